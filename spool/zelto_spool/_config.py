@@ -1,0 +1,148 @@
+"""Settings as frozen, keyword-only dataclasses. The environment is read here and only here."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ._exceptions import ConfigError
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DeliveryConfig",
+    "default_spool_path",
+    "endpoint_for",
+]
+
+DEFAULT_BASE_URL = "https://api.zelto.ai"
+WEBHOOK_PATH = "/webhooks/calls"
+PROVIDER = "livekit"
+
+ENV_API_KEY = "ZELTO_API_KEY"
+ENV_BASE_URL = "ZELTO_BASE_URL"
+ENV_SPOOL_PATH = "ZELTO_SPOOL_PATH"
+ENV_AGENT_ID = "ZELTO_AGENT_ID"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeliveryConfig:
+    """How calls are sent. The API key is excluded from `repr` and never written anywhere.
+
+    Args:
+        base_url: Zelto's base URL; the endpoint is `{base_url}/webhooks/calls`. `http://` is
+            accepted only for loopback hosts.
+        api_key: the bearer key; `None` means sending pauses with "ZELTO_API_KEY is not set".
+        concurrency: at most this many POSTs at once per flusher.
+        connect_timeout: seconds to establish a connection.
+        total_timeout: seconds for one whole attempt (connect, send, read), enforced as a
+            single deadline (httpx timeouts are per phase).
+        backoff_base / backoff_cap: exponential backoff with full jitter, in seconds.
+        pause_probe_interval: while paused by 401/403/404, probe with one call this often.
+        max_retry_after: longest `Retry-After` honoured as given (longer ones are capped).
+        lease_grace: a claim's lease is `total_timeout + lease_grace` seconds.
+    """
+
+    base_url: str = DEFAULT_BASE_URL
+    api_key: str | None = field(default=None, repr=False)
+    concurrency: int = 8
+    connect_timeout: float = 5.0
+    total_timeout: float = 30.0
+    backoff_base: float = 1.0
+    backoff_cap: float = 300.0
+    pause_probe_interval: float = 60.0
+    max_retry_after: float = 3600.0
+    lease_grace: float = 30.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "base_url", check_base_url(self.base_url))
+        if self.api_key is not None and not self.api_key.strip():
+            object.__setattr__(self, "api_key", None)
+        if self.concurrency < 1:
+            raise ConfigError(f"concurrency must be at least 1, got {self.concurrency}")
+        for name in ("connect_timeout", "total_timeout", "backoff_base", "backoff_cap"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive, got {getattr(self, name)}")
+        if self.api_key is not None and any(c in self.api_key for c in "\r\n\0"):
+            raise ConfigError("ZELTO_API_KEY contains a line break or NUL; copy it again")
+
+    @property
+    def endpoint(self) -> str:
+        return endpoint_for(self.base_url)
+
+    @property
+    def lease_seconds(self) -> float:
+        return self.total_timeout + self.lease_grace
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> DeliveryConfig:
+        """Defaults, then `ZELTO_BASE_URL` / `ZELTO_API_KEY`, then explicit non-None overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {
+            "base_url": env.get(ENV_BASE_URL) or DEFAULT_BASE_URL,
+            "api_key": env.get(ENV_API_KEY) or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_options(self, **changes: object) -> DeliveryConfig:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def check_base_url(url: str) -> str:
+    """Return the normalised base URL or raise `ConfigError` (plain http only to loopback)."""
+    if not isinstance(url, str) or not url.strip():
+        raise ConfigError("ZELTO_BASE_URL is empty")
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ConfigError(f"ZELTO_BASE_URL must be an https:// URL, got {_safe(url)!r}")
+    if parts.username or parts.password:
+        raise ConfigError("ZELTO_BASE_URL must not contain credentials; use ZELTO_API_KEY")
+    if parts.query or parts.fragment:
+        raise ConfigError(f"ZELTO_BASE_URL must not have a query or fragment: {_safe(url)!r}")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise ConfigError(
+            f"refusing plain http:// to {parts.hostname}: the API key would cross the network "
+            "unencrypted; use https:// (plain http is allowed only to loopback)"
+        )
+    return url
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(
+        ".localhost"
+    ):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def endpoint_for(base_url: str) -> str:
+    return check_base_url(base_url) + WEBHOOK_PATH
+
+
+def default_spool_path(environ: Mapping[str, str] | None = None) -> Path:
+    """`$ZELTO_SPOOL_PATH`, else `$XDG_STATE_HOME/zelto/spool.db` (`~/.local/state/...`)."""
+    env = os.environ if environ is None else environ
+    explicit = env.get(ENV_SPOOL_PATH)
+    if explicit:
+        return Path(explicit).expanduser()
+    state_home = env.get("XDG_STATE_HOME") or ""
+    base = Path(state_home).expanduser() if state_home else Path.home() / ".local" / "state"
+    return base / "zelto" / "spool.db"
+
+
+def _safe(url: str) -> str:
+    # never echo userinfo (a key pasted into the URL) back into an error message
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        return f"{parts.scheme}://***@{parts.hostname or ''}"
+    return url[:200]

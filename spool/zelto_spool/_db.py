@@ -1,0 +1,249 @@
+"""Opening the spool file: permissions, pragmas, migrations, fork safety, corruption.
+
+One connection per process, opened lazily on first use and guarded by a lock (threads of the
+thread executor share it). After `fork()` the child never touches the parent's connection: it
+opens its own, and the inherited one is parked, never used or closed by the child.
+
+Durability: WAL with `synchronous=FULL`, so a commit is on stable storage (WAL fsynced) when
+`enqueue` returns; this survives power loss and OS crashes, not only process crashes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import logging
+import os
+import sqlite3
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from ._exceptions import SpoolCorruptError, SpoolError, SpoolWriteError
+from ._schema import migrate
+
+logger = logging.getLogger("zelto_spool")
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_S = 30.0
+_CORRUPT_MARKERS = ("file is not a database", "malformed", "disk image", "not a database")
+_FULL_MARKERS = ("database or disk is full", "disk is full", "file too large")
+_READONLY_MARKERS = ("readonly database", "read-only", "unable to open database file")
+
+_parked: list[sqlite3.Connection] = []  # connections inherited across fork: never used again
+_live: weakref.WeakSet[Connector] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for connector in list(_live):
+        connector._forget_after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+class Connector:
+    """A per-process, lock-guarded connection to one spool file, with recovery."""
+
+    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+        self.path = path
+        self.busy_timeout = busy_timeout
+        self.recovered_to: list[str] = []  # files this process set aside as corrupt
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._pid = os.getpid()
+        _live.add(self)
+
+    def _forget_after_fork(self) -> None:
+        if self._conn is not None:
+            _parked.append(self._conn)
+        self._conn = None
+        self._lock = threading.Lock()
+        self._pid = os.getpid()
+
+    def run(self, fn: Callable[[sqlite3.Connection], T], *, call_id: str | None = None) -> T:
+        """Run `fn(conn)` under the lock; corruption sets the file aside and retries once."""
+        if self._pid != os.getpid():
+            self._forget_after_fork()
+        with self._lock:
+            try:
+                return self._attempt(fn, call_id)
+            except _Reopen:
+                pass
+            try:
+                return self._attempt(fn, call_id)  # on the fresh file
+            except _Reopen as again:
+                raise again.error from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None and self._pid == os.getpid():
+                self._conn.close()
+            self._conn = None
+
+    def _attempt(self, fn: Callable[[sqlite3.Connection], T], call_id: str | None) -> T:
+        conn = self._conn
+        try:
+            if conn is None:
+                conn = self._conn = self._open()
+            return fn(conn)
+        except sqlite3.Error as exc:
+            if conn is not None and conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise self._translate(exc, call_id) from None
+        except OSError as exc:
+            raise self._translate(exc, call_id) from None
+
+    def _open(self) -> sqlite3.Connection:
+        prepare_path(self.path)
+        conn = sqlite3.connect(
+            str(self.path),
+            timeout=self.busy_timeout,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                logger.warning(
+                    "spool could not switch to WAL; writers will block each other more",
+                    extra={"path": str(self.path), "journal_mode": mode},
+                )
+            conn.execute("PRAGMA synchronous = FULL")
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
+        text = str(exc)
+        lowered = text.lower()
+        where = f" ({self.path})"
+        subject = f"could not spool call {call_id!r}: " if call_id else "spool error: "
+        if isinstance(exc, sqlite3.DatabaseError) and any(m in lowered for m in _CORRUPT_MARKERS):
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+            moved = set_aside(self.path)
+            error = SpoolCorruptError(
+                f"{subject}spool file is corrupt ({text})"
+                + (f"; moved to {moved}" if moved else "")
+                + ("; it could not be moved aside" if moved is None else "")
+                + where,
+                path=str(self.path),
+                moved_to=moved or "",
+                call_id=call_id,
+            )
+            if moved is None:
+                return error
+            if moved:
+                self.recovered_to.append(moved)
+                logger.error(
+                    "spool file was corrupt; moved aside and started a fresh spool",
+                    extra={"path": str(self.path), "moved_to": moved, "reason": text},
+                )
+            return _Reopen(error)
+        if any(m in lowered for m in _FULL_MARKERS) or (
+            isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+        ):
+            return SpoolWriteError(
+                f"{subject}disk full or file too large ({text}){where}",
+                path=str(self.path),
+                call_id=call_id,
+            )
+        if "database is locked" in lowered or "busy" in lowered:
+            return SpoolWriteError(
+                f"{subject}spool stayed busy for {self.busy_timeout:g} s ({text}){where}",
+                path=str(self.path),
+                call_id=call_id,
+            )
+        if any(m in lowered for m in _READONLY_MARKERS) or isinstance(exc, PermissionError):
+            return SpoolWriteError(
+                f"{subject}spool is not writable ({text}){where}",
+                path=str(self.path),
+                call_id=call_id,
+            )
+        return SpoolWriteError(f"{subject}{text}{where}", path=str(self.path), call_id=call_id)
+
+
+class _Reopen(Exception):
+    """The file was corrupt and has been replaced: run the operation again on a fresh one."""
+
+    def __init__(self, error: SpoolCorruptError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def prepare_path(path: Path) -> None:
+    """Create the directory (0700) and the file (0600) before SQLite does."""
+    directory = path.parent
+    if not directory.is_dir():
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(directory, 0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+
+
+@contextlib.contextmanager
+def _recovery_lock(path: Path) -> Iterator[None]:
+    lock_path = path.with_name(f".{path.name}.recover.lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def set_aside(path: Path) -> str | None:
+    """Rename a corrupt spool (and its -wal/-shm) to `<name>.corrupt-<timestamp>`; never delete.
+
+    Returns where it went, "" when another process already replaced it (reopen and go on),
+    or None when it could not be moved. Several processes may find the same corruption at
+    once: under a lock, only the first one that still sees the damaged file moves it.
+    """
+    try:
+        with _recovery_lock(path):
+            if not _still_corrupt(path):
+                return ""
+            stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+            target = path.with_name(f"{path.name}.corrupt-{stamp}-{os.getpid()}")
+            os.rename(path, target)
+            for suffix in ("-wal", "-shm"):
+                side = Path(f"{path}{suffix}")
+                if side.exists():
+                    os.rename(side, Path(f"{target}{suffix}"))
+            return str(target)
+    except OSError as exc:
+        logger.error(
+            "spool file is corrupt and could not be moved aside",
+            extra={"path": str(path), "error": str(exc)},
+        )
+        return None
+
+
+def _still_corrupt(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            (result,) = conn.execute("PRAGMA quick_check(1)").fetchone()
+            return str(result) != "ok"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return True

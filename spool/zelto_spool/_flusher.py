@@ -1,0 +1,461 @@
+"""The delivery loop: claim due rows under leases, send with bounded concurrency, record outcomes.
+
+One pump serves every caller:
+- `run(stop)`: the sidecar; forever, woken by `wake()` (watchfiles), by finished sends and by
+  its own timer (next due row, pause probe, fallback poll), so a missed wake-up only delays.
+- `drain(timeout)`: the CLI; everything pending now, retries within the deadline.
+- `drain_due(...)`: a job process's leftovers; only rows already due, bounded in time and count.
+- `deliver(call_id)`: one call right after it was spooled (`deliver_now`).
+
+Backoffs live in the spool (`next_attempt_at`), never in memory; waits are interruptible.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar
+
+import httpx
+
+from ._config import DeliveryConfig
+from ._retry import SendOutcome, next_delay
+from ._sender import Sender
+from ._spool import Claim, Pause, Spool
+
+__all__ = ["DrainReport", "Flusher"]
+
+logger = logging.getLogger("zelto_spool")
+
+T = TypeVar("T")
+OutcomeHook = Callable[[Claim, SendOutcome, float], None]
+
+NO_KEY_REASON = "ZELTO_API_KEY is not set in the sending process"
+MAINTENANCE_INTERVAL_S = 5.0
+PURGE_INTERVAL_S = 3600.0
+
+
+@dataclass
+class DrainReport:
+    """What one pump did. `remaining` counts pending + inflight rows left in the spool."""
+
+    delivered: int = 0
+    retried: int = 0
+    dead: int = 0
+    superseded: int = 0
+    paused: str | None = None
+    remaining: int = 0
+    elapsed_s: float = 0.0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.remaining == 0
+
+
+@dataclass(frozen=True)
+class _Cycle:
+    claims: list[Claim]
+    pause: Pause | None
+    next_due: float | None = None
+    remaining: int | None = None
+
+
+class Flusher:
+    """Delivers a spool's rows to Zelto.
+
+    Args:
+        spool: the spool to drain.
+        config: endpoint, key, concurrency, timeouts, backoff.
+        transport: optional httpx transport (the I/O seam for tests).
+        hooks: callables `(claim, outcome, latency_s)` run after each recorded outcome
+            (metrics, progress bars); they must be quick and must not raise.
+        poll_interval: longest idle wait between looks at the spool (fallback for missed
+            wake-ups and filesystems without inotify).
+        stop_grace: on stop, in-flight sends get this long to finish before being cancelled
+            and released back to pending.
+        clock / rng: injectable wall clock and jitter source.
+    """
+
+    def __init__(
+        self,
+        spool: Spool,
+        config: DeliveryConfig,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        hooks: Iterable[OutcomeHook] = (),
+        poll_interval: float = 2.0,
+        stop_grace: float = 5.0,
+        clock: Callable[[], float] = time.time,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.spool = spool
+        self.config = config
+        self.hooks = list(hooks)
+        self.poll_interval = poll_interval
+        self.stop_grace = stop_grace
+        self._transport = transport
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._sender: Sender | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._kick: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._probed = False  # a new process probes a paused spool at once
+        self._known_pause: str | None = None
+        self._last_maintenance = float("-inf")
+        self._last_purge = float("-inf")
+        self.report = DrainReport()
+
+    # --- public entry points ----------------------------------------------------------------
+
+    @property
+    def can_send(self) -> bool:
+        return self.config.api_key is not None
+
+    def wake(self) -> None:
+        """Look at the spool now (thread-safe)."""
+        loop, kick = self._loop, self._kick
+        if loop is None or kick is None:
+            return
+        try:
+            loop.call_soon_threadsafe(kick.set)
+        except RuntimeError:  # loop closed
+            pass
+
+    async def run(self, stop: asyncio.Event) -> DrainReport:
+        """Drain continuously until `stop` is set; then finish or release in-flight rows."""
+        self._bind_loop()
+        assert self._kick is not None
+        if not self.can_send:
+            await self._db(self._record_no_key)
+            await stop.wait()
+            return self.report
+        stopper = asyncio.ensure_future(stop.wait())
+        stopper.add_done_callback(lambda _: self._kick.set() if self._kick else None)
+        try:
+            await self._pump(stop=stop, deadline=None, until_idle=False, maintain=True)
+        finally:
+            stopper.cancel()
+        return self.report
+
+    async def drain(self, *, timeout: float | None = 60.0) -> DrainReport:
+        """Send everything pending now; retry within `timeout` seconds (None: no limit)."""
+        self._bind_loop()
+        started = time.monotonic()
+        if not self.can_send:
+            self.report.paused = NO_KEY_REASON
+        else:
+            await self._db(self.spool.reclaim)
+            await self._db(self.spool.make_due)
+            deadline = None if not timeout else started + timeout
+            await self._pump(stop=None, deadline=deadline, until_idle=True)
+        return await self._final_report(started)
+
+    async def drain_due(self, *, timeout: float, max_calls: int | None = None) -> DrainReport:
+        """Send rows that are due now (a job process's leftovers); never waits for backoffs."""
+        self._bind_loop()
+        started = time.monotonic()
+        if self.can_send and timeout > 0:
+            await self._db(self.spool.reclaim)
+            await self._pump(
+                stop=None,
+                deadline=started + timeout,
+                until_idle=True,
+                only_due=True,
+                max_claims=max_calls,
+                attempt_timeout=timeout,
+            )
+        self.report.elapsed_s = time.monotonic() - started
+        return self.report
+
+    async def deliver(self, call_id: str, *, timeout: float) -> SendOutcome | None:
+        """Try to send one spooled call now, within `timeout` seconds.
+
+        Returns the outcome, or None when nothing was sent: no key, the spool is paused and
+        this process already probed, or the row is not pending and due (being sent by
+        someone else, delivered already, or waiting out a backoff).
+        """
+        self._bind_loop()
+        if not self.can_send or timeout <= 0:
+            return None
+        pause = await self._db(self.spool.pause_state)
+        if pause is not None and self._probed:
+            return None
+        self._probed = True
+        claims = await self._db(
+            partial(self.spool.claim, 1, lease_s=self.config.lease_seconds, call_id=call_id)
+        )
+        if not claims:
+            return None
+        self._known_pause = pause.reason if pause is not None else None
+        return await self._send_and_record(claims[0], timeout=timeout)
+
+    async def aclose(self) -> None:
+        if self._sender is not None:
+            await self._sender.aclose()
+            self._sender = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+
+    async def __aenter__(self) -> Flusher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    # --- the pump ---------------------------------------------------------------------------
+
+    async def _pump(
+        self,
+        *,
+        stop: asyncio.Event | None,
+        deadline: float | None,
+        until_idle: bool,
+        only_due: bool = False,
+        maintain: bool = False,
+        max_claims: int | None = None,
+        attempt_timeout: float | None = None,
+    ) -> None:
+        assert self._kick is not None
+        active: set[asyncio.Task[Any]] = set()
+        claimed = 0
+        try:
+            while True:
+                self._kick.clear()
+                if stop is not None and stop.is_set():
+                    break
+                mono = time.monotonic()
+                if deadline is not None and mono >= deadline:
+                    break
+                if maintain:
+                    await self._maybe_maintain(mono)
+                free = self.config.concurrency - len(active)
+                if max_claims is not None:
+                    free = min(free, max_claims - claimed)
+                cycle: _Cycle | None = None
+                if free > 0:
+                    cycle = await self._db(self._claim_cycle, free, not active)
+                    claimed += len(cycle.claims)
+                    for claim in cycle.claims:
+                        per_attempt = attempt_timeout
+                        if deadline is not None and attempt_timeout is not None:
+                            per_attempt = max(0.001, min(attempt_timeout, deadline - mono))
+                        task = asyncio.ensure_future(
+                            self._send_and_record(claim, timeout=per_attempt)
+                        )
+                        task.add_done_callback(lambda _t: self._kick.set() if self._kick else None)
+                        active.add(task)
+                active = {t for t in active if not t.done()}
+                if until_idle and not active and self._finished(cycle, only_due, deadline):
+                    break
+                await self._idle(cycle, active, deadline)
+        finally:
+            await self._settle(active, grace=self.stop_grace if stop is not None else 0.0)
+
+    def _finished(self, cycle: _Cycle | None, only_due: bool, deadline: float | None) -> bool:
+        if cycle is None:  # max_claims reached
+            return True
+        if cycle.claims:
+            return False
+        if cycle.remaining == 0:
+            return True
+        if cycle.pause is not None and self._probed:
+            return True
+        if only_due:
+            return True
+        if cycle.next_due is not None and deadline is not None:
+            wait = cycle.next_due - self._clock()
+            return wait > deadline - time.monotonic()
+        return False
+
+    async def _idle(
+        self, cycle: _Cycle | None, active: set[asyncio.Task[Any]], deadline: float | None
+    ) -> None:
+        assert self._kick is not None
+        if cycle is not None and cycle.claims and len(active) < self.config.concurrency:
+            return  # claimed something and still have room: look again at once
+        timeout = self.poll_interval
+        if cycle is not None and not cycle.claims:
+            now = self._clock()
+            if cycle.pause is not None:
+                timeout = min(timeout, max(0.0, cycle.pause.probe_at - now))
+            elif cycle.next_due is not None:
+                timeout = min(timeout, max(0.0, cycle.next_due - now))
+        if deadline is not None:
+            timeout = min(timeout, max(0.0, deadline - time.monotonic()))
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self._kick.wait(), timeout)
+
+    async def _settle(self, active: set[asyncio.Task[Any]], *, grace: float) -> None:
+        if not active:
+            return
+        if grace > 0:
+            await asyncio.wait(active, timeout=grace)
+        for task in active:
+            task.cancel()
+        await asyncio.gather(*active, return_exceptions=True)
+
+    # --- one claim cycle, run on the spool thread -------------------------------------------
+
+    def _claim_cycle(self, free: int, can_probe: bool) -> _Cycle:
+        pause = self.spool.pause_state()
+        limit = free
+        if pause is not None:
+            now = self._clock()
+            probe_due = not self._probed or now >= pause.probe_at
+            if not (probe_due and can_probe):
+                return _Cycle([], pause, remaining=self._remaining())
+            limit = 1  # one probe at a time while paused
+            self._probed = True
+            self.spool.pause(
+                pause.reason,
+                status=pause.status,
+                probe_at=now + self.config.pause_probe_interval,
+            )
+        claims = self.spool.claim(limit, lease_s=self.config.lease_seconds)
+        self._known_pause = pause.reason if pause is not None else None
+        if len(claims) == limit:
+            return _Cycle(claims, pause)
+        return _Cycle(claims, pause, self.spool.next_due(), self._remaining())
+
+    def _remaining(self) -> int:
+        return self.spool.undelivered()
+
+    # --- one send ---------------------------------------------------------------------------
+
+    async def _send_and_record(self, claim: Claim, *, timeout: float | None) -> SendOutcome:
+        if self._sender is None:
+            self._sender = Sender(self.config, transport=self._transport)
+        started = time.monotonic()
+        try:
+            outcome = await self._sender.send(claim.body, timeout=timeout)
+        except asyncio.CancelledError:
+            # shutdown or deadline: hand the row back (runs inline; it is one short UPDATE)
+            with contextlib.suppress(Exception):
+                self.spool.release(claim, error="send interrupted (shutdown or deadline)")
+            raise
+        latency = time.monotonic() - started
+        await self._db(self._record, claim, outcome)
+        for hook in self.hooks:
+            try:
+                hook(claim, outcome, latency)
+            except Exception:  # a metrics hook must never cost a call
+                logger.exception("outcome hook failed")
+        return outcome
+
+    def _record(self, claim: Claim, outcome: SendOutcome) -> None:
+        now = self._clock()
+        spool = self.spool
+        extra: dict[str, Any] = {
+            "call_id": claim.call_id,
+            "version": claim.version,
+            "attempt": claim.attempts,
+            "status": outcome.status,
+        }
+        kind = outcome.kind
+        self.report.outcomes[kind] = self.report.outcomes.get(kind, 0) + 1
+        if kind == "delivered":
+            state = spool.mark_delivered(claim, status=outcome.status or 200)
+            self._clear_pause()
+            if state == "pending":
+                self.report.superseded += 1
+            self.report.delivered += 1
+            logger.info("call delivered", extra={**extra, "state": state})
+        elif kind == "retry":
+            delay = next_delay(
+                outcome,
+                claim.attempts,
+                base=self.config.backoff_base,
+                cap=self.config.backoff_cap,
+                max_retry_after=self.config.max_retry_after,
+                rng=self._rng,
+            )
+            spool.mark_retry(
+                claim, next_attempt_at=now + delay, status=outcome.status, error=outcome.reason
+            )
+            self.report.retried += 1
+            logger.warning(
+                "call not accepted yet; will retry",
+                extra={**extra, "error": outcome.reason, "retry_in_s": round(delay, 3)},
+            )
+        elif kind == "dead":
+            state = spool.mark_dead(claim, status=outcome.status or 0, error=outcome.reason)
+            self._clear_pause()
+            self.report.dead += 1
+            logger.error(
+                "call rejected by Zelto; dead-lettered",
+                extra={**extra, "error": outcome.reason, "state": state},
+            )
+        else:
+            spool.pause(
+                outcome.reason,
+                status=outcome.status,
+                probe_at=now + self.config.pause_probe_interval,
+            )
+            spool.release(claim, status=outcome.status, error=outcome.reason)
+            self.report.paused = outcome.reason
+            if self._known_pause != outcome.reason:
+                logger.error(
+                    "sending paused for the whole spool; rows kept pending",
+                    extra={**extra, "reason": outcome.reason},
+                )
+            self._known_pause = outcome.reason
+
+    def _clear_pause(self) -> None:
+        if self._known_pause is not None and self.spool.resume():
+            logger.warning("sending resumed", extra={"was": self._known_pause})
+        self._known_pause = None
+        self.report.paused = None
+
+    def _record_no_key(self) -> None:
+        far = self._clock() + 10 * 365 * 86400.0
+        self.spool.pause(NO_KEY_REASON, status=None, probe_at=far)
+        self.report.paused = NO_KEY_REASON
+        logger.error("ZELTO_API_KEY is not set; nothing will be sent", extra={})
+
+    # --- housekeeping -----------------------------------------------------------------------
+
+    async def _maybe_maintain(self, mono: float) -> None:
+        if mono - self._last_maintenance < MAINTENANCE_INTERVAL_S:
+            return
+        self._last_maintenance = mono
+        freed = await self._db(self.spool.reclaim)
+        if freed:
+            logger.warning("requeued calls of a sender that died", extra={"calls": len(freed)})
+        if mono - self._last_purge >= PURGE_INTERVAL_S:
+            self._last_purge = mono
+            purged = await self._db(self.spool.purge)
+            if purged:
+                logger.info("purged delivered calls past retention", extra={"calls": purged})
+            await self._db(self.spool.checkpoint)
+
+    async def _final_report(self, started: float) -> DrainReport:
+        stats = await self._db(self.spool.stats)
+        self.report.remaining = int(stats["pending"] + stats["inflight"])
+        if stats["paused"] is not None and self.report.remaining:
+            self.report.paused = stats["paused"]
+        self.report.elapsed_s = time.monotonic() - started
+        return self.report
+
+    # --- plumbing ---------------------------------------------------------------------------
+
+    def _bind_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop = loop
+            self._kick = asyncio.Event()
+
+    async def _db(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="zelto-spool")
+        assert self._loop is not None
+        return await self._loop.run_in_executor(self._executor, partial(fn, *args))

@@ -1,0 +1,129 @@
+"""What a send's result means, as pure functions: classification, Retry-After, backoff.
+
+Time and randomness are parameters, so every rule is tested with tables.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Literal
+
+__all__ = ["SendOutcome", "backoff_delay", "classify", "parse_retry_after"]
+
+Kind = Literal["delivered", "retry", "dead", "pause"]
+
+RETRY_STATUSES = frozenset({408, 425, 429})
+PAUSE_STATUSES = frozenset({401, 403, 404})
+REASON_LIMIT = 500  # characters of Zelto's reason text kept in the row
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    """The result of one attempt. `retry_after` is seconds from now, when the server set it."""
+
+    kind: Kind
+    status: int | None
+    reason: str
+    retry_after: float | None = None
+
+
+def classify(status: int, body: bytes, retry_after: str | None, *, now: float) -> SendOutcome:
+    """Map an HTTP answer to delivered / retry / dead / pause, per the contract."""
+    if 200 <= status < 300:
+        if _received(body):
+            return SendOutcome("delivered", status, "")
+        return SendOutcome(
+            "retry", status, f"HTTP {status} without \"received\": true: {_reason(body)}"
+        )
+    if status in PAUSE_STATUSES:
+        hint = {
+            401: "check ZELTO_API_KEY",
+            403: "check ZELTO_API_KEY and its permissions",
+            404: "check ZELTO_BASE_URL",
+        }[status]
+        return SendOutcome("pause", status, f"HTTP {status} from Zelto ({hint}): {_reason(body)}")
+    if 300 <= status < 400:
+        return SendOutcome(
+            "pause", status, f"HTTP {status} redirect from Zelto (check ZELTO_BASE_URL)"
+        )
+    if status in RETRY_STATUSES or status >= 500:
+        return SendOutcome(
+            "retry", status, f"HTTP {status}: {_reason(body)}", parse_retry_after(retry_after, now)
+        )
+    if 400 <= status < 500:
+        return SendOutcome("dead", status, f"HTTP {status}: {_reason(body)}")
+    return SendOutcome("retry", status, f"unexpected HTTP {status}")
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from `now`, from delta-seconds or an HTTP-date; None if absent/invalid."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def backoff_delay(attempts: int, *, base: float, cap: float, rng: random.Random) -> float:
+    """Full jitter: uniform(0, min(cap, base * 2**(attempts-1)))."""
+    exponent = min(max(attempts - 1, 0), 62)
+    return rng.uniform(0.0, min(cap, base * (2.0**exponent)))
+
+
+def next_delay(
+    outcome: SendOutcome,
+    attempts: int,
+    *,
+    base: float,
+    cap: float,
+    max_retry_after: float,
+    rng: random.Random,
+) -> float:
+    """Delay before the next attempt: the server's Retry-After when given, else backoff."""
+    if outcome.retry_after is not None:
+        return min(outcome.retry_after, max_retry_after)
+    return backoff_delay(attempts, base=base, cap=cap, rng=rng)
+
+
+def _received(body: bytes) -> bool:
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(data, dict) and data.get("received") is True
+
+
+def _reason(body: bytes) -> str:
+    """Zelto's reason text, made printable and truncated."""
+    text = body.decode("utf-8", "replace")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        pass
+    else:
+        if isinstance(data, dict):
+            for key in ("reason", "error", "message", "detail"):
+                if isinstance(data.get(key), str):
+                    text = data[key]
+                    break
+    text = " ".join(text.split())
+    if not text:
+        return "(empty body)"
+    return text if len(text) <= REASON_LIMIT else text[: REASON_LIMIT - 3] + "..."

@@ -1,0 +1,296 @@
+"""The spool's schema, its migrations (`PRAGMA user_version`) and every SQL statement.
+
+SQL lives here as constants with named `:parameters`; no statement is built from values.
+
+Layout (see docs/design.md):
+- `calls`: one row per `call.externalId`, its state, versions, attempts, schedule and lease.
+  Small and fixed-size, so claims and marks rewrite little.
+- `payloads`: the newest version's body, one row per call (kept apart from `calls` so a
+  claim or a mark never rewrites a 200 KB transcript).
+- `meta`: key/value for the spool-wide pause.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+__all__ = ["SCHEMA_VERSION", "migrate"]
+
+STATES = ("pending", "inflight", "delivered", "dead")
+
+_V1 = [
+    """
+    CREATE TABLE calls (
+        id INTEGER PRIMARY KEY,
+        call_id TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL
+            CHECK (state IN ('pending', 'inflight', 'delivered', 'dead')),
+        version INTEGER NOT NULL,
+        sent_version INTEGER,
+        delivered_version INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        first_enqueued_at REAL NOT NULL,
+        enqueued_at REAL NOT NULL,
+        pending_since REAL,
+        updated_at REAL NOT NULL,
+        delivered_at REAL,
+        last_attempt_at REAL,
+        last_status INTEGER,
+        last_error TEXT,
+        size INTEGER NOT NULL,
+        lease_token TEXT,
+        lease_host TEXT,
+        lease_pid INTEGER,
+        lease_start INTEGER,
+        lease_expires REAL
+    )
+    """,
+    "CREATE INDEX calls_due ON calls (state, next_attempt_at)",
+    """
+    CREATE TABLE payloads (
+        call_rowid INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL,
+        body BLOB NOT NULL
+    )
+    """,
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, *, on_step: Callable[[int], None] | None = None) -> int:
+    """Bring the schema to `SCHEMA_VERSION`; safe when several processes open at once."""
+    (current,) = conn.execute("PRAGMA user_version").fetchone()
+    if current == SCHEMA_VERSION:
+        return current
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        (current,) = conn.execute("PRAGMA user_version").fetchone()  # re-read under the lock
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"spool schema version {current} is newer than this zelto_spool "
+                f"({SCHEMA_VERSION}); upgrade livekit-plugins-zelto"
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[version - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            if on_step is not None:
+                on_step(version)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION
+
+
+# --- the write path -------------------------------------------------------------------------
+
+ENQUEUE_CALL = """
+INSERT INTO calls (call_id, state, version, attempts, next_attempt_at, first_enqueued_at,
+                   enqueued_at, pending_since, updated_at, size)
+VALUES (:call_id, 'pending', 1, 0, :now, :now, :now, :now, :now, :size)
+ON CONFLICT (call_id) DO UPDATE SET
+    version = version + 1,
+    state = CASE WHEN state = 'inflight' THEN 'inflight' ELSE 'pending' END,
+    attempts = CASE WHEN state IN ('delivered', 'dead') THEN 0 ELSE attempts END,
+    next_attempt_at = CASE WHEN state IN ('delivered', 'dead') THEN :now
+                           ELSE next_attempt_at END,
+    pending_since = CASE WHEN state IN ('delivered', 'dead') THEN :now
+                         ELSE pending_since END,
+    enqueued_at = :now,
+    updated_at = :now,
+    size = :size
+RETURNING id, version
+"""
+
+STORE_PAYLOAD = """
+INSERT INTO payloads (call_rowid, version, body) VALUES (:rowid, :version, :body)
+ON CONFLICT (call_rowid) DO UPDATE SET version = excluded.version, body = excluded.body
+"""
+
+# --- claims and leases ----------------------------------------------------------------------
+
+_CLAIM_SET = """
+UPDATE calls SET
+    state = 'inflight',
+    sent_version = version,
+    attempts = attempts + 1,
+    last_attempt_at = :now,
+    updated_at = :now,
+    lease_token = :token,
+    lease_host = :host,
+    lease_pid = :pid,
+    lease_start = :start,
+    lease_expires = :expires
+"""
+
+CLAIM_DUE = (
+    _CLAIM_SET
+    + """
+WHERE id IN (SELECT id FROM calls
+             WHERE state = 'pending' AND next_attempt_at <= :now
+             ORDER BY next_attempt_at, id LIMIT :limit)
+RETURNING id, call_id, version, attempts
+"""
+)
+
+CLAIM_ONE = (
+    _CLAIM_SET
+    + """
+WHERE call_id = :call_id AND state = 'pending' AND next_attempt_at <= :now
+RETURNING id, call_id, version, attempts
+"""
+)
+
+LOAD_BODY = "SELECT version, body FROM payloads WHERE call_rowid = :rowid"
+
+FOREIGN_LEASE_OWNERS = """
+SELECT DISTINCT lease_pid, lease_start FROM calls
+WHERE state = 'inflight' AND lease_host = :host AND lease_token IS NOT NULL
+"""
+
+ANY_EXPIRED = "SELECT 1 FROM calls WHERE state = 'inflight' AND lease_expires < :now LIMIT 1"
+
+RECLAIM_DEAD_OWNER = """
+UPDATE calls SET
+    state = 'pending',
+    next_attempt_at = :now,
+    updated_at = :now,
+    last_error = :error,
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+WHERE state = 'inflight' AND lease_host = :host AND lease_pid = :pid AND lease_start IS :start
+RETURNING call_id
+"""
+
+RECLAIM_EXPIRED = """
+UPDATE calls SET
+    state = 'pending',
+    next_attempt_at = :now,
+    updated_at = :now,
+    last_error = 'lease expired: the sending process stopped answering; requeued',
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+WHERE state = 'inflight' AND lease_expires < :now
+RETURNING call_id
+"""
+
+# --- outcomes: every mark checks the lease, so a reclaimed row is never clobbered ------------
+
+_LEASE_CLEAR = """
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+"""
+_MINE = "WHERE id = :rowid AND state = 'inflight' AND lease_token = :token"
+
+MARK_DELIVERED = f"""
+UPDATE calls SET
+    state = CASE WHEN version = sent_version THEN 'delivered' ELSE 'pending' END,
+    delivered_version = sent_version,
+    delivered_at = :now,
+    attempts = CASE WHEN version = sent_version THEN attempts ELSE 0 END,
+    next_attempt_at = :now,
+    pending_since = CASE WHEN version = sent_version THEN NULL ELSE enqueued_at END,
+    last_status = :status,
+    last_error = NULL,
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+MARK_RETRY = f"""
+UPDATE calls SET
+    state = 'pending',
+    next_attempt_at = :next_attempt_at,
+    last_status = :status,
+    last_error = :error,
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+# a newer version that arrived while this one was in flight is not dead: it is queued at once
+MARK_DEAD = f"""
+UPDATE calls SET
+    state = CASE WHEN version = sent_version THEN 'dead' ELSE 'pending' END,
+    next_attempt_at = :now,
+    last_status = :status,
+    last_error = :error,
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+# paused, cancelled or shut down before an answer: back to pending, the attempt not counted
+RELEASE = f"""
+UPDATE calls SET
+    state = 'pending',
+    attempts = max(attempts - 1, 0),
+    next_attempt_at = min(next_attempt_at, :now),
+    last_status = coalesce(:status, last_status),
+    last_error = coalesce(:error, last_error),
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+# --- spool-wide pause -----------------------------------------------------------------------
+
+GET_META = "SELECT value FROM meta WHERE key = :key"
+SET_META = """
+INSERT INTO meta (key, value) VALUES (:key, :value)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value
+"""
+DELETE_META = "DELETE FROM meta WHERE key = :key"
+
+# --- operator commands ----------------------------------------------------------------------
+
+MAKE_DUE = """
+UPDATE calls SET next_attempt_at = :now
+WHERE state = 'pending' AND next_attempt_at > :now
+"""
+
+COUNT_BY_STATE = "SELECT state, count(*) FROM calls GROUP BY state"
+
+COUNT_UNDELIVERED = "SELECT count(*) FROM calls WHERE state IN ('pending', 'inflight')"
+
+OLDEST_UNDELIVERED = """
+SELECT min(pending_since) FROM calls WHERE state IN ('pending', 'inflight')
+"""
+
+NEXT_DUE = "SELECT min(next_attempt_at) FROM calls WHERE state = 'pending'"
+
+LAST_SUCCESS = "SELECT max(delivered_at) FROM calls WHERE delivered_at IS NOT NULL"
+
+LAST_ERROR = """
+SELECT call_id, last_status, last_error, last_attempt_at FROM calls
+WHERE last_error IS NOT NULL AND state != 'delivered'
+ORDER BY last_attempt_at DESC LIMIT 1
+"""
+
+REPLAY = """
+UPDATE calls SET
+    state = 'pending',
+    attempts = 0,
+    next_attempt_at = :now,
+    pending_since = :now,
+    updated_at = :now
+WHERE id = :rowid AND state IN ('delivered', 'dead', 'pending')
+  AND EXISTS (SELECT 1 FROM payloads WHERE call_rowid = calls.id)
+RETURNING call_id
+"""
+
+PURGE_PAYLOADS = """
+DELETE FROM payloads WHERE call_rowid IN (
+    SELECT id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
+"""
+PURGE_CALLS = "DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff"

@@ -1,0 +1,107 @@
+"""One POST to Zelto, bounded as a whole, whose result is a value, never an exception."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import time
+from functools import cache
+
+import httpx
+
+from ._config import PROVIDER, DeliveryConfig
+from ._retry import SendOutcome, classify
+from ._version import __version__
+
+__all__ = ["Sender"]
+
+USER_AGENT = f"livekit-plugins-zelto/{__version__}"
+MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
+
+
+@cache
+def _tls_context() -> ssl.SSLContext:
+    # built once per process: creating one loads the CA bundle (~20 ms)
+    return ssl.create_default_context()
+
+
+@cache
+def _plain_context() -> ssl.SSLContext:
+    # for http:// loopback bases: httpx wants a context; this one loads no CA bundle
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+class Sender:
+    """POSTs bodies to `{base}/webhooks/calls` over one keep-alive client.
+
+    Args:
+        config: where and how to send; `config.api_key` must be set.
+        transport: an httpx transport to use instead of the network (tests of the seam).
+    """
+
+    def __init__(
+        self, config: DeliveryConfig, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        if config.api_key is None:
+            raise ValueError("Sender needs an API key")
+        self.config = config
+        self._secret = config.api_key
+        self._headers = {
+            "Authorization": f"Bearer {config.api_key}",
+            "X-Zelto-Provider": PROVIDER,
+            "Content-Type": "application/json",
+            "User-Agent": USER_AGENT,
+        }
+        verify = _tls_context() if config.base_url.startswith("https:") else _plain_context()
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(config.total_timeout, connect=config.connect_timeout),
+            limits=httpx.Limits(
+                max_connections=config.concurrency,
+                max_keepalive_connections=config.concurrency,
+            ),
+            verify=verify,
+            follow_redirects=False,
+            transport=transport,
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def send(self, body: bytes, *, timeout: float | None = None) -> SendOutcome:
+        """One attempt, bounded by `timeout` (default: the config's total timeout)."""
+        limit = self.config.total_timeout if timeout is None else timeout
+        try:
+            status, answer, retry_after = await asyncio.wait_for(self._post(body), limit)
+        except (asyncio.TimeoutError, httpx.TimeoutException):
+            return SendOutcome("retry", None, f"no answer within {limit:g} s (timeout)")
+        except httpx.HTTPError as exc:
+            return SendOutcome("retry", None, self._scrub(f"{type(exc).__name__}: {exc}"))
+        except OSError as exc:
+            return SendOutcome("retry", None, self._scrub(f"{type(exc).__name__}: {exc}"))
+        outcome = classify(status, answer, retry_after, now=time.time())
+        if self._secret in outcome.reason:
+            outcome = SendOutcome(
+                outcome.kind, outcome.status, self._scrub(outcome.reason), outcome.retry_after
+            )
+        return outcome
+
+    async def _post(self, body: bytes) -> tuple[int, bytes, str | None]:
+        request = self._client.build_request(
+            "POST", self.config.endpoint, content=body, headers=self._headers
+        )
+        response = await self._client.send(request, stream=True)
+        try:
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size >= MAX_ANSWER_BYTES:
+                    break
+            return response.status_code, b"".join(chunks), response.headers.get("retry-after")
+        finally:
+            await response.aclose()
+
+    def _scrub(self, text: str) -> str:
+        text = text.replace(self._secret, "***")
+        return text if len(text) <= 500 else text[:497] + "..."

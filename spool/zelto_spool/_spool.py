@@ -1,0 +1,402 @@
+"""`Spool`: the durable, multi-process queue of calls waiting for Zelto.
+
+States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical record per
+`call.externalId` with a version counter (see `_schema.py` for the statements):
+
+- enqueue of a new id: pending, version 1.
+- enqueue of a known id: version + 1; pending/dead/delivered rows become pending with the new
+  body; an inflight row stays inflight and, when its send ends, is queued again at once
+  because `version != sent_version`: a newer version is never swallowed.
+- claim: pending and due rows become inflight under a lease (owner host identity, pid, start
+  time, expiry). Leases of dead owners on this host are reclaimed at once, others at expiry.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import _proc
+from . import _schema as sql
+from ._config import default_spool_path
+from ._db import BUSY_TIMEOUT_S, Connector
+from ._payload import MAX_PAYLOAD_BYTES, call_id_of, decode, prepare
+
+__all__ = ["Claim", "Enqueued", "Pause", "Spool"]
+
+DEFAULT_RETENTION_S = 7 * 24 * 3600.0
+
+
+@dataclass(frozen=True)
+class Enqueued:
+    call_id: str
+    version: int
+    size: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A row leased for sending: the exact body of `version`, and the lease token."""
+
+    rowid: int
+    call_id: str
+    version: int
+    attempts: int
+    body: bytes
+    token: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    reason: str
+    status: int | None
+    since: float
+    probe_at: float
+
+
+class Spool:
+    """A spool file. Cheap to construct: nothing is opened until the first call.
+
+    Args:
+        path: the SQLite file; default `$ZELTO_SPOOL_PATH` or `~/.local/state/zelto/spool.db`.
+        retention_s: delivered rows are kept this long for `replay`, then purged.
+        max_payload_bytes: per-call size limit of the encoded payload.
+        busy_timeout: seconds a write waits for another process's lock before failing.
+        clock: wall-clock seconds (injectable for tests).
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        retention_s: float = DEFAULT_RETENTION_S,
+        max_payload_bytes: int = MAX_PAYLOAD_BYTES,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.path = Path(path).expanduser() if path is not None else default_spool_path()
+        self.retention_s = retention_s
+        self.max_payload_bytes = max_payload_bytes
+        self._clock = clock
+        self._db = Connector(self.path, busy_timeout=busy_timeout)
+
+    def __repr__(self) -> str:
+        return f"Spool({str(self.path)!r})"
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def recovered_to(self) -> list[str]:
+        """Corrupt files this process set aside (kept, never deleted)."""
+        return list(self._db.recovered_to)
+
+    # --- the write path ---------------------------------------------------------------------
+
+    def enqueue(self, payload: Mapping[str, Any]) -> Enqueued:
+        """Validate and store a call; committed and fsynced when this returns.
+
+        Raises `PayloadError` (a `ValueError`) naming the bad field, or `SpoolWriteError` /
+        `SpoolCorruptError` naming the call when the file cannot take it.
+        """
+        call_id, body = prepare(payload, max_bytes=self.max_payload_bytes)
+        return self.enqueue_encoded(call_id, body)
+
+    def enqueue_encoded(self, call_id: str, body: bytes) -> Enqueued:
+        """Store an already validated and encoded body (see `_payload.prepare`)."""
+        now = self._clock()
+
+        def write(conn: sqlite3.Connection) -> Enqueued:
+            conn.execute("BEGIN IMMEDIATE")
+            rowid, version = conn.execute(
+                sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
+            ).fetchone()
+            conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
+            conn.execute("COMMIT")
+            return Enqueued(call_id, version, len(body))
+
+        return self._db.run(write, call_id=call_id)
+
+    def latest_payload(self, call_id: str) -> dict[str, Any] | None:
+        """The newest spooled version of a call, decoded (None when unknown or purged)."""
+
+        def read(conn: sqlite3.Connection) -> bytes | None:
+            row = conn.execute(
+                "SELECT p.body FROM calls c JOIN payloads p ON p.call_rowid = c.id "
+                "WHERE c.call_id = :call_id",
+                {"call_id": call_id},
+            ).fetchone()
+            return None if row is None else bytes(row[0])
+
+        body = self._db.run(read)
+        return None if body is None else decode(body)
+
+    # --- claims ---------------------------------------------------------------------------
+
+    def claim(self, limit: int, *, lease_s: float, call_id: str | None = None) -> list[Claim]:
+        """Lease up to `limit` due pending rows (or the one `call_id`, due or not)."""
+        owner = _proc.current_owner()
+        token = uuid.uuid4().hex
+        now = self._clock()
+        params: dict[str, Any] = {
+            "now": now,
+            "token": token,
+            "host": owner.host,
+            "pid": owner.pid,
+            "start": owner.start,
+            "expires": now + lease_s,
+            "limit": limit,
+            "call_id": call_id,
+        }
+
+        def take(conn: sqlite3.Connection) -> list[Claim]:
+            conn.execute("BEGIN IMMEDIATE")
+            statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
+            rows = conn.execute(statement, params).fetchall()
+            claims = []
+            for rowid, cid, _version, attempts in rows:
+                version, body = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
+                claims.append(Claim(rowid, cid, version, attempts, bytes(body), token))
+            conn.execute("COMMIT")
+            return claims
+
+        if limit <= 0:
+            return []
+        return self._db.run(take, call_id=call_id)
+
+    def reclaim(self) -> list[str]:
+        """Return rows of dead or expired lease owners to pending; returns their call ids."""
+        now = self._clock()
+
+        def sweep(conn: sqlite3.Connection) -> list[str]:
+            me = _proc.current_owner()
+            owners = conn.execute(sql.FOREIGN_LEASE_OWNERS, {"host": me.host}).fetchall()
+            dead = [
+                (pid, start)
+                for pid, start in owners
+                if (pid, start) != (me.pid, me.start)
+                and _proc.is_alive(me.host, pid, start or 0) is False
+            ]
+            freed: list[str] = []
+            if not dead and not conn.execute(sql.ANY_EXPIRED, {"now": now}).fetchone():
+                return freed
+            conn.execute("BEGIN IMMEDIATE")
+            for pid, start in dead:
+                freed += [
+                    r[0]
+                    for r in conn.execute(
+                        sql.RECLAIM_DEAD_OWNER,
+                        {
+                            "now": now,
+                            "host": me.host,
+                            "pid": pid,
+                            "start": start,
+                            "error": f"sending process {pid} died before an answer; requeued",
+                        },
+                    )
+                ]
+            freed += [r[0] for r in conn.execute(sql.RECLAIM_EXPIRED, {"now": now})]
+            conn.execute("COMMIT")
+            return freed
+
+        return self._db.run(sweep)
+
+    # --- outcomes ---------------------------------------------------------------------------
+
+    def mark_delivered(self, claim: Claim, *, status: int) -> str | None:
+        """Delivered, unless a newer version arrived meanwhile (then pending). None: lease lost."""
+        return self._mark(sql.MARK_DELIVERED, claim, status=status)
+
+    def mark_retry(
+        self, claim: Claim, *, next_attempt_at: float, status: int | None, error: str
+    ) -> str | None:
+        return self._mark(
+            sql.MARK_RETRY, claim, status=status, error=error, next_attempt_at=next_attempt_at
+        )
+
+    def mark_dead(self, claim: Claim, *, status: int, error: str) -> str | None:
+        return self._mark(sql.MARK_DEAD, claim, status=status, error=error)
+
+    def release(
+        self, claim: Claim, *, status: int | None = None, error: str | None = None
+    ) -> str | None:
+        """Back to pending without counting the attempt (pause, shutdown, cancellation)."""
+        return self._mark(sql.RELEASE, claim, status=status, error=error)
+
+    def _mark(self, statement: str, claim: Claim, **values: Any) -> str | None:
+        params = {"rowid": claim.rowid, "token": claim.token, "now": self._clock(), **values}
+        params.setdefault("error", None)
+
+        def update(conn: sqlite3.Connection) -> str | None:
+            row = conn.execute(statement, params).fetchone()
+            return None if row is None else str(row[0])
+
+        return self._db.run(update, call_id=claim.call_id)
+
+    # --- the spool-wide pause (401/403/404, missing key) -------------------------------------
+
+    def pause_state(self) -> Pause | None:
+        def read(conn: sqlite3.Connection) -> str | None:
+            row = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            return None if row is None else str(row[0])
+
+        value = self._db.run(read)
+        if value is None:
+            return None
+        data = json.loads(value)
+        return Pause(data["reason"], data.get("status"), data["since"], data["probe_at"])
+
+    def pause(self, reason: str, *, status: int | None, probe_at: float) -> None:
+        now = self._clock()
+        current = self.pause_state()
+        since = current.since if current is not None else now
+        value = json.dumps(
+            {"reason": reason, "status": status, "since": since, "probe_at": probe_at}
+        )
+        self._db.run(lambda conn: conn.execute(sql.SET_META, {"key": "pause", "value": value}))
+
+    def resume(self) -> bool:
+        """Clear the pause; True when there was one."""
+        return bool(
+            self._db.run(lambda conn: conn.execute(sql.DELETE_META, {"key": "pause"}).rowcount)
+        )
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def next_due(self) -> float | None:
+        """When the earliest pending row becomes due (wall-clock seconds), or None."""
+        value = self._db.run(lambda conn: conn.execute(sql.NEXT_DUE).fetchone()[0])
+        return None if value is None else float(value)
+
+    def undelivered(self) -> int:
+        """How many calls are pending or inflight."""
+        return int(self._db.run(lambda conn: conn.execute(sql.COUNT_UNDELIVERED).fetchone()[0]))
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per state, oldest pending age, pause reason, last success and error."""
+        now = self._clock()
+
+        def read(conn: sqlite3.Connection) -> dict[str, Any]:
+            counts = dict.fromkeys(sql.STATES, 0)
+            counts.update(dict(conn.execute(sql.COUNT_BY_STATE).fetchall()))
+            oldest = conn.execute(sql.OLDEST_UNDELIVERED).fetchone()[0]
+            next_due = conn.execute(sql.NEXT_DUE).fetchone()[0]
+            last_ok = conn.execute(sql.LAST_SUCCESS).fetchone()[0]
+            last_error = conn.execute(sql.LAST_ERROR).fetchone()
+            pause = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            return {
+                **counts,
+                "oldest_pending_age_s": None if oldest is None else round(now - oldest, 3),
+                "paused": None if pause is None else json.loads(pause[0])["reason"],
+                "paused_status": None if pause is None else json.loads(pause[0])["status"],
+                "next_attempt_in_s": None if next_due is None else round(next_due - now, 3),
+                "last_success_at": last_ok,
+                "last_error": None
+                if last_error is None
+                else {
+                    "call_id": last_error[0],
+                    "status": last_error[1],
+                    "error": last_error[2],
+                    "at": last_error[3],
+                },
+            }
+
+        result = self._db.run(read)
+        result["path"] = str(self.path)
+        result["size_bytes"] = self.size_bytes()
+        result["recovered_to"] = self.recovered_to
+        return result
+
+    def size_bytes(self) -> int:
+        total = 0
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                total += Path(f"{self.path}{suffix}").stat().st_size
+            except OSError:
+                pass
+        return total
+
+    def rows(
+        self, *, state: str | None = None, call_ids: Iterable[str] | None = None, limit: int = 0
+    ) -> list[dict[str, Any]]:
+        """Call rows (no bodies) for `list`, `show` and export, newest activity first."""
+        from ._query import select_rows
+
+        return self._db.run(lambda conn: select_rows(conn, state, call_ids, limit))
+
+    def show(self, call_id: str) -> dict[str, Any] | None:
+        """One call: its row and its newest payload (decoded)."""
+        rows = self.rows(call_ids=[call_id])
+        if not rows:
+            return None
+        row = rows[0]
+        row["payload"] = self.latest_payload(call_id)
+        return row
+
+    # --- operator actions -------------------------------------------------------------------
+
+    def make_due(self) -> int:
+        """Make every pending row due now (the `drain` command); returns how many moved."""
+        now = self._clock()
+        return int(self._db.run(lambda conn: conn.execute(sql.MAKE_DUE, {"now": now}).rowcount))
+
+    def replay(
+        self,
+        *,
+        call_ids: Iterable[str] | None = None,
+        state: str | None = None,
+        since_s: float | None = None,
+    ) -> list[str]:
+        """Queue calls again (delivered or dead, optionally changed within `since_s`)."""
+        from ._query import replay_candidates
+
+        now = self._clock()
+
+        def requeue(conn: sqlite3.Connection) -> list[str]:
+            conn.execute("BEGIN IMMEDIATE")
+            rowids = replay_candidates(conn, call_ids, state, None if since_s is None else now - since_s)
+            done = [
+                r[0]
+                for rowid in rowids
+                for r in conn.execute(sql.REPLAY, {"rowid": rowid, "now": now}).fetchall()
+            ]
+            conn.execute("COMMIT")
+            return done
+
+        return self._db.run(requeue)
+
+    def purge(self, *, older_than_s: float | None = None) -> int:
+        """Delete delivered rows older than the retention window. Nothing else is deleted."""
+        cutoff = self._clock() - (self.retention_s if older_than_s is None else older_than_s)
+
+        def delete(conn: sqlite3.Connection) -> int:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff})
+            count = conn.execute(sql.PURGE_CALLS, {"cutoff": cutoff}).rowcount
+            conn.execute("COMMIT")
+            return int(count)
+
+        return int(self._db.run(delete))
+
+    def checkpoint(self) -> None:
+        """Fold the WAL back into the file (the flusher calls it when idle)."""
+        self._db.run(lambda conn: conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
+
+
+def describe_payload_error(payload: Any, exc: Exception) -> str:
+    """A one-line message for a rejected payload, naming the call when it can."""
+    call_id = call_id_of(payload)
+    prefix = f"call {call_id!r}: " if call_id else ""
+    return f"{prefix}{exc}"

@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from ._exceptions import SpoolError
+
 __all__ = ["SCHEMA_VERSION", "migrate"]
 
 STATES = ("pending", "inflight", "delivered", "dead")
@@ -71,7 +73,7 @@ def migrate(conn: sqlite3.Connection, *, on_step: Callable[[int], None] | None =
     try:
         (current,) = conn.execute("PRAGMA user_version").fetchone()  # re-read under the lock
         if current > SCHEMA_VERSION:
-            raise RuntimeError(
+            raise SpoolError(
                 f"spool schema version {current} is newer than this zelto_spool "
                 f"({SCHEMA_VERSION}); upgrade livekit-plugins-zelto"
             )

@@ -316,8 +316,17 @@ class Spool:
         result = self._db.run(read)
         result["path"] = str(self.path)
         result["size_bytes"] = self.size_bytes()
-        result["recovered_to"] = self.recovered_to
+        result["corrupt_files"] = self.corrupt_files()
         return result
+
+    def corrupt_files(self) -> list[str]:
+        """Damaged spools set aside next to this one (kept for inspection and salvage)."""
+        pattern = f"{self.path.name}.corrupt-*"
+        return sorted(
+            str(p)
+            for p in self.path.parent.glob(pattern)
+            if not p.name.endswith(("-wal", "-shm"))
+        )
 
     def size_bytes(self) -> int:
         total = 0

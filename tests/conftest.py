@@ -1,0 +1,80 @@
+"""Shared helpers: payload builders, a spool in tmp_path, running the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zelto_spool import Spool
+
+API_KEY = "test-key"  # what the zelto_receiver fixture expects
+SECRET_KEY = "zk_live_5ecret-DO-NOT-LEAK-9f3a"  # a key that must never reach disk or output
+
+
+def payload(call_id: str = "room-1", *, turns: int = 2, **call: Any) -> dict[str, Any]:
+    return {
+        "agent": {"externalId": "support-bot", "name": "Support Bot"},
+        "call": {"externalId": call_id, **call},
+        "transcript": {
+            "turns": [
+                {"role": "user" if i % 2 == 0 else "assistant", "content": f"turn {i} of {call_id}"}
+                for i in range(turns)
+            ]
+        },
+    }
+
+
+@pytest.fixture
+def spool_path(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "spool.db"
+
+
+@pytest.fixture
+def spool(spool_path: Path) -> Spool:
+    s = Spool(spool_path)
+    yield s
+    s.close()
+
+
+def wait_until(predicate: Callable[[], Any], timeout: float = 10.0, interval: float = 0.01) -> Any:
+    """Poll `predicate` until it returns something truthy; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        time.sleep(interval)
+
+
+def cli_env(spool_path: Path, base_url: str | None = None, api_key: str | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZELTO_")}
+    env["ZELTO_SPOOL_PATH"] = str(spool_path)
+    if base_url is not None:
+        env["ZELTO_BASE_URL"] = base_url
+    if api_key is not None:
+        env["ZELTO_API_KEY"] = api_key
+    env["PYTHONWARNINGS"] = "error"
+    return env
+
+
+def run_cli(
+    *args: str, env: dict[str, str], input: str | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `zelto-spool` console entry point in its own process."""
+    return subprocess.run(
+        [sys.executable, "-m", "zelto_spool", *args],
+        env=env,
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -1,0 +1,76 @@
+"""Settings: plain http only to loopback, the key never shown, defaults from the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zelto_spool import ConfigError, DeliveryConfig, default_spool_path
+from zelto_spool._config import check_base_url, is_loopback
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://api.zelto.ai", "https://api.zelto.ai/", "http://127.0.0.1:8787", "http://localhost",
+     "http://[::1]:9000", "http://127.5.6.7", "https://10.0.0.1"],
+)
+def test_accepted_base_urls(url: str) -> None:
+    assert check_base_url(url) == url.rstrip("/")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://api.zelto.ai", "refusing plain http://"),
+        ("http://10.0.0.1:8787", "refusing plain http://"),
+        ("http://localhost.evil.com", "refusing plain http://"),
+        ("ftp://api.zelto.ai", "must be an https:// URL"),
+        ("api.zelto.ai", "must be an https:// URL"),
+        ("", "empty"),
+        ("https://user:pw@api.zelto.ai", "must not contain credentials"),
+        ("https://api.zelto.ai?x=1", "query"),
+    ],
+)
+def test_refused_base_urls(url: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        DeliveryConfig(base_url=url, api_key="k")
+
+
+def test_credentials_in_url_are_not_echoed() -> None:
+    with pytest.raises(ConfigError) as info:
+        check_base_url("https://user:sekrit@api.zelto.ai")
+    assert "sekrit" not in str(info.value)
+
+
+def test_loopback_detection() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("LOCALHOST")
+    assert not is_loopback("10.0.0.1") and not is_loopback("example.com")
+
+
+def test_key_is_not_in_repr_and_endpoint_is_fixed() -> None:
+    config = DeliveryConfig(base_url="https://api.zelto.ai/", api_key="zk_secret_123")
+    assert "zk_secret_123" not in repr(config)
+    assert config.endpoint == "https://api.zelto.ai/webhooks/calls"
+
+
+def test_from_env_and_overrides() -> None:
+    env = {"ZELTO_BASE_URL": "http://127.0.0.1:1", "ZELTO_API_KEY": "k1"}
+    config = DeliveryConfig.from_env(env, concurrency=3)
+    assert (config.base_url, config.api_key, config.concurrency) == ("http://127.0.0.1:1", "k1", 3)
+    assert DeliveryConfig.from_env({}).api_key is None
+    assert DeliveryConfig.from_env({"ZELTO_API_KEY": "  "}).api_key is None
+    assert DeliveryConfig.from_env(env, api_key="k2").api_key == "k2"
+
+
+def test_bad_numbers_refused() -> None:
+    with pytest.raises(ConfigError):
+        DeliveryConfig(concurrency=0)
+    with pytest.raises(ConfigError):
+        DeliveryConfig(total_timeout=0)
+
+
+def test_default_spool_path() -> None:
+    assert default_spool_path({"ZELTO_SPOOL_PATH": "/x/s.db"}) == Path("/x/s.db")
+    assert default_spool_path({"XDG_STATE_HOME": "/st"}) == Path("/st/zelto/spool.db")
+    assert default_spool_path({}) == Path.home() / ".local/state/zelto/spool.db"

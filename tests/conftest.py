@@ -55,7 +55,9 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 10.0, interval: fl
         time.sleep(interval)
 
 
-def cli_env(spool_path: Path, base_url: str | None = None, api_key: str | None = None) -> dict[str, str]:
+def cli_env(
+    spool_path: Path, base_url: str | None = None, api_key: str | None = None
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZELTO_")}
     env["ZELTO_SPOOL_PATH"] = str(spool_path)
     if base_url is not None:
@@ -77,4 +79,5 @@ def run_cli(
         capture_output=True,
         text=True,
         timeout=timeout,
+        check=False,
     )

@@ -12,8 +12,15 @@ from zelto_spool._config import check_base_url, is_loopback
 
 @pytest.mark.parametrize(
     "url",
-    ["https://api.zelto.ai", "https://api.zelto.ai/", "http://127.0.0.1:8787", "http://localhost",
-     "http://[::1]:9000", "http://127.5.6.7", "https://10.0.0.1"],
+    [
+        "https://api.zelto.ai",
+        "https://api.zelto.ai/",
+        "http://127.0.0.1:8787",
+        "http://localhost",
+        "http://[::1]:9000",
+        "http://127.5.6.7",
+        "https://10.0.0.1",
+    ],
 )
 def test_accepted_base_urls(url: str) -> None:
     assert check_base_url(url) == url.rstrip("/")

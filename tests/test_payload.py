@@ -19,7 +19,9 @@ def test_minimal_payload_is_valid() -> None:
 
 
 def test_full_payload_round_trips_exactly() -> None:
-    p = payload("room-9", durationSeconds=12.5, recordingUrl="https://x/y.ogg", endedReason="x", cost=0)
+    p = payload(
+        "room-9", durationSeconds=12.5, recordingUrl="https://x/y.ogg", endedReason="x", cost=0
+    )
     p["customer"] = {"number": "+15550100", "name": "Ada"}
     call_id, body = prepare(p)
     assert call_id == "room-9"
@@ -56,20 +58,73 @@ BAD: list[tuple[Any, str]] = [
     ({"agent": {"externalId": "a"}, "call": {"externalId": "x" * 2000}}, "call.externalId"),
     ({"agent": {"externalId": "a"}, "call": {"externalId": None}}, "call.externalId"),
     ({"agent": "a", "call": {"externalId": "c"}}, "agent"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c", "durationSeconds": "12"}}, "call.durationSeconds"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c", "durationSeconds": True}}, "call.durationSeconds"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c", "durationSeconds": math.nan}}, "call.durationSeconds"),
+    (
+        {"agent": {"externalId": "a"}, "call": {"externalId": "c", "durationSeconds": "12"}},
+        "call.durationSeconds",
+    ),
+    (
+        {"agent": {"externalId": "a"}, "call": {"externalId": "c", "durationSeconds": True}},
+        "call.durationSeconds",
+    ),
+    (
+        {"agent": {"externalId": "a"}, "call": {"externalId": "c", "durationSeconds": math.nan}},
+        "call.durationSeconds",
+    ),
     ({"agent": {"externalId": "a"}, "call": {"externalId": "c", "cost": math.inf}}, "call.cost"),
     ({"agent": {"externalId": "a"}, "call": {"externalId": "c", "cost": -1}}, "call.cost"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c", "recordingUrl": 5}}, "call.recordingUrl"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "customer": {"number": 15550100}}, "customer.number"),
+    (
+        {"agent": {"externalId": "a"}, "call": {"externalId": "c", "recordingUrl": 5}},
+        "call.recordingUrl",
+    ),
+    (
+        {
+            "agent": {"externalId": "a"},
+            "call": {"externalId": "c"},
+            "customer": {"number": 15550100},
+        },
+        "customer.number",
+    ),
     ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "transcript": []}, "transcript"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "transcript": {}}, "transcript.turns"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "transcript": {"turns": [{"role": "developer", "content": "x"}]}}, "transcript.turns[0].role"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "transcript": {"turns": [{"role": "user", "content": "ok"}, {"role": "user"}]}}, "transcript.turns[1].content"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "transcript": {"turns": [{"role": "user", "content": "bad \ud800 surrogate"}]}}, "transcript.turns[0].content"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "transcript": {"turns": ["hi"]}}, "transcript.turns[0]"),
-    ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "extra": {"x": math.nan}}, "extra.x"),
+    (
+        {"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "transcript": {}},
+        "transcript.turns",
+    ),
+    (
+        {
+            "agent": {"externalId": "a"},
+            "call": {"externalId": "c"},
+            "transcript": {"turns": [{"role": "developer", "content": "x"}]},
+        },
+        "transcript.turns[0].role",
+    ),
+    (
+        {
+            "agent": {"externalId": "a"},
+            "call": {"externalId": "c"},
+            "transcript": {"turns": [{"role": "user", "content": "ok"}, {"role": "user"}]},
+        },
+        "transcript.turns[1].content",
+    ),
+    (
+        {
+            "agent": {"externalId": "a"},
+            "call": {"externalId": "c"},
+            "transcript": {"turns": [{"role": "user", "content": "bad \ud800 surrogate"}]},
+        },
+        "transcript.turns[0].content",
+    ),
+    (
+        {
+            "agent": {"externalId": "a"},
+            "call": {"externalId": "c"},
+            "transcript": {"turns": ["hi"]},
+        },
+        "transcript.turns[0]",
+    ),
+    (
+        {"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "extra": {"x": math.nan}},
+        "extra.x",
+    ),
     ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "extra": {1: "int key"}}, "extra"),
     ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "extra": object()}, "extra"),
     ({"agent": {"externalId": "a"}, "call": {"externalId": "c"}, "extra": 2**70}, "extra"),

@@ -61,7 +61,12 @@ def test_newer_version_after_delivery_is_queued_again(spool: Spool) -> None:
     assert spool.mark_delivered(claim, status=200) == "delivered"
     spool.enqueue(payload("r1", recordingUrl="https://rec/1.ogg"))
     row = state_of(spool, "r1")
-    assert (row["state"], row["version"], row["attempts"], row["delivered_version"]) == ("pending", 2, 0, 1)
+    assert (row["state"], row["version"], row["attempts"], row["delivered_version"]) == (
+        "pending",
+        2,
+        0,
+        1,
+    )
 
 
 def test_version_arriving_while_in_flight_is_not_swallowed(spool: Spool) -> None:
@@ -133,7 +138,10 @@ def test_lease_of_a_dead_process_is_reclaimed_at_once(spool: Spool) -> None:
     for i in range(3):
         spool.enqueue(payload(f"r{i}"))
     out = subprocess.run(
-        [sys.executable, "-c", CLAIM_AND_DIE, str(spool.path)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", CLAIM_AND_DIE, str(spool.path)],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert out.stdout.strip() == "3"
     assert spool.stats()["inflight"] == 3
@@ -232,7 +240,11 @@ def test_pause_is_spool_wide_and_cleared_by_resume(spool: Spool) -> None:
     assert spool.pause_state() is None
     spool.pause("HTTP 401 from Zelto", status=401, probe_at=123.0)
     pause = spool.pause_state()
-    assert pause is not None and (pause.reason, pause.status, pause.probe_at) == ("HTTP 401 from Zelto", 401, 123.0)
+    assert pause is not None and (pause.reason, pause.status, pause.probe_at) == (
+        "HTTP 401 from Zelto",
+        401,
+        123.0,
+    )
     assert Spool(spool.path).stats()["paused"] == "HTTP 401 from Zelto"
     assert spool.resume() is True
     assert spool.resume() is False

@@ -42,10 +42,12 @@ def _errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class _Duration(click.ParamType):
+class _Duration(click.ParamType):  # type: ignore[type-arg]
     name = "duration"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
         if isinstance(value, (int, float)):
             return float(value)
         try:
@@ -388,7 +390,9 @@ def run(
 @click.argument("call_ids", nargs=-1)
 @click.pass_context
 @_errors
-def replay(ctx: click.Context, since: float | None, state: str | None, call_ids: tuple[str, ...]) -> None:
+def replay(
+    ctx: click.Context, since: float | None, state: str | None, call_ids: tuple[str, ...]
+) -> None:
     """Queue delivered or dead calls again, e.g. after Zelto lost data.
 
     Example:
@@ -410,9 +414,7 @@ def replay(ctx: click.Context, since: float | None, state: str | None, call_ids:
 
 
 @cli.command()
-@click.option(
-    "--older-than", type=DURATION, help="Retention to apply [default: 7d, the spool's]."
-)
+@click.option("--older-than", type=DURATION, help="Retention to apply [default: 7d, the spool's].")
 @click.pass_context
 @_errors
 def purge(ctx: click.Context, older_than: float | None) -> None:
@@ -449,9 +451,10 @@ def receiver(host: str, port: int, api_key: str | None, fault: str | None) -> No
     from ._receiver import serve_forever
 
     try:
-        serve_forever(host=host, port=port, api_key=api_key, fault=fault)
+        code = serve_forever(host=host, port=port, api_key=api_key, fault=fault)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+    sys.exit(code)
 
 
 def main() -> None:

@@ -109,6 +109,7 @@ class Flusher:
         self._kick: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._probed = False  # a new process probes a paused spool at once
+        self._warm = False  # one request at a time until Zelto has answered once
         self._known_pause: str | None = None
         self._last_maintenance = float("-inf")
         self._last_purge = float("-inf")
@@ -309,6 +310,11 @@ class Flusher:
     def _claim_cycle(self, free: int, can_probe: bool) -> _Cycle:
         pause = self.spool.pause_state()
         limit = free
+        if not self._warm:
+            # slow start: a wrong key or URL costs one request, not `concurrency` of them
+            if not can_probe:
+                return _Cycle([], pause)
+            limit = 1
         if pause is not None:
             now = self._clock()
             probe_due = not self._probed or now >= pause.probe_at
@@ -363,6 +369,7 @@ class Flusher:
         }
         kind = outcome.kind
         self.report.outcomes[kind] = self.report.outcomes.get(kind, 0) + 1
+        self._warm = outcome.status is not None and kind != "pause"
         if kind == "delivered":
             state = spool.mark_delivered(claim, status=outcome.status or 200)
             self._clear_pause()
@@ -402,6 +409,7 @@ class Flusher:
                 probe_at=now + self.config.pause_probe_interval,
             )
             spool.release(claim, status=outcome.status, error=outcome.reason)
+            self._probed = True  # this answer was this process's probe
             self.report.paused = outcome.reason
             if self._known_pause != outcome.reason:
                 logger.error(

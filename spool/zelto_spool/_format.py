@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from typing import Any
@@ -20,7 +21,7 @@ def parse_duration(text: str) -> float:
     except ValueError:
         pass
     else:
-        if seconds < 0 or seconds != seconds or seconds == float("inf"):
+        if seconds < 0 or not math.isfinite(seconds):
             raise ValueError(f"{text!r} is not a duration (use e.g. 90s, 15m, 2h, 7d)")
         return seconds
     pos, total = 0, 0.0

@@ -27,7 +27,7 @@ def _timestamp(record: logging.LogRecord) -> str:
 
 
 class TextFormatter(logging.Formatter):
-    """`2026-11-25T09:00:00.123Z WARNING call not accepted yet; will retry call_id=... status=503`"""
+    """`2026-11-25T09:00:00.123Z WARNING call not accepted yet; will retry call_id=r1 status=503`"""
 
     def format(self, record: logging.LogRecord) -> str:
         parts = [_timestamp(record), record.levelname, record.getMessage()]

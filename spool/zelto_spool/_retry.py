@@ -37,7 +37,7 @@ def classify(status: int, body: bytes, retry_after: str | None, *, now: float) -
         if _received(body):
             return SendOutcome("delivered", status, "")
         return SendOutcome(
-            "retry", status, f"HTTP {status} without \"received\": true: {_reason(body)}"
+            "retry", status, f'HTTP {status} without "received": true: {_reason(body)}'
         )
     if status in PAUSE_STATUSES:
         hint = {

@@ -66,7 +66,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def migrate(conn: sqlite3.Connection, *, on_step: Callable[[int], None] | None = None) -> int:
     """Bring the schema to `SCHEMA_VERSION`; safe when several processes open at once."""
-    (current,) = conn.execute("PRAGMA user_version").fetchone()
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if current == SCHEMA_VERSION:
         return current
     conn.execute("BEGIN IMMEDIATE")

@@ -41,7 +41,7 @@ async def run_sidecar(
     """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0)."""
     loop = asyncio.get_running_loop()
     stop = stop or asyncio.Event()
-    installed: list[int] = []
+    installed: list[signal.Signals] = []
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(sig, stop.set)

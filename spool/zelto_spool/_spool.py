@@ -323,9 +323,7 @@ class Spool:
         """Damaged spools set aside next to this one (kept for inspection and salvage)."""
         pattern = f"{self.path.name}.corrupt-*"
         return sorted(
-            str(p)
-            for p in self.path.parent.glob(pattern)
-            if not p.name.endswith(("-wal", "-shm"))
+            str(p) for p in self.path.parent.glob(pattern) if not p.name.endswith(("-wal", "-shm"))
         )
 
     def size_bytes(self) -> int:
@@ -375,7 +373,9 @@ class Spool:
 
         def requeue(conn: sqlite3.Connection) -> list[str]:
             conn.execute("BEGIN IMMEDIATE")
-            rowids = replay_candidates(conn, call_ids, state, None if since_s is None else now - since_s)
+            rowids = replay_candidates(
+                conn, call_ids, state, None if since_s is None else now - since_s
+            )
             done = [
                 r[0]
                 for rowid in rowids

@@ -1,0 +1,126 @@
+"""Security: the key never reaches disk, logs or output; TLS on; http refused; lean sidecar."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import signal
+import ssl
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.conftest import SECRET_KEY, cli_env, payload, run_cli
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool._receiver import Receiver
+from zelto_spool._sender import Sender
+
+
+def test_key_never_in_spool_files_logs_or_cli_output(tmp_path: Path) -> None:
+    spool_path = tmp_path / "spool" / "spool.db"
+    outputs: list[str] = []
+    with Receiver(api_key=SECRET_KEY) as receiver:
+        spool = Spool(spool_path)
+        for i in range(5):
+            spool.enqueue(payload(f"room-{i}"))
+        good = cli_env(spool_path, receiver.base_url, SECRET_KEY)
+        bad = cli_env(spool_path, receiver.base_url, SECRET_KEY + "-rotated")
+        receiver.reject("room-4", status=422, reason="bad turn")
+        for env, args in [
+            (bad, ["drain", "-v"]),  # 401: pause reason, logs
+            (bad, ["status"]),
+            (bad, ["status", "--json"]),
+            (good, ["drain", "-v"]),
+            (good, ["list"]),
+            (good, ["list", "--json"]),
+            (good, ["show", "room-1"]),
+            (good, ["show", "room-4", "--json"]),
+            (good, ["drain", "--api-key", SECRET_KEY, "--help"]),
+        ]:
+            result = run_cli(*args, env=env)
+            outputs += [result.stdout, result.stderr]
+        spool.enqueue(payload("room-9"))
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "zelto_spool",
+                "run",
+                "--log-format",
+                "json",
+                "--log-level",
+                "DEBUG",
+            ],
+            env=bad,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert receiver.wait_for(lambda r: any(p.call_id == "room-9" for p in r.posts), 10)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+        outputs += [out, err]
+    assert any("401" in o for o in outputs)  # the failure was exercised and reported
+    for text in outputs:
+        assert SECRET_KEY not in text
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert {p.name for p in written} >= {"spool.db", "spool.db-wal", "spool.db-shm"}
+    for path in written:
+        assert SECRET_KEY.encode() not in path.read_bytes(), path
+
+
+def test_key_echoed_by_a_server_is_scrubbed_from_the_reason() -> None:
+    def echo(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, text=f"bad header {request.headers['authorization']}")
+
+    async def go() -> Any:
+        config = DeliveryConfig(base_url="https://zelto.test", api_key=SECRET_KEY)
+        sender = Sender(config, transport=httpx.MockTransport(echo))
+        try:
+            return await sender.send(b"{}")
+        finally:
+            await sender.aclose()
+
+    outcome = asyncio.run(go())
+    assert outcome.kind == "dead" and SECRET_KEY not in outcome.reason and "***" in outcome.reason
+
+
+def test_plain_http_to_a_remote_host_is_refused(tmp_path: Path) -> None:
+    spool_path = tmp_path / "s.db"
+    Spool(spool_path).enqueue(payload("room-1"))
+    result = run_cli("drain", env=cli_env(spool_path, "http://10.1.2.3:8080", SECRET_KEY))
+    assert result.returncode == 1
+    assert "refusing plain http:// to 10.1.2.3" in result.stderr
+    assert "Traceback" not in result.stderr and SECRET_KEY not in result.stderr
+
+
+def test_tls_verification_is_on_by_default() -> None:
+    from zelto_spool._sender import _tls_context
+
+    context = _tls_context()
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+
+
+def test_zelto_spool_never_imports_livekit() -> None:
+    code = (
+        "import importlib, pkgutil, sys, zelto_spool\n"
+        "for m in pkgutil.iter_modules(zelto_spool.__path__):\n"
+        "    if m.name != '__main__':\n"
+        "        importlib.import_module('zelto_spool.' + m.name)\n"
+        "bad = sorted(n for n in sys.modules if n == 'livekit' or n.startswith('livekit.'))\n"
+        "print(bad)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_source_has_no_livekit_agents_import() -> None:
+    root = Path(__file__).parent.parent / "spool" / "zelto_spool"
+    pattern = re.compile(r"^\s*(from|import)\s+livekit\b", re.MULTILINE)
+    for path in root.rglob("*.py"):
+        assert not pattern.search(path.read_text()), path

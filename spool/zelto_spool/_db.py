@@ -93,13 +93,13 @@ class Connector:
             if conn is None:
                 conn = self._conn = self._open()
             return fn(conn)
-        except sqlite3.Error as exc:
-            if conn is not None and conn.in_transaction:
+        except BaseException as exc:
+            if conn is not None and self._conn is conn and conn.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
-            raise self._translate(exc, call_id) from None
-        except OSError as exc:
-            raise self._translate(exc, call_id) from None
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise self._translate(exc, call_id) from None
+            raise
 
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)

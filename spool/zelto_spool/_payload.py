@@ -30,6 +30,8 @@ __all__ = [
     "call_id_of",
     "decode",
     "encode",
+    "combine_enrichments",
+    "merge_enrichment",
     "prepare",
     "validate",
 ]
@@ -111,6 +113,32 @@ def prepare(payload: Any, *, max_bytes: int = MAX_PAYLOAD_BYTES) -> tuple[str, b
     if len(body) > max_bytes:
         raise PayloadTooLargeError(len(body), max_bytes)
     return clean["call"]["externalId"], body
+
+
+def merge_enrichment(payload: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Apply enrichment `fields` to a payload (a new dict; the input is not changed).
+
+    `fields["call"]` overrides call fields, `fields["call_fill"]` fills call fields only where
+    missing, `fields["customer"]` updates the customer block.
+    """
+    out = dict(payload)
+    call = dict(out.get("call") or {})
+    call.update(fields.get("call") or {})
+    for key, value in (fields.get("call_fill") or {}).items():
+        call.setdefault(key, value)
+    out["call"] = call
+    if fields.get("customer"):
+        out["customer"] = {**(out.get("customer") or {}), **fields["customer"]}
+    return out
+
+
+def combine_enrichments(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """Later enrichment fields win; both are kept."""
+    return {
+        key: {**(old.get(key) or {}), **(new.get(key) or {})}
+        for key in ("call", "call_fill", "customer")
+        if old.get(key) or new.get(key)
+    }
 
 
 def call_id_of(payload: Any) -> str | None:

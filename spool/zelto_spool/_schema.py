@@ -8,6 +8,8 @@ Layout (see docs/design.md):
 - `payloads`: the newest version's body, one row per call (kept apart from `calls` so a
   claim or a mark never rewrites a 200 KB transcript).
 - `meta`: key/value for the spool-wide pause.
+- `enrichments`: fields added to a call after the fact (`zelto.enrich`, LiveKit webhooks), kept
+  per call id and merged into every version enqueued later, so no later version drops them.
 """
 
 from __future__ import annotations
@@ -58,6 +60,13 @@ _V1 = [
     )
     """,
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """
+    CREATE TABLE enrichments (
+        call_id TEXT PRIMARY KEY,
+        fields TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    )
+    """,
 ]
 
 MIGRATIONS: list[list[str]] = [_V1]
@@ -150,6 +159,15 @@ RETURNING id, call_id, version, attempts
 )
 
 LOAD_BODY = "SELECT version, body FROM payloads WHERE call_rowid = :rowid"
+
+GET_ENRICHMENT = "SELECT fields FROM enrichments WHERE call_id = :call_id"
+SET_ENRICHMENT = """
+INSERT INTO enrichments (call_id, fields, updated_at) VALUES (:call_id, :fields, :now)
+ON CONFLICT (call_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at
+"""
+LATEST_BODY = """
+SELECT p.body FROM calls c JOIN payloads p ON p.call_rowid = c.id WHERE c.call_id = :call_id
+"""
 
 FOREIGN_LEASE_OWNERS = """
 SELECT DISTINCT lease_pid, lease_start FROM calls
@@ -294,5 +312,9 @@ RETURNING call_id
 PURGE_PAYLOADS = """
 DELETE FROM payloads WHERE call_rowid IN (
     SELECT id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
+"""
+PURGE_ENRICHMENTS = """
+DELETE FROM enrichments WHERE call_id IN (
+    SELECT call_id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
 """
 PURGE_CALLS = "DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff"

@@ -21,8 +21,9 @@ MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than
 
 @cache
 def _tls_context() -> ssl.SSLContext:
-    # built once per process: creating one loads the CA bundle (~20 ms)
-    return ssl.create_default_context()
+    # built once per process: creating one loads the CA bundle (~20 ms). httpx's own default:
+    # certifi's bundle, or SSL_CERT_FILE / SSL_CERT_DIR when set; verification always on
+    return httpx.create_ssl_context()
 
 
 @cache

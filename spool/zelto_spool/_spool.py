@@ -26,7 +26,14 @@ from . import _proc
 from . import _schema as sql
 from ._config import default_spool_path
 from ._db import BUSY_TIMEOUT_S, Connector
-from ._payload import MAX_PAYLOAD_BYTES, call_id_of, decode, prepare
+from ._payload import (
+    MAX_PAYLOAD_BYTES,
+    call_id_of,
+    combine_enrichments,
+    decode,
+    merge_enrichment,
+    prepare,
+)
 
 __all__ = ["Claim", "Enqueued", "Pause", "Spool"]
 
@@ -89,6 +96,15 @@ class Spool:
     def __repr__(self) -> str:
         return f"Spool({str(self.path)!r})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a pickled Spool is its settings; the receiving process opens its own connection
+        options = {
+            "retention_s": self.retention_s,
+            "max_payload_bytes": self.max_payload_bytes,
+            "busy_timeout": self._db.busy_timeout,
+        }
+        return (_rebuild, (str(self.path), options))
+
     def close(self) -> None:
         self._db.close()
 
@@ -115,17 +131,57 @@ class Spool:
         return self.enqueue_encoded(call_id, body)
 
     def enqueue_encoded(self, call_id: str, body: bytes) -> Enqueued:
-        """Store an already validated and encoded body (see `_payload.prepare`)."""
+        """Store an already validated and encoded body (see `_payload.prepare`).
+
+        Enrichments recorded for this call id (see `enrich`) are merged in first.
+        """
         now = self._clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued:
             conn.execute("BEGIN IMMEDIATE")
-            rowid, version = conn.execute(
-                sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
-            ).fetchone()
-            conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
-            conn.execute("COMMIT")
-            return Enqueued(call_id, version, len(body))
+            stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
+            data = body if stored is None else self._enriched(body, json.loads(stored[0]))
+            return self._store(conn, call_id, data, now)
+
+        return self._db.run(write, call_id=call_id)
+
+    def _store(self, conn: sqlite3.Connection, call_id: str, body: bytes, now: float) -> Enqueued:
+        rowid, version = conn.execute(
+            sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
+        ).fetchone()
+        conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
+        conn.execute("COMMIT")
+        return Enqueued(call_id, version, len(body))
+
+    def _enriched(self, body: bytes, fields: Mapping[str, Any]) -> bytes:
+        return prepare(merge_enrichment(decode(body), fields), max_bytes=self.max_payload_bytes)[1]
+
+    def enrich(self, call_id: str, fields: Mapping[str, Any]) -> Enqueued | None:
+        """Record fields added after the fact and queue a newer version of the call.
+
+        `fields` has `call` (override), `call_fill` (only where missing) and `customer`
+        entries. They are kept for this call id and merged into every later version too.
+        Returns the new version, or None when the call is not spooled yet: the fields wait
+        and are merged when it arrives.
+        """
+        probe = merge_enrichment({"agent": {"externalId": "-"}, "call": {}}, fields)
+        probe["call"]["externalId"] = call_id
+        prepare(probe)  # validate the fields (names the bad one) before anything is written
+        now = self._clock()
+
+        def write(conn: sqlite3.Connection) -> Enqueued | None:
+            conn.execute("BEGIN IMMEDIATE")
+            stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
+            combined = combine_enrichments(json.loads(stored[0]) if stored else {}, fields)
+            conn.execute(
+                sql.SET_ENRICHMENT,
+                {"call_id": call_id, "fields": json.dumps(combined), "now": now},
+            )
+            latest = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
+            if latest is None:
+                conn.execute("COMMIT")
+                return None
+            return self._store(conn, call_id, self._enriched(bytes(latest[0]), combined), now)
 
         return self._db.run(write, call_id=call_id)
 
@@ -133,11 +189,7 @@ class Spool:
         """The newest spooled version of a call, decoded (None when unknown or purged)."""
 
         def read(conn: sqlite3.Connection) -> bytes | None:
-            row = conn.execute(
-                "SELECT p.body FROM calls c JOIN payloads p ON p.call_rowid = c.id "
-                "WHERE c.call_id = :call_id",
-                {"call_id": call_id},
-            ).fetchone()
+            row = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
             return None if row is None else bytes(row[0])
 
         body = self._db.run(read)
@@ -393,6 +445,7 @@ class Spool:
         def delete(conn: sqlite3.Connection) -> int:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff})
+            conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": cutoff})
             count = conn.execute(sql.PURGE_CALLS, {"cutoff": cutoff}).rowcount
             conn.execute("COMMIT")
             return int(count)
@@ -402,6 +455,10 @@ class Spool:
     def checkpoint(self) -> None:
         """Fold the WAL back into the file (the flusher calls it when idle)."""
         self._db.run(lambda conn: conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
+
+
+def _rebuild(path: str, options: dict[str, Any]) -> Spool:
+    return Spool(path, **options)
 
 
 def describe_payload_error(payload: Any, exc: Exception) -> str:

@@ -1,0 +1,76 @@
+"""The demo's agent: a real `AgentServer` whose jobs hold scripted text conversations.
+
+Same shape as `worker.py` (the real agent), with the models swapped for a scripted LLM so it
+runs with no LiveKit server, no model provider and no Zelto account. Each simulated job is a
+real job process going through LiveKit's real end-of-job sequence.
+
+Settings come from the environment (read in each job process):
+  ZELTO_SPOOL_PATH, ZELTO_BASE_URL, ZELTO_API_KEY   where calls are spooled and sent
+  ZELTO_DEMO_HOOK   `session_end` (default: on_session_end=fw.on_session_end) or `attach`
+                    (the older style: fw.attach(ctx, session) in the entrypoint)
+
+Run N jobs directly (the tests do): python examples/demo_agent.py room-1 room-2 ...
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+
+from livekit.agents import Agent, AgentServer, AgentSession, JobContext, function_tool
+
+from livekit.plugins import zelto
+from livekit.plugins.zelto.testing import ScriptedLLM, ToolCall, run_simulated_jobs
+
+HOOK = os.environ.get("ZELTO_DEMO_HOOK", "session_end")
+
+fw = zelto.Forwarder(
+    agent_id=os.environ.get("ZELTO_AGENT_ID", "demo-support-bot"),
+    agent_name="Demo Support Bot",
+)
+
+server = AgentServer(port=0, num_idle_processes=0, load_fnc=lambda: 0.0)
+
+GREETING = "Hi, this is Demo Support. How can I help?"
+ANSWER = "Your order A-1001 ships tomorrow."
+
+
+class SupportAgent(Agent):
+    def __init__(self) -> None:
+        super().__init__(instructions="You are a helpful support agent for a demo shop.")
+
+    @function_tool
+    async def lookup_order(self, order_id: str) -> str:
+        """Look up an order's shipping status.
+
+        Args:
+            order_id: the order number
+        """
+        return f"order {order_id} ships tomorrow"
+
+
+async def entrypoint(ctx: JobContext) -> None:
+    script = [GREETING, ToolCall("lookup_order", {"order_id": "A-1001"}), ANSWER]
+    session: AgentSession = AgentSession(
+        llm=ScriptedLLM(script), vad=None, turn_handling={"turn_detection": "manual"}
+    )
+    if HOOK == "attach":
+        fw.attach(ctx, session)
+    await session.start(SupportAgent())
+    await session.run(user_input="Hello?")
+    await session.run(user_input="Where is my order A-1001?")
+    ctx.shutdown("demo call finished")
+
+
+server.rtc_session(entrypoint, on_session_end=fw.on_session_end if HOOK == "session_end" else None)
+
+
+def main(rooms: list[str]) -> None:
+    logging.getLogger("livekit.agents").setLevel(logging.ERROR)
+    asyncio.run(run_simulated_jobs(server, rooms))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["demo-room"])

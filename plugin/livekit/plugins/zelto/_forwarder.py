@@ -1,0 +1,451 @@
+"""`Forwarder`: every finished session into the spool first, then to Zelto when it can.
+
+The order is the promise: build the payload, run `enrich` and `redact`, write it to the spool
+(committed and fsynced), and only then touch the network. Nothing here raises into LiveKit's
+shutdown path; every failure is logged once and leaves the call pending on disk. When the spool
+itself cannot take the call, it is sent directly, and logged as lost only if that fails too.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from livekit.agents import AgentSession, JobContext
+
+from zelto_spool import DeliveryConfig, Flusher, PayloadError, Spool, SpoolError
+from zelto_spool._config import ENV_AGENT_ID
+from zelto_spool._exceptions import ConfigError
+from zelto_spool._payload import prepare
+from zelto_spool._sender import Sender
+
+from ._context import room_name, sip_caller, sip_number
+from ._mapping import build_payload, ended_reason
+from .log import logger
+
+__all__ = ["Forwarder"]
+
+CallIdFn = Callable[[JobContext], str]
+CustomerOption = Callable[[JobContext], Mapping[str, Any] | None] | Mapping[str, Any] | None
+PayloadFn = Callable[[dict[str, Any]], dict[str, Any] | None]
+EnrichFn = Callable[[dict[str, Any], JobContext], dict[str, Any] | None]
+
+DEFAULT_DELIVER_TIMEOUT = 5.0
+ATTACH_DELIVER_CAP = 3.0  # shutdown callbacks race a SIGKILL 10 s into shutdown
+DEFAULT_LEFTOVERS = 50
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Options:
+    agent_id: str
+    agent_name: str | None
+    call_id: CallIdFn
+    customer: CustomerOption
+    redact: PayloadFn | None
+    enrich: EnrichFn | None
+    include_tools: bool
+    deliver_now: bool
+    deliver_timeout: float
+    leftovers: int
+
+
+@dataclass
+class _Job:
+    """Per-job state in this process (a thread-executor process runs several jobs)."""
+
+    customer: dict[str, Any] | None = None
+    attached: bool = False  # `attach` registered a shutdown callback that cleans up
+    session_end_ran: bool = False
+    spooled: str | None = None  # call id written by `attach` at close
+    unspooled: tuple[str, bytes] | None = None  # built, but the spool refused it
+
+
+class Forwarder:
+    """Forwards finished LiveKit sessions to Zelto through a durable spool.
+
+    Args:
+        agent_id: Zelto's `agent.externalId` (stable per agent); default `$ZELTO_AGENT_ID`.
+        agent_name: `agent.name`, shown in Zelto.
+        spool_path: the spool file; default `$ZELTO_SPOOL_PATH` or
+            `~/.local/state/zelto/spool.db`. Share it with the `zelto-spool run` sidecar.
+        call_id: `ctx -> str`, Zelto's dedup key; default the room name. Use
+            `zelto.room_sid` or `zelto.job_id` when room names are reused.
+        customer: a dict, or `ctx -> dict | None`; default the SIP caller's number.
+        redact: `payload -> payload | None` over the whole payload, run before anything is
+            written; return a new dict or change it in place.
+        enrich: `(payload, ctx) -> payload | None`, to add fields (run before `redact`).
+        include_tools: send function calls and their outputs as `tool` turns.
+        deliver_now: try to send the call (and due leftovers) before the hook returns.
+        deliver_timeout: seconds `on_session_end` may spend sending; `attach` uses at most
+            3 s of it (its callbacks race LiveKit's 10 s kill).
+        leftovers: how many due leftovers from earlier calls a job may send in its budget
+            (0 turns it off; the sidecar is the recommended way to drain).
+        api_key / base_url: default `$ZELTO_API_KEY` / `$ZELTO_BASE_URL`.
+    """
+
+    def __init__(
+        self,
+        *,
+        agent_id: str | None = None,
+        agent_name: str | None = None,
+        spool_path: str | Path | None = None,
+        call_id: CallIdFn | None = None,
+        customer: CustomerOption = None,
+        redact: PayloadFn | None = None,
+        enrich: EnrichFn | None = None,
+        include_tools: bool = True,
+        deliver_now: bool = True,
+        deliver_timeout: float = DEFAULT_DELIVER_TIMEOUT,
+        leftovers: int = DEFAULT_LEFTOVERS,
+        api_key: str | None = None,
+        base_url: str | None = None,
+    ) -> None:
+        agent_id = agent_id or os.environ.get(ENV_AGENT_ID)
+        if not agent_id:
+            raise ConfigError(
+                f"agent_id is required: pass Forwarder(agent_id=...) or set {ENV_AGENT_ID}"
+            )
+        self._opts = _Options(
+            agent_id=agent_id,
+            agent_name=agent_name,
+            call_id=call_id or room_name,
+            customer=customer,
+            redact=redact,
+            enrich=enrich,
+            include_tools=include_tools,
+            deliver_now=deliver_now,
+            deliver_timeout=deliver_timeout,
+            leftovers=max(0, leftovers),
+        )
+        self._config = DeliveryConfig.from_env(api_key=api_key, base_url=base_url)
+        self._spool = Spool(spool_path)  # opens nothing until the first call
+        self._jobs: dict[str, _Job] = {}
+        self._warned_no_key = False
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        self._home = caller if isinstance(caller, str) else ""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by reference, like a function: `on_session_end=fw.on_session_end` is sent
+        to LiveKit's job processes, which find their own `fw` in the same module."""
+        module = sys.modules.get(self._home)
+        for name, value in vars(module).items() if module is not None else ():
+            if value is self:
+                return (_forwarder_at, (self._home, name))
+        raise TypeError(
+            "a zelto.Forwarder passed to LiveKit must be a module-level global "
+            "(fw = zelto.Forwarder(...) at the top of the agent module), so each job "
+            "process can find its own copy"
+        )
+
+    @property
+    def spool(self) -> Spool:
+        return self._spool
+
+    # --- the preferred hook -----------------------------------------------------------------
+
+    async def on_session_end(self, ctx: JobContext) -> None:
+        """For `AgentServer.rtc_session(on_session_end=...)`: spool, then deliver within budget."""
+        started = time.monotonic()
+        job = self._job(ctx)
+        job.session_end_ran = True
+        try:
+            try:
+                report = ctx.make_session_report()
+            except RuntimeError as exc:
+                logger.info(
+                    "no agent session in this job; nothing to forward", extra={"why": str(exc)}
+                )
+                return
+            payload = build_payload(
+                agent_id=self._opts.agent_id,
+                agent_name=self._opts.agent_name,
+                call_id=self._call_id(ctx),
+                items=report.chat_history.items,
+                duration_seconds=report.duration,
+                ended=ended_reason(report.events),
+                customer=self._customer(ctx, job),
+                include_tools=self._opts.include_tools,
+            )
+            await self._spool_and_send(ctx, payload, budget=self._opts.deliver_timeout)
+        except Exception:  # never into LiveKit's shutdown path
+            logger.exception("zelto forwarder failed at session end")
+        finally:
+            if not job.attached:
+                self._jobs.pop(ctx.job.id, None)
+            logger.debug(
+                "on_session_end finished",
+                extra={"ms": round((time.monotonic() - started) * 1000, 2)},
+            )
+
+    # --- the alternative for entrypoints without on_session_end -----------------------------
+
+    def attach(self, ctx: JobContext, session: AgentSession[Any]) -> None:
+        """Capture this session at its `close` event; deliver from a bounded shutdown callback.
+
+        Call it in the entrypoint after creating the session. The call is spooled inside the
+        close event (synchronously, before anything can kill the process); the shutdown
+        callback then spends at most 3 s sending it. If `on_session_end=fw.on_session_end` is
+        also registered, that hook's payload (built from the full report) supersedes this one
+        and the callback sends nothing.
+        """
+        job = self._job(ctx)
+        job.attached = True
+        self._watch_sip(ctx, job)
+
+        def on_close(event: Any) -> None:
+            reason = getattr(getattr(event, "reason", None), "value", None)
+            try:
+                self._capture_at_close(ctx, session, job, reason)
+            except Exception:
+                logger.exception("zelto forwarder failed at session close")
+
+        session.on("close", on_close)
+
+        async def zelto_deliver(_reason: str) -> None:
+            try:
+                await self._deliver_after_close(ctx, session, job)
+            except Exception:
+                logger.exception("zelto forwarder failed in its shutdown callback")
+            finally:
+                self._jobs.pop(ctx.job.id, None)
+
+        ctx.add_shutdown_callback(zelto_deliver)
+
+    def _capture_at_close(
+        self, ctx: JobContext, session: AgentSession[Any], job: _Job, reason: str | None
+    ) -> None:
+        if job.spooled or job.session_end_ran:
+            return
+        try:
+            report = ctx.make_session_report(session)
+            items, duration = report.chat_history.items, report.duration
+        except RuntimeError:  # e.g. the recorder is still closing: the history is enough
+            items, duration = session.history.items, None
+        payload = build_payload(
+            agent_id=self._opts.agent_id,
+            agent_name=self._opts.agent_name,
+            call_id=self._call_id(ctx),
+            items=items,
+            duration_seconds=duration,
+            ended=reason,
+            customer=self._customer(ctx, job),
+            include_tools=self._opts.include_tools,
+        )
+        prepared = self._prepare(payload, ctx)
+        if prepared is None:
+            return
+        call_id, body = prepared
+        if self._spool_body(call_id, body):
+            job.spooled = call_id
+        else:
+            job.unspooled = prepared
+
+    async def _deliver_after_close(
+        self, ctx: JobContext, session: AgentSession[Any], job: _Job
+    ) -> None:
+        if job.session_end_ran:
+            return  # on_session_end spooled and sent the fuller payload already
+        if job.spooled is None and job.unspooled is None:
+            self._capture_at_close(ctx, session, job, None)  # the close event never came
+        budget = min(self._opts.deliver_timeout, ATTACH_DELIVER_CAP)
+        if job.unspooled is not None:
+            await self._send_direct(*job.unspooled, budget=budget)
+        elif job.spooled is not None and self._opts.deliver_now:
+            await self._deliver(job.spooled, budget=budget, leftovers=False)
+
+    # --- shared steps -----------------------------------------------------------------------
+
+    async def _spool_and_send(
+        self, ctx: JobContext, payload: dict[str, Any], *, budget: float
+    ) -> None:
+        prepared = self._prepare(payload, ctx)
+        if prepared is None:
+            return
+        call_id, body = prepared
+        if self._spool_body(call_id, body):
+            if self._opts.deliver_now:
+                await self._deliver(call_id, budget=budget, leftovers=True)
+        else:
+            await self._send_direct(call_id, body, budget=budget)
+
+    def _prepare(self, payload: dict[str, Any], ctx: JobContext) -> tuple[str, bytes] | None:
+        """enrich, then redact, then validate; fall back rather than lose the call.
+
+        Tried in order: the enriched payload, the payload without `enrich`, and last the call
+        record alone (agent and call fields, no transcript or customer). `redact` runs on
+        each before it is validated; a `redact` failure never lets the transcript through.
+        """
+        call_id = payload["call"]["externalId"]
+        candidates: list[dict[str, Any]] = []
+        if self._opts.enrich is not None:
+            enriched = copy.deepcopy(payload)  # enrich may change it in place
+            try:
+                candidates.append(_apply(self._opts.enrich(enriched, ctx), enriched))
+            except Exception:
+                logger.exception(
+                    "enrich callable failed; forwarding without it", extra={"call_id": call_id}
+                )
+        candidates += [payload, {"agent": payload["agent"], "call": payload["call"]}]
+        for candidate in candidates:
+            try:
+                return prepare(
+                    self._redacted(candidate, call_id), max_bytes=self._spool.max_payload_bytes
+                )
+            except PayloadError as exc:
+                logger.error(
+                    "call payload is invalid; trying a smaller one",
+                    extra={"call_id": call_id, "field": exc.field, "error": str(exc)},
+                )
+        logger.critical("call LOST: no valid payload could be built", extra={"call_id": call_id})
+        return None
+
+    def _redacted(self, payload: dict[str, Any], call_id: str) -> dict[str, Any]:
+        if self._opts.redact is None:
+            return payload
+        try:
+            return _apply(self._opts.redact(payload), payload)
+        except Exception:
+            logger.exception(
+                "redact callable failed; forwarding without transcript and customer",
+                extra={"call_id": call_id},
+            )
+            return {"agent": payload["agent"], "call": payload["call"]}
+
+    def _spool_body(self, call_id: str, body: bytes) -> bool:
+        started = time.monotonic()
+        try:
+            queued = self._spool.enqueue_encoded(call_id, body)
+        except SpoolError as exc:
+            logger.error(
+                "could not spool the call; trying to send it directly",
+                extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},
+            )
+            return False
+        logger.info(
+            "call spooled",
+            extra={
+                "call_id": call_id,
+                "version": queued.version,
+                "bytes": queued.size,
+                "ms": round((time.monotonic() - started) * 1000, 3),
+            },
+        )
+        return True
+
+    async def _deliver(self, call_id: str, *, budget: float, leftovers: bool) -> None:
+        if not self._can_send():
+            return
+        deadline = time.monotonic() + budget
+        flusher = Flusher(self._spool, self._config)
+        try:
+            outcome = await flusher.deliver(call_id, timeout=budget)
+            remaining = deadline - time.monotonic()
+            if (
+                leftovers
+                and self._opts.leftovers
+                and outcome is not None
+                and outcome.kind == "delivered"
+                and remaining > 0.05
+            ):
+                await flusher.drain_due(timeout=remaining, max_calls=self._opts.leftovers)
+        except SpoolError as exc:
+            logger.error(
+                "spool error while sending; the call stays spooled", extra={"error": str(exc)}
+            )
+        finally:
+            await flusher.aclose()
+
+    async def _send_direct(self, call_id: str, body: bytes, *, budget: float) -> None:
+        if not self._can_send():
+            logger.critical(
+                "call LOST: it could not be spooled and ZELTO_API_KEY is not set",
+                extra={"call_id": call_id},
+            )
+            return
+        sender = Sender(self._config)
+        try:
+            outcome = await sender.send(body, timeout=min(budget, self._config.total_timeout))
+        finally:
+            await sender.aclose()
+        if outcome.kind == "delivered":
+            logger.warning("call delivered directly (not spooled)", extra={"call_id": call_id})
+        else:
+            logger.critical(
+                "call LOST: it could not be spooled and the direct send failed",
+                extra={"call_id": call_id, "error": outcome.reason, "status": outcome.status},
+            )
+
+    def _can_send(self) -> bool:
+        if self._config.api_key is not None:
+            return True
+        if not self._warned_no_key:
+            self._warned_no_key = True
+            logger.warning(
+                "ZELTO_API_KEY is not set: calls wait in the spool for `zelto-spool run` or drain",
+                extra={"spool": str(self._spool.path)},
+            )
+        return False
+
+    def _call_id(self, ctx: JobContext) -> str:
+        try:
+            value = self._opts.call_id(ctx)
+            if isinstance(value, str) and value.strip():
+                return value
+            logger.error(
+                "call_id callable returned no id; using the room name", extra={"got": repr(value)}
+            )
+        except Exception:
+            logger.exception("call_id callable failed; using the room name")
+        return room_name(ctx)
+
+    def _customer(self, ctx: JobContext, job: _Job) -> Mapping[str, Any] | None:
+        option = self._opts.customer
+        if option is None:
+            return sip_caller(ctx) or job.customer
+        if callable(option):
+            try:
+                return option(ctx)
+            except Exception:
+                logger.exception("customer callable failed; sending no customer")
+                return None
+        return option
+
+    def _job(self, ctx: JobContext) -> _Job:
+        key = ctx.job.id
+        job = self._jobs.get(key)
+        if job is None:
+            job = self._jobs[key] = _Job()
+        return job
+
+    def _watch_sip(self, ctx: JobContext, job: _Job) -> None:
+        """Remember the SIP caller while the call runs: it leaves the room when it hangs up."""
+        job.customer = sip_caller(ctx)
+
+        def on_participant(participant: Any, *_: Any) -> None:
+            number = sip_number(participant)
+            if number:
+                job.customer = {"number": number}
+
+        try:
+            ctx.room.on("participant_connected", on_participant)
+            ctx.room.on("participant_attributes_changed", lambda _changed, p: on_participant(p))
+        except Exception:  # a room without events (tests' mock rooms): the snapshot above stays
+            logger.debug("cannot watch room participants")
+
+
+def _forwarder_at(module: str, name: str) -> Forwarder:
+    found = getattr(importlib.import_module(module), name)
+    if not isinstance(found, Forwarder):
+        raise TypeError(f"{module}.{name} is not a zelto.Forwarder")
+    return found
+
+
+def _apply(result: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:
+    return payload if result is None else result

@@ -1,0 +1,162 @@
+"""Offline test helpers: a scripted LLM and a real worker running simulated jobs.
+
+With these and the `zelto_receiver` pytest fixture, a team can test its own worker's Zelto
+integration with no LiveKit server, no model provider and no Zelto account:
+
+    llm = ScriptedLLM(["Hello!", ToolCall("lookup", {"id": 7}), "Found it."])
+    session = AgentSession(llm=llm, vad=None, turn_handling={"turn_detection": "manual"})
+
+    async with simulated_worker(server) as worker:       # real job processes
+        await worker.run_jobs(["room-1", "room-2"])
+
+Not imported by `livekit.plugins.zelto` itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from livekit.agents import AgentServer, llm
+from livekit.agents.types import (
+    DEFAULT_API_CONNECT_OPTIONS,
+    NOT_GIVEN,
+    APIConnectOptions,
+    NotGivenOr,
+)
+from livekit.agents.utils import shortuuid
+
+__all__ = [
+    "ScriptedLLM",
+    "SimulatedWorker",
+    "Step",
+    "ToolCall",
+    "run_simulated_jobs",
+    "simulated_worker",
+]
+
+
+@dataclass
+class ToolCall:
+    """A scripted step that makes the session call a `@function_tool`."""
+
+    name: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+Step = str | ToolCall | Exception
+
+
+class ScriptedLLM(llm.LLM[None]):
+    """Answers each `chat()` with the next step of `script` (text, a tool call, or an error).
+
+    A turn that calls a tool uses two steps: the `ToolCall`, then the text said after the
+    tool's output. When the script runs out, `fallback` is answered.
+    """
+
+    def __init__(self, script: Sequence[Step], *, fallback: str = "...") -> None:
+        super().__init__()
+        self._script = list(script)
+        self._fallback = fallback
+
+    @property
+    def model(self) -> str:
+        return "scripted"
+
+    @property
+    def provider(self) -> str:
+        return "scripted"
+
+    def chat(
+        self,
+        *,
+        chat_ctx: llm.ChatContext,
+        tools: list[llm.Tool] | None = None,
+        conn_options: APIConnectOptions = DEFAULT_API_CONNECT_OPTIONS,
+        parallel_tool_calls: NotGivenOr[bool] = NOT_GIVEN,
+        tool_choice: NotGivenOr[llm.ToolChoice] = NOT_GIVEN,
+        extra_kwargs: NotGivenOr[dict[str, Any]] = NOT_GIVEN,
+    ) -> llm.LLMStream:
+        step = self._script.pop(0) if self._script else self._fallback
+        return _ScriptedStream(
+            self, step=step, chat_ctx=chat_ctx, tools=tools or [], conn_options=conn_options
+        )
+
+
+class _ScriptedStream(llm.LLMStream):
+    def __init__(self, owner: ScriptedLLM, *, step: Step, **kwargs: Any) -> None:
+        self._step = step  # before super().__init__, which schedules _run
+        super().__init__(owner, **kwargs)
+
+    async def _run(self) -> None:
+        request_id = shortuuid("scripted_")
+        if isinstance(self._step, Exception):
+            raise self._step
+        if isinstance(self._step, ToolCall):
+            call = llm.FunctionToolCall(
+                name=self._step.name,
+                arguments=json.dumps(self._step.args),
+                call_id=shortuuid("call_"),
+            )
+            delta = llm.ChoiceDelta(role="assistant", tool_calls=[call])
+        else:
+            delta = llm.ChoiceDelta(role="assistant", content=self._step)
+        self._event_ch.send_nowait(llm.ChatChunk(id=request_id, delta=delta))
+        usage = llm.CompletionUsage(completion_tokens=5, prompt_tokens=10, total_tokens=15)
+        self._event_ch.send_nowait(llm.ChatChunk(id=request_id, usage=usage))
+
+
+class SimulatedWorker:
+    """A running dev-mode worker (see `simulated_worker`)."""
+
+    def __init__(self, server: AgentServer) -> None:
+        self.server = server
+
+    async def run_jobs(self, rooms: Sequence[str], *, timeout: float = 60.0) -> None:
+        """One simulated job per room, in real job processes; returns when all have ended."""
+        await asyncio.gather(*(self.server.simulate_job(room, fake_job=True) for room in rooms))
+        deadline = time.monotonic() + timeout
+        while self.server.active_jobs and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)  # polling with a deadline: the worker has no job-ended event
+        if self.server.active_jobs:
+            raise TimeoutError(f"jobs still running after {timeout:g} s")
+
+
+@contextlib.asynccontextmanager
+async def simulated_worker(
+    server: AgentServer, *, timeout: float = 30.0
+) -> AsyncIterator[SimulatedWorker]:
+    """Run `server` in dev mode with no LiveKit server; closes it (and its jobs) on exit.
+
+    Each simulated job runs in a real job process through LiveKit's own end-of-job sequence
+    (entrypoint, session close, `on_session_end`, shutdown callbacks). The entrypoint should
+    end its job (`ctx.shutdown(...)`). One worker per event loop: `AgentServer` binds to the
+    loop it first runs on.
+    """
+    started = asyncio.Event()
+
+    def on_started(*_: Any) -> None:
+        started.set()
+
+    server.on("worker_started", on_started)
+    runner = asyncio.create_task(server.run(devmode=True, unregistered=True))
+    try:
+        await asyncio.wait_for(started.wait(), timeout)
+        yield SimulatedWorker(server)
+    finally:
+        server.off("worker_started", on_started)
+        await server.aclose()
+        await runner
+
+
+async def run_simulated_jobs(
+    server: AgentServer, rooms: Sequence[str], *, timeout: float = 60.0
+) -> None:
+    """Start a dev-mode worker, run one simulated job per room to the end, close it."""
+    async with simulated_worker(server) as worker:
+        await worker.run_jobs(rooms, timeout=timeout)

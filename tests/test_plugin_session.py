@@ -1,0 +1,256 @@
+"""The plugin on real livekit-agents sessions (text mode, scripted LLM), a real spool file and
+the real local receiver: what is spooled, what is sent, and what happens when things fail."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+from tests.conftest import API_KEY, payload
+from tests.sessions import EXPECTED_TURNS, run_session
+from zelto_spool import Spool
+from zelto_spool._payload import decode
+
+
+def forwarder(receiver: Any, spool_path: Path, **options: Any) -> zelto.Forwarder:
+    options.setdefault("agent_id", "support-bot")
+    options.setdefault("agent_name", "Support Bot")
+    return zelto.Forwarder(
+        spool_path=spool_path, base_url=receiver.base_url, api_key=API_KEY, **options
+    )
+
+
+def spool_bytes(spool_path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in spool_path.parent.iterdir() if p.is_file())
+
+
+def test_session_end_sends_the_exact_transcript(spool_path: Path, zelto_receiver: Any) -> None:
+    fw = forwarder(zelto_receiver, spool_path)
+    ctx = asyncio.run(run_session(fw))
+    call_id = ctx.job.room.name
+    assert call_id == "fake-room"
+    sent = zelto_receiver.calls[call_id]
+    assert sent["transcript"]["turns"] == EXPECTED_TURNS
+    assert {t["role"] for t in sent["transcript"]["turns"]} <= {
+        "user",
+        "assistant",
+        "system",
+        "tool",
+    }
+    assert sent["agent"] == {"externalId": "support-bot", "name": "Support Bot"}
+    assert sent["call"]["externalId"] == "fake-room"
+    assert sent["call"]["endedReason"] == "user_initiated"
+    assert 0 < sent["call"]["durationSeconds"] < 60
+    assert "customer" not in sent  # no SIP participant in this room
+    (row,) = Spool(spool_path).rows()
+    assert row["state"] == "delivered"  # deliver_now, no sidecar, no drain
+    assert decode(zelto_receiver.accepted[0][1]) == Spool(spool_path).latest_payload(call_id)
+
+
+def test_tools_can_be_left_out(spool_path: Path, zelto_receiver: Any) -> None:
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, include_tools=False)))
+    roles = [t["role"] for t in zelto_receiver.calls["fake-room"]["transcript"]["turns"]]
+    assert roles == ["user", "assistant", "user", "assistant"]
+
+
+def test_call_id_customer_and_enrich_options(spool_path: Path, zelto_receiver: Any) -> None:
+    def add_tier(p: dict[str, Any], ctx: Any) -> None:
+        p["call"]["cost"] = 0.42
+        p["metadata"] = {"job": ctx.job.id}
+
+    fw = forwarder(
+        zelto_receiver,
+        spool_path,
+        call_id=zelto.job_id,
+        customer=lambda ctx: {"number": "+15550100", "name": "Ada"},
+        enrich=add_tier,
+    )
+    asyncio.run(run_session(fw, job_id="AJ_unique_1"))
+    sent = zelto_receiver.calls["AJ_unique_1"]
+    assert sent["customer"] == {"number": "+15550100", "name": "Ada"}
+    assert sent["call"]["cost"] == 0.42 and sent["metadata"] == {"job": "AJ_unique_1"}
+
+
+def test_room_sid_call_id(spool_path: Path, zelto_receiver: Any) -> None:
+    ctx = asyncio.run(run_session(forwarder(zelto_receiver, spool_path, call_id=zelto.room_sid)))
+    assert ctx.job.room.sid.startswith("RM_")
+    assert set(zelto_receiver.calls) == {ctx.job.room.sid}
+
+
+def test_redact_runs_before_anything_touches_disk(spool_path: Path, zelto_receiver: Any) -> None:
+    card = "4111-1111-1111-1111"
+
+    def redact(p: dict[str, Any]) -> dict[str, Any]:
+        for turn in p["transcript"]["turns"]:
+            turn["content"] = turn["content"].replace(card, "[card]")
+        return p
+
+    fw = forwarder(zelto_receiver, spool_path, redact=redact, deliver_now=False)
+    asyncio.run(run_session(fw))
+    data = spool_bytes(spool_path)
+    assert b"[card]" in data  # the call is there...
+    assert card.encode() not in data  # ...without the card number, in db, -wal and -shm
+    assert Spool(spool_path).stats()["pending"] == 1
+
+
+def test_failing_redact_never_lets_the_transcript_through(
+    spool_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(p: dict[str, Any]) -> dict[str, Any]:
+        raise RuntimeError("redactor down")
+
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, redact=broken)))
+    sent = zelto_receiver.calls["fake-room"]
+    assert "transcript" not in sent and sent["call"]["endedReason"] == "user_initiated"
+    assert b"4111" not in spool_bytes(spool_path)
+    assert "redact callable failed" in caplog.text
+
+
+def test_invalid_enrichment_falls_back_to_the_plain_call(
+    spool_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    def bad(p: dict[str, Any], _ctx: Any) -> None:
+        p["call"]["durationSeconds"] = float("nan")
+
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, enrich=bad)))
+    (record,) = [r for r in caplog.records if "invalid" in r.getMessage()]
+    assert (record.call_id, record.field) == ("fake-room", "call.durationSeconds")  # type: ignore[attr-defined]
+    sent = zelto_receiver.calls["fake-room"]
+    assert sent["transcript"]["turns"] == EXPECTED_TURNS and sent["call"]["durationSeconds"] > 0
+
+
+def test_zelto_down_leaves_the_call_pending_at_once(spool_path: Path, zelto_receiver: Any) -> None:
+    zelto_receiver.set_fault("down")
+    started = time.monotonic()
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path)))
+    assert time.monotonic() - started < 30  # generous: no waiting out a timeout when refused
+    (row,) = Spool(spool_path).rows()
+    assert row["state"] == "pending" and "Connect" in row["last_error"]
+
+
+def test_blackholed_zelto_is_bounded_by_the_budget(spool_path: Path, zelto_receiver: Any) -> None:
+    zelto_receiver.set_fault("hang")
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, deliver_timeout=0.5)))
+    (row,) = Spool(spool_path).rows()
+    assert row["state"] == "pending" and "timeout" in row["last_error"]
+
+
+def test_leftovers_are_drained_within_the_budget(spool_path: Path, zelto_receiver: Any) -> None:
+    spool = Spool(spool_path)
+    for i in range(3):
+        spool.enqueue(payload(f"leftover-{i}"))
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path)))
+    assert set(zelto_receiver.calls) == {"fake-room", "leftover-0", "leftover-1", "leftover-2"}
+    zelto_receiver.clear()
+    spool.enqueue(payload("leftover-3"))
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, leftovers=0), job_id="j2"))
+    assert set(zelto_receiver.calls) == {"fake-room"}  # its own call only
+    assert spool.stats()["pending"] == 1
+
+
+def test_unwritable_spool_still_delivers_directly(
+    tmp_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the spool directory should be")
+    asyncio.run(run_session(forwarder(zelto_receiver, blocker / "spool.db")))
+    assert zelto_receiver.calls["fake-room"]["transcript"]["turns"] == EXPECTED_TURNS
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(getattr(r, "call_id", None) == "fake-room" for r in errors)
+    assert "could not spool the call" in caplog.text
+
+
+def test_unwritable_spool_and_zelto_down_is_lost_loudly(
+    tmp_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    zelto_receiver.set_fault("down")
+    asyncio.run(run_session(forwarder(zelto_receiver, blocker / "spool.db")))
+    lost = [r for r in caplog.records if r.levelno == logging.CRITICAL]
+    assert lost and "call LOST" in lost[0].getMessage() and lost[0].call_id == "fake-room"  # type: ignore[attr-defined]
+
+
+def test_no_session_is_not_an_error(spool_path: Path, zelto_receiver: Any) -> None:
+    from livekit.agents.testing import fake_job_context
+
+    async def go() -> None:
+        with fake_job_context() as ctx:
+            await forwarder(zelto_receiver, spool_path).on_session_end(ctx)
+            await ctx._on_cleanup()
+
+    asyncio.run(go())
+    assert zelto_receiver.posts == [] and not spool_path.exists()
+
+
+def test_enrich_after_delivery_updates_the_call(spool_path: Path, zelto_receiver: Any) -> None:
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path)))
+    queued = zelto.enrich(
+        "fake-room",
+        recording_url="https://rec.example/fake-room.ogg",
+        cost=1.5,
+        spool_path=spool_path,
+    )
+    assert queued is not None and queued.version == 2
+    from tests.test_delivery import drain
+
+    assert drain(Spool(spool_path), zelto_receiver).ok
+    assert len(zelto_receiver.posts) == 2
+    final = zelto_receiver.calls["fake-room"]
+    assert final["call"]["recordingUrl"] == "https://rec.example/fake-room.ogg"
+    assert final["call"]["cost"] == 1.5 and final["transcript"]["turns"] == EXPECTED_TURNS
+
+
+def test_enrich_before_delivery_is_one_post(spool_path: Path, zelto_receiver: Any) -> None:
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, deliver_now=False)))
+    zelto.enrich("fake-room", recording_url="https://rec.example/r.ogg", spool_path=spool_path)
+    from tests.test_delivery import drain
+
+    assert drain(Spool(spool_path), zelto_receiver).ok
+    (post,) = zelto_receiver.posts
+    assert decode(post.body)["call"]["recordingUrl"] == "https://rec.example/r.ogg"
+
+
+def test_enrich_before_the_call_exists_waits_for_it(spool_path: Path, zelto_receiver: Any) -> None:
+    assert (
+        zelto.enrich(
+            "fake-room", recording_url="https://rec.example/early.ogg", spool_path=spool_path
+        )
+        is None
+    )
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path)))
+    assert (
+        zelto_receiver.calls["fake-room"]["call"]["recordingUrl"] == "https://rec.example/early.ogg"
+    )
+
+
+def test_enrich_validates(spool_path: Path) -> None:
+    with pytest.raises(ValueError, match="call.cost"):
+        zelto.enrich("x", cost=-1, spool_path=spool_path)
+    with pytest.raises(ValueError, match="at least one field"):
+        zelto.enrich("x", spool_path=spool_path)
+
+
+def test_attach_spools_at_close(spool_path: Path, zelto_receiver: Any) -> None:
+    fw = forwarder(zelto_receiver, spool_path)
+    asyncio.run(run_session(fw, attach=True, hook=False))
+    # the close event spooled it; sending is the shutdown callback's job (see the worker test)
+    (row,) = Spool(spool_path).rows()
+    assert row["state"] == "pending"
+    stored = Spool(spool_path).latest_payload("fake-room")
+    assert stored is not None and stored["transcript"]["turns"] == EXPECTED_TURNS
+    assert stored["call"]["endedReason"] == "user_initiated"
+
+
+def test_missing_agent_id_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ZELTO_AGENT_ID", raising=False)
+    with pytest.raises(ValueError, match="agent_id is required"):
+        zelto.Forwarder()
+    monkeypatch.setenv("ZELTO_AGENT_ID", "from-env")
+    assert zelto.Forwarder()._opts.agent_id == "from-env"

@@ -4,6 +4,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+CODE := $(wildcard spool plugin tests examples benchmarks)
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -18,8 +19,8 @@ demo: $(VENV)/.installed
 	$(PY) examples/demo.py $(DEMO_ARGS)
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check spool plugin tests examples benchmarks
-	$(VENV)/bin/ruff format --check spool plugin tests examples benchmarks
+	$(VENV)/bin/ruff check $(CODE)
+	$(VENV)/bin/ruff format --check $(CODE)
 	$(VENV)/bin/mypy
 
 test: lint

@@ -162,3 +162,15 @@ def test_encoding_is_compact_utf8_json() -> None:
     body = encode({"agent": {"externalId": "é"}, "call": {"externalId": "c\u0000"}})
     assert body == '{"agent":{"externalId":"é"},"call":{"externalId":"c\\u0000"}}'.encode()
     assert json.loads(body)["agent"]["externalId"] == "é"
+
+
+def test_stdlib_json_fallback_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zelto_spool import _payload
+
+    p = payload("é-room", durationSeconds=1.5)
+    p["transcript"]["turns"].append({"role": "user", "content": "emoji 🎧 and \u0000 nul"})
+    fast = encode(p)
+    monkeypatch.setattr(_payload, "_orjson", None)
+    assert encode(p) == fast
+    with pytest.raises(PayloadError, match="extra"):
+        prepare({**p, "extra": math.nan})

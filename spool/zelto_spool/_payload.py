@@ -11,6 +11,7 @@ than we model) but must be plain JSON: string keys, finite numbers, nesting at m
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 from collections.abc import Mapping
@@ -19,8 +20,8 @@ from typing import Any
 from ._exceptions import PayloadError, PayloadTooLargeError
 
 _orjson: Any
-try:  # optional speed-up: 10-15x faster on big transcripts; stdlib json otherwise
-    import orjson as _orjson
+try:  # optional speed-up (`pip install livekit-plugins-zelto[fast]`): 10-15x on big transcripts
+    _orjson = importlib.import_module("orjson")
 except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
 

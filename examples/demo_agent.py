@@ -10,6 +10,8 @@ Settings come from the environment (read in each job process):
                     (the older style: fw.attach(ctx, session) in the entrypoint)
 
 Run N jobs directly (the tests do): python examples/demo_agent.py room-1 room-2 ...
+With ZELTO_DEMO_PROMETHEUS_PORT and ZELTO_DEMO_METRICS_OUT it also saves LiveKit's /metrics
+page (run it with PROMETHEUS_MULTIPROC_DIR exported to see the job processes' counters).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import sys
 from livekit.agents import Agent, AgentServer, AgentSession, JobContext, function_tool
 
 from livekit.plugins import zelto
-from livekit.plugins.zelto.testing import ScriptedLLM, ToolCall, run_simulated_jobs
+from livekit.plugins.zelto.testing import ScriptedLLM, ToolCall, simulated_worker
 
 HOOK = os.environ.get("ZELTO_DEMO_HOOK", "session_end")
 
@@ -31,7 +33,10 @@ fw = zelto.Forwarder(
     agent_name="Demo Support Bot",
 )
 
-server = AgentServer(port=0, num_idle_processes=0, load_fnc=lambda: 0.0)
+PROMETHEUS_PORT = int(os.environ.get("ZELTO_DEMO_PROMETHEUS_PORT", "0")) or None
+server = AgentServer(
+    port=0, num_idle_processes=0, load_fnc=lambda: 0.0, prometheus_port=PROMETHEUS_PORT
+)
 
 GREETING = "Hi, this is Demo Support. How can I help?"
 ANSWER = "Your order A-1001 ships tomorrow."
@@ -67,9 +72,22 @@ async def entrypoint(ctx: JobContext) -> None:
 server.rtc_session(entrypoint, on_session_end=fw.on_session_end if HOOK == "session_end" else None)
 
 
+async def run(rooms: list[str]) -> None:
+    async with simulated_worker(server) as worker:
+        await worker.run_jobs(rooms)
+        metrics_out = os.environ.get("ZELTO_DEMO_METRICS_OUT")
+        if metrics_out and PROMETHEUS_PORT:  # scrape LiveKit's endpoint before it closes
+            import httpx
+
+            async with httpx.AsyncClient() as client:
+                page = await client.get(f"http://127.0.0.1:{PROMETHEUS_PORT}/metrics")
+            with open(metrics_out, "w") as fh:
+                fh.write(page.text)
+
+
 def main(rooms: list[str]) -> None:
     logging.getLogger("livekit.agents").setLevel(logging.ERROR)
-    asyncio.run(run_simulated_jobs(server, rooms))
+    asyncio.run(run(rooms))
 
 
 if __name__ == "__main__":

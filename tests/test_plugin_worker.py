@@ -125,3 +125,33 @@ def test_real_worker_example_loads() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "start" in result.stdout
+
+
+def test_job_counters_show_on_livekits_prometheus_endpoint(
+    tmp_path: Path, spool_path: Path, zelto_receiver: Any
+) -> None:
+    import socket
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    page = tmp_path / "metrics.txt"
+    run_worker(
+        spool_path,
+        zelto_receiver,
+        ROOMS[:3],
+        PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "prom"),  # exported before the worker starts
+        ZELTO_DEMO_PROMETHEUS_PORT=str(port),
+        ZELTO_DEMO_METRICS_OUT=str(page),
+    )
+    values = {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(page.read_text())
+        for sample in family.samples
+    }
+    assert values[("zelto_plugin_calls_total", (("result", "spooled"),))] == 3
+    assert values[("zelto_plugin_sends_total", (("outcome", "delivered"),))] == 3
+    assert values[("zelto_plugin_session_end_seconds_count", ())] == 3
+    assert any(name == "lk_agents_worker_load" for name, _ in values)  # LiveKit's own too

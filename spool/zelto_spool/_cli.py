@@ -20,7 +20,7 @@ import click
 
 from ._config import ENV_API_KEY, ENV_BASE_URL, ENV_SPOOL_PATH, DeliveryConfig
 from ._exceptions import ConfigError, ZeltoError
-from ._format import age, format_list_line, format_stats, parse_duration
+from ._format import age, format_list_line, format_stats, parse_duration, parse_size
 from ._spool import Spool
 from ._version import __version__
 
@@ -57,6 +57,30 @@ class _Duration(click.ParamType):  # type: ignore[type-arg]
 
 
 DURATION = _Duration()
+
+
+class _HostPort(click.ParamType):  # type: ignore[type-arg]
+    name = "host:port"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, int]:
+        host, sep, port = str(value).rpartition(":")
+        if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+            self.fail(f"{value!r} is not HOST:PORT (e.g. 0.0.0.0:9464)", param, ctx)
+        return host.strip("[]") or "0.0.0.0", int(port)
+
+
+class _Size(click.ParamType):  # type: ignore[type-arg]
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def _spool(ctx: click.Context, *, must_exist: bool = False) -> Spool:
@@ -135,16 +159,29 @@ def cli(ctx: click.Context, spool_path: Path | None) -> None:
     show_default=True,
     help="With --check: oldest pending call older than this is unhealthy.",
 )
+@click.option(
+    "--max-bytes",
+    type=_Size(),
+    envvar="ZELTO_SPOOL_MAX_BYTES",
+    show_envvar=True,
+    help="The disk cap to check against [1GiB].",
+)
 @click.pass_context
 @_errors
-def status(ctx: click.Context, as_json: bool, check: bool, max_pending_age: float) -> None:
+def status(
+    ctx: click.Context, as_json: bool, check: bool, max_pending_age: float, max_bytes: int | None
+) -> None:
     """Counts per state, oldest pending age, last success and error, pause reason.
+
+    `--check` exits 1 when paused, when the oldest pending call is older than
+    `--max-pending-age`, or when the spool is over its disk cap.
 
     Example:
 
         zelto-spool status --check --max-pending-age 10m
     """
-    stats = _spool(ctx, must_exist=True).stats()
+    _spool(ctx, must_exist=True)
+    stats = Spool(ctx.obj["spool_path"], max_bytes=max_bytes).stats()
     problems = _health_problems(stats, max_pending_age)
     stats["healthy"] = not problems
     stats["problems"] = problems
@@ -165,6 +202,10 @@ def _health_problems(stats: dict[str, Any], max_pending_age: float) -> list[str]
     oldest = stats["oldest_pending_age_s"]
     if oldest is not None and oldest > max_pending_age:
         problems.append(f"oldest pending call is {age(oldest)} old")
+    if stats["over_cap"]:
+        problems.append(
+            f"spool is over its size cap ({stats['size_bytes']} > {stats['max_bytes']} bytes)"
+        )
     return problems
 
 
@@ -353,7 +394,46 @@ def _drain_summary(report: Any, spool: Spool) -> str:
 
 
 @cli.command()
+@click.option(
+    "--listen",
+    type=_HostPort(),
+    help="Serve /healthz, /livez, /metrics and /livekit/webhook on HOST:PORT.",
+)
+@click.option(
+    "--livekit-api-key",
+    envvar="LIVEKIT_API_KEY",
+    show_envvar=True,
+    help="Verifies LiveKit webhooks (with --listen).",
+)
+@click.option(
+    "--livekit-api-secret",
+    envvar="LIVEKIT_API_SECRET",
+    show_envvar=True,
+    show_default=False,
+    help="Verifies LiveKit webhooks (with --listen).",
+)
+@click.option(
+    "--webhook-call-id",
+    type=click.Choice(["room_name", "room_sid"]),
+    default="room_name",
+    show_default=True,
+    help="How a webhook's room maps to call ids (match the Forwarder's call_id).",
+)
+@click.option(
+    "--max-bytes",
+    type=_Size(),
+    envvar="ZELTO_SPOOL_MAX_BYTES",
+    show_envvar=True,
+    help="Disk cap: past it, delivered calls are evicted oldest first [1GiB].",
+)
 @click.option("--poll-interval", type=DURATION, default="2s", show_default=True)
+@click.option(
+    "--probe-interval",
+    type=DURATION,
+    default="60s",
+    show_default=True,
+    help="While paused (401/403/404), probe with one call this often.",
+)
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text")
 @click.option("--log-level", default="INFO", show_default=True)
 @_delivery_options
@@ -361,7 +441,13 @@ def _drain_summary(report: Any, spool: Spool) -> str:
 @_errors
 def run(
     ctx: click.Context,
+    listen: tuple[str, int] | None,
+    livekit_api_key: str | None,
+    livekit_api_secret: str | None,
+    webhook_call_id: str,
+    max_bytes: int | None,
     poll_interval: float,
+    probe_interval: float,
     log_format: str,
     log_level: str,
     base_url: str | None,
@@ -373,14 +459,30 @@ def run(
 
     Example:
 
-        ZELTO_API_KEY=... zelto-spool --spool /var/lib/zelto/spool.db run
+        ZELTO_API_KEY=... zelto-spool --spool /var/lib/zelto/spool.db run --listen :9464
     """
     from ._logging import configure_logging
-    from ._sidecar import run_sidecar
+    from ._sidecar import Listen, run_sidecar
 
     configure_logging(log_level, log_format)
-    config = _config(base_url, api_key, concurrency=concurrency, total_timeout=total_timeout)
-    code = asyncio.run(run_sidecar(_spool(ctx), config, poll_interval=poll_interval))
+    config = _config(
+        base_url,
+        api_key,
+        concurrency=concurrency,
+        total_timeout=total_timeout,
+        pause_probe_interval=probe_interval,
+    )
+    spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes)
+    served = None
+    if listen is not None:
+        served = Listen(
+            host=listen[0],
+            port=listen[1],
+            livekit_api_key=livekit_api_key,
+            livekit_api_secret=livekit_api_secret,
+            call_id_from="room_sid" if webhook_call_id == "room_sid" else "room_name",
+        )
+    code = asyncio.run(run_sidecar(spool, config, poll_interval=poll_interval, listen=served))
     sys.exit(code)
 
 

@@ -110,6 +110,9 @@ class Connector:
             check_same_thread=False,
         )
         try:
+            # a new file lets freed pages go back to the filesystem (the disk cap evicts
+            # rows); only takes effect before WAL mode and the first table (no-op after)
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 logger.warning(

@@ -113,6 +113,7 @@ class Flusher:
         self._known_pause: str | None = None
         self._last_maintenance = float("-inf")
         self._last_purge = float("-inf")
+        self._over_cap = False
         self.report = DrainReport()
 
     # --- public entry points ----------------------------------------------------------------
@@ -439,6 +440,21 @@ class Flusher:
         freed = await self._db(self.spool.reclaim)
         if freed:
             logger.warning("requeued calls of a sender that died", extra={"calls": len(freed)})
+        evicted, over = await self._db(self.spool.enforce_cap)
+        if evicted:
+            logger.warning(
+                "spool over its size cap; evicted delivered calls early",
+                extra={"calls": evicted, "max_bytes": self.spool.max_bytes},
+            )
+        if over != self._over_cap:
+            self._over_cap = over
+            log = logger.error if over else logger.warning
+            log(
+                "spool is over its size cap; pending calls are kept"
+                if over
+                else "spool is back under its size cap",
+                extra={"max_bytes": self.spool.max_bytes},
+            )
         if mono - self._last_purge >= PURGE_INTERVAL_S:
             self._last_purge = mono
             purged = await self._db(self.spool.purge)

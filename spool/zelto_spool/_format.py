@@ -7,7 +7,7 @@ import re
 import time
 from typing import Any
 
-__all__ = ["age", "format_list_line", "format_stats", "parse_duration"]
+__all__ = ["age", "format_list_line", "format_stats", "parse_duration", "parse_size"]
 
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
 _PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h|d|w)")
@@ -33,6 +33,22 @@ def parse_duration(text: str) -> float:
     if pos != len(value) or not value:
         raise ValueError(f"{text!r} is not a duration (use e.g. 90s, 15m, 2h, 7d)")
     return total
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?")
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
+
+def parse_size(text: str) -> int:
+    """`1073741824`, `500MB`, `1GiB`, `2g` -> bytes (binary units). ValueError otherwise."""
+    match = _SIZE.fullmatch(text.strip().lower())
+    if not match:
+        raise ValueError(f"{text!r} is not a size (use e.g. 500MiB, 1GiB, 2g)")
+    unit = (match.group(2) or "")[:1]
+    value = int(float(match.group(1)) * _SIZE_UNITS[unit])
+    if value <= 0:
+        raise ValueError(f"{text!r} is not a positive size")
+    return value
 
 
 def age(seconds: float | None) -> str:
@@ -77,6 +93,11 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
     for state in ("inflight", "delivered", "dead"):
         lines.append(f"{state:<10} {stats[state]}")
     lines.append(f"paused     {stats['paused'] or 'no'}")
+    if stats.get("over_cap"):
+        lines.append(
+            f"disk cap   OVER: {_size(stats['size_bytes'])} > {_size(stats['max_bytes'])}; "
+            "delivered calls are evicted first, pending calls are never dropped"
+        )
     lines.append(f"last sent  {_when(stats['last_success_at'], now)}")
     last = stats["last_error"]
     if last:

@@ -318,3 +318,11 @@ DELETE FROM enrichments WHERE call_id IN (
     SELECT call_id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
 """
 PURGE_CALLS = "DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff"
+
+# the disk cap: the oldest delivered rows first, a batch at a time; nothing else is evicted
+OLDEST_DELIVERED = """
+SELECT id, call_id FROM calls WHERE state = 'delivered' ORDER BY delivered_at, id LIMIT :limit
+"""
+DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"
+DELETE_ENRICHMENT = "DELETE FROM enrichments WHERE call_id = :call_id"
+DELETE_CALL = "DELETE FROM calls WHERE id = :rowid AND state = 'delivered'"

@@ -14,18 +14,36 @@ import contextlib
 import logging
 import signal
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ._config import DeliveryConfig
-from ._flusher import Flusher
+from ._flusher import NO_KEY_REASON, Flusher
 from ._spool import Spool
 
-__all__ = ["run_sidecar"]
+if TYPE_CHECKING:
+    from ._metrics import SidecarMetrics
+    from ._server import SidecarServer
+    from ._webhooks import CallIdSource
+
+__all__ = ["Listen", "run_sidecar"]
 
 logger = logging.getLogger("zelto_spool")
 
 WATCH_STEP_MS = 5  # commit -> wake-up median ~8 ms (PERFORMANCE-NOTES); default 50 gives ~75 ms
 WATCH_DEBOUNCE_MS = 200
+
+
+@dataclass(frozen=True, kw_only=True)
+class Listen:
+    """`--listen`: where to serve, and the LiveKit credentials for webhooks (optional)."""
+
+    host: str
+    port: int
+    livekit_api_key: str | None = None
+    livekit_api_secret: str | None = field(default=None, repr=False)
+    call_id_from: CallIdSource = "room_name"
 
 
 async def run_sidecar(
@@ -36,6 +54,7 @@ async def run_sidecar(
     stop_grace: float = 5.0,
     stop: asyncio.Event | None = None,
     watch: bool = True,
+    listen: Listen | None = None,
     on_started: Callable[[Flusher], None] | None = None,
 ) -> int:
     """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0)."""
@@ -47,24 +66,43 @@ async def run_sidecar(
             loop.add_signal_handler(sig, stop.set)
             installed.append(sig)
 
-    flusher = Flusher(spool, config, poll_interval=poll_interval, stop_grace=stop_grace)
+    hooks = []
+    metrics = None
+    if listen is not None:
+        from ._metrics import SidecarMetrics
+
+        metrics = SidecarMetrics(spool)
+        hooks.append(metrics.hook)
+    flusher = Flusher(
+        spool, config, poll_interval=poll_interval, stop_grace=stop_grace, hooks=hooks
+    )
     # open (and create, 0600) the spool before watching its directory
     await asyncio.to_thread(spool.reclaim)
     watcher = asyncio.create_task(_watch(spool.path, flusher.wake, stop)) if watch else None
-    logger.info(
-        "sidecar started",
-        extra={
-            "spool": str(spool.path),
-            "endpoint": config.endpoint,
-            "concurrency": config.concurrency,
-            "watch": watch,
-        },
-    )
-    if on_started is not None:
-        on_started(flusher)
+    runner = asyncio.create_task(flusher.run(stop))
+    server = None
     try:
-        report = await flusher.run(stop)
+        if listen is not None and metrics is not None:
+            server = await _serve(listen, spool, config, metrics, runner)
+        logger.info(
+            "sidecar started",
+            extra={
+                "spool": str(spool.path),
+                "endpoint": config.endpoint,
+                "concurrency": config.concurrency,
+                "watch": watch,
+                "listen": f"{listen.host}:{server.port}" if listen and server else None,
+            },
+        )
+        if on_started is not None:
+            on_started(flusher)
+        report = await runner
     finally:
+        stop.set()
+        if not runner.done():
+            await asyncio.wait([runner])
+        if server is not None:
+            await server.stop()
         if watcher is not None:
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -77,6 +115,47 @@ async def run_sidecar(
         extra={"delivered": report.delivered, "retried": report.retried, "dead": report.dead},
     )
     return 0
+
+
+async def _serve(
+    listen: Listen,
+    spool: Spool,
+    config: DeliveryConfig,
+    metrics: SidecarMetrics,
+    runner: asyncio.Task[Any],
+) -> SidecarServer:
+    from ._server import Health, SidecarServer
+
+    webhooks = None
+    if listen.livekit_api_key and listen.livekit_api_secret:
+        from ._webhooks import WebhookHandler
+
+        webhooks = WebhookHandler(
+            spool,
+            listen.livekit_api_key,
+            listen.livekit_api_secret,
+            call_id_from=listen.call_id_from,
+        )
+    else:
+        logger.warning(
+            "LiveKit webhooks are off: set LIVEKIT_API_KEY and LIVEKIT_API_SECRET", extra={}
+        )
+
+    def health() -> Health:
+        if runner.done():
+            return Health(False, "flusher stopped")
+        if config.api_key is None:
+            return Health(False, f"paused: {NO_KEY_REASON}")
+        pause = spool.pause_state()
+        if pause is not None:
+            return Health(False, f"paused: {pause.reason}")
+        if spool.size_bytes() > spool.max_bytes:
+            return Health(True, "ok; spool over its size cap (pending calls are kept)")
+        return Health(True, "ok")
+
+    server = SidecarServer(spool=spool, metrics=metrics, health=health, webhooks=webhooks)
+    await server.start(listen.host, listen.port)
+    return server
 
 
 async def _watch(path: Path, wake: Callable[[], None], stop: asyncio.Event) -> None:

@@ -14,6 +14,7 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 import uuid
@@ -26,6 +27,7 @@ from . import _proc
 from . import _schema as sql
 from ._config import default_spool_path
 from ._db import BUSY_TIMEOUT_S, Connector
+from ._exceptions import ConfigError
 from ._payload import (
     MAX_PAYLOAD_BYTES,
     call_id_of,
@@ -38,6 +40,8 @@ from ._payload import (
 __all__ = ["Claim", "Enqueued", "Pause", "Spool"]
 
 DEFAULT_RETENTION_S = 7 * 24 * 3600.0
+DEFAULT_MAX_BYTES = 1024**3
+ENV_MAX_BYTES = "ZELTO_SPOOL_MAX_BYTES"
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,9 @@ class Spool:
     Args:
         path: the SQLite file; default `$ZELTO_SPOOL_PATH` or `~/.local/state/zelto/spool.db`.
         retention_s: delivered rows are kept this long for `replay`, then purged.
+        max_bytes: the disk cap (default `$ZELTO_SPOOL_MAX_BYTES` or 1 GiB). Past it the
+            flusher evicts delivered rows, oldest first; pending rows are never dropped and
+            new calls are still accepted, and `stats()["over_cap"]` says so.
         max_payload_bytes: per-call size limit of the encoded payload.
         busy_timeout: seconds a write waits for another process's lock before failing.
         clock: wall-clock seconds (injectable for tests).
@@ -83,12 +90,14 @@ class Spool:
         path: str | Path | None = None,
         *,
         retention_s: float = DEFAULT_RETENTION_S,
+        max_bytes: int | None = None,
         max_payload_bytes: int = MAX_PAYLOAD_BYTES,
         busy_timeout: float = BUSY_TIMEOUT_S,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.path = Path(path).expanduser() if path is not None else default_spool_path()
         self.retention_s = retention_s
+        self.max_bytes = max_bytes if max_bytes is not None else _env_max_bytes()
         self.max_payload_bytes = max_payload_bytes
         self._clock = clock
         self._db = Connector(self.path, busy_timeout=busy_timeout)
@@ -100,6 +109,7 @@ class Spool:
         # a pickled Spool is its settings; the receiving process opens its own connection
         options = {
             "retention_s": self.retention_s,
+            "max_bytes": self.max_bytes,
             "max_payload_bytes": self.max_payload_bytes,
             "busy_timeout": self._db.busy_timeout,
         }
@@ -161,8 +171,8 @@ class Spool:
 
         `fields` has `call` (override), `call_fill` (only where missing) and `customer`
         entries. They are kept for this call id and merged into every later version too.
-        Returns the new version, or None when the call is not spooled yet: the fields wait
-        and are merged when it arrives.
+        Returns the new version, or None when nothing was queued: the call is not spooled
+        yet (the fields wait and are merged when it arrives), or they change nothing.
         """
         probe = merge_enrichment({"agent": {"externalId": "-"}, "call": {}}, fields)
         probe["call"]["externalId"] = call_id
@@ -178,10 +188,11 @@ class Spool:
                 {"call_id": call_id, "fields": json.dumps(combined), "now": now},
             )
             latest = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
-            if latest is None:
-                conn.execute("COMMIT")
+            merged = None if latest is None else self._enriched(bytes(latest[0]), combined)
+            if merged is None or merged == bytes(latest[0]):
+                conn.execute("COMMIT")  # not spooled yet, or nothing changes: no new version
                 return None
-            return self._store(conn, call_id, self._enriched(bytes(latest[0]), combined), now)
+            return self._store(conn, call_id, merged, now)
 
         return self._db.run(write, call_id=call_id)
 
@@ -368,6 +379,8 @@ class Spool:
         result = self._db.run(read)
         result["path"] = str(self.path)
         result["size_bytes"] = self.size_bytes()
+        result["max_bytes"] = self.max_bytes
+        result["over_cap"] = result["size_bytes"] > self.max_bytes
         result["corrupt_files"] = self.corrupt_files()
         return result
 
@@ -452,9 +465,55 @@ class Spool:
 
         return int(self._db.run(delete))
 
+    def enforce_cap(self, *, batch: int = 200) -> tuple[int, bool]:
+        """Evict the oldest delivered rows until the files fit in `max_bytes`.
+
+        Pending, inflight and dead rows are never evicted: new calls are still accepted past
+        the cap. Returns (rows evicted, still over the cap).
+        """
+        max_bytes = self.max_bytes
+        evicted = 0
+
+        def compact(conn: sqlite3.Connection) -> None:
+            # executescript steps the pragma to the end (execute() frees a single page)
+            conn.executescript("PRAGMA incremental_vacuum;")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+        def evict(conn: sqlite3.Connection) -> int:
+            conn.execute("BEGIN IMMEDIATE")
+            rows = conn.execute(sql.OLDEST_DELIVERED, {"limit": batch}).fetchall()
+            for rowid, call_id in rows:
+                conn.execute(sql.DELETE_PAYLOAD, {"rowid": rowid})
+                conn.execute(sql.DELETE_ENRICHMENT, {"call_id": call_id})
+                conn.execute(sql.DELETE_CALL, {"rowid": rowid})
+            conn.execute("COMMIT")
+            return len(rows)
+
+        while self.size_bytes() > max_bytes:
+            self._db.run(compact)  # free pages first: purges may have left plenty
+            if self.size_bytes() <= max_bytes:
+                break
+            removed = int(self._db.run(evict))
+            evicted += removed
+            if removed == 0:
+                break
+        return evicted, self.size_bytes() > max_bytes
+
     def checkpoint(self) -> None:
         """Fold the WAL back into the file (the flusher calls it when idle)."""
         self._db.run(lambda conn: conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
+
+
+def _env_max_bytes() -> int:
+    from ._format import parse_size
+
+    value = os.environ.get(ENV_MAX_BYTES)
+    if not value:
+        return DEFAULT_MAX_BYTES
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise ConfigError(f"{ENV_MAX_BYTES}: {exc}") from None
 
 
 def _rebuild(path: str, options: dict[str, Any]) -> Spool:

@@ -26,6 +26,7 @@ from zelto_spool._exceptions import ConfigError
 from zelto_spool._payload import prepare
 from zelto_spool._sender import Sender
 
+from . import _metrics
 from ._context import room_name, sip_caller, sip_number
 from ._mapping import build_payload, ended_reason
 from .log import logger
@@ -179,10 +180,9 @@ class Forwarder:
         finally:
             if not job.attached:
                 self._jobs.pop(ctx.job.id, None)
-            logger.debug(
-                "on_session_end finished",
-                extra={"ms": round((time.monotonic() - started) * 1000, 2)},
-            )
+            elapsed = time.monotonic() - started
+            _safely(_metrics.observe_session_end, elapsed)
+            logger.debug("on_session_end finished", extra={"ms": round(elapsed * 1000, 2)})
 
     # --- the alternative for entrypoints without on_session_end -----------------------------
 
@@ -303,6 +303,7 @@ class Forwarder:
                     "call payload is invalid; trying a smaller one",
                     extra={"call_id": call_id, "field": exc.field, "error": str(exc)},
                 )
+        _safely(_metrics.count_call, "lost")
         logger.critical("call LOST: no valid payload could be built", extra={"call_id": call_id})
         return None
 
@@ -328,6 +329,7 @@ class Forwarder:
                 extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},
             )
             return False
+        _safely(_metrics.count_call, "spooled")
         logger.info(
             "call spooled",
             extra={
@@ -343,7 +345,7 @@ class Forwarder:
         if not self._can_send():
             return
         deadline = time.monotonic() + budget
-        flusher = Flusher(self._spool, self._config)
+        flusher = Flusher(self._spool, self._config, hooks=[_count_outcome])
         try:
             outcome = await flusher.deliver(call_id, timeout=budget)
             remaining = deadline - time.monotonic()
@@ -364,6 +366,7 @@ class Forwarder:
 
     async def _send_direct(self, call_id: str, body: bytes, *, budget: float) -> None:
         if not self._can_send():
+            _safely(_metrics.count_call, "lost")
             logger.critical(
                 "call LOST: it could not be spooled and ZELTO_API_KEY is not set",
                 extra={"call_id": call_id},
@@ -375,8 +378,10 @@ class Forwarder:
         finally:
             await sender.aclose()
         if outcome.kind == "delivered":
+            _safely(_metrics.count_call, "delivered_direct")
             logger.warning("call delivered directly (not spooled)", extra={"call_id": call_id})
         else:
+            _safely(_metrics.count_call, "lost")
             logger.critical(
                 "call LOST: it could not be spooled and the direct send failed",
                 extra={"call_id": call_id, "error": outcome.reason, "status": outcome.status},
@@ -438,6 +443,17 @@ class Forwarder:
             ctx.room.on("participant_attributes_changed", lambda _changed, p: on_participant(p))
         except Exception:  # a room without events (tests' mock rooms): the snapshot above stays
             logger.debug("cannot watch room participants")
+
+
+def _count_outcome(_claim: Any, outcome: Any, _latency: float) -> None:
+    _safely(_metrics.count_send, outcome.kind)
+
+
+def _safely(fn: Callable[..., None], *args: Any) -> None:
+    try:
+        fn(*args)
+    except Exception:  # metrics must never cost a call
+        logger.debug("metrics update failed", exc_info=True)
 
 
 def _forwarder_at(module: str, name: str) -> Forwarder:

@@ -1,0 +1,55 @@
+"""Counters of what the plugin does, on LiveKit's own Prometheus endpoint.
+
+`AgentServer(prometheus_port=...)` serves prometheus_client's default registry; job processes'
+metrics reach it only in multiprocess mode: export `PROMETHEUS_MULTIPROC_DIR` before the worker
+process starts (prometheus_client picks its mode at import). The metrics are created on first
+use, inside the job process, never at import: LiveKit wipes the multiprocess directory when the
+worker starts, and a metric created before that would vanish.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+__all__ = ["count_call", "count_send", "observe_session_end"]
+
+_lock = threading.Lock()
+_metrics: dict[str, Any] = {}
+
+
+def _get() -> dict[str, Any]:
+    with _lock:
+        if not _metrics:
+            from prometheus_client import Counter, Histogram
+
+            _metrics["calls"] = Counter(
+                "zelto_plugin_calls",
+                "Finished calls by what happened to them in the job "
+                "(spooled, delivered_direct, lost)",
+                ["result"],
+            )
+            _metrics["sends"] = Counter(
+                "zelto_plugin_sends",
+                "Sends from job processes by outcome (delivered, retried, dead, paused)",
+                ["outcome"],
+            )
+            _metrics["session_end"] = Histogram(
+                "zelto_plugin_session_end_seconds",
+                "Time spent in Forwarder.on_session_end",
+                buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
+            )
+        return _metrics
+
+
+def count_call(result: str) -> None:
+    _get()["calls"].labels(result).inc()
+
+
+def count_send(outcome: str) -> None:
+    names = {"retry": "retried", "pause": "paused"}
+    _get()["sends"].labels(names.get(outcome, outcome)).inc()
+
+
+def observe_session_end(seconds: float) -> None:
+    _get()["session_end"].observe(seconds)

@@ -1,0 +1,118 @@
+"""LiveKit server webhooks -> enrichments of spooled calls.
+
+Verified with `livekit.api.WebhookReceiver` + `TokenVerifier` (the HS256 JWT in the
+`Authorization` header, issued by the API key, with a `sha256` claim over the raw body).
+`livekit.api` is imported only when the sidecar listens with LiveKit credentials.
+
+- `egress_ended` with file results (or an HLS playlist) sets `call.recordingUrl` on the call
+  whose id matches the room, and queues it again. If the call is not spooled yet, the field
+  waits and is merged when it arrives.
+- `room_finished` fills `call.durationSeconds` only where the call has none.
+
+The call id is taken from the room by `call_id_from`: `room_name` (the plugin's default) or
+`room_sid` (`call_id=zelto.room_sid`). With `call_id=zelto.job_id`, webhooks cannot be
+matched: call `zelto.enrich(...)` from your own code instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ._exceptions import ZeltoError
+from ._spool import Spool
+
+__all__ = ["CALL_ID_SOURCES", "WebhookHandler", "WebhookResult"]
+
+logger = logging.getLogger("zelto_spool")
+
+CallIdSource = Literal["room_name", "room_sid"]
+CALL_ID_SOURCES: tuple[CallIdSource, ...] = ("room_name", "room_sid")
+
+
+@dataclass(frozen=True)
+class WebhookResult:
+    status: int
+    event: str
+    result: str  # applied / waiting / unchanged / ignored / rejected / invalid
+
+    @property
+    def text(self) -> str:
+        return f"{self.event or '-'}: {self.result}"
+
+
+class WebhookHandler:
+    def __init__(
+        self, spool: Spool, api_key: str, api_secret: str, *, call_id_from: CallIdSource
+    ) -> None:
+        from livekit import api
+
+        self._receiver = api.WebhookReceiver(api.TokenVerifier(api_key, api_secret))
+        self._spool = spool
+        self._call_id_from = call_id_from
+
+    def handle(self, body: bytes, authorization: str) -> WebhookResult:
+        """Verify and apply one webhook. Never raises; forged requests change nothing."""
+        try:
+            event = self._receiver.receive(body.decode("utf-8"), authorization)
+        except Exception as exc:
+            logger.warning("rejected a LiveKit webhook", extra={"reason": type(exc).__name__})
+            return WebhookResult(401, "", "rejected")
+        name = str(event.event)
+        try:
+            if name == "egress_ended":
+                return self._egress_ended(event)
+            if name == "room_finished":
+                return self._room_finished(event)
+        except ZeltoError as exc:
+            logger.error(
+                "could not apply a LiveKit webhook", extra={"event": name, "error": str(exc)}
+            )
+            return WebhookResult(422 if isinstance(exc, ValueError) else 503, name, "invalid")
+        return WebhookResult(200, name, "ignored")
+
+    def _egress_ended(self, event: Any) -> WebhookResult:
+        info = event.egress_info
+        url = recording_location(info)
+        if not url:
+            return WebhookResult(200, "egress_ended", "ignored")
+        call_id = info.room_id if self._call_id_from == "room_sid" else info.room_name
+        return self._apply("egress_ended", call_id, {"call": {"recordingUrl": url}})
+
+    def _room_finished(self, event: Any) -> WebhookResult:
+        room = event.room
+        started = room.creation_time_ms / 1000 if room.creation_time_ms else room.creation_time
+        if not started or not event.created_at or event.created_at < started:
+            return WebhookResult(200, "room_finished", "ignored")
+        call_id = room.sid if self._call_id_from == "room_sid" else room.name
+        duration = round(float(event.created_at - started), 3)
+        return self._apply("room_finished", call_id, {"call_fill": {"durationSeconds": duration}})
+
+    def _apply(self, name: str, call_id: str, fields: dict[str, Any]) -> WebhookResult:
+        if not call_id:
+            return WebhookResult(200, name, "ignored")
+        queued = self._spool.enrich(call_id, fields)
+        if queued is not None:
+            result = "applied"
+        elif self._spool.latest_payload(call_id) is None:
+            result = "waiting"
+        else:
+            result = "unchanged"
+        logger.info(
+            "LiveKit webhook applied", extra={"event": name, "call_id": call_id, "result": result}
+        )
+        return WebhookResult(200, name, result)
+
+
+def recording_location(info: Any) -> str:
+    """The recording's URL: the first file result, else the HLS playlist, else the old field."""
+    for result in info.file_results:
+        if result.location:
+            return str(result.location)
+    for segments in info.segment_results:
+        if segments.playlist_location:
+            return str(segments.playlist_location)
+    if info.HasField("file") and info.file.location:
+        return str(info.file.location)
+    return ""

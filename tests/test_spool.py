@@ -309,3 +309,16 @@ def test_corrupt_file_is_set_aside_and_a_fresh_spool_takes_calls(spool_path: Pat
     assert Path(moved).read_bytes().startswith(b"this is not a database")
     assert spool.stats()["pending"] == 1
     assert spool.stats()["corrupt_files"] == [moved]
+
+
+def test_enrichment_for_a_call_never_seen_is_purged_after_retention(spool_path: Path) -> None:
+    clock = Clock()
+    spool = Spool(spool_path, clock=clock)
+    assert spool.enrich("elsewhere", {"call": {"recordingUrl": "https://r/1"}}) is None
+    spool.enqueue(payload("here"))
+    assert spool.enrich("here", {"call": {"cost": 1}}) is not None
+    clock.now += 8 * 86400
+    spool.purge()
+    conn = spool._db._conn
+    assert conn is not None
+    assert [r[0] for r in conn.execute("SELECT call_id FROM enrichments")] == ["here"]

@@ -319,6 +319,12 @@ DELETE FROM enrichments WHERE call_id IN (
 """
 PURGE_CALLS = "DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff"
 
+# webhook fields for calls this spool never saw (another host's calls) wait one retention window
+PURGE_ORPHAN_ENRICHMENTS = """
+DELETE FROM enrichments WHERE updated_at < :cutoff
+  AND call_id NOT IN (SELECT call_id FROM calls)
+"""
+
 # the disk cap: the oldest delivered rows first, a batch at a time; nothing else is evicted
 OLDEST_DELIVERED = """
 SELECT id, call_id FROM calls WHERE state = 'delivered' ORDER BY delivered_at, id LIMIT :limit

@@ -452,7 +452,8 @@ class Spool:
         return self._db.run(requeue)
 
     def purge(self, *, older_than_s: float | None = None) -> int:
-        """Delete delivered rows older than the retention window. Nothing else is deleted."""
+        """Delete delivered rows older than the retention window, and enrichments that waited
+        that long for a call this spool never got. Nothing else is deleted."""
         cutoff = self._clock() - (self.retention_s if older_than_s is None else older_than_s)
 
         def delete(conn: sqlite3.Connection) -> int:
@@ -460,6 +461,7 @@ class Spool:
             conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff})
             conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": cutoff})
             count = conn.execute(sql.PURGE_CALLS, {"cutoff": cutoff}).rowcount
+            conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
             conn.execute("COMMIT")
             return int(count)
 

@@ -6,8 +6,11 @@ real job process going through LiveKit's real end-of-job sequence.
 
 Settings come from the environment (read in each job process):
   ZELTO_SPOOL_PATH, ZELTO_BASE_URL, ZELTO_API_KEY   where calls are spooled and sent
-  ZELTO_DEMO_HOOK   `session_end` (default: on_session_end=fw.on_session_end) or `attach`
-                    (the older style: fw.attach(ctx, session) in the entrypoint)
+  ZELTO_DEMO_HOOK   `session_end` (default: on_session_end=fw.on_session_end), `attach`
+                    (the older style: fw.attach(ctx, session) in the entrypoint), or `both`
+                    (live snapshots during the call, the final payload from on_session_end)
+  ZELTO_DEMO_KILL   `1`: the job SIGKILLs its own process after its two exchanges, once its
+                    live snapshot holds them (no hook runs: the reaper must deliver the call)
 
 Run N jobs directly (the tests do): python examples/demo_agent.py room-1 room-2 ...
 With ZELTO_DEMO_PROMETHEUS_PORT and ZELTO_DEMO_METRICS_OUT it also saves LiveKit's /metrics
@@ -19,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 
 from livekit.agents import Agent, AgentServer, AgentSession, JobContext, function_tool
@@ -61,15 +65,30 @@ async def entrypoint(ctx: JobContext) -> None:
     session: AgentSession = AgentSession(
         llm=ScriptedLLM(script), vad=None, turn_handling={"turn_detection": "manual"}
     )
-    if HOOK == "attach":
+    if HOOK in ("attach", "both"):
         fw.attach(ctx, session)
     await session.start(SupportAgent())
     await session.run(user_input="Hello?")
     await session.run(user_input="Where is my order A-1001?")
+    if os.environ.get("ZELTO_DEMO_KILL") == "1":
+        await _die_once_snapshotted(ctx)
     ctx.shutdown("demo call finished")
 
 
-server.rtc_session(entrypoint, on_session_end=fw.on_session_end if HOOK == "session_end" else None)
+async def _die_once_snapshotted(ctx: JobContext) -> None:
+    """Like an OOM kill or a node crash mid-call: no hook runs after this."""
+    deadline = asyncio.get_running_loop().time() + 10
+    while asyncio.get_running_loop().time() < deadline:
+        live = [r for r in fw.spool.live.rows() if r["job_id"] == ctx.job.id]
+        if live and live[0]["turns"] >= 6:
+            break
+        await asyncio.sleep(0.01)  # polling with a deadline: the snapshot is written off-loop
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+server.rtc_session(
+    entrypoint, on_session_end=fw.on_session_end if HOOK in ("session_end", "both") else None
+)
 
 
 async def run(rooms: list[str]) -> None:

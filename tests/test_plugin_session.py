@@ -237,15 +237,47 @@ def test_enrich_validates(spool_path: Path) -> None:
         zelto.enrich("x", spool_path=spool_path)
 
 
-def test_attach_spools_at_close(spool_path: Path, zelto_receiver: Any) -> None:
+def test_attach_keeps_a_live_snapshot_and_the_final_at_close(
+    spool_path: Path, zelto_receiver: Any
+) -> None:
     fw = forwarder(zelto_receiver, spool_path)
     asyncio.run(run_session(fw, attach=True, hook=False))
-    # the close event spooled it; sending is the shutdown callback's job (see the worker test)
-    (row,) = Spool(spool_path).rows()
-    assert row["state"] == "pending"
-    stored = Spool(spool_path).latest_payload("fake-room")
+    spool = Spool(spool_path)
+    # the close event wrote the final payload as a closed snapshot, not yet a queued call:
+    # the shutdown callback queues it (see the worker tests), or a reaper if the process dies
+    assert spool.rows() == []
+    (live,) = spool.live.rows()
+    assert live["closed"] and live["call_id"] == "fake-room" and live["turns"] == 6
+    queued = spool.live.promote(live["job_id"])
+    assert queued is not None and spool.live.rows() == []
+    stored = spool.latest_payload("fake-room")
     assert stored is not None and stored["transcript"]["turns"] == EXPECTED_TURNS
     assert stored["call"]["endedReason"] == "user_initiated"
+
+
+def test_attach_and_on_session_end_send_only_the_final(
+    spool_path: Path, zelto_receiver: Any
+) -> None:
+    fw = forwarder(zelto_receiver, spool_path)
+    asyncio.run(run_session(fw, attach=True))
+    assert Spool(spool_path).live.rows() == []  # dropped with the final enqueue
+    (post,) = zelto_receiver.posts
+    assert decode(post.body)["transcript"]["turns"] == EXPECTED_TURNS
+
+
+def test_snapshots_are_redacted_before_they_touch_disk(
+    spool_path: Path, zelto_receiver: Any
+) -> None:
+    card = "4111-1111-1111-1111"
+
+    def redact(p: dict[str, Any]) -> None:
+        for turn in p.get("transcript", {}).get("turns", []):
+            turn["content"] = turn["content"].replace(card, "[card]")
+
+    fw = forwarder(zelto_receiver, spool_path, redact=redact)
+    asyncio.run(run_session(fw, attach=True, hook=False))
+    assert card.encode() not in spool_bytes(spool_path)
+    assert b"[card]" in spool_bytes(spool_path)
 
 
 def test_missing_agent_id_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

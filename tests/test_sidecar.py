@@ -37,10 +37,11 @@ def stop(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[int, s
 
 def test_sidecar_is_woken_by_new_calls(spool_path: Path, zelto_receiver: Any) -> None:
     Spool(spool_path).enqueue(payload("before"))
-    proc = start_sidecar(cli_env(spool_path, zelto_receiver.base_url, API_KEY))
+    env = cli_env(spool_path, zelto_receiver.base_url, API_KEY)
+    proc = start_sidecar(env, "--housekeeping-interval", "60s")
     try:
         assert zelto_receiver.wait_for(lambda r: "before" in r.calls, 10)
-        # the poll interval is 30 s: only the watchfiles wake-up can deliver these in time
+        # its timers are 30 s and 60 s: only the watchfiles wake-up can deliver these in time
         spool = Spool(spool_path)
         for i in range(20):
             spool.enqueue(payload(f"after-{i}"))

@@ -20,7 +20,14 @@ import click
 
 from ._config import ENV_API_KEY, ENV_BASE_URL, ENV_SPOOL_PATH, DeliveryConfig
 from ._exceptions import ConfigError, ZeltoError
-from ._format import age, format_list_line, format_stats, parse_duration, parse_size
+from ._format import (
+    age,
+    format_list_line,
+    format_live_line,
+    format_stats,
+    parse_duration,
+    parse_size,
+)
 from ._spool import Spool
 from ._version import __version__
 
@@ -211,7 +218,9 @@ def _health_problems(stats: dict[str, Any], max_pending_age: float) -> list[str]
 
 @cli.command(name="list")
 @click.option(
-    "--state", type=click.Choice(["pending", "inflight", "delivered", "dead"]), help="Only these."
+    "--state",
+    type=click.Choice(["pending", "inflight", "delivered", "dead", "live"]),
+    help="Only these; `live` lists calls in progress (snapshots, not the queue).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.option("--limit", type=click.IntRange(0), default=0, help="At most N rows (0: all).")
@@ -223,12 +232,21 @@ def list_(ctx: click.Context, state: str | None, as_json: bool, limit: int) -> N
     Example:
 
         zelto-spool list --state dead
+        zelto-spool list --state live
     """
-    rows = _spool(ctx, must_exist=True).rows(state=state, limit=limit)
+    spool = _spool(ctx, must_exist=True)
+    now = time.time()
+    if state == "live":
+        live = spool.live.rows()[: limit or None]
+        if as_json:
+            click.echo(json.dumps(live, indent=2))
+        for row in [] if as_json else live:
+            click.echo(format_live_line(row, now=now))
+        return
+    rows = spool.rows(state=state, limit=limit)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
-    now = time.time()
     for row in rows:
         click.echo(format_list_line(row, now=now))
 
@@ -428,6 +446,20 @@ def _drain_summary(report: Any, spool: Spool) -> str:
 )
 @click.option("--poll-interval", type=DURATION, default="2s", show_default=True)
 @click.option(
+    "--housekeeping-interval",
+    type=DURATION,
+    default="5s",
+    show_default=True,
+    help="How often to requeue rows of dead senders and reap calls of lost processes.",
+)
+@click.option(
+    "--live-stale-after",
+    type=DURATION,
+    default="2h",
+    show_default=True,
+    help="Reap live snapshots of owners on other hosts/PID namespaces after this silence.",
+)
+@click.option(
     "--probe-interval",
     type=DURATION,
     default="60s",
@@ -447,6 +479,8 @@ def run(
     webhook_call_id: str,
     max_bytes: int | None,
     poll_interval: float,
+    housekeeping_interval: float,
+    live_stale_after: float,
     probe_interval: float,
     log_format: str,
     log_level: str,
@@ -482,7 +516,16 @@ def run(
             livekit_api_secret=livekit_api_secret,
             call_id_from="room_sid" if webhook_call_id == "room_sid" else "room_name",
         )
-    code = asyncio.run(run_sidecar(spool, config, poll_interval=poll_interval, listen=served))
+    code = asyncio.run(
+        run_sidecar(
+            spool,
+            config,
+            poll_interval=poll_interval,
+            housekeeping_interval=housekeeping_interval,
+            live_stale_after=live_stale_after,
+            listen=served,
+        )
+    )
     sys.exit(code)
 
 

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 import httpx
 
 from ._config import DeliveryConfig
+from ._live import DEFAULT_STALE_AFTER_S
 from ._retry import SendOutcome, next_delay
 from ._sender import Sender
 from ._spool import Claim, Pause, Spool
@@ -38,7 +39,7 @@ T = TypeVar("T")
 OutcomeHook = Callable[[Claim, SendOutcome, float], None]
 
 NO_KEY_REASON = "ZELTO_API_KEY is not set in the sending process"
-MAINTENANCE_INTERVAL_S = 5.0
+HOUSEKEEPING_INTERVAL_S = 5.0
 PURGE_INTERVAL_S = 3600.0
 
 
@@ -81,6 +82,10 @@ class Flusher:
             wake-ups and filesystems without inotify).
         stop_grace: on stop, in-flight sends get this long to finish before being cancelled
             and released back to pending.
+        live_stale_after: live snapshots of owners this process cannot judge (another host
+            or PID namespace) are reaped after this long without an update.
+        housekeeping_interval: `run` looks at least this often for rows and snapshots of
+            dead processes, the disk cap and retention, even with nothing else to do.
         clock / rng: injectable wall clock and jitter source.
     """
 
@@ -93,6 +98,8 @@ class Flusher:
         hooks: Iterable[OutcomeHook] = (),
         poll_interval: float = 2.0,
         stop_grace: float = 5.0,
+        live_stale_after: float = DEFAULT_STALE_AFTER_S,
+        housekeeping_interval: float = HOUSEKEEPING_INTERVAL_S,
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
     ) -> None:
@@ -101,6 +108,8 @@ class Flusher:
         self.hooks = list(hooks)
         self.poll_interval = poll_interval
         self.stop_grace = stop_grace
+        self.live_stale_after = live_stale_after
+        self.housekeeping_interval = housekeeping_interval
         self._transport = transport
         self._clock = clock
         self._rng = rng or random.Random()
@@ -155,7 +164,7 @@ class Flusher:
         if not self.can_send:
             self.report.paused = NO_KEY_REASON
         else:
-            await self._db(self.spool.reclaim)
+            await self._housekeep()
             await self._db(self.spool.make_due)
             deadline = None if not timeout else started + timeout
             await self._pump(stop=None, deadline=deadline, until_idle=True)
@@ -166,7 +175,7 @@ class Flusher:
         self._bind_loop()
         started = time.monotonic()
         if self.can_send and timeout > 0:
-            await self._db(self.spool.reclaim)
+            await self._housekeep()
             await self._pump(
                 stop=None,
                 deadline=started + timeout,
@@ -259,7 +268,7 @@ class Flusher:
                 active = {t for t in active if not t.done()}
                 if until_idle and not active and self._finished(cycle, only_due, deadline):
                     break
-                await self._idle(cycle, active, deadline)
+                await self._idle(cycle, active, deadline, maintain)
         finally:
             await self._settle(active, grace=self.stop_grace if stop is not None else 0.0)
 
@@ -280,12 +289,19 @@ class Flusher:
         return False
 
     async def _idle(
-        self, cycle: _Cycle | None, active: set[asyncio.Task[Any]], deadline: float | None
+        self,
+        cycle: _Cycle | None,
+        active: set[asyncio.Task[Any]],
+        deadline: float | None,
+        maintain: bool,
     ) -> None:
         assert self._kick is not None
         if cycle is not None and cycle.claims and len(active) < self.config.concurrency:
             return  # claimed something and still have room: look again at once
         timeout = self.poll_interval
+        if maintain:  # wake for housekeeping too: a dead process's snapshot makes no noise
+            since = time.monotonic() - self._last_maintenance
+            timeout = min(timeout, max(0.0, self.housekeeping_interval - since))
         if cycle is not None and not cycle.claims:
             now = self._clock()
             if cycle.pause is not None:
@@ -434,12 +450,10 @@ class Flusher:
     # --- housekeeping -----------------------------------------------------------------------
 
     async def _maybe_maintain(self, mono: float) -> None:
-        if mono - self._last_maintenance < MAINTENANCE_INTERVAL_S:
+        if mono - self._last_maintenance < self.housekeeping_interval:
             return
         self._last_maintenance = mono
-        freed = await self._db(self.spool.reclaim)
-        if freed:
-            logger.warning("requeued calls of a sender that died", extra={"calls": len(freed)})
+        await self._housekeep()
         evicted, over = await self._db(self.spool.enforce_cap)
         if evicted:
             logger.warning(
@@ -461,6 +475,18 @@ class Flusher:
             if purged:
                 logger.info("purged delivered calls past retention", extra={"calls": purged})
             await self._db(self.spool.checkpoint)
+
+    async def _housekeep(self) -> None:
+        """Requeue rows of dead senders; enqueue the calls of lost agent processes."""
+        freed = await self._db(self.spool.reclaim)
+        if freed:
+            logger.warning("requeued calls of a sender that died", extra={"calls": len(freed)})
+        reaped = await self._db(partial(self.spool.live.reap, stale_after_s=self.live_stale_after))
+        if reaped:
+            logger.warning(
+                "enqueued calls of agent processes that were lost mid-call",
+                extra={"calls": len(reaped), "call_ids": reaped[:20]},
+            )
 
     async def _final_report(self, started: float) -> DrainReport:
         stats = await self._db(self.spool.stats)

@@ -7,7 +7,14 @@ import re
 import time
 from typing import Any
 
-__all__ = ["age", "format_list_line", "format_stats", "parse_duration", "parse_size"]
+__all__ = [
+    "age",
+    "format_list_line",
+    "format_live_line",
+    "format_stats",
+    "parse_duration",
+    "parse_size",
+]
 
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
 _PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h|d|w)")
@@ -92,6 +99,8 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
     lines.append(pending)
     for state in ("inflight", "delivered", "dead"):
         lines.append(f"{state:<10} {stats[state]}")
+    lines.append(f"live       {stats.get('live', 0)}  (calls in progress with a snapshot)")
+    lines.append(f"reaped     {stats.get('reaped', 0)}  (calls of agent processes lost mid-call)")
     lines.append(f"paused     {stats['paused'] or 'no'}")
     if stats.get("over_cap"):
         lines.append(
@@ -125,3 +134,18 @@ def format_list_line(row: dict[str, Any], *, now: float) -> str:
         error = " ".join(str(row["last_error"]).split())
         parts.append(f"error={error[:120]}")
     return "  ".join(parts)
+
+
+def format_live_line(row: dict[str, Any], *, now: float) -> str:
+    owner = str(row["owner_host"]).split("|", 1)[0]
+    return "  ".join(
+        [
+            f"{'closed' if row['closed'] else 'live':<9}",
+            row["call_id"],
+            f"job={row['job_id']}",
+            f"turns={row['turns']}",
+            f"age={age(now - row['started_at'])}",
+            f"updated={age(now - row['updated_at'])} ago",
+            f"owner={owner}:{row['owner_pid']}",
+        ]
+    )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from ._retry import SendOutcome
@@ -51,6 +51,14 @@ class _SpoolCollector(Collector):
             value=1.0 if stats["paused"] else 0.0,
         )
         yield GaugeMetricFamily(
+            "zelto_spool_live_calls", "Calls in progress with a live snapshot", value=stats["live"]
+        )
+        yield CounterMetricFamily(
+            "zelto_spool_reaped",
+            "Calls of lost agent processes enqueued from their live snapshots (all time)",
+            value=stats["reaped"],
+        )
+        yield GaugeMetricFamily(
             "zelto_spool_over_cap",
             "1 while the spool is over its size cap (pending calls are never dropped)",
             value=1.0 if stats["over_cap"] else 0.0,
@@ -80,11 +88,6 @@ class SidecarMetrics:
             "zelto_spool_webhooks",
             "LiveKit webhooks received, by event and result",
             ["event", "result"],
-            registry=self.registry,
-        )
-        self.reaped = Counter(
-            "zelto_spool_reaped",
-            "Calls of lost agent processes enqueued from their live snapshots",
             registry=self.registry,
         )
         self.registry.register(_SpoolCollector(spool))

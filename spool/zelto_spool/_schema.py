@@ -10,6 +10,9 @@ Layout (see docs/design.md):
 - `meta`: key/value for the spool-wide pause.
 - `enrichments`: fields added to a call after the fact (`zelto.enrich`, LiveKit webhooks), kept
   per call id and merged into every version enqueued later, so no later version drops them.
+- `live`, `live_turns`: calls in progress (not the delivery queue): a header per job (owner,
+  times, the payload without its transcript, the final payload once closed) and one small row
+  per turn. `_live.py` writes and reaps them.
 """
 
 from __future__ import annotations
@@ -65,6 +68,28 @@ _V1 = [
         call_id TEXT PRIMARY KEY,
         fields TEXT NOT NULL,
         updated_at REAL NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE live (
+        job_id TEXT PRIMARY KEY,
+        call_id TEXT NOT NULL,
+        owner_host TEXT NOT NULL,
+        owner_pid INTEGER NOT NULL,
+        owner_start INTEGER NOT NULL,
+        started_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        turns INTEGER NOT NULL DEFAULT 0,
+        header BLOB NOT NULL,
+        final BLOB
+    )
+    """,
+    """
+    CREATE TABLE live_turns (
+        job_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        turn BLOB NOT NULL,
+        PRIMARY KEY (job_id, seq)
     )
     """,
 ]

@@ -51,6 +51,8 @@ async def run_sidecar(
     config: DeliveryConfig,
     *,
     poll_interval: float = 2.0,
+    housekeeping_interval: float = 5.0,
+    live_stale_after: float = 7200.0,
     stop_grace: float = 5.0,
     stop: asyncio.Event | None = None,
     watch: bool = True,
@@ -74,7 +76,13 @@ async def run_sidecar(
         metrics = SidecarMetrics(spool)
         hooks.append(metrics.hook)
     flusher = Flusher(
-        spool, config, poll_interval=poll_interval, stop_grace=stop_grace, hooks=hooks
+        spool,
+        config,
+        poll_interval=poll_interval,
+        housekeeping_interval=housekeeping_interval,
+        live_stale_after=live_stale_after,
+        stop_grace=stop_grace,
+        hooks=hooks,
     )
     # open (and create, 0600) the spool before watching its directory
     await asyncio.to_thread(spool.reclaim)

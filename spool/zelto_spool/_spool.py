@@ -28,6 +28,7 @@ from . import _schema as sql
 from ._config import default_spool_path
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError
+from ._live import LiveCalls, delete_live
 from ._payload import (
     MAX_PAYLOAD_BYTES,
     call_id_of,
@@ -101,6 +102,7 @@ class Spool:
         self.max_payload_bytes = max_payload_bytes
         self._clock = clock
         self._db = Connector(self.path, busy_timeout=busy_timeout)
+        self.live = LiveCalls(self)
 
     def __repr__(self) -> str:
         return f"Spool({str(self.path)!r})"
@@ -140,27 +142,37 @@ class Spool:
         call_id, body = prepare(payload, max_bytes=self.max_payload_bytes)
         return self.enqueue_encoded(call_id, body)
 
-    def enqueue_encoded(self, call_id: str, body: bytes) -> Enqueued:
+    def enqueue_encoded(
+        self, call_id: str, body: bytes, *, ends_live: str | None = None
+    ) -> Enqueued:
         """Store an already validated and encoded body (see `_payload.prepare`).
 
-        Enrichments recorded for this call id (see `enrich`) are merged in first.
+        Enrichments recorded for this call id (see `enrich`) are merged in first. `ends_live`
+        names a job whose live snapshot this final version replaces (same transaction).
         """
         now = self._clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued:
             conn.execute("BEGIN IMMEDIATE")
-            stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
-            data = body if stored is None else self._enriched(body, json.loads(stored[0]))
-            return self._store(conn, call_id, data, now)
+            queued = self._insert_version(conn, call_id, body, now)
+            if ends_live is not None:
+                delete_live(conn, ends_live)
+            conn.execute("COMMIT")
+            return queued
 
         return self._db.run(write, call_id=call_id)
 
-    def _store(self, conn: sqlite3.Connection, call_id: str, body: bytes, now: float) -> Enqueued:
+    def _insert_version(
+        self, conn: sqlite3.Connection, call_id: str, body: bytes, now: float
+    ) -> Enqueued:
+        """Inside a write transaction: merge recorded enrichments, store a new version."""
+        stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
+        if stored is not None:
+            body = self._enriched(body, json.loads(stored[0]))
         rowid, version = conn.execute(
             sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()
         conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
-        conn.execute("COMMIT")
         return Enqueued(call_id, version, len(body))
 
     def _enriched(self, body: bytes, fields: Mapping[str, Any]) -> bytes:
@@ -192,7 +204,9 @@ class Spool:
             if merged is None or merged == bytes(latest[0]):
                 conn.execute("COMMIT")  # not spooled yet, or nothing changes: no new version
                 return None
-            return self._store(conn, call_id, merged, now)
+            queued = self._insert_version(conn, call_id, merged, now)
+            conn.execute("COMMIT")
+            return queued
 
         return self._db.run(write, call_id=call_id)
 
@@ -377,6 +391,8 @@ class Spool:
             }
 
         result = self._db.run(read)
+        result["live"] = self.live.count()
+        result["reaped"] = self.live.reaped_total()
         result["path"] = str(self.path)
         result["size_bytes"] = self.size_bytes()
         result["max_bytes"] = self.max_bytes

@@ -28,6 +28,7 @@ from zelto_spool._sender import Sender
 
 from . import _metrics
 from ._context import room_name, sip_caller, sip_number
+from ._live import LiveTracker
 from ._mapping import build_payload, ended_reason
 from .log import logger
 
@@ -63,8 +64,9 @@ class _Job:
 
     customer: dict[str, Any] | None = None
     attached: bool = False  # `attach` registered a shutdown callback that cleans up
+    tracker: LiveTracker | None = None
     session_end_ran: bool = False
-    spooled: str | None = None  # call id written by `attach` at close
+    closed: bool = False  # `attach` wrote the final payload at close
     unspooled: tuple[str, bytes] | None = None  # built, but the spool refused it
 
 
@@ -187,21 +189,45 @@ class Forwarder:
     # --- the alternative for entrypoints without on_session_end -----------------------------
 
     def attach(self, ctx: JobContext, session: AgentSession[Any]) -> None:
-        """Capture this session at its `close` event; deliver from a bounded shutdown callback.
+        """Keep a live snapshot of the call while it runs; capture it at `close`.
 
-        Call it in the entrypoint after creating the session. The call is spooled inside the
-        close event (synchronously, before anything can kill the process); the shutdown
-        callback then spends at most 3 s sending it. If `on_session_end=fw.on_session_end` is
-        also registered, that hook's payload (built from the full report) supersedes this one
-        and the callback sends nothing.
+        Call it in the entrypoint after creating the session. While the session runs, each new
+        turn is appended to the spool (off the agent's event loop), so a call whose process is
+        killed mid-call is still delivered, with `endedReason = "agent_process_lost"`. At the
+        `close` event the final payload is written (synchronously, before anything can kill the
+        process), and a shutdown callback queues and sends it, spending at most 3 s.
+
+        With `on_session_end=fw.on_session_end` also registered (recommended), that hook queues
+        the final payload from LiveKit's full report and the snapshot is dropped in the same
+        transaction: Zelto only ever gets the final payload.
         """
         job = self._job(ctx)
         job.attached = True
         self._watch_sip(ctx, job)
+        call_id = self._call_id(ctx)
+        tracker = LiveTracker(
+            self._spool,
+            job_id=ctx.job.id,
+            call_id=call_id,
+            redact=lambda payload: self._redacted(payload, call_id),
+            include_tools=self._opts.include_tools,
+        )
+        job.tracker = tracker
+        tracker.start(self._header(ctx, job, call_id))
+
+        def on_item(_event: Any) -> None:
+            try:
+                tracker.update(list(session.history.items), self._header(ctx, job, call_id))
+            except Exception:
+                logger.exception("zelto live snapshot failed", extra={"call_id": call_id})
+
+        session.on("conversation_item_added", on_item)
+        session.on("function_tools_executed", on_item)
 
         def on_close(event: Any) -> None:
             reason = getattr(getattr(event, "reason", None), "value", None)
             try:
+                tracker.stop()
                 self._capture_at_close(ctx, session, job, reason)
             except Exception:
                 logger.exception("zelto forwarder failed at session close")
@@ -218,11 +244,26 @@ class Forwarder:
 
         ctx.add_shutdown_callback(zelto_deliver)
 
+    def _header(self, ctx: JobContext, job: _Job, call_id: str) -> dict[str, Any]:
+        payload = build_payload(
+            agent_id=self._opts.agent_id,
+            agent_name=self._opts.agent_name,
+            call_id=call_id,
+            items=[],
+            duration_seconds=None,
+            ended=None,
+            customer=self._customer(ctx, job),
+        )
+        del payload["transcript"]
+        return payload
+
     def _capture_at_close(
         self, ctx: JobContext, session: AgentSession[Any], job: _Job, reason: str | None
     ) -> None:
-        if job.spooled or job.session_end_ran:
+        """Write the final payload as the closed snapshot (durable; queued by the callback)."""
+        if job.closed or job.session_end_ran:
             return
+        job.closed = True
         try:
             report = ctx.make_session_report(session)
             items, duration = report.chat_history.items, report.duration
@@ -241,24 +282,39 @@ class Forwarder:
         prepared = self._prepare(payload, ctx)
         if prepared is None:
             return
+        if job.tracker is not None:
+            job.tracker.flush()  # queued turn writes land before the final
         call_id, body = prepared
-        if self._spool_body(call_id, body):
-            job.spooled = call_id
-        else:
+        try:
+            self._spool.live.close(ctx.job.id, call_id, body)
+        except SpoolError as exc:
+            logger.error(
+                "could not spool the call; trying to send it directly",
+                extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},
+            )
             job.unspooled = prepared
 
     async def _deliver_after_close(
         self, ctx: JobContext, session: AgentSession[Any], job: _Job
     ) -> None:
         if job.session_end_ran:
-            return  # on_session_end spooled and sent the fuller payload already
-        if job.spooled is None and job.unspooled is None:
+            return  # on_session_end queued and sent the report's payload already
+        if not job.closed:
             self._capture_at_close(ctx, session, job, None)  # the close event never came
         budget = min(self._opts.deliver_timeout, ATTACH_DELIVER_CAP)
         if job.unspooled is not None:
             await self._send_direct(*job.unspooled, budget=budget)
-        elif job.spooled is not None and self._opts.deliver_now:
-            await self._deliver(job.spooled, budget=budget, leftovers=False)
+            return
+        try:
+            queued = self._spool.live.promote(ctx.job.id)
+        except SpoolError as exc:
+            logger.error(
+                "could not queue the call; it stays in the spool as a closed snapshot",
+                extra={"error": str(exc)},
+            )
+            return
+        if queued is not None and self._opts.deliver_now:
+            await self._deliver(queued.call_id, budget=budget, leftovers=False)
 
     # --- shared steps -----------------------------------------------------------------------
 
@@ -269,7 +325,7 @@ class Forwarder:
         if prepared is None:
             return
         call_id, body = prepared
-        if self._spool_body(call_id, body):
+        if self._spool_body(call_id, body, ends_live=ctx.job.id):
             if self._opts.deliver_now:
                 await self._deliver(call_id, budget=budget, leftovers=True)
         else:
@@ -319,10 +375,10 @@ class Forwarder:
             )
             return {"agent": payload["agent"], "call": payload["call"]}
 
-    def _spool_body(self, call_id: str, body: bytes) -> bool:
+    def _spool_body(self, call_id: str, body: bytes, *, ends_live: str) -> bool:
         started = time.monotonic()
         try:
-            queued = self._spool.enqueue_encoded(call_id, body)
+            queued = self._spool.enqueue_encoded(call_id, body, ends_live=ends_live)
         except SpoolError as exc:
             logger.error(
                 "could not spool the call; trying to send it directly",

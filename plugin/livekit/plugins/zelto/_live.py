@@ -1,0 +1,145 @@
+"""Live snapshots while a session runs (`Forwarder.attach`): a call survives its process.
+
+Each `conversation_item_added` (and tool execution) hands the new history items to one writer
+thread per process, which maps them to turns, runs `redact` over them and appends them to the
+spool's live snapshot: one small write per turn, and the agent's event loop only copies a
+list. A heartbeat every few minutes keeps a quiet call from being taken for a lost one. The
+sidecar, `zelto-spool drain` or a later job's leftovers reap a snapshot whose process is gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from zelto_spool import PayloadError, Spool, SpoolError
+from zelto_spool._payload import encode, prepare
+
+from ._mapping import turns_from_items
+from .log import logger
+
+__all__ = ["LiveTracker"]
+
+HEARTBEAT_S = 300.0
+
+_writer_lock = threading.Lock()
+_writers: dict[int, concurrent.futures.ThreadPoolExecutor] = {}  # by pid: threads die in fork
+
+
+def _executor() -> concurrent.futures.ThreadPoolExecutor:
+    with _writer_lock:
+        pid = os.getpid()
+        if pid not in _writers:
+            _writers.clear()
+            _writers[pid] = concurrent.futures.ThreadPoolExecutor(
+                1, thread_name_prefix="zelto-live"
+            )
+        return _writers[pid]
+
+
+class LiveTracker:
+    """Appends a session's turns to the spool as they happen."""
+
+    def __init__(
+        self,
+        spool: Spool,
+        *,
+        job_id: str,
+        call_id: str,
+        redact: Callable[[dict[str, Any]], dict[str, Any]],
+        include_tools: bool,
+    ) -> None:
+        self._spool = spool
+        self._job_id = job_id
+        self._call_id = call_id
+        self._redact = redact
+        self._include_tools = include_tools
+        self._lock = threading.Lock()
+        self._latest = 0  # submissions; a write skips itself when a newer one is queued
+        self._items_done = 0
+        self._turns_done = 0
+        self._last_header: bytes | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
+        self.broken = False
+
+    def start(self, header: dict[str, Any]) -> None:
+        """`header`: the payload without transcript (agent, call, customer), built on the loop."""
+        _executor().submit(self._guard, self._write_header, header)
+        with contextlib.suppress(RuntimeError):  # no running loop: no heartbeat
+            self._heartbeat = asyncio.get_running_loop().create_task(self._beat())
+
+    def update(self, items: list[Any], header: dict[str, Any]) -> None:
+        """Called on the agent's loop with a copy of the history: hand it to the writer."""
+        with self._lock:
+            self._latest += 1
+            mine = self._latest
+        _executor().submit(self._guard, self._append, mine, items, header)
+
+    def stop(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            self._heartbeat = None
+
+    def flush(self, timeout: float = 2.0) -> None:
+        """Wait for queued writes (the close handler does, before it writes the final)."""
+        with contextlib.suppress(concurrent.futures.TimeoutError):
+            _executor().submit(lambda: None).result(timeout)
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(HEARTBEAT_S)  # a timer, not synchronisation
+            _executor().submit(self._guard, self._spool.live.heartbeat, self._job_id)
+
+    def _guard(self, fn: Callable[..., None], *args: Any) -> None:
+        if self.broken:
+            return
+        try:
+            fn(*args)
+        except SpoolError as exc:
+            self.broken = True  # once: the final payload still goes through on_session_end
+            logger.error(
+                "live snapshots stopped: the spool refused a write",
+                extra={"call_id": self._call_id, "error": str(exc)},
+            )
+        except Exception:
+            self.broken = True
+            logger.exception("live snapshots stopped", extra={"call_id": self._call_id})
+
+    def _write_header(self, base: dict[str, Any]) -> None:
+        header = self._redacted({**base, "transcript": {"turns": []}})[0]
+        self._last_header = header
+        self._spool.live.start(self._job_id, self._call_id, header)
+
+    def _append(self, mine: int, items: list[Any], base: dict[str, Any]) -> None:
+        with self._lock:
+            if mine != self._latest:
+                return  # a newer copy of the history is queued and covers these items
+        new_items = items[self._items_done :]
+        turns = turns_from_items(new_items, include_tools=self._include_tools)
+        header, encoded = self._redacted({**base, "transcript": {"turns": turns}})
+        changed = header if header != self._last_header else None
+        if encoded or changed is not None:
+            self._spool.live.append(self._job_id, self._turns_done, encoded, header=changed)
+        self._items_done = len(items)
+        self._turns_done += len(encoded)
+        self._last_header = header
+
+    def _redacted(self, payload: dict[str, Any]) -> tuple[bytes, list[bytes]]:
+        """(header without transcript, encoded turns), redacted and validated."""
+        try:
+            clean = self._redact(payload)
+            prepare(clean)
+        except PayloadError as exc:
+            logger.error(
+                "live snapshot turns are invalid after redact; skipped",
+                extra={"call_id": self._call_id, "field": exc.field},
+            )
+            clean = {"agent": payload["agent"], "call": payload["call"]}
+        turns = (clean.get("transcript") or {}).get("turns") or []
+        header = {k: v for k, v in clean.items() if k != "transcript"}
+        return encode(header), [encode(turn) for turn in turns]

@@ -1,0 +1,235 @@
+"""Live snapshots of calls in progress, and the reaper that delivers calls of lost processes.
+
+Not the delivery queue: while a session runs, the plugin appends each new turn here (one small
+write per turn) with the job's owner (host identity, pid, start time). The normal end of the
+call enqueues the final payload and deletes the snapshot in the same transaction, so Zelto only
+ever gets the final payload. If the process vanishes (SIGKILL, OOM, node crash), a reaper (the
+sidecar, `zelto-spool drain`, or the next job's leftovers) finds the snapshot of an owner that is
+gone and enqueues it as a final call with `endedReason = "agent_process_lost"` and the duration
+up to its last update. Owners this process cannot judge (another PID namespace or host) are
+reaped only when they have not updated for `stale_after_s` (default 2 h); live sessions
+heartbeat every few minutes so a quiet call is never taken for a lost one. Reaping runs under
+the write lock, so several reapers at once enqueue a lost call once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from . import _proc
+from ._payload import decode, encode, prepare
+
+if TYPE_CHECKING:
+    from ._spool import Enqueued, Spool
+
+__all__ = ["LOST_REASON", "LiveCalls", "delete_live"]
+
+LOST_REASON = "agent_process_lost"
+DEFAULT_STALE_AFTER_S = 2 * 3600.0
+
+START = """
+INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
+                  header)
+VALUES (:job_id, :call_id, :host, :pid, :start, :now, :now, :header)
+ON CONFLICT (job_id) DO UPDATE SET
+    call_id = excluded.call_id, owner_host = excluded.owner_host,
+    owner_pid = excluded.owner_pid, owner_start = excluded.owner_start,
+    updated_at = excluded.updated_at, header = excluded.header
+"""
+APPEND_TURN = "INSERT OR REPLACE INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)"
+TOUCH = """
+UPDATE live SET updated_at = :now, turns = max(turns, :turns),
+                header = coalesce(:header, header)
+WHERE job_id = :job_id
+"""
+CLOSE = """
+INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
+                  header, final)
+VALUES (:job_id, :call_id, :host, :pid, :start, :now, :now, :final, :final)
+ON CONFLICT (job_id) DO UPDATE SET updated_at = excluded.updated_at, final = excluded.final
+"""
+ROWS = """
+SELECT job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at, turns,
+       final IS NOT NULL AS closed
+FROM live ORDER BY started_at
+"""
+ONE = "SELECT call_id, started_at, updated_at, header, final FROM live WHERE job_id = :job_id"
+TURNS = "SELECT turn FROM live_turns WHERE job_id = :job_id ORDER BY seq"
+DELETE = "DELETE FROM live WHERE job_id = :job_id"
+DELETE_TURNS = "DELETE FROM live_turns WHERE job_id = :job_id"
+COUNT = "SELECT count(*) FROM live"
+REAPED_GET = "SELECT value FROM meta WHERE key = 'reaped_total'"
+REAPED_ADD = """
+INSERT INTO meta (key, value) VALUES ('reaped_total', :n)
+ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + :n
+"""
+
+
+def delete_live(conn: sqlite3.Connection, job_id: str) -> None:
+    """Inside a write transaction: forget a job's snapshot."""
+    conn.execute(DELETE_TURNS, {"job_id": job_id})
+    conn.execute(DELETE, {"job_id": job_id})
+
+
+class LiveCalls:
+    """The live snapshots of one spool (`spool.live`)."""
+
+    def __init__(self, spool: Spool) -> None:
+        self._spool = spool
+
+    def start(self, job_id: str, call_id: str, header: bytes) -> None:
+        """Register a call in progress (its payload without transcript) for this process."""
+        params = {**self._owner(job_id, call_id), "header": header}
+        self._spool._db.run(lambda conn: conn.execute(START, params), call_id=call_id)
+
+    def _owner(self, job_id: str, call_id: str) -> dict[str, Any]:
+        me = _proc.current_owner()
+        return {
+            "job_id": job_id,
+            "call_id": call_id,
+            "host": me.host,
+            "pid": me.pid,
+            "start": me.start,
+            "now": self._spool._clock(),
+        }
+
+    def append(
+        self,
+        job_id: str,
+        first_seq: int,
+        turns: list[bytes],
+        *,
+        header: bytes | None = None,
+    ) -> None:
+        """Add turns `first_seq...` (encoded) and bump the update time, in one transaction."""
+        now = self._spool._clock()
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            for offset, turn in enumerate(turns):
+                conn.execute(
+                    APPEND_TURN, {"job_id": job_id, "seq": first_seq + offset, "turn": turn}
+                )
+            conn.execute(
+                TOUCH,
+                {"job_id": job_id, "now": now, "turns": first_seq + len(turns), "header": header},
+            )
+            conn.execute("COMMIT")
+
+        self._spool._db.run(write)
+
+    def heartbeat(self, job_id: str) -> None:
+        now = self._spool._clock()
+        params = {"job_id": job_id, "now": now, "turns": 0, "header": None}
+        self._spool._db.run(lambda conn: conn.execute(TOUCH, params))
+
+    def close(self, job_id: str, call_id: str, final: bytes) -> None:
+        """The session closed: keep its final payload until it is enqueued (or reaped)."""
+        params = {**self._owner(job_id, call_id), "final": final}
+        self._spool._db.run(lambda conn: conn.execute(CLOSE, params), call_id=call_id)
+
+    def promote(self, job_id: str) -> Enqueued | None:
+        """Enqueue the snapshot's final payload (or what it has) and forget the snapshot."""
+        now = self._spool._clock()
+
+        def write(conn: sqlite3.Connection) -> Enqueued | None:
+            conn.execute("BEGIN IMMEDIATE")
+            queued = self._enqueue_snapshot(conn, job_id, now, lost=False)
+            conn.execute("COMMIT")
+            return queued
+
+        return self._spool._db.run(write)
+
+    def discard(self, job_id: str) -> None:
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            delete_live(conn, job_id)
+            conn.execute("COMMIT")
+
+        self._spool._db.run(write)
+
+    def rows(self) -> list[dict[str, Any]]:
+        def read(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+            cursor = conn.execute(ROWS)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+        return self._spool._db.run(read)
+
+    def count(self) -> int:
+        return int(self._spool._db.run(lambda conn: conn.execute(COUNT).fetchone()[0]))
+
+    def reaped_total(self) -> int:
+        value = self._spool._db.run(lambda conn: conn.execute(REAPED_GET).fetchone())
+        return 0 if value is None else int(value[0])
+
+    def reap(self, *, stale_after_s: float = DEFAULT_STALE_AFTER_S) -> list[str]:
+        """Enqueue the calls of lost owners as final calls; returns their call ids."""
+        now = self._spool._clock()
+        me = _proc.current_owner()
+
+        def sweep(conn: sqlite3.Connection) -> list[str]:
+            candidates = conn.execute(ROWS).fetchall()
+            if not candidates:
+                return []
+            conn.execute("BEGIN IMMEDIATE")
+            reaped = []
+            # re-read under the write lock: another reaper may have taken some already
+            for job_id, _call, host, pid, start, _started, updated, _turns, closed in conn.execute(
+                ROWS
+            ).fetchall():
+                if (host, pid, start) == (me.host, me.pid, me.start):
+                    continue  # our own job: its process is alive by definition
+                alive = _proc.is_alive(host, pid, start)
+                if alive is False or (alive is None and updated < now - stale_after_s):
+                    queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
+                    if queued is not None:
+                        reaped.append(queued.call_id)
+            if reaped:
+                conn.execute(REAPED_ADD, {"n": len(reaped)})
+            conn.execute("COMMIT")
+            return reaped
+
+        return self._spool._db.run(sweep)
+
+    def _enqueue_snapshot(
+        self, conn: sqlite3.Connection, job_id: str, now: float, *, lost: bool
+    ) -> Enqueued | None:
+        row = conn.execute(ONE, {"job_id": job_id}).fetchone()
+        if row is None:
+            return None
+        call_id, started_at, updated_at, header, final = row
+        if final is not None:
+            body = bytes(final)
+        else:
+            turns = [decode(bytes(t[0])) for t in conn.execute(TURNS, {"job_id": job_id})]
+            body = assemble(decode(bytes(header)), turns, started_at, updated_at, lost=lost)
+        queued = self._spool._insert_version(conn, call_id, body, now)
+        delete_live(conn, job_id)
+        return queued
+
+
+def assemble(
+    header: Mapping[str, Any],
+    turns: list[Any],
+    started_at: float,
+    updated_at: float,
+    *,
+    lost: bool,
+) -> bytes:
+    """A final payload from a snapshot: its header, its turns, and why and when it ended."""
+    payload = dict(header)
+    call = dict(payload.get("call") or {})
+    if lost:
+        call.setdefault("endedReason", LOST_REASON)
+    call.setdefault("durationSeconds", round(max(0.0, updated_at - started_at), 3))
+    payload["call"] = call
+    payload["transcript"] = {"turns": turns}
+    try:
+        return prepare(payload)[1]
+    except ValueError:
+        # a snapshot that no longer validates (e.g. a turn made by an older version): send the
+        # call record alone rather than nothing
+        return encode({"agent": payload["agent"], "call": call})

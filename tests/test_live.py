@@ -1,0 +1,149 @@
+"""Live snapshots and the reaper, on a real spool file with real processes that die."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import payload
+from tests.test_spool import Clock
+from zelto_spool import Spool
+from zelto_spool._live import LOST_REASON
+from zelto_spool._payload import encode
+
+HEADER = {"agent": {"externalId": "bot"}, "call": {"externalId": "room-9"}}
+TURNS = [{"role": "user", "content": "hello"}, {"role": "assistant", "content": "hi there"}]
+
+# a job process: starts a snapshot, appends two turns, then dies without any hook
+SNAPSHOT_AND_DIE = """
+import os, sys, json
+from zelto_spool import Spool
+from zelto_spool._payload import encode
+spool = Spool(sys.argv[1])
+header = json.loads(sys.argv[2]); turns = json.loads(sys.argv[3])
+spool.live.start(sys.argv[4], header["call"]["externalId"], encode(header))
+spool.live.append(sys.argv[4], 0, [encode(t) for t in turns])
+if len(sys.argv) > 5:
+    spool.live.close(sys.argv[4], header["call"]["externalId"], sys.argv[5].encode())
+if os.environ.get("STAY"):
+    print("ready", flush=True); sys.stdin.read()
+os._exit(0)
+"""
+
+
+def snapshot_args(spool_path: Path, job: str, room: str, final: bytes | None) -> list[str]:
+    header = {**HEADER, "call": {"externalId": room}}
+    args = [sys.executable, "-c", SNAPSHOT_AND_DIE, str(spool_path), json.dumps(header)]
+    args += [json.dumps(TURNS), job]
+    return args + ([final.decode()] if final is not None else [])
+
+
+def snapshot_in_a_process(
+    spool_path: Path, job: str = "job-1", room: str = "room-9", final: bytes | None = None
+) -> None:
+    """A job process that snapshots its call and dies without any hook."""
+    args = snapshot_args(spool_path, job, room, final)
+    subprocess.run(args, check=True, timeout=60, env={**os.environ, "STAY": ""})
+
+
+def test_a_lost_process_snapshot_becomes_a_final_call(spool_path: Path) -> None:
+    snapshot_in_a_process(spool_path)
+    spool = Spool(spool_path)
+    (live,) = spool.live.rows()
+    assert (live["call_id"], live["turns"], live["closed"]) == ("room-9", 2, 0)
+    assert spool.rows() == []  # not in the delivery queue while live
+    assert spool.live.reap() == ["room-9"]
+    assert spool.live.rows() == [] and spool.stats()["reaped"] == 1
+    call = spool.latest_payload("room-9")
+    assert call is not None
+    assert call["transcript"]["turns"] == TURNS
+    assert call["call"]["endedReason"] == LOST_REASON
+    assert call["call"]["durationSeconds"] >= 0
+    assert spool.live.reap() == []  # idempotent
+
+
+def test_a_closed_snapshot_keeps_its_own_reason(spool_path: Path) -> None:
+    final = encode(
+        {
+            **HEADER,
+            "call": {"externalId": "room-9", "endedReason": "participant_disconnected"},
+            "transcript": {"turns": TURNS},
+        }
+    )
+    snapshot_in_a_process(spool_path, final=final)
+    spool = Spool(spool_path)
+    assert spool.live.reap() == ["room-9"]
+    call = spool.latest_payload("room-9")
+    assert call is not None and call["call"]["endedReason"] == "participant_disconnected"
+
+
+def test_a_live_owner_is_never_reaped(spool_path: Path) -> None:
+    with subprocess.Popen(
+        snapshot_args(spool_path, "job-1", "room-9", None),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "STAY": "1"},
+    ) as proc:
+        assert proc.stdout is not None and proc.stdin is not None
+        assert proc.stdout.readline().strip() == "ready"
+        spool = Spool(spool_path)
+        assert spool.live.reap(stale_after_s=0) == []  # alive on this host: never, stale or not
+        assert len(spool.live.rows()) == 1
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    assert spool.live.reap() == ["room-9"]
+
+
+def test_owners_elsewhere_are_reaped_only_when_stale(spool_path: Path) -> None:
+    clock = Clock()
+    spool = Spool(spool_path, clock=clock)
+    spool.live.start("job-x", "room-x", encode(HEADER))
+    conn = spool._db._conn
+    assert conn is not None
+    conn.execute("UPDATE live SET owner_host = 'another-pod|boot|ns', owner_pid = 1")
+    clock.now += 3600
+    assert spool.live.reap(stale_after_s=7200) == []
+    spool.live.heartbeat("job-x")  # a quiet call that is alive
+    clock.now += 5000
+    assert spool.live.reap(stale_after_s=7200) == []
+    clock.now += 7201
+    assert spool.live.reap(stale_after_s=7200) == ["room-x"]
+
+
+def test_the_final_enqueue_drops_the_snapshot(spool_path: Path) -> None:
+    spool = Spool(spool_path)
+    spool.live.start("job-1", "room-1", encode(HEADER))
+    spool.live.append("job-1", 0, [encode(t) for t in TURNS])
+    spool.enqueue_encoded("room-1", encode(payload("room-1")), ends_live="job-1")
+    assert spool.live.rows() == []
+    conn = spool._db._conn
+    assert conn is not None
+    assert conn.execute("SELECT count(*) FROM live_turns").fetchone()[0] == 0
+
+
+REAPER = """
+import sys
+from zelto_spool import Spool
+print(len(Spool(sys.argv[1]).live.reap()), flush=True)
+"""
+
+
+def test_two_reapers_at_once_enqueue_each_lost_call_once(spool_path: Path) -> None:
+    for i in range(12):
+        snapshot_in_a_process(spool_path, job=f"job-{i}", room=f"room-{i}")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", REAPER, str(spool_path)], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    counts = [int(p.communicate(timeout=60)[0]) for p in procs]
+    assert sum(counts) == 12  # every snapshot reaped by exactly one of the two
+    spool = Spool(spool_path)
+    rows = spool.rows()
+    assert len(rows) == 12 and {r["version"] for r in rows} == {1}  # once, not twice
+    assert spool.stats()["reaped"] == 12 and spool.live.rows() == []

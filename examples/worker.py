@@ -62,6 +62,9 @@ async def entrypoint(ctx: JobContext) -> None:
         llm=inference.LLM("openai/gpt-4.1-mini"),
         tts=inference.TTS("cartesia/sonic-2"),
     )
+    # optional third line: a live snapshot per turn, so the call survives an OOM kill or a
+    # lost node (delivered with endedReason "agent_process_lost")
+    fw.attach(ctx, session)
     await session.start(agent=SupportAgent(), room=ctx.room)
     await session.generate_reply(instructions="Greet the caller and offer help.")
 

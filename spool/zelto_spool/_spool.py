@@ -18,20 +18,20 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import _proc
 from . import _schema as sql
+from ._admin import SpoolAdmin
 from ._config import default_spool_path
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError
 from ._live import LiveCalls, delete_live
 from ._payload import (
     MAX_PAYLOAD_BYTES,
-    call_id_of,
     combine_enrichments,
     decode,
     merge_enrichment,
@@ -72,7 +72,7 @@ class Pause:
     probe_at: float
 
 
-class Spool:
+class Spool(SpoolAdmin):
     """A spool file. Cheap to construct: nothing is opened until the first call.
 
     Args:
@@ -400,127 +400,6 @@ class Spool:
         result["corrupt_files"] = self.corrupt_files()
         return result
 
-    def corrupt_files(self) -> list[str]:
-        """Damaged spools set aside next to this one (kept for inspection and salvage)."""
-        pattern = f"{self.path.name}.corrupt-*"
-        return sorted(
-            str(p) for p in self.path.parent.glob(pattern) if not p.name.endswith(("-wal", "-shm"))
-        )
-
-    def size_bytes(self) -> int:
-        total = 0
-        for suffix in ("", "-wal", "-shm"):
-            try:
-                total += Path(f"{self.path}{suffix}").stat().st_size
-            except OSError:
-                pass
-        return total
-
-    def rows(
-        self, *, state: str | None = None, call_ids: Iterable[str] | None = None, limit: int = 0
-    ) -> list[dict[str, Any]]:
-        """Call rows (no bodies) for `list`, `show` and export, newest activity first."""
-        from ._query import select_rows
-
-        return self._db.run(lambda conn: select_rows(conn, state, call_ids, limit))
-
-    def show(self, call_id: str) -> dict[str, Any] | None:
-        """One call: its row and its newest payload (decoded)."""
-        rows = self.rows(call_ids=[call_id])
-        if not rows:
-            return None
-        row = rows[0]
-        row["payload"] = self.latest_payload(call_id)
-        return row
-
-    # --- operator actions -------------------------------------------------------------------
-
-    def make_due(self) -> int:
-        """Make every pending row due now (the `drain` command); returns how many moved."""
-        now = self._clock()
-        return int(self._db.run(lambda conn: conn.execute(sql.MAKE_DUE, {"now": now}).rowcount))
-
-    def replay(
-        self,
-        *,
-        call_ids: Iterable[str] | None = None,
-        state: str | None = None,
-        since_s: float | None = None,
-    ) -> list[str]:
-        """Queue calls again (delivered or dead, optionally changed within `since_s`)."""
-        from ._query import replay_candidates
-
-        now = self._clock()
-
-        def requeue(conn: sqlite3.Connection) -> list[str]:
-            conn.execute("BEGIN IMMEDIATE")
-            rowids = replay_candidates(
-                conn, call_ids, state, None if since_s is None else now - since_s
-            )
-            done = [
-                r[0]
-                for rowid in rowids
-                for r in conn.execute(sql.REPLAY, {"rowid": rowid, "now": now}).fetchall()
-            ]
-            conn.execute("COMMIT")
-            return done
-
-        return self._db.run(requeue)
-
-    def purge(self, *, older_than_s: float | None = None) -> int:
-        """Delete delivered rows older than the retention window, and enrichments that waited
-        that long for a call this spool never got. Nothing else is deleted."""
-        cutoff = self._clock() - (self.retention_s if older_than_s is None else older_than_s)
-
-        def delete(conn: sqlite3.Connection) -> int:
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff})
-            conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": cutoff})
-            count = conn.execute(sql.PURGE_CALLS, {"cutoff": cutoff}).rowcount
-            conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
-            conn.execute("COMMIT")
-            return int(count)
-
-        return int(self._db.run(delete))
-
-    def enforce_cap(self, *, batch: int = 200) -> tuple[int, bool]:
-        """Evict the oldest delivered rows until the files fit in `max_bytes`.
-
-        Pending, inflight and dead rows are never evicted: new calls are still accepted past
-        the cap. Returns (rows evicted, still over the cap).
-        """
-        max_bytes = self.max_bytes
-        evicted = 0
-
-        def compact(conn: sqlite3.Connection) -> None:
-            # executescript steps the pragma to the end (execute() frees a single page)
-            conn.executescript("PRAGMA incremental_vacuum;")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-
-        def evict(conn: sqlite3.Connection) -> int:
-            conn.execute("BEGIN IMMEDIATE")
-            rows = conn.execute(sql.OLDEST_DELIVERED, {"limit": batch}).fetchall()
-            for rowid, call_id in rows:
-                conn.execute(sql.DELETE_PAYLOAD, {"rowid": rowid})
-                conn.execute(sql.DELETE_ENRICHMENT, {"call_id": call_id})
-                conn.execute(sql.DELETE_CALL, {"rowid": rowid})
-            conn.execute("COMMIT")
-            return len(rows)
-
-        while self.size_bytes() > max_bytes:
-            self._db.run(compact)  # free pages first: purges may have left plenty
-            if self.size_bytes() <= max_bytes:
-                break
-            removed = int(self._db.run(evict))
-            evicted += removed
-            if removed == 0:
-                break
-        return evicted, self.size_bytes() > max_bytes
-
-    def checkpoint(self) -> None:
-        """Fold the WAL back into the file (the flusher calls it when idle)."""
-        self._db.run(lambda conn: conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
-
 
 def _env_max_bytes() -> int:
     from ._format import parse_size
@@ -536,10 +415,3 @@ def _env_max_bytes() -> int:
 
 def _rebuild(path: str, options: dict[str, Any]) -> Spool:
     return Spool(path, **options)
-
-
-def describe_payload_error(payload: Any, exc: Exception) -> str:
-    """A one-line message for a rejected payload, naming the call when it can."""
-    call_id = call_id_of(payload)
-    prefix = f"call {call_id!r}: " if call_id else ""
-    return f"{prefix}{exc}"

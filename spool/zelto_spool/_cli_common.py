@@ -1,0 +1,115 @@
+"""Shared pieces of the CLI: error handling, parameter types, the delivery options."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ._config import ENV_API_KEY, ENV_BASE_URL, ENV_SPOOL_PATH, DeliveryConfig
+from ._exceptions import ZeltoError
+from ._format import parse_duration, parse_size
+from ._spool import Spool
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def errors(fn: F) -> F:
+    """Turn library errors into one-line CLI errors."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ZeltoError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class _Duration(click.ParamType):  # type: ignore[type-arg]
+    name = "duration"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        if isinstance(value, (int, float)):
+            return float(value)
+        try:
+            return parse_duration(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DURATION = _Duration()
+
+
+class HostPort(click.ParamType):  # type: ignore[type-arg]
+    name = "host:port"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, int]:
+        host, sep, port = str(value).rpartition(":")
+        if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+            self.fail(f"{value!r} is not HOST:PORT (e.g. 0.0.0.0:9464)", param, ctx)
+        return host.strip("[]") or "0.0.0.0", int(port)
+
+
+class Size(click.ParamType):  # type: ignore[type-arg]
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def open_spool(ctx: click.Context, *, must_exist: bool = False) -> Spool:
+    path: Path = ctx.obj["spool_path"]
+    if must_exist and not path.exists():
+        raise click.ClickException(
+            f"no spool at {path} (set --spool or {ENV_SPOOL_PATH}; it is created by the "
+            "first enqueue, drain or run)"
+        )
+    return Spool(path)
+
+
+def delivery_options(fn: F) -> F:
+    options = [
+        click.option(
+            "--base-url",
+            envvar=ENV_BASE_URL,
+            show_envvar=True,
+            help="Zelto base URL (default https://api.zelto.ai).",
+        ),
+        click.option(
+            "--api-key",
+            envvar=ENV_API_KEY,
+            show_envvar=True,
+            show_default=False,
+            help=f"Bearer key. Prefer the {ENV_API_KEY} variable: options show up in `ps`.",
+        ),
+        click.option("--concurrency", type=click.IntRange(1, 256), help="POSTs at once [8]."),
+        click.option("--total-timeout", type=float, help="Seconds per attempt [30]."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def delivery_config(base_url: str | None, api_key: str | None, **overrides: Any) -> DeliveryConfig:
+    return DeliveryConfig.from_env(
+        {},
+        base_url=base_url,
+        api_key=api_key,
+        **{k: v for k, v in overrides.items() if v is not None},
+    )

@@ -1,0 +1,248 @@
+"""The CLI commands that send: `drain`, `run` (the sidecar) and `receiver`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from typing import Any
+
+import click
+
+from ._cli_common import (
+    DURATION,
+    HostPort,
+    Size,
+    delivery_config,
+    delivery_options,
+    errors,
+    open_spool,
+)
+from ._config import ENV_API_KEY
+from ._exceptions import ConfigError
+from ._spool import Spool
+
+
+@click.command()
+@click.option(
+    "--timeout",
+    type=DURATION,
+    default="60s",
+    show_default=True,
+    help="Give up after this long (0: no limit).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("-v", "--verbose", is_flag=True, help="Log every attempt to stderr.")
+@delivery_options
+@click.pass_context
+@errors
+def drain(
+    ctx: click.Context,
+    timeout: float,
+    quiet: bool,
+    verbose: bool,
+    base_url: str | None,
+    api_key: str | None,
+    concurrency: int | None,
+    total_timeout: float | None,
+) -> None:
+    """Send everything pending now, with progress.
+
+    Exit 0 when nothing is left pending, 1 when calls remain (paused, timeout, down).
+
+    Example:
+
+        ZELTO_API_KEY=... zelto-spool drain --timeout 5m
+    """
+    from ._flusher import Flusher
+    from ._logging import configure_logging
+
+    configure_logging("INFO" if verbose else "ERROR")
+    config = delivery_config(
+        base_url, api_key, concurrency=concurrency, total_timeout=total_timeout
+    )
+    spool = open_spool(ctx)
+    total = spool.undelivered()
+    show_bar = not quiet and total > 0 and config.api_key is not None
+    bar_cm: Any = (
+        click.progressbar(length=total, label="draining", file=sys.stderr, show_pos=True)
+        if show_bar
+        else contextlib.nullcontext(None)
+    )
+    with bar_cm as bar:
+
+        def progress(_claim: Any, outcome: Any, _latency: float) -> None:
+            if bar is not None and outcome.kind in ("delivered", "dead"):
+                bar.update(1)
+
+        flusher = Flusher(spool, config, hooks=[progress])
+
+        async def go() -> Any:
+            try:
+                return await flusher.drain(timeout=timeout or None)
+            finally:
+                await flusher.aclose()
+
+        report = asyncio.run(go())
+    click.echo(_drain_summary(report, spool))
+    sys.exit(0 if report.ok else 1)
+
+
+def _drain_summary(report: Any, spool: Spool) -> str:
+    line = (
+        f"drain: {report.delivered} delivered, {report.dead} dead, {report.retried} retries, "
+        f"{report.remaining} left pending ({report.elapsed_s:.1f} s)"
+    )
+    if report.remaining:
+        if report.paused:
+            line += f"; paused: {report.paused}"
+        else:
+            last = spool.stats()["last_error"]
+            if last:
+                line += f"; last error: {last['error']}"
+    return line
+
+
+@click.command()
+@click.option(
+    "--listen",
+    type=HostPort(),
+    help="Serve /healthz, /livez, /metrics and /livekit/webhook on HOST:PORT.",
+)
+@click.option(
+    "--livekit-api-key",
+    envvar="LIVEKIT_API_KEY",
+    show_envvar=True,
+    help="Verifies LiveKit webhooks (with --listen).",
+)
+@click.option(
+    "--livekit-api-secret",
+    envvar="LIVEKIT_API_SECRET",
+    show_envvar=True,
+    show_default=False,
+    help="Verifies LiveKit webhooks (with --listen).",
+)
+@click.option(
+    "--webhook-call-id",
+    type=click.Choice(["room_name", "room_sid"]),
+    default="room_name",
+    show_default=True,
+    help="How a webhook's room maps to call ids (match the Forwarder's call_id).",
+)
+@click.option(
+    "--max-bytes",
+    type=Size(),
+    envvar="ZELTO_SPOOL_MAX_BYTES",
+    show_envvar=True,
+    help="Disk cap: past it, delivered calls are evicted oldest first [1GiB].",
+)
+@click.option("--poll-interval", type=DURATION, default="2s", show_default=True)
+@click.option(
+    "--housekeeping-interval",
+    type=DURATION,
+    default="5s",
+    show_default=True,
+    help="How often to requeue rows of dead senders and reap calls of lost processes.",
+)
+@click.option(
+    "--live-stale-after",
+    type=DURATION,
+    default="2h",
+    show_default=True,
+    help="Reap live snapshots of owners on other hosts/PID namespaces after this silence.",
+)
+@click.option(
+    "--probe-interval",
+    type=DURATION,
+    default="60s",
+    show_default=True,
+    help="While paused (401/403/404), probe with one call this often.",
+)
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--log-level", default="INFO", show_default=True)
+@delivery_options
+@click.pass_context
+@errors
+def run(
+    ctx: click.Context,
+    listen: tuple[str, int] | None,
+    livekit_api_key: str | None,
+    livekit_api_secret: str | None,
+    webhook_call_id: str,
+    max_bytes: int | None,
+    poll_interval: float,
+    housekeeping_interval: float,
+    live_stale_after: float,
+    probe_interval: float,
+    log_format: str,
+    log_level: str,
+    base_url: str | None,
+    api_key: str | None,
+    concurrency: int | None,
+    total_timeout: float | None,
+) -> None:
+    """The sidecar: drain continuously, woken by spool changes; SIGTERM exits 0.
+
+    Example:
+
+        ZELTO_API_KEY=... zelto-spool --spool /var/lib/zelto/spool.db run --listen :9464
+    """
+    from ._logging import configure_logging
+    from ._sidecar import Listen, run_sidecar
+
+    configure_logging(log_level, log_format)
+    config = delivery_config(
+        base_url,
+        api_key,
+        concurrency=concurrency,
+        total_timeout=total_timeout,
+        pause_probe_interval=probe_interval,
+    )
+    spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes)
+    served = None
+    if listen is not None:
+        served = Listen(
+            host=listen[0],
+            port=listen[1],
+            livekit_api_key=livekit_api_key,
+            livekit_api_secret=livekit_api_secret,
+            call_id_from="room_sid" if webhook_call_id == "room_sid" else "room_name",
+        )
+    code = asyncio.run(
+        run_sidecar(
+            spool,
+            config,
+            poll_interval=poll_interval,
+            housekeeping_interval=housekeeping_interval,
+            live_stale_after=live_stale_after,
+            listen=served,
+        )
+    )
+    sys.exit(code)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8787, show_default=True)
+@click.option(
+    "--api-key",
+    envvar=ENV_API_KEY,
+    show_envvar=True,
+    help="Key the receiver expects (default: any non-empty bearer).",
+)
+@click.option("--fault", help="Start in a fault mode: down, 5xx, 429:N, hang, slow:S, flaky:P...")
+@errors
+def receiver(host: str, port: int, api_key: str | None, fault: str | None) -> None:
+    """A local Zelto-compatible receiver that checks the contract and prints each call.
+
+    Example:
+
+        zelto-spool receiver --port 8787 --fault flaky:0.2
+    """
+    from ._receiver import serve_forever
+
+    try:
+        code = serve_forever(host=host, port=port, api_key=api_key, fault=fault)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    sys.exit(code)

@@ -1,0 +1,160 @@
+"""5. Import cost and the sidecar's idle footprint.
+
+Imports are timed inside fresh processes (`perf_counter` around the import statement), the
+plugin after `livekit.agents` is already imported (what it adds to a worker). `-X importtime`
+shows where the time goes, summed per top-level package. The sidecar's RSS and CPU are read
+with psutil once it has settled with an empty spool.
+"""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+from common import (
+    API_KEY,
+    PYTHON,
+    Goal,
+    Section,
+    Table,
+    child_env,
+    child_main,
+    ms,
+    receiver_process,
+    run_child,
+    spread,
+    stop_process,
+    summarize,
+)
+
+SCRIPT = Path(__file__)
+CASES = [
+    ("zelto_spool", [], "`import zelto_spool` (the sidecar, the CLI)"),
+    ("httpx", [], "`import httpx` alone (for comparison)"),
+    ("livekit.agents", [], "`import livekit.agents` (the worker itself)"),
+    (
+        "livekit.plugins.zelto",
+        ["livekit.agents"],
+        "`import livekit.plugins.zelto` after livekit.agents",
+    ),
+]
+
+
+def task_import(args: dict[str, Any]) -> dict[str, Any]:
+    for name in args["before"]:
+        importlib.import_module(name)
+    loaded = len(sys.modules)
+    started = time.perf_counter()
+    importlib.import_module(args["module"])
+    return {"s": time.perf_counter() - started, "modules": len(sys.modules) - loaded}
+
+
+def importtime_by_package(module: str, before: list[str], top: int = 5) -> str:
+    """Self time of what `import module` loads (after `before`), summed per top-level package."""
+    code = "".join(f"import {name}; " for name in before) + f"import {module}"
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", "-c", code], capture_output=True, text=True, check=True
+    )
+    rows = []  # (self µs, name, is a top-level import)
+    for line in done.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) != 3 or not parts[0].split(":")[-1].strip().isdigit():
+            continue  # the header, or another line on stderr
+        rows.append((int(parts[0].split(":")[-1]), parts[2].strip(), not parts[2][1:2].isspace()))
+    if before:  # keep what was imported after the last `before` module finished
+        cut = max(
+            i for i, (_, name, top_level) in enumerate(rows) if top_level and name == before[-1]
+        )
+        rows = rows[cut + 1 :]
+    per_package: dict[str, int] = {}
+    for self_us, name, _ in rows:
+        package = name.split(".")[0]
+        per_package[package] = per_package.get(package, 0) + self_us
+    ranked = sorted(per_package.items(), key=lambda kv: -kv[1])[:top]
+    return ", ".join(f"{name} {us / 1000:.0f}" for name, us in ranked)
+
+
+def sidecar_idle(base: Path, settle: float) -> dict[str, float]:
+    db = base / "idle.db"
+    with receiver_process(base) as receiver:
+        env = child_env(ZELTO_API_KEY=API_KEY, ZELTO_BASE_URL=receiver.base_url)
+        proc = subprocess.Popen(
+            [PYTHON, "-m", "zelto_spool", "--spool", str(db), "run", "--log-level", "WARNING"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            process = psutil.Process(proc.pid)
+            time.sleep(settle)
+            cpu_before, wall_before = sum(process.cpu_times()[:2]), time.monotonic()
+            time.sleep(settle)
+            cpu = sum(process.cpu_times()[:2]) - cpu_before
+            info = process.memory_full_info()
+            return {
+                "rss": info.rss / 2**20,
+                "uss": info.uss / 2**20,
+                "cpu_share": cpu / (time.monotonic() - wall_before),
+                "threads": process.num_threads(),
+            }
+        finally:
+            stop_process(proc)
+
+
+def run(plan: Any, base: Path) -> Section:
+    section = Section("5. Import cost and the idle sidecar")
+    table = Table(
+        ["import", "time: p50 / p99 (min–max, n) ms", "modules", "self time by package, ms"],
+        title="Imports, each in a fresh process",
+    )
+    for module, before, label in CASES:
+        if not plan.extras and module in ("httpx", "livekit.agents"):
+            continue  # --quick / --smoke: only what the plugin itself costs
+        samples = [
+            run_child(SCRIPT, "import", {"module": module, "before": before})[0]
+            for _ in range(plan.import_runs)
+        ]
+        table.add(
+            label,
+            spread(summarize(s["s"] for s in samples)),
+            samples[0]["modules"],
+            importtime_by_package(module, before) if plan.extras and module != "httpx" else "",
+        )
+        section.data[module] = [s["s"] for s in samples]
+    idle = sidecar_idle(base, plan.sidecar_settle)
+    sidecar = Table(
+        ["RSS", "USS", "CPU while idle", "threads"], title="`zelto-spool run` at idle (empty spool)"
+    )
+    sidecar.add(
+        f"{idle['rss']:.0f} MB",
+        f"{idle['uss']:.0f} MB",
+        f"{idle['cpu_share'] * 100:.1f} % of a core (over {plan.sidecar_settle:g} s)",
+        f"{idle['threads']:.0f}",
+    )
+    section.tables += [table, sidecar]
+    section.data["sidecar"] = idle
+    section.notes += [
+        "LiveKit's forkserver imports registered plugins once per worker (then forks job "
+        "processes from it), so the plugin's import is paid at worker start, not per call.",
+        "`self time by package`: `python -X importtime`, self times summed by top-level "
+        "package for what this import added; `httpx` loads its command-line client "
+        "(`click`, `rich`, `pygments`) at import.",
+    ]
+    plugin = summarize(section.data["livekit.plugins.zelto"])
+    section.goals.append(
+        Goal(
+            "import cost (informative): plugin after livekit.agents / sidecar idle RSS",
+            f"{ms(plugin.p50)} ms / {idle['rss']:.0f} MB",
+            None,
+        )
+    )
+    return section
+
+
+if __name__ == "__main__":
+    child_main({"import": task_import})

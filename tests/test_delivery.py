@@ -236,3 +236,25 @@ def test_drain_due_respects_backoff_and_count(spool_path: Path, zelto_receiver: 
     report = asyncio.run(go())
     assert report.delivered == 3
     assert spool.stats()["pending"] == 3  # 2 left due + the one in backoff
+
+
+def test_drain_never_stops_with_rows_pending(spool_path: Path) -> None:
+    """Regression: finished sends counted as busy slots made a drain end early, exit 1."""
+    import httpx
+
+    spool = Spool(spool_path)
+
+    def ok(_request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"received": True})
+
+    for attempt in range(8):  # it bit about 2 drains in 3 before the fix
+        for i in range(150):
+            spool.enqueue(payload(f"r{attempt}-{i}"))
+
+        async def go() -> Any:
+            config = DeliveryConfig(base_url="https://zelto.test", api_key=API_KEY, concurrency=4)
+            async with Flusher(spool, config, transport=httpx.MockTransport(ok)) as flusher:
+                return await flusher.drain(timeout=60)
+
+        report = asyncio.run(go())
+        assert report.remaining == 0 and report.delivered == 150, report

@@ -197,6 +197,7 @@ class Flusher:
         self._bind_loop()
         if not self.can_send or timeout <= 0:
             return None
+        ends = time.monotonic() + timeout  # the claim and the client's setup count too
         pause = await self._db(self.spool.pause_state)
         if pause is not None and self._probed:
             return None
@@ -207,7 +208,9 @@ class Flusher:
         if not claims:
             return None
         self._known_pause = pause.reason if pause is not None else None
-        return await self._send_and_record(claims[0], timeout=timeout)
+        if self._sender is None:
+            self._sender = Sender(self.config, transport=self._transport)
+        return await self._send_and_record(claims[0], timeout=max(0.001, ends - time.monotonic()))
 
     async def aclose(self) -> None:
         if self._sender is not None:
@@ -249,6 +252,10 @@ class Flusher:
                     break
                 if maintain:
                     await self._maybe_maintain(mono)
+                # forget finished sends first: with every slot apparently busy no claim is
+                # made (cycle is None), and if they all finished meanwhile the until_idle
+                # check below would end the drain with rows still pending
+                active = {t for t in active if not t.done()}
                 free = self.config.concurrency - len(active)
                 if max_claims is not None:
                     free = min(free, max_claims - claimed)
@@ -266,15 +273,24 @@ class Flusher:
                         task.add_done_callback(lambda _t: self._kick.set() if self._kick else None)
                         active.add(task)
                 active = {t for t in active if not t.done()}
-                if until_idle and not active and self._finished(cycle, only_due, deadline):
+                exhausted = max_claims is not None and claimed >= max_claims
+                if (
+                    until_idle
+                    and not active
+                    and self._finished(cycle, only_due, deadline, exhausted)
+                ):
                     break
                 await self._idle(cycle, active, deadline, maintain)
         finally:
             await self._settle(active, grace=self.stop_grace if stop is not None else 0.0)
 
-    def _finished(self, cycle: _Cycle | None, only_due: bool, deadline: float | None) -> bool:
-        if cycle is None:  # max_claims reached
+    def _finished(
+        self, cycle: _Cycle | None, only_due: bool, deadline: float | None, exhausted: bool
+    ) -> bool:
+        if exhausted:
             return True
+        if cycle is None:  # no look at the spool this round: look again
+            return False
         if cycle.claims:
             return False
         if cycle.remaining == 0:
@@ -474,7 +490,7 @@ class Flusher:
             purged = await self._db(self.spool.purge)
             if purged:
                 logger.info("purged delivered calls past retention", extra={"calls": purged})
-            await self._db(self.spool.checkpoint)
+        await self._db(self.spool.checkpoint)  # so writers seldom hit the autocheckpoint
 
     async def _housekeep(self) -> None:
         """Requeue rows of dead senders; enqueue the calls of lost agent processes."""

@@ -13,7 +13,7 @@ from ._config import PROVIDER, DeliveryConfig
 from ._retry import SendOutcome, classify
 from ._version import __version__
 
-__all__ = ["Sender"]
+__all__ = ["Sender", "preload"]
 
 USER_AGENT = f"livekit-plugins-zelto/{__version__}"
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
@@ -30,6 +30,22 @@ def _tls_context() -> ssl.SSLContext:
 def _plain_context() -> ssl.SSLContext:
     # for http:// loopback bases: httpx wants a context; this one loads no CA bundle
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def preload() -> None:
+    """Pay now, once, what the first send of every process would pay.
+
+    httpx imports httpcore when its first client is built and anyio loads its asyncio backend
+    on the first request (~25 ms); the TLS context loads the CA bundle (~22 ms). LiveKit's
+    forkserver imports the plugin once and forks every job process from it, so each job would
+    pay both on its first call. Fork-safe: imports and SSL contexts; no thread, socket or file
+    left open.
+    """
+    import anyio._backends._asyncio  # noqa: F401
+    import httpcore  # noqa: F401
+
+    _tls_context()
+    _plain_context()
 
 
 class Sender:

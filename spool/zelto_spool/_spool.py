@@ -251,7 +251,7 @@ class Spool(SpoolAdmin):
 
         if limit <= 0:
             return []
-        return self._db.run(take, call_id=call_id)
+        return self._db.run(take, call_id=call_id, fsync=False)
 
     def reclaim(self) -> list[str]:
         """Return rows of dead or expired lease owners to pending; returns their call ids."""
@@ -320,7 +320,7 @@ class Spool(SpoolAdmin):
             row = conn.execute(statement, params).fetchone()
             return None if row is None else str(row[0])
 
-        return self._db.run(update, call_id=claim.call_id)
+        return self._db.run(update, call_id=claim.call_id, fsync=False)
 
     # --- the spool-wide pause (401/403/404, missing key) -------------------------------------
 

@@ -42,6 +42,7 @@ EnrichFn = Callable[[dict[str, Any], JobContext], dict[str, Any] | None]
 DEFAULT_DELIVER_TIMEOUT = 5.0
 ATTACH_DELIVER_CAP = 3.0  # shutdown callbacks race a SIGKILL 10 s into shutdown
 DEFAULT_LEFTOVERS = 50
+RECORD_RESERVE_S = 0.05  # of the deliver budget, for marking the outcome and closing
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -176,7 +177,7 @@ class Forwarder:
                 customer=self._customer(ctx, job),
                 include_tools=self._opts.include_tools,
             )
-            await self._spool_and_send(ctx, payload, budget=self._opts.deliver_timeout)
+            await self._spool_and_send(ctx, payload, deadline=started + self._opts.deliver_timeout)
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")
         finally:
@@ -319,12 +320,13 @@ class Forwarder:
     # --- shared steps -----------------------------------------------------------------------
 
     async def _spool_and_send(
-        self, ctx: JobContext, payload: dict[str, Any], *, budget: float
+        self, ctx: JobContext, payload: dict[str, Any], *, deadline: float
     ) -> None:
         prepared = self._prepare(payload, ctx)
         if prepared is None:
             return
         call_id, body = prepared
+        budget = max(0.0, deadline - time.monotonic())  # building and spooling used some
         if self._spool_body(call_id, body, ends_live=ctx.job.id):
             if self._opts.deliver_now:
                 await self._deliver(call_id, budget=budget, leftovers=True)
@@ -403,7 +405,8 @@ class Forwarder:
         deadline = time.monotonic() + budget
         flusher = Flusher(self._spool, self._config, hooks=[_count_outcome])
         try:
-            outcome = await flusher.deliver(call_id, timeout=budget)
+            # keep back what recording the answer and closing the client take
+            outcome = await flusher.deliver(call_id, timeout=budget - RECORD_RESERVE_S)
             remaining = deadline - time.monotonic()
             if (
                 leftovers

@@ -29,7 +29,7 @@ from ._config import DeliveryConfig
 from ._live import DEFAULT_STALE_AFTER_S
 from ._retry import SendOutcome, next_delay
 from ._sender import Sender
-from ._spool import Claim, Pause, Spool
+from ._spool import Claim, Mark, Pause, Spool
 
 __all__ = ["DrainReport", "Flusher"]
 
@@ -122,6 +122,8 @@ class Flusher:
         self._known_pause: str | None = None
         self._last_maintenance = float("-inf")
         self._last_purge = float("-inf")
+        self._unsettled: list[tuple[Claim, SendOutcome, asyncio.Future[None]]] = []
+        self._settler: asyncio.Future[None] | None = None
         self._over_cap = False
         self.report = DrainReport()
 
@@ -282,7 +284,7 @@ class Flusher:
                     break
                 await self._idle(cycle, active, deadline, maintain)
         finally:
-            await self._settle(active, grace=self.stop_grace if stop is not None else 0.0)
+            await self._wind_down(active, grace=self.stop_grace if stop is not None else 0.0)
 
     def _finished(
         self, cycle: _Cycle | None, only_due: bool, deadline: float | None, exhausted: bool
@@ -329,7 +331,7 @@ class Flusher:
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(self._kick.wait(), timeout)
 
-    async def _settle(self, active: set[asyncio.Task[Any]], *, grace: float) -> None:
+    async def _wind_down(self, active: set[asyncio.Task[Any]], *, grace: float) -> None:
         if not active:
             return
         if grace > 0:
@@ -383,7 +385,7 @@ class Flusher:
                 self.spool.release(claim, error="send interrupted (shutdown or deadline)")
             raise
         latency = time.monotonic() - started
-        await self._db(self._record, claim, outcome)
+        await self._record_outcome(claim, outcome)
         for hook in self.hooks:
             try:
                 hook(claim, outcome, latency)
@@ -391,9 +393,71 @@ class Flusher:
                 logger.exception("outcome hook failed")
         return outcome
 
-    def _record(self, claim: Claim, outcome: SendOutcome) -> None:
+    async def _record_outcome(self, claim: Claim, outcome: SendOutcome) -> None:
+        """Record an outcome. Outcomes that finish while a batch is being written go into the
+        next one: one transaction and one thread hop for many sends."""
+        assert self._loop is not None
+        done: asyncio.Future[None] = self._loop.create_future()
+        self._unsettled.append((claim, outcome, done))
+        if self._settler is None or self._settler.done():
+            self._settler = asyncio.ensure_future(self._settle_batches())
+        await asyncio.shield(done)  # a cancelled sender still gets its outcome recorded
+
+    async def _settle_batches(self) -> None:
+        while self._unsettled:
+            batch, self._unsettled = self._unsettled, []
+            try:
+                await self._db(self._record, [(claim, outcome) for claim, outcome, _ in batch])
+            except BaseException as exc:
+                for _, _, done in batch:
+                    if not done.done():
+                        done.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+                continue
+            for _, _, done in batch:
+                if not done.done():
+                    done.set_result(None)
+
+    def _record(self, outcomes: list[tuple[Claim, SendOutcome]]) -> None:
+        """On the spool thread: all the marks in one transaction, then the side effects."""
         now = self._clock()
-        spool = self.spool
+        marks = []
+        delays: list[float | None] = []
+        for claim, outcome in outcomes:
+            delay = None
+            if outcome.kind == "delivered":
+                mark = Mark.delivered(claim, status=outcome.status or 200)
+            elif outcome.kind == "retry":
+                delay = next_delay(
+                    outcome,
+                    claim.attempts,
+                    base=self.config.backoff_base,
+                    cap=self.config.backoff_cap,
+                    max_retry_after=self.config.max_retry_after,
+                    rng=self._rng,
+                )
+                mark = Mark.retry(
+                    claim, next_attempt_at=now + delay, status=outcome.status, error=outcome.reason
+                )
+            elif outcome.kind == "dead":
+                mark = Mark.dead(claim, status=outcome.status or 0, error=outcome.reason)
+            else:  # pause: the row goes back without counting the attempt
+                self.spool.pause(
+                    outcome.reason,
+                    status=outcome.status,
+                    probe_at=now + self.config.pause_probe_interval,
+                )
+                mark = Mark.release(claim, status=outcome.status, error=outcome.reason)
+            marks.append(mark)
+            delays.append(delay)
+        states = self.spool.apply(marks)
+        for (claim, outcome), state, delay in zip(outcomes, states, delays, strict=True):
+            self._after(claim, outcome, state, delay)
+
+    def _after(
+        self, claim: Claim, outcome: SendOutcome, state: str | None, delay: float | None
+    ) -> None:
         extra: dict[str, Any] = {
             "call_id": claim.call_id,
             "version": claim.version,
@@ -404,31 +468,18 @@ class Flusher:
         self.report.outcomes[kind] = self.report.outcomes.get(kind, 0) + 1
         self._warm = outcome.status is not None and kind != "pause"
         if kind == "delivered":
-            state = spool.mark_delivered(claim, status=outcome.status or 200)
             self._clear_pause()
             if state == "pending":
                 self.report.superseded += 1
             self.report.delivered += 1
             logger.info("call delivered", extra={**extra, "state": state})
         elif kind == "retry":
-            delay = next_delay(
-                outcome,
-                claim.attempts,
-                base=self.config.backoff_base,
-                cap=self.config.backoff_cap,
-                max_retry_after=self.config.max_retry_after,
-                rng=self._rng,
-            )
-            spool.mark_retry(
-                claim, next_attempt_at=now + delay, status=outcome.status, error=outcome.reason
-            )
             self.report.retried += 1
             logger.warning(
                 "call not accepted yet; will retry",
-                extra={**extra, "error": outcome.reason, "retry_in_s": round(delay, 3)},
+                extra={**extra, "error": outcome.reason, "retry_in_s": round(delay or 0.0, 3)},
             )
         elif kind == "dead":
-            state = spool.mark_dead(claim, status=outcome.status or 0, error=outcome.reason)
             self._clear_pause()
             self.report.dead += 1
             logger.error(
@@ -436,12 +487,6 @@ class Flusher:
                 extra={**extra, "error": outcome.reason, "state": state},
             )
         else:
-            spool.pause(
-                outcome.reason,
-                status=outcome.status,
-                probe_at=now + self.config.pause_probe_interval,
-            )
-            spool.release(claim, status=outcome.status, error=outcome.reason)
             self._probed = True  # this answer was this process's probe
             self.report.paused = outcome.reason
             if self._known_pause != outcome.reason:

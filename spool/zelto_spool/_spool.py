@@ -38,7 +38,7 @@ from ._payload import (
     prepare,
 )
 
-__all__ = ["Claim", "Enqueued", "Pause", "Spool"]
+__all__ = ["Claim", "Enqueued", "Mark", "Pause", "Spool"]
 
 DEFAULT_RETENTION_S = 7 * 24 * 3600.0
 DEFAULT_MAX_BYTES = 1024**3
@@ -62,6 +62,32 @@ class Claim:
     attempts: int
     body: bytes
     token: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An outcome to record for a claimed row (see `Spool.apply`)."""
+
+    claim: Claim
+    statement: str
+    values: dict[str, Any]
+
+    @classmethod
+    def delivered(cls, claim: Claim, *, status: int) -> Mark:
+        return cls(claim, sql.MARK_DELIVERED, {"status": status})
+
+    @classmethod
+    def retry(cls, claim: Claim, *, next_attempt_at: float, status: int | None, error: str) -> Mark:
+        values = {"next_attempt_at": next_attempt_at, "status": status, "error": error}
+        return cls(claim, sql.MARK_RETRY, values)
+
+    @classmethod
+    def dead(cls, claim: Claim, *, status: int, error: str) -> Mark:
+        return cls(claim, sql.MARK_DEAD, {"status": status, "error": error})
+
+    @classmethod
+    def release(cls, claim: Claim, *, status: int | None = None, error: str | None = None) -> Mark:
+        return cls(claim, sql.RELEASE, {"status": status, "error": error})
 
 
 @dataclass(frozen=True)
@@ -294,33 +320,41 @@ class Spool(SpoolAdmin):
 
     def mark_delivered(self, claim: Claim, *, status: int) -> str | None:
         """Delivered, unless a newer version arrived meanwhile (then pending). None: lease lost."""
-        return self._mark(sql.MARK_DELIVERED, claim, status=status)
+        return self.apply([Mark.delivered(claim, status=status)])[0]
 
     def mark_retry(
         self, claim: Claim, *, next_attempt_at: float, status: int | None, error: str
     ) -> str | None:
-        return self._mark(
-            sql.MARK_RETRY, claim, status=status, error=error, next_attempt_at=next_attempt_at
-        )
+        mark = Mark.retry(claim, next_attempt_at=next_attempt_at, status=status, error=error)
+        return self.apply([mark])[0]
 
     def mark_dead(self, claim: Claim, *, status: int, error: str) -> str | None:
-        return self._mark(sql.MARK_DEAD, claim, status=status, error=error)
+        return self.apply([Mark.dead(claim, status=status, error=error)])[0]
 
     def release(
         self, claim: Claim, *, status: int | None = None, error: str | None = None
     ) -> str | None:
         """Back to pending without counting the attempt (pause, shutdown, cancellation)."""
-        return self._mark(sql.RELEASE, claim, status=status, error=error)
+        return self.apply([Mark.release(claim, status=status, error=error)])[0]
 
-    def _mark(self, statement: str, claim: Claim, **values: Any) -> str | None:
-        params = {"rowid": claim.rowid, "token": claim.token, "now": self._clock(), **values}
-        params.setdefault("error", None)
+    def apply(self, marks: list[Mark]) -> list[str | None]:
+        """Record outcomes in one transaction; each row's new state, or None: lease lost."""
+        now = self._clock()
 
-        def update(conn: sqlite3.Connection) -> str | None:
-            row = conn.execute(statement, params).fetchone()
-            return None if row is None else str(row[0])
+        def update(conn: sqlite3.Connection) -> list[str | None]:
+            conn.execute("BEGIN IMMEDIATE")
+            states: list[str | None] = []
+            for mark in marks:
+                params = {"rowid": mark.claim.rowid, "token": mark.claim.token, "now": now}
+                params.update({"error": None, **mark.values})
+                row = conn.execute(mark.statement, params).fetchone()
+                states.append(None if row is None else str(row[0]))
+            conn.execute("COMMIT")
+            return states
 
-        return self._db.run(update, call_id=claim.call_id, fsync=False)
+        if not marks:
+            return []
+        return self._db.run(update, call_id=marks[0].claim.call_id, fsync=False)
 
     # --- the spool-wide pause (401/403/404, missing key) -------------------------------------
 

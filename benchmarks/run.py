@@ -26,6 +26,7 @@ import bench_drain
 import bench_end_of_call
 import bench_enqueue
 import bench_imports
+import bench_snapshots
 import machine
 from common import Section, Table
 
@@ -116,6 +117,7 @@ SECTIONS = {
     "drain": bench_drain.run,
     "contention": bench_contention.run,
     "imports": bench_imports.run,
+    "snapshots": bench_snapshots.run,
 }
 
 

@@ -11,7 +11,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
-SECTIONS = ["1. Enqueue", "2. End of call", "3. Drain", "4. Contention", "5. Import cost", "Goals"]
+SECTIONS = [
+    "1. Enqueue",
+    "2. End of call",
+    "3. Drain",
+    "4. Contention",
+    "5. Import cost",
+    "6. Live snapshots",
+    "Goals",
+]
 
 
 def test_smoke_mode_prints_every_section(tmp_path: Path) -> None:

@@ -63,7 +63,8 @@ class SpoolAdmin:
     # --- operator actions -------------------------------------------------------------------
 
     def make_due(self) -> int:
-        """Make every pending row due now (the `drain` command); returns how many moved."""
+        """Make every pending row due now with a fresh backoff (the `drain` command: an
+        operator who fixed something wants it tried now); returns how many rows changed."""
         now = self._clock()
         return int(self._db.run(lambda conn: conn.execute(sql.MAKE_DUE, {"now": now}).rowcount))
 

@@ -277,4 +277,7 @@ cli.add_command(receiver)
 
 
 def main() -> None:
+    from ._logging import configure_logging
+
+    configure_logging("ERROR")  # library errors (a corrupt spool set aside...) reach stderr
     cli(prog_name="zelto-spool")

@@ -59,6 +59,8 @@ class Connector:
         self.recovered_to: list[str] = []  # files this process set aside as corrupt
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._ident: tuple[int, int] | None = None  # (device, inode) the connection opened
+        self._guard: int | None = None  # the recovery lock, held shared around each operation
         self._pid = os.getpid()
         _live.add(self)
 
@@ -66,6 +68,10 @@ class Connector:
         if self._conn is not None:
             _parked.append(self._conn)
         self._conn = None
+        if self._guard is not None:  # the parent's lock stays the parent's: take our own
+            with contextlib.suppress(OSError):
+                os.close(self._guard)
+        self._guard = None
         self._lock = threading.Lock()
         self._pid = os.getpid()
 
@@ -100,52 +106,54 @@ class Connector:
         with self._lock:
             if self._conn is not None and self._pid == os.getpid():
                 self._conn.close()
+                if self._guard is not None:
+                    os.close(self._guard)
             self._conn = None
+            self._guard = None
 
     def _attempt(self, fn: Callable[[sqlite3.Connection], T], call_id: str | None) -> T:
-        conn = self._conn
+        # shared with every other operation, exclusive for `set_aside`: a file is never moved
+        # while an operation runs, and the first operation after a move sees that it happened
+        guard = self._shared()
         try:
-            if conn is None:
-                conn = self._conn = self._open()
-            return fn(conn)
-        except BaseException as exc:
-            if conn is not None and self._conn is conn and conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-            if isinstance(exc, (sqlite3.Error, OSError)):
-                raise self._translate(exc, call_id) from None
-            raise
+            conn = self._conn
+            try:
+                if conn is not None and _identity(self.path) != self._ident:
+                    # another process set this file aside: follow the path to the fresh spool
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.close()
+                    conn = self._conn = None
+                if conn is None:
+                    conn = self._conn = self._open()
+                return fn(conn)
+            except BaseException as exc:
+                if conn is not None and self._conn is conn and conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                failure = exc
+        finally:
+            if guard is not None:
+                fcntl.flock(guard, fcntl.LOCK_UN)
+        # outside the shared lock: setting the file aside takes it exclusively
+        if isinstance(failure, (sqlite3.Error, OSError)):
+            raise self._translate(failure, call_id) from None
+        raise failure
+
+    def _shared(self) -> int | None:
+        """The recovery lock, held shared; None where it cannot be created (read-only dir)."""
+        if self._guard is None:
+            try:
+                prepare_path(self.path)
+                self._guard = os.open(_lock_path(self.path), os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                return None
+        fcntl.flock(self._guard, fcntl.LOCK_SH)
+        return self._guard
 
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
-        conn = sqlite3.connect(
-            str(self.path),
-            timeout=self.busy_timeout,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        try:
-            # a new file lets freed pages go back to the filesystem (the disk cap evicts
-            # rows); only takes effect before WAL mode and the first table. Only on a new
-            # file: on an existing one the PRAGMA still rewrites page 1 in a write
-            # transaction (an fsynced commit and the write lock on every open)
-            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
-                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                logger.warning(
-                    "spool could not switch to WAL; writers will block each other more",
-                    extra={"path": str(self.path), "journal_mode": mode},
-                )
-            conn.execute("PRAGMA synchronous = FULL")
-            # writers rarely pay for a checkpoint: the sidecar runs one every few seconds;
-            # without a sidecar the WAL still folds back in at ~40 MB
-            conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
-            migrate(conn)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
+        self._ident = _identity(self.path)
+        return connect(self.path, busy_timeout=self.busy_timeout)
 
     def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
         text = str(exc)
@@ -199,11 +207,44 @@ class Connector:
         return SpoolWriteError(f"{subject}{text}{where}", path=str(self.path), call_id=call_id)
 
 
+def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """A configured connection (WAL, FULL, checkpoint threshold) on a migrated spool file."""
+    conn = sqlite3.connect(
+        str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
+    try:
+        # a new file lets freed pages go back to the filesystem (the disk cap evicts rows);
+        # only takes effect before WAL mode and the first table. Only on a new file: on an
+        # existing one the PRAGMA still rewrites page 1 (an fsynced commit on every open)
+        if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            logger.warning(
+                "spool could not switch to WAL; writers will block each other more",
+                extra={"path": str(path), "journal_mode": mode},
+            )
+        conn.execute("PRAGMA synchronous = FULL")
+        # writers rarely pay for a checkpoint: the sidecar runs one every few seconds;
+        # without a sidecar the WAL still folds back in at ~40 MB
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:
     conn.execute("PRAGMA synchronous = NORMAL")
     try:
         return fn(conn)
     finally:
+        # fn may have failed inside its transaction: end it first, or the PRAGMA fails, hides
+        # the real error and leaves this connection committing without fsync
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
         conn.execute("PRAGMA synchronous = FULL")
 
 
@@ -227,10 +268,21 @@ def prepare_path(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+def _lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.recover.lock")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 @contextlib.contextmanager
 def _recovery_lock(path: Path) -> Iterator[None]:
-    lock_path = path.with_name(f".{path.name}.recover.lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -256,6 +308,7 @@ def set_aside(path: Path) -> str | None:
                 side = Path(f"{path}{suffix}")
                 if side.exists():
                     os.rename(side, Path(f"{target}{suffix}"))
+            _salvage_into_fresh(path, target)  # still under the lock: nobody else writes
             return str(target)
     except OSError as exc:
         logger.error(
@@ -263,6 +316,35 @@ def set_aside(path: Path) -> str | None:
             extra={"path": str(path), "error": str(exc)},
         )
         return None
+
+
+def _salvage_into_fresh(path: Path, target: Path) -> None:
+    """Copy what is still readable from the set-aside file into a fresh spool at `path`."""
+    from ._salvage import salvage
+
+    try:
+        prepare_path(path)
+        fresh = connect(path)
+        try:
+            saved = salvage(target, fresh)
+        finally:
+            fresh.close()
+    except Exception as exc:  # never worse than no salvage: the file is kept either way
+        logger.error(
+            "could not salvage the corrupt spool; it is kept for a manual salvage",
+            extra={"moved_to": str(target), "error": str(exc)},
+        )
+        return
+    logger.error(
+        "salvaged calls from the corrupt spool into the fresh one",
+        extra={
+            "moved_to": str(target),
+            "calls": saved.calls,
+            "dead": saved.dead,
+            "live": saved.live,
+            "unreadable": saved.unreadable,
+        },
+    )
 
 
 def _still_corrupt(path: Path) -> bool:

@@ -234,6 +234,8 @@ def _number(value: Any, where: str) -> None:
         raise PayloadError(where, f"must be a number, got {_kind(value)}")
     if isinstance(value, float) and not math.isfinite(value):
         raise PayloadError(where, f"must be a finite number, got {value}")
+    if isinstance(value, int) and abs(value) >= 2**63:
+        raise PayloadError(where, "integer is too large for JSON (64-bit)")
     if value < 0:
         raise PayloadError(where, f"must not be negative, got {value}")
 
@@ -253,10 +255,12 @@ def _plain(value: Any, where: str, depth: int) -> None:
         if not math.isfinite(value):
             raise PayloadError(where, f"must be a finite number, got {value}")
     elif isinstance(value, Mapping):
+        if not isinstance(value, dict) and depth > 0:
+            raise PayloadError(where, f"is not JSON ({_kind(value)}); use a dict")
         for key, item in value.items():
             if not isinstance(key, str):
                 raise PayloadError(where, f"keys must be strings, got {_kind(key)}")
-            _plain(item, f"{where}.{key}", depth + 1)
+            _plain(item, f"{where}.{key}" if where else key, depth + 1)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             _plain(item, f"{where}[{i}]", depth + 1)

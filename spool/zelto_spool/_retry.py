@@ -124,6 +124,8 @@ def _reason(body: bytes) -> str:
                     text = data[key]
                     break
     text = " ".join(text.split())
+    if not text.isprintable():  # ESC, BEL, C1 controls, bidi overrides: shown escaped
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     if not text:
         return "(empty body)"
     return text if len(text) <= REASON_LIMIT else text[: REASON_LIMIT - 3] + "..."

@@ -300,8 +300,8 @@ DELETE_META = "DELETE FROM meta WHERE key = :key"
 # --- operator commands ----------------------------------------------------------------------
 
 MAKE_DUE = """
-UPDATE calls SET next_attempt_at = :now
-WHERE state = 'pending' AND next_attempt_at > :now
+UPDATE calls SET next_attempt_at = :now, attempts = 0
+WHERE state = 'pending' AND (next_attempt_at > :now OR attempts > 0)
 """
 
 COUNT_BY_STATE = "SELECT state, count(*) FROM calls GROUP BY state"

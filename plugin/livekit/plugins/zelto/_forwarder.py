@@ -369,13 +369,20 @@ class Forwarder:
         if self._opts.redact is None:
             return payload
         try:
-            return _apply(self._opts.redact(payload), payload)
+            redacted = _apply(self._opts.redact(payload), payload)
         except Exception:
             logger.exception(
                 "redact callable failed; forwarding without transcript and customer",
                 extra={"call_id": call_id},
             )
             return {"agent": payload["agent"], "call": payload["call"]}
+        if not isinstance(redacted, Mapping):  # a redactor we cannot read: no PII, keep the call
+            logger.error(
+                "redact returned no dict; forwarding without transcript and customer",
+                extra={"call_id": call_id, "got": type(redacted).__name__},
+            )
+            return {"agent": payload["agent"], "call": payload["call"]}
+        return dict(redacted)
 
     def _spool_body(self, call_id: str, body: bytes, *, ends_live: str) -> bool:
         started = time.monotonic()
@@ -475,11 +482,19 @@ class Forwarder:
             return sip_caller(ctx) or job.customer
         if callable(option):
             try:
-                return option(ctx)
+                value = option(ctx)
             except Exception:
                 logger.exception("customer callable failed; sending no customer")
                 return None
-        return option
+        else:
+            value = option
+        if value is not None and not isinstance(value, Mapping):
+            logger.error(
+                "customer must be a dict (or return one); sending no customer",
+                extra={"got": type(value).__name__},
+            )
+            return None
+        return value
 
     def _job(self, ctx: JobContext) -> _Job:
         key = ctx.job.id

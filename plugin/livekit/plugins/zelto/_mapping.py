@@ -93,7 +93,7 @@ def build_payload(
     if ended:
         call["endedReason"] = ended
     payload: dict[str, Any] = {"agent": agent, "call": call}
-    if customer:
+    if isinstance(customer, Mapping) and customer:
         clean = {k: v for k, v in customer.items() if v is not None and v != ""}
         if clean:
             payload["customer"] = clean

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from ._cli_common import DURATION, Size, errors, open_spool
+from ._cli_common import DURATION, errors, max_bytes_option, open_spool
 from ._cli_send import drain, receiver, run
 from ._config import ENV_SPOOL_PATH
 from ._exceptions import ZeltoError
@@ -58,13 +58,7 @@ def cli(ctx: click.Context, spool_path: Path | None) -> None:
     show_default=True,
     help="With --check: oldest pending call older than this is unhealthy.",
 )
-@click.option(
-    "--max-bytes",
-    type=Size(),
-    envvar="ZELTO_SPOOL_MAX_BYTES",
-    show_envvar=True,
-    help="The disk cap to check against [1GiB].",
-)
+@max_bytes_option("The disk cap to check against [1GiB].")
 @click.pass_context
 @errors
 def status(

@@ -113,3 +113,14 @@ def delivery_config(base_url: str | None, api_key: str | None, **overrides: Any)
         api_key=api_key,
         **{k: v for k, v in overrides.items() if v is not None},
     )
+
+
+def max_bytes_option(help_text: str) -> Callable[[F], F]:
+    """`--max-bytes` (env `ZELTO_SPOOL_MAX_BYTES`): the spool's disk cap."""
+    return click.option(
+        "--max-bytes",
+        type=Size(),
+        envvar="ZELTO_SPOOL_MAX_BYTES",
+        show_envvar=True,
+        help=help_text,
+    )

@@ -12,10 +12,10 @@ import click
 from ._cli_common import (
     DURATION,
     HostPort,
-    Size,
     delivery_config,
     delivery_options,
     errors,
+    max_bytes_option,
     open_spool,
 )
 from ._config import ENV_API_KEY
@@ -129,13 +129,7 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     show_default=True,
     help="How a webhook's room maps to call ids (match the Forwarder's call_id).",
 )
-@click.option(
-    "--max-bytes",
-    type=Size(),
-    envvar="ZELTO_SPOOL_MAX_BYTES",
-    show_envvar=True,
-    help="Disk cap: past it, delivered calls are evicted oldest first [1GiB].",
-)
+@max_bytes_option("Disk cap: past it, delivered calls are evicted oldest first [1GiB].")
 @click.option("--poll-interval", type=DURATION, default="2s", show_default=True)
 @click.option(
     "--housekeeping-interval",

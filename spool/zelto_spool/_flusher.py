@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from ._aio import bounded
 from ._config import DeliveryConfig
 from ._live import DEFAULT_STALE_AFTER_S
 from ._retry import SendOutcome, next_delay
@@ -329,7 +330,7 @@ class Flusher:
         if deadline is not None:
             timeout = min(timeout, max(0.0, deadline - time.monotonic()))
         with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(self._kick.wait(), timeout)
+            await bounded(self._kick.wait(), timeout)
 
     async def _wind_down(self, active: set[asyncio.Task[Any]], *, grace: float) -> None:
         if not active:

@@ -9,6 +9,7 @@ from functools import cache
 
 import httpx
 
+from ._aio import bounded
 from ._config import PROVIDER, DeliveryConfig
 from ._retry import SendOutcome, classify
 from ._version import __version__
@@ -63,6 +64,7 @@ class Sender:
             raise ValueError("Sender needs an API key")
         self.config = config
         self._secret = config.api_key
+        self._url = config.endpoint
         self._headers = {
             "Authorization": f"Bearer {config.api_key}",
             "X-Zelto-Provider": PROVIDER,
@@ -88,7 +90,7 @@ class Sender:
         """One attempt, bounded by `timeout` (default: the config's total timeout)."""
         limit = self.config.total_timeout if timeout is None else timeout
         try:
-            status, answer, retry_after = await asyncio.wait_for(self._post(body), limit)
+            status, answer, retry_after = await bounded(self._post(body), limit)
         except (asyncio.TimeoutError, httpx.TimeoutException):
             return SendOutcome("retry", None, f"no answer within {limit:g} s (timeout)")
         except httpx.HTTPError as exc:
@@ -103,9 +105,7 @@ class Sender:
         return outcome
 
     async def _post(self, body: bytes) -> tuple[int, bytes, str | None]:
-        request = self._client.build_request(
-            "POST", self.config.endpoint, content=body, headers=self._headers
-        )
+        request = self._client.build_request("POST", self._url, content=body, headers=self._headers)
         response = await self._client.send(request, stream=True)
         try:
             chunks: list[bytes] = []

@@ -8,7 +8,6 @@ itself cannot take the call, it is sent directly, and logged as lost only if tha
 
 from __future__ import annotations
 
-import copy
 import importlib
 import os
 import sys
@@ -20,29 +19,26 @@ from typing import Any
 
 from livekit.agents import AgentSession, JobContext
 
-from zelto_spool import DeliveryConfig, Flusher, PayloadError, Spool, SpoolError
+from zelto_spool import DeliveryConfig, Spool, SpoolError
 from zelto_spool._config import ENV_AGENT_ID
 from zelto_spool._exceptions import ConfigError
-from zelto_spool._payload import prepare
-from zelto_spool._sender import Sender
 
 from . import _metrics
 from ._context import room_name, sip_caller, sip_number
+from ._delivery import Delivery
 from ._live import LiveTracker
 from ._mapping import build_payload, ended_reason
+from ._prepare import EnrichFn, PayloadFn, finish_payload, redacted
 from .log import logger
 
 __all__ = ["Forwarder"]
 
 CallIdFn = Callable[[JobContext], str]
 CustomerOption = Callable[[JobContext], Mapping[str, Any] | None] | Mapping[str, Any] | None
-PayloadFn = Callable[[dict[str, Any]], dict[str, Any] | None]
-EnrichFn = Callable[[dict[str, Any], JobContext], dict[str, Any] | None]
 
 DEFAULT_DELIVER_TIMEOUT = 5.0
 ATTACH_DELIVER_CAP = 3.0  # shutdown callbacks race a SIGKILL 10 s into shutdown
 DEFAULT_LEFTOVERS = 50
-RECORD_RESERVE_S = 0.05  # of the deliver budget, for marking the outcome and closing
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,7 +127,7 @@ class Forwarder:
         self._config = DeliveryConfig.from_env(api_key=api_key, base_url=base_url)
         self._spool = Spool(spool_path)  # opens nothing until the first call
         self._jobs: dict[str, _Job] = {}
-        self._warned_no_key = False
+        self._delivery = Delivery(self._spool, self._config, leftovers=self._opts.leftovers)
         caller = sys._getframe(1).f_globals.get("__name__", "")
         self._home = caller if isinstance(caller, str) else ""
 
@@ -184,7 +180,7 @@ class Forwarder:
             if not job.attached:
                 self._jobs.pop(ctx.job.id, None)
             elapsed = time.monotonic() - started
-            _safely(_metrics.observe_session_end, elapsed)
+            _metrics.observe_session_end(elapsed)
             logger.debug("on_session_end finished", extra={"ms": round(elapsed * 1000, 2)})
 
     # --- the alternative for entrypoints without on_session_end -----------------------------
@@ -210,7 +206,7 @@ class Forwarder:
             self._spool,
             job_id=ctx.job.id,
             call_id=call_id,
-            redact=lambda payload: self._redacted(payload, call_id),
+            redact=lambda payload: redacted(payload, call_id, self._opts.redact),
             include_tools=self._opts.include_tools,
         )
         job.tracker = tracker
@@ -280,7 +276,7 @@ class Forwarder:
             customer=self._customer(ctx, job),
             include_tools=self._opts.include_tools,
         )
-        prepared = self._prepare(payload, ctx)
+        prepared = self._finish(payload, ctx)
         if prepared is None:
             return
         if job.tracker is not None:
@@ -304,7 +300,7 @@ class Forwarder:
             self._capture_at_close(ctx, session, job, None)  # the close event never came
         budget = min(self._opts.deliver_timeout, ATTACH_DELIVER_CAP)
         if job.unspooled is not None:
-            await self._send_direct(*job.unspooled, budget=budget)
+            await self._delivery.direct(*job.unspooled, budget=budget)
             return
         try:
             queued = self._spool.live.promote(ctx.job.id)
@@ -315,74 +311,32 @@ class Forwarder:
             )
             return
         if queued is not None and self._opts.deliver_now:
-            await self._deliver(queued.call_id, budget=budget, leftovers=False)
+            await self._delivery.spooled(queued.call_id, budget=budget, leftovers=False)
 
     # --- shared steps -----------------------------------------------------------------------
 
     async def _spool_and_send(
         self, ctx: JobContext, payload: dict[str, Any], *, deadline: float
     ) -> None:
-        prepared = self._prepare(payload, ctx)
+        prepared = self._finish(payload, ctx)
         if prepared is None:
             return
         call_id, body = prepared
         budget = max(0.0, deadline - time.monotonic())  # building and spooling used some
         if self._spool_body(call_id, body, ends_live=ctx.job.id):
             if self._opts.deliver_now:
-                await self._deliver(call_id, budget=budget, leftovers=True)
+                await self._delivery.spooled(call_id, budget=budget, leftovers=True)
         else:
-            await self._send_direct(call_id, body, budget=budget)
+            await self._delivery.direct(call_id, body, budget=budget)
 
-    def _prepare(self, payload: dict[str, Any], ctx: JobContext) -> tuple[str, bytes] | None:
-        """enrich, then redact, then validate; fall back rather than lose the call.
-
-        Tried in order: the enriched payload, the payload without `enrich`, and last the call
-        record alone (agent and call fields, no transcript or customer). `redact` runs on
-        each before it is validated; a `redact` failure never lets the transcript through.
-        """
-        call_id = payload["call"]["externalId"]
-        candidates: list[dict[str, Any]] = []
-        if self._opts.enrich is not None:
-            enriched = copy.deepcopy(payload)  # enrich may change it in place
-            try:
-                candidates.append(_apply(self._opts.enrich(enriched, ctx), enriched))
-            except Exception:
-                logger.exception(
-                    "enrich callable failed; forwarding without it", extra={"call_id": call_id}
-                )
-        candidates += [payload, {"agent": payload["agent"], "call": payload["call"]}]
-        for candidate in candidates:
-            try:
-                return prepare(
-                    self._redacted(candidate, call_id), max_bytes=self._spool.max_payload_bytes
-                )
-            except PayloadError as exc:
-                logger.error(
-                    "call payload is invalid; trying a smaller one",
-                    extra={"call_id": call_id, "field": exc.field, "error": str(exc)},
-                )
-        _safely(_metrics.count_call, "lost")
-        logger.critical("call LOST: no valid payload could be built", extra={"call_id": call_id})
-        return None
-
-    def _redacted(self, payload: dict[str, Any], call_id: str) -> dict[str, Any]:
-        if self._opts.redact is None:
-            return payload
-        try:
-            redacted = _apply(self._opts.redact(payload), payload)
-        except Exception:
-            logger.exception(
-                "redact callable failed; forwarding without transcript and customer",
-                extra={"call_id": call_id},
-            )
-            return {"agent": payload["agent"], "call": payload["call"]}
-        if not isinstance(redacted, Mapping):  # a redactor we cannot read: no PII, keep the call
-            logger.error(
-                "redact returned no dict; forwarding without transcript and customer",
-                extra={"call_id": call_id, "got": type(redacted).__name__},
-            )
-            return {"agent": payload["agent"], "call": payload["call"]}
-        return dict(redacted)
+    def _finish(self, payload: dict[str, Any], ctx: JobContext) -> tuple[str, bytes] | None:
+        return finish_payload(
+            payload,
+            ctx,
+            enrich=self._opts.enrich,
+            redact=self._opts.redact,
+            max_bytes=self._spool.max_payload_bytes,
+        )
 
     def _spool_body(self, call_id: str, body: bytes, *, ends_live: str) -> bool:
         started = time.monotonic()
@@ -394,7 +348,7 @@ class Forwarder:
                 extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},
             )
             return False
-        _safely(_metrics.count_call, "spooled")
+        _metrics.count_call("spooled")
         logger.info(
             "call spooled",
             extra={
@@ -405,64 +359,6 @@ class Forwarder:
             },
         )
         return True
-
-    async def _deliver(self, call_id: str, *, budget: float, leftovers: bool) -> None:
-        if not self._can_send():
-            return
-        deadline = time.monotonic() + budget
-        flusher = Flusher(self._spool, self._config, hooks=[_count_outcome])
-        try:
-            # keep back what recording the answer and closing the client take
-            outcome = await flusher.deliver(call_id, timeout=budget - RECORD_RESERVE_S)
-            remaining = deadline - time.monotonic()
-            if (
-                leftovers
-                and self._opts.leftovers
-                and outcome is not None
-                and outcome.kind == "delivered"
-                and remaining > 0.05
-            ):
-                await flusher.drain_due(timeout=remaining, max_calls=self._opts.leftovers)
-        except SpoolError as exc:
-            logger.error(
-                "spool error while sending; the call stays spooled", extra={"error": str(exc)}
-            )
-        finally:
-            await flusher.aclose()
-
-    async def _send_direct(self, call_id: str, body: bytes, *, budget: float) -> None:
-        if not self._can_send():
-            _safely(_metrics.count_call, "lost")
-            logger.critical(
-                "call LOST: it could not be spooled and ZELTO_API_KEY is not set",
-                extra={"call_id": call_id},
-            )
-            return
-        sender = Sender(self._config)
-        try:
-            outcome = await sender.send(body, timeout=min(budget, self._config.total_timeout))
-        finally:
-            await sender.aclose()
-        if outcome.kind == "delivered":
-            _safely(_metrics.count_call, "delivered_direct")
-            logger.warning("call delivered directly (not spooled)", extra={"call_id": call_id})
-        else:
-            _safely(_metrics.count_call, "lost")
-            logger.critical(
-                "call LOST: it could not be spooled and the direct send failed",
-                extra={"call_id": call_id, "error": outcome.reason, "status": outcome.status},
-            )
-
-    def _can_send(self) -> bool:
-        if self._config.api_key is not None:
-            return True
-        if not self._warned_no_key:
-            self._warned_no_key = True
-            logger.warning(
-                "ZELTO_API_KEY is not set: calls wait in the spool for `zelto-spool run` or drain",
-                extra={"spool": str(self._spool.path)},
-            )
-        return False
 
     def _call_id(self, ctx: JobContext) -> str:
         try:
@@ -519,23 +415,8 @@ class Forwarder:
             logger.debug("cannot watch room participants")
 
 
-def _count_outcome(_claim: Any, outcome: Any, _latency: float) -> None:
-    _safely(_metrics.count_send, outcome.kind)
-
-
-def _safely(fn: Callable[..., None], *args: Any) -> None:
-    try:
-        fn(*args)
-    except Exception:  # metrics must never cost a call
-        logger.debug("metrics update failed", exc_info=True)
-
-
 def _forwarder_at(module: str, name: str) -> Forwarder:
     found = getattr(importlib.import_module(module), name)
     if not isinstance(found, Forwarder):
         raise TypeError(f"{module}.{name} is not a zelto.Forwarder")
     return found
-
-
-def _apply(result: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:
-    return payload if result is None else result

@@ -10,9 +10,12 @@ worker starts, and a metric created before that would vanish.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
-__all__ = ["count_call", "count_send", "observe_session_end"]
+from .log import logger
+
+__all__ = ["count_call", "count_outcome", "count_send", "observe_session_end"]
 
 _lock = threading.Lock()
 _metrics: dict[str, Any] = {}
@@ -43,13 +46,25 @@ def _get() -> dict[str, Any]:
 
 
 def count_call(result: str) -> None:
-    _get()["calls"].labels(result).inc()
+    _safely(lambda: _get()["calls"].labels(result).inc())
 
 
 def count_send(outcome: str) -> None:
     names = {"retry": "retried", "pause": "paused"}
-    _get()["sends"].labels(names.get(outcome, outcome)).inc()
+    _safely(lambda: _get()["sends"].labels(names.get(outcome, outcome)).inc())
+
+
+def count_outcome(_claim: Any, outcome: Any, _latency: float) -> None:
+    """A `Flusher` outcome hook."""
+    count_send(outcome.kind)
 
 
 def observe_session_end(seconds: float) -> None:
-    _get()["session_end"].observe(seconds)
+    _safely(lambda: _get()["session_end"].observe(seconds))
+
+
+def _safely(update: Callable[[], None]) -> None:
+    try:
+        update()
+    except Exception:  # metrics must never cost a call
+        logger.debug("metrics update failed", exc_info=True)

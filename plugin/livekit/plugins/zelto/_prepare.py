@@ -1,0 +1,88 @@
+"""The payload's last steps before the spool: `enrich`, then `redact`, then validation.
+
+Never lose the call to a user callback: an `enrich` that fails or makes the payload invalid is
+dropped; a `redact` that fails or returns something else sends the call record without
+transcript and customer (PII never passes a redactor we could not run).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from livekit.agents import JobContext
+
+from zelto_spool import PayloadError
+from zelto_spool._payload import prepare
+
+from . import _metrics
+from .log import logger
+
+__all__ = ["finish_payload", "redacted"]
+
+PayloadFn = Callable[[dict[str, Any]], dict[str, Any] | None]
+EnrichFn = Callable[[dict[str, Any], JobContext], dict[str, Any] | None]
+
+
+def finish_payload(
+    payload: dict[str, Any],
+    ctx: JobContext,
+    *,
+    enrich: EnrichFn | None,
+    redact: PayloadFn | None,
+    max_bytes: int,
+) -> tuple[str, bytes] | None:
+    """enrich, then redact, then validate: `(call_id, body)`, or None (logged as lost).
+
+    Tried in order: the enriched payload, the payload without `enrich`, and last the call
+    record alone (agent and call fields, no transcript or customer). `redact` runs on each
+    before it is validated.
+    """
+    call_id = payload["call"]["externalId"]
+    candidates: list[dict[str, Any]] = []
+    if enrich is not None:
+        enriched = copy.deepcopy(payload)  # enrich may change it in place
+        try:
+            candidates.append(_apply(enrich(enriched, ctx), enriched))
+        except Exception:
+            logger.exception(
+                "enrich callable failed; forwarding without it", extra={"call_id": call_id}
+            )
+    candidates += [payload, {"agent": payload["agent"], "call": payload["call"]}]
+    for candidate in candidates:
+        try:
+            return prepare(redacted(candidate, call_id, redact), max_bytes=max_bytes)
+        except PayloadError as exc:
+            logger.error(
+                "call payload is invalid; trying a smaller one",
+                extra={"call_id": call_id, "field": exc.field, "error": str(exc)},
+            )
+    _metrics.count_call("lost")
+    logger.critical("call LOST: no valid payload could be built", extra={"call_id": call_id})
+    return None
+
+
+def redacted(payload: dict[str, Any], call_id: str, redact: PayloadFn | None) -> dict[str, Any]:
+    """`redact(payload)`, or the call record alone when the redactor fails or returns no dict."""
+    if redact is None:
+        return payload
+    try:
+        result = _apply(redact(payload), payload)
+    except Exception:
+        logger.exception(
+            "redact callable failed; forwarding without transcript and customer",
+            extra={"call_id": call_id},
+        )
+        return {"agent": payload["agent"], "call": payload["call"]}
+    if not isinstance(result, Mapping):  # a redactor we cannot read: no PII, keep the call
+        logger.error(
+            "redact returned no dict; forwarding without transcript and customer",
+            extra={"call_id": call_id, "got": type(result).__name__},
+        )
+        return {"agent": payload["agent"], "call": payload["call"]}
+    return dict(result)
+
+
+def _apply(result: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:
+    return payload if result is None else result

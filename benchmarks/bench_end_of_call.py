@@ -79,9 +79,6 @@ def task_server(args: dict[str, Any]) -> dict[str, Any]:
     from livekit.plugins import zelto  # the preloaded plugin, as in a worker
     from zelto_spool import Spool
 
-    if args["preimport"]:  # the proposed fix, emulated: these modules preloaded too
-        import anyio._backends._asyncio  # noqa: F401
-        import httpcore  # noqa: F401
     gc.collect()
     gc.freeze()  # what livekit.agents.ipc._preload_freeze does in the forkserver
     base = Path(args["dir"])
@@ -89,7 +86,7 @@ def task_server(args: dict[str, Any]) -> dict[str, Any]:
 
     def forwarder_job(state: str, calls: int) -> Any:
         def job(i: int) -> dict[str, Any]:
-            path = spool_path(base, state, args["preimport"], i)
+            path = spool_path(base, state, i)
             fw = zelto.Forwarder(
                 agent_id="support-bot",
                 agent_name="Support Bot",
@@ -151,8 +148,8 @@ def _outcome(values: list[str]) -> str:
     return ", ".join(f"{k} {v}/{len(values)}" for k, v in sorted(counts.items()))
 
 
-def spool_path(base: Path, state: str, preimport: bool, i: int) -> Path:
-    return base / f"{state}-{'fixed' if preimport else 'main'}-{i}.db"
+def spool_path(base: Path, state: str, i: int) -> Path:
+    return base / f"{state}-{i}.db"
 
 
 @contextlib.contextmanager
@@ -165,14 +162,13 @@ def held_spools(base: Path, plan: Any) -> Iterator[None]:
     try:
         for state in STATES:
             count = plan.eoc_hang_forks if state == "hang" else plan.eoc_forks
-            for preimport in (False, True):
-                for i in range(count):
-                    path = spool_path(base, state, preimport, i)
-                    with Spool(path) as spool:
-                        spool.reclaim()
-                    holder = sqlite3.connect(path)
-                    holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                    holders.append(holder)
+            for i in range(count):
+                path = spool_path(base, state, i)
+                with Spool(path) as spool:
+                    spool.reclaim()
+                holder = sqlite3.connect(path)
+                holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                holders.append(holder)
         yield
     finally:
         for holder in holders:
@@ -201,17 +197,9 @@ def run(plan: Any, base: Path) -> Section:
         main, _ = run_child(
             SCRIPT,
             "server",
-            {**common, "states": STATES, "impls": ("forwarder", "naive"), "preimport": False},
+            {**common, "states": STATES, "impls": ("forwarder", "naive")},
             env=env,
         )
-        fixed: dict[str, Any] = {}
-        if plan.extras:
-            fixed, _ = run_child(
-                SCRIPT,
-                "server",
-                {**common, "states": ("up", "down"), "impls": ("forwarder",), "preimport": True},
-                env=env,
-            )
     table = Table(
         [
             "Zelto",
@@ -225,13 +213,10 @@ def run(plan: Any, base: Path) -> Section:
     names = {
         "forwarder": "`fw.on_session_end` (spool, then send)",
         "naive": "Zelto's snippet (aiohttp POST)",
-        "fixed": "`fw.on_session_end`, httpcore + anyio preloaded (proposed fix)",
     }
     labels = {"up": "up", "down": "refusing", "hang": "blackholed"}
     for state in STATES:
         rows = [("forwarder", main[f"forwarder-{state}"]), ("naive", main[f"naive-{state}"])]
-        if f"forwarder-{state}" in fixed:
-            rows.append(("fixed", fixed[f"forwarder-{state}"]))
         for impl, data in rows:
             cold, warm = summarize(data["cold"]), summarize(data["warm"])
             capped = impl == "naive" and state == "hang"
@@ -243,7 +228,7 @@ def run(plan: Any, base: Path) -> Section:
                 _outcome(data["outcome"]),
             )
     section.tables.append(table)
-    section.data = {"main": main, "fixed": fixed}
+    section.data = {"main": main}
     refused_cold = summarize(main["forwarder-down"]["cold"])
     refused_warm = summarize(main["forwarder-down"]["warm"])
     blackholed = summarize(main["forwarder-hang"]["cold"])

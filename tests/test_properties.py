@@ -21,7 +21,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from livekit.agents import llm
 
@@ -182,6 +182,7 @@ def outcome(value: Any, **options: Any) -> tuple[str, bytes] | PayloadError:
 
 @BOUNDED
 @given(payloads())
+@example({"": nested(32)})  # found by CI: a top-level key "" lost its place in the path
 def test_prepare_gives_a_canonical_payload_or_names_the_field(value: Any) -> None:
     result = outcome(value)
     if isinstance(result, PayloadError):

@@ -94,7 +94,7 @@ def encode(payload: Mapping[str, Any]) -> bytes:
         return text.encode("utf-8")
     except (TypeError, ValueError, UnicodeError) as exc:
         # `validate` catches all of these first; this names the field for direct callers
-        field = _find_unencodable(payload, "")
+        field = _find_unencodable(payload, None)
         if field is not None:
             raise PayloadError(field[0], field[1]) from None
         raise PayloadError("", f"cannot be encoded as JSON ({type(exc).__name__})") from None
@@ -240,8 +240,17 @@ def _number(value: Any, where: str) -> None:
         raise PayloadError(where, f"must not be negative, got {value}")
 
 
-def _plain(value: Any, where: str, depth: int) -> None:
-    """Any JSON value: string keys, finite numbers, valid Unicode, bounded nesting."""
+def _plain(value: Any, where: str | None, depth: int) -> None:
+    """Any JSON value: string keys, finite numbers, valid Unicode, bounded nesting.
+
+    `where` is None at the payload's root, so a key named "" still gets its own path.
+    """
+    if where is None:
+        if isinstance(value, Mapping) and all(isinstance(k, str) for k in value):
+            for key, item in value.items():
+                _plain(item, key, depth + 1)
+            return
+        where = ""
     if depth > MAX_DEPTH:
         raise PayloadError(where, f"is nested deeper than {MAX_DEPTH} levels")
     if value is None or isinstance(value, bool):
@@ -260,7 +269,7 @@ def _plain(value: Any, where: str, depth: int) -> None:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise PayloadError(where, f"keys must be strings, got {_kind(key)}")
-            _plain(item, f"{where}.{key}" if where else key, depth + 1)
+            _plain(item, f"{where}.{key}", depth + 1)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             _plain(item, f"{where}[{i}]", depth + 1)
@@ -268,7 +277,7 @@ def _plain(value: Any, where: str, depth: int) -> None:
         raise PayloadError(where, f"is not JSON ({_kind(value)})")
 
 
-def _find_unencodable(value: Any, where: str) -> tuple[str, str] | None:
+def _find_unencodable(value: Any, where: str | None) -> tuple[str, str] | None:
     try:
         _plain(value, where, 0)
     except PayloadError as exc:

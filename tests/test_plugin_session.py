@@ -189,6 +189,28 @@ def test_no_session_is_not_an_error(spool_path: Path, zelto_receiver: Any) -> No
     assert zelto_receiver.posts == [] and not spool_path.exists()
 
 
+@pytest.mark.parametrize("attach", [False, True])
+def test_a_report_livekit_cannot_build_still_sends_the_call(
+    spool_path: Path, zelto_receiver: Any, monkeypatch: pytest.MonkeyPatch, attach: bool
+) -> None:
+    # LiveKit raises this when session.aclose() timed out with the recorder still running
+    from livekit.agents import JobContext
+
+    def still_recording(self: Any, session: Any = None) -> Any:
+        raise RuntimeError(
+            "Cannot create the AgentSession report, the RecorderIO is still recording"
+        )
+
+    monkeypatch.setattr(JobContext, "make_session_report", still_recording)
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path), attach=attach))
+    sent = zelto_receiver.calls["fake-room"]
+    assert sent["transcript"]["turns"] == EXPECTED_TURNS
+    assert sent["call"]["endedReason"] == "user_initiated"  # from the session's own events
+    assert 0 < sent["call"]["durationSeconds"] < 60
+    spool = Spool(spool_path)
+    assert [r["state"] for r in spool.rows()] == ["delivered"] and spool.live.rows() == []
+
+
 def test_enrich_after_delivery_updates_the_call(spool_path: Path, zelto_receiver: Any) -> None:
     asyncio.run(run_session(forwarder(zelto_receiver, spool_path)))
     queued = zelto.enrich(

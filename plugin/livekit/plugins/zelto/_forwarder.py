@@ -154,25 +154,26 @@ class Forwarder:
         """For `AgentServer.rtc_session(on_session_end=...)`: spool, then deliver within budget."""
         started = time.monotonic()
         job = self._job(ctx)
-        job.session_end_ran = True
         try:
-            try:
-                report = ctx.make_session_report()
-            except RuntimeError as exc:
-                logger.info(
-                    "no agent session in this job; nothing to forward", extra={"why": str(exc)}
-                )
+            content = _session_content(ctx)
+            if content is None:
+                logger.info("no agent session in this job; nothing to forward")
                 return
+            items, duration, events = content
             payload = build_payload(
                 agent_id=self._opts.agent_id,
                 agent_name=self._opts.agent_name,
                 call_id=self._call_id(ctx),
-                items=report.chat_history.items,
-                duration_seconds=report.duration,
-                ended=ended_reason(report.events),
+                items=items,
+                duration_seconds=duration,
+                ended=ended_reason(events),
                 customer=self._customer(ctx, job),
                 include_tools=self._opts.include_tools,
             )
+            # from here this hook owns the call: spooled (the live snapshot dropped in the same
+            # transaction) or sent directly. Before here, a failure leaves it to attach()'s
+            # shutdown callback, which promotes the closed snapshot.
+            job.session_end_ran = True
             await self._spool_and_send(ctx, payload, deadline=started + self._opts.deliver_timeout)
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")
@@ -420,3 +421,26 @@ def _forwarder_at(module: str, name: str) -> Forwarder:
     if not isinstance(found, Forwarder):
         raise TypeError(f"{module}.{name} is not a zelto.Forwarder")
     return found
+
+
+def _session_content(ctx: JobContext) -> tuple[list[Any], float | None, list[Any]] | None:
+    """(history items, duration, recorded events) of the job's session; None without one.
+
+    `make_session_report` also raises when the session's recorder is still recording (LiveKit's
+    `aclose` timed out): the call is still there, so it is taken from the session itself.
+    """
+    try:
+        report = ctx.make_session_report()
+        return list(report.chat_history.items), report.duration, list(report.events)
+    except RuntimeError as exc:
+        session = getattr(ctx, "_primary_agent_session", None)
+        if session is None:
+            return None
+        logger.warning(
+            "LiveKit could not build the session report; forwarding the session's history",
+            extra={"why": str(exc)},
+        )
+    started_at = getattr(session, "_started_at", None)
+    duration = time.time() - started_at if isinstance(started_at, (int, float)) else None
+    events = getattr(session, "_recorded_events", None) or []
+    return list(session.history.items), duration, list(events)

@@ -32,6 +32,9 @@ def test_accepted_base_urls(url: str) -> None:
         ("http://api.zelto.ai", "refusing plain http://"),
         ("http://10.0.0.1:8787", "refusing plain http://"),
         ("http://localhost.evil.com", "refusing plain http://"),
+        # a DNS search domain could send these anywhere: only literal loopback is trusted
+        ("http://zelto.localhost:8787", "refusing plain http://"),
+        ("http://localhost.localdomain", "refusing plain http://"),
         ("ftp://api.zelto.ai", "must be an https:// URL"),
         ("api.zelto.ai", "must be an https:// URL"),
         ("", "empty"),
@@ -42,6 +45,23 @@ def test_accepted_base_urls(url: str) -> None:
 def test_refused_base_urls(url: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         DeliveryConfig(base_url=url, api_key="k")
+
+
+def test_scheme_is_normalised() -> None:
+    # the sender picks its TLS context from the scheme: HTTPS:// must verify like https://
+    assert check_base_url("HTTPS://api.zelto.ai/") == "https://api.zelto.ai"
+    assert DeliveryConfig(base_url="Https://api.zelto.ai").endpoint.startswith("https://")
+
+
+@pytest.mark.parametrize("key", ["zk_1\t2", "zk_1 2", "zk_\u200b12", "zk_caf\u00e9", "zk\x1b[0m"])
+def test_keys_that_cannot_be_a_header_are_refused_without_echo(key: str) -> None:
+    with pytest.raises(ConfigError, match="copy it again") as info:
+        DeliveryConfig(api_key=key)
+    assert "zk" not in str(info.value)
+
+
+def test_a_pasted_key_loses_its_surrounding_whitespace() -> None:
+    assert DeliveryConfig(api_key=" zk_live_123\n").api_key == "zk_live_123"
 
 
 def test_credentials_in_url_are_not_echoed() -> None:

@@ -88,6 +88,42 @@ def test_key_echoed_by_a_server_is_scrubbed_from_the_reason() -> None:
     assert outcome.kind == "dead" and SECRET_KEY not in outcome.reason and "***" in outcome.reason
 
 
+def test_a_key_echoed_across_the_reason_cut_is_scrubbed_first() -> None:
+    # the reason is cut to 500 characters: scrubbing after the cut would leave most of the key
+    def echo(request: httpx.Request) -> httpx.Response:
+        auth = request.headers["authorization"]
+        return httpx.Response(400, text="x" * (505 - len(auth)) + auth)  # cut 8 chars short
+
+    async def go() -> Any:
+        config = DeliveryConfig(base_url="https://zelto.test", api_key=SECRET_KEY)
+        sender = Sender(config, transport=httpx.MockTransport(echo))
+        try:
+            return await sender.send(b"{}")
+        finally:
+            await sender.aclose()
+
+    outcome = asyncio.run(go())
+    assert outcome.kind == "dead"
+    assert SECRET_KEY[:16] not in outcome.reason and "***" in outcome.reason
+
+
+def test_an_unexpected_error_in_the_http_stack_is_a_scrubbed_retry() -> None:
+    def broken(request: httpx.Request) -> httpx.Response:
+        raise RuntimeError(f"surprise while sending {request.headers['authorization']!r}")
+
+    async def go() -> Any:
+        config = DeliveryConfig(base_url="https://zelto.test", api_key=SECRET_KEY)
+        sender = Sender(config, transport=httpx.MockTransport(broken))
+        try:
+            return await sender.send(b"{}")
+        finally:
+            await sender.aclose()
+
+    outcome = asyncio.run(go())
+    assert outcome.kind == "retry" and "RuntimeError" in outcome.reason
+    assert SECRET_KEY not in outcome.reason
+
+
 def test_plain_http_to_a_remote_host_is_refused(tmp_path: Path) -> None:
     spool_path = tmp_path / "s.db"
     Spool(spool_path).enqueue(payload("room-1"))

@@ -66,8 +66,15 @@ class DeliveryConfig:
         for name in ("connect_timeout", "total_timeout", "backoff_base", "backoff_cap"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive, got {getattr(self, name)}")
-        if self.api_key is not None and any(c in self.api_key for c in "\r\n\0"):
-            raise ConfigError("ZELTO_API_KEY contains a line break or NUL; copy it again")
+        if self.api_key is not None:
+            key = self.api_key.strip()  # a pasted key often ends in a newline
+            if not key.isascii() or not key.isprintable() or " " in key:
+                # never echo it: the message names the problem, not the key
+                raise ConfigError(
+                    "ZELTO_API_KEY contains a space, a control or a non-ASCII character "
+                    "(a copy-paste artefact?); copy it again"
+                )
+            object.__setattr__(self, "api_key", key)
 
     @property
     def endpoint(self) -> str:
@@ -111,13 +118,13 @@ def check_base_url(url: str) -> str:
             f"refusing plain http:// to {parts.hostname}: the API key would cross the network "
             "unencrypted; use https:// (plain http is allowed only to loopback)"
         )
-    return url
+    return parts.geturl()  # the scheme lowercased: HTTPS://... is https
 
 
 def is_loopback(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(
-        ".localhost"
-    ):
+    """`localhost` or a loopback IP literal. Other names (even `*.localhost`) are not trusted:
+    a DNS search domain could send them, and the key in plain text, anywhere."""
+    if host.lower() == "localhost":
         return True
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import ssl
 import time
 from functools import cache
@@ -17,6 +18,8 @@ from ._version import __version__
 __all__ = ["Sender", "preload"]
 
 USER_AGENT = f"livekit-plugins-zelto/{__version__}"
+logger = logging.getLogger("zelto_spool")
+
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
 
 
@@ -64,6 +67,9 @@ class Sender:
             raise ValueError("Sender needs an API key")
         self.config = config
         self._secret = config.api_key
+        # how the key looks inside a repr() of header bytes, as h11's errors print it
+        self._secret_forms = tuple({config.api_key, repr(config.api_key.encode())[2:-1]})
+        self._secret_bytes = config.api_key.encode()
         self._url = config.endpoint
         self._headers = {
             "Authorization": f"Bearer {config.api_key}",
@@ -71,7 +77,7 @@ class Sender:
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
         }
-        verify = _tls_context() if config.base_url.startswith("https:") else _plain_context()
+        verify = _tls_context() if config.base_url.startswith("https://") else _plain_context()
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(config.total_timeout, connect=config.connect_timeout),
             limits=httpx.Limits(
@@ -97,12 +103,14 @@ class Sender:
             return SendOutcome("retry", None, self._scrub(f"{type(exc).__name__}: {exc}"))
         except OSError as exc:
             return SendOutcome("retry", None, self._scrub(f"{type(exc).__name__}: {exc}"))
-        outcome = classify(status, answer, retry_after, now=time.time())
-        if self._secret in outcome.reason:
-            outcome = SendOutcome(
-                outcome.kind, outcome.status, self._scrub(outcome.reason), outcome.retry_after
+        except Exception as exc:  # a bug or a surprise in the HTTP stack: a stored reason, a retry
+            logger.error("unexpected error sending a call", extra={"error": self._scrub(repr(exc))})
+            return SendOutcome(
+                "retry", None, self._scrub(f"unexpected {type(exc).__name__}: {exc}")
             )
-        return outcome
+        # scrub before the reason is cut to length: a cut must not leave most of an echoed key
+        answer = answer.replace(self._secret_bytes, b"***")
+        return classify(status, answer, retry_after, now=time.time())
 
     async def _post(self, body: bytes) -> tuple[int, bytes, str | None]:
         request = self._client.build_request("POST", self._url, content=body, headers=self._headers)
@@ -120,5 +128,6 @@ class Sender:
             await response.aclose()
 
     def _scrub(self, text: str) -> str:
-        text = text.replace(self._secret, "***")
+        for form in self._secret_forms:
+            text = text.replace(form, "***")
         return text if len(text) <= 500 else text[:497] + "..."

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -258,3 +260,49 @@ def test_drain_never_stops_with_rows_pending(spool_path: Path) -> None:
 
         report = asyncio.run(go())
         assert report.remaining == 0 and report.delivered == 150, report
+
+
+def test_the_running_flusher_outlasts_a_spool_that_stays_busy(
+    spool_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A claim that waits out the busy timeout is logged and tried again; the sidecar lives."""
+    spool = Spool(spool_path, busy_timeout=0.2)
+    spool.enqueue(payload("room-1"))
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_write_lock() -> None:
+        conn = sqlite3.connect(spool_path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(30)
+        conn.execute("COMMIT")
+        conn.close()
+
+    holder = threading.Thread(target=hold_the_write_lock, daemon=True)
+    holder.start()
+    assert locked.wait(10)
+
+    async def until(predicate: Any, timeout: float = 20.0) -> None:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not predicate():
+            assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
+            await asyncio.sleep(0.01)
+
+    def logged(text: str) -> bool:
+        return any(text in r.getMessage() for r in caplog.records)
+
+    async def go() -> None:
+        stop = asyncio.Event()
+        async with flusher_for(spool, zelto_receiver) as flusher:
+            running = asyncio.ensure_future(flusher.run(stop))
+            await until(lambda: logged("spool error in the sender loop; trying again"))
+            assert not running.done()
+            release.set()
+            await until(lambda: "room-1" in zelto_receiver.calls)
+            stop.set()
+            await running
+
+    with caplog.at_level(logging.ERROR, logger="zelto_spool"):
+        asyncio.run(go())
+    holder.join(10)
+    assert row(spool, "room-1")["state"] == "delivered"

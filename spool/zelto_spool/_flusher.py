@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +28,7 @@ import httpx
 
 from ._aio import bounded
 from ._config import DeliveryConfig
+from ._exceptions import ZeltoError
 from ._live import DEFAULT_STALE_AFTER_S
 from ._retry import SendOutcome, next_delay
 from ._sender import Sender
@@ -126,6 +128,7 @@ class Flusher:
         self._unsettled: list[tuple[Claim, SendOutcome, asyncio.Future[None]]] = []
         self._settler: asyncio.Future[None] | None = None
         self._over_cap = False
+        self._trouble_delay = 0.0
         self.report = DrainReport()
 
     # --- public entry points ----------------------------------------------------------------
@@ -253,28 +256,18 @@ class Flusher:
                 mono = time.monotonic()
                 if deadline is not None and mono >= deadline:
                     break
-                if maintain:
-                    await self._maybe_maintain(mono)
-                # forget finished sends first: with every slot apparently busy no claim is
-                # made (cycle is None), and if they all finished meanwhile the until_idle
-                # check below would end the drain with rows still pending
-                active = {t for t in active if not t.done()}
-                free = self.config.concurrency - len(active)
-                if max_claims is not None:
-                    free = min(free, max_claims - claimed)
-                cycle: _Cycle | None = None
-                if free > 0:
-                    cycle = await self._db(self._claim_cycle, free, not active)
+                try:
+                    cycle = await self._claim_and_send(
+                        active, claimed, maintain, mono, max_claims, deadline, attempt_timeout
+                    )
+                except (ZeltoError, sqlite3.Error) as exc:
+                    if until_idle:
+                        raise  # drain and deliver report it to their caller
+                    await self._spool_trouble(exc, stop)
+                    continue
+                self._trouble_delay = 0.0
+                if cycle is not None:
                     claimed += len(cycle.claims)
-                    for claim in cycle.claims:
-                        per_attempt = attempt_timeout
-                        if deadline is not None and attempt_timeout is not None:
-                            per_attempt = max(0.001, min(attempt_timeout, deadline - mono))
-                        task = asyncio.ensure_future(
-                            self._send_and_record(claim, timeout=per_attempt)
-                        )
-                        task.add_done_callback(lambda _t: self._kick.set() if self._kick else None)
-                        active.add(task)
                 active = {t for t in active if not t.done()}
                 exhausted = max_claims is not None and claimed >= max_claims
                 if (
@@ -286,6 +279,60 @@ class Flusher:
                 await self._idle(cycle, active, deadline, maintain)
         finally:
             await self._wind_down(active, grace=self.stop_grace if stop is not None else 0.0)
+
+    async def _claim_and_send(
+        self,
+        active: set[asyncio.Task[Any]],
+        claimed: int,
+        maintain: bool,
+        mono: float,
+        max_claims: int | None,
+        deadline: float | None,
+        attempt_timeout: float | None,
+    ) -> _Cycle | None:
+        """Housekeeping when due, one claim for the free slots, a send task per claimed row
+        (added to `active`). None when no slot was free: the spool was not looked at."""
+        if maintain:
+            await self._maybe_maintain(mono)
+        # forget finished sends first: with every slot apparently busy no claim is made
+        # (cycle is None), and if they all finished meanwhile the until_idle check would end
+        # the drain with rows still pending
+        for task in [t for t in active if t.done()]:
+            active.discard(task)
+        free = self.config.concurrency - len(active)
+        if max_claims is not None:
+            free = min(free, max_claims - claimed)
+        if free <= 0:
+            return None
+        cycle = await self._db(self._claim_cycle, free, not active)
+        for claim in cycle.claims:
+            per_attempt = attempt_timeout
+            if deadline is not None and attempt_timeout is not None:
+                per_attempt = max(0.001, min(attempt_timeout, deadline - mono))
+            task = asyncio.ensure_future(self._send_and_record(claim, timeout=per_attempt))
+            task.add_done_callback(self._sent)
+            active.add(task)
+        return cycle
+
+    def _sent(self, task: asyncio.Future[Any]) -> None:
+        if not task.cancelled():
+            task.exception()  # retrieved: logged where it happened, not again at GC
+        if self._kick is not None:
+            self._kick.set()
+
+    async def _spool_trouble(self, exc: BaseException, stop: asyncio.Event | None) -> None:
+        """The sidecar keeps going through spool errors (busy past the timeout, a disk error):
+        log, wait (1 s doubling to 60 s, or until stopped), try again. Rows stay where they are."""
+        self._trouble_delay = min(60.0, max(1.0, self._trouble_delay * 2))
+        logger.error(
+            "spool error in the sender loop; trying again",
+            extra={"error": str(exc) or type(exc).__name__, "retry_in_s": self._trouble_delay},
+        )
+        if stop is None:
+            await asyncio.sleep(self._trouble_delay)
+            return
+        with contextlib.suppress(asyncio.TimeoutError):
+            await bounded(stop.wait(), self._trouble_delay)
 
     def _finished(
         self, cycle: _Cycle | None, only_due: bool, deadline: float | None, exhausted: bool
@@ -386,7 +433,15 @@ class Flusher:
                 self.spool.release(claim, error="send interrupted (shutdown or deadline)")
             raise
         latency = time.monotonic() - started
-        await self._record_outcome(claim, outcome)
+        try:
+            await self._record_outcome(claim, outcome)
+        except (ZeltoError, sqlite3.Error) as exc:
+            # the row stays inflight under this lease; reclaim requeues it when the lease ends
+            logger.error(
+                "could not record a send's outcome; the call is retried after its lease",
+                extra={"call_id": claim.call_id, "outcome": outcome.kind, "error": str(exc)},
+            )
+            raise
         for hook in self.hooks:
             try:
                 hook(claim, outcome, latency)

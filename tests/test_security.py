@@ -72,19 +72,25 @@ def test_key_never_in_spool_files_logs_or_cli_output(tmp_path: Path) -> None:
         assert SECRET_KEY.encode() not in path.read_bytes(), path
 
 
-def test_key_echoed_by_a_server_is_scrubbed_from_the_reason() -> None:
-    def echo(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(400, text=f"bad header {request.headers['authorization']}")
+def send_once(handler: Any) -> Any:
+    """One send with the secret key through an in-process transport; its outcome."""
 
     async def go() -> Any:
         config = DeliveryConfig(base_url="https://zelto.test", api_key=SECRET_KEY)
-        sender = Sender(config, transport=httpx.MockTransport(echo))
+        sender = Sender(config, transport=httpx.MockTransport(handler))
         try:
             return await sender.send(b"{}")
         finally:
             await sender.aclose()
 
-    outcome = asyncio.run(go())
+    return asyncio.run(go())
+
+
+def test_key_echoed_by_a_server_is_scrubbed_from_the_reason() -> None:
+    def echo(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, text=f"bad header {request.headers['authorization']}")
+
+    outcome = send_once(echo)
     assert outcome.kind == "dead" and SECRET_KEY not in outcome.reason and "***" in outcome.reason
 
 
@@ -94,15 +100,7 @@ def test_a_key_echoed_across_the_reason_cut_is_scrubbed_first() -> None:
         auth = request.headers["authorization"]
         return httpx.Response(400, text="x" * (505 - len(auth)) + auth)  # cut 8 chars short
 
-    async def go() -> Any:
-        config = DeliveryConfig(base_url="https://zelto.test", api_key=SECRET_KEY)
-        sender = Sender(config, transport=httpx.MockTransport(echo))
-        try:
-            return await sender.send(b"{}")
-        finally:
-            await sender.aclose()
-
-    outcome = asyncio.run(go())
+    outcome = send_once(echo)
     assert outcome.kind == "dead"
     assert SECRET_KEY[:16] not in outcome.reason and "***" in outcome.reason
 
@@ -111,15 +109,7 @@ def test_an_unexpected_error_in_the_http_stack_is_a_scrubbed_retry() -> None:
     def broken(request: httpx.Request) -> httpx.Response:
         raise RuntimeError(f"surprise while sending {request.headers['authorization']!r}")
 
-    async def go() -> Any:
-        config = DeliveryConfig(base_url="https://zelto.test", api_key=SECRET_KEY)
-        sender = Sender(config, transport=httpx.MockTransport(broken))
-        try:
-            return await sender.send(b"{}")
-        finally:
-            await sender.aclose()
-
-    outcome = asyncio.run(go())
+    outcome = send_once(broken)
     assert outcome.kind == "retry" and "RuntimeError" in outcome.reason
     assert SECRET_KEY not in outcome.reason
 

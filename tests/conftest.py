@@ -43,6 +43,12 @@ def spool(spool_path: Path) -> Spool:
     s.close()
 
 
+def used_spool(path: Path) -> None:
+    """Make `path` a spool that was used and closed (no -wal left), to damage it afterwards."""
+    with Spool(path) as spool:
+        spool.stats()
+
+
 def wait_until(predicate: Callable[[], Any], timeout: float = 10.0, interval: float = 0.01) -> Any:
     """Poll `predicate` until it returns something truthy; fail after `timeout` seconds."""
     deadline = time.monotonic() + timeout

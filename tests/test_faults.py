@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 from tests.chaos.actors import ROOT
-from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
+from tests.conftest import API_KEY, cli_env, payload, run_cli, used_spool, wait_until
 from tests.sessions import EXPECTED_TURNS, run_session
 from zelto_spool import Spool
 from zelto_spool._payload import encode
@@ -282,7 +282,7 @@ def test_garbage_file_through_the_plugin_is_set_aside_and_the_call_delivered(
 ) -> None:
     from livekit.plugins import zelto
 
-    spool_path.parent.mkdir(parents=True)
+    used_spool(spool_path)  # a spool first: damage, not a file named by mistake
     spool_path.write_bytes(b"not a database, just garbage " * 300)
     fw = zelto.Forwarder(
         agent_id="support-bot",
@@ -302,7 +302,7 @@ def test_garbage_file_through_the_plugin_is_set_aside_and_the_call_delivered(
 
 
 def test_cli_enqueue_into_a_corrupt_spool_says_where_it_went(spool_path: Path) -> None:
-    spool_path.parent.mkdir(parents=True)
+    used_spool(spool_path)  # a spool first: damage, not a file named by mistake
     spool_path.write_bytes(b"garbage" * 1000)
     result = run_cli("enqueue", "-", env=cli_env(spool_path), input=json.dumps(payload("x")))
     assert result.returncode == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import payload
+from tests.conftest import payload, used_spool
 from zelto_spool import PayloadError, Spool, SpoolError
 from zelto_spool._schema import SCHEMA_VERSION
 
@@ -301,7 +301,7 @@ def test_many_threads_share_one_spool(spool: Spool) -> None:
 
 
 def test_corrupt_file_is_set_aside_and_a_fresh_spool_takes_calls(spool_path: Path) -> None:
-    spool_path.parent.mkdir(parents=True)
+    used_spool(spool_path)  # a spool first: damage, not a file named by mistake
     spool_path.write_bytes(b"this is not a database" * 100)
     spool = Spool(spool_path)
     spool.enqueue(payload("after"))

@@ -33,6 +33,7 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 30.0
 WAL_AUTOCHECKPOINT_PAGES = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
 _CORRUPT_MARKERS = ("file is not a database", "malformed", "disk image", "not a database")
 _FULL_MARKERS = ("database or disk is full", "disk is full", "file too large")
 _READONLY_MARKERS = ("readonly database", "read-only", "unable to open database file")
@@ -61,6 +62,8 @@ class Connector:
         self._conn: sqlite3.Connection | None = None
         self._ident: tuple[int, int] | None = None  # (device, inode) the connection opened
         self._guard: int | None = None  # the recovery lock, held shared around each operation
+        self._lock_was_there = False  # the recovery lock existed before this process made it
+        self._opened_ok = False  # an operation succeeded on this path in this process
         self._pid = os.getpid()
         _live.add(self)
 
@@ -125,7 +128,9 @@ class Connector:
                     conn = self._conn = None
                 if conn is None:
                     conn = self._conn = self._open()
-                return fn(conn)
+                result = fn(conn)
+                self._opened_ok = True
+                return result
             except BaseException as exc:
                 if conn is not None and self._conn is conn and conn.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
@@ -144,6 +149,7 @@ class Connector:
         if self._guard is None:
             try:
                 prepare_path(self.path)
+                self._lock_was_there = _lock_path(self.path).exists()
                 self._guard = os.open(_lock_path(self.path), os.O_RDWR | os.O_CREAT, 0o600)
             except OSError:
                 return None
@@ -165,6 +171,8 @@ class Connector:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.close()
                 self._conn = None
+            if not self._is_a_spool():
+                return self._not_a_spool(subject, call_id)
             moved = set_aside(self.path)
             error = SpoolCorruptError(
                 f"{subject}spool file is corrupt ({text})"
@@ -205,6 +213,32 @@ class Connector:
                 call_id=call_id,
             )
         return SpoolWriteError(f"{subject}{text}{where}", path=str(self.path), call_id=call_id)
+
+    def _is_a_spool(self) -> bool:
+        """Whether an unreadable file at the path is a damaged spool (set it aside) rather
+        than some other file named by mistake (leave it alone): a SQLite header, or this
+        path was used as a spool before (its recovery lock was there, or it worked here)."""
+        if self._lock_was_there or self._opened_ok:
+            return True
+        try:
+            with open(self.path, "rb") as fh:
+                return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        except OSError:
+            return False
+
+    def _not_a_spool(self, subject: str, call_id: str | None) -> SpoolError:
+        if self._guard is not None:  # ours from this attempt: leave no trace beside their file
+            with contextlib.suppress(OSError):
+                os.close(self._guard)
+            self._guard = None
+            with contextlib.suppress(OSError):
+                _lock_path(self.path).unlink()
+        return SpoolError(
+            f"{subject}{self.path} is not a zelto spool (not an SQLite file, and never used "
+            f"as a spool); nothing was changed. Check --spool / ZELTO_SPOOL_PATH",
+            path=str(self.path),
+            call_id=call_id,
+        )
 
 
 def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:

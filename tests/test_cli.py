@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import cli_env, payload, run_cli
+from tests.conftest import cli_env, payload, run_cli, used_spool
 from zelto_spool import Spool
 from zelto_spool._cli import cli
 from zelto_spool._format import parse_duration
@@ -67,6 +67,7 @@ def test_enqueue_accepts_object_array_and_json_lines(tmp_path: Path) -> None:
             "item 2: agent.externalId",
         ),
         (["enqueue", "/nonexistent/file.json"], None, "No such file"),
+        (["enqueue", "-"], "[]", "no payloads"),
         (["show", "nope"], None, "no call 'nope'"),
         (["drain", "--timeout", "soon"], None, "not a duration"),
         (["replay"], None, "say what to replay"),
@@ -86,15 +87,49 @@ def test_expected_failures_are_one_line_errors(
         assert Spool(spool_path).stats()["pending"] == 1  # nothing of a bad batch is written
 
 
-def test_read_commands_refuse_a_missing_spool(tmp_path: Path) -> None:
-    for command in ("status", "list"):
+def test_read_commands_and_drain_refuse_a_missing_spool(tmp_path: Path) -> None:
+    for command in ("status", "list", "drain"):  # a typo must not look drained
         result = run_cli(command, env=cli_env(tmp_path / "typo.db"))
-        assert result.returncode == 1 and "no spool at" in result.stderr
+        assert result.returncode == 1 and "no spool at" in result.stderr, command
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_file_named_by_mistake_is_refused_and_left_alone(tmp_path: Path) -> None:
+    wrong = tmp_path / "payload.json"
+    wrong.write_text(json.dumps(payload("x")))
+    before = wrong.read_bytes()
+    for args in (["status"], ["list"], ["drain"], ["show", "x"], ["enqueue", str(wrong)]):
+        result = run_cli(*args, env=cli_env(wrong))
+        assert result.returncode == 1, (args, result.stderr)
+        assert "is not a zelto spool" in result.stderr and "nothing was changed" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert wrong.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["payload.json"]  # nothing beside it
+
+
+def test_a_directory_or_unreadable_path_is_a_one_line_error(tmp_path: Path) -> None:
+    result = run_cli("status", env=cli_env(tmp_path))
+    assert result.returncode == 1 and "is a directory" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    result = run_cli("enqueue", str(tmp_path), env=cli_env(tmp_path / "s.db"))
+    assert result.returncode == 1 and "Is a directory" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_show_payload_round_trips_through_enqueue(tmp_path: Path) -> None:
+    spool_path = tmp_path / "s.db"
+    Spool(spool_path).enqueue(payload("room-2"))
+    shown = run_cli("show", "room-2", "--payload", env=cli_env(spool_path))
+    assert shown.returncode == 0 and json.loads(shown.stdout) == payload("room-2")
+    fixed = tmp_path / "fixed.json"
+    fixed.write_text(shown.stdout)
+    again = run_cli("enqueue", str(fixed), env=cli_env(spool_path))
+    assert again.returncode == 0 and "version 2" in again.stdout
 
 
 def test_corrupt_spool_is_explained_not_traced(tmp_path: Path) -> None:
     spool_path = tmp_path / "s.db"
+    used_spool(spool_path)  # a spool first: damage, not a file named by mistake
     spool_path.write_bytes(b"garbage" * 1000)
     result = run_cli("status", env=cli_env(spool_path))
     assert result.returncode == 0, result.stderr

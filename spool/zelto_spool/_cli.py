@@ -29,7 +29,7 @@ from ._version import __version__
 @click.option(
     "--spool",
     "spool_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # checked in open_spool: one-line errors, exit 1
     envvar=ENV_SPOOL_PATH,
     show_envvar=True,
     help="Spool file [default: $XDG_STATE_HOME/zelto/spool.db].",
@@ -140,18 +140,28 @@ def list_(ctx: click.Context, state: str | None, as_json: bool, limit: int) -> N
 @cli.command()
 @click.argument("call_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the row and payload as JSON.")
+@click.option(
+    "--payload",
+    "payload_only",
+    is_flag=True,
+    help="Print only the newest payload, ready to edit and `enqueue` again.",
+)
 @click.pass_context
 @errors
-def show(ctx: click.Context, call_id: str, as_json: bool) -> None:
+def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) -> None:
     """Payload, versions, attempts and last error of one call.
 
     Example:
 
         zelto-spool show room-42
+        zelto-spool show room-42 --payload > fixed.json
     """
     row = open_spool(ctx, must_exist=True).show(call_id)
     if row is None:
         raise click.ClickException(f"no call {call_id!r} in the spool")
+    if payload_only:
+        click.echo(json.dumps(row["payload"], indent=2, ensure_ascii=False))
+        return
     if as_json:
         click.echo(json.dumps(row, indent=2, ensure_ascii=False))
         return
@@ -165,10 +175,10 @@ def show(ctx: click.Context, call_id: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.File("rb"))
+@click.argument("file", type=click.Path(allow_dash=True, path_type=str))
 @click.pass_context
 @errors
-def enqueue(ctx: click.Context, file: Any) -> None:
+def enqueue(ctx: click.Context, file: str) -> None:
     """Validate and spool payloads from FILE (or - for stdin).
 
     FILE holds one JSON object, a JSON array of objects, or JSON lines. Every payload is
@@ -180,7 +190,12 @@ def enqueue(ctx: click.Context, file: Any) -> None:
     """
     from ._payload import prepare
 
-    items = _read_payloads(file.read(), getattr(file, "name", "-"))
+    if file == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        with open(file, "rb") as fh:  # OSError: one line through @errors
+            data = fh.read()
+    items = _read_payloads(data, file)
     spool = open_spool(ctx)
     prepared = []
     for index, item in enumerate(items):
@@ -216,6 +231,8 @@ def _read_payloads(data: bytes, name: str) -> list[Any]:
             except json.JSONDecodeError as exc:
                 raise click.ClickException(f"{name}:{number}: not JSON ({exc})") from None
         return items
+    if value == []:
+        raise click.ClickException(f"{name}: an empty list, no payloads")
     return value if isinstance(value, list) else [value]
 
 

@@ -27,7 +27,8 @@ def errors(fn: F) -> F:
         except ZeltoError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
-            raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}") from None
+            where = f": {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -75,6 +76,11 @@ class Size(click.ParamType):  # type: ignore[type-arg]
 
 def open_spool(ctx: click.Context, *, must_exist: bool = False) -> Spool:
     path: Path = ctx.obj["spool_path"]
+    if path.is_dir():
+        raise click.ClickException(
+            f"{path} is a directory; --spool / {ENV_SPOOL_PATH} names the spool file in it "
+            "(e.g. spool.db)"
+        )
     if must_exist and not path.exists():
         raise click.ClickException(
             f"no spool at {path} (set --spool or {ENV_SPOOL_PATH}; it is created by the "

@@ -61,7 +61,7 @@ def drain(
     config = delivery_config(
         base_url, api_key, concurrency=concurrency, total_timeout=total_timeout
     )
-    spool = open_spool(ctx)
+    spool = open_spool(ctx, must_exist=True)  # a mistyped path must not look drained
     total = spool.undelivered()
     show_bar = not quiet and total > 0 and config.api_key is not None
     bar_cm: Any = (

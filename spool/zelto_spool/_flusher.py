@@ -167,10 +167,10 @@ class Flusher:
         """Send everything pending now; retry within `timeout` seconds (None: no limit)."""
         self._bind_loop()
         started = time.monotonic()
+        await self._housekeep()  # lost calls are queued even when nothing can be sent
         if not self.can_send:
             self.report.paused = NO_KEY_REASON
         else:
-            await self._housekeep()
             await self._db(self.spool.make_due)
             deadline = None if not timeout else started + timeout
             await self._pump(stop=None, deadline=deadline, until_idle=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import payload
 from tests.test_spool import Clock
@@ -147,3 +150,35 @@ def test_two_reapers_at_once_enqueue_each_lost_call_once(spool_path: Path) -> No
     rows = spool.rows()
     assert len(rows) == 12 and {r["version"] for r in rows} == {1}  # once, not twice
     assert spool.stats()["reaped"] == 12 and spool.live.rows() == []
+
+
+def test_one_snapshot_that_cannot_be_assembled_does_not_stop_the_others(
+    spool_path: Path, caplog: Any
+) -> None:
+    snapshot_in_a_process(spool_path, job="job-bad", room="room-bad")
+    snapshot_in_a_process(spool_path, job="job-good", room="room-good")
+    conn = sqlite3.connect(spool_path)  # damage one turn of one snapshot: not JSON any more
+    with conn:
+        conn.execute("UPDATE live_turns SET turn = x'7b7b' WHERE job_id = 'job-bad'")
+    conn.close()
+    spool = Spool(spool_path)
+    with caplog.at_level(logging.ERROR, logger="zelto_spool"):
+        assert spool.live.reap() == ["room-good"]
+    assert "could not enqueue the call of a lost agent process" in caplog.text
+    assert [r["job_id"] for r in spool.live.rows()] == ["job-bad"]  # kept, never dropped
+    assert [r["call_id"] for r in spool.rows()] == ["room-good"]
+
+
+def test_an_enrichment_too_big_for_the_call_never_costs_the_call(
+    spool_path: Path, caplog: Any
+) -> None:
+    spool = Spool(spool_path, max_payload_bytes=4096)
+    spool.enrich("room-1", {"call": {"recordingUrl": "https://r.example/" + "a" * 3000}})
+    big = payload("room-1")
+    big["transcript"] = {"turns": [{"role": "user", "content": "x" * 2000}]}
+    with caplog.at_level(logging.ERROR, logger="zelto_spool"):
+        queued = spool.enqueue(big)  # the call fits; with the enrichment it would not
+    assert queued.version == 1
+    assert "spooled without it" in caplog.text
+    stored = spool.latest_payload("room-1")
+    assert stored is not None and "recordingUrl" not in stored["call"]

@@ -14,6 +14,7 @@ the write lock, so several reapers at once enqueue a lost call once.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from ._spool import Enqueued, Spool
 
 __all__ = ["LOST_REASON", "LiveCalls", "delete_live"]
+
+logger = logging.getLogger("zelto_spool")
 
 LOST_REASON = "agent_process_lost"
 DEFAULT_STALE_AFTER_S = 2 * 3600.0
@@ -184,7 +187,20 @@ class LiveCalls:
                     continue  # our own job: its process is alive by definition
                 alive = _proc.is_alive(host, pid, start)
                 if alive is False or (alive is None and updated < now - stale_after_s):
-                    queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
+                    # one snapshot that cannot be assembled must not hold up the others
+                    conn.execute("SAVEPOINT reap_one")
+                    try:
+                        queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
+                    except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
+                        conn.execute("ROLLBACK TO reap_one")
+                        conn.execute("RELEASE reap_one")
+                        logger.error(
+                            "could not enqueue the call of a lost agent process; its snapshot "
+                            "is kept (see `zelto-spool list --state live`)",
+                            extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
+                        )
+                        continue
+                    conn.execute("RELEASE reap_one")
                     if queued is not None:
                         reaped.append(queued.call_id)
             if reaped:

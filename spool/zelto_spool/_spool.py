@@ -14,6 +14,7 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -28,7 +29,7 @@ from . import _schema as sql
 from ._admin import SpoolAdmin
 from ._config import default_spool_path
 from ._db import BUSY_TIMEOUT_S, Connector
-from ._exceptions import ConfigError
+from ._exceptions import ConfigError, PayloadTooLargeError
 from ._live import LiveCalls, delete_live
 from ._payload import (
     MAX_PAYLOAD_BYTES,
@@ -39,6 +40,8 @@ from ._payload import (
 )
 
 __all__ = ["Claim", "Enqueued", "Mark", "Pause", "Spool"]
+
+logger = logging.getLogger("zelto_spool")
 
 DEFAULT_RETENTION_S = 7 * 24 * 3600.0
 DEFAULT_MAX_BYTES = 1024**3
@@ -194,7 +197,14 @@ class Spool(SpoolAdmin):
         """Inside a write transaction: merge recorded enrichments, store a new version."""
         stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
         if stored is not None:
-            body = self._enriched(body, json.loads(stored[0]))
+            try:
+                body = self._enriched(body, json.loads(stored[0]))
+            except PayloadTooLargeError as exc:
+                # the call itself fits: never lose it for the sake of an added field
+                logger.error(
+                    "enrichment would push the call over the size limit; spooled without it",
+                    extra={"call_id": call_id, "error": str(exc)},
+                )
         rowid, version = conn.execute(
             sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()

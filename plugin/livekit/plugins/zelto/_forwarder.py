@@ -343,7 +343,7 @@ class Forwarder:
         started = time.monotonic()
         try:
             queued = self._spool.enqueue_encoded(call_id, body, ends_live=ends_live)
-        except SpoolError as exc:
+        except Exception as exc:  # SpoolError, or anything unforeseen: the call still goes out
             logger.error(
                 "could not spool the call; trying to send it directly",
                 extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},

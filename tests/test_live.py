@@ -182,3 +182,69 @@ def test_an_enrichment_too_big_for_the_call_never_costs_the_call(
     assert "spooled without it" in caplog.text
     stored = spool.latest_payload("room-1")
     assert stored is not None and "recordingUrl" not in stored["call"]
+
+
+def snapshot_turns(spool_path: Path, job_id: str) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(spool_path)
+    try:
+        rows = conn.execute(
+            "SELECT turn FROM live_turns WHERE job_id = ? ORDER BY seq", (job_id,)
+        ).fetchall()
+    finally:
+        conn.close()
+    return [(t["role"], t["content"]) for t in (json.loads(bytes(r[0])) for r in rows)]
+
+
+def test_a_turn_inserted_mid_history_is_snapshotted_in_its_place(spool_path: Path) -> None:
+    # LiveKit orders history by created_at: a realtime model's user transcript can be added
+    # after the reply it prompted yet land before it
+    from livekit.agents import llm
+
+    from livekit.plugins.zelto._live import LiveTracker
+
+    spool = Spool(spool_path)
+    tracker = LiveTracker(
+        spool, job_id="job-1", call_id="room-1", redact=lambda p: p, include_tools=True
+    )
+    tracker.start(HEADER)
+    history = llm.ChatContext()
+    t0 = 1_000_000.0
+    for role, text, at in [
+        ("assistant", "Hello, how can I help?", t0),
+        ("assistant", "Your order ships tomorrow.", t0 + 2),
+        ("user", "Where is my order?", t0 + 1),
+    ]:
+        history.insert(llm.ChatMessage(role=role, content=[text], created_at=at))  # type: ignore[arg-type]
+        tracker.update(list(history.items), HEADER)
+        tracker.flush()
+    assert snapshot_turns(spool_path, "job-1") == [
+        ("assistant", "Hello, how can I help?"),
+        ("user", "Where is my order?"),
+        ("assistant", "Your order ships tomorrow."),
+    ]
+    (live,) = spool.live.rows()
+    assert live["turns"] == 3
+
+
+def test_a_snapshot_write_that_comes_late_never_revives_a_finished_call(spool_path: Path) -> None:
+    # one writer thread per process: another job's write can hold it past the close's flush
+    import threading
+
+    from livekit.plugins.zelto._live import LiveTracker, _executor
+
+    spool = Spool(spool_path)
+    release = threading.Event()
+    _executor().submit(release.wait, 30)
+    tracker = LiveTracker(
+        spool, job_id="job-1", call_id="room-1", redact=lambda p: p, include_tools=True
+    )
+    tracker.start(HEADER)  # queued behind the stuck write
+    tracker.update([], HEADER)
+    final = encode({**payload("room-1"), "transcript": {"turns": TURNS}})
+    spool.live.close("job-1", "room-1", final)  # the session closed; the final is queued
+    assert spool.live.promote("job-1") is not None
+    release.set()  # now the late START and append run
+    tracker.flush()
+    assert spool.live.rows() == []  # nothing for a reaper to turn into a "lost" version
+    (row,) = spool.rows()
+    assert row["version"] == 1 and spool.latest_payload("room-1") == json.loads(final)

@@ -32,16 +32,26 @@ logger = logging.getLogger("zelto_spool")
 LOST_REASON = "agent_process_lost"
 DEFAULT_STALE_AFTER_S = 2 * 3600.0
 
+# not when a version of the call was enqueued since the tracker began: a START that waited
+# behind a busy spool must not bring back a call that was already finished and queued
 START = """
 INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
                   header)
-VALUES (:job_id, :call_id, :host, :pid, :start, :now, :now, :header)
+SELECT :job_id, :call_id, :host, :pid, :start, :now, :now, :header
+WHERE NOT EXISTS (SELECT 1 FROM calls WHERE call_id = :call_id AND enqueued_at >= :since)
 ON CONFLICT (job_id) DO UPDATE SET
     call_id = excluded.call_id, owner_host = excluded.owner_host,
     owner_pid = excluded.owner_pid, owner_start = excluded.owner_start,
     updated_at = excluded.updated_at, header = excluded.header
 """
+# turns only go to an open snapshot: none after it was closed, enqueued or reaped
+OPEN = "SELECT 1 FROM live WHERE job_id = :job_id AND final IS NULL"
 APPEND_TURN = "INSERT OR REPLACE INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)"
+DROP_TURNS_FROM = "DELETE FROM live_turns WHERE job_id = :job_id AND seq >= :total"
+SET_TURNS = """
+UPDATE live SET updated_at = :now, turns = :total, header = coalesce(:header, header)
+WHERE job_id = :job_id AND final IS NULL
+"""
 TOUCH = """
 UPDATE live SET updated_at = :now, turns = max(turns, :turns),
                 header = coalesce(:header, header)
@@ -82,9 +92,16 @@ class LiveCalls:
     def __init__(self, spool: Spool) -> None:
         self._spool = spool
 
-    def start(self, job_id: str, call_id: str, header: bytes) -> None:
-        """Register a call in progress (its payload without transcript) for this process."""
-        params = {**self._owner(job_id, call_id), "header": header}
+    def start(
+        self, job_id: str, call_id: str, header: bytes, *, since: float | None = None
+    ) -> None:
+        """Register a call in progress (its payload without transcript) for this process.
+
+        `since`: when the session began (default now). Nothing is registered if a version of
+        `call_id` was enqueued since then: the call already ended and this write came late.
+        """
+        owner = self._owner(job_id, call_id)
+        params = {**owner, "header": header, "since": owner["now"] if since is None else since}
         self._spool._db.run(lambda conn: conn.execute(START, params), call_id=call_id)
 
     def _owner(self, job_id: str, call_id: str) -> dict[str, Any]:
@@ -105,23 +122,32 @@ class LiveCalls:
         turns: list[bytes],
         *,
         header: bytes | None = None,
-    ) -> None:
-        """Add turns `first_seq...` (encoded) and bump the update time, in one transaction."""
+        total: int | None = None,
+    ) -> bool:
+        """Write turns `first_seq...` (encoded, replacing any there) and bump the update time,
+        in one transaction. `total`: the snapshot's turn count after this write (default
+        `first_seq + len(turns)`); turns past it are dropped (history items can be inserted
+        or replaced, not only appended). Returns False when the snapshot is no longer open
+        (closed, enqueued or reaped): nothing is written then."""
         now = self._spool._clock()
+        count = first_seq + len(turns) if total is None else total
 
-        def write(conn: sqlite3.Connection) -> None:
+        def write(conn: sqlite3.Connection) -> bool:
             conn.execute("BEGIN IMMEDIATE")
+            if conn.execute(OPEN, {"job_id": job_id}).fetchone() is None:
+                conn.execute("COMMIT")
+                return False
             for offset, turn in enumerate(turns):
                 conn.execute(
                     APPEND_TURN, {"job_id": job_id, "seq": first_seq + offset, "turn": turn}
                 )
-            conn.execute(
-                TOUCH,
-                {"job_id": job_id, "now": now, "turns": first_seq + len(turns), "header": header},
-            )
+            conn.execute(DROP_TURNS_FROM, {"job_id": job_id, "total": count})
+            params = {"job_id": job_id, "now": now, "total": count, "header": header}
+            conn.execute(SET_TURNS, params)
             conn.execute("COMMIT")
+            return True
 
-        self._spool._db.run(write)
+        return self._spool._db.run(write)
 
     def heartbeat(self, job_id: str) -> None:
         now = self._spool._clock()

@@ -174,6 +174,8 @@ class Forwarder:
             # transaction) or sent directly. Before here, a failure leaves it to attach()'s
             # shutdown callback, which promotes the closed snapshot.
             job.session_end_ran = True
+            if job.tracker is not None:
+                job.tracker.seal()  # the final replaces the snapshot; no late turn writes
             await self._spool_and_send(ctx, payload, deadline=started + self._opts.deliver_timeout)
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")
@@ -282,6 +284,7 @@ class Forwarder:
             return
         if job.tracker is not None:
             job.tracker.flush()  # queued turn writes land before the final
+            job.tracker.seal()  # and none after it
         call_id, body = prepared
         try:
             self._spool.live.close(ctx.job.id, call_id, body)

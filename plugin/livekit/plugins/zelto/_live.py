@@ -61,10 +61,12 @@ class LiveTracker:
         self._include_tools = include_tools
         self._lock = threading.Lock()
         self._latest = 0  # submissions; a write skips itself when a newer one is queued
-        self._items_done = 0
-        self._turns_done = 0
+        self._written: list[bytes] = []  # the encoded turns the snapshot holds
         self._last_header: bytes | None = None
         self._heartbeat: asyncio.Task[None] | None = None
+        self._since = spool._clock()  # a late START must not revive a call queued after this
+        self._sealed = False
+        self._failing = False
         self.broken = False
 
     def start(self, header: dict[str, Any]) -> None:
@@ -90,44 +92,68 @@ class LiveTracker:
         with contextlib.suppress(concurrent.futures.TimeoutError):
             _executor().submit(lambda: None).result(timeout)
 
+    def seal(self) -> None:
+        """The final payload is being written: drop every snapshot write still queued. (One
+        already running cannot revive the call: the spool refuses turns for a snapshot that is
+        no longer open and a START for a call queued since this tracker began.)"""
+        with self._lock:
+            self._sealed = True
+        self.stop()
+
     async def _beat(self) -> None:
         while True:
             await asyncio.sleep(HEARTBEAT_S)  # a timer, not synchronisation
             _executor().submit(self._guard, self._spool.live.heartbeat, self._job_id)
 
     def _guard(self, fn: Callable[..., None], *args: Any) -> None:
-        if self.broken:
-            return
+        with self._lock:
+            if self.broken or self._sealed:
+                return
         try:
             fn(*args)
         except SpoolError as exc:
-            self.broken = True  # once: the final payload still goes through on_session_end
-            logger.error(
-                "live snapshots stopped: the spool refused a write",
-                extra={"call_id": self._call_id, "error": str(exc)},
-            )
+            # the next turn (or heartbeat) tries again and rewrites what is missing; the
+            # final payload goes through on_session_end either way. Logged once per outage.
+            if not self._failing:
+                self._failing = True
+                logger.error(
+                    "a live snapshot write failed; retrying with the next turn",
+                    extra={"call_id": self._call_id, "error": str(exc)},
+                )
+            return
         except Exception:
             self.broken = True
             logger.exception("live snapshots stopped", extra={"call_id": self._call_id})
 
     def _write_header(self, base: dict[str, Any]) -> None:
         header = self._redacted({**base, "transcript": {"turns": []}})[0]
+        self._spool.live.start(self._job_id, self._call_id, header, since=self._since)
         self._last_header = header
-        self._spool.live.start(self._job_id, self._call_id, header)
+        self._failing = False
 
     def _append(self, mine: int, items: list[Any], base: dict[str, Any]) -> None:
         with self._lock:
             if mine != self._latest:
                 return  # a newer copy of the history is queued and covers these items
-        new_items = items[self._items_done :]
-        turns = turns_from_items(new_items, include_tools=self._include_tools)
+        # the whole history each time: LiveKit inserts items by time (a transcript can land
+        # before the reply it prompted) and replaces some in place, so rewrite from the first
+        # turn that differs from what the snapshot holds
+        turns = turns_from_items(items, include_tools=self._include_tools)
         header, encoded = self._redacted({**base, "transcript": {"turns": turns}})
+        first = 0
+        for old, new in zip(self._written, encoded, strict=False):
+            if old != new:
+                break
+            first += 1
         changed = header if header != self._last_header else None
-        if encoded or changed is not None:
-            self._spool.live.append(self._job_id, self._turns_done, encoded, header=changed)
-        self._items_done = len(items)
-        self._turns_done += len(encoded)
+        if first == len(encoded) == len(self._written) and changed is None:
+            return
+        self._spool.live.append(
+            self._job_id, first, encoded[first:], header=changed, total=len(encoded)
+        )
+        self._written = encoded
         self._last_header = header
+        self._failing = False
 
     def _redacted(self, payload: dict[str, Any]) -> tuple[bytes, list[bytes]]:
         """(header without transcript, encoded turns), redacted and validated."""

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from . import _schema as sql
 from ._db import Connector
+
+ROW_OVERHEAD_BYTES = 256  # what a call row and its indexes take beside the payload
 
 __all__ = ["SpoolAdmin"]
 
@@ -111,35 +114,47 @@ class SpoolAdmin:
 
         return int(self._db.run(delete))
 
-    def enforce_cap(self, *, batch: int = 200) -> tuple[int, bool]:
+    def enforce_cap(self, *, batch: int = 1000) -> tuple[int, bool]:
         """Evict the oldest delivered rows until the files fit in `max_bytes`.
 
         Pending, inflight and dead rows are never evicted: new calls are still accepted past
-        the cap. Returns (rows evicted, still over the cap).
+        the cap. Each round evicts only as many rows as their sizes say will free the excess
+        (at most `batch`), and it stops when a reader keeps the WAL from being folded back:
+        evicting more then only grows the WAL, and the next housekeeping tries again.
+        Returns (rows evicted, still over the cap).
         """
         max_bytes = self.max_bytes
         evicted = 0
 
-        def compact(conn: sqlite3.Connection) -> None:
+        def compact(conn: sqlite3.Connection) -> bool:
+            """Free pages and fold the WAL back; False when a reader kept it from finishing."""
             # executescript steps the pragma to the end (execute() frees a single page)
             conn.executescript("PRAGMA incremental_vacuum;")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return not busy
 
-        def evict(conn: sqlite3.Connection) -> int:
+        def evict(conn: sqlite3.Connection, need: int) -> int:
             conn.execute("BEGIN IMMEDIATE")
-            rows = conn.execute(sql.OLDEST_DELIVERED, {"limit": batch}).fetchall()
-            for rowid, call_id in rows:
+            freed = removed = 0
+            for rowid, call_id, size in conn.execute(
+                sql.OLDEST_DELIVERED, {"limit": batch}
+            ).fetchall():
+                if freed >= need:
+                    break
                 conn.execute(sql.DELETE_PAYLOAD, {"rowid": rowid})
                 conn.execute(sql.DELETE_ENRICHMENT, {"call_id": call_id})
                 conn.execute(sql.DELETE_CALL, {"rowid": rowid})
+                freed += int(size) + ROW_OVERHEAD_BYTES
+                removed += 1
             conn.execute("COMMIT")
-            return len(rows)
+            return removed
 
         while self.size_bytes() > max_bytes:
-            self._db.run(compact)  # free pages first: purges may have left plenty
-            if self.size_bytes() <= max_bytes:
+            folded = bool(self._db.run(compact))  # free pages first: purges may have left plenty
+            size = self.size_bytes()
+            if size <= max_bytes or (evicted and not folded):
                 break
-            removed = int(self._db.run(evict))
+            removed = int(self._db.run(partial(evict, need=size - max_bytes)))
             evicted += removed
             if removed == 0:
                 break

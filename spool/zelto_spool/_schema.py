@@ -350,9 +350,10 @@ DELETE FROM enrichments WHERE updated_at < :cutoff
   AND call_id NOT IN (SELECT call_id FROM calls)
 """
 
-# the disk cap: the oldest delivered rows first, a batch at a time; nothing else is evicted
+# the disk cap: the oldest delivered rows first, as many as free the excess; nothing else
 OLDEST_DELIVERED = """
-SELECT id, call_id FROM calls WHERE state = 'delivered' ORDER BY delivered_at, id LIMIT :limit
+SELECT id, call_id, size FROM calls WHERE state = 'delivered'
+ORDER BY delivered_at, id LIMIT :limit
 """
 DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"
 DELETE_ENRICHMENT = "DELETE FROM enrichments WHERE call_id = :call_id"

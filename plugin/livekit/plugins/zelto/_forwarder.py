@@ -314,8 +314,14 @@ class Forwarder:
                 extra={"error": str(exc)},
             )
             return
-        if queued is not None and self._opts.deliver_now:
-            await self._delivery.spooled(queued.call_id, budget=budget, leftovers=False)
+        if queued is not None:
+            _metrics.count_call("spooled")
+            logger.info(
+                "call spooled",
+                extra={"call_id": queued.call_id, "version": queued.version, "bytes": queued.size},
+            )
+            if self._opts.deliver_now:
+                await self._delivery.spooled(queued.call_id, budget=budget, leftovers=False)
 
     # --- shared steps -----------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import payload, used_spool
 from zelto_spool import PayloadError, Spool, SpoolError
+from zelto_spool._payload import encode
 from zelto_spool._schema import SCHEMA_VERSION
 
 
@@ -322,3 +323,28 @@ def test_enrichment_for_a_call_never_seen_is_purged_after_retention(spool_path: 
     conn = spool._db._conn
     assert conn is not None
     assert [r[0] for r in conn.execute("SELECT call_id FROM enrichments")] == ["here"]
+
+
+def test_enrichment_waiting_for_a_call_still_in_progress_survives_purge(spool_path: Path) -> None:
+    clock = Clock()
+    spool = Spool(spool_path, clock=clock)
+    spool.live.start(
+        "job-1", "long-call", b'{"agent":{"externalId":"a"},"call":{"externalId":"long-call"}}'
+    )
+    spool.enrich("long-call", {"call": {"recordingUrl": "https://r/long"}})
+    clock.now += 3600
+    spool.purge(older_than_s=60)  # an operator's short purge while the call still runs
+    spool.live.close("job-1", "long-call", encode(payload("long-call")))
+    queued = spool.live.promote("job-1")
+    assert queued is not None
+    stored = spool.latest_payload("long-call")
+    assert stored is not None and stored["call"]["recordingUrl"] == "https://r/long"
+
+
+def test_replaying_a_pending_call_keeps_its_age(spool_path: Path) -> None:
+    clock = Clock()
+    spool = Spool(spool_path, clock=clock)
+    spool.enqueue(payload("waiting"))
+    clock.now += 600
+    assert spool.replay(call_ids=["waiting"]) == ["waiting"]  # made due now
+    assert spool.stats()["oldest_pending_age_s"] == pytest.approx(600)

@@ -327,7 +327,7 @@ UPDATE calls SET
     state = 'pending',
     attempts = 0,
     next_attempt_at = :now,
-    pending_since = :now,
+    pending_since = CASE WHEN state = 'pending' THEN coalesce(pending_since, :now) ELSE :now END,
     updated_at = :now
 WHERE id = :rowid AND state IN ('delivered', 'dead', 'pending')
   AND EXISTS (SELECT 1 FROM payloads WHERE call_rowid = calls.id)
@@ -348,6 +348,7 @@ PURGE_CALLS = "DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :c
 PURGE_ORPHAN_ENRICHMENTS = """
 DELETE FROM enrichments WHERE updated_at < :cutoff
   AND call_id NOT IN (SELECT call_id FROM calls)
+  AND call_id NOT IN (SELECT call_id FROM live)
 """
 
 # the disk cap: the oldest delivered rows first, as many as free the excess; nothing else

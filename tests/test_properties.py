@@ -451,6 +451,16 @@ def is_clean_id(text: str) -> bool:
 
 
 @BOUNDED
+@example(  # found by a CI run: a lone surrogate in a customer key made encode fail unnamed
+    agent_id="0",
+    agent_name=None,
+    call_id="0",
+    chat=[],
+    duration=None,
+    ended=None,
+    customer={"\ud800": "0"},
+    include_tools=False,
+)
 @given(
     agent_id=ids,
     agent_name=st.one_of(st.none(), texts),

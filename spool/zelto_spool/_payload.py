@@ -63,8 +63,7 @@ def validate(payload: Any) -> dict[str, Any]:
         raise PayloadError("", f"payload must be a JSON object, got {_kind(payload)}")
     out: dict[str, Any] = {}
     for key, value in payload.items():
-        if not isinstance(key, str):
-            raise PayloadError("", f"keys must be strings, got {_kind(key)}")
+        _key(key, "", key)
         if value is None and key in ("customer", "transcript"):
             continue
         if key == "agent":
@@ -156,8 +155,7 @@ def _object(value: Any, path: str, fields: dict[str, str]) -> dict[str, Any]:
         raise PayloadError(path, f"must be an object, got {_kind(value)}")
     out: dict[str, Any] = {}
     for key, item in value.items():
-        if not isinstance(key, str):
-            raise PayloadError(path, f"keys must be strings, got {_kind(key)}")
+        _key(key, path, f"{path}.{key}")
         where = f"{path}.{key}"
         if item is None and fields.get(key) != "id":
             continue
@@ -181,6 +179,7 @@ def _transcript(value: Any) -> dict[str, Any]:
         raise PayloadError("transcript", f"must be an object, got {_kind(value)}")
     out = dict(value)
     for key, item in value.items():
+        _key(key, "transcript", f"transcript.{key}")
         if key != "turns":
             _plain(item, f"transcript.{key}", 2)
     turns = value.get("turns")
@@ -201,8 +200,7 @@ def _transcript(value: Any) -> dict[str, Any]:
         if len(turn) > 2:
             for key, item in turn.items():
                 if key not in ("role", "content"):
-                    if not isinstance(key, str):
-                        raise PayloadError(f"transcript.turns[{i}]", "keys must be strings")
+                    _key(key, f"transcript.turns[{i}]", f"transcript.turns[{i}].{key}")
                     _plain(item, f"transcript.turns[{i}].{key}", 4)
     return out
 
@@ -217,6 +215,17 @@ def _external_id(value: Any, where: str) -> None:
     if any(ord(c) < 32 or ord(c) == 127 for c in value):
         raise PayloadError(where, "must not contain control characters")
     _string(value, where)
+
+
+def _key(key: Any, parent: str, path: str) -> None:
+    """A mapping key: a string (else the parent is named) of valid Unicode (else the key)."""
+    if not isinstance(key, str):
+        raise PayloadError(parent, f"keys must be strings, got {_kind(key)}")
+    if not key.isascii():
+        try:
+            key.encode("utf-8")
+        except UnicodeEncodeError:
+            raise PayloadError(path, "key contains a lone surrogate (not valid Unicode)") from None
 
 
 def _string(value: Any, where: str) -> None:
@@ -248,6 +257,7 @@ def _plain(value: Any, where: str | None, depth: int) -> None:
     if where is None:
         if isinstance(value, Mapping) and all(isinstance(k, str) for k in value):
             for key, item in value.items():
+                _key(key, "", key)
                 _plain(item, key, depth + 1)
             return
         where = ""
@@ -267,8 +277,7 @@ def _plain(value: Any, where: str | None, depth: int) -> None:
         if not isinstance(value, dict) and depth > 0:
             raise PayloadError(where, f"is not JSON ({_kind(value)}); use a dict")
         for key, item in value.items():
-            if not isinstance(key, str):
-                raise PayloadError(where, f"keys must be strings, got {_kind(key)}")
+            _key(key, where, f"{where}.{key}")
             _plain(item, f"{where}.{key}", depth + 1)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):

@@ -34,9 +34,13 @@ from zelto_spool import MAX_PAYLOAD_BYTES, ROLES, PayloadError, PayloadTooLargeE
 from zelto_spool import _payload as payload_module
 from zelto_spool._payload import decode, encode, prepare
 
+HUNT = os.environ.get("ZELTO_PROPERTY_EXAMPLES")
 BOUNDED = settings(
-    # CI runs 150 examples per property; a long hunt by hand: ZELTO_PROPERTY_EXAMPLES=5000
-    max_examples=int(os.environ.get("ZELTO_PROPERTY_EXAMPLES", "150")),
+    # `make test` (and CI) runs the same 150 examples per property every time, so a rare case
+    # found by chance never blocks an unrelated change; hunting for new ones is a random run by
+    # hand (docs/reliability.md): ZELTO_PROPERTY_EXAMPLES=5000, and each find becomes an @example
+    max_examples=int(HUNT or "150"),
+    derandomize=HUNT is None,
     deadline=None,
     database=None,  # hermetic: no .hypothesis/ directory
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

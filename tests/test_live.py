@@ -248,3 +248,39 @@ def test_a_snapshot_write_that_comes_late_never_revives_a_finished_call(spool_pa
     assert spool.live.rows() == []  # nothing for a reaper to turn into a "lost" version
     (row,) = spool.rows()
     assert row["version"] == 1 and spool.latest_payload("room-1") == json.loads(final)
+
+
+def test_a_snapshot_whose_start_failed_is_registered_by_the_next_turn(
+    spool_path: Path, monkeypatch: Any
+) -> None:
+    from livekit.agents import llm
+
+    from livekit.plugins.zelto._live import LiveTracker
+    from zelto_spool import SpoolWriteError
+    from zelto_spool._live import LiveCalls
+
+    real_start = LiveCalls.start
+    calls = []
+
+    def busy_once(self: Any, *args: Any, **kwargs: Any) -> None:
+        calls.append(args)
+        if len(calls) == 1:  # the spool stayed busy past its timeout, once
+            raise SpoolWriteError("spool stayed busy for 30 s (database is locked)")
+        real_start(self, *args, **kwargs)
+
+    monkeypatch.setattr(LiveCalls, "start", busy_once)
+    spool = Spool(spool_path)
+    tracker = LiveTracker(
+        spool, job_id="job-1", call_id="room-1", redact=lambda p: p, include_tools=True
+    )
+    tracker.start(HEADER)
+    tracker.flush()
+    assert spool.live.rows() == []
+    history = llm.ChatContext()
+    for turn in TURNS:
+        history.add_message(role=turn["role"], content=[turn["content"]])  # type: ignore[arg-type]
+        tracker.update(list(history.items), HEADER)
+        tracker.flush()
+    assert snapshot_turns(spool_path, "job-1") == [(t["role"], t["content"]) for t in TURNS]
+    (live,) = spool.live.rows()
+    assert live["turns"] == 2 and len(calls) == 2

@@ -46,6 +46,12 @@ class SpoolAdmin:
                 pass
         return total
 
+    def _main_file_bytes(self) -> int:
+        try:
+            return Path(self.path).stat().st_size
+        except OSError:
+            return 0
+
     def rows(
         self, *, state: str | None = None, call_ids: Iterable[str] | None = None, limit: int = 0
     ) -> list[dict[str, Any]]:
@@ -154,6 +160,8 @@ class SpoolAdmin:
             size = self.size_bytes()
             if size <= max_bytes or (evicted and not folded):
                 break
+            if not folded:  # a pinned WAL is not what evicting rows can shrink: count the file
+                size = self._main_file_bytes()
             removed = int(self._db.run(partial(evict, need=size - max_bytes)))
             evicted += removed
             if removed == 0:

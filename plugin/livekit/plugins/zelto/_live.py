@@ -66,6 +66,7 @@ class LiveTracker:
         self._heartbeat: asyncio.Task[None] | None = None
         self._since = spool._clock()  # a late START must not revive a call queued after this
         self._sealed = False
+        self._started = False  # the spool took this call's START
         self._failing = False
         self.broken = False
 
@@ -128,6 +129,7 @@ class LiveTracker:
     def _write_header(self, base: dict[str, Any]) -> None:
         header = self._redacted({**base, "transcript": {"turns": []}})[0]
         self._spool.live.start(self._job_id, self._call_id, header, since=self._since)
+        self._started = True
         self._last_header = header
         self._failing = False
 
@@ -148,9 +150,17 @@ class LiveTracker:
         changed = header if header != self._last_header else None
         if first == len(encoded) == len(self._written) and changed is None:
             return
-        self._spool.live.append(
+        live = self._spool.live
+        if not live.append(
             self._job_id, first, encoded[first:], header=changed, total=len(encoded)
-        )
+        ):
+            if self._started:
+                return  # closed, enqueued or reaped: nothing more to write
+            # the START failed earlier (a busy or full spool): register now, then write it all
+            live.start(self._job_id, self._call_id, header, since=self._since)
+            self._started = True
+            if not live.append(self._job_id, 0, encoded, total=len(encoded)):
+                return  # refused: the call was queued since this session began
         self._written = encoded
         self._last_header = header
         self._failing = False

@@ -221,21 +221,21 @@ def _key(key: Any, parent: str, path: str) -> None:
     """A mapping key: a string (else the parent is named) of valid Unicode (else the key)."""
     if not isinstance(key, str):
         raise PayloadError(parent, f"keys must be strings, got {_kind(key)}")
-    if not key.isascii():
-        try:
-            key.encode("utf-8")
-        except UnicodeEncodeError:
-            raise PayloadError(path, "key contains a lone surrogate (not valid Unicode)") from None
+    _unicode(key, path, "key contains")
 
 
 def _string(value: Any, where: str) -> None:
     if not isinstance(value, str):
         raise PayloadError(where, f"must be a string, got {_kind(value)}")
-    if not value.isascii():
+    _unicode(value, where, "contains")
+
+
+def _unicode(text: str, where: str, subject: str) -> None:
+    if not text.isascii():
         try:
-            value.encode("utf-8")
+            text.encode("utf-8")
         except UnicodeEncodeError:
-            raise PayloadError(where, "contains a lone surrogate (not valid Unicode)") from None
+            raise PayloadError(where, f"{subject} a lone surrogate (not valid Unicode)") from None
 
 
 def _number(value: Any, where: str) -> None:

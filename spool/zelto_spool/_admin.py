@@ -38,17 +38,11 @@ class SpoolAdmin:
         )
 
     def size_bytes(self) -> int:
-        total = 0
-        for suffix in ("", "-wal", "-shm"):
-            try:
-                total += Path(f"{self.path}{suffix}").stat().st_size
-            except OSError:
-                pass
-        return total
+        return sum(self._file_bytes(suffix) for suffix in ("", "-wal", "-shm"))
 
-    def _main_file_bytes(self) -> int:
+    def _file_bytes(self, suffix: str = "") -> int:
         try:
-            return Path(self.path).stat().st_size
+            return Path(f"{self.path}{suffix}").stat().st_size
         except OSError:
             return 0
 
@@ -161,7 +155,7 @@ class SpoolAdmin:
             if size <= max_bytes or (evicted and not folded):
                 break
             if not folded:  # a pinned WAL is not what evicting rows can shrink: count the file
-                size = self._main_file_bytes()
+                size = self._file_bytes()
             removed = int(self._db.run(partial(evict, need=size - max_bytes)))
             evicted += removed
             if removed == 0:

@@ -261,7 +261,7 @@ class Flusher:
                         active, claimed, maintain, mono, max_claims, deadline, attempt_timeout
                     )
                 except (ZeltoError, sqlite3.Error) as exc:
-                    if until_idle:
+                    if until_idle or stop is None:
                         raise  # drain and deliver report it to their caller
                     await self._spool_trouble(exc, stop)
                     continue
@@ -320,7 +320,7 @@ class Flusher:
         if self._kick is not None:
             self._kick.set()
 
-    async def _spool_trouble(self, exc: BaseException, stop: asyncio.Event | None) -> None:
+    async def _spool_trouble(self, exc: BaseException, stop: asyncio.Event) -> None:
         """The sidecar keeps going through spool errors (busy past the timeout, a disk error):
         log, wait (1 s doubling to 60 s, or until stopped), try again. Rows stay where they are."""
         self._trouble_delay = min(60.0, max(1.0, self._trouble_delay * 2))
@@ -328,9 +328,6 @@ class Flusher:
             "spool error in the sender loop; trying again",
             extra={"error": str(exc) or type(exc).__name__, "retry_in_s": self._trouble_delay},
         )
-        if stop is None:
-            await asyncio.sleep(self._trouble_delay)
-            return
         with contextlib.suppress(asyncio.TimeoutError):
             await bounded(stop.wait(), self._trouble_delay)
 

@@ -255,7 +255,7 @@ def _plain(value: Any, where: str | None, depth: int) -> None:
     `where` is None at the payload's root, so a key named "" still gets its own path.
     """
     if where is None:
-        if isinstance(value, Mapping) and all(isinstance(k, str) for k in value):
+        if isinstance(value, Mapping):
             for key, item in value.items():
                 _key(key, "", key)
                 _plain(item, key, depth + 1)

@@ -66,7 +66,6 @@ class Sender:
         if config.api_key is None:
             raise ValueError("Sender needs an API key")
         self.config = config
-        self._secret = config.api_key
         # how the key looks inside a repr() of header bytes, as h11's errors print it
         self._secret_forms = tuple({config.api_key, repr(config.api_key.encode())[2:-1]})
         self._secret_bytes = config.api_key.encode()

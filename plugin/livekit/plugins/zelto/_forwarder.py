@@ -160,16 +160,7 @@ class Forwarder:
                 logger.info("no agent session in this job; nothing to forward")
                 return
             items, duration, events = content
-            payload = build_payload(
-                agent_id=self._opts.agent_id,
-                agent_name=self._opts.agent_name,
-                call_id=self._call_id(ctx),
-                items=items,
-                duration_seconds=duration,
-                ended=ended_reason(events),
-                customer=self._customer(ctx, job),
-                include_tools=self._opts.include_tools,
-            )
+            payload = self._build(ctx, job, items, duration, ended_reason(events))
             # from here this hook owns the call: spooled (the live snapshot dropped in the same
             # transaction) or sent directly. Before here, a failure leaves it to attach()'s
             # shutdown callback, which promotes the closed snapshot.
@@ -245,17 +236,31 @@ class Forwarder:
         ctx.add_shutdown_callback(zelto_deliver)
 
     def _header(self, ctx: JobContext, job: _Job, call_id: str) -> dict[str, Any]:
-        payload = build_payload(
-            agent_id=self._opts.agent_id,
-            agent_name=self._opts.agent_name,
-            call_id=call_id,
-            items=[],
-            duration_seconds=None,
-            ended=None,
-            customer=self._customer(ctx, job),
-        )
+        payload = self._build(ctx, job, [], None, None, call_id=call_id)
         del payload["transcript"]
         return payload
+
+    def _build(
+        self,
+        ctx: JobContext,
+        job: _Job,
+        items: list[Any],
+        duration: float | None,
+        ended: str | None,
+        *,
+        call_id: str | None = None,
+    ) -> dict[str, Any]:
+        """The call's payload with this forwarder's options (before enrich and redact)."""
+        return build_payload(
+            agent_id=self._opts.agent_id,
+            agent_name=self._opts.agent_name,
+            call_id=self._call_id(ctx) if call_id is None else call_id,
+            items=items,
+            duration_seconds=duration,
+            ended=ended,
+            customer=self._customer(ctx, job),
+            include_tools=self._opts.include_tools,
+        )
 
     def _capture_at_close(
         self, ctx: JobContext, session: AgentSession[Any], job: _Job, reason: str | None
@@ -264,21 +269,12 @@ class Forwarder:
         if job.closed or job.session_end_ran:
             return
         job.closed = True
-        try:
-            report = ctx.make_session_report(session)
-            items, duration = report.chat_history.items, report.duration
-        except RuntimeError:  # e.g. the recorder is still closing: the history is enough
-            items, duration = session.history.items, None
-        payload = build_payload(
-            agent_id=self._opts.agent_id,
-            agent_name=self._opts.agent_name,
-            call_id=self._call_id(ctx),
-            items=items,
-            duration_seconds=duration,
-            ended=reason,
-            customer=self._customer(ctx, job),
-            include_tools=self._opts.include_tools,
+        items, duration, _events = _session_content(ctx, session) or (
+            session.history.items,
+            None,
+            [],
         )
+        payload = self._build(ctx, job, items, duration, reason)
         prepared = self._finish(payload, ctx)
         if prepared is None:
             return
@@ -432,21 +428,26 @@ def _forwarder_at(module: str, name: str) -> Forwarder:
     return found
 
 
-def _session_content(ctx: JobContext) -> tuple[list[Any], float | None, list[Any]] | None:
-    """(history items, duration, recorded events) of the job's session; None without one.
+def _session_content(
+    ctx: JobContext, session: AgentSession[Any] | None = None
+) -> tuple[list[Any], float | None, list[Any]] | None:
+    """(history items, duration, recorded events) of `session` (default: the job's primary
+    one); None without a session.
 
     `make_session_report` also raises when the session's recorder is still recording (LiveKit's
-    `aclose` timed out): the call is still there, so it is taken from the session itself.
+    `aclose` timed out, or the `close` event came first): the call is still there, so it is
+    taken from the session itself.
     """
     try:
-        report = ctx.make_session_report()
+        report = ctx.make_session_report(session)
         return list(report.chat_history.items), report.duration, list(report.events)
     except RuntimeError as exc:
-        session = getattr(ctx, "_primary_agent_session", None)
+        session = session or getattr(ctx, "_primary_agent_session", None)
         if session is None:
             return None
-        logger.warning(
-            "LiveKit could not build the session report; forwarding the session's history",
+        # info: at `close` this is routine, and a timed-out aclose LiveKit logs itself
+        logger.info(
+            "LiveKit could not build the session report; using the session's history",
             extra={"why": str(exc)},
         )
     started_at = getattr(session, "_started_at", None)

@@ -22,7 +22,10 @@ EXPECTED_TURNS = [
     {"role": "assistant", "content": "Hi, this is Support. How can I help?"},
     {"role": "user", "content": "Where is my order A-1001? My card is 4111-1111-1111-1111."},
     {"role": "tool", "content": 'lookup_order({"order_id": "A-1001"})'},
-    {"role": "tool", "content": "lookup_order -> order A-1001 ships tomorrow"},
+    {
+        "role": "tool",
+        "content": 'lookup_order({"order_id": "A-1001"}) -> order A-1001 ships tomorrow',
+    },
     {"role": "assistant", "content": "Your order A-1001 ships tomorrow."},
 ]
 

@@ -9,7 +9,12 @@ import pytest
 from livekit.agents import llm
 from livekit.agents.voice.events import CloseEvent, CloseReason
 
-from livekit.plugins.zelto._mapping import build_payload, ended_reason, turns_from_items
+from livekit.plugins.zelto._mapping import (
+    TurnOptions,
+    build_payload,
+    ended_reason,
+    turns_from_items,
+)
 
 
 def msg(role: str, *content: Any) -> llm.ChatMessage:
@@ -40,9 +45,9 @@ def test_roles_and_order() -> None:
         {"role": "user", "content": "Hi"},
         {"role": "assistant", "content": "Hello!\nHow can I help?"},
         {"role": "tool", "content": 'lookup({"id": 7})'},
-        {"role": "tool", "content": "lookup -> found"},
+        {"role": "tool", "content": 'lookup({"id": 7}) -> found'},
         {"role": "tool", "content": "charge({})"},
-        {"role": "tool", "content": "charge failed: card declined"},
+        {"role": "tool", "content": "charge({}) failed: card declined"},
         {"role": "tool", "content": "noop -> (no output)"},
         {"role": "user", "content": "Thanks"},
     ]
@@ -111,3 +116,62 @@ def test_payload_fields() -> None:
         "endedReason": "error",
     }
     assert payload["customer"] == {"number": "+15550100"}
+
+
+def test_interrupted_replies_are_marked_and_the_marker_is_configurable() -> None:
+    cut = llm.ChatMessage(role="assistant", content=["Your order ships"], interrupted=True)
+    assert turns_from_items([cut]) == [
+        {"role": "assistant", "content": "Your order ships [interrupted]"}
+    ]
+    custom = TurnOptions(interrupted_marker="(cut off)")
+    assert turns_from_items([cut], options=custom)[0]["content"] == "Your order ships (cut off)"
+    plain = TurnOptions(interrupted_marker=None)
+    assert turns_from_items([cut], options=plain)[0]["content"] == "Your order ships"
+
+
+def test_non_text_parts_keep_their_place() -> None:
+    audio = llm.AudioContent(frame=[], transcript="I need help with my bill")
+    silent = llm.AudioContent(frame=[], transcript=None)
+    image = llm.ImageContent(image="https://example.com/receipt.png")
+    items = [
+        msg("user", audio),
+        msg("user", image),
+        msg("user", "Here is my receipt", image),
+        msg("user", silent),
+    ]
+    assert [t["content"] for t in turns_from_items(items)] == [
+        "I need help with my bill",
+        "[image]",
+        "Here is my receipt\n[image]",
+        "[audio]",
+    ]
+
+
+def test_parallel_outputs_name_the_call_they_answer() -> None:
+    items = [
+        llm.FunctionCall(call_id="a", name="weather", arguments='{"city": "Paris"}'),
+        llm.FunctionCall(call_id="b", name="weather", arguments='{"city": "Tokyo"}'),
+        llm.FunctionCallOutput(call_id="b", name="weather", output="rain", is_error=False),
+        llm.FunctionCallOutput(call_id="a", name="weather", output="sun", is_error=False),
+    ]
+    assert [t["content"] for t in turns_from_items(items)][2:] == [
+        'weather({"city": "Tokyo"}) -> rain',
+        'weather({"city": "Paris"}) -> sun',
+    ]
+
+
+def test_handoffs_are_system_turns_and_configurable() -> None:
+    items = [
+        llm.AgentHandoff(old_agent_id=None, new_agent_id="triage"),  # the first agent: no turn
+        msg("assistant", "Let me pass you to billing."),
+        llm.AgentHandoff(old_agent_id="triage", new_agent_id="billing"),
+        msg("assistant", "Billing here."),
+        llm.AgentConfigUpdate(instructions="be nice"),
+    ]
+    assert turns_from_items(items) == [
+        {"role": "assistant", "content": "Let me pass you to billing."},
+        {"role": "system", "content": "[handoff from triage to billing]"},
+        {"role": "assistant", "content": "Billing here."},
+    ]
+    quiet = turns_from_items(items, options=TurnOptions(include_handoffs=False))
+    assert [t["role"] for t in quiet] == ["assistant", "assistant"]

@@ -20,7 +20,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import _proc
-from ._payload import decode, encode, prepare
+from ._exceptions import PayloadError
+from ._fit import fit_transcript
+from ._payload import MAX_PAYLOAD_BYTES, decode, encode, prepare
 
 if TYPE_CHECKING:
     from ._spool import Enqueued, Spool
@@ -271,6 +273,10 @@ def assemble(
     payload["transcript"] = {"turns": turns}
     try:
         return prepare(payload)[1]
+    except PayloadError:
+        pass
+    try:  # a bad or oversized turn: repair and cut it rather than lose the transcript
+        return prepare(fit_transcript(payload, max_bytes=MAX_PAYLOAD_BYTES)[0])[1]
     except ValueError:
         # a snapshot that no longer validates (e.g. a turn made by an older version): send the
         # call record alone rather than nothing

@@ -9,13 +9,14 @@ worker starts, and a metric created before that would vanish.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from .log import logger
 
-__all__ = ["count_call", "count_outcome", "count_send", "observe_session_end"]
+__all__ = ["count_call", "count_fixes", "count_outcome", "count_send", "observe_session_end"]
 
 _lock = threading.Lock()
 _metrics: dict[str, Any] = {}
@@ -37,6 +38,13 @@ def _get() -> dict[str, Any]:
                 "Sends from job processes by outcome (delivered, retried, dead, paused)",
                 ["outcome"],
             )
+            _metrics["fixes"] = Counter(
+                "zelto_plugin_transcript_fixes",
+                "Turns changed so a call's transcript could be sent (repaired: text that "
+                "could not be encoded; cut: shortened to fit the size limit; dropped: oldest "
+                "turns left out to fit)",
+                ["kind"],
+            )
             _metrics["session_end"] = Histogram(
                 "zelto_plugin_session_end_seconds",
                 "Time spent in Forwarder.on_session_end",
@@ -57,6 +65,18 @@ def count_send(outcome: str) -> None:
 def count_outcome(_claim: Any, outcome: Any, _latency: float) -> None:
     """A `Flusher` outcome hook."""
     count_send(outcome.kind)
+
+
+def count_fixes(fixes: Any) -> None:
+    """Count a `zelto_spool._fit.Fixes`."""
+    for kind in ("repaired", "cut", "dropped"):
+        n = getattr(fixes, kind, 0)
+        if n:
+            _safely(functools.partial(_inc_fix, kind, n))
+
+
+def _inc_fix(kind: str, n: int) -> None:
+    _get()["fixes"].labels(kind).inc(n)
 
 
 def observe_session_end(seconds: float) -> None:

@@ -2,7 +2,9 @@
 
 Never lose the call to a user callback: an `enrich` that fails or makes the payload invalid is
 dropped; a `redact` that fails or returns something else sends the call record without
-transcript and customer (PII never passes a redactor we could not run).
+transcript and customer (PII never passes a redactor we could not run). Never lose the
+transcript to one bad turn: text that cannot be encoded is repaired and a transcript over the
+size limit is cut (`zelto_spool._fit`), counted in `zelto_plugin_transcript_fixes`.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from typing import Any
 from livekit.agents import JobContext
 
 from zelto_spool import PayloadError
+from zelto_spool._fit import fit_transcript
 from zelto_spool._payload import prepare
 
 from . import _metrics
 from .log import logger
 
-__all__ = ["finish_payload", "redacted"]
+__all__ = ["finish_payload", "fitted", "redacted"]
 
 PayloadFn = Callable[[dict[str, Any]], dict[str, Any] | None]
 EnrichFn = Callable[[dict[str, Any], JobContext], dict[str, Any] | None]
@@ -52,7 +55,7 @@ def finish_payload(
     candidates += [payload, {"agent": payload["agent"], "call": payload["call"]}]
     for candidate in candidates:
         try:
-            return prepare(redacted(candidate, call_id, redact), max_bytes=max_bytes)
+            return fitted(redacted(candidate, call_id, redact), call_id, max_bytes=max_bytes)
         except PayloadError as exc:
             logger.error(
                 "call payload is invalid; trying a smaller one",
@@ -61,6 +64,33 @@ def finish_payload(
     _metrics.count_call("lost")
     logger.critical("call LOST: no valid payload could be built", extra={"call_id": call_id})
     return None
+
+
+def fitted(payload: dict[str, Any], call_id: str, *, max_bytes: int) -> tuple[str, bytes]:
+    """`prepare(payload)`; when its transcript is what fails, again with the turns repaired
+    and cut to fit (counted and logged). Raises `PayloadError` when that does not help."""
+    try:
+        return prepare(payload, max_bytes=max_bytes)
+    except PayloadError as exc:
+        field = exc.field
+        if field and not field.startswith("transcript"):
+            raise
+        fixed, fixes = fit_transcript(payload, max_bytes=max_bytes)
+        if not fixes:
+            raise
+        prepared = prepare(fixed, max_bytes=max_bytes)
+    _metrics.count_fixes(fixes)
+    logger.warning(
+        "transcript repaired or cut to be sent",
+        extra={
+            "call_id": call_id,
+            "field": field,
+            "repaired": fixes.repaired,
+            "cut": fixes.cut,
+            "dropped": fixes.dropped,
+        },
+    )
+    return prepared
 
 
 def redacted(payload: dict[str, Any], call_id: str, redact: PayloadFn | None) -> dict[str, Any]:

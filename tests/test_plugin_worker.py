@@ -37,7 +37,7 @@ def run_worker(spool_path: Path, receiver: Any, rooms: list[str], **env: str) ->
 def check_content(call: dict[str, Any], room: str) -> None:
     assert call["agent"] == {"externalId": "e2e-bot", "name": "Demo Support Bot"}
     assert call["call"]["externalId"] == room
-    assert call["call"]["endedReason"] == "user_initiated"
+    assert call["call"]["endedReason"] == "demo call finished"  # ctx.shutdown(reason) (issue 12)
     assert call["call"]["durationSeconds"] > 0
     turns = call["transcript"]["turns"]
     assert [t["role"] for t in turns] == ["user", "assistant", "user", "tool", "tool", "assistant"]

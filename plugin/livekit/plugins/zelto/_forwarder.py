@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,17 @@ from zelto_spool._exceptions import ConfigError
 from . import _metrics
 from ._context import room_name, sip_caller, sip_number
 from ._delivery import Delivery
+from ._ending import (
+    CRASHED,
+    SessionContent,
+    call_duration,
+    ending_reason,
+    job_shutdown,
+    now,
+    session_content,
+)
 from ._live import LiveTracker
-from ._mapping import build_payload, ended_reason
+from ._mapping import INTERRUPTED_MARKER, TurnOptions, build_payload, joined_sessions
 from ._prepare import EnrichFn, PayloadFn, finish_payload, redacted
 from .log import logger
 
@@ -49,7 +58,7 @@ class _Options:
     customer: CustomerOption
     redact: PayloadFn | None
     enrich: EnrichFn | None
-    include_tools: bool
+    turns: TurnOptions
     deliver_now: bool
     deliver_timeout: float
     leftovers: int
@@ -61,6 +70,7 @@ class _Job:
 
     customer: dict[str, Any] | None = None
     attached: bool = False  # `attach` registered a shutdown callback that cleans up
+    sessions: list[AgentSession[Any]] = field(default_factory=list)  # attached, in order
     tracker: LiveTracker | None = None
     session_end_ran: bool = False
     closed: bool = False  # `attach` wrote the final payload at close
@@ -82,6 +92,9 @@ class Forwarder:
             written; return a new dict or change it in place.
         enrich: `(payload, ctx) -> payload | None`, to add fields (run before `redact`).
         include_tools: send function calls and their outputs as `tool` turns.
+        interrupted_marker: appended (after a space) to a reply the caller interrupted;
+            None sends it like a finished one.
+        include_handoffs: a `system` turn where one agent handed the call to another.
         deliver_now: try to send the call (and due leftovers) before the hook returns.
         deliver_timeout: seconds `on_session_end` may spend sending; `attach` uses at most
             3 s of it (its callbacks race LiveKit's 10 s kill).
@@ -101,6 +114,8 @@ class Forwarder:
         redact: PayloadFn | None = None,
         enrich: EnrichFn | None = None,
         include_tools: bool = True,
+        interrupted_marker: str | None = INTERRUPTED_MARKER,
+        include_handoffs: bool = True,
         deliver_now: bool = True,
         deliver_timeout: float = DEFAULT_DELIVER_TIMEOUT,
         leftovers: int = DEFAULT_LEFTOVERS,
@@ -119,7 +134,11 @@ class Forwarder:
             customer=customer,
             redact=redact,
             enrich=enrich,
-            include_tools=include_tools,
+            turns=TurnOptions(
+                include_tools=include_tools,
+                interrupted_marker=interrupted_marker or None,
+                include_handoffs=include_handoffs,
+            ),
             deliver_now=deliver_now,
             deliver_timeout=deliver_timeout,
             leftovers=max(0, leftovers),
@@ -155,12 +174,10 @@ class Forwarder:
         started = time.monotonic()
         job = self._job(ctx)
         try:
-            content = _session_content(ctx)
-            if content is None:
+            payload = self._final_payload(ctx, job)
+            if payload is None:
                 logger.info("no agent session in this job; nothing to forward")
                 return
-            items, duration, events = content
-            payload = self._build(ctx, job, items, duration, ended_reason(events))
             # from here this hook owns the call: spooled (the live snapshot dropped in the same
             # transaction) or sent directly. Before here, a failure leaves it to attach()'s
             # shutdown callback, which promotes the closed snapshot.
@@ -193,41 +210,53 @@ class Forwarder:
         transaction: Zelto only ever gets the final payload.
         """
         job = self._job(ctx)
-        job.attached = True
-        self._watch_sip(ctx, job)
+        if session in job.sessions:
+            return
+        job.sessions.append(session)
         call_id = self._call_id(ctx)
-        tracker = LiveTracker(
-            self._spool,
-            job_id=ctx.job.id,
-            call_id=call_id,
-            redact=lambda payload: redacted(payload, call_id, self._opts.redact),
-            include_tools=self._opts.include_tools,
-        )
-        job.tracker = tracker
+        tracker = job.tracker
+        if tracker is None:
+            tracker = job.tracker = LiveTracker(
+                self._spool,
+                job_id=ctx.job.id,
+                call_id=call_id,
+                redact=lambda payload: redacted(payload, call_id, self._opts.redact),
+                options=self._opts.turns,
+            )
+        elif job.closed:  # a later session continues the call: reopen its snapshot
+            job.closed = False
+            tracker.reopen()
+        segment = tracker.add_segment()
+        if segment == 0:
+            self._watch_sip(ctx, job)
         tracker.start(self._header(ctx, job, call_id))
 
         def on_item(_event: Any) -> None:
             try:
-                tracker.update(list(session.history.items), self._header(ctx, job, call_id))
+                items = list(session.history.items)
+                tracker.update(items, self._header(ctx, job, call_id), segment=segment)
             except Exception:
                 logger.exception("zelto live snapshot failed", extra={"call_id": call_id})
 
         session.on("conversation_item_added", on_item)
         session.on("function_tools_executed", on_item)
 
-        def on_close(event: Any) -> None:
-            reason = getattr(getattr(event, "reason", None), "value", None)
+        def on_close(_event: Any) -> None:
             try:
-                tracker.stop()
-                self._capture_at_close(ctx, session, job, reason)
+                if all(s is session or _closed(s) for s in job.sessions):
+                    tracker.stop()
+                    self._capture_at_close(ctx, job)
             except Exception:
                 logger.exception("zelto forwarder failed at session close")
 
         session.on("close", on_close)
+        if job.attached:
+            return  # the first attach registered the shutdown callback
+        job.attached = True
 
         async def zelto_deliver(_reason: str) -> None:
             try:
-                await self._deliver_after_close(ctx, session, job)
+                await self._deliver_after_close(ctx, job)
             except Exception:
                 logger.exception("zelto forwarder failed in its shutdown callback")
             finally:
@@ -239,6 +268,38 @@ class Forwarder:
         payload = self._build(ctx, job, [], None, None, call_id=call_id)
         del payload["transcript"]
         return payload
+
+    def _final_payload(self, ctx: JobContext, job: _Job) -> dict[str, Any] | None:
+        """The call's payload from every session of the job, in order; a job that crashed
+        before any session started is a call with no turns (None for a job that ended without
+        a session on purpose)."""
+        primary = getattr(ctx, "_primary_agent_session", None)
+        sessions: list[AgentSession[Any] | None] = list(job.sessions)
+        if primary is not None and primary not in sessions:
+            sessions.insert(0, primary)
+        contents = [c for c in (session_content(ctx, s) for s in sessions or [None]) if c]
+        shutdown = job_shutdown(ctx)
+        if not contents:
+            if ending_reason(None, shutdown) != CRASHED:
+                return None
+            logger.warning("the job failed before its session started; sending the call")
+            return self._build(ctx, job, [], None, CRASHED)
+        return self._from_contents(ctx, job, contents, shutdown)
+
+    def _from_contents(
+        self,
+        ctx: JobContext,
+        job: _Job,
+        contents: list[SessionContent],
+        shutdown: tuple[str, bool] | None,
+    ) -> dict[str, Any]:
+        items = joined_sessions(c.items for c in contents)
+        if not contents:
+            return self._build(ctx, job, items, None, ending_reason(None, shutdown))
+        duration = call_duration(contents[0].started_at, contents[-1].closed_at, now())
+        return self._build(
+            ctx, job, items, duration, ending_reason(contents[-1].close_reason, shutdown)
+        )
 
     def _build(
         self,
@@ -259,22 +320,16 @@ class Forwarder:
             duration_seconds=duration,
             ended=ended,
             customer=self._customer(ctx, job),
-            include_tools=self._opts.include_tools,
+            options=self._opts.turns,
         )
 
-    def _capture_at_close(
-        self, ctx: JobContext, session: AgentSession[Any], job: _Job, reason: str | None
-    ) -> None:
+    def _capture_at_close(self, ctx: JobContext, job: _Job) -> None:
         """Write the final payload as the closed snapshot (durable; queued by the callback)."""
         if job.closed or job.session_end_ran:
             return
         job.closed = True
-        items, duration, _events = _session_content(ctx, session) or (
-            session.history.items,
-            None,
-            [],
-        )
-        payload = self._build(ctx, job, items, duration, reason)
+        contents = [c for c in (session_content(ctx, s) for s in job.sessions) if c]
+        payload = self._from_contents(ctx, job, contents, job_shutdown(ctx))
         prepared = self._finish(payload, ctx)
         if prepared is None:
             return
@@ -291,13 +346,11 @@ class Forwarder:
             )
             job.unspooled = prepared
 
-    async def _deliver_after_close(
-        self, ctx: JobContext, session: AgentSession[Any], job: _Job
-    ) -> None:
+    async def _deliver_after_close(self, ctx: JobContext, job: _Job) -> None:
         if job.session_end_ran:
             return  # on_session_end queued and sent the report's payload already
         if not job.closed:
-            self._capture_at_close(ctx, session, job, None)  # the close event never came
+            self._capture_at_close(ctx, job)  # the close event never came
         budget = min(self._opts.deliver_timeout, ATTACH_DELIVER_CAP)
         if job.unspooled is not None:
             await self._delivery.direct(*job.unspooled, budget=budget)
@@ -428,29 +481,6 @@ def _forwarder_at(module: str, name: str) -> Forwarder:
     return found
 
 
-def _session_content(
-    ctx: JobContext, session: AgentSession[Any] | None = None
-) -> tuple[list[Any], float | None, list[Any]] | None:
-    """(history items, duration, recorded events) of `session` (default: the job's primary
-    one); None without a session.
-
-    `make_session_report` also raises when the session's recorder is still recording (LiveKit's
-    `aclose` timed out, or the `close` event came first): the call is still there, so it is
-    taken from the session itself.
-    """
-    try:
-        report = ctx.make_session_report(session)
-        return list(report.chat_history.items), report.duration, list(report.events)
-    except RuntimeError as exc:
-        session = session or getattr(ctx, "_primary_agent_session", None)
-        if session is None:
-            return None
-        # info: at `close` this is routine, and a timed-out aclose LiveKit logs itself
-        logger.info(
-            "LiveKit could not build the session report; using the session's history",
-            extra={"why": str(exc)},
-        )
-    started_at = getattr(session, "_started_at", None)
-    duration = time.time() - started_at if isinstance(started_at, (int, float)) else None
-    events = getattr(session, "_recorded_events", None) or []
-    return list(session.history.items), duration, list(events)
+def _closed(session: AgentSession[Any]) -> bool:
+    """The session emitted `close` (it is not running and was started once)."""
+    return any(getattr(e, "type", None) == "close" for e in session._recorded_events)

@@ -1,10 +1,18 @@
 """Live snapshots while a session runs (`Forwarder.attach`): a call survives its process.
 
-Each `conversation_item_added` (and tool execution) hands the new history items to one writer
-thread per process, which maps them to turns, runs `redact` over them and appends them to the
-spool's live snapshot: one small write per turn, and the agent's event loop only copies a
-list. A heartbeat every few minutes keeps a quiet call from being taken for a lost one. The
-sidecar, `zelto-spool drain` or a later job's leftovers reap a snapshot whose process is gone.
+Each `conversation_item_added` (and tool execution) hands a copy of the history's item list
+to one writer thread per process; the agent's event loop only copies a list. The writer finds
+the first item that is not the one it saw before (an identity check: LiveKit appends items,
+inserts a few by time near the end, and never edits one it has added), then maps, redacts,
+validates and encodes only the items from there, and rewrites the snapshot's turns from there:
+the cost of a turn does not grow with the call's length. `redact` sees the call's header with
+only those new turns (`{..., "transcript": {"turns": new_turns}}`), so a redactor that works
+turn by turn behaves the same on snapshots as on the final payload.
+
+A job with several sessions keeps one snapshot: each session is a segment, and a later
+session's turns follow the earlier ones after a `system` turn saying a new session started.
+A heartbeat every few minutes keeps a quiet call from being taken for a lost one. The sidecar,
+`zelto-spool drain` or a later job's leftovers reap a snapshot whose process is gone.
 """
 
 from __future__ import annotations
@@ -12,15 +20,20 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import itertools
+import operator
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from zelto_spool import PayloadError, Spool, SpoolError
+from zelto_spool._fit import fit_transcript
 from zelto_spool._payload import encode, prepare
 
-from ._mapping import turns_from_items
+from . import _metrics
+from ._mapping import SESSION_BREAK, TurnOptions, turns_for_item
 from .log import logger
 
 __all__ = ["LiveTracker"]
@@ -42,8 +55,19 @@ def _executor() -> concurrent.futures.ThreadPoolExecutor:
         return _writers[pid]
 
 
+@dataclass
+class _Segment:
+    """One session's part of the snapshot, as the writer thread last wrote it."""
+
+    items: list[Any] = field(default_factory=list)  # the history items mapped so far
+    ends: list[int] = field(default_factory=list)  # turns written up to and with item i
+    turns: list[bytes] = field(default_factory=list)  # encoded turns
+    calls: dict[str, str] = field(default_factory=dict)  # call id -> `name(arguments)`
+    latest: int = 0  # submissions; a write skips itself when a newer one is queued
+
+
 class LiveTracker:
-    """Appends a session's turns to the spool as they happen."""
+    """Appends a job's turns to the spool as they happen."""
 
     def __init__(
         self,
@@ -52,16 +76,16 @@ class LiveTracker:
         job_id: str,
         call_id: str,
         redact: Callable[[dict[str, Any]], dict[str, Any]],
-        include_tools: bool,
+        options: TurnOptions | None = None,
+        include_tools: bool = True,
     ) -> None:
         self._spool = spool
         self._job_id = job_id
         self._call_id = call_id
         self._redact = redact
-        self._include_tools = include_tools
+        self._options = options or TurnOptions(include_tools=include_tools)
         self._lock = threading.Lock()
-        self._latest = 0  # submissions; a write skips itself when a newer one is queued
-        self._written: list[bytes] = []  # the encoded turns the snapshot holds
+        self._segments: list[_Segment] = []
         self._last_header: bytes | None = None
         self._heartbeat: asyncio.Task[None] | None = None
         self._since = spool._clock()  # a late START must not revive a call queued after this
@@ -70,18 +94,35 @@ class LiveTracker:
         self._failing = False
         self.broken = False
 
-    def start(self, header: dict[str, Any]) -> None:
-        """`header`: the payload without transcript (agent, call, customer), built on the loop."""
-        _executor().submit(self._guard, self._write_header, header)
-        with contextlib.suppress(RuntimeError):  # no running loop: no heartbeat
-            self._heartbeat = asyncio.get_running_loop().create_task(self._beat())
-
-    def update(self, items: list[Any], header: dict[str, Any]) -> None:
-        """Called on the agent's loop with a copy of the history: hand it to the writer."""
+    def add_segment(self) -> int:
+        """A session joins the call; returns its segment number for `update`."""
         with self._lock:
-            self._latest += 1
-            mine = self._latest
-        _executor().submit(self._guard, self._append, mine, items, header)
+            self._segments.append(_Segment())
+            return len(self._segments) - 1
+
+    def start(self, header: dict[str, Any]) -> None:
+        """`header`: the payload without transcript (agent, call, customer), built on the loop.
+        Registers (or reopens) the snapshot."""
+        _executor().submit(self._guard, self._write_header, header)
+        if self._heartbeat is None:
+            with contextlib.suppress(RuntimeError):  # no running loop: no heartbeat
+                self._heartbeat = asyncio.get_running_loop().create_task(self._beat())
+
+    def reopen(self) -> None:
+        """A later session continues a call whose final was written: writes resume (the next
+        `start` clears the final)."""
+        with self._lock:
+            self._sealed = False
+
+    def update(self, items: list[Any], header: dict[str, Any], *, segment: int = 0) -> None:
+        """Called on the agent's loop with a copy of one session's history: hand it over."""
+        with self._lock:
+            if not self._segments:
+                self._segments.append(_Segment())
+            seg = self._segments[segment]
+            seg.latest += 1
+            mine = seg.latest
+        _executor().submit(self._guard, self._append, segment, mine, items, header)
 
     def stop(self) -> None:
         if self._heartbeat is not None:
@@ -127,55 +168,76 @@ class LiveTracker:
             logger.exception("live snapshots stopped", extra={"call_id": self._call_id})
 
     def _write_header(self, base: dict[str, Any]) -> None:
-        header = self._redacted({**base, "transcript": {"turns": []}})[0]
+        header = self._redacted(base, [])[0]
         self._spool.live.start(self._job_id, self._call_id, header, since=self._since)
         self._started = True
         self._last_header = header
         self._failing = False
 
-    def _append(self, mine: int, items: list[Any], base: dict[str, Any]) -> None:
+    def _append(self, segment: int, mine: int, items: list[Any], base: dict[str, Any]) -> None:
         with self._lock:
-            if mine != self._latest:
+            seg = self._segments[segment]
+            if mine != seg.latest:
                 return  # a newer copy of the history is queued and covers these items
-        # the whole history each time: LiveKit inserts items by time (a transcript can land
-        # before the reply it prompted) and replaces some in place, so rewrite from the first
-        # turn that differs from what the snapshot holds
-        turns = turns_from_items(items, include_tools=self._include_tools)
-        header, encoded = self._redacted({**base, "transcript": {"turns": turns}})
-        first = 0
-        for old, new in zip(self._written, encoded, strict=False):
-            if old != new:
-                break
-            first += 1
+        if segment:
+            items = [SESSION_BREAK, *items]  # the same object each time: never "changed"
+        # the first item that is not the one mapped before (C-speed identity scan)
+        same = itertools.compress(itertools.count(), map(operator.is_not, items, seg.items))
+        first_item = next(same, min(len(items), len(seg.items)))
+        first = seg.ends[first_item - 1] if first_item else 0
+        calls = dict(seg.calls)
+        turns: list[dict[str, str]] = []
+        ends = seg.ends[:first_item]
+        for item in items[first_item:]:
+            turns += turns_for_item(item, self._options, calls)
+            ends.append(first + len(turns))
+        header, encoded = self._redacted(base, turns)
         changed = header if header != self._last_header else None
-        if first == len(encoded) == len(self._written) and changed is None:
+        if not encoded and first == len(seg.turns) and changed is None:
+            seg.items, seg.ends, seg.calls = items, ends, calls
             return
+        offset = sum(len(s.turns) for s in self._segments[:segment])
+        later = [t for s in self._segments[segment + 1 :] for t in s.turns]
+        tail = [*encoded, *later]
+        total = offset + first + len(tail)
         live = self._spool.live
-        if not live.append(
-            self._job_id, first, encoded[first:], header=changed, total=len(encoded)
-        ):
+        if not live.append(self._job_id, offset + first, tail, header=changed, total=total):
             if self._started:
                 return  # closed, enqueued or reaped: nothing more to write
             # the START failed earlier (a busy or full spool): register now, then write it all
             live.start(self._job_id, self._call_id, header, since=self._since)
             self._started = True
-            if not live.append(self._job_id, 0, encoded, total=len(encoded)):
+            everything = [t for s in self._segments[:segment] for t in s.turns]
+            everything += [*seg.turns[:first], *tail]
+            if not live.append(self._job_id, 0, everything, total=len(everything)):
                 return  # refused: the call was queued since this session began
-        self._written = encoded
+        seg.items, seg.ends, seg.calls = items, ends, calls
+        seg.turns = [*seg.turns[:first], *encoded]
         self._last_header = header
         self._failing = False
 
-    def _redacted(self, payload: dict[str, Any]) -> tuple[bytes, list[bytes]]:
-        """(header without transcript, encoded turns), redacted and validated."""
+    def _redacted(
+        self, base: dict[str, Any], turns: list[dict[str, str]]
+    ) -> tuple[bytes, list[bytes]]:
+        """(header without transcript, encoded turns), redacted and validated. Turns that
+        cannot be encoded are repaired (counted), never dropped."""
+        payload = {**base, "transcript": {"turns": turns}}
         try:
             clean = self._redact(payload)
-            prepare(clean)
+            try:
+                prepare(clean)
+            except PayloadError as exc:
+                if exc.field and not exc.field.startswith("transcript"):
+                    raise
+                clean, fixes = fit_transcript(clean, max_bytes=self._spool.max_payload_bytes)
+                prepare(clean)
+                _metrics.count_fixes(fixes)
         except PayloadError as exc:
             logger.error(
                 "live snapshot turns are invalid after redact; skipped",
                 extra={"call_id": self._call_id, "field": exc.field},
             )
             clean = {"agent": payload["agent"], "call": payload["call"]}
-        turns = (clean.get("transcript") or {}).get("turns") or []
+        new = (clean.get("transcript") or {}).get("turns") or []
         header = {k: v for k, v in clean.items() if k != "transcript"}
-        return encode(header), [encode(turn) for turn in turns]
+        return encode(header), [encode(turn) for turn in new]

@@ -12,6 +12,8 @@ text (README, "What is sent", has the table):
   output with its call when parallel calls to one tool finish in any order.
 - an `AgentHandoff` from one agent to another becomes a `system` turn
   `[handoff from old_agent to new_agent]`: every turn after it was spoken by the new agent.
+- a job's second (third, ...) `AgentSession` continues the same call after a `system` turn
+  `[a new agent session started]`.
 - empty messages, the first agent's activation and `AgentConfigUpdate` items are skipped.
 """
 
@@ -24,9 +26,11 @@ from typing import Any
 
 __all__ = [
     "DEFAULT_TURN_OPTIONS",
+    "SESSION_BREAK",
     "TurnOptions",
     "build_payload",
     "ended_reason",
+    "joined_sessions",
     "turns_for_item",
     "turns_from_items",
 ]
@@ -35,6 +39,7 @@ ROLE_MAP = {"user": "user", "assistant": "assistant", "system": "system", "devel
 INTERRUPTED_MARKER = "[interrupted]"
 IMAGE_PLACEHOLDER = "[image]"
 AUDIO_PLACEHOLDER = "[audio]"
+SESSION_BREAK_TEXT = "[a new agent session started]"
 
 # the proto names in SessionReport.to_dict() -> LiveKit's CloseReason values
 _CLOSE_NAMES = {
@@ -56,6 +61,25 @@ class TurnOptions:
 
 
 DEFAULT_TURN_OPTIONS = TurnOptions()
+
+
+class _SessionBreak:
+    """Stands between two sessions' items (see `joined_sessions`)."""
+
+    type = "session_break"
+
+
+SESSION_BREAK: Any = _SessionBreak()
+
+
+def joined_sessions(item_lists: Iterable[Iterable[Any]]) -> list[Any]:
+    """The items of a job's sessions in order, with a `SESSION_BREAK` between two sessions."""
+    joined: list[Any] = []
+    for i, items in enumerate(item_lists):
+        if i:
+            joined.append(SESSION_BREAK)
+        joined += items
+    return joined
 
 
 def turns_from_items(
@@ -100,6 +124,8 @@ def turns_for_item(
         output = str(getattr(item, "output", "") or "").strip() or "(no output)"
         verb = "failed:" if getattr(item, "is_error", False) else "->"
         return [{"role": "tool", "content": f"{called} {verb} {output}"}]
+    if kind == "session_break":
+        return [{"role": "system", "content": SESSION_BREAK_TEXT}]
     if kind == "agent_handoff" and options.include_handoffs:
         old, new = getattr(item, "old_agent_id", None), getattr(item, "new_agent_id", None)
         if old and new:  # the first agent's activation (no old agent) is not a handoff

@@ -44,7 +44,7 @@ WHERE NOT EXISTS (SELECT 1 FROM calls WHERE call_id = :call_id AND enqueued_at >
 ON CONFLICT (job_id) DO UPDATE SET
     call_id = excluded.call_id, owner_host = excluded.owner_host,
     owner_pid = excluded.owner_pid, owner_start = excluded.owner_start,
-    updated_at = excluded.updated_at, header = excluded.header
+    updated_at = excluded.updated_at, header = excluded.header, final = NULL
 """
 # turns only go to an open snapshot: none after it was closed, enqueued or reaped
 OPEN = "SELECT 1 FROM live WHERE job_id = :job_id AND final IS NULL"

@@ -27,6 +27,7 @@ __all__ = [
     "SessionContent",
     "call_duration",
     "ending_reason",
+    "job_sessions",
     "job_shutdown",
     "session_content",
 ]
@@ -90,6 +91,33 @@ def job_shutdown(ctx: JobContext) -> tuple[str, bool] | None:
     except Exception:  # LiveKit internals changed: fall back to the close reason
         logger.debug("cannot read the job's shutdown reason", exc_info=True)
     return None
+
+
+def job_sessions(ctx: JobContext) -> list[AgentSession[Any]]:
+    """Every `AgentSession` started in this job, in start order (LiveKit keeps only the first
+    as `primary`).
+
+    Each session registers a shutdown callback that closes it (`agent_session.py`, at start);
+    the sessions are found in those callbacks' closures. Read defensively: [] when the shape
+    differs.
+    """
+    found: list[AgentSession[Any]] = []
+    try:
+        pending = list(getattr(ctx, "_shutdown_callbacks", None) or [])
+        for depth in range(3):  # callback -> LiveKit's wrapper -> the session's lambda
+            inner = []
+            for fn in pending:
+                for cell in getattr(fn, "__closure__", None) or ():
+                    value = cell.cell_contents
+                    if isinstance(value, AgentSession):
+                        if value not in found:
+                            found.append(value)
+                    elif depth < 2 and callable(value):
+                        inner.append(value)
+            pending = inner
+    except Exception:
+        logger.debug("cannot list the job's sessions", exc_info=True)
+    return sorted(found, key=lambda s: getattr(s, "_started_at", None) or 0.0)
 
 
 def session_content(

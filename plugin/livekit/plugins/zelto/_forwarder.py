@@ -31,6 +31,7 @@ from ._ending import (
     SessionContent,
     call_duration,
     ending_reason,
+    job_sessions,
     job_shutdown,
     now,
     session_content,
@@ -74,6 +75,7 @@ class _Job:
     tracker: LiveTracker | None = None
     session_end_ran: bool = False
     closed: bool = False  # `attach` wrote the final payload at close
+    reason_pending: bool = False  # ...before the job's shutdown said why
     unspooled: tuple[str, bytes] | None = None  # built, but the spool refused it
 
 
@@ -273,10 +275,14 @@ class Forwarder:
         """The call's payload from every session of the job, in order; a job that crashed
         before any session started is a call with no turns (None for a job that ended without
         a session on purpose)."""
-        primary = getattr(ctx, "_primary_agent_session", None)
         sessions: list[AgentSession[Any] | None] = list(job.sessions)
+        for found in job_sessions(ctx):  # on_session_end alone: LiveKit's record of them
+            if found not in sessions:
+                sessions.append(found)
+        primary = getattr(ctx, "_primary_agent_session", None)
         if primary is not None and primary not in sessions:
-            sessions.insert(0, primary)
+            sessions.append(primary)
+        sessions.sort(key=lambda s: getattr(s, "_started_at", None) or 0.0)
         contents = [c for c in (session_content(ctx, s) for s in sessions or [None]) if c]
         shutdown = job_shutdown(ctx)
         if not contents:
@@ -329,7 +335,12 @@ class Forwarder:
             return
         job.closed = True
         contents = [c for c in (session_content(ctx, s) for s in job.sessions) if c]
-        payload = self._from_contents(ctx, job, contents, job_shutdown(ctx))
+        shutdown = job_shutdown(ctx)
+        # the app closed the session before the job's shutdown: its reason comes later
+        job.reason_pending = shutdown is None and any(
+            c.close_reason in (None, "user_initiated") for c in contents[-1:]
+        )
+        payload = self._from_contents(ctx, job, contents, shutdown)
         prepared = self._finish(payload, ctx)
         if prepared is None:
             return
@@ -349,8 +360,9 @@ class Forwarder:
     async def _deliver_after_close(self, ctx: JobContext, job: _Job) -> None:
         if job.session_end_ran:
             return  # on_session_end queued and sent the report's payload already
-        if not job.closed:
-            self._capture_at_close(ctx, job)  # the close event never came
+        if not job.closed or job.reason_pending:  # no close event, or its reason came later
+            job.closed = False
+            self._capture_at_close(ctx, job)
         budget = min(self._opts.deliver_timeout, ATTACH_DELIVER_CAP)
         if job.unspooled is not None:
             await self._delivery.direct(*job.unspooled, budget=budget)

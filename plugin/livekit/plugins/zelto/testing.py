@@ -49,7 +49,9 @@ class ToolCall:
     args: dict[str, Any] = field(default_factory=dict)
 
 
-Step = str | ToolCall | Exception
+Step = str | ToolCall | tuple[ToolCall, ...] | Exception
+"""Text, a tool call, parallel tool calls (a tuple: one answer calling several tools), or an
+error the LLM raises."""
 
 
 class ScriptedLLM(llm.LLM[None]):
@@ -97,13 +99,15 @@ class _ScriptedStream(llm.LLMStream):
         request_id = shortuuid("scripted_")
         if isinstance(self._step, Exception):
             raise self._step
-        if isinstance(self._step, ToolCall):
-            call = llm.FunctionToolCall(
-                name=self._step.name,
-                arguments=json.dumps(self._step.args),
-                call_id=shortuuid("call_"),
-            )
-            delta = llm.ChoiceDelta(role="assistant", tool_calls=[call])
+        if isinstance(self._step, (ToolCall, tuple)):
+            steps = self._step if isinstance(self._step, tuple) else (self._step,)
+            calls = [
+                llm.FunctionToolCall(
+                    name=step.name, arguments=json.dumps(step.args), call_id=shortuuid("call_")
+                )
+                for step in steps
+            ]
+            delta = llm.ChoiceDelta(role="assistant", tool_calls=calls)
         else:
             delta = llm.ChoiceDelta(role="assistant", content=self._step)
         self._event_ch.send_nowait(llm.ChatChunk(id=request_id, delta=delta))

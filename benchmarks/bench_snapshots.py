@@ -6,6 +6,10 @@ thread (the new turn's mapping, redaction and one small fsynced transaction). Th
 timed around LiveKit's own emit of a real `AgentSession` in text mode; the writer's append
 directly.
 
+The writer's whole per-turn cost (map the new items, redact, validate, encode, one
+transaction) over a long call, early turns against late ones: it must not grow with the
+call's length.
+
 Then interference: one process enqueues finished calls (20 KB) back to back while 8 other
 processes each keep a long call alive, appending a turn every 50 ms (far faster than people
 talk), against the same enqueues with no live calls.
@@ -100,6 +104,34 @@ def task_append(args: dict[str, Any]) -> dict[str, Any]:
     return {"append": times}
 
 
+def task_writer(args: dict[str, Any]) -> dict[str, Any]:
+    """The writer thread's whole work per turn (`LiveTracker._append`) over a long call."""
+    from livekit.agents import llm
+
+    from livekit.plugins.zelto._live import LiveTracker
+    from zelto_spool import Spool
+
+    spool = Spool(args["db"])
+    header = {"agent": {"externalId": "bench"}, "call": {"externalId": "writer"}}
+    tracker = LiveTracker(spool, job_id="writer-job", call_id="writer", redact=lambda p: p)
+    tracker._write_header(header)
+    segment = tracker.add_segment()
+    items: list[Any] = []
+    times, cpu = [], []
+    words = " with about thirty words, the length of a spoken turn in a support call" * 2
+    for i in range(args["turns"]):
+        role = "user" if i % 2 == 0 else "assistant"
+        items.append(llm.ChatMessage(role=role, content=[f"Turn {i}{words}."]))
+        seg = tracker._segments[segment]
+        seg.latest += 1
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        tracker._append(segment, seg.latest, list(items), header)
+        cpu.append(time.thread_time() - started_cpu)
+        times.append(time.perf_counter() - started)
+    spool.live.discard("writer-job")
+    return {"writer": times, "writer_cpu": cpu}
+
+
 def task_live_call(args: dict[str, Any]) -> dict[str, Any]:
     """A long call: a turn every TURN_EVERY_S until told to stop."""
     import threading
@@ -177,6 +209,8 @@ def run(plan: Any, base: Path) -> Section:
 
     turns, _ = run_child(SCRIPT, "turns", {"db": str(base / "turns.db"), "exchanges": exchanges})
     appended, _ = run_child(SCRIPT, "append", {"db": str(base / "append.db"), "turns": calls})
+    long_call = {"smoke": 60, "quick": 400, "full": 400}[plan.name]
+    writer, _ = run_child(SCRIPT, "writer", {"db": str(base / "writer.db"), "turns": long_call})
     per_turn = Table(
         ["where", "what", "p50 / p99 (min–max, n) in ms"],
         title="Cost of one snapshot turn",
@@ -192,6 +226,20 @@ def run(plan: Any, base: Path) -> Section:
         "append one turn (one fsynced transaction)",
         spread(summarize(appended["append"])),
     )
+    early = summarize(writer["writer_cpu"][:50])
+    late = summarize(writer["writer_cpu"][-50:])
+    for what, first, last in (("early", 0, 50), ("late", -50, None)):
+        span = "1–50" if what == "early" else f"{long_call - 49}–{long_call}"
+        per_turn.add(
+            "writer thread",
+            f"a whole turn (map, redact, encode, write), turns {span} of {long_call}: wall",
+            spread(summarize(writer["writer"][first:last])),
+        )
+        per_turn.add(
+            "writer thread",
+            f"the same, CPU time only (no fsync wait), turns {span} of {long_call}",
+            spread(summarize(writer["writer_cpu"][first:last])),
+        )
     section.tables.append(per_turn)
 
     quiet: list[float] = []
@@ -236,6 +284,16 @@ def run(plan: Any, base: Path) -> Section:
     )
     section.goals.append(
         Goal(
+            f"snapshot: a turn late in a {long_call}-turn call costs the writer about what an "
+            "early one does (p50 within 1.5×)",
+            f"CPU early p50 {early.p50 * 1000:.2f} ms, late p50 {late.p50 * 1000:.2f} ms "
+            f"({ratio(late.p50, early.p50)})",
+            late.p50 <= 1.5 * early.p50,
+        )
+    )
+    section.data.update({"writer_early": early.__dict__, "writer_late": late.__dict__})
+    section.goals.append(
+        Goal(
             f"{LIVE_CALLS} live calls: other calls' enqueue p50 within noise (no target)",
             f"p50 {ratio(b.p50, q.p50)}, p99 {ratio(b.p99, q.p99)}",
             None,
@@ -249,6 +307,7 @@ if __name__ == "__main__":
         {
             "turns": task_turns,
             "append": task_append,
+            "writer": task_writer,
             "live_call": task_live_call,
             "enqueue": task_enqueue,
         }

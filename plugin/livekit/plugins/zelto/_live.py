@@ -185,16 +185,16 @@ class LiveTracker:
         same = itertools.compress(itertools.count(), map(operator.is_not, items, seg.items))
         first_item = next(same, min(len(items), len(seg.items)))
         first = seg.ends[first_item - 1] if first_item else 0
-        calls = dict(seg.calls)
+        calls = dict(seg.calls) if first_item < len(seg.items) else seg.calls
         turns: list[dict[str, str]] = []
-        ends = seg.ends[:first_item]
+        ends: list[int] = []  # for items[first_item:]
         for item in items[first_item:]:
             turns += turns_for_item(item, self._options, calls)
             ends.append(first + len(turns))
         header, encoded = self._redacted(base, turns)
         changed = header if header != self._last_header else None
         if not encoded and first == len(seg.turns) and changed is None:
-            seg.items, seg.ends, seg.calls = items, ends, calls
+            self._keep(seg, items, first_item, ends, calls, first, encoded)
             return
         offset = sum(len(s.turns) for s in self._segments[:segment])
         later = [t for s in self._segments[segment + 1 :] for t in s.turns]
@@ -211,10 +211,26 @@ class LiveTracker:
             everything += [*seg.turns[:first], *tail]
             if not live.append(self._job_id, 0, everything, total=len(everything)):
                 return  # refused: the call was queued since this session began
-        seg.items, seg.ends, seg.calls = items, ends, calls
-        seg.turns = [*seg.turns[:first], *encoded]
+        self._keep(seg, items, first_item, ends, calls, first, encoded)
         self._last_header = header
         self._failing = False
+
+    @staticmethod
+    def _keep(
+        seg: _Segment,
+        items: list[Any],
+        first_item: int,
+        ends: list[int],
+        calls: dict[str, str],
+        first: int,
+        encoded: list[bytes],
+    ) -> None:
+        """Remember what was written (in place: no copy of the whole history per turn)."""
+        seg.items, seg.calls = items, calls
+        del seg.ends[first_item:]
+        seg.ends += ends
+        del seg.turns[first:]
+        seg.turns += encoded
 
     def _redacted(
         self, base: dict[str, Any], turns: list[dict[str, str]]

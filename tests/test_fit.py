@@ -71,3 +71,20 @@ def test_a_payload_that_fits_is_unchanged() -> None:
     turns = [{"role": "user", "content": "hi"}]
     fixed, fixes = fit_transcript(payload(turns), max_bytes=10_000)
     assert not fixes and fixed == payload(turns)
+
+
+def test_a_reaped_snapshot_over_the_limit_keeps_its_turns() -> None:
+    from zelto_spool._live import assemble
+    from zelto_spool._payload import MAX_PAYLOAD_BYTES, decode
+
+    header = {"agent": {"externalId": "a"}, "call": {"externalId": "c"}}
+    turns = [
+        {"role": "user", "content": "hello"},
+        {"role": "tool", "content": "x" * (MAX_PAYLOAD_BYTES + 1000)},
+        {"role": "assistant", "content": "bye"},
+    ]
+    sent = decode(assemble(header, turns, 0.0, 5.0, lost=True))
+    got = sent["transcript"]["turns"]
+    assert [t["role"] for t in got] == ["system", "user", "tool", "assistant"]
+    assert got[1] == turns[0] and got[3] == turns[2]
+    assert sent["call"]["endedReason"] == "agent_process_lost"

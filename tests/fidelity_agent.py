@@ -131,6 +131,10 @@ async def entrypoint(ctx: JobContext) -> None:
             dump(ctx, sessions)
             await die_once_snapshotted(ctx, turns=5)
         await second.aclose()
+    elif room == "worker-stop":  # the call runs on until the worker shuts the job down
+        sessions.append(await talk(ctx, ["Hello."], ["Hi"]))
+        dump(ctx, sessions)
+        return
     elif room in ("crash", "hangup"):
         sessions.append(await talk(ctx, ["Hello."], ["Hi"]))
         if room == "crash":
@@ -190,7 +194,15 @@ server.rtc_session(
 
 async def run(rooms: list[str]) -> None:
     async with simulated_worker(server) as worker:
-        await worker.run_jobs(rooms)
+        await worker.run_jobs([r for r in rooms if r != "worker-stop"])
+        if "worker-stop" in rooms:
+            await server.simulate_job("worker-stop", fake_job=True)
+            deadline = asyncio.get_running_loop().time() + 30
+            while not (OUT / "worker-stop.json").exists():
+                if asyncio.get_running_loop().time() > deadline:
+                    raise TimeoutError("the worker-stop job did not start its call")
+                await asyncio.sleep(0.02)  # polling with a deadline
+    # leaving the block closes the worker: it shuts the still-running job down
 
 
 if __name__ == "__main__":

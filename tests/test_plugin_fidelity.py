@@ -34,6 +34,7 @@ ROOMS = [
     "crash",
     "hangup",
     "early-crash",
+    "worker-stop",
 ]
 
 
@@ -153,6 +154,7 @@ def test_4_ended_reason_tells_crashes_from_the_developers_reason(run: Any) -> No
     assert calls["crash"]["call"]["endedReason"] == CRASHED
     for room in ("unicode", "hangup", "two-sessions", "handoff"):
         assert calls[room]["call"]["endedReason"] == GOODBYE, room
+    assert calls["worker-stop"]["call"]["endedReason"] == "worker_shutdown"
     if hook != "session_end":
         assert calls["kill"]["call"]["endedReason"] == LOST_REASON
 

@@ -44,7 +44,7 @@ WHERE NOT EXISTS (SELECT 1 FROM calls WHERE call_id = :call_id AND enqueued_at >
 ON CONFLICT (job_id) DO UPDATE SET
     call_id = excluded.call_id, owner_host = excluded.owner_host,
     owner_pid = excluded.owner_pid, owner_start = excluded.owner_start,
-    updated_at = excluded.updated_at, header = excluded.header, final = NULL
+    updated_at = excluded.updated_at, header = excluded.header
 """
 # turns only go to an open snapshot: none after it was closed, enqueued or reaped
 OPEN = "SELECT 1 FROM live WHERE job_id = :job_id AND final IS NULL"
@@ -54,6 +54,8 @@ SET_TURNS = """
 UPDATE live SET updated_at = :now, turns = :total, header = coalesce(:header, header)
 WHERE job_id = :job_id AND final IS NULL
 """
+# a later session of the same job continues a call whose final was stored at the first's close
+REOPEN = "UPDATE live SET final = NULL, updated_at = :now WHERE job_id = :job_id"
 TOUCH = """
 UPDATE live SET updated_at = :now, turns = max(turns, :turns),
                 header = coalesce(:header, header)
@@ -150,6 +152,12 @@ class LiveCalls:
             return True
 
         return self._spool._db.run(write)
+
+    def reopen(self, job_id: str) -> None:
+        """Another session continues the job's call: forget the final stored at a close (the
+        snapshot takes turns again; the next close stores a new final)."""
+        params = {"job_id": job_id, "now": self._spool._clock()}
+        self._spool._db.run(lambda conn: conn.execute(REOPEN, params))
 
     def heartbeat(self, job_id: str) -> None:
         now = self._spool._clock()

@@ -495,4 +495,5 @@ def _forwarder_at(module: str, name: str) -> Forwarder:
 
 def _closed(session: AgentSession[Any]) -> bool:
     """The session emitted `close` (it is not running and was started once)."""
-    return any(getattr(e, "type", None) == "close" for e in session._recorded_events)
+    events = getattr(session, "_recorded_events", None) or []
+    return any(getattr(e, "type", None) == "close" for e in events)

@@ -109,10 +109,11 @@ class LiveTracker:
                 self._heartbeat = asyncio.get_running_loop().create_task(self._beat())
 
     def reopen(self) -> None:
-        """A later session continues a call whose final was written: writes resume (the next
-        `start` clears the final)."""
+        """A later session continues a call whose final was written: writes resume, first
+        clearing that final (queued before anything the new session writes)."""
         with self._lock:
             self._sealed = False
+        _executor().submit(self._guard, self._spool.live.reopen, self._job_id)
 
     def update(self, items: list[Any], header: dict[str, Any], *, segment: int = 0) -> None:
         """Called on the agent's loop with a copy of one session's history: hand it over."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import socket
 import subprocess
@@ -18,11 +19,18 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.conftest import cli_env
 
 DEPLOY = Path(__file__).parent.parent / "examples" / "deploy"
+DASHBOARD = DEPLOY / "grafana-dashboard.json"
 
 
 def alert_rules() -> list[dict[str, Any]]:
     groups = yaml.safe_load((DEPLOY / "alerts.rules.yaml").read_text())["groups"]
     return [rule for group in groups for rule in group["rules"]]
+
+
+def dashboard_exprs() -> list[str]:
+    """The PromQL of every dashboard panel (with Grafana's `$instance`, `$__rate_interval`)."""
+    board = json.loads(DASHBOARD.read_text())
+    return [t["expr"] for p in board["panels"] for t in p.get("targets", [])]
 
 
 def free_port() -> int:

@@ -18,14 +18,20 @@ import pytest
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.alerting import DEPLOY, SidecarProcess, alert_rules, free_port
+from tests.alerting import (
+    DASHBOARD,
+    DEPLOY,
+    SidecarProcess,
+    alert_rules,
+    dashboard_exprs,
+    free_port,
+)
 from tests.conftest import payload, wait_until
 from zelto_spool import Spool
 from zelto_spool._metrics import SidecarMetrics
 
 ROOT = Path(__file__).parent.parent
 PROMTOOL_TESTS = Path(__file__).parent / "prometheus" / "alerts_test.yaml"
-DASHBOARD = DEPLOY / "grafana-dashboard.json"
 METRIC = re.compile(r"\bzelto_(?:spool|plugin)_[a-z_]+")
 
 
@@ -88,13 +94,6 @@ def test_every_alert_links_a_runbook_section_of_operations_md() -> None:
         assert rule["labels"]["severity"] in ("critical", "warning")
 
 
-def dashboard_exprs() -> list[str]:
-    board = json.loads(DASHBOARD.read_text())
-    exprs = [t["expr"] for p in board["panels"] for t in p.get("targets", [])]
-    exprs += [v["query"]["query"] for v in board["templating"]["list"] if v["type"] == "query"]
-    return exprs
-
-
 def test_the_dashboard_covers_what_the_issue_asks() -> None:
     board = json.loads(DASHBOARD.read_text())
     titles = " | ".join(p["title"].lower() for p in board["panels"])
@@ -132,6 +131,8 @@ def test_metrics_for_the_alerts_come_from_the_spool(spool_path: Path) -> None:
     spool.resume()
     after = metrics.render().decode()
     assert "zelto_spool_pause_status{" not in after and "zelto_spool_paused 0.0" in after
+    spool.pause("ZELTO_API_KEY is not set", status=None, probe_at=0.0)
+    assert 'zelto_spool_pause_status{status="none"} 1.0' in metrics.render().decode()
     spool.close()
 
 
@@ -145,7 +146,9 @@ def test_rules_and_dashboard_name_only_metrics_a_live_sidecar_exports(
         exported = set(sidecar.scrape())
     named = set()
     rules = [rule["expr"] + str(rule["annotations"]) for rule in alert_rules()]
-    for text in rules + dashboard_exprs():
+    board = json.loads(DASHBOARD.read_text())
+    variables = [v["query"]["query"] for v in board["templating"]["list"] if v["type"] == "query"]
+    for text in rules + dashboard_exprs() + variables:
         named |= set(METRIC.findall(text))
     assert named, "no zelto metric found in the rules and dashboard"
     missing = sorted(named - exported)

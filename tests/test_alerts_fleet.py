@@ -20,7 +20,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.alerting import DEPLOY, SidecarProcess, free_port, stable_port
+from tests.alerting import DEPLOY, SidecarProcess, dashboard_exprs, free_port, stable_port
 from tests.conftest import API_KEY, payload, wait_until
 from zelto_spool import Spool
 from zelto_spool._receiver import Receiver
@@ -107,6 +107,12 @@ class Prometheus:
         params = {"query": expr}
         body = httpx.get(f"{self.url}/api/v1/query", params=params, timeout=5).json()
         return {r["metric"]["instance"]: float(r["value"][1]) for r in body["data"]["result"]}
+
+    def query_all(self, expr: str) -> list[dict[str, Any]]:
+        """An instant query's result (failing on a query Prometheus refuses)."""
+        answer = httpx.get(f"{self.url}/api/v1/query", params={"query": expr}, timeout=5)
+        assert answer.status_code == 200, answer.text
+        return list(answer.json()["data"]["result"])
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -245,4 +251,8 @@ def test_backlog_and_pause_alerts_fire_and_resolve_on_a_fleet(
     timed(back, "paused alert resolved", quiet, timings, 30)
 
     assert not prometheus.alerts("ZeltoSpoolDown") and not prometheus.alerts("ZeltoSpoolNotScraped")
+    # every dashboard query runs on this Prometheus and finds the fleet's series
+    for panel_expr in dashboard_exprs():
+        expr = panel_expr.replace("$instance", ".*").replace("$__rate_interval", "1m")
+        assert prometheus.query_all(expr), expr
     print(f"\nfleet alert timings (s): {timings}")

@@ -46,10 +46,22 @@ class _SpoolCollector(Collector):
             "zelto_spool_size_bytes", "Spool file size (db, -wal, -shm)", value=stats["size_bytes"]
         )
         yield GaugeMetricFamily(
+            "zelto_spool_max_bytes", "Spool disk cap (--max-bytes)", value=stats["max_bytes"]
+        )
+        yield GaugeMetricFamily(
             "zelto_spool_paused",
             "1 while sending is paused (401/403/404, missing key)",
             value=1.0 if stats["paused"] else 0.0,
         )
+        # The pause reason is free text (unbounded as a label); its HTTP status is bounded.
+        status = GaugeMetricFamily(
+            "zelto_spool_pause_status",
+            "1 while paused, labelled with the HTTP status that paused sending (none: no key)",
+            labels=["status"],
+        )
+        if stats["paused"]:
+            status.add_metric([str(stats["paused_status"] or "none")], 1.0)
+        yield status
         yield GaugeMetricFamily(
             "zelto_spool_live_calls", "Calls in progress with a live snapshot", value=stats["live"]
         )
@@ -62,6 +74,11 @@ class _SpoolCollector(Collector):
             "zelto_spool_over_cap",
             "1 while the spool is over its size cap (pending calls are never dropped)",
             value=1.0 if stats["over_cap"] else 0.0,
+        )
+        yield GaugeMetricFamily(
+            "zelto_spool_set_aside_files",
+            "Damaged spool files set aside beside the spool (never deleted)",
+            value=len(stats["corrupt_files"]),
         )
 
 
@@ -90,6 +107,7 @@ class SidecarMetrics:
             ["event", "result"],
             registry=self.registry,
         )
+        self.webhooks.labels("unknown", "rejected")  # so a first forgery shows as an increase
         self.registry.register(_SpoolCollector(spool))
         self.started = time.time()
 

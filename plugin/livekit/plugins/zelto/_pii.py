@@ -1,0 +1,442 @@
+"""Finding card numbers, phone numbers, emails, IBANs and US SSNs in speech-to-text output.
+
+Pure functions over one turn's text and its context (the turn before it and the same
+speaker's turn before it); `_redact.py` applies them to payloads. Imported on first use of
+`zelto.redact_pii(...)`, not with the plugin.
+
+Numbers are read the way STT writes them: digits in groups ("4111 1111-1111.1111",
+"(212) 555-0134"), digits as words ("four one one one", "double five", "eight hundred"),
+and numbers split across two turns of the same speaker. A run of digit groups is checked
+window by window (aligned to its groups): a card is 13-19 digits with a card-network prefix
+and a valid Luhn check digit (python-stdnum); a phone number is valid for `region` by
+libphonenumber's metadata (`phonenumbers`). Money, times, dates and codes glued to letters
+("A-1001", "UA1234", "1Z999...") never form runs; a run just after "order", "tracking",
+"flight" and the like is not taken for a phone number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import phonenumbers
+from stdnum import iban as _iban
+from stdnum import luhn
+
+__all__ = ["Span", "find_spans", "is_card"]
+
+_UNITS = {
+    "zero": 0,
+    "oh": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+}
+_TENS = {
+    "twenty": 2,
+    "thirty": 3,
+    "forty": 4,
+    "fifty": 5,
+    "sixty": 6,
+    "seventy": 7,
+    "eighty": 8,
+    "ninety": 9,
+}
+_REPEAT = {"double": 2, "triple": 3}
+_SEP_WORDS = {"dash", "hyphen", "space"}
+_FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
+# a number right before these is an amount, a time or a quantity, not an identifier
+_UNIT_AFTER = {
+    "dollar", "dollars", "bucks", "cent", "cents", "percent", "pound", "pounds", "euro",
+    "euros", "am", "pm", "o'clock", "minutes", "minute", "hours", "hour", "days", "miles",
+    "points", "usd",
+}  # fmt: skip
+# a run right after these is an order, ticket or tracking number, not a phone number
+_NOT_PHONE_BEFORE = {
+    "order", "tracking", "confirmation", "reference", "ref", "invoice", "flight", "ticket",
+    "case", "booking", "reservation", "serial", "model", "part", "sku", "item", "policy",
+    "claim", "member", "account", "receipt", "transaction", "shipment", "parcel", "package",
+    "voucher", "coupon", "promo", "zip", "code", "pin", "room", "gate", "seat", "#",
+}  # fmt: skip
+_CARD_CONTEXT = re.compile(
+    r"\b(card|visa|master ?card|amex|american express|discover|credit|debit|cc)\b", re.I
+)
+_SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
+    re.S,
+)
+_TLDS = (
+    "com|net|org|edu|gov|mil|io|co|uk|us|ca|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|ie|au|nz|in|"
+    "jp|cn|br|mx|info|biz|me|ai|app|dev|email|online|site|tech|xyz|us"
+)
+_SEP = r"(?:\s*(?:\.|\bdot\b|_|\bunderscore\b|-|\bdash\b|\bhyphen\b|\+|\bplus\b)\s*)"
+# words that sit before " at <site> dot com" in speech without being an address's local part
+_NOT_LOCAL = (
+    r"me|us|you|him|her|them|it|is|site|website|page|online|look|here|there|be|available|"
+    r"live|based|located|work|works|home|store|shop|checkout|login|signup|portal|app|find|"
+    r"visit|go|found|reach|email|mail|address|contact|support|help|anytime|out|up|"
+    r"hello|hi|info|sales|team"
+)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+    r"|(?<![\w'.+-])(?:[a-z0-9]\s+)*(?!(?:" + _NOT_LOCAL + r")\s+(?:at|@)\b)"
+    r"[a-z0-9][\w+]*(?:" + _SEP + r"[a-z0-9][\w+]*)*"
+    r"\s*(?:@|\bat\b)\s*"
+    r"[a-z0-9][\w-]*(?:\s*(?:\.|\bdot\b)\s*[a-z0-9][\w-]*)*?"
+    r"\s*(?:\.|\bdot\b)\s*(?:" + _TLDS + r")\b",
+    re.I,
+)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}")
+_SSN_AREA_BAD = {"000", "666"}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class _Group:
+    digits: str
+    start: int
+    end: int
+    sep_before: str = ""  # the separator text between this group and the one before
+
+
+@dataclass
+class _Run:
+    groups: list[_Group] = field(default_factory=list)
+    plus: bool = False
+    lead: int | None = None  # where a leading "+", "plus" or "(" starts
+    skip: bool = False  # money, a time or a quantity
+    words_before: tuple[str, ...] = ()
+    head: bool = False  # nothing but fillers before it in the turn
+    tail: bool = False  # nothing but punctuation and fillers after it
+
+
+def find_spans(
+    text: str,
+    *,
+    kinds: frozenset[str],
+    region: str,
+    previous: str = "",
+    previous_same: str = "",
+) -> list[Span]:
+    """Spans of `text` to redact, sorted and disjoint.
+
+    `previous` is the turn just before (any speaker; "what is your card number?"),
+    `previous_same` the same speaker's previous turn (the first half of a split number).
+    """
+    spans: list[Span] = []
+    if "email" in kinds:
+        spans += [Span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+    if "iban" in kinds:
+        spans += _ibans(text, spans)
+    numeric = kinds & {"card", "phone", "ssn"}
+    if numeric:
+        runs = _runs(text)
+        card_context = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
+        ssn_context = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
+        taken = [(s.start, s.end) for s in spans]
+        carry = _tail_run(previous_same) if previous_same else None
+        for run in runs:
+            if any(g.start < e and s < g.end for g in run.groups for s, e in taken):
+                continue
+            found = _numbers(run, numeric, region, ssn_context)
+            if carry is not None and run.head:
+                found += _continued(carry, run, numeric, region)
+            if run.tail and "card" in numeric and card_context:
+                found += _card_in_progress(run, found)
+            spans += found
+    return _disjoint(spans)
+
+
+def _runs(text: str) -> list[_Run]:
+    """Runs of digit groups (written or spoken) joined only by separators."""
+    runs: list[_Run] = []
+    run = _Run()
+    words: list[str] = []
+    sep = ""
+    pending: list[tuple[str, int]] = []  # a "double"/"triple" waiting for its digit
+    only_fillers = True
+
+    def close(after: str = "") -> None:
+        nonlocal run, sep
+        if run.groups:
+            if after in _UNIT_AFTER:
+                run.skip = True
+            runs.append(run)
+        run = _Run()
+        sep = ""
+
+    def add(digits: str, start: int, end: int) -> None:
+        nonlocal sep
+        if not run.groups:
+            run.words_before = tuple(words[-3:])
+            run.head = only_fillers
+        run.groups.append(_Group(digits, start, end, sep))
+        sep = ""
+
+    tokens = list(_TOKEN.finditer(text))
+    for index, m in enumerate(tokens):
+        kind, value = m.lastgroup, m.group()
+        low = value.lower()
+        if kind == "num":
+            before = text[m.start() - 2 : m.start()]
+            after = text[m.end() : m.end() + 2]
+            glued = (before[-1:].isalpha() or after[:1].isalpha()) or (
+                (before.endswith("-") and before[:1].isalpha())
+                or (after.startswith("-") and after[1:2].isalpha())
+            )
+            if glued:  # a code like A-1001, UA1234, 3rd, 10am
+                close()
+                only_fillers = False
+                words.append(low)
+                continue
+            if not run.groups and before[-1:] and before[-1:] in "$£€":
+                run.skip = True  # an amount
+            if not run.groups and before[-1:] == "+":
+                run.plus = True
+                run.lead = m.start() - 1
+            elif not run.groups and before[-1:] == "(":
+                run.lead = m.start() - 1
+            add(value, m.start(), m.end())
+        elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS):
+            if low in _TENS:
+                nxt = _next_word(tokens, index)
+                digits = str(_TENS[low]) if nxt in _UNITS and nxt != "oh" else f"{_TENS[low]}0"
+            elif low in _TEENS:
+                digits = _TEENS[low]
+            else:
+                digits = str(_UNITS[low])
+                prev = _prev_word(tokens, index)
+                if prev in _TENS and low != "oh" and run.groups:
+                    run.groups[-1].digits += digits  # twenty one -> 21
+                    run.groups[-1].end = m.end()
+                    continue
+                for word, start in pending:
+                    digits = digits * _REPEAT[word]
+                    add(digits, start, m.end())
+                    break
+                else:
+                    add(digits, m.start(), m.end())
+                pending.clear()
+                continue
+            add(digits, m.start(), m.end())
+        elif kind == "word" and low in _REPEAT:
+            pending[:] = [(low, m.start())]
+        elif kind == "word" and low == "hundred" and run.groups and len(run.groups[-1].digits) == 1:
+            run.groups[-1].digits += "00"
+            run.groups[-1].end = m.end()
+        elif kind == "word" and low == "plus" and not run.groups:
+            run.plus = True
+            run.lead = m.start()
+        elif kind == "sep" or (kind == "word" and low in _SEP_WORDS and run.groups):
+            sep += value
+        else:
+            close(low)
+            if kind == "word":
+                words.append(low)
+                if low not in _FILLERS:
+                    only_fillers = False
+            elif value.strip() and value not in "+":
+                words.append(value)
+                only_fillers = False
+    close()
+    for run in runs:
+        last = run.groups[-1].end
+        rest = text[last:]
+        run.tail = not any(
+            w.lower() not in _FILLERS for w in re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", rest)
+        )
+    return runs
+
+
+def _next_word(tokens: list[re.Match[str]], index: int) -> str:
+    for m in tokens[index + 1 :]:
+        if m.lastgroup != "sep":
+            return m.group().lower()
+    return ""
+
+
+def _prev_word(tokens: list[re.Match[str]], index: int) -> str:
+    for m in reversed(tokens[:index]):
+        if m.lastgroup != "sep":
+            return m.group().lower()
+    return ""
+
+
+def _windows(run: _Run, low: int, high: int) -> list[tuple[int, int]]:
+    """Group-aligned windows [i, j) of the run with low..high digits, longest first."""
+    out = []
+    n = len(run.groups)
+    for i in range(n):
+        size = 0
+        for j in range(i, n):
+            size += len(run.groups[j].digits)
+            if size > high:
+                break
+            if size >= low:
+                out.append((i, j + 1))
+    return sorted(out, key=lambda w: (w[0], w[0] - w[1]))
+
+
+def _digits(run: _Run, i: int, j: int) -> str:
+    return "".join(g.digits for g in run.groups[i:j])
+
+
+def is_card(digits: str) -> bool:
+    """13-19 digits, a card network's prefix, a valid Luhn check digit."""
+    if not 13 <= len(digits) <= 19 or not luhn.is_valid(digits):
+        return False
+    two, three, four = int(digits[:2]), int(digits[:3]), int(digits[:4])
+    return (
+        digits[0] == "4"  # Visa
+        or 51 <= two <= 55  # Mastercard
+        or 2221 <= four <= 2720  # Mastercard 2-series
+        or two in {34, 37}  # American Express
+        or two in {36, 38, 39} or 300 <= three <= 305  # Diners
+        or four == 6011 or two == 65 or 644 <= three <= 649  # Discover
+        or two in {35, 62}  # JCB, UnionPay
+    )  # fmt: skip
+
+
+def _is_phone(digits: str, plus: bool, region: str) -> bool:
+    try:
+        number = phonenumbers.parse(("+" if plus else "") + digits, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
+
+
+def _is_ssn(run: _Run, i: int, j: int, context: bool) -> bool:
+    digits = _digits(run, i, j)
+    if len(digits) != 9 or digits[:3] in _SSN_AREA_BAD or digits[0] == "9":
+        return False
+    if digits[3:5] == "00" or digits[5:] == "0000":
+        return False
+    shaped = [len(g.digits) for g in run.groups[i:j]] == [3, 2, 4] and all(
+        "-" in g.sep_before for g in run.groups[i + 1 : j]
+    )
+    return shaped or context
+
+
+def _numbers(run: _Run, kinds: frozenset[str], region: str, ssn_context: bool) -> list[Span]:
+    """Cards, then SSNs, then phone numbers, each the longest window from the left."""
+    if run.skip:
+        return []
+    used = [False] * len(run.groups)
+    spans: list[Span] = []
+    checks: list[tuple[str, int, int, Callable[[int, int], bool]]] = []
+    if "card" in kinds:
+        checks.append(("card", 13, 19, lambda i, j: is_card(_digits(run, i, j))))
+    if "ssn" in kinds:
+        checks.append(("ssn", 9, 9, lambda i, j: _is_ssn(run, i, j, ssn_context)))
+    if "phone" in kinds and not set(run.words_before[-2:]) & _NOT_PHONE_BEFORE:
+        plus = run.plus
+        checks.append(
+            ("phone", 7, 15, lambda i, j: _is_phone(_digits(run, i, j), plus and i == 0, region))
+        )
+    for kind, low, high, check in checks:
+        for i, j in _windows(run, low, high):
+            if any(used[i:j]) or not check(i, j):
+                continue
+            used[i:j] = [True] * (j - i)
+            spans.append(Span(_lead(run, i), run.groups[j - 1].end, kind))
+    return spans
+
+
+def _lead(run: _Run, i: int) -> int:
+    """Where a number starts: its first group, or the "(" or "+" / "plus" right before it."""
+    start = run.groups[i].start
+    if i == 0 and run.lead is not None:
+        return run.lead
+    if run.groups[i].sep_before.rstrip().endswith("("):
+        return start - len(run.groups[i].sep_before) + run.groups[i].sep_before.rindex("(")
+    return start
+
+
+def _tail_run(text: str) -> _Run | None:
+    runs = _runs(text)
+    return runs[-1] if runs and runs[-1].tail and not runs[-1].skip else None
+
+
+def _continued(carry: _Run, run: _Run, kinds: frozenset[str], region: str) -> list[Span]:
+    """The second half of a number the same speaker began in their previous turn."""
+    if run.skip:
+        return []
+    joined = _Run(groups=carry.groups + run.groups, plus=carry.plus)
+    cut = len(carry.groups)
+    for kind in ("card", "phone"):
+        if kind not in kinds:
+            continue
+        low, high = (13, 19) if kind == "card" else (10, 15)
+        for i, j in _windows(joined, low, high):
+            if not i < cut < j:
+                continue
+            digits = _digits(joined, i, j)
+            ok = is_card(digits) if kind == "card" else _is_phone(digits, joined.plus, region)
+            if ok:
+                return [Span(run.groups[0].start, run.groups[j - cut - 1].end, kind)]
+    return []
+
+
+def _card_in_progress(run: _Run, found: list[Span]) -> list[Span]:
+    """A turn that ends, after talk of a card, with 6-12 digits of one: the rest follows."""
+    start = run.groups[0].start
+    if run.skip or any(s.start <= start < s.end or start <= s.start for s in found):
+        return []
+    digits = _digits(run, 0, len(run.groups))
+    if not 6 <= len(digits) <= 12 or not _prefix_ok(digits):
+        return []
+    return [Span(start, run.groups[-1].end, "card")]
+
+
+def _prefix_ok(digits: str) -> bool:
+    padded = digits + "0" * (16 - len(digits))
+    return any(is_card(padded[:15] + str(d)) for d in range(10))
+
+
+def _ibans(text: str, taken: list[Span]) -> list[Span]:
+    out = []
+    for m in _IBAN.finditer(text):
+        raw = m.group()
+        for end in range(len(raw), 14, -1):  # the longest prefix that is a valid IBAN
+            if _iban.is_valid(raw[:end]):
+                span = Span(m.start(), m.start() + len(raw[:end].rstrip()), "iban")
+                if not any(s.start < span.end and span.start < s.end for s in taken):
+                    out.append(span)
+                break
+    return out
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out

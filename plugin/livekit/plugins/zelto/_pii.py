@@ -16,6 +16,7 @@ libphonenumber's metadata (`phonenumbers`). Money, times, dates and codes glued 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ _NOT_PHONE_BEFORE = {
     "order", "tracking", "confirmation", "reference", "ref", "invoice", "flight", "ticket",
     "case", "booking", "reservation", "serial", "model", "part", "sku", "item", "policy",
     "claim", "member", "account", "receipt", "transaction", "shipment", "parcel", "package",
-    "voucher", "coupon", "promo", "zip", "code", "pin", "room", "gate", "seat", "#",
+    "voucher", "coupon", "promo", "zip", "pin", "room", "gate", "seat", "#",
 }  # fmt: skip
 _CARD_CONTEXT = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|credit|debit|cc)\b", re.I
@@ -95,15 +96,15 @@ _SEP = r"(?:\s*(?:\.|\bdot\b|_|\bunderscore\b|-|\bdash\b|\bhyphen\b|\+|\bplus\b)
 _NOT_LOCAL = (
     r"me|us|you|him|her|them|it|is|site|website|page|online|look|here|there|be|available|"
     r"live|based|located|work|works|home|store|shop|checkout|login|signup|portal|app|find|"
-    r"visit|go|found|reach|email|mail|address|contact|support|help|anytime|out|up|"
-    r"hello|hi|info|sales|team"
+    r"visit|go|found|reach|email|mail|address|anytime|out|up|faq"
 )
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
-    r"|(?<![\w'.+-])(?:[a-z0-9]\s+)*(?!(?:" + _NOT_LOCAL + r")\s+(?:at|@)\b)"
-    r"[a-z0-9][\w+]*(?:" + _SEP + r"[a-z0-9][\w+]*)*"
+    r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,64}(?:\.[A-Za-z0-9-]{1,64}){0,5}\.[A-Za-z]{2,}\b"
+    r"|(?<![\w'.+-])(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\bthis\s)"
+    r"(?:[a-z0-9]\s+){0,40}(?!(?:" + _NOT_LOCAL + r")\s+(?:at|@)\b)"
+    r"[a-z0-9][a-z0-9']{0,64}(?:" + _SEP + r"[a-z0-9][a-z0-9']{0,64}){0,10}"
     r"\s*(?:@|\bat\b)\s*"
-    r"[a-z0-9][\w-]*(?:\s*(?:\.|\bdot\b)\s*[a-z0-9][\w-]*)*?"
+    r"[a-z0-9][a-z0-9-]{0,64}(?:\s*(?:\.|\bdot\b)\s*[a-z0-9][a-z0-9-]{0,64}){0,5}"
     r"\s*(?:\.|\bdot\b)\s*(?:" + _TLDS + r")\b",
     re.I,
 )
@@ -205,7 +206,7 @@ def _runs(text: str) -> list[_Run]:
         kind, value = m.lastgroup, m.group()
         low = value.lower()
         if kind == "num":
-            before = text[m.start() - 2 : m.start()]
+            before = text[max(0, m.start() - 2) : m.start()]
             after = text[m.end() : m.end() + 2]
             glued = (before[-1:].isalpha() or after[:1].isalpha()) or (
                 (before.endswith("-") and before[:1].isalpha())
@@ -324,7 +325,24 @@ def is_card(digits: str) -> bool:
     )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=32)
+def _national_lengths(region: str) -> frozenset[int]:
+    """How many digits a number of `region` can have, written without "+" (with the country
+    code or the national prefix too): windows of other lengths are not parsed."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.general_desc is None:
+        return frozenset(range(7, 16))
+    national = set(meta.general_desc.possible_length or ()) or set(range(7, 16))
+    code = len(str(meta.country_code or ""))
+    prefix = len(meta.national_prefix or "")
+    return frozenset(
+        {n for n in national} | {n + code for n in national} | {n + prefix for n in national}
+    )
+
+
 def _is_phone(digits: str, plus: bool, region: str) -> bool:
+    if len(digits) not in (range(7, 16) if plus else _national_lengths(region)):
+        return False
     try:
         number = phonenumbers.parse(("+" if plus else "") + digits, region)
     except phonenumbers.NumberParseException:

@@ -19,7 +19,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._pii import Span
 
 __all__ = ["KINDS", "redact_pii"]
 
@@ -86,6 +89,21 @@ def redact_pii(
     return PiiRedactor(options, then=then)
 
 
+def contexts(turns: list[Any]) -> list[tuple[str, str] | None]:
+    """Per turn: (the turn before it, the same role's turn before it), or None (no text)."""
+    out: list[tuple[str, str] | None] = []
+    previous = ""
+    previous_by_role: dict[str, str] = {}
+    for turn in turns:
+        if not isinstance(turn, Mapping) or not isinstance(turn.get("content"), str):
+            out.append(None)
+            continue
+        role = str(turn.get("role", ""))
+        out.append((previous, previous_by_role.get(role, "")))
+        previous = previous_by_role[role] = turn["content"]
+    return out
+
+
 class PiiRedactor:
     """The callable `redact_pii` returns (thread-safe; one per Forwarder is enough)."""
 
@@ -127,18 +145,28 @@ class PiiRedactor:
         if not isinstance(turns, list):
             return self.text(turns)
         out = []
-        previous = ""
-        previous_by_role: dict[str, str] = {}
-        for turn in turns:
-            if not isinstance(turn, Mapping) or not isinstance(turn.get("content"), str):
+        for turn, context in zip(turns, contexts(turns), strict=True):
+            if context is None:
                 out.append(self.text(turn))
-                continue
-            role = str(turn.get("role", ""))
-            content = turn["content"]
-            clean = self.turn(content, previous, previous_by_role.get(role, ""))
-            out.append({**turn, "content": clean})
-            previous = previous_by_role[role] = content
+            else:
+                out.append({**turn, "content": self.turn(turn["content"], *context)})
         return out
+
+    def find(self, turns: list[dict[str, Any]]) -> list[list[Span]]:
+        """What would be redacted in each turn (for measuring; see docs/redaction.md)."""
+        opts = self.options
+        return [
+            []
+            if context is None
+            else self._find(
+                turn["content"],
+                kinds=opts.kinds,
+                region=opts.region,
+                previous=context[0],
+                previous_same=context[1],
+            )
+            for turn, context in zip(turns, contexts(turns), strict=True)
+        ]
 
     def text(self, value: Any) -> Any:
         """Every string inside `value` (dicts, lists) redacted without context."""

@@ -108,6 +108,9 @@ _EMAIL = re.compile(
     r"\s*(?:\.|\bdot\b)\s*(?:" + _TLDS + r")\b",
     re.I,
 )
+# cheap first looks: most turns hold no number and no "at", and skip the full scans
+_MAYBE_EMAIL = re.compile(r"@|\bat\b", re.I)
+_MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b", re.I)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}")
 _SSN_AREA_BAD = {"000", "666"}
 
@@ -152,17 +155,17 @@ def find_spans(
     `previous_same` the same speaker's previous turn (the first half of a split number).
     """
     spans: list[Span] = []
-    if "email" in kinds:
+    if "email" in kinds and _MAYBE_EMAIL.search(text):
         spans += [Span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
     if "iban" in kinds:
         spans += _ibans(text, spans)
     numeric = kinds & {"card", "phone", "ssn"}
-    if numeric:
+    if numeric and _MAYBE_NUMBER.search(text):
         runs = _runs(text)
         card_context = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
         ssn_context = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
         taken = [(s.start, s.end) for s in spans]
-        carry = _tail_run(previous_same) if previous_same else None
+        carry = _tail_run(previous_same) if _MAYBE_NUMBER.search(previous_same) else None
         for run in runs:
             if any(g.start < e and s < g.end for g in run.groups for s, e in taken):
                 continue

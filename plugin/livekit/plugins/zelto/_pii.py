@@ -222,6 +222,8 @@ def _runs(text: str) -> list[_Run]:
                 continue
             if not run.groups and before[-1:] and before[-1:] in "$£€":
                 run.skip = True  # an amount
+            if not run.groups and before[-1:] == "-" and before[:1].isalnum():
+                run.skip = True  # the rest of a code: GC-4411-2290-1133
             if not run.groups and before[-1:] == "+":
                 run.plus = True
                 run.lead = m.start() - 1

@@ -19,74 +19,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import phonenumbers
 from stdnum import iban as _iban
 from stdnum import luhn
 
+from ._numbers import MAYBE_NUMBER, NOT_PHONE_BEFORE, Run, runs
+
 __all__ = ["Span", "find_spans", "is_card"]
 
-_UNITS = {
-    "zero": 0,
-    "oh": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-_TEENS = {
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "thirteen": "13",
-    "fourteen": "14",
-    "fifteen": "15",
-    "sixteen": "16",
-    "seventeen": "17",
-    "eighteen": "18",
-    "nineteen": "19",
-}
-_TENS = {
-    "twenty": 2,
-    "thirty": 3,
-    "forty": 4,
-    "fifty": 5,
-    "sixty": 6,
-    "seventy": 7,
-    "eighty": 8,
-    "ninety": 9,
-}
-_REPEAT = {"double": 2, "triple": 3}
-_SEP_WORDS = {"dash", "hyphen", "space"}
-_FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
-# a number right before these is an amount, a time or a quantity, not an identifier
-_UNIT_AFTER = {
-    "dollar", "dollars", "bucks", "cent", "cents", "percent", "pound", "pounds", "euro",
-    "euros", "am", "pm", "o'clock", "minutes", "minute", "hours", "hour", "days", "miles",
-    "points", "usd",
-}  # fmt: skip
-# a run right after these is an order, ticket or tracking number, not a phone number
-_NOT_PHONE_BEFORE = {
-    "order", "tracking", "confirmation", "reference", "ref", "invoice", "flight", "ticket",
-    "case", "booking", "reservation", "serial", "model", "part", "sku", "item", "policy",
-    "claim", "member", "account", "receipt", "transaction", "shipment", "parcel", "package",
-    "voucher", "coupon", "promo", "zip", "pin", "room", "gate", "seat", "#",
-}  # fmt: skip
 _CARD_CONTEXT = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|credit|debit|cc)\b", re.I
 )
 _SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
 
-_TOKEN = re.compile(
-    r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
-    re.S,
-)
 _TLDS = (
     "com|net|org|edu|gov|mil|io|co|uk|us|ca|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|ie|au|nz|in|"
     "jp|cn|br|mx|info|biz|me|ai|app|dev|email|online|site|tech|xyz|us"
@@ -110,7 +57,6 @@ _EMAIL = re.compile(
 )
 # cheap first looks: most turns hold no number and no "at", and skip the full scans
 _MAYBE_EMAIL = re.compile(r"@|\bat\b", re.I)
-_MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b", re.I)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}")
 _SSN_AREA_BAD = {"000", "666"}
 
@@ -120,25 +66,6 @@ class Span:
     start: int
     end: int
     kind: str
-
-
-@dataclass
-class _Group:
-    digits: str
-    start: int
-    end: int
-    sep_before: str = ""  # the separator text between this group and the one before
-
-
-@dataclass
-class _Run:
-    groups: list[_Group] = field(default_factory=list)
-    plus: bool = False
-    lead: int | None = None  # where a leading "+", "plus" or "(" starts
-    skip: bool = False  # money, a time or a quantity
-    words_before: tuple[str, ...] = ()
-    head: bool = False  # nothing but fillers before it in the turn
-    tail: bool = False  # nothing but punctuation and fillers after it
 
 
 def find_spans(
@@ -160,13 +87,13 @@ def find_spans(
     if "iban" in kinds:
         spans += _ibans(text, spans)
     numeric = kinds & {"card", "phone", "ssn"}
-    if numeric and _MAYBE_NUMBER.search(text):
-        runs = _runs(text)
+    if numeric and MAYBE_NUMBER.search(text):
+        found_runs = runs(text)
         card_context = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
         ssn_context = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
         taken = [(s.start, s.end) for s in spans]
-        carry = _tail_run(previous_same) if _MAYBE_NUMBER.search(previous_same) else None
-        for run in runs:
+        carry = _tail_run(previous_same) if MAYBE_NUMBER.search(previous_same) else None
+        for run in found_runs:
             if any(g.start < e and s < g.end for g in run.groups for s, e in taken):
                 continue
             found = _numbers(run, numeric, region, ssn_context)
@@ -178,124 +105,7 @@ def find_spans(
     return _disjoint(spans)
 
 
-def _runs(text: str) -> list[_Run]:
-    """Runs of digit groups (written or spoken) joined only by separators."""
-    runs: list[_Run] = []
-    run = _Run()
-    words: list[str] = []
-    sep = ""
-    pending: list[tuple[str, int]] = []  # a "double"/"triple" waiting for its digit
-    only_fillers = True
-
-    def close(after: str = "") -> None:
-        nonlocal run, sep
-        if run.groups:
-            if after in _UNIT_AFTER:
-                run.skip = True
-            runs.append(run)
-        run = _Run()
-        sep = ""
-
-    def add(digits: str, start: int, end: int) -> None:
-        nonlocal sep
-        if not run.groups:
-            run.words_before = tuple(words[-3:])
-            run.head = only_fillers
-        run.groups.append(_Group(digits, start, end, sep))
-        sep = ""
-
-    tokens = list(_TOKEN.finditer(text))
-    for index, m in enumerate(tokens):
-        kind, value = m.lastgroup, m.group()
-        low = value.lower()
-        if kind == "num":
-            before = text[max(0, m.start() - 2) : m.start()]
-            after = text[m.end() : m.end() + 2]
-            glued = (before[-1:].isalpha() or after[:1].isalpha()) or (
-                (before.endswith("-") and before[:1].isalpha())
-                or (after.startswith("-") and after[1:2].isalpha())
-            )
-            if glued:  # a code like A-1001, UA1234, 3rd, 10am
-                close()
-                only_fillers = False
-                words.append(low)
-                continue
-            if not run.groups and before[-1:] and before[-1:] in "$£€":
-                run.skip = True  # an amount
-            if not run.groups and before[-1:] == "-" and before[:1].isalnum():
-                run.skip = True  # the rest of a code: GC-4411-2290-1133
-            if not run.groups and before[-1:] == "+":
-                run.plus = True
-                run.lead = m.start() - 1
-            elif not run.groups and before[-1:] == "(":
-                run.lead = m.start() - 1
-            add(value, m.start(), m.end())
-        elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS):
-            if low in _TENS:
-                nxt = _next_word(tokens, index)
-                digits = str(_TENS[low]) if nxt in _UNITS and nxt != "oh" else f"{_TENS[low]}0"
-            elif low in _TEENS:
-                digits = _TEENS[low]
-            else:
-                digits = str(_UNITS[low])
-                prev = _prev_word(tokens, index)
-                if prev in _TENS and low != "oh" and run.groups:
-                    run.groups[-1].digits += digits  # twenty one -> 21
-                    run.groups[-1].end = m.end()
-                    continue
-                for word, start in pending:
-                    digits = digits * _REPEAT[word]
-                    add(digits, start, m.end())
-                    break
-                else:
-                    add(digits, m.start(), m.end())
-                pending.clear()
-                continue
-            add(digits, m.start(), m.end())
-        elif kind == "word" and low in _REPEAT:
-            pending[:] = [(low, m.start())]
-        elif kind == "word" and low == "hundred" and run.groups and len(run.groups[-1].digits) == 1:
-            run.groups[-1].digits += "00"
-            run.groups[-1].end = m.end()
-        elif kind == "word" and low == "plus" and not run.groups:
-            run.plus = True
-            run.lead = m.start()
-        elif kind == "sep" or (kind == "word" and low in _SEP_WORDS and run.groups):
-            sep += value
-        else:
-            close(low)
-            if kind == "word":
-                words.append(low)
-                if low not in _FILLERS:
-                    only_fillers = False
-            elif value.strip() and value not in "+":
-                words.append(value)
-                only_fillers = False
-    close()
-    for run in runs:
-        last = run.groups[-1].end
-        rest = text[last:]
-        run.tail = not any(
-            w.lower() not in _FILLERS for w in re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", rest)
-        )
-    return runs
-
-
-def _next_word(tokens: list[re.Match[str]], index: int) -> str:
-    for m in tokens[index + 1 :]:
-        if m.lastgroup != "sep":
-            return m.group().lower()
-    return ""
-
-
-def _prev_word(tokens: list[re.Match[str]], index: int) -> str:
-    for m in reversed(tokens[:index]):
-        if m.lastgroup != "sep":
-            return m.group().lower()
-    return ""
-
-
-def _windows(run: _Run, low: int, high: int) -> list[tuple[int, int]]:
+def _windows(run: Run, low: int, high: int) -> list[tuple[int, int]]:
     """Group-aligned windows [i, j) of the run with low..high digits, longest first."""
     out = []
     n = len(run.groups)
@@ -310,7 +120,7 @@ def _windows(run: _Run, low: int, high: int) -> list[tuple[int, int]]:
     return sorted(out, key=lambda w: (w[0], w[0] - w[1]))
 
 
-def _digits(run: _Run, i: int, j: int) -> str:
+def _digits(run: Run, i: int, j: int) -> str:
     return "".join(g.digits for g in run.groups[i:j])
 
 
@@ -355,7 +165,7 @@ def _is_phone(digits: str, plus: bool, region: str) -> bool:
     return bool(phonenumbers.is_valid_number(number))
 
 
-def _is_ssn(run: _Run, i: int, j: int, context: bool) -> bool:
+def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
     digits = _digits(run, i, j)
     if len(digits) != 9 or digits[:3] in _SSN_AREA_BAD or digits[0] == "9":
         return False
@@ -367,7 +177,7 @@ def _is_ssn(run: _Run, i: int, j: int, context: bool) -> bool:
     return shaped or context
 
 
-def _numbers(run: _Run, kinds: frozenset[str], region: str, ssn_context: bool) -> list[Span]:
+def _numbers(run: Run, kinds: frozenset[str], region: str, ssn_context: bool) -> list[Span]:
     """Cards, then SSNs, then phone numbers, each the longest window from the left."""
     if run.skip:
         return []
@@ -378,7 +188,7 @@ def _numbers(run: _Run, kinds: frozenset[str], region: str, ssn_context: bool) -
         checks.append(("card", 13, 19, lambda i, j: is_card(_digits(run, i, j))))
     if "ssn" in kinds:
         checks.append(("ssn", 9, 9, lambda i, j: _is_ssn(run, i, j, ssn_context)))
-    if "phone" in kinds and not set(run.words_before[-2:]) & _NOT_PHONE_BEFORE:
+    if "phone" in kinds and not set(run.words_before[-2:]) & NOT_PHONE_BEFORE:
         plus = run.plus
         checks.append(
             ("phone", 7, 15, lambda i, j: _is_phone(_digits(run, i, j), plus and i == 0, region))
@@ -392,7 +202,7 @@ def _numbers(run: _Run, kinds: frozenset[str], region: str, ssn_context: bool) -
     return spans
 
 
-def _lead(run: _Run, i: int) -> int:
+def _lead(run: Run, i: int) -> int:
     """Where a number starts: its first group, or the "(" or "+" / "plus" right before it."""
     start = run.groups[i].start
     if i == 0 and run.lead is not None:
@@ -402,16 +212,16 @@ def _lead(run: _Run, i: int) -> int:
     return start
 
 
-def _tail_run(text: str) -> _Run | None:
-    runs = _runs(text)
-    return runs[-1] if runs and runs[-1].tail and not runs[-1].skip else None
+def _tail_run(text: str) -> Run | None:
+    found = runs(text)
+    return found[-1] if found and found[-1].tail and not found[-1].skip else None
 
 
-def _continued(carry: _Run, run: _Run, kinds: frozenset[str], region: str) -> list[Span]:
+def _continued(carry: Run, run: Run, kinds: frozenset[str], region: str) -> list[Span]:
     """The second half of a number the same speaker began in their previous turn."""
     if run.skip:
         return []
-    joined = _Run(groups=carry.groups + run.groups, plus=carry.plus)
+    joined = Run(groups=carry.groups + run.groups, plus=carry.plus)
     cut = len(carry.groups)
     for kind in ("card", "phone"):
         if kind not in kinds:
@@ -427,7 +237,7 @@ def _continued(carry: _Run, run: _Run, kinds: frozenset[str], region: str) -> li
     return []
 
 
-def _card_in_progress(run: _Run, found: list[Span]) -> list[Span]:
+def _card_in_progress(run: Run, found: list[Span]) -> list[Span]:
     """A turn that ends, after talk of a card, with 6-12 digits of one: the rest follows."""
     start = run.groups[0].start
     if run.skip or any(s.start <= start < s.end or start <= s.start for s in found):

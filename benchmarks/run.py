@@ -26,6 +26,7 @@ import bench_drain
 import bench_end_of_call
 import bench_enqueue
 import bench_imports
+import bench_redaction
 import bench_snapshots
 import machine
 from common import Section, Table
@@ -118,6 +119,7 @@ SECTIONS = {
     "contention": bench_contention.run,
     "imports": bench_imports.run,
     "snapshots": bench_snapshots.run,
+    "redaction": bench_redaction.run,
 }
 
 

@@ -18,6 +18,7 @@ SECTIONS = [
     "4. Contention",
     "5. Import cost",
     "6. Live snapshots",
+    "7. Redaction",
     "Goals",
 ]
 

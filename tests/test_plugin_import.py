@@ -43,6 +43,7 @@ def test_public_surface_is_pinned() -> None:
         "__version__",
         "enrich",
         "job_id",
+        "redact_pii",
         "room_name",
         "room_sid",
     ]

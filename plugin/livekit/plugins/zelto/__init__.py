@@ -21,6 +21,7 @@ from zelto_spool._sender import preload as _preload_sender
 from ._context import job_id, room_name, room_sid
 from ._enrich import enrich
 from ._forwarder import Forwarder
+from ._redact import redact_pii
 from .log import logger
 from .version import __version__
 
@@ -29,6 +30,7 @@ __all__ = [
     "__version__",
     "enrich",
     "job_id",
+    "redact_pii",
     "room_name",
     "room_sid",
 ]

@@ -91,7 +91,8 @@ class Forwarder:
             `zelto.room_sid` or `zelto.job_id` when room names are reused.
         customer: a dict, or `ctx -> dict | None`; default the SIP caller's number.
         redact: `payload -> payload | None` over the whole payload, run before anything is
-            written; return a new dict or change it in place.
+            written; return a new dict or change it in place. `zelto.redact_pii()` is a
+            built-in one (cards, phone numbers, emails; docs/redaction.md).
         enrich: `(payload, ctx) -> payload | None`, to add fields (run before `redact`).
         include_tools: send function calls and their outputs as `tool` turns.
         interrupted_marker: appended (after a space) to a reply the caller interrupted;

@@ -1,0 +1,118 @@
+"""Precision and recall of `zelto.redact_pii()` per kind, on tests/data/redaction_set.jsonl.
+
+    python benchmarks/redaction_quality.py            # print the table
+    python benchmarks/redaction_quality.py --write    # and rewrite it in docs/redaction.md
+
+The set holds utterances as speech-to-text writes them, one JSON object a line: `turns` (role,
+content) and `pii` (kind, the turn's index, the exact text). A label is found when one
+detection of its kind covers all of it; a detection is right when it overlaps a label of its
+kind. Utterances without labels are hard negatives (order numbers, times, prices, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "tests" / "data" / "redaction_set.jsonl"
+DOC = ROOT / "docs" / "redaction.md"
+START, END = "<!-- redaction-table:start -->", "<!-- redaction-table:end -->"
+KINDS = ("card", "phone", "email", "iban", "ssn")
+
+
+def load(path: Path = SET) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def evaluate(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per kind: labels, found (recall's numerator), detections, right (precision's)."""
+    from livekit.plugins import zelto
+
+    redactor: Any = zelto.redact_pii()
+    counts = {k: {"labels": 0, "found": 0, "detections": 0, "right": 0} for k in KINDS}
+    for row in rows:
+        found = redactor.find(row["turns"])
+        labels = []
+        for label in row["pii"]:
+            start = row["turns"][label["turn"]]["content"].index(label["text"])
+            labels.append((label["turn"], start, start + len(label["text"]), label["kind"]))
+        for turn, start, end, kind in labels:
+            counts[kind]["labels"] += 1
+            if any(s.kind == kind and s.start <= start and end <= s.end for s in found[turn]):
+                counts[kind]["found"] += 1
+        for turn, spans in enumerate(found):
+            for s in spans:
+                counts[s.kind]["detections"] += 1
+                if any(
+                    t == turn and k == s.kind and a < s.end and s.start < b for t, a, b, k in labels
+                ):
+                    counts[s.kind]["right"] += 1
+    return counts
+
+
+def table(rows: list[dict[str, Any]], counts: dict[str, dict[str, int]]) -> str:
+    with_pii = sum(1 for r in rows if r["pii"])
+    lines = [
+        f"Labelled set: {len(rows)} utterances, {with_pii} with PII, "
+        f"{len(rows) - with_pii} hard negatives.",
+        "",
+        "| kind | labels | found | recall | detections | right | precision |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    total = {"labels": 0, "found": 0, "detections": 0, "right": 0}
+    for kind in KINDS:
+        c = counts[kind]
+        for key in total:
+            total[key] += c[key]
+        lines.append(_line(kind, c))
+    lines.append(_line("**all**", total))
+    return "\n".join(lines)
+
+
+def _line(name: str, c: dict[str, int]) -> str:
+    recall = c["found"] / c["labels"] if c["labels"] else 1.0
+    precision = c["right"] / c["detections"] if c["detections"] else 1.0
+    return (
+        f"| {name} | {c['labels']} | {c['found']} | {recall:.3f} | {c['detections']} | "
+        f"{c['right']} | {precision:.3f} |"
+    )
+
+
+def write(doc: Path, text: str) -> None:
+    page = doc.read_text()
+    head, rest = page.split(START, 1)
+    _, tail = rest.split(END, 1)
+    doc.write_text(f"{head}{START}\n{text}\n{END}{tail}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="rewrite the table in the doc")
+    parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
+    options = parser.parse_args(argv)
+    rows = load()
+    text = table(rows, evaluate(rows))
+    print(text)
+    if options.misses:
+        _misses(rows)
+    if options.write:
+        write(DOC, text)
+    return 0
+
+
+def _misses(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        counts = evaluate([row])
+        if any(c["found"] < c["labels"] or c["right"] < c["detections"] for c in counts.values()):
+            from livekit.plugins import zelto
+
+            turns = zelto.redact_pii()({"transcript": {"turns": row["turns"]}})["transcript"]
+            print(row["id"], json.dumps(row["pii"]), json.dumps(turns["turns"]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

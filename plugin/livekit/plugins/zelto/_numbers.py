@@ -1,0 +1,205 @@
+"""Runs of digit groups in speech-to-text output, written or spoken.
+
+"4111 1111-1111.1111", "(212) 555-0134", "four one one one", "double five", "eight hundred",
+"twenty one": each becomes a run of groups (the digits, where they are in the text, and the
+separator before them). Amounts ("$", "dollars"), times and quantities are marked `skip`;
+codes glued to letters ("A-1001", "UA1234", "3rd") and the digits after them never join a run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["MAYBE_NUMBER", "Group", "Run", "runs"]
+
+_UNITS = {
+    "zero": 0,
+    "oh": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+}
+_TENS = {
+    "twenty": 2,
+    "thirty": 3,
+    "forty": 4,
+    "fifty": 5,
+    "sixty": 6,
+    "seventy": 7,
+    "eighty": 8,
+    "ninety": 9,
+}
+_REPEAT = {"double": 2, "triple": 3}
+_SEP_WORDS = {"dash", "hyphen", "space"}
+_FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
+# a number right before these is an amount, a time or a quantity, not an identifier
+_UNIT_AFTER = {
+    "dollar", "dollars", "bucks", "cent", "cents", "percent", "pound", "pounds", "euro",
+    "euros", "am", "pm", "o'clock", "minutes", "minute", "hours", "hour", "days", "miles",
+    "points", "usd",
+}  # fmt: skip
+# a run right after these is an order, ticket or tracking number, not a phone number
+NOT_PHONE_BEFORE = {
+    "order", "tracking", "confirmation", "reference", "ref", "invoice", "flight", "ticket",
+    "case", "booking", "reservation", "serial", "model", "part", "sku", "item", "policy",
+    "claim", "member", "account", "receipt", "transaction", "shipment", "parcel", "package",
+    "voucher", "coupon", "promo", "zip", "pin", "room", "gate", "seat", "#",
+}  # fmt: skip
+_TOKEN = re.compile(
+    r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
+    re.S,
+)
+MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b", re.I)
+
+
+@dataclass
+class Group:
+    digits: str
+    start: int
+    end: int
+    sep_before: str = ""  # the separator text between this group and the one before
+
+
+@dataclass
+class Run:
+    groups: list[Group] = field(default_factory=list)
+    plus: bool = False
+    lead: int | None = None  # where a leading "+", "plus" or "(" starts
+    skip: bool = False  # money, a time or a quantity
+    words_before: tuple[str, ...] = ()
+    head: bool = False  # nothing but fillers before it in the turn
+    tail: bool = False  # nothing but punctuation and fillers after it
+
+
+def runs(text: str) -> list[Run]:
+    """Runs of digit groups (written or spoken) joined only by separators."""
+    found: list[Run] = []
+    run = Run()
+    words: list[str] = []
+    sep = ""
+    pending: tuple[str, int] | None = None  # a "double"/"triple" waiting for its digit
+    only_fillers = True
+
+    def close(after: str = "") -> None:
+        nonlocal run, sep
+        if run.groups:
+            if after in _UNIT_AFTER:
+                run.skip = True
+            found.append(run)
+        run = Run()
+        sep = ""
+
+    def add(digits: str, start: int, end: int) -> None:
+        nonlocal sep
+        if not run.groups:
+            run.words_before = tuple(words[-3:])
+            run.head = only_fillers
+        run.groups.append(Group(digits, start, end, sep))
+        sep = ""
+
+    tokens = list(_TOKEN.finditer(text))
+    for index, m in enumerate(tokens):
+        kind, value = m.lastgroup, m.group()
+        low = value.lower()
+        if kind == "num":
+            before = text[max(0, m.start() - 2) : m.start()]
+            after = text[m.end() : m.end() + 2]
+            glued = (before[-1:].isalpha() or after[:1].isalpha()) or (
+                (before.endswith("-") and before[:1].isalpha())
+                or (after.startswith("-") and after[1:2].isalpha())
+            )
+            if glued:  # a code like A-1001, UA1234, 3rd, 10am
+                close()
+                only_fillers = False
+                words.append(low)
+                continue
+            if not run.groups and before[-1:] and before[-1:] in "$£€":
+                run.skip = True  # an amount
+            if not run.groups and before[-1:] == "-" and before[:1].isalnum():
+                run.skip = True  # the rest of a code: GC-4411-2290-1133
+            if not run.groups and before[-1:] == "+":
+                run.plus = True
+                run.lead = m.start() - 1
+            elif not run.groups and before[-1:] == "(":
+                run.lead = m.start() - 1
+            add(value, m.start(), m.end())
+        elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS):
+            if low in _TENS:
+                nxt = _next_word(tokens, index)
+                digits = str(_TENS[low]) if nxt in _UNITS and nxt != "oh" else f"{_TENS[low]}0"
+            elif low in _TEENS:
+                digits = _TEENS[low]
+            else:
+                digits = str(_UNITS[low])
+                prev = _prev_word(tokens, index)
+                if prev in _TENS and low != "oh" and run.groups:
+                    run.groups[-1].digits += digits  # twenty one -> 21
+                    run.groups[-1].end = m.end()
+                    continue
+                if pending is not None:  # "double five" -> 55
+                    word, start = pending
+                    add(digits * _REPEAT[word], start, m.end())
+                else:
+                    add(digits, m.start(), m.end())
+                pending = None
+                continue
+            add(digits, m.start(), m.end())
+        elif kind == "word" and low in _REPEAT:
+            pending = (low, m.start())
+        elif kind == "word" and low == "hundred" and run.groups and len(run.groups[-1].digits) == 1:
+            run.groups[-1].digits += "00"
+            run.groups[-1].end = m.end()
+        elif kind == "word" and low == "plus" and not run.groups:
+            run.plus = True
+            run.lead = m.start()
+        elif kind == "sep" or (kind == "word" and low in _SEP_WORDS and run.groups):
+            sep += value
+        else:
+            close(low)
+            if kind == "word":
+                words.append(low)
+                if low not in _FILLERS:
+                    only_fillers = False
+            elif value.strip() and value not in "+":
+                words.append(value)
+                only_fillers = False
+    close()
+    if found:  # only the last run can end the turn: a word or a number follows the others
+        rest = text[found[-1].groups[-1].end :]
+        found[-1].tail = not any(
+            w.lower() not in _FILLERS for w in re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", rest)
+        )
+    return found
+
+
+def _next_word(tokens: list[re.Match[str]], index: int) -> str:
+    for m in tokens[index + 1 :]:
+        if m.lastgroup != "sep":
+            return m.group().lower()
+    return ""
+
+
+def _prev_word(tokens: list[re.Match[str]], index: int) -> str:
+    for i in range(index - 1, -1, -1):
+        if tokens[i].lastgroup != "sep":
+            return tokens[i].group().lower()
+    return ""

@@ -3,7 +3,7 @@
 Installed with livekit-plugins-zelto and registered through the `pytest11` entry point, so the
 fixtures are available in any test suite without a `conftest.py`:
 
-- `zelto_receiver`: a started `zelto_spool._receiver.Receiver` on `127.0.0.1` (a free port),
+- `zelto_receiver`: a started `zelto_spool.testing.Receiver` on `127.0.0.1` (a free port),
   requiring the bearer key `"test-key"` (`TEST_API_KEY`); stopped after the test.
 - `zelto_env`: the same receiver, plus the environment pointed at it: `ZELTO_BASE_URL` is its
   `base_url`, `ZELTO_API_KEY` is `"test-key"` and `ZELTO_SPOOL_PATH` is a fresh file in the
@@ -58,9 +58,18 @@ def zelto_receiver() -> Iterator[Receiver]:
 @pytest.fixture
 def zelto_env(
     zelto_receiver: Receiver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Receiver:
-    """Point `ZELTO_BASE_URL`, `ZELTO_API_KEY` and `ZELTO_SPOOL_PATH` at a test setup."""
+) -> Iterator[Receiver]:
+    """Point `ZELTO_BASE_URL`, `ZELTO_API_KEY` and `ZELTO_SPOOL_PATH` at a test setup.
+
+    Also stops multiprocessing's forkserver (before and after the test) when one runs: it
+    keeps the environment it was launched with, so LiveKit job processes forked from it would
+    see another test's values. The next job process launches a fresh one.
+    """
+    from ._forkserver import stop_forkserver
+
     monkeypatch.setenv(ENV_BASE_URL, zelto_receiver.base_url)
     monkeypatch.setenv(ENV_API_KEY, TEST_API_KEY)
     monkeypatch.setenv(ENV_SPOOL_PATH, str(tmp_path / "zelto" / "spool.db"))
-    return zelto_receiver
+    stop_forkserver()
+    yield zelto_receiver
+    stop_forkserver()  # the next test must not fork from this test's environment

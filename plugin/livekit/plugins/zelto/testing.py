@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import time
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
@@ -31,9 +32,15 @@ from livekit.agents.types import (
 )
 from livekit.agents.utils import shortuuid
 
+from zelto_spool._forkserver import note_forkserver_env, stop_stale_forkserver
+from zelto_spool.testing import TEST_API_KEY, Receiver, Spool
+
 __all__ = [
+    "TEST_API_KEY",
+    "Receiver",
     "ScriptedLLM",
     "SimulatedWorker",
+    "Spool",
     "Step",
     "ToolCall",
     "run_simulated_jobs",
@@ -137,7 +144,14 @@ async def simulated_worker(
     (entrypoint, session close, `on_session_end`, shutdown callbacks). The entrypoint should
     end its job (`ctx.shutdown(...)`). One worker per event loop: `AgentServer` binds to the
     loop it first runs on.
+
+    Job processes see the environment of this call (`ZELTO_*` set by `zelto_env` or
+    `monkeypatch`): on Linux they fork from multiprocessing's forkserver, which keeps the
+    environment it was launched with, so a forkserver launched under another environment is
+    stopped first and the jobs launch a fresh one.
     """
+    env = dict(os.environ)
+    stop_stale_forkserver(env)
     started = asyncio.Event()
 
     def on_started(*_: Any) -> None:
@@ -152,6 +166,7 @@ async def simulated_worker(
         server.off("worker_started", on_started)
         await server.aclose()
         await runner
+        note_forkserver_env(env)  # launched (if by these jobs) with `env`
 
 
 async def run_simulated_jobs(

@@ -24,8 +24,9 @@ Example:
         zelto_receiver.set_fault(None)
         assert zelto_receiver.wait_for(lambda r: r.accepted_count("room-1") == 1, timeout=5)
 
-This module stays cheap to import (pytest loads it in every session): the receiver and aiohttp
-are imported only when a fixture is used.
+This module stays cheap to import (pytest loads it in every session of every project that
+has the package installed): it imports only pytest and the standard library; the receiver
+(aiohttp), the spool and httpx are imported when a fixture is first used.
 """
 
 from __future__ import annotations
@@ -35,8 +36,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-
-from ._config import ENV_API_KEY, ENV_BASE_URL, ENV_SPOOL_PATH
 
 if TYPE_CHECKING:
     from ._receiver import Receiver
@@ -65,6 +64,7 @@ def zelto_env(
     keeps the environment it was launched with, so LiveKit job processes forked from it would
     see another test's values. The next job process launches a fresh one.
     """
+    from ._config import ENV_API_KEY, ENV_BASE_URL, ENV_SPOOL_PATH
     from ._forkserver import stop_forkserver
 
     monkeypatch.setenv(ENV_BASE_URL, zelto_receiver.base_url)

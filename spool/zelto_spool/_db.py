@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import logging
 import os
 import sqlite3
 import threading
@@ -25,9 +24,10 @@ from typing import TypeVar
 
 from . import _oslock
 from ._exceptions import SpoolCorruptError, SpoolError, SpoolWriteError
+from ._logroute import library_logger
 from ._schema import migrate
 
-logger = logging.getLogger("zelto_spool")
+logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 T = TypeVar("T")
 

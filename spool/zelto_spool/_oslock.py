@@ -12,9 +12,10 @@
 from __future__ import annotations
 
 import errno
-import logging
 from types import ModuleType
 from typing import Literal
+
+from ._logroute import library_logger
 
 __all__ = ["Unavailable", "lock", "unlock"]
 
@@ -35,7 +36,7 @@ def _import_fcntl() -> ModuleType | None:
 
 _fcntl = _import_fcntl()
 _warned = False
-logger = logging.getLogger("zelto_spool")
+logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 
 def lock(fd: int, mode: Mode) -> None:

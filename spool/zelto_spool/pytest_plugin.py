@@ -57,19 +57,15 @@ def zelto_receiver() -> Iterator[Receiver]:
 @pytest.fixture
 def zelto_env(
     zelto_receiver: Receiver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Iterator[Receiver]:
+) -> Receiver:
     """Point `ZELTO_BASE_URL`, `ZELTO_API_KEY` and `ZELTO_SPOOL_PATH` at a test setup.
 
-    Also stops multiprocessing's forkserver (before and after the test) when one runs: it
-    keeps the environment it was launched with, so LiveKit job processes forked from it would
-    see another test's values. The next job process launches a fresh one.
+    LiveKit job processes started with `livekit.plugins.zelto.testing.simulated_worker` (or
+    `run_simulated_jobs`) see these values too, test after test.
     """
     from ._config import ENV_API_KEY, ENV_BASE_URL, ENV_SPOOL_PATH
-    from ._forkserver import stop_forkserver
 
     monkeypatch.setenv(ENV_BASE_URL, zelto_receiver.base_url)
     monkeypatch.setenv(ENV_API_KEY, TEST_API_KEY)
     monkeypatch.setenv(ENV_SPOOL_PATH, str(tmp_path / "zelto" / "spool.db"))
-    stop_forkserver()
-    yield zelto_receiver
-    stop_forkserver()  # the next test must not fork from this test's environment
+    return zelto_receiver

@@ -12,26 +12,24 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from livekit.agents import Agent, AgentServer, AgentSession, JobContext
+from livekit.agents import AgentServer, AgentSession, JobContext
 
-from livekit.plugins import zelto
 from livekit.plugins.zelto.testing import Receiver, ScriptedLLM, Spool, run_simulated_jobs
+from tests import user_agent as my_agent
 
-# --- the user's production code (normally imported from their agent module) --------------------
+# --- as in the README: the production module's call handling, given a scripted session ------
 
-fw = zelto.Forwarder(agent_id="isolation-bot")
-server = AgentServer(port=0, num_idle_processes=0, load_fnc=lambda: 0.0)
+server = AgentServer(port=0, num_idle_processes=0, load_fnc=lambda: 0.0)  # one for the file
 
 
-@server.rtc_session(on_session_end=fw.on_session_end)
-async def entrypoint(ctx: JobContext) -> None:
+@server.rtc_session(on_session_end=my_agent.fw.on_session_end)
+async def scripted_call(ctx: JobContext) -> None:
+    llm = ScriptedLLM(["Hi, this is Support. How can I help?"])
     session: AgentSession = AgentSession(
-        llm=ScriptedLLM(["Hello from the bot."]),
-        vad=None,
-        turn_handling={"turn_detection": "manual"},
+        llm=llm, vad=None, turn_handling={"turn_detection": "manual"}
     )
-    await session.start(Agent(instructions="You are a test agent."))
-    await session.run(user_input="Hi?")
+    await my_agent.handle_call(ctx, session)  # no room: text mode, no audio
+    await session.run(user_input="Where is my order?")
     ctx.shutdown("test call finished")
 
 
@@ -66,6 +64,12 @@ def test_first_test_delivers_to_its_receiver(zelto_env: Receiver) -> None:
     run_calls(["iso-first"])
     spool_path = Spool().path  # the zelto_env spool of this test
     assert set(zelto_env.calls) == {"iso-first"}
+    turns = zelto_env.calls["iso-first"]["transcript"]["turns"]
+    assert [t["role"] for t in turns] == ["user", "assistant"]
+    assert zelto_env.calls["iso-first"]["agent"] == {
+        "externalId": "support-bot",
+        "name": "Support Bot",
+    }
     assert spooled_calls(spool_path) == {"iso-first"}
     check_isolated(["iso-first"], spool_path, zelto_env)
 

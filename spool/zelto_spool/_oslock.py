@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import errno
 from types import ModuleType
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from ._logroute import library_logger
 
@@ -47,7 +47,8 @@ def lock(fd: int, mode: Mode) -> None:
     portalocker = _portalocker()
     flag = portalocker.LockFlags.SHARED if mode == "shared" else portalocker.LockFlags.EXCLUSIVE
     try:
-        portalocker.lock(fd, flag)
+        with _file(fd) as fh:
+            portalocker.lock(fh, flag)
     except ImportError as exc:  # shared locks on Windows need pywin32
         raise _unavailable() from exc
 
@@ -56,7 +57,13 @@ def unlock(fd: int) -> None:
     if _fcntl is not None:
         _fcntl.flock(fd, _fcntl.LOCK_UN)
         return
-    _portalocker().unlock(fd)
+    with _file(fd) as fh:
+        _portalocker().unlock(fh)
+
+
+def _file(fd: int) -> BinaryIO:
+    """`fd` as a file object that leaves it open (portalocker < 4 on Windows takes no fd)."""
+    return open(fd, "r+b", buffering=0, closefd=False)  # the callers close it
 
 
 def _portalocker() -> ModuleType:

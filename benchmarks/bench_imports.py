@@ -34,7 +34,7 @@ from common import (
 
 SCRIPT = Path(__file__)
 CASES = [
-    ("zelto_spool", [], "`import zelto_spool` (the sidecar, the CLI)"),
+    ("zelto_spool", [], "`import zelto_spool` (its names load on first use)"),
     (
         "zelto_spool.pytest_plugin",
         ["pytest"],

@@ -1,25 +1,33 @@
 """zelto_spool: the durable spool and delivery engine behind livekit-plugins-zelto.
 
-Never imports `livekit.agents`, so the sidecar starts fast and lean.
+Never imports `livekit.agents`, so the sidecar starts fast and lean. The names below are
+imported on first use (PEP 562), so importing the package, or its pytest plugin, costs
+nothing until a name is used: `from zelto_spool import Spool` works as usual.
 """
 
-import logging as _logging
+from __future__ import annotations
 
-from ._config import DEFAULT_BASE_URL, DeliveryConfig, default_spool_path
-from ._exceptions import (
-    ConfigError,
-    PayloadError,
-    PayloadTooLargeError,
-    SpoolCorruptError,
-    SpoolError,
-    SpoolWriteError,
-    ZeltoError,
-)
-from ._flusher import DrainReport, Flusher
-from ._payload import MAX_PAYLOAD_BYTES, ROLES, validate
-from ._retry import SendOutcome
-from ._spool import Claim, Enqueued, Pause, Spool
+import importlib as _importlib
+import logging as _logging
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._config import DEFAULT_BASE_URL, DeliveryConfig, default_spool_path
+    from ._exceptions import (
+        ConfigError,
+        PayloadError,
+        PayloadTooLargeError,
+        SpoolCorruptError,
+        SpoolError,
+        SpoolWriteError,
+        ZeltoError,
+    )
+    from ._flusher import DrainReport, Flusher
+    from ._payload import MAX_PAYLOAD_BYTES, ROLES, validate
+    from ._retry import SendOutcome
+    from ._spool import Claim, Enqueued, Pause, Spool
 
 # a library adds no output of its own; the CLI and applications install handlers
 _logging.getLogger("zelto_spool").addHandler(_logging.NullHandler())
@@ -47,3 +55,37 @@ __all__ = [
     "default_spool_path",
     "validate",
 ]
+
+# where each public name lives (its module is imported when the name is first used)
+_HOMES = {
+    **dict.fromkeys(["DEFAULT_BASE_URL", "DeliveryConfig", "default_spool_path"], "_config"),
+    **dict.fromkeys(
+        [
+            "ConfigError",
+            "PayloadError",
+            "PayloadTooLargeError",
+            "SpoolCorruptError",
+            "SpoolError",
+            "SpoolWriteError",
+            "ZeltoError",
+        ],
+        "_exceptions",
+    ),
+    **dict.fromkeys(["DrainReport", "Flusher"], "_flusher"),
+    **dict.fromkeys(["MAX_PAYLOAD_BYTES", "ROLES", "validate"], "_payload"),
+    "SendOutcome": "_retry",
+    **dict.fromkeys(["Claim", "Enqueued", "Pause", "Spool"], "_spool"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
-import logging
 import os
 import sqlite3
 import threading
@@ -24,10 +22,12 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from . import _oslock
 from ._exceptions import SpoolCorruptError, SpoolError, SpoolWriteError
+from ._logroute import library_logger
 from ._schema import migrate
 
-logger = logging.getLogger("zelto_spool")
+logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 T = TypeVar("T")
 
@@ -138,7 +138,7 @@ class Connector:
                 failure = exc
         finally:
             if guard is not None:
-                fcntl.flock(guard, fcntl.LOCK_UN)
+                _oslock.unlock(guard)
         # outside the shared lock: setting the file aside takes it exclusively
         if isinstance(failure, (sqlite3.Error, OSError)):
             raise self._translate(failure, call_id) from None
@@ -153,7 +153,10 @@ class Connector:
                 self._guard = os.open(_lock_path(self.path), os.O_RDWR | os.O_CREAT, 0o600)
             except OSError:
                 return None
-        fcntl.flock(self._guard, fcntl.LOCK_SH)
+        try:
+            _oslock.lock(self._guard, "shared")
+        except _oslock.Unavailable:  # no locking on this platform (logged once): as read-only
+            return None
         return self._guard
 
     def _open(self) -> sqlite3.Connection:
@@ -318,7 +321,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def _recovery_lock(path: Path) -> Iterator[None]:
     fd = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _oslock.lock(fd, "exclusive")
         yield
     finally:
         os.close(fd)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import random
 import sqlite3
 import time
@@ -30,13 +29,14 @@ from ._aio import bounded
 from ._config import DeliveryConfig
 from ._exceptions import ZeltoError
 from ._live import DEFAULT_STALE_AFTER_S
+from ._logroute import library_logger
 from ._retry import SendOutcome, next_delay
 from ._sender import Sender
 from ._spool import Claim, Mark, Pause, Spool
 
 __all__ = ["DrainReport", "Flusher"]
 
-logger = logging.getLogger("zelto_spool")
+logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 T = TypeVar("T")
 OutcomeHook = Callable[[Claim, SendOutcome, float], None]

@@ -14,7 +14,6 @@ the write lock, so several reapers at once enqueue a lost call once.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import _proc
 from ._exceptions import PayloadError
 from ._fit import fit_transcript
+from ._logroute import library_logger
 from ._payload import MAX_PAYLOAD_BYTES, decode, encode, prepare
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LOST_REASON", "LiveCalls", "delete_live"]
 
-logger = logging.getLogger("zelto_spool")
+logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 LOST_REASON = "agent_process_lost"
 DEFAULT_STALE_AFTER_S = 2 * 3600.0

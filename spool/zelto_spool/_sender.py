@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import ssl
 import time
 from functools import cache
@@ -12,13 +11,14 @@ import httpx
 
 from ._aio import bounded
 from ._config import PROVIDER, DeliveryConfig
+from ._logroute import library_logger
 from ._retry import SendOutcome, classify
 from ._version import __version__
 
 __all__ = ["Sender", "preload"]
 
 USER_AGENT = f"livekit-plugins-zelto/{__version__}"
-logger = logging.getLogger("zelto_spool")
+logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
 

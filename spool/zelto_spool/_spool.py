@@ -14,7 +14,6 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sqlite3
 import time
@@ -31,6 +30,7 @@ from ._config import default_spool_path
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError, PayloadTooLargeError
 from ._live import LiveCalls, delete_live
+from ._logroute import library_logger
 from ._payload import (
     MAX_PAYLOAD_BYTES,
     combine_enrichments,
@@ -41,7 +41,7 @@ from ._payload import (
 
 __all__ = ["Claim", "Enqueued", "Mark", "Pause", "Spool"]
 
-logger = logging.getLogger("zelto_spool")
+logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 DEFAULT_RETENTION_S = 7 * 24 * 3600.0
 DEFAULT_MAX_BYTES = 1024**3

@@ -10,12 +10,14 @@
 
 Importing this module registers the plugin and prepares what every job's first send would
 otherwise pay for (httpx's lazy imports and a TLS context, ~45 ms): the worker's forkserver
-imports it once and forks every job process from it. No SQLite, no threads, no network, no
-file left open.
+imports it once and forks every job process from it. It also routes the spool's and the
+delivery code's log lines in this process to the `livekit.plugins.zelto` logger. No SQLite,
+no threads, no network, no file left open.
 """
 
 from livekit.agents import Plugin
 
+from zelto_spool._logroute import route_to as _route_logs
 from zelto_spool._sender import preload as _preload_sender
 
 from ._context import job_id, room_name, room_sid
@@ -42,6 +44,9 @@ class ZeltoPlugin(Plugin):
 
 
 Plugin.register_plugin(ZeltoPlugin())
+# every line the spool and the delivery code log in this process (and in the job processes
+# forked from it) comes from `livekit.plugins.zelto`, the logger LiveKit users configure
+_route_logs(logger.name)
 # the forkserver imports this module once: pay the first send's one-time setup here, not in
 # every job process (imports and a TLS context; see zelto_spool._sender.preload)
 _preload_sender()

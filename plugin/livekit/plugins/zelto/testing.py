@@ -17,12 +17,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from livekit.agents import AgentServer, llm
+from livekit.agents import AgentServer, JobProcess, llm
 from livekit.agents.types import (
     DEFAULT_API_CONNECT_OPTIONS,
     NOT_GIVEN,
@@ -31,9 +32,14 @@ from livekit.agents.types import (
 )
 from livekit.agents.utils import shortuuid
 
+from zelto_spool.testing import TEST_API_KEY, Receiver, Spool
+
 __all__ = [
+    "TEST_API_KEY",
+    "Receiver",
     "ScriptedLLM",
     "SimulatedWorker",
+    "Spool",
     "Step",
     "ToolCall",
     "run_simulated_jobs",
@@ -141,12 +147,18 @@ async def simulated_worker(
     (entrypoint, session close, `on_session_end`, shutdown callbacks). The entrypoint should
     end its job (`ctx.shutdown(...)`). One worker per event loop: `AgentServer` binds to the
     loop it first runs on.
+
+    Job processes take the environment of the test that starts them (`ZELTO_*` set by
+    `zelto_env` or `monkeypatch`), not the one LiveKit's forkserver was launched with: see
+    `_ParentEnviron`.
     """
     started = asyncio.Event()
 
     def on_started(*_: Any) -> None:
         started.set()
 
+    setup = server.setup_fnc
+    server.setup_fnc = _ParentEnviron(setup)
     server.on("worker_started", on_started)
     runner = asyncio.create_task(server.run(devmode=True, unregistered=True))
     try:
@@ -156,6 +168,7 @@ async def simulated_worker(
         server.off("worker_started", on_started)
         await server.aclose()
         await runner
+        server.setup_fnc = setup
 
 
 async def run_simulated_jobs(
@@ -164,3 +177,45 @@ async def run_simulated_jobs(
     """Start a dev-mode worker, run one simulated job per room to the end, close it."""
     async with simulated_worker(server) as worker:
         await worker.run_jobs(rooms, timeout=timeout)
+
+
+class _ParentEnviron:
+    """The server's `setup_fnc`, carrying the environment of the process that starts each job
+    process into it.
+
+    On Linux LiveKit forks job processes from multiprocessing's forkserver, which keeps the
+    environment it was launched with (the first test's); the user's module-level
+    `zelto.Forwarder()` would read that stale `ZELTO_*` in every later test. Each job process
+    gets this object pickled with its start arguments: unpickling applies the parent's current
+    environment first, before the setup function and the entrypoint's module (which LiveKit's
+    start arguments list after it) are imported. No forkserver restart: no cost per test.
+    """
+
+    def __init__(self, setup: Callable[[JobProcess], Any] | None) -> None:
+        self.setup = setup
+
+    def __call__(self, proc: JobProcess) -> Any:
+        return None if self.setup is None else self.setup(proc)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # taken when LiveKit starts the job process, so a monkeypatch in the test counts
+        return (_with_setup, (_Environ(dict(os.environ)), self.setup))
+
+
+class _Environ:
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_apply_environ, (self.env,))
+
+
+def _apply_environ(env: dict[str, str]) -> None:
+    """In the job process, while its start arguments unpickle: the parent's environment."""
+    for name in set(os.environ) - set(env):
+        del os.environ[name]
+    os.environ.update(env)
+
+
+def _with_setup(_applied: None, setup: Callable[[JobProcess], Any] | None) -> _ParentEnviron:
+    return _ParentEnviron(setup)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from tests.conftest import cli_env, payload, run_cli
 from zelto_spool import Spool
 from zelto_spool._cli import cli
-from zelto_spool._faults import _NUMERIC, _SIMPLE, parse_fault
+from zelto_spool._faults import _NUMERIC, _SIMPLE, FAULT_MODES, parse_fault
 
 GROUP: click.Group = cli  # type: ignore[assignment]
 COMMANDS = sorted(GROUP.commands)
@@ -84,3 +84,10 @@ def test_total_timeout_takes_a_duration_like_every_other_option(
     for command in ("drain", "run"):
         ctx = GROUP.commands[command].make_context(command, ["--total-timeout", "1m30s"])
         assert ctx.params["total_timeout"] == 90.0
+
+
+def test_readme_lists_the_receiver_fault_modes() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    row = next(line for line in readme.splitlines() if line.startswith("| `zelto-spool receiver"))
+    for mode in FAULT_MODES.split(", "):
+        assert f"`{mode}`" in row, mode

@@ -143,3 +143,11 @@ def test_rate_and_eta(done: int, total: int, elapsed: float, note: str) -> None:
 )
 def test_when(stamp: float | None, now: float, shown: str) -> None:
     assert when(stamp, now) == shown
+
+
+def test_the_size_limit_is_said_in_mib(tmp_path: Path) -> None:
+    big = payload("room-big")
+    big["transcript"]["turns"][0]["content"] = "x" * (10 * 2**20)
+    result = run_cli("enqueue", "-", env=cli_env(tmp_path / "s.db"), input=json.dumps(big))
+    assert result.returncode == 1
+    assert "over the 10485760-byte limit (10 MiB)" in result.stderr

@@ -375,7 +375,8 @@ class Receiver:
             got = "missing" if provider is None else f"got {_printable(provider)!r}"
             return _error(400, f"X-Zelto-Provider must be 'livekit' ({got})")
         if len(body) > MAX_PAYLOAD_BYTES or (request.content_length or 0) > MAX_PAYLOAD_BYTES:
-            return _error(413, f"body is over the {MAX_PAYLOAD_BYTES}-byte limit")
+            limit = f"{MAX_PAYLOAD_BYTES}-byte limit ({MAX_PAYLOAD_BYTES // 2**20} MiB)"
+            return _error(413, f"body is over the {limit}")
         if payload is None:
             return _error(400, "body must be a JSON object")
         try:

@@ -31,7 +31,7 @@ __all__ = ["Listen", "run_sidecar"]
 
 logger = logging.getLogger("zelto_spool")
 
-WATCH_STEP_MS = 5  # commit -> wake-up median ~8 ms (PERFORMANCE-NOTES); default 50 gives ~75 ms
+WATCH_STEP_MS = 5  # commit -> wake-up median ~8 ms (docs/design.md); default 50 gives ~75 ms
 WATCH_DEBOUNCE_MS = 200
 
 

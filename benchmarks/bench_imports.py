@@ -84,12 +84,15 @@ def importtime_by_package(module: str, before: list[str], top: int = 5) -> str:
     return ", ".join(f"{name} {us / 1000:.0f}" for name, us in ranked)
 
 
-def sidecar_idle(base: Path, settle: float) -> dict[str, float]:
-    db = base / "idle.db"
+def sidecar_idle(base: Path, settle: float, *args: str) -> dict[str, float]:
+    db = base / f"idle{len(args)}.db"
     with receiver_process(base) as receiver:
         env = child_env(ZELTO_API_KEY=API_KEY, ZELTO_BASE_URL=receiver.base_url)
+        for name in ("LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"):
+            env.pop(name, None)  # --listen without LiveKit webhooks
         proc = subprocess.Popen(
-            [PYTHON, "-m", "zelto_spool", "--spool", str(db), "run", "--log-level", "WARNING"],
+            [PYTHON, "-m", "zelto_spool", "--spool", str(db), "run", "--log-level", "WARNING"]
+            + list(args),
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -131,18 +134,21 @@ def run(plan: Any, base: Path) -> Section:
             importtime_by_package(module, before) if plan.extras and module != "httpx" else "",
         )
         section.data[module] = [s["s"] for s in samples]
-    idle = sidecar_idle(base, plan.sidecar_settle)
     sidecar = Table(
-        ["RSS", "USS", "CPU while idle", "threads"], title="`zelto-spool run` at idle (empty spool)"
+        ["command", "RSS", "USS", "CPU while idle", "threads"],
+        title="`zelto-spool run` at idle (empty spool)",
     )
-    sidecar.add(
-        f"{idle['rss']:.0f} MB",
-        f"{idle['uss']:.0f} MB",
-        f"{idle['cpu_share'] * 100:.1f} % of a core (over {plan.sidecar_settle:g} s)",
-        f"{idle['threads']:.0f}",
-    )
+    for label, args in (("run", ()), ("run --listen 127.0.0.1:0", ("--listen", "127.0.0.1:0"))):
+        idle = sidecar_idle(base, plan.sidecar_settle, *args)
+        sidecar.add(
+            f"`{label}`",
+            f"{idle['rss']:.0f} MiB",
+            f"{idle['uss']:.0f} MiB",
+            f"{idle['cpu_share'] * 100:.1f} % of a core (over {plan.sidecar_settle:g} s)",
+            f"{idle['threads']:.0f}",
+        )
+        section.data["sidecar_listen" if args else "sidecar"] = idle
     section.tables += [table, sidecar]
-    section.data["sidecar"] = idle
     section.notes += [
         "LiveKit's forkserver imports registered plugins once per worker (then forks job "
         "processes from it), so the plugin's import is paid at worker start, not per call.",
@@ -153,8 +159,10 @@ def run(plan: Any, base: Path) -> Section:
     plugin = summarize(section.data["livekit.plugins.zelto"])
     section.goals.append(
         Goal(
-            "import cost (informative): plugin after livekit.agents / sidecar idle RSS",
-            f"{ms(plugin.p50)} ms / {idle['rss']:.0f} MB",
+            "import cost (informative): plugin after livekit.agents / sidecar idle RSS "
+            "(run / run --listen)",
+            f"{ms(plugin.p50)} ms / {section.data['sidecar']['rss']:.0f} MiB / "
+            f"{section.data['sidecar_listen']['rss']:.0f} MiB",
             None,
         )
     )

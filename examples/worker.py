@@ -54,7 +54,9 @@ class SupportAgent(Agent):
         return f"Order {order_id} left the warehouse yesterday and arrives tomorrow."
 
 
-# Zelto line 2: the call is spooled and sent after the session ends, with a 300 s budget.
+# Zelto line 2: after the session ends the call is spooled (durable before anything is sent),
+# then sent within deliver_timeout (5 s by default); a call not delivered by then stays in the
+# spool for the sidecar (`zelto-spool run`) or a later job.
 @server.rtc_session(on_session_end=fw.on_session_end)
 async def entrypoint(ctx: JobContext) -> None:
     session: AgentSession = AgentSession(

@@ -117,7 +117,7 @@ def test_rejected_call_is_dead_listed_and_replayable(spool_path: Path, zelto_rec
     env = cli_env(spool_path, zelto_receiver.base_url, API_KEY)
     assert run_cli("drain", env=env).returncode == 0  # nothing left *pending*
 
-    listed = run_cli("list", "--state", "dead", env=env).stdout.splitlines()
+    listed = run_cli("list", "--state", "dead", env=env).stdout.splitlines()[2:]  # header, rule
     assert len(listed) == 1 and "poison" in listed[0] and "422" in listed[0]
     assert "call.cost: must be a number" in listed[0]
     shown = run_cli("show", "poison", env=env).stdout

@@ -3,6 +3,7 @@ call (live snapshots + the reaper), and a normal call only ever sends its final 
 
 from __future__ import annotations
 
+import json
 import signal
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,8 @@ def test_a_killed_job_is_delivered_by_drain(spool_path: Path, zelto_receiver: An
     assert spool.rows() == []  # no hook ran: nothing was queued...
     assert len(spool.live.rows()) == 3  # ...but every call is on disk
     assert zelto_receiver.posts == []
-    listed = run_cli("list", "--state", "live", env=cli_env(spool_path))
-    assert listed.stdout.count("turns=6") == 3
+    listed = run_cli("list", "--state", "live", "--json", env=cli_env(spool_path))
+    assert [row["turns"] for row in json.loads(listed.stdout)] == [6, 6, 6]
     result = run_cli("drain", env=cli_env(spool_path, zelto_receiver.base_url, API_KEY))
     assert result.returncode == 0, result.stdout + result.stderr
     for room in ROOMS:

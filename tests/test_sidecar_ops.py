@@ -320,33 +320,3 @@ def test_sigterm_with_listen_exits_0_and_loses_nothing(
         run_cli("drain", env=cli_env(spool_path, zelto_receiver.base_url, API_KEY)).returncode == 0
     )
     assert len(zelto_receiver.calls) == 5
-
-
-def test_webhooks_off_without_livekit_credentials(spool_path: Path, zelto_receiver: Any) -> None:
-    port = free_port()
-    env = cli_env(spool_path, zelto_receiver.base_url, API_KEY)
-    env.pop("LIVEKIT_API_KEY", None)
-    env.pop("LIVEKIT_API_SECRET", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "zelto_spool", "run", "--listen", f"127.0.0.1:{port}"],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stderr is not None
-        assert "webhooks are off" in proc.stderr.readline()
-        wait_until(lambda: _reachable(port))
-        answer = httpx.post(f"http://127.0.0.1:{port}/livekit/webhook", content=b"{}")
-        assert answer.status_code == 404 and "LIVEKIT_API_KEY" in answer.text
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=30)
-    assert proc.returncode == 0
-
-
-def _reachable(port: int) -> bool:
-    try:
-        return httpx.get(f"http://127.0.0.1:{port}/livez", timeout=1).status_code == 200
-    except httpx.HTTPError:
-        return False

@@ -7,6 +7,8 @@ commands (drain, run, receiver) live in `_cli_send.py`.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
 import time
@@ -19,7 +21,15 @@ from ._cli_common import DURATION, errors, max_bytes_option, open_spool
 from ._cli_send import drain, receiver, run
 from ._config import ENV_SPOOL_PATH
 from ._exceptions import ZeltoError
-from ._format import age, format_list_line, format_live_line, format_stats
+from ._format import (
+    TIME_COLUMNS,
+    age,
+    format_stats,
+    format_table,
+    printable,
+    printable_json,
+    when,
+)
 from ._spool import Spool
 from ._version import __version__
 
@@ -40,6 +50,7 @@ def cli(ctx: click.Context, spool_path: Path | None) -> None:
 
     Example:
 
+    \b
         zelto-spool status
     """
     from ._config import default_spool_path
@@ -71,6 +82,7 @@ def status(
 
     Example:
 
+    \b
         zelto-spool status --check --max-pending-age 10m
     """
     open_spool(ctx, must_exist=True)
@@ -108,33 +120,47 @@ def _health_problems(stats: dict[str, Any], max_pending_age: float) -> list[str]
     type=click.Choice(["pending", "inflight", "delivered", "dead", "live"]),
     help="Only these; `live` lists calls in progress (snapshots, not the queue).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option("--table", "fmt", flag_value="table", default=True, help="Aligned columns [default].")
+@click.option("--json", "fmt", flag_value="json", help="Print a JSON array of rows.")
+@click.option("--nl", "fmt", flag_value="nl", help="Print one JSON object per line.")
+@click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row.")
 @click.option("--limit", type=click.IntRange(0), default=0, help="At most N rows (0: all).")
 @click.pass_context
 @errors
-def list_(ctx: click.Context, state: str | None, as_json: bool, limit: int) -> None:
-    """One line per call, most recently changed first.
+def list_(ctx: click.Context, state: str | None, fmt: str, limit: int) -> None:
+    """Calls, most recently changed first.
+
+    The table shows ages and escapes control characters in call ids and errors; --json, --nl
+    and --csv print every column exactly, times as Unix seconds.
 
     Example:
 
+    \b
         zelto-spool list --state dead
         zelto-spool list --state live
+        zelto-spool list --nl | jq .call_id
     """
     spool = open_spool(ctx, must_exist=True)
-    now = time.time()
-    if state == "live":
-        live = spool.live.rows()[: limit or None]
-        if as_json:
-            click.echo(json.dumps(live, indent=2))
-        for row in [] if as_json else live:
-            click.echo(format_live_line(row, now=now))
-        return
-    rows = spool.rows(state=state, limit=limit)
-    if as_json:
+    live = state == "live"
+    rows = spool.live.rows()[: limit or None] if live else spool.rows(state=state, limit=limit)
+    if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
-        return
-    for row in rows:
-        click.echo(format_list_line(row, now=now))
+    elif fmt == "nl":
+        for row in rows:
+            click.echo(json.dumps(row))
+    elif fmt == "csv":
+        click.echo(_csv(rows), nl=False)
+    elif rows:
+        click.echo(format_table(rows, now=time.time(), live=live))
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return out.getvalue()
 
 
 @cli.command()
@@ -151,14 +177,17 @@ def list_(ctx: click.Context, state: str | None, as_json: bool, limit: int) -> N
 def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) -> None:
     """Payload, versions, attempts and last error of one call.
 
+    Times are ISO-8601 UTC with how long ago (or how soon); --json prints Unix seconds.
+
     Example:
 
+    \b
         zelto-spool show room-42
         zelto-spool show room-42 --payload > fixed.json
     """
     row = open_spool(ctx, must_exist=True).show(call_id)
     if row is None:
-        raise click.ClickException(f"no call {call_id!r} in the spool")
+        raise click.ClickException(f"no call {call_id!r} in the spool")  # repr escapes
     if payload_only:
         click.echo(json.dumps(row["payload"], indent=2, ensure_ascii=False))
         return
@@ -167,11 +196,13 @@ def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) ->
         return
     payload = row.pop("payload")
     width = max(len(k) for k in row)
+    now = time.time()
     for key, value in row.items():
         if value is not None:
-            click.echo(f"{key:<{width}}  {value}")
+            text = when(value, now) if key in TIME_COLUMNS else printable(value)
+            click.echo(f"{key:<{width}}  {text}")
     click.echo("payload:")
-    click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    click.echo(printable_json(json.dumps(payload, indent=2, ensure_ascii=False)))
 
 
 @cli.command()
@@ -186,6 +217,7 @@ def enqueue(ctx: click.Context, file: str) -> None:
 
     Example:
 
+    \b
         zelto-spool enqueue backfill.jsonl
     """
     from ._payload import prepare
@@ -206,7 +238,8 @@ def enqueue(ctx: click.Context, file: str) -> None:
             raise click.ClickException(f"{where}{exc}") from None
     for call_id, body in prepared:
         queued = spool.enqueue_encoded(call_id, body)
-        click.echo(f"queued {queued.call_id} (version {queued.version}, {queued.size} bytes)")
+        call = printable(queued.call_id)
+        click.echo(f"queued {call} (version {queued.version}, {queued.size} bytes)")
 
 
 def _read_payloads(data: bytes, name: str) -> list[Any]:
@@ -249,6 +282,7 @@ def replay(
 
     Example:
 
+    \b
         zelto-spool replay --since 12h
         zelto-spool replay --state dead
     """
@@ -261,7 +295,7 @@ def replay(
     click.echo(f"queued {len(done)} call(s) again")
     if missing:
         raise click.ClickException(
-            f"not replayed (unknown, purged or in flight): {', '.join(missing)}"
+            f"not replayed (unknown, purged or in flight): {printable(', '.join(missing))}"
         )
 
 
@@ -274,6 +308,7 @@ def purge(ctx: click.Context, older_than: float | None) -> None:
 
     Example:
 
+    \b
         zelto-spool purge --older-than 3d
     """
     spool = open_spool(ctx, must_exist=True)

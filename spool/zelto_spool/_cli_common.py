@@ -105,7 +105,9 @@ def delivery_options(fn: F) -> F:
             help=f"Bearer key. Prefer the {ENV_API_KEY} variable: options show up in `ps`.",
         ),
         click.option("--concurrency", type=click.IntRange(1, 256), help="POSTs at once [8]."),
-        click.option("--total-timeout", type=float, help="Seconds per attempt [30]."),
+        click.option(
+            "--total-timeout", type=DURATION, help="Budget of one attempt, e.g. 30s [30s]."
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)

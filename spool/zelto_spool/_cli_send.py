@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+import time
 from typing import Any
 
 import click
@@ -20,7 +21,11 @@ from ._cli_common import (
 )
 from ._config import ENV_API_KEY
 from ._exceptions import ConfigError
+from ._faults import FAULT_MODES
+from ._format import printable, rate_and_eta
 from ._spool import Spool
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 @click.command()
@@ -52,6 +57,7 @@ def drain(
 
     Example:
 
+    \b
         ZELTO_API_KEY=... zelto-spool drain --timeout 5m
     """
     from ._flusher import Flusher
@@ -65,15 +71,26 @@ def drain(
     total = spool.undelivered()
     show_bar = not quiet and total > 0 and config.api_key is not None
     bar_cm: Any = (
-        click.progressbar(length=total, label="draining", file=sys.stderr, show_pos=True)
+        click.progressbar(
+            length=total,
+            label="draining",
+            file=sys.stderr,
+            show_pos=True,
+            show_eta=False,  # ours counts from the first call; click's waits a second
+            item_show_func=lambda note: note,
+        )
         if show_bar
         else contextlib.nullcontext(None)
     )
+    started = time.monotonic()
     with bar_cm as bar:
+        done = 0
 
         def progress(_claim: Any, outcome: Any, _latency: float) -> None:
+            nonlocal done
             if bar is not None and outcome.kind in ("delivered", "dead"):
-                bar.update(1)
+                done += 1
+                bar.update(1, rate_and_eta(done, total, time.monotonic() - started))
 
         flusher = Flusher(spool, config, hooks=[progress])
 
@@ -95,11 +112,11 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     )
     if report.remaining:
         if report.paused:
-            line += f"; paused: {report.paused}"
+            line += f"; paused: {printable(report.paused)}"
         else:
             last = spool.stats()["last_error"]
             if last:
-                line += f"; last error: {last['error']}"
+                line += f"; last error: {printable(last['error'])}"
     return line
 
 
@@ -130,7 +147,13 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     help="How a webhook's room maps to call ids (match the Forwarder's call_id).",
 )
 @max_bytes_option("Disk cap: past it, delivered calls are evicted oldest first [1GiB].")
-@click.option("--poll-interval", type=DURATION, default="2s", show_default=True)
+@click.option(
+    "--poll-interval",
+    type=DURATION,
+    default="2s",
+    show_default=True,
+    help="Fallback poll for filesystems where change events do not arrive.",
+)
 @click.option(
     "--housekeeping-interval",
     type=DURATION,
@@ -152,8 +175,20 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     show_default=True,
     help="While paused (401/403/404), probe with one call this often.",
 )
-@click.option("--log-format", type=click.Choice(["text", "json"]), default="text")
-@click.option("--log-level", default="INFO", show_default=True)
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Log lines as text or as one JSON object each.",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(LOG_LEVELS, case_sensitive=False),
+    default="INFO",
+    show_default=True,
+    help="Least severe level logged to stderr.",
+)
 @delivery_options
 @click.pass_context
 @errors
@@ -179,6 +214,7 @@ def run(
 
     Example:
 
+    \b
         ZELTO_API_KEY=... zelto-spool --spool /var/lib/zelto/spool.db run --listen :9464
     """
     from ._logging import configure_logging
@@ -216,21 +252,28 @@ def run(
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=click.IntRange(0, 65535), default=8787, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8787,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
 @click.option(
     "--api-key",
     envvar=ENV_API_KEY,
     show_envvar=True,
     help="Key the receiver expects (default: any non-empty bearer).",
 )
-@click.option("--fault", help="Start in a fault mode: down, 5xx, 429:N, hang, slow:S, flaky:P...")
+@click.option("--fault", help=f"Start in a fault mode, one of: {FAULT_MODES}.")
 @errors
 def receiver(host: str, port: int, api_key: str | None, fault: str | None) -> None:
     """A local Zelto-compatible receiver that checks the contract and prints each call.
 
     Example:
 
+    \b
         zelto-spool receiver --port 8787 --fault flaky:0.2
     """
     from ._receiver import serve_forever

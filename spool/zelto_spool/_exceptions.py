@@ -40,7 +40,8 @@ class PayloadTooLargeError(PayloadError):
     def __init__(self, size: int, limit: int) -> None:
         self.size = size
         self.limit = limit
-        super().__init__("", f"payload is {size} bytes encoded, over the {limit}-byte limit")
+        mib = f" ({limit / 2**20:g} MiB)" if limit % 2**20 == 0 else ""
+        super().__init__("", f"payload is {size} bytes encoded, over the {limit}-byte limit{mib}")
 
 
 class ConfigError(ZeltoError, ValueError):

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import time
 from typing import Any
 
 __all__ = [
+    "TIME_COLUMNS",
     "age",
-    "format_list_line",
-    "format_live_line",
     "format_stats",
+    "format_table",
     "parse_duration",
     "parse_size",
+    "printable",
+    "printable_json",
+    "rate_and_eta",
+    "when",
 ]
 
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
@@ -72,11 +77,38 @@ def age(seconds: float | None) -> str:
     return f"{s // 86400}d{s % 86400 // 3600:02d}h"
 
 
-def _when(stamp: float | None, now: float) -> str:
+def when(stamp: float | None, now: float) -> str:
+    """`2026-11-30T16:20:47Z (3m05s ago)`, or `(in 2m00s)` for a time still ahead."""
     if stamp is None:
         return "never"
-    text = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(stamp))
+    text = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stamp))
+    if stamp > now:
+        return f"{text} (in {age(stamp - now)})"
     return f"{text} ({age(now - stamp)} ago)"
+
+
+def printable(text: object) -> str:
+    """`text` with terminal controls and bidi overrides escaped (`\\x1b`, `\\u202e`)."""
+    value = str(text)
+    if value.isprintable():
+        return value
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+
+
+def printable_json(text: str) -> str:
+    """JSON text with every non-printable character as a `\\u` escape: the same JSON value,
+    safe on a terminal (`json.dumps(ensure_ascii=False)` leaves C1 controls and bidi raw)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" else json.dumps(c)[1:-1] for c in text)
+
+
+def rate_and_eta(done: int, total: int, elapsed_s: float) -> str:
+    """`drain`'s progress note: `12.5 calls/s, ETA 1m04s` (empty until a call is done)."""
+    if done <= 0 or elapsed_s <= 0:
+        return ""
+    rate = done / elapsed_s
+    return f"{rate:.1f} calls/s, ETA {age(max(0, total - done) / rate)}"
 
 
 def _size(n: int) -> str:
@@ -101,51 +133,80 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
         lines.append(f"{state:<10} {stats[state]}")
     lines.append(f"live       {stats.get('live', 0)}  (calls in progress with a snapshot)")
     lines.append(f"reaped     {stats.get('reaped', 0)}  (calls of agent processes lost mid-call)")
-    lines.append(f"paused     {stats['paused'] or 'no'}")
+    lines.append(f"paused     {printable(stats['paused'] or 'no')}")
     if stats.get("over_cap"):
         lines.append(
             f"disk cap   OVER: {_size(stats['size_bytes'])} > {_size(stats['max_bytes'])}; "
             "delivered calls are evicted first, pending calls are never dropped"
         )
-    lines.append(f"last sent  {_when(stats['last_success_at'], now)}")
+    lines.append(f"last sent  {when(stats['last_success_at'], now)}")
     last = stats["last_error"]
     if last:
         status = f"HTTP {last['status']} " if last["status"] else ""
-        lines.append(f"last error {status}call {last['call_id']}: {last['error']}")
+        call_id, error = printable(last["call_id"]), printable(last["error"])
+        lines.append(f"last error {status}call {call_id}: {error}")
     for moved in stats.get("corrupt_files", []):
-        lines.append(f"corrupt    a damaged spool was set aside at {moved} (kept for salvage)")
+        where = printable(moved)
+        lines.append(f"corrupt    a damaged spool was set aside at {where} (kept for salvage)")
     return "\n".join(lines)
 
 
-def format_list_line(row: dict[str, Any], *, now: float) -> str:
-    since = row["pending_since"] if row["state"] in ("pending", "inflight") else row["updated_at"]
-    parts = [
-        f"{row['state']:<9}",
-        row["call_id"],
+def format_table(rows: list[dict[str, Any]], *, now: float, live: bool = False) -> str:
+    """`list`'s aligned columns (tabulate's `simple` format, as sqlite-utils `--table`), with
+    call ids and errors escaped and times as ages."""
+    from tabulate import tabulate
+
+    cells = [_live_cells(row, now) if live else _row_cells(row, now) for row in rows]
+    headers = _LIVE_HEADERS if live else _ROW_HEADERS
+    return str(tabulate(cells, headers=headers, tablefmt="simple", disable_numparse=True))
+
+
+# the columns of `Spool.rows()` that are Unix times (`show` prints them as ISO-8601 UTC)
+TIME_COLUMNS = frozenset(
+    {
+        "next_attempt_at",
+        "first_enqueued_at",
+        "enqueued_at",
+        "pending_since",
+        "updated_at",
+        "delivered_at",
+        "last_attempt_at",
+        "lease_expires",
+    }
+)
+_ROW_HEADERS = ("state", "call_id", "version", "attempts", "age", "next_in", "status", "error")
+_LIVE_HEADERS = ("state", "call_id", "job", "turns", "age", "updated", "owner")
+ERROR_WIDTH = 120
+
+
+def _row_cells(row: dict[str, Any], now: float) -> list[str]:
+    state = row["state"]
+    since = row["pending_since"] if state in ("pending", "inflight") else row["updated_at"]
+    due = row["next_attempt_at"]
+    failed = state != "delivered"
+    error = printable(" ".join(str(row["last_error"] or "").split())) if failed else ""
+    if len(error) > ERROR_WIDTH:
+        error = error[: ERROR_WIDTH - 3] + "..."
+    return [
+        state,
+        printable(row["call_id"]),
         f"v{row['version']}",
-        f"attempts={row['attempts']}",
-        f"age={age(now - since) if since else '-'}",
+        str(row["attempts"]),
+        age(now - since) if since else "-",
+        age(due - now) if state == "pending" and due > now else "",
+        str(row["last_status"]) if failed and row["last_status"] is not None else "",
+        error,
     ]
-    if row["state"] == "pending" and row["next_attempt_at"] > now:
-        parts.append(f"next_in={age(row['next_attempt_at'] - now)}")
-    if row["last_status"] is not None and row["state"] != "delivered":
-        parts.append(f"status={row['last_status']}")
-    if row["last_error"] and row["state"] != "delivered":
-        error = " ".join(str(row["last_error"]).split())
-        parts.append(f"error={error[:120]}")
-    return "  ".join(parts)
 
 
-def format_live_line(row: dict[str, Any], *, now: float) -> str:
+def _live_cells(row: dict[str, Any], now: float) -> list[str]:
     owner = str(row["owner_host"]).split("|", 1)[0]
-    return "  ".join(
-        [
-            f"{'closed' if row['closed'] else 'live':<9}",
-            row["call_id"],
-            f"job={row['job_id']}",
-            f"turns={row['turns']}",
-            f"age={age(now - row['started_at'])}",
-            f"updated={age(now - row['updated_at'])} ago",
-            f"owner={owner}:{row['owner_pid']}",
-        ]
-    )
+    return [
+        "closed" if row["closed"] else "live",
+        printable(row["call_id"]),
+        printable(row["job_id"]),
+        str(row["turns"]),
+        age(now - row["started_at"]),
+        f"{age(now - row['updated_at'])} ago",
+        printable(f"{owner}:{row['owner_pid']}"),
+    ]

@@ -30,6 +30,7 @@ from typing import Any, TextIO
 from aiohttp import web
 
 from ._exceptions import PayloadError
+from ._faults import FAULT_MODES, Fault, parse_fault
 from ._payload import MAX_PAYLOAD_BYTES, call_id_of, decode, validate
 
 __all__ = [
@@ -45,48 +46,9 @@ __all__ = [
 logger = logging.getLogger("zelto_spool.receiver")
 
 WEBHOOK_PATH = "/webhooks/calls"
-FAULT_MODES = "none, down, 5xx[:CODE], 429[:SECONDS], hang, slow:SECONDS, nonjson, noreceived, "
-FAULT_MODES += "flaky:P, reject"
 DEFAULT_REJECT_REASON = "rejected by the local receiver"
 _OK_BODY = b'{"received":true}'
 _JSON = "application/json"
-
-
-_SIMPLE = ("none", "down", "hang", "nonjson", "noreceived", "reject")
-_NUMERIC = {"5xx": (500, 599, 503), "429": (0, 86400, 1), "slow": (0, 86400, None)}
-_NUMERIC["flaky"] = (0, 1, None)
-
-
-@dataclass(frozen=True)
-class Fault:
-    """A parsed fault mode: `mode` plus its number (status code, seconds or probability)."""
-
-    mode: str = "none"
-    value: float = 0
-
-    def __str__(self) -> str:
-        return f"{self.mode}:{self.value:g}" if self.mode in _NUMERIC else self.mode
-
-
-def parse_fault(mode: str | None) -> Fault:
-    """Parse a fault mode string (see `FAULT_MODES`); raise `ValueError` naming the problem."""
-    if mode is None:
-        return Fault()
-    name, sep, arg = mode.strip().lower().partition(":")
-    if name in _SIMPLE and not sep:
-        return Fault(name)
-    if name not in _NUMERIC:
-        raise ValueError(f"unknown fault mode {mode!r}; expected one of: {FAULT_MODES}")
-    low, high, default = _NUMERIC[name]
-    if not sep and default is None:
-        raise ValueError(f"fault mode {name!r} needs a value, e.g. {name}:{high}")
-    try:
-        value = (int if name in ("5xx", "429") else float)(arg) if sep else default
-    except ValueError:
-        raise ValueError(f"bad fault mode {mode!r}: {arg!r} is not a number") from None
-    if value is None or not low <= value <= high:
-        raise ValueError(f"bad fault mode {mode!r}: {name} takes a value from {low} to {high}")
-    return Fault(name, value)
 
 
 @dataclass(eq=False)
@@ -413,7 +375,8 @@ class Receiver:
             got = "missing" if provider is None else f"got {_printable(provider)!r}"
             return _error(400, f"X-Zelto-Provider must be 'livekit' ({got})")
         if len(body) > MAX_PAYLOAD_BYTES or (request.content_length or 0) > MAX_PAYLOAD_BYTES:
-            return _error(413, f"body is over the {MAX_PAYLOAD_BYTES}-byte limit")
+            limit = f"{MAX_PAYLOAD_BYTES}-byte limit ({MAX_PAYLOAD_BYTES // 2**20} MiB)"
+            return _error(413, f"body is over the {limit}")
         if payload is None:
             return _error(400, "body must be a JSON object")
         try:

@@ -328,6 +328,9 @@ UPDATE calls SET
     attempts = 0,
     next_attempt_at = :now,
     pending_since = CASE WHEN state = 'pending' THEN coalesce(pending_since, :now) ELSE :now END,
+    -- a re-queued call starts clean: list/show/status must not show its old failure
+    last_status = CASE WHEN state = 'pending' THEN last_status END,
+    last_error = CASE WHEN state = 'pending' THEN last_error END,
     updated_at = :now
 WHERE id = :rowid AND state IN ('delivered', 'dead', 'pending')
   AND EXISTS (SELECT 1 FROM payloads WHERE call_rowid = calls.id)

@@ -31,7 +31,7 @@ __all__ = ["Listen", "run_sidecar"]
 
 logger = logging.getLogger("zelto_spool")
 
-WATCH_STEP_MS = 5  # commit -> wake-up median ~8 ms (PERFORMANCE-NOTES); default 50 gives ~75 ms
+WATCH_STEP_MS = 5  # commit -> wake-up median ~8 ms (docs/design.md); default 50 gives ~75 ms
 WATCH_DEBOUNCE_MS = 200
 
 
@@ -60,21 +60,27 @@ async def run_sidecar(
     on_started: Callable[[Flusher], None] | None = None,
 ) -> int:
     """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0)."""
-    loop = asyncio.get_running_loop()
     stop = stop or asyncio.Event()
+    hooks = []
+    metrics = None
+    server = None
+    runner: asyncio.Task[Any] | None = None
+    if listen is not None:
+        from ._metrics import SidecarMetrics
+
+        metrics = SidecarMetrics(spool)
+        hooks.append(metrics.hook)
+        # bind first: a busy port fails here, before anything is sent
+        server = await _serve(
+            listen, spool, config, metrics, lambda: runner is None or runner.done()
+        )
+    loop = asyncio.get_running_loop()
     installed: list[signal.Signals] = []
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(sig, stop.set)
             installed.append(sig)
 
-    hooks = []
-    metrics = None
-    if listen is not None:
-        from ._metrics import SidecarMetrics
-
-        metrics = SidecarMetrics(spool)
-        hooks.append(metrics.hook)
     flusher = Flusher(
         spool,
         config,
@@ -88,10 +94,7 @@ async def run_sidecar(
     await asyncio.to_thread(spool.reclaim)
     watcher = asyncio.create_task(_watch(spool.path, flusher.wake, stop)) if watch else None
     runner = asyncio.create_task(flusher.run(stop))
-    server = None
     try:
-        if listen is not None and metrics is not None:
-            server = await _serve(listen, spool, config, metrics, runner)
         logger.info(
             "sidecar started",
             extra={
@@ -130,7 +133,7 @@ async def _serve(
     spool: Spool,
     config: DeliveryConfig,
     metrics: SidecarMetrics,
-    runner: asyncio.Task[Any],
+    stopped: Callable[[], bool],
 ) -> SidecarServer:
     from ._server import Health, SidecarServer
 
@@ -144,13 +147,16 @@ async def _serve(
             listen.livekit_api_secret,
             call_id_from=listen.call_id_from,
         )
-    else:
+    elif listen.livekit_api_key or listen.livekit_api_secret:  # half configured: say so
         logger.warning(
-            "LiveKit webhooks are off: set LIVEKIT_API_KEY and LIVEKIT_API_SECRET", extra={}
+            "LiveKit webhooks are off: set both LIVEKIT_API_KEY and LIVEKIT_API_SECRET",
+            extra={
+                "missing": "LIVEKIT_API_SECRET" if listen.livekit_api_key else "LIVEKIT_API_KEY"
+            },
         )
 
     def health() -> Health:
-        if runner.done():
+        if stopped():
             return Health(False, "flusher stopped")
         if config.api_key is None:
             return Health(False, f"paused: {NO_KEY_REASON}")

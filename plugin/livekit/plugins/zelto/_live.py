@@ -6,8 +6,10 @@ the first item that is not the one it saw before (an identity check: LiveKit app
 inserts a few by time near the end, and never edits one it has added), then maps, redacts,
 validates and encodes only the items from there, and rewrites the snapshot's turns from there:
 the cost of a turn does not grow with the call's length. `redact` sees the call's header with
-only those new turns (`{..., "transcript": {"turns": new_turns}}`), so a redactor that works
-turn by turn behaves the same on snapshots as on the final payload.
+those new turns, preceded by the turns of the few items before them as context
+(`{..., "transcript": {"turns": context + new_turns}}`; only the new ones are written), so a
+redactor that looks at a turn and the ones just before it (`redact_pii` joins a number said
+across two turns) behaves the same on snapshots as on the final payload.
 
 A job with several sessions keeps one snapshot: each session is a segment, and a later
 session's turns follow the earlier ones after a `system` turn saying a new session started.
@@ -39,6 +41,8 @@ from .log import logger
 __all__ = ["LiveTracker"]
 
 HEARTBEAT_S = 300.0
+# items before the new ones whose turns a redactor sees as context (see _redacted_after)
+REDACT_CONTEXT_ITEMS = 6
 
 _writer_lock = threading.Lock()
 _writers: dict[int, concurrent.futures.ThreadPoolExecutor] = {}  # by pid: threads die in fork
@@ -192,7 +196,7 @@ class LiveTracker:
         for item in items[first_item:]:
             turns += turns_for_item(item, self._options, calls)
             ends.append(first + len(turns))
-        header, encoded = self._redacted(base, turns)
+        header, encoded = self._redacted_after(base, items[:first_item], calls, turns)
         changed = header if header != self._last_header else None
         if not encoded and first == len(seg.turns) and changed is None:
             self._keep(seg, items, first_item, ends, calls, first, encoded)
@@ -232,6 +236,26 @@ class LiveTracker:
         seg.ends += ends
         del seg.turns[first:]
         seg.turns += encoded
+
+    def _redacted_after(
+        self,
+        base: dict[str, Any],
+        before: list[Any],
+        calls: dict[str, str],
+        turns: list[dict[str, str]],
+    ) -> tuple[bytes, list[bytes]]:
+        """`_redacted` for the new turns, with the turns of the last few items before them as
+        context (a card or phone number said across two turns is redacted only when the
+        redactor sees both); the context's own redacted copies are not written again."""
+        context: list[dict[str, str]] = []
+        known = dict(calls)
+        for item in before[-REDACT_CONTEXT_ITEMS:]:
+            context += turns_for_item(item, self._options, known)
+        if context and turns:
+            header, encoded = self._redacted(base, [*context, *turns])
+            if len(encoded) == len(context) + len(turns):
+                return header, encoded[len(context) :]
+        return self._redacted(base, turns)  # a redactor that changed the count: no context
 
     def _redacted(
         self, base: dict[str, Any], turns: list[dict[str, str]]

@@ -20,6 +20,7 @@ from ._cli_send import drain, receiver, run
 from ._config import ENV_SPOOL_PATH
 from ._exceptions import ZeltoError
 from ._format import age, format_list_line, format_live_line, format_stats
+from ._health import verdict
 from ._spool import Spool
 from ._version import __version__
 
@@ -50,7 +51,11 @@ def cli(ctx: click.Context, spool_path: Path | None) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
-@click.option("--check", is_flag=True, help="Exit 1 when unhealthy (paused, stale pending).")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Exit 1 when unhealthy: paused, stale pending, over the cap, a damaged spool set aside.",
+)
 @click.option(
     "--max-pending-age",
     type=DURATION,
@@ -67,7 +72,8 @@ def status(
     """Counts per state, oldest pending age, last success and error, pause reason.
 
     `--check` exits 1 when paused, when the oldest pending call is older than
-    `--max-pending-age`, or when the spool is over its disk cap.
+    `--max-pending-age`, when the spool is over its disk cap, or while a damaged spool set
+    aside next to it (`*.corrupt-*`) is still there: the verdict `/healthz` gives.
 
     Example:
 
@@ -75,7 +81,7 @@ def status(
     """
     open_spool(ctx, must_exist=True)
     stats = Spool(ctx.obj["spool_path"], max_bytes=max_bytes).stats()
-    problems = _health_problems(stats, max_pending_age)
+    problems = list(verdict(stats, max_pending_age_s=max_pending_age).problems)
     stats["healthy"] = not problems
     stats["problems"] = problems
     if as_json:
@@ -86,20 +92,6 @@ def status(
         if not as_json:
             click.echo("unhealthy: " + "; ".join(problems), err=True)
         sys.exit(1)
-
-
-def _health_problems(stats: dict[str, Any], max_pending_age: float) -> list[str]:
-    problems = []
-    if stats["paused"]:
-        problems.append(f"paused: {stats['paused']}")
-    oldest = stats["oldest_pending_age_s"]
-    if oldest is not None and oldest > max_pending_age:
-        problems.append(f"oldest pending call is {age(oldest)} old")
-    if stats["over_cap"]:
-        problems.append(
-            f"spool is over its size cap ({stats['size_bytes']} > {stats['max_bytes']} bytes)"
-        )
-    return problems
 
 
 @cli.command(name="list")

@@ -152,6 +152,13 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     show_default=True,
     help="While paused (401/403/404), probe with one call this often.",
 )
+@click.option(
+    "--max-pending-age",
+    type=DURATION,
+    default="15m",
+    show_default=True,
+    help="/healthz is unhealthy when the oldest pending call is older than this.",
+)
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text")
 @click.option("--log-level", default="INFO", show_default=True)
 @delivery_options
@@ -168,6 +175,7 @@ def run(
     housekeeping_interval: float,
     live_stale_after: float,
     probe_interval: float,
+    max_pending_age: float,
     log_format: str,
     log_level: str,
     base_url: str | None,
@@ -210,6 +218,7 @@ def run(
             housekeeping_interval=housekeeping_interval,
             live_stale_after=live_stale_after,
             listen=served,
+            max_pending_age=max_pending_age,
         )
     )
     sys.exit(code)

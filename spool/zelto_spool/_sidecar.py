@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._config import DeliveryConfig
 from ._flusher import NO_KEY_REASON, Flusher
+from ._health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from ._spool import Spool
 
 if TYPE_CHECKING:
@@ -58,8 +59,13 @@ async def run_sidecar(
     watch: bool = True,
     listen: Listen | None = None,
     on_started: Callable[[Flusher], None] | None = None,
+    max_pending_age: float = DEFAULT_MAX_PENDING_AGE_S,
 ) -> int:
-    """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0)."""
+    """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0).
+
+    `/healthz` (with `listen`) gives the verdict of `status --check` (`_health.verdict`),
+    with `max_pending_age` as its stale-backlog threshold, plus a stopped flusher.
+    """
     loop = asyncio.get_running_loop()
     stop = stop or asyncio.Event()
     installed: list[signal.Signals] = []
@@ -91,7 +97,7 @@ async def run_sidecar(
     server = None
     try:
         if listen is not None and metrics is not None:
-            server = await _serve(listen, spool, config, metrics, runner)
+            server = await _serve(listen, spool, config, metrics, runner, max_pending_age)
         logger.info(
             "sidecar started",
             extra={
@@ -131,6 +137,7 @@ async def _serve(
     config: DeliveryConfig,
     metrics: SidecarMetrics,
     runner: asyncio.Task[Any],
+    max_pending_age: float,
 ) -> SidecarServer:
     from ._server import Health, SidecarServer
 
@@ -150,16 +157,11 @@ async def _serve(
         )
 
     def health() -> Health:
-        if runner.done():
-            return Health(False, "flusher stopped")
-        if config.api_key is None:
-            return Health(False, f"paused: {NO_KEY_REASON}")
-        pause = spool.pause_state()
-        if pause is not None:
-            return Health(False, f"paused: {pause.reason}")
-        if spool.size_bytes() > spool.max_bytes:
-            return Health(True, "ok; spool over its size cap (pending calls are kept)")
-        return Health(True, "ok")
+        stats = spool.stats()
+        if config.api_key is None and not stats["paused"]:
+            stats["paused"] = NO_KEY_REASON
+        found = verdict(stats, max_pending_age_s=max_pending_age, flusher_running=not runner.done())
+        return Health(found.ok, found.text)
 
     server = SidecarServer(spool=spool, metrics=metrics, health=health, webhooks=webhooks)
     await server.start(listen.host, listen.port)

@@ -140,6 +140,9 @@ class Connector:
             if guard is not None:
                 fcntl.flock(guard, fcntl.LOCK_UN)
         # outside the shared lock: setting the file aside takes it exclusively
+        if isinstance(failure, ForeignDatabaseError):
+            subject = f"could not spool call {call_id!r}: " if call_id else "spool error: "
+            raise self._not_a_spool(subject, call_id, failure.what) from None
         if isinstance(failure, (sqlite3.Error, OSError)):
             raise self._translate(failure, call_id) from None
         raise failure
@@ -172,7 +175,7 @@ class Connector:
                     self._conn.close()
                 self._conn = None
             if not self._is_a_spool():
-                return self._not_a_spool(subject, call_id)
+                return self._not_a_spool(subject, call_id, "not an SQLite file")
             moved = set_aside(self.path)
             error = SpoolCorruptError(
                 f"{subject}spool file is corrupt ({text})"
@@ -226,7 +229,7 @@ class Connector:
         except OSError:
             return False
 
-    def _not_a_spool(self, subject: str, call_id: str | None) -> SpoolError:
+    def _not_a_spool(self, subject: str, call_id: str | None, what: str) -> SpoolError:
         if self._guard is not None:  # ours from this attempt: leave no trace beside their file
             with contextlib.suppress(OSError):
                 os.close(self._guard)
@@ -234,8 +237,8 @@ class Connector:
             with contextlib.suppress(OSError):
                 _lock_path(self.path).unlink()
         return SpoolError(
-            f"{subject}{self.path} is not a zelto spool (not an SQLite file, and never used "
-            f"as a spool); nothing was changed. Check --spool / ZELTO_SPOOL_PATH",
+            f"{subject}{self.path} is not a zelto spool ({what}, and never used as a "
+            f"spool); nothing was changed. Check --spool / ZELTO_SPOOL_PATH",
             path=str(self.path),
             call_id=call_id,
         )
@@ -247,6 +250,9 @@ def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Conn
         str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
     )
     try:
+        # before anything writes: another application's database is refused untouched
+        # (no tables added, its journal mode kept)
+        _refuse_foreign(conn)
         # a new file lets freed pages go back to the filesystem (the disk cap evicts rows);
         # only takes effect before WAL mode and the first table. Only on a new file: on an
         # existing one the PRAGMA still rewrites page 1 (an fsynced commit on every open)
@@ -267,6 +273,28 @@ def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Conn
         conn.close()
         raise
     return conn
+
+
+class ForeignDatabaseError(SpoolError):
+    """The file is an SQLite database of another application (never a spool)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def _refuse_foreign(conn: sqlite3.Connection) -> None:
+    """Raise `ForeignDatabaseError` unless the file is empty or holds a spool's schema."""
+    tables = sorted(
+        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    )
+    if not tables:
+        return
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if "calls" in tables and "payloads" in tables and version >= 1:
+        return
+    shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+    raise ForeignDatabaseError(f"an SQLite database of another application: tables {shown}")
 
 
 def _without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:

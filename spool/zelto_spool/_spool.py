@@ -125,7 +125,10 @@ class Spool(SpoolAdmin):
         busy_timeout: float = BUSY_TIMEOUT_S,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.path = Path(path).expanduser() if path is not None else default_spool_path()
+        # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
+        # watcher watches the target's directory and a damaged file is set aside beside it
+        given = Path(path).expanduser() if path is not None else default_spool_path()
+        self.path = given.resolve()
         self.retention_s = retention_s
         self.max_bytes = max_bytes if max_bytes is not None else _env_max_bytes()
         self.max_payload_bytes = max_payload_bytes

@@ -16,6 +16,9 @@ from . import _schema as sql
 from ._db import Connector
 
 ROW_OVERHEAD_BYTES = 256  # what a call row and its indexes take beside the payload
+# a delivered call's row (id, times, status: no payload) outlives a shorter retention this
+# long, so `status`, `show` and `replay` can still say the call existed and was delivered
+RECORD_KEEP_S = 7 * 24 * 3600.0
 
 __all__ = ["SpoolAdmin"]
 
@@ -99,20 +102,32 @@ class SpoolAdmin:
         return self._db.run(requeue)
 
     def purge(self, *, older_than_s: float | None = None) -> int:
-        """Delete delivered rows older than the retention window, and enrichments that waited
-        that long for a call this spool never got. Nothing else is deleted."""
-        cutoff = self._clock() - (self.retention_s if older_than_s is None else older_than_s)
+        """Drop the payloads of calls delivered longer ago than the retention window (or
+        `older_than_s`), and enrichments that waited that long for a call this spool never
+        got; their rows follow once at least `RECORD_KEEP_S` old. Nothing else is deleted.
+        Returns how many delivered calls lost their payload."""
+        window = self.retention_s if older_than_s is None else older_than_s
+        now = self._clock()
+        cutoff = now - window
+        records = now - max(window, RECORD_KEEP_S)
 
         def delete(conn: sqlite3.Connection) -> int:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff})
-            conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": cutoff})
-            count = conn.execute(sql.PURGE_CALLS, {"cutoff": cutoff}).rowcount
+            count = conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff}).rowcount
+            conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": records})
+            conn.execute(sql.PURGE_CALLS, {"cutoff": records})
             conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
             conn.execute("COMMIT")
             return int(count)
 
         return int(self._db.run(delete))
+
+    def without_payload(self, call_ids: Iterable[str]) -> list[str]:
+        """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
+        from ._query import payload_gone
+
+        ids = list(call_ids)
+        return self._db.run(lambda conn: payload_gone(conn, ids))
 
     def enforce_cap(self, *, batch: int = 1000) -> tuple[int, bool]:
         """Evict the oldest delivered rows until the files fit in `max_bytes`.

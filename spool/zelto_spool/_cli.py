@@ -151,6 +151,10 @@ def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) ->
     row = open_spool(ctx, must_exist=True).show(call_id)
     if row is None:
         raise click.ClickException(f"no call {call_id!r} in the spool")
+    if row["payload"] is None and payload_only:
+        raise click.ClickException(
+            f"the payload of {call_id!r} is gone: dropped after delivery (retention)"
+        )
     if payload_only:
         click.echo(json.dumps(row["payload"], indent=2, ensure_ascii=False))
         return
@@ -162,6 +166,9 @@ def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) ->
     for key, value in row.items():
         if value is not None:
             click.echo(f"{key:<{width}}  {value}")
+    if payload is None:
+        click.echo("payload: gone (dropped after delivery: retention)")
+        return
     click.echo("payload:")
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 
@@ -246,23 +253,37 @@ def replay(
     """
     if since is None and state is None and not call_ids:
         raise click.UsageError("say what to replay: CALL_ID..., --state or --since")
-    done = open_spool(ctx, must_exist=True).replay(
-        call_ids=list(call_ids) or None, state=state, since_s=since
-    )
+    spool = open_spool(ctx, must_exist=True)
+    done = spool.replay(call_ids=list(call_ids) or None, state=state, since_s=since)
     missing = sorted(set(call_ids) - set(done))
     click.echo(f"queued {len(done)} call(s) again")
-    if missing:
-        raise click.ClickException(
-            f"not replayed (unknown, purged or in flight): {', '.join(missing)}"
+    gone = spool.without_payload(missing)
+    missing = [c for c in missing if c not in gone]
+    problems = []
+    if gone:
+        problems.append(
+            "not replayed, their payload is gone (dropped after delivery by the retention "
+            f"window, ZELTO_SPOOL_RETENTION): {', '.join(gone)}"
         )
+    if missing:
+        problems.append(f"not replayed (unknown, purged or in flight): {', '.join(missing)}")
+    if problems:
+        raise click.ClickException("; ".join(problems))
 
 
 @cli.command()
-@click.option("--older-than", type=DURATION, help="Retention to apply [default: 7d, the spool's].")
+@click.option(
+    "--older-than",
+    type=DURATION,
+    help="Retention to apply [default: $ZELTO_SPOOL_RETENTION or 7d].",
+)
 @click.pass_context
 @errors
 def purge(ctx: click.Context, older_than: float | None) -> None:
-    """Drop delivered calls past retention. Pending and dead calls are never dropped.
+    """Drop delivered calls' payloads past retention. Pending and dead calls are never dropped.
+
+    The rows of purged calls (no payload) stay 7 days at least, so `show` and `replay`
+    can say the call was delivered and its payload is gone.
 
     Example:
 

@@ -17,6 +17,7 @@ from ._cli_common import (
     errors,
     max_bytes_option,
     open_spool,
+    retention_option,
 )
 from ._config import ENV_API_KEY
 from ._exceptions import ConfigError
@@ -130,6 +131,9 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     help="How a webhook's room maps to call ids (match the Forwarder's call_id).",
 )
 @max_bytes_option("Disk cap: past it, delivered calls are evicted oldest first [1GiB].")
+@retention_option(
+    "Keep a delivered call's payload this long for `replay` [7d]; 0: drop it once Zelto has it."
+)
 @click.option("--poll-interval", type=DURATION, default="2s", show_default=True)
 @click.option(
     "--housekeeping-interval",
@@ -171,6 +175,7 @@ def run(
     livekit_api_secret: str | None,
     webhook_call_id: str,
     max_bytes: int | None,
+    retention: float | None,
     poll_interval: float,
     housekeeping_interval: float,
     live_stale_after: float,
@@ -200,7 +205,7 @@ def run(
         total_timeout=total_timeout,
         pause_probe_interval=probe_interval,
     )
-    spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes)
+    spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes, retention_s=retention)
     served = None
     if listen is not None:
         served = Listen(

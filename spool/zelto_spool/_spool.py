@@ -46,6 +46,7 @@ logger = logging.getLogger("zelto_spool")
 DEFAULT_RETENTION_S = 7 * 24 * 3600.0
 DEFAULT_MAX_BYTES = 1024**3
 ENV_MAX_BYTES = "ZELTO_SPOOL_MAX_BYTES"
+ENV_RETENTION = "ZELTO_SPOOL_RETENTION"
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,10 @@ class Spool(SpoolAdmin):
 
     Args:
         path: the SQLite file; default `$ZELTO_SPOOL_PATH` or `~/.local/state/zelto/spool.db`.
-        retention_s: delivered rows are kept this long for `replay`, then purged.
+        retention_s: a delivered call's payload is kept this long for `replay`, then purged
+            (default `$ZELTO_SPOOL_RETENTION` or 7 days). `0` drops it in the transaction
+            that records the delivery; the row (id, times, status, no payload) stays at
+            least `RECORD_KEEP_S` so `status`, `show` and `replay` can say it existed.
         max_bytes: the disk cap (default `$ZELTO_SPOOL_MAX_BYTES` or 1 GiB). Past it the
             flusher evicts delivered rows, oldest first; pending rows are never dropped and
             new calls are still accepted, and `stats()["over_cap"]` says so.
@@ -119,7 +123,7 @@ class Spool(SpoolAdmin):
         self,
         path: str | Path | None = None,
         *,
-        retention_s: float = DEFAULT_RETENTION_S,
+        retention_s: float | None = None,
         max_bytes: int | None = None,
         max_payload_bytes: int = MAX_PAYLOAD_BYTES,
         busy_timeout: float = BUSY_TIMEOUT_S,
@@ -129,7 +133,9 @@ class Spool(SpoolAdmin):
         # watcher watches the target's directory and a damaged file is set aside beside it
         given = Path(path).expanduser() if path is not None else default_spool_path()
         self.path = given.resolve()
-        self.retention_s = retention_s
+        self.retention_s = retention_s if retention_s is not None else _env_retention()
+        if not self.retention_s >= 0 or self.retention_s == float("inf"):
+            raise ConfigError(f"retention must be 0 or a positive duration, got {retention_s}")
         self.max_bytes = max_bytes if max_bytes is not None else _env_max_bytes()
         self.max_payload_bytes = max_payload_bytes
         self._clock = clock
@@ -353,6 +359,7 @@ class Spool(SpoolAdmin):
     def apply(self, marks: list[Mark]) -> list[str | None]:
         """Record outcomes in one transaction; each row's new state, or None: lease lost."""
         now = self._clock()
+        drop_delivered = self.retention_s <= 0
 
         def update(conn: sqlite3.Connection) -> list[str | None]:
             conn.execute("BEGIN IMMEDIATE")
@@ -362,6 +369,8 @@ class Spool(SpoolAdmin):
                 params.update({"error": None, **mark.values})
                 row = conn.execute(mark.statement, params).fetchone()
                 states.append(None if row is None else str(row[0]))
+                if drop_delivered and states[-1] == "delivered":  # retention 0
+                    conn.execute(sql.DELETE_PAYLOAD, {"rowid": mark.claim.rowid})
             conn.execute("COMMIT")
             return states
 
@@ -458,6 +467,18 @@ def _env_max_bytes() -> int:
         return parse_size(value)
     except ValueError as exc:
         raise ConfigError(f"{ENV_MAX_BYTES}: {exc}") from None
+
+
+def _env_retention() -> float:
+    from ._format import parse_duration
+
+    value = os.environ.get(ENV_RETENTION)
+    if not value:
+        return DEFAULT_RETENTION_S
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise ConfigError(f"{ENV_RETENTION}: {exc}") from None
 
 
 def _rebuild(path: str, options: dict[str, Any]) -> Spool:

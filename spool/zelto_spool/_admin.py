@@ -116,6 +116,7 @@ class SpoolAdmin:
             count = conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff}).rowcount
             conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": records})
             conn.execute(sql.PURGE_CALLS, {"cutoff": records})
+            conn.execute(sql.PURGE_EVENTS, {"cutoff": records})
             conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
             conn.execute("COMMIT")
             return int(count)

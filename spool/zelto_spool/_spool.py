@@ -231,29 +231,80 @@ class Spool(SpoolAdmin):
         Returns the new version, or None when nothing was queued: the call is not spooled
         yet (the fields wait and are merged when it arrives), or they change nothing.
         """
-        probe = merge_enrichment({"agent": {"externalId": "-"}, "call": {}}, fields)
-        probe["call"]["externalId"] = call_id
-        prepare(probe)  # validate the fields (names the bad one) before anything is written
+        self._check_fields(call_id, fields)
         now = self._clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
             conn.execute("BEGIN IMMEDIATE")
-            stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
-            combined = combine_enrichments(json.loads(stored[0]) if stored else {}, fields)
-            conn.execute(
-                sql.SET_ENRICHMENT,
-                {"call_id": call_id, "fields": json.dumps(combined), "now": now},
-            )
-            latest = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
-            merged = None if latest is None else self._enriched(bytes(latest[0]), combined)
-            if merged is None or merged == bytes(latest[0]):
-                conn.execute("COMMIT")  # not spooled yet, or nothing changes: no new version
-                return None
-            queued = self._insert_version(conn, call_id, merged, now)
+            queued = self._enrich_in(conn, call_id, fields, now)
             conn.execute("COMMIT")
             return queued
 
         return self._db.run(write, call_id=call_id)
+
+    def enrich_from_event(
+        self,
+        call_id: str,
+        fields: Mapping[str, Any],
+        *,
+        event_id: str,
+        kind: str,
+        created_at: float,
+    ) -> str:
+        """`enrich` for a webhook, once per `event_id` and never older over newer.
+
+        Returns `duplicate` (this event was applied before), `stale` (a newer event of the
+        same `kind` was applied to this call), `applied` (a new version is queued),
+        `unchanged`, `waiting` (the call is not spooled yet) or `gone` (the call was
+        delivered and its payload dropped by retention: the fields cannot be sent).
+        """
+        self._check_fields(call_id, fields)
+        now = self._clock()
+        stamp: dict[str, Any] = {"event_id": event_id, "call_id": call_id, "kind": kind}
+        stamp.update(created_at=created_at, now=now)
+
+        def write(conn: sqlite3.Connection) -> str:
+            conn.execute("BEGIN IMMEDIATE")
+            newest = conn.execute(sql.NEWEST_EVENT, stamp).fetchone()[0]
+            if conn.execute(sql.EVENT_SEEN, stamp).fetchone():
+                result = "duplicate"
+            elif newest is not None and created_at < newest:
+                result = "stale"
+            elif self._enrich_in(conn, call_id, fields, now) is not None:
+                result = "applied"
+            elif conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone():
+                result = "unchanged"
+            elif conn.execute(sql.CALL_EXISTS, {"call_id": call_id}).fetchone():
+                result = "gone"
+            else:
+                result = "waiting"
+            conn.execute(sql.RECORD_EVENT, stamp)
+            conn.execute("COMMIT")
+            return result
+
+        return str(self._db.run(write, call_id=call_id))
+
+    @staticmethod
+    def _check_fields(call_id: str, fields: Mapping[str, Any]) -> None:
+        probe = merge_enrichment({"agent": {"externalId": "-"}, "call": {}}, fields)
+        probe["call"]["externalId"] = call_id
+        prepare(probe)  # validate the fields (names the bad one) before anything is written
+
+    def _enrich_in(
+        self, conn: sqlite3.Connection, call_id: str, fields: Mapping[str, Any], now: float
+    ) -> Enqueued | None:
+        """Inside a write transaction: record the fields, queue a version if they change it."""
+        stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
+        combined = combine_enrichments(json.loads(stored[0]) if stored else {}, fields)
+        conn.execute(
+            sql.SET_ENRICHMENT,
+            {"call_id": call_id, "fields": json.dumps(combined), "now": now},
+        )
+        latest = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
+        merged = None if latest is None else self._enriched(bytes(latest[0]), combined)
+        if merged is None or merged == bytes(latest[0]):
+            return None  # not spooled yet, or nothing changes: no new version
+        return self._insert_version(conn, call_id, merged, now)
 
     def latest_payload(self, call_id: str) -> dict[str, Any] | None:
         """The newest spooled version of a call, decoded (None when unknown or purged)."""

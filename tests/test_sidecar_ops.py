@@ -261,7 +261,9 @@ def test_disk_cap_evicts_delivered_keeps_pending(spool_path: Path, zelto_receive
     for i in range(40):
         spool.enqueue(big(f"new-{i:02d}"))
     assert spool.size_bytes() > spool.max_bytes
-    evicted, over = spool.enforce_cap()
+    # two hours on: past the window in which delivered calls wait for their enrichments
+    later = Spool(spool_path, max_bytes=2 * 1024 * 1024, clock=lambda: time.time() + 7200)
+    evicted, over = later.enforce_cap()
     assert evicted > 0 and not over
     # 190 calls of ~20 KB against a 2 MiB cap: about 90 evictions free the excess; the rest
     # stay for replay (a fixed batch of 200 used to take all 150)

@@ -19,6 +19,9 @@ ROW_OVERHEAD_BYTES = 256  # what a call row and its indexes take beside the payl
 # a delivered call's row (id, times, status: no payload) outlives a shorter retention this
 # long, so `status`, `show` and `replay` can still say the call existed and was delivered
 RECORD_KEEP_S = 7 * 24 * 3600.0
+# the disk cap never evicts a call delivered this recently: LiveKit's `egress_ended` (the
+# recording URL) and `room_finished` come minutes after the call; they need its payload
+ENRICHMENT_WINDOW_S = 3600.0
 
 __all__ = ["SpoolAdmin"]
 
@@ -130,16 +133,20 @@ class SpoolAdmin:
         ids = list(call_ids)
         return self._db.run(lambda conn: payload_gone(conn, ids))
 
-    def enforce_cap(self, *, batch: int = 1000) -> tuple[int, bool]:
+    def enforce_cap(
+        self, *, batch: int = 1000, keep_recent_s: float = ENRICHMENT_WINDOW_S
+    ) -> tuple[int, bool]:
         """Evict the oldest delivered rows until the files fit in `max_bytes`.
 
         Pending, inflight and dead rows are never evicted: new calls are still accepted past
-        the cap. Each round evicts only as many rows as their sizes say will free the excess
+        the cap. Rows delivered within `keep_recent_s` are kept too, so the webhooks that
+        enrich a call after delivery (the recording URL) still find it. Each round evicts only as many rows as their sizes say will free the excess
         (at most `batch`), and it stops when a reader keeps the WAL from being folded back:
         evicting more then only grows the WAL, and the next housekeeping tries again.
         Returns (rows evicted, still over the cap).
         """
         max_bytes = self.max_bytes
+        keep_after = self._clock() - keep_recent_s
         evicted = 0
 
         def compact(conn: sqlite3.Connection) -> bool:
@@ -153,7 +160,7 @@ class SpoolAdmin:
             conn.execute("BEGIN IMMEDIATE")
             freed = removed = 0
             for rowid, call_id, size in conn.execute(
-                sql.OLDEST_DELIVERED, {"limit": batch}
+                sql.OLDEST_DELIVERED, {"limit": batch, "keep_after": keep_after}
             ).fetchall():
                 if freed >= need:
                     break

@@ -379,9 +379,10 @@ DELETE FROM enrichments WHERE updated_at < :cutoff
   AND call_id NOT IN (SELECT call_id FROM live)
 """
 
-# the disk cap: the oldest delivered rows first, as many as free the excess; nothing else
+# the disk cap: the oldest delivered rows first, as many as free the excess; nothing else.
+# Rows delivered after :keep_after wait for their enrichments (a recording URL minutes later)
 OLDEST_DELIVERED = """
-SELECT id, call_id, size FROM calls WHERE state = 'delivered'
+SELECT id, call_id, size FROM calls WHERE state = 'delivered' AND delivered_at < :keep_after
 ORDER BY delivered_at, id LIMIT :limit
 """
 DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"

@@ -140,8 +140,9 @@ class SpoolAdmin:
 
         Pending, inflight and dead rows are never evicted: new calls are still accepted past
         the cap. Rows delivered within `keep_recent_s` are kept too, so the webhooks that
-        enrich a call after delivery (the recording URL) still find it. Each round evicts only as many rows as their sizes say will free the excess
-        (at most `batch`), and it stops when a reader keeps the WAL from being folded back:
+        enrich a call after delivery (the recording URL) still find it. Each round evicts
+        only as many rows as their sizes say will free the excess (at most `batch`), and it
+        stops when a reader keeps the WAL from being folded back:
         evicting more then only grows the WAL, and the next housekeeping tries again.
         Returns (rows evicted, still over the cap).
         """

@@ -16,6 +16,7 @@ import fcntl
 import logging
 import os
 import sqlite3
+import sys
 import threading
 import time
 import weakref
@@ -61,6 +62,8 @@ class Connector:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._ident: tuple[int, int] | None = None  # (device, inode) the connection opened
+        self._sides: dict[str, tuple[int, int] | None] = {}  # the same for -wal and -shm
+        self._broken = False  # side files replaced and the old connection could not be closed
         self._guard: int | None = None  # the recovery lock, held shared around each operation
         self._lock_was_there = False  # the recovery lock existed before this process made it
         self._opened_ok = False  # an operation succeeded on this path in this process
@@ -126,8 +129,17 @@ class Connector:
                     with contextlib.suppress(sqlite3.Error):
                         conn.close()
                     conn = self._conn = None
+                if conn is not None and self._side_files_replaced(conn):
+                    conn = self._conn = None
+                if self._broken:
+                    raise SpoolWriteError(
+                        f"{SIDE_FILES_REPLACED}; restart this process ({self.path})",
+                        path=str(self.path),
+                        call_id=call_id,
+                    )
                 if conn is None:
                     conn = self._conn = self._open()
+                    self._sides = {s: _identity(_side(self.path, s)) for s in SIDE_FILES}
                 result = fn(conn)
                 self._opened_ok = True
                 return result
@@ -146,6 +158,37 @@ class Connector:
         if isinstance(failure, (sqlite3.Error, OSError)):
             raise self._translate(failure, call_id) from None
         raise failure
+
+    def _side_files_replaced(self, conn: sqlite3.Connection) -> bool:
+        """Whether `-wal` or `-shm` was deleted or replaced under this open connection.
+
+        Then it no longer shares the WAL index (`-shm`) or the log (`-wal`) with other
+        processes, and writing through it loses their commits. Commits only a deleted `-wal`
+        still holds are folded into the main file first, through this connection (the last
+        one that can read them). It is then closed without the checkpoint SQLite runs at
+        close (from a stale index, and deleting the live `-wal` by name) and the spool is
+        reopened; where that cannot be switched off, this process stops using the spool and
+        every operation fails, loudly, until it is restarted.
+        """
+        changed = [s for s in SIDE_FILES if _identity(_side(self.path, s)) != self._sides.get(s)]
+        if not changed:
+            return False
+        rescue = "none"
+        if "-wal" in changed and "-shm" not in changed:
+            try:
+                rescue = str(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone())
+            except sqlite3.Error as exc:
+                rescue = str(exc)
+        extra = {"path": str(self.path), "files": changed, "rescue": rescue}
+        if _no_checkpoint_on_close(conn):
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+            logger.error(SIDE_FILES_REPLACED + "; reopened the spool", extra=extra)
+            return True
+        _parked.append(conn)  # never used or closed again
+        self._broken = True
+        logger.error(SIDE_FILES_REPLACED + "; this process stops using the spool", extra=extra)
+        return True
 
     def _shared(self) -> int | None:
         """The recovery lock, held shared; None where it cannot be created (read-only dir)."""
@@ -328,6 +371,48 @@ def prepare_path(path: Path) -> None:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         os.close(fd)
         os.chmod(path, 0o600)
+
+
+SIDE_FILES = ("-wal", "-shm")
+SIDE_FILES_REPLACED = (
+    "the spool's -wal or -shm was deleted or replaced while this process had it open "
+    "(never delete them while the spool is in use)"
+)
+NO_CKPT_ON_CLOSE = 1010  # SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
+
+
+def _no_checkpoint_on_close(conn: sqlite3.Connection) -> bool:
+    """Make closing `conn` leave the WAL alone (no checkpoint, no delete); False if unable."""
+    setconfig = getattr(conn, "setconfig", None)  # Python 3.12+
+    if setconfig is not None:
+        try:
+            setconfig(NO_CKPT_ON_CLOSE, True)
+        except sqlite3.Error:
+            return False
+        return True
+    if sys.implementation.name != "cpython" or sys.platform == "darwin":
+        return False  # variadic calls through ctypes are unreliable on Apple arm64
+    try:
+        import _sqlite3
+        import ctypes
+
+        # CPython 3.10/3.11: the sqlite3* handle is the first field after the object header
+        handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
+        db_config = ctypes.CDLL(_sqlite3.__file__).sqlite3_db_config
+        done = ctypes.c_int(-1)
+        rc = db_config(
+            ctypes.c_void_p(handle),
+            ctypes.c_int(NO_CKPT_ON_CLOSE),
+            ctypes.c_int(1),
+            ctypes.byref(done),
+        )
+    except (OSError, AttributeError, ImportError):
+        return False
+    return rc == 0 and done.value == 1
+
+
+def _side(path: Path, suffix: str) -> Path:
+    return Path(f"{path}{suffix}")
 
 
 def _lock_path(path: Path) -> Path:

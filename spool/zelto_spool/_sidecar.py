@@ -104,6 +104,7 @@ async def run_sidecar(
                 "spool": str(spool.path),
                 "endpoint": config.endpoint,
                 "concurrency": config.concurrency,
+                "retention_s": spool.retention_s,
                 "watch": watch,
                 "listen": f"{listen.host}:{server.port}" if listen and server else None,
             },

@@ -103,7 +103,7 @@ def test_where_the_old_connection_cannot_be_closed_safely_the_process_stops_loud
 
     spool = Spool(spool_path)
     spool.enqueue(payload("a"))
-    monkeypatch.setattr(db, "_no_checkpoint_on_close", lambda _conn: False)
+    monkeypatch.setattr(db, "no_checkpoint_on_close", lambda _conn: False)
     Path(f"{spool_path}-shm").unlink()
     for _ in range(2):  # every later operation, not only the one that found it
         with pytest.raises(SpoolError, match="restart this process"):

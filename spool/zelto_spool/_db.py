@@ -16,7 +16,6 @@ import fcntl
 import logging
 import os
 import sqlite3
-import sys
 import threading
 import time
 import weakref
@@ -26,6 +25,15 @@ from pathlib import Path
 from typing import TypeVar
 
 from ._exceptions import SpoolCorruptError, SpoolError, SpoolWriteError
+from ._files import (
+    SIDE_FILES,
+    SIDE_FILES_REPLACED,
+    ForeignDatabaseError,
+    identity,
+    no_checkpoint_on_close,
+    refuse_foreign,
+    side,
+)
 from ._schema import migrate
 
 logger = logging.getLogger("zelto_spool")
@@ -124,7 +132,7 @@ class Connector:
         try:
             conn = self._conn
             try:
-                if conn is not None and _identity(self.path) != self._ident:
+                if conn is not None and identity(self.path) != self._ident:
                     # another process set this file aside: follow the path to the fresh spool
                     with contextlib.suppress(sqlite3.Error):
                         conn.close()
@@ -139,7 +147,7 @@ class Connector:
                     )
                 if conn is None:
                     conn = self._conn = self._open()
-                    self._sides = {s: _identity(_side(self.path, s)) for s in SIDE_FILES}
+                    self._sides = {s: identity(side(self.path, s)) for s in SIDE_FILES}
                 result = fn(conn)
                 self._opened_ok = True
                 return result
@@ -170,7 +178,7 @@ class Connector:
         reopened; where that cannot be switched off, this process stops using the spool and
         every operation fails, loudly, until it is restarted.
         """
-        changed = [s for s in SIDE_FILES if _identity(_side(self.path, s)) != self._sides.get(s)]
+        changed = [s for s in SIDE_FILES if identity(side(self.path, s)) != self._sides.get(s)]
         if not changed:
             return False
         rescue = "none"
@@ -180,7 +188,7 @@ class Connector:
             except sqlite3.Error as exc:
                 rescue = str(exc)
         extra = {"path": str(self.path), "files": changed, "rescue": rescue}
-        if _no_checkpoint_on_close(conn):
+        if no_checkpoint_on_close(conn):
             with contextlib.suppress(sqlite3.Error):
                 conn.close()
             logger.error(SIDE_FILES_REPLACED + "; reopened the spool", extra=extra)
@@ -204,7 +212,7 @@ class Connector:
 
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
-        self._ident = _identity(self.path)
+        self._ident = identity(self.path)
         return connect(self.path, busy_timeout=self.busy_timeout)
 
     def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
@@ -295,7 +303,7 @@ def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Conn
     try:
         # before anything writes: another application's database is refused untouched
         # (no tables added, its journal mode kept)
-        _refuse_foreign(conn)
+        refuse_foreign(conn)
         # a new file lets freed pages go back to the filesystem (the disk cap evicts rows);
         # only takes effect before WAL mode and the first table. Only on a new file: on an
         # existing one the PRAGMA still rewrites page 1 (an fsynced commit on every open)
@@ -316,28 +324,6 @@ def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Conn
         conn.close()
         raise
     return conn
-
-
-class ForeignDatabaseError(SpoolError):
-    """The file is an SQLite database of another application (never a spool)."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(what)
-        self.what = what
-
-
-def _refuse_foreign(conn: sqlite3.Connection) -> None:
-    """Raise `ForeignDatabaseError` unless the file is empty or holds a spool's schema."""
-    tables = sorted(
-        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    )
-    if not tables:
-        return
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if "calls" in tables and "payloads" in tables and version >= 1:
-        return
-    shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
-    raise ForeignDatabaseError(f"an SQLite database of another application: tables {shown}")
 
 
 def _without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:
@@ -373,58 +359,8 @@ def prepare_path(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-SIDE_FILES = ("-wal", "-shm")
-SIDE_FILES_REPLACED = (
-    "the spool's -wal or -shm was deleted or replaced while this process had it open "
-    "(never delete them while the spool is in use)"
-)
-NO_CKPT_ON_CLOSE = 1010  # SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
-
-
-def _no_checkpoint_on_close(conn: sqlite3.Connection) -> bool:
-    """Make closing `conn` leave the WAL alone (no checkpoint, no delete); False if unable."""
-    setconfig = getattr(conn, "setconfig", None)  # Python 3.12+
-    if setconfig is not None:
-        try:
-            setconfig(NO_CKPT_ON_CLOSE, True)
-        except sqlite3.Error:
-            return False
-        return True
-    if sys.implementation.name != "cpython" or sys.platform == "darwin":
-        return False  # variadic calls through ctypes are unreliable on Apple arm64
-    try:
-        import _sqlite3
-        import ctypes
-
-        # CPython 3.10/3.11: the sqlite3* handle is the first field after the object header
-        handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
-        db_config = ctypes.CDLL(_sqlite3.__file__).sqlite3_db_config
-        done = ctypes.c_int(-1)
-        rc = db_config(
-            ctypes.c_void_p(handle),
-            ctypes.c_int(NO_CKPT_ON_CLOSE),
-            ctypes.c_int(1),
-            ctypes.byref(done),
-        )
-    except (OSError, AttributeError, ImportError):
-        return False
-    return rc == 0 and done.value == 1
-
-
-def _side(path: Path, suffix: str) -> Path:
-    return Path(f"{path}{suffix}")
-
-
 def _lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.recover.lock")
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 @contextlib.contextmanager

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 import time
 import uuid
@@ -27,7 +26,7 @@ from typing import Any
 from . import _proc
 from . import _schema as sql
 from ._admin import SpoolAdmin
-from ._config import default_spool_path
+from ._config import default_spool_path, env_max_bytes, env_retention
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError, PayloadTooLargeError
 from ._live import LiveCalls, delete_live
@@ -42,11 +41,6 @@ from ._payload import (
 __all__ = ["Claim", "Enqueued", "Mark", "Pause", "Spool"]
 
 logger = logging.getLogger("zelto_spool")
-
-DEFAULT_RETENTION_S = 7 * 24 * 3600.0
-DEFAULT_MAX_BYTES = 1024**3
-ENV_MAX_BYTES = "ZELTO_SPOOL_MAX_BYTES"
-ENV_RETENTION = "ZELTO_SPOOL_RETENTION"
 
 
 @dataclass(frozen=True)
@@ -133,10 +127,10 @@ class Spool(SpoolAdmin):
         # watcher watches the target's directory and a damaged file is set aside beside it
         given = Path(path).expanduser() if path is not None else default_spool_path()
         self.path = given.resolve()
-        self.retention_s = retention_s if retention_s is not None else _env_retention()
+        self.retention_s = retention_s if retention_s is not None else env_retention()
         if not self.retention_s >= 0 or self.retention_s == float("inf"):
             raise ConfigError(f"retention must be 0 or a positive duration, got {retention_s}")
-        self.max_bytes = max_bytes if max_bytes is not None else _env_max_bytes()
+        self.max_bytes = max_bytes if max_bytes is not None else env_max_bytes()
         self.max_payload_bytes = max_payload_bytes
         self._clock = clock
         self._db = Connector(self.path, busy_timeout=busy_timeout)
@@ -506,30 +500,6 @@ class Spool(SpoolAdmin):
         result["over_cap"] = result["size_bytes"] > self.max_bytes
         result["corrupt_files"] = self.corrupt_files()
         return result
-
-
-def _env_max_bytes() -> int:
-    from ._format import parse_size
-
-    value = os.environ.get(ENV_MAX_BYTES)
-    if not value:
-        return DEFAULT_MAX_BYTES
-    try:
-        return parse_size(value)
-    except ValueError as exc:
-        raise ConfigError(f"{ENV_MAX_BYTES}: {exc}") from None
-
-
-def _env_retention() -> float:
-    from ._format import parse_duration
-
-    value = os.environ.get(ENV_RETENTION)
-    if not value:
-        return DEFAULT_RETENTION_S
-    try:
-        return parse_duration(value)
-    except ValueError as exc:
-        raise ConfigError(f"{ENV_RETENTION}: {exc}") from None
 
 
 def _rebuild(path: str, options: dict[str, Any]) -> Spool:

@@ -16,6 +16,12 @@ from . import _schema as sql
 from ._db import Connector
 
 ROW_OVERHEAD_BYTES = 256  # what a call row and its indexes take beside the payload
+# a delivered call's row (id, times, status: no payload) outlives a shorter retention this
+# long, so `status`, `show` and `replay` can still say the call existed and was delivered
+RECORD_KEEP_S = 7 * 24 * 3600.0
+# the disk cap never evicts a call delivered this recently: LiveKit's `egress_ended` (the
+# recording URL) and `room_finished` come minutes after the call; they need its payload
+ENRICHMENT_WINDOW_S = 3600.0
 
 __all__ = ["SpoolAdmin"]
 
@@ -99,31 +105,49 @@ class SpoolAdmin:
         return self._db.run(requeue)
 
     def purge(self, *, older_than_s: float | None = None) -> int:
-        """Delete delivered rows older than the retention window, and enrichments that waited
-        that long for a call this spool never got. Nothing else is deleted."""
-        cutoff = self._clock() - (self.retention_s if older_than_s is None else older_than_s)
+        """Drop the payloads of calls delivered longer ago than the retention window (or
+        `older_than_s`), and enrichments that waited that long for a call this spool never
+        got; their rows follow once at least `RECORD_KEEP_S` old. Nothing else is deleted.
+        Returns how many delivered calls lost their payload."""
+        window = self.retention_s if older_than_s is None else older_than_s
+        now = self._clock()
+        cutoff = now - window
+        records = now - max(window, RECORD_KEEP_S)
 
         def delete(conn: sqlite3.Connection) -> int:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff})
-            conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": cutoff})
-            count = conn.execute(sql.PURGE_CALLS, {"cutoff": cutoff}).rowcount
+            count = conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff}).rowcount
+            conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": records})
+            conn.execute(sql.PURGE_CALLS, {"cutoff": records})
+            conn.execute(sql.PURGE_EVENTS, {"cutoff": records})
             conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
             conn.execute("COMMIT")
             return int(count)
 
         return int(self._db.run(delete))
 
-    def enforce_cap(self, *, batch: int = 1000) -> tuple[int, bool]:
+    def without_payload(self, call_ids: Iterable[str]) -> list[str]:
+        """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
+        from ._query import payload_gone
+
+        ids = list(call_ids)
+        return self._db.run(lambda conn: payload_gone(conn, ids))
+
+    def enforce_cap(
+        self, *, batch: int = 1000, keep_recent_s: float = ENRICHMENT_WINDOW_S
+    ) -> tuple[int, bool]:
         """Evict the oldest delivered rows until the files fit in `max_bytes`.
 
         Pending, inflight and dead rows are never evicted: new calls are still accepted past
-        the cap. Each round evicts only as many rows as their sizes say will free the excess
-        (at most `batch`), and it stops when a reader keeps the WAL from being folded back:
+        the cap. Rows delivered within `keep_recent_s` are kept too, so the webhooks that
+        enrich a call after delivery (the recording URL) still find it. Each round evicts
+        only as many rows as their sizes say will free the excess (at most `batch`), and it
+        stops when a reader keeps the WAL from being folded back:
         evicting more then only grows the WAL, and the next housekeeping tries again.
         Returns (rows evicted, still over the cap).
         """
         max_bytes = self.max_bytes
+        keep_after = self._clock() - keep_recent_s
         evicted = 0
 
         def compact(conn: sqlite3.Connection) -> bool:
@@ -137,7 +161,7 @@ class SpoolAdmin:
             conn.execute("BEGIN IMMEDIATE")
             freed = removed = 0
             for rowid, call_id, size in conn.execute(
-                sql.OLDEST_DELIVERED, {"limit": batch}
+                sql.OLDEST_DELIVERED, {"limit": batch, "keep_after": keep_after}
             ).fetchall():
                 if freed >= need:
                     break

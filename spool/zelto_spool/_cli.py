@@ -30,6 +30,7 @@ from ._format import (
     printable_json,
     when,
 )
+from ._health import verdict
 from ._spool import Spool
 from ._version import __version__
 
@@ -61,7 +62,11 @@ def cli(ctx: click.Context, spool_path: Path | None) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
-@click.option("--check", is_flag=True, help="Exit 1 when unhealthy (paused, stale pending).")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Exit 1 when unhealthy: paused, stale pending, over the cap, a damaged spool set aside.",
+)
 @click.option(
     "--max-pending-age",
     type=DURATION,
@@ -78,7 +83,8 @@ def status(
     """Counts per state, oldest pending age, last success and error, pause reason.
 
     `--check` exits 1 when paused, when the oldest pending call is older than
-    `--max-pending-age`, or when the spool is over its disk cap.
+    `--max-pending-age`, when the spool is over its disk cap, or while a damaged spool set
+    aside next to it (`*.corrupt-*`) is still there: the verdict `/healthz` gives.
 
     Example:
 
@@ -87,7 +93,7 @@ def status(
     """
     open_spool(ctx, must_exist=True)
     stats = Spool(ctx.obj["spool_path"], max_bytes=max_bytes).stats()
-    problems = _health_problems(stats, max_pending_age)
+    problems = list(verdict(stats, max_pending_age_s=max_pending_age).problems)
     stats["healthy"] = not problems
     stats["problems"] = problems
     if as_json:
@@ -98,20 +104,6 @@ def status(
         if not as_json:
             click.echo("unhealthy: " + "; ".join(problems), err=True)
         sys.exit(1)
-
-
-def _health_problems(stats: dict[str, Any], max_pending_age: float) -> list[str]:
-    problems = []
-    if stats["paused"]:
-        problems.append(f"paused: {stats['paused']}")
-    oldest = stats["oldest_pending_age_s"]
-    if oldest is not None and oldest > max_pending_age:
-        problems.append(f"oldest pending call is {age(oldest)} old")
-    if stats["over_cap"]:
-        problems.append(
-            f"spool is over its size cap ({stats['size_bytes']} > {stats['max_bytes']} bytes)"
-        )
-    return problems
 
 
 @cli.command(name="list")
@@ -188,6 +180,10 @@ def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) ->
     row = open_spool(ctx, must_exist=True).show(call_id)
     if row is None:
         raise click.ClickException(f"no call {call_id!r} in the spool")  # repr escapes
+    if row["payload"] is None and payload_only:
+        raise click.ClickException(
+            f"the payload of {call_id!r} is gone: dropped after delivery (retention)"
+        )
     if payload_only:
         click.echo(json.dumps(row["payload"], indent=2, ensure_ascii=False))
         return
@@ -201,6 +197,9 @@ def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) ->
         if value is not None:
             text = when(value, now) if key in TIME_COLUMNS else printable(value)
             click.echo(f"{key:<{width}}  {text}")
+    if payload is None:
+        click.echo("payload: gone (dropped after delivery: retention)")
+        return
     click.echo("payload:")
     click.echo(printable_json(json.dumps(payload, indent=2, ensure_ascii=False)))
 
@@ -288,23 +287,39 @@ def replay(
     """
     if since is None and state is None and not call_ids:
         raise click.UsageError("say what to replay: CALL_ID..., --state or --since")
-    done = open_spool(ctx, must_exist=True).replay(
-        call_ids=list(call_ids) or None, state=state, since_s=since
-    )
+    spool = open_spool(ctx, must_exist=True)
+    done = spool.replay(call_ids=list(call_ids) or None, state=state, since_s=since)
     missing = sorted(set(call_ids) - set(done))
     click.echo(f"queued {len(done)} call(s) again")
+    gone = spool.without_payload(missing)
+    missing = [c for c in missing if c not in gone]
+    problems = []
+    if gone:
+        problems.append(
+            "not replayed, their payload is gone (dropped after delivery by the retention "
+            f"window, ZELTO_SPOOL_RETENTION): {printable(', '.join(gone))}"
+        )
     if missing:
-        raise click.ClickException(
+        problems.append(
             f"not replayed (unknown, purged or in flight): {printable(', '.join(missing))}"
         )
+    if problems:
+        raise click.ClickException("; ".join(problems))
 
 
 @cli.command()
-@click.option("--older-than", type=DURATION, help="Retention to apply [default: 7d, the spool's].")
+@click.option(
+    "--older-than",
+    type=DURATION,
+    help="Retention to apply [default: $ZELTO_SPOOL_RETENTION or 7d].",
+)
 @click.pass_context
 @errors
 def purge(ctx: click.Context, older_than: float | None) -> None:
-    """Drop delivered calls past retention. Pending and dead calls are never dropped.
+    """Drop delivered calls' payloads past retention. Pending and dead calls are never dropped.
+
+    The rows of purged calls (no payload) stay 7 days at least, so `show` and `replay`
+    can say the call was delivered and its payload is gone.
 
     Example:
 

@@ -132,3 +132,14 @@ def max_bytes_option(help_text: str) -> Callable[[F], F]:
         show_envvar=True,
         help=help_text,
     )
+
+
+def retention_option(help_text: str) -> Callable[[F], F]:
+    """`--retention` (env `ZELTO_SPOOL_RETENTION`): how long delivered payloads are kept."""
+    return click.option(
+        "--retention",
+        type=DURATION,
+        envvar="ZELTO_SPOOL_RETENTION",
+        show_envvar=True,
+        help=help_text,
+    )

@@ -18,6 +18,7 @@ from ._cli_common import (
     errors,
     max_bytes_option,
     open_spool,
+    retention_option,
 )
 from ._config import ENV_API_KEY
 from ._exceptions import ConfigError
@@ -147,6 +148,9 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     help="How a webhook's room maps to call ids (match the Forwarder's call_id).",
 )
 @max_bytes_option("Disk cap: past it, delivered calls are evicted oldest first [1GiB].")
+@retention_option(
+    "Keep a delivered call's payload this long for `replay` [7d]; 0: drop it once Zelto has it."
+)
 @click.option(
     "--poll-interval",
     type=DURATION,
@@ -176,6 +180,13 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     help="While paused (401/403/404), probe with one call this often.",
 )
 @click.option(
+    "--max-pending-age",
+    type=DURATION,
+    default="15m",
+    show_default=True,
+    help="/healthz is unhealthy when the oldest pending call is older than this.",
+)
+@click.option(
     "--log-format",
     type=click.Choice(["text", "json"]),
     default="text",
@@ -199,10 +210,12 @@ def run(
     livekit_api_secret: str | None,
     webhook_call_id: str,
     max_bytes: int | None,
+    retention: float | None,
     poll_interval: float,
     housekeeping_interval: float,
     live_stale_after: float,
     probe_interval: float,
+    max_pending_age: float,
     log_format: str,
     log_level: str,
     base_url: str | None,
@@ -228,7 +241,7 @@ def run(
         total_timeout=total_timeout,
         pause_probe_interval=probe_interval,
     )
-    spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes)
+    spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes, retention_s=retention)
     served = None
     if listen is not None:
         served = Listen(
@@ -246,6 +259,7 @@ def run(
             housekeeping_interval=housekeeping_interval,
             live_stale_after=live_stale_after,
             listen=served,
+            max_pending_age=max_pending_age,
         )
     )
     sys.exit(code)

@@ -26,6 +26,11 @@ ENV_API_KEY = "ZELTO_API_KEY"
 ENV_BASE_URL = "ZELTO_BASE_URL"
 ENV_SPOOL_PATH = "ZELTO_SPOOL_PATH"
 ENV_AGENT_ID = "ZELTO_AGENT_ID"
+ENV_MAX_BYTES = "ZELTO_SPOOL_MAX_BYTES"
+ENV_RETENTION = "ZELTO_SPOOL_RETENTION"
+
+DEFAULT_MAX_BYTES = 1024**3
+DEFAULT_RETENTION_S = 7 * 24 * 3600.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -153,3 +158,29 @@ def _safe(url: str) -> str:
     if parts.username or parts.password:
         return f"{parts.scheme}://***@{parts.hostname or ''}"
     return url[:200]
+
+
+def env_max_bytes(environ: Mapping[str, str] | None = None) -> int:
+    """The spool's disk cap: `$ZELTO_SPOOL_MAX_BYTES` (e.g. `512MiB`), else 1 GiB."""
+    from ._format import parse_size
+
+    value = (os.environ if environ is None else environ).get(ENV_MAX_BYTES)
+    if not value:
+        return DEFAULT_MAX_BYTES
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise ConfigError(f"{ENV_MAX_BYTES}: {exc}") from None
+
+
+def env_retention(environ: Mapping[str, str] | None = None) -> float:
+    """How long delivered payloads are kept: `$ZELTO_SPOOL_RETENTION` (e.g. `7d`, `0`)."""
+    from ._format import parse_duration
+
+    value = (os.environ if environ is None else environ).get(ENV_RETENTION)
+    if not value:
+        return DEFAULT_RETENTION_S
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise ConfigError(f"{ENV_RETENTION}: {exc}") from None

@@ -24,6 +24,15 @@ from typing import TypeVar
 
 from . import _oslock
 from ._exceptions import SpoolCorruptError, SpoolError, SpoolWriteError
+from ._files import (
+    SIDE_FILES,
+    SIDE_FILES_REPLACED,
+    ForeignDatabaseError,
+    identity,
+    no_checkpoint_on_close,
+    refuse_foreign,
+    side,
+)
 from ._logroute import library_logger
 from ._schema import migrate
 
@@ -61,6 +70,8 @@ class Connector:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._ident: tuple[int, int] | None = None  # (device, inode) the connection opened
+        self._sides: dict[str, tuple[int, int] | None] = {}  # the same for -wal and -shm
+        self._broken = False  # side files replaced and the old connection could not be closed
         self._guard: int | None = None  # the recovery lock, held shared around each operation
         self._lock_was_there = False  # the recovery lock existed before this process made it
         self._opened_ok = False  # an operation succeeded on this path in this process
@@ -121,13 +132,22 @@ class Connector:
         try:
             conn = self._conn
             try:
-                if conn is not None and _identity(self.path) != self._ident:
+                if conn is not None and identity(self.path) != self._ident:
                     # another process set this file aside: follow the path to the fresh spool
                     with contextlib.suppress(sqlite3.Error):
                         conn.close()
                     conn = self._conn = None
+                if conn is not None and self._side_files_replaced(conn):
+                    conn = self._conn = None
+                if self._broken:
+                    raise SpoolWriteError(
+                        f"{SIDE_FILES_REPLACED}; restart this process ({self.path})",
+                        path=str(self.path),
+                        call_id=call_id,
+                    )
                 if conn is None:
                     conn = self._conn = self._open()
+                    self._sides = {s: identity(side(self.path, s)) for s in SIDE_FILES}
                 result = fn(conn)
                 self._opened_ok = True
                 return result
@@ -140,9 +160,43 @@ class Connector:
             if guard is not None:
                 _oslock.unlock(guard)
         # outside the shared lock: setting the file aside takes it exclusively
+        if isinstance(failure, ForeignDatabaseError):
+            subject = f"could not spool call {call_id!r}: " if call_id else "spool error: "
+            raise self._not_a_spool(subject, call_id, failure.what) from None
         if isinstance(failure, (sqlite3.Error, OSError)):
             raise self._translate(failure, call_id) from None
         raise failure
+
+    def _side_files_replaced(self, conn: sqlite3.Connection) -> bool:
+        """Whether `-wal` or `-shm` was deleted or replaced under this open connection.
+
+        Then it no longer shares the WAL index (`-shm`) or the log (`-wal`) with other
+        processes, and writing through it loses their commits. Commits only a deleted `-wal`
+        still holds are folded into the main file first, through this connection (the last
+        one that can read them). It is then closed without the checkpoint SQLite runs at
+        close (from a stale index, and deleting the live `-wal` by name) and the spool is
+        reopened; where that cannot be switched off, this process stops using the spool and
+        every operation fails, loudly, until it is restarted.
+        """
+        changed = [s for s in SIDE_FILES if identity(side(self.path, s)) != self._sides.get(s)]
+        if not changed:
+            return False
+        rescue = "none"
+        if "-wal" in changed and "-shm" not in changed:
+            try:
+                rescue = str(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone())
+            except sqlite3.Error as exc:
+                rescue = str(exc)
+        extra = {"path": str(self.path), "files": changed, "rescue": rescue}
+        if no_checkpoint_on_close(conn):
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+            logger.error(SIDE_FILES_REPLACED + "; reopened the spool", extra=extra)
+            return True
+        _parked.append(conn)  # never used or closed again
+        self._broken = True
+        logger.error(SIDE_FILES_REPLACED + "; this process stops using the spool", extra=extra)
+        return True
 
     def _shared(self) -> int | None:
         """The recovery lock, held shared; None where it cannot be created (read-only dir)."""
@@ -161,7 +215,7 @@ class Connector:
 
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
-        self._ident = _identity(self.path)
+        self._ident = identity(self.path)
         return connect(self.path, busy_timeout=self.busy_timeout)
 
     def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
@@ -175,7 +229,7 @@ class Connector:
                     self._conn.close()
                 self._conn = None
             if not self._is_a_spool():
-                return self._not_a_spool(subject, call_id)
+                return self._not_a_spool(subject, call_id, "not an SQLite file")
             moved = set_aside(self.path)
             error = SpoolCorruptError(
                 f"{subject}spool file is corrupt ({text})"
@@ -229,7 +283,7 @@ class Connector:
         except OSError:
             return False
 
-    def _not_a_spool(self, subject: str, call_id: str | None) -> SpoolError:
+    def _not_a_spool(self, subject: str, call_id: str | None, what: str) -> SpoolError:
         if self._guard is not None:  # ours from this attempt: leave no trace beside their file
             with contextlib.suppress(OSError):
                 os.close(self._guard)
@@ -237,8 +291,8 @@ class Connector:
             with contextlib.suppress(OSError):
                 _lock_path(self.path).unlink()
         return SpoolError(
-            f"{subject}{self.path} is not a zelto spool (not an SQLite file, and never used "
-            f"as a spool); nothing was changed. Check --spool / ZELTO_SPOOL_PATH",
+            f"{subject}{self.path} is not a zelto spool ({what}, and never used as a "
+            f"spool); nothing was changed. Check --spool / ZELTO_SPOOL_PATH",
             path=str(self.path),
             call_id=call_id,
         )
@@ -250,6 +304,9 @@ def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Conn
         str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
     )
     try:
+        # before anything writes: another application's database is refused untouched
+        # (no tables added, its journal mode kept)
+        refuse_foreign(conn)
         # a new file lets freed pages go back to the filesystem (the disk cap evicts rows);
         # only takes effect before WAL mode and the first table. Only on a new file: on an
         # existing one the PRAGMA still rewrites page 1 (an fsynced commit on every open)
@@ -307,14 +364,6 @@ def prepare_path(path: Path) -> None:
 
 def _lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.recover.lock")
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 @contextlib.contextmanager

@@ -92,3 +92,16 @@ def replay_candidates(
         params.append(changed_after)
     rows = _db(conn)["calls"].rows_where(" AND ".join(where), params, select="id")
     return [int(r["id"]) for r in rows]
+
+
+_HAS_PAYLOAD = "SELECT 1 FROM payloads WHERE call_rowid = calls.id"
+
+
+def payload_gone(conn: sqlite3.Connection, call_ids: list[str]) -> list[str]:
+    """Calls among `call_ids` that have a row but no payload (retention dropped it)."""
+    if not call_ids:
+        return []
+    marks = ", ".join("?" for _ in call_ids)
+    where = f"call_id IN ({marks}) AND NOT EXISTS ({_HAS_PAYLOAD})"
+    rows = _db(conn)["calls"].rows_where(where, call_ids, select="call_id")
+    return sorted(str(r["call_id"]) for r in rows)

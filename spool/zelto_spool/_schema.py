@@ -10,6 +10,8 @@ Layout (see docs/design.md):
 - `meta`: key/value for the spool-wide pause.
 - `enrichments`: fields added to a call after the fact (`zelto.enrich`, LiveKit webhooks), kept
   per call id and merged into every version enqueued later, so no later version drops them.
+- `webhook_events`: the LiveKit webhooks applied (id, call, kind, creation time), so a
+  replayed or older webhook never rolls an enrichment back.
 - `live`, `live_turns`: calls in progress (not the delivery queue): a header per job (owner,
   times, the payload without its transcript, the final payload once closed) and one small row
   per turn. `_live.py` writes and reaps them.
@@ -94,7 +96,22 @@ _V1 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# LiveKit webhooks seen, so a replayed one is a duplicate and an older one never overwrites
+# a newer one (`Spool.enrich_from_event`); kept as long as delivered rows (`purge`)
+_V2 = [
+    """
+    CREATE TABLE webhook_events (
+        event_id TEXT PRIMARY KEY,
+        call_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        seen_at REAL NOT NULL
+    )
+    """,
+    "CREATE INDEX webhook_events_newest ON webhook_events (call_id, kind, created_at)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -190,6 +207,16 @@ SET_ENRICHMENT = """
 INSERT INTO enrichments (call_id, fields, updated_at) VALUES (:call_id, :fields, :now)
 ON CONFLICT (call_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at
 """
+EVENT_SEEN = "SELECT 1 FROM webhook_events WHERE event_id = :event_id"
+NEWEST_EVENT = """
+SELECT max(created_at) FROM webhook_events WHERE call_id = :call_id AND kind = :kind
+"""
+RECORD_EVENT = """
+INSERT INTO webhook_events (event_id, call_id, kind, created_at, seen_at)
+VALUES (:event_id, :call_id, :kind, :created_at, :now)
+ON CONFLICT (event_id) DO NOTHING
+"""
+CALL_EXISTS = "SELECT 1 FROM calls WHERE call_id = :call_id"
 LATEST_BODY = """
 SELECT p.body FROM calls c JOIN payloads p ON p.call_rowid = c.id WHERE c.call_id = :call_id
 """
@@ -345,6 +372,7 @@ PURGE_ENRICHMENTS = """
 DELETE FROM enrichments WHERE call_id IN (
     SELECT call_id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
 """
+PURGE_EVENTS = "DELETE FROM webhook_events WHERE seen_at < :cutoff"
 PURGE_CALLS = "DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff"
 
 # webhook fields for calls this spool never saw (another host's calls) wait one retention window
@@ -354,9 +382,10 @@ DELETE FROM enrichments WHERE updated_at < :cutoff
   AND call_id NOT IN (SELECT call_id FROM live)
 """
 
-# the disk cap: the oldest delivered rows first, as many as free the excess; nothing else
+# the disk cap: the oldest delivered rows first, as many as free the excess; nothing else.
+# Rows delivered after :keep_after wait for their enrichments (a recording URL minutes later)
 OLDEST_DELIVERED = """
-SELECT id, call_id, size FROM calls WHERE state = 'delivered'
+SELECT id, call_id, size FROM calls WHERE state = 'delivered' AND delivered_at < :keep_after
 ORDER BY delivered_at, id LIMIT :limit
 """
 DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"

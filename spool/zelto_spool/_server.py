@@ -1,7 +1,8 @@
 """`zelto-spool run --listen HOST:PORT`: health, metrics and LiveKit webhooks over aiohttp.
 
-- `GET /healthz`: 200 when the flusher runs and sending is not paused, else 503 with the
-  reason (use it for readiness and alerting).
+- `GET /healthz`: 200 "ok", else 503 with every reason: the verdict of `status --check`
+  (`_health.py`: paused, stale backlog, over the cap, a damaged spool set aside) plus a
+  stopped flusher (use it for readiness and alerting).
 - `GET /livez`: 200 while the sidecar's loop runs (use it for liveness: a paused sidecar
   must not be restarted in a loop, a restart fixes nothing a key rotation did not).
 - `GET /metrics`: Prometheus text (`_metrics.py`).

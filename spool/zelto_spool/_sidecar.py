@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._config import DeliveryConfig
 from ._flusher import NO_KEY_REASON, Flusher
+from ._health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from ._spool import Spool
 
 if TYPE_CHECKING:
@@ -58,8 +59,13 @@ async def run_sidecar(
     watch: bool = True,
     listen: Listen | None = None,
     on_started: Callable[[Flusher], None] | None = None,
+    max_pending_age: float = DEFAULT_MAX_PENDING_AGE_S,
 ) -> int:
-    """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0)."""
+    """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0).
+
+    `/healthz` (with `listen`) gives the verdict of `status --check` (`_health.verdict`),
+    with `max_pending_age` as its stale-backlog threshold, plus a stopped flusher.
+    """
     stop = stop or asyncio.Event()
     hooks = []
     metrics = None
@@ -72,7 +78,12 @@ async def run_sidecar(
         hooks.append(metrics.hook)
         # bind first: a busy port fails here, before anything is sent
         server = await _serve(
-            listen, spool, config, metrics, lambda: runner is None or runner.done()
+            listen,
+            spool,
+            config,
+            metrics,
+            lambda: runner is None or runner.done(),
+            max_pending_age,
         )
     loop = asyncio.get_running_loop()
     installed: list[signal.Signals] = []
@@ -101,6 +112,7 @@ async def run_sidecar(
                 "spool": str(spool.path),
                 "endpoint": config.endpoint,
                 "concurrency": config.concurrency,
+                "retention_s": spool.retention_s,
                 "watch": watch,
                 "listen": f"{listen.host}:{server.port}" if listen and server else None,
             },
@@ -134,6 +146,7 @@ async def _serve(
     config: DeliveryConfig,
     metrics: SidecarMetrics,
     stopped: Callable[[], bool],
+    max_pending_age: float,
 ) -> SidecarServer:
     from ._server import Health, SidecarServer
 
@@ -156,16 +169,11 @@ async def _serve(
         )
 
     def health() -> Health:
-        if stopped():
-            return Health(False, "flusher stopped")
-        if config.api_key is None:
-            return Health(False, f"paused: {NO_KEY_REASON}")
-        pause = spool.pause_state()
-        if pause is not None:
-            return Health(False, f"paused: {pause.reason}")
-        if spool.size_bytes() > spool.max_bytes:
-            return Health(True, "ok; spool over its size cap (pending calls are kept)")
-        return Health(True, "ok")
+        stats = spool.stats()
+        if config.api_key is None and not stats["paused"]:
+            stats["paused"] = NO_KEY_REASON
+        found = verdict(stats, max_pending_age_s=max_pending_age, flusher_running=not stopped())
+        return Health(found.ok, found.text)
 
     server = SidecarServer(spool=spool, metrics=metrics, health=health, webhooks=webhooks)
     await server.start(listen.host, listen.port)

@@ -14,7 +14,6 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 import uuid
@@ -26,7 +25,7 @@ from typing import Any
 from . import _proc
 from . import _schema as sql
 from ._admin import SpoolAdmin
-from ._config import default_spool_path
+from ._config import default_spool_path, env_max_bytes, env_retention
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError, PayloadTooLargeError
 from ._live import LiveCalls, delete_live
@@ -42,10 +41,6 @@ from ._payload import (
 __all__ = ["Claim", "Enqueued", "Mark", "Pause", "Spool"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
-
-DEFAULT_RETENTION_S = 7 * 24 * 3600.0
-DEFAULT_MAX_BYTES = 1024**3
-ENV_MAX_BYTES = "ZELTO_SPOOL_MAX_BYTES"
 
 
 @dataclass(frozen=True)
@@ -106,7 +101,10 @@ class Spool(SpoolAdmin):
 
     Args:
         path: the SQLite file; default `$ZELTO_SPOOL_PATH` or `~/.local/state/zelto/spool.db`.
-        retention_s: delivered rows are kept this long for `replay`, then purged.
+        retention_s: a delivered call's payload is kept this long for `replay`, then purged
+            (default `$ZELTO_SPOOL_RETENTION` or 7 days). `0` drops it in the transaction
+            that records the delivery; the row (id, times, status, no payload) stays at
+            least `RECORD_KEEP_S` so `status`, `show` and `replay` can say it existed.
         max_bytes: the disk cap (default `$ZELTO_SPOOL_MAX_BYTES` or 1 GiB). Past it the
             flusher evicts delivered rows, oldest first; pending rows are never dropped and
             new calls are still accepted, and `stats()["over_cap"]` says so.
@@ -119,15 +117,20 @@ class Spool(SpoolAdmin):
         self,
         path: str | Path | None = None,
         *,
-        retention_s: float = DEFAULT_RETENTION_S,
+        retention_s: float | None = None,
         max_bytes: int | None = None,
         max_payload_bytes: int = MAX_PAYLOAD_BYTES,
         busy_timeout: float = BUSY_TIMEOUT_S,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.path = Path(path).expanduser() if path is not None else default_spool_path()
-        self.retention_s = retention_s
-        self.max_bytes = max_bytes if max_bytes is not None else _env_max_bytes()
+        # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
+        # watcher watches the target's directory and a damaged file is set aside beside it
+        given = Path(path).expanduser() if path is not None else default_spool_path()
+        self.path = given.resolve()
+        self.retention_s = retention_s if retention_s is not None else env_retention()
+        if not self.retention_s >= 0 or self.retention_s == float("inf"):
+            raise ConfigError(f"retention must be 0 or a positive duration, got {retention_s}")
+        self.max_bytes = max_bytes if max_bytes is not None else env_max_bytes()
         self.max_payload_bytes = max_payload_bytes
         self._clock = clock
         self._db = Connector(self.path, busy_timeout=busy_timeout)
@@ -222,29 +225,80 @@ class Spool(SpoolAdmin):
         Returns the new version, or None when nothing was queued: the call is not spooled
         yet (the fields wait and are merged when it arrives), or they change nothing.
         """
-        probe = merge_enrichment({"agent": {"externalId": "-"}, "call": {}}, fields)
-        probe["call"]["externalId"] = call_id
-        prepare(probe)  # validate the fields (names the bad one) before anything is written
+        self._check_fields(call_id, fields)
         now = self._clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
             conn.execute("BEGIN IMMEDIATE")
-            stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
-            combined = combine_enrichments(json.loads(stored[0]) if stored else {}, fields)
-            conn.execute(
-                sql.SET_ENRICHMENT,
-                {"call_id": call_id, "fields": json.dumps(combined), "now": now},
-            )
-            latest = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
-            merged = None if latest is None else self._enriched(bytes(latest[0]), combined)
-            if merged is None or merged == bytes(latest[0]):
-                conn.execute("COMMIT")  # not spooled yet, or nothing changes: no new version
-                return None
-            queued = self._insert_version(conn, call_id, merged, now)
+            queued = self._enrich_in(conn, call_id, fields, now)
             conn.execute("COMMIT")
             return queued
 
         return self._db.run(write, call_id=call_id)
+
+    def enrich_from_event(
+        self,
+        call_id: str,
+        fields: Mapping[str, Any],
+        *,
+        event_id: str,
+        kind: str,
+        created_at: float,
+    ) -> str:
+        """`enrich` for a webhook, once per `event_id` and never older over newer.
+
+        Returns `duplicate` (this event was applied before), `stale` (a newer event of the
+        same `kind` was applied to this call), `applied` (a new version is queued),
+        `unchanged`, `waiting` (the call is not spooled yet) or `gone` (the call was
+        delivered and its payload dropped by retention: the fields cannot be sent).
+        """
+        self._check_fields(call_id, fields)
+        now = self._clock()
+        stamp: dict[str, Any] = {"event_id": event_id, "call_id": call_id, "kind": kind}
+        stamp.update(created_at=created_at, now=now)
+
+        def write(conn: sqlite3.Connection) -> str:
+            conn.execute("BEGIN IMMEDIATE")
+            newest = conn.execute(sql.NEWEST_EVENT, stamp).fetchone()[0]
+            if conn.execute(sql.EVENT_SEEN, stamp).fetchone():
+                result = "duplicate"
+            elif newest is not None and created_at < newest:
+                result = "stale"
+            elif self._enrich_in(conn, call_id, fields, now) is not None:
+                result = "applied"
+            elif conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone():
+                result = "unchanged"
+            elif conn.execute(sql.CALL_EXISTS, {"call_id": call_id}).fetchone():
+                result = "gone"
+            else:
+                result = "waiting"
+            conn.execute(sql.RECORD_EVENT, stamp)
+            conn.execute("COMMIT")
+            return result
+
+        return str(self._db.run(write, call_id=call_id))
+
+    @staticmethod
+    def _check_fields(call_id: str, fields: Mapping[str, Any]) -> None:
+        probe = merge_enrichment({"agent": {"externalId": "-"}, "call": {}}, fields)
+        probe["call"]["externalId"] = call_id
+        prepare(probe)  # validate the fields (names the bad one) before anything is written
+
+    def _enrich_in(
+        self, conn: sqlite3.Connection, call_id: str, fields: Mapping[str, Any], now: float
+    ) -> Enqueued | None:
+        """Inside a write transaction: record the fields, queue a version if they change it."""
+        stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
+        combined = combine_enrichments(json.loads(stored[0]) if stored else {}, fields)
+        conn.execute(
+            sql.SET_ENRICHMENT,
+            {"call_id": call_id, "fields": json.dumps(combined), "now": now},
+        )
+        latest = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
+        merged = None if latest is None else self._enriched(bytes(latest[0]), combined)
+        if merged is None or merged == bytes(latest[0]):
+            return None  # not spooled yet, or nothing changes: no new version
+        return self._insert_version(conn, call_id, merged, now)
 
     def latest_payload(self, call_id: str) -> dict[str, Any] | None:
         """The newest spooled version of a call, decoded (None when unknown or purged)."""
@@ -350,6 +404,7 @@ class Spool(SpoolAdmin):
     def apply(self, marks: list[Mark]) -> list[str | None]:
         """Record outcomes in one transaction; each row's new state, or None: lease lost."""
         now = self._clock()
+        drop_delivered = self.retention_s <= 0
 
         def update(conn: sqlite3.Connection) -> list[str | None]:
             conn.execute("BEGIN IMMEDIATE")
@@ -359,6 +414,8 @@ class Spool(SpoolAdmin):
                 params.update({"error": None, **mark.values})
                 row = conn.execute(mark.statement, params).fetchone()
                 states.append(None if row is None else str(row[0]))
+                if drop_delivered and states[-1] == "delivered":  # retention 0
+                    conn.execute(sql.DELETE_PAYLOAD, {"rowid": mark.claim.rowid})
             conn.execute("COMMIT")
             return states
 
@@ -443,18 +500,6 @@ class Spool(SpoolAdmin):
         result["over_cap"] = result["size_bytes"] > self.max_bytes
         result["corrupt_files"] = self.corrupt_files()
         return result
-
-
-def _env_max_bytes() -> int:
-    from ._format import parse_size
-
-    value = os.environ.get(ENV_MAX_BYTES)
-    if not value:
-        return DEFAULT_MAX_BYTES
-    try:
-        return parse_size(value)
-    except ValueError as exc:
-        raise ConfigError(f"{ENV_MAX_BYTES}: {exc}") from None
 
 
 def _rebuild(path: str, options: dict[str, Any]) -> Spool:

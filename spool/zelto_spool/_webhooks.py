@@ -9,6 +9,10 @@ Verified with `livekit.api.WebhookReceiver` + `TokenVerifier` (the HS256 JWT in 
   waits and is merged when it arrives.
 - `room_finished` fills `call.durationSeconds` only where the call has none.
 
+Each event is applied once: its id is kept in the spool (`webhook_events`), so a captured
+webhook replayed within its token's lifetime is a `duplicate`, and one created before the
+newest applied event of the same kind for that call is `stale`: neither changes anything.
+
 The call id is taken from the room by `call_id_from`: `room_name` (the plugin's default) or
 `room_sid` (`call_id=zelto.room_sid`). With `call_id=zelto.job_id`, webhooks cannot be
 matched: call `zelto.enrich(...)` from your own code instead.
@@ -35,7 +39,8 @@ CALL_ID_SOURCES: tuple[CallIdSource, ...] = ("room_name", "room_sid")
 class WebhookResult:
     status: int
     event: str
-    result: str  # applied / waiting / unchanged / ignored / rejected / invalid
+    # applied / waiting / unchanged / duplicate / stale / gone / ignored / rejected / invalid
+    result: str
 
     @property
     def text(self) -> str:
@@ -78,7 +83,7 @@ class WebhookHandler:
         if not url:
             return WebhookResult(200, "egress_ended", "ignored")
         call_id = info.room_id if self._call_id_from == "room_sid" else info.room_name
-        return self._apply("egress_ended", call_id, {"call": {"recordingUrl": url}})
+        return self._apply(event, call_id, {"call": {"recordingUrl": url}})
 
     def _room_finished(self, event: Any) -> WebhookResult:
         room = event.room
@@ -87,21 +92,26 @@ class WebhookHandler:
             return WebhookResult(200, "room_finished", "ignored")
         call_id = room.sid if self._call_id_from == "room_sid" else room.name
         duration = round(float(event.created_at - started), 3)
-        return self._apply("room_finished", call_id, {"call_fill": {"durationSeconds": duration}})
+        return self._apply(event, call_id, {"call_fill": {"durationSeconds": duration}})
 
-    def _apply(self, name: str, call_id: str, fields: dict[str, Any]) -> WebhookResult:
+    def _apply(self, event: Any, call_id: str, fields: dict[str, Any]) -> WebhookResult:
+        name = str(event.event)
         if not call_id:
             return WebhookResult(200, name, "ignored")
-        queued = self._spool.enrich(call_id, fields)
-        if queued is not None:
-            result = "applied"
-        elif self._spool.latest_payload(call_id) is None:
-            result = "waiting"
-        else:
-            result = "unchanged"
-        logger.info(
-            "LiveKit webhook applied", extra={"event": name, "call_id": call_id, "result": result}
+        result = self._spool.enrich_from_event(
+            call_id,
+            fields,
+            event_id=str(event.id) or f"{name}:{call_id}:{event.created_at}",
+            kind=name,
+            created_at=float(event.created_at),
         )
+        extra = {"event": name, "call_id": call_id, "result": result}
+        if result == "gone":
+            logger.error("LiveKit webhook came after the call's payload was dropped", extra=extra)
+        elif result in ("duplicate", "stale"):
+            logger.warning("LiveKit webhook replayed or out of date; ignored", extra=extra)
+        else:
+            logger.info("LiveKit webhook applied", extra=extra)
         return WebhookResult(200, name, result)
 
 

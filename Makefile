@@ -36,3 +36,26 @@ test: lint
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# The tests against the LOWEST versions the two pyproject.toml files allow (uv's lowest-direct
+# resolution: every declared lower bound, e.g. livekit-agents 1.8.0, httpx 0.27.0), in venvs of
+# their own so the main one is untouched. Twice: the whole suite with the plugin (livekit-agents
+# then lifts some of the sidecar's floors, e.g. aiohttp), and the sidecar's tests with
+# zelto-spool alone, at its own floors.
+LOWEST ?= .venv-lowest
+SPOOL_TESTS := $(addprefix tests/test_,cli.py config.py delivery.py outage.py payload.py \
+	receiver.py retry.py sidecar.py spool.py)
+test-lowest:
+	rm -rf $(LOWEST) $(LOWEST)-spool
+	python3 -m venv $(LOWEST)
+	python3 -m venv $(LOWEST)-spool
+	$(LOWEST)/bin/python -m pip install --quiet uv
+	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)-spool/bin/python \
+		--resolution lowest-direct -e './spool[fast]' \
+		'pytest>=8' 'pytest-timeout>=2.3' 'hypothesis>=6.100' 'pyyaml>=6'
+	$(LOWEST)/bin/uv pip list --python $(LOWEST)-spool/bin/python
+	$(LOWEST)-spool/bin/python -m pytest $(PYTEST_ARGS) $(SPOOL_TESTS)
+	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)/bin/python \
+		--resolution lowest-direct -e './spool[fast]' -e '.[test]'
+	$(LOWEST)/bin/uv pip list --python $(LOWEST)/bin/python
+	$(LOWEST)/bin/python -m pytest $(PYTEST_ARGS)

@@ -13,7 +13,7 @@ import pytest
 
 from livekit.plugins import zelto
 from tests.conftest import API_KEY, payload
-from tests.sessions import EXPECTED_TURNS, run_session
+from tests.sessions import EXPECTED_TURNS, cleanup, run_session
 from zelto_spool import Spool
 from zelto_spool._payload import decode
 
@@ -183,7 +183,7 @@ def test_no_session_is_not_an_error(spool_path: Path, zelto_receiver: Any) -> No
     async def go() -> None:
         with fake_job_context() as ctx:
             await forwarder(zelto_receiver, spool_path).on_session_end(ctx)
-            await ctx._on_cleanup()
+            await cleanup(ctx)
 
     asyncio.run(go())
     assert zelto_receiver.posts == [] and not spool_path.exists()

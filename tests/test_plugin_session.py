@@ -308,3 +308,28 @@ def test_missing_agent_id_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
         zelto.Forwarder()
     monkeypatch.setenv("ZELTO_AGENT_ID", "from-env")
     assert zelto.Forwarder()._opts.agent_id == "from-env"
+
+
+@pytest.mark.parametrize(("duration", "expected"), [(None, 12.5), (7.0, 7.0)])
+def test_duration_falls_back_to_the_session_start(duration: float | None, expected: float) -> None:
+    """LiveKit before 1.8.9 sets `SessionReport.duration` only for recorded sessions."""
+    from types import SimpleNamespace
+
+    from livekit.agents import llm
+    from livekit.agents.voice.report import SessionReport
+    from livekit.plugins.zelto._forwarder import _session_content
+
+    report = SessionReport(
+        job_id="job",
+        room_id="RM_1",
+        room="room",
+        options=None,  # type: ignore[arg-type]  # not read
+        events=[],
+        chat_history=llm.ChatContext(),
+        duration=duration,
+        started_at=100.0,
+        timestamp=112.5,
+    )
+    ctx = SimpleNamespace(make_session_report=lambda session: report)
+    content = _session_content(ctx)  # type: ignore[arg-type]
+    assert content is not None and content[1] == expected

@@ -440,7 +440,10 @@ def _session_content(
     """
     try:
         report = ctx.make_session_report(session)
-        return list(report.chat_history.items), report.duration, list(report.events)
+        duration = report.duration
+        if duration is None and report.started_at:  # before 1.8.9 LiveKit timed recorded ones only
+            duration = report.timestamp - report.started_at
+        return list(report.chat_history.items), duration, list(report.events)
     except RuntimeError as exc:
         session = session or getattr(ctx, "_primary_agent_session", None)
         if session is None:

@@ -317,6 +317,7 @@ def test_duration_falls_back_to_the_session_start(duration: float | None, expect
 
     from livekit.agents import llm
     from livekit.agents.voice.report import SessionReport
+
     from livekit.plugins.zelto._forwarder import _session_content
 
     report = SessionReport(

@@ -6,13 +6,15 @@ PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 CODE := $(wildcard spool plugin tests examples benchmarks)
 
-$(VENV)/.installed: pyproject.toml
+# both distributions, editable, in one pip command: the plugin's pin on zelto-spool is then met by
+# ./spool itself, never by an index
+$(VENV)/.installed: pyproject.toml spool/pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e './spool[fast]' -e '.[test]'
 	touch $@
 
-.PHONY: install demo test lint bench
+.PHONY: install demo test lint deps bench test-lowest
 install: $(VENV)/.installed
 
 demo: $(VENV)/.installed
@@ -22,9 +24,38 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check $(CODE)
 	$(VENV)/bin/ruff format --check $(CODE)
 	$(VENV)/bin/mypy
+	$(MAKE) --no-print-directory deps
+
+# every imported package is declared by the distribution that imports it (deptry, per distribution)
+deps: $(VENV)/.installed
+	cd spool && $(abspath $(VENV))/bin/deptry zelto_spool
+	$(VENV)/bin/deptry plugin
 
 test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# The tests against the LOWEST versions the two pyproject.toml files allow (uv's lowest-direct
+# resolution: every declared lower bound, e.g. livekit-agents 1.8.0, httpx 0.27.0), in venvs of
+# their own so the main one is untouched. Twice: the whole suite with the plugin (livekit-agents
+# then lifts some of the sidecar's floors, e.g. aiohttp), and the sidecar's tests with
+# zelto-spool alone, at its own floors.
+LOWEST ?= .venv-lowest
+SPOOL_TESTS := $(addprefix tests/test_,cli.py config.py delivery.py outage.py payload.py \
+	receiver.py retry.py sidecar.py spool.py)
+test-lowest:
+	rm -rf $(LOWEST) $(LOWEST)-spool
+	python3 -m venv $(LOWEST)
+	python3 -m venv $(LOWEST)-spool
+	$(LOWEST)/bin/python -m pip install --quiet uv
+	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)-spool/bin/python \
+		--resolution lowest-direct -e './spool[fast]' \
+		'pytest>=8' 'pytest-timeout>=2.3' 'hypothesis>=6.100' 'pyyaml>=6'
+	$(LOWEST)/bin/uv pip list --python $(LOWEST)-spool/bin/python
+	$(LOWEST)-spool/bin/python -m pytest $(PYTEST_ARGS) $(SPOOL_TESTS)
+	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)/bin/python \
+		--resolution lowest-direct -e './spool[fast]' -e '.[test]'
+	$(LOWEST)/bin/uv pip list --python $(LOWEST)/bin/python
+	$(LOWEST)/bin/python -m pytest $(PYTEST_ARGS)

@@ -71,9 +71,12 @@ def _forked(job: Any, count: int, *, parallel: bool = False) -> list[dict[str, A
 
 def task_server(args: dict[str, Any]) -> dict[str, Any]:
     """The forkserver emulation; returns elapsed lists per (impl, state, phase)."""
+    import contextlib
     import gc
+    import importlib
 
-    import livekit.agents.ipc._preload  # noqa: F401  LiveKit's own warm-up
+    with contextlib.suppress(ModuleNotFoundError):  # LiveKit's own warm-up (not in 1.8.0)
+        importlib.import_module("livekit.agents.ipc._preload")
     from session_script import naive_forward, run_job
 
     from livekit.plugins import zelto  # the preloaded plugin, as in a worker

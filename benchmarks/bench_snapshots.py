@@ -55,6 +55,7 @@ def task_turns(args: dict[str, Any]) -> dict[str, Any]:
 async def _session_turns(args: dict[str, Any]) -> dict[str, Any]:
     from livekit.agents import Agent, AgentSession
     from livekit.agents.testing import fake_job_context
+    from session_script import end_fake_context
 
     from livekit.plugins import zelto
     from livekit.plugins.zelto.testing import ScriptedLLM
@@ -82,7 +83,7 @@ async def _session_turns(args: dict[str, Any]) -> dict[str, Any]:
             await session.run(user_input=f"Question number {i}, asked in a few words?")
         await session.aclose()
         await fw.on_session_end(ctx)
-        await ctx._on_cleanup()
+        await end_fake_context(ctx)
     return {"handler": handler_s}
 
 

@@ -6,6 +6,7 @@ Imports livekit.agents: only the end-of-call benchmark's server process imports 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import time
 from collections.abc import Awaitable, Callable
@@ -92,7 +93,7 @@ async def run_job(
         except Exception as exc:  # the snippet has no error handling: this is what it raises
             outcome = f"raised {type(exc).__name__}"
         elapsed = time.perf_counter() - started
-        await ctx._on_cleanup()  # fake contexts leak a TemporaryDirectory otherwise
+        await end_fake_context(ctx)  # fake contexts leak a TemporaryDirectory otherwise
     return elapsed, outcome
 
 
@@ -119,3 +120,10 @@ async def naive_forward(
                 "transcript": {"turns": turns},
             },
         )
+
+
+async def end_fake_context(ctx: JobContext) -> None:
+    """`_on_cleanup` is sync in livekit-agents 1.8.0, async since."""
+    done: Any = ctx._on_cleanup()
+    if inspect.isawaitable(done):
+        await done

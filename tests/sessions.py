@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 from typing import Any
 
@@ -68,5 +69,12 @@ async def run_session(
             if hook and fw is not None:
                 await fw.on_session_end(ctx)
         finally:
-            await ctx._on_cleanup()  # fake contexts leak a TemporaryDirectory otherwise
+            await cleanup(ctx)  # fake contexts leak a TemporaryDirectory otherwise
     return ctx
+
+
+async def cleanup(ctx: JobContext) -> None:
+    """End a fake job context: `_on_cleanup` is sync in livekit-agents 1.8.0, async since."""
+    done: Any = ctx._on_cleanup()
+    if inspect.isawaitable(done):
+        await done

@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from zelto_spool import __version__
+
 DEPLOY = Path(__file__).parent.parent / "examples" / "deploy"
 SPOOL_DIR = "/var/lib/zelto"
 
@@ -108,9 +110,38 @@ def test_systemd_unit_keys_are_valid() -> None:
     assert f"ZELTO_SPOOL_PATH={SPOOL_DIR}/spool.db" in service["Environment"]
 
 
-def test_dockerfile_installs_the_package() -> None:
-    text = (DEPLOY / "Dockerfile").read_text().splitlines()
-    lines = [line for line in text if line and not line.startswith("#")]
-    assert lines[0].startswith("FROM python:3.")
-    assert any("livekit-plugins-zelto" in line for line in lines)
-    assert any(line.startswith("USER ") for line in lines)
+def dockerfile_stages() -> dict[str, list[str]]:
+    """The Dockerfile's instructions per stage (`FROM image AS name`), comments dropped."""
+    stages: dict[str, list[str]] = {}
+    current: list[str] = stages.setdefault("", [])
+    for line in (DEPLOY / "Dockerfile").read_text().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("FROM "):
+            current = stages.setdefault(line.split()[-1], [])
+        current.append(line)
+    return stages
+
+
+def test_dockerfile_builds_the_sidecar_from_the_lean_package_only() -> None:
+    stages = dockerfile_stages()
+    assert stages[""] == [f"ARG ZELTO_VERSION={__version__}"]
+    assert stages["base"][0].startswith("FROM python:3.")
+    sidecar, worker = "\n".join(stages["sidecar"]), "\n".join(stages["worker"])
+    assert '"zelto-spool[fast]==${ZELTO_VERSION}"' in sidecar
+    assert "livekit-plugins-zelto" not in sidecar and "livekit-agents" not in sidecar
+    assert '"livekit-plugins-zelto[fast]==${ZELTO_VERSION}"' in worker
+    assert list(stages)[-1] == "worker"  # a plain `docker build` still gives the worker
+    for stage in ("sidecar", "worker"):
+        assert stages[stage][0] == "FROM base AS " + stage
+        assert "ARG ZELTO_VERSION" in stages[stage]
+        assert any(line.startswith("USER ") for line in stages[stage])
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yaml").read_text())
+    for service in ("worker", "sidecar"):
+        assert compose["services"][service]["build"]["target"] == service
+        assert compose["services"][service]["build"]["dockerfile"] == "deploy/Dockerfile"
+    docs = [d for d in yaml.safe_load_all((DEPLOY / "kubernetes.yaml").read_text()) if d]
+    (sts,) = [d for d in docs if d["kind"] == "StatefulSet"]
+    pod = sts["spec"]["template"]["spec"]
+    (sidecar_container,) = pod["initContainers"]
+    assert sidecar_container["image"].split("/")[-1] == f"zelto-spool:{__version__}"

@@ -13,7 +13,7 @@ import pytest
 
 from livekit.plugins import zelto
 from tests.conftest import API_KEY, payload
-from tests.sessions import EXPECTED_TURNS, run_session
+from tests.sessions import EXPECTED_TURNS, cleanup, run_session
 from zelto_spool import Spool
 from zelto_spool._payload import decode
 
@@ -183,7 +183,7 @@ def test_no_session_is_not_an_error(spool_path: Path, zelto_receiver: Any) -> No
     async def go() -> None:
         with fake_job_context() as ctx:
             await forwarder(zelto_receiver, spool_path).on_session_end(ctx)
-            await ctx._on_cleanup()
+            await cleanup(ctx)
 
     asyncio.run(go())
     assert zelto_receiver.posts == [] and not spool_path.exists()
@@ -308,3 +308,29 @@ def test_missing_agent_id_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
         zelto.Forwarder()
     monkeypatch.setenv("ZELTO_AGENT_ID", "from-env")
     assert zelto.Forwarder()._opts.agent_id == "from-env"
+
+
+@pytest.mark.parametrize(("duration", "expected"), [(None, 12.5), (7.0, 7.0)])
+def test_duration_falls_back_to_the_session_start(duration: float | None, expected: float) -> None:
+    """LiveKit before 1.8.9 sets `SessionReport.duration` only for recorded sessions."""
+    from types import SimpleNamespace
+
+    from livekit.agents import llm
+    from livekit.agents.voice.report import SessionReport
+
+    from livekit.plugins.zelto._forwarder import _session_content
+
+    report = SessionReport(
+        job_id="job",
+        room_id="RM_1",
+        room="room",
+        options=None,  # type: ignore[arg-type]  # not read
+        events=[],
+        chat_history=llm.ChatContext(),
+        duration=duration,
+        started_at=100.0,
+        timestamp=112.5,
+    )
+    ctx = SimpleNamespace(make_session_report=lambda session: report)
+    content = _session_content(ctx)  # type: ignore[arg-type]
+    assert content is not None and content[1] == expected

@@ -1,0 +1,85 @@
+"""Two distributions from one repo: the lean `zelto-spool` and the `livekit-plugins-zelto` plugin.
+
+Whether each distribution declares what it imports is deptry's job (`make lint`); these tests pin
+what deptry cannot see: the sidecar never requires livekit-agents, and both ship one version.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from packaging.requirements import Requirement
+
+from zelto_spool import __version__
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ROOT = Path(__file__).parent.parent
+REPO_URL = "https://github.com/zelto-ai/livekit-plugins-zelto"
+
+
+def pyproject(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text())
+
+
+def requirements(project: dict[str, Any]) -> list[Requirement]:
+    declared = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        declared += extra
+    return [Requirement(r) for r in declared]
+
+
+SPOOL = pyproject(ROOT / "spool" / "pyproject.toml")
+PLUGIN = pyproject(ROOT / "pyproject.toml")
+
+
+def test_the_sidecar_never_requires_livekit_agents() -> None:
+    names = {r.name.lower() for r in requirements(SPOOL["project"])}
+    assert "livekit-agents" not in names and "livekit-plugins-zelto" not in names
+    installed = [Requirement(r).name.lower() for r in metadata.requires("zelto-spool") or []]
+    assert installed and "livekit-agents" not in installed
+
+
+def test_both_distributions_have_one_version_and_the_plugin_pins_it() -> None:
+    assert metadata.version("zelto-spool") == metadata.version("livekit-plugins-zelto")
+    assert metadata.version("zelto-spool") == __version__
+    spool_version = ROOT / "spool" / SPOOL["tool"]["hatch"]["version"]["path"]
+    plugin_version = ROOT / PLUGIN["tool"]["hatch"]["version"]["path"]
+    assert spool_version.resolve() == plugin_version.resolve()
+    pins = [r for r in requirements(PLUGIN["project"]) if r.name == "zelto-spool"]
+    assert pins and all(str(r.specifier) == f"=={__version__}" for r in pins)
+    assert SPOOL["project"]["requires-python"] == PLUGIN["project"]["requires-python"]
+
+
+def test_each_distribution_ships_only_its_own_code_and_the_license() -> None:
+    assert SPOOL["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["zelto_spool"]
+    assert PLUGIN["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["plugin/livekit"]
+    assert not (ROOT / "plugin" / "livekit" / "__init__.py").exists()  # a namespace package
+    assert not (ROOT / "plugin" / "livekit" / "plugins" / "__init__.py").exists()
+    assert (ROOT / "spool" / "LICENSE").read_text() == (ROOT / "LICENSE").read_text()
+    assert "Apache License" in (ROOT / "LICENSE").read_text()
+    for project in (SPOOL["project"], PLUGIN["project"]):
+        assert project["license"] == "Apache-2.0"
+        assert {"Homepage", "Source", "Issues", "Changelog"} <= set(project["urls"])
+        assert all(url.startswith(REPO_URL) for url in project["urls"].values())
+        systems = {c for c in project["classifiers"] if c.startswith("Operating System")}
+        assert len(systems) == 3
+
+
+def test_readme_links_work_on_the_package_index() -> None:
+    """PyPI shows the README without the repo around it: every link must be absolute."""
+    for readme in (ROOT / "README.md", ROOT / "spool" / "README.md"):
+        links = re.findall(r"\]\(([^)\s]+)", readme.read_text())
+        assert links
+        relative = [link for link in links if not link.startswith(("https://", "#"))]
+        assert relative == [], readme
+        repo_links = [link for link in links if "github.com/" in link]
+        assert all(link.startswith(REPO_URL) for link in repo_links)
+    assert "Supported platforms:" in (ROOT / "README.md").read_text()

@@ -310,27 +310,33 @@ def test_missing_agent_id_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
     assert zelto.Forwarder()._opts.agent_id == "from-env"
 
 
-@pytest.mark.parametrize(("duration", "expected"), [(None, 12.5), (7.0, 7.0)])
-def test_duration_falls_back_to_the_session_start(duration: float | None, expected: float) -> None:
-    """LiveKit before 1.8.9 sets `SessionReport.duration` only for recorded sessions."""
+@pytest.mark.parametrize("report_duration", [None, 7.0])
+def test_duration_runs_from_start_to_close_whatever_the_report_says(
+    report_duration: float | None,
+) -> None:
+    """LiveKit before 1.8.9 sets `SessionReport.duration` only for recorded sessions, and
+    later ones time it to the report: the call's duration is taken from the session's start
+    and its `close` event instead, on every LiveKit version."""
     from types import SimpleNamespace
 
     from livekit.agents import llm
+    from livekit.agents.voice.events import CloseEvent, CloseReason
     from livekit.agents.voice.report import SessionReport
 
-    from livekit.plugins.zelto._forwarder import _session_content
+    from livekit.plugins.zelto._ending import call_duration, session_content
 
     report = SessionReport(
         job_id="job",
         room_id="RM_1",
         room="room",
         options=None,  # type: ignore[arg-type]  # not read
-        events=[],
+        events=[CloseEvent(reason=CloseReason.USER_INITIATED, created_at=112.5)],
         chat_history=llm.ChatContext(),
-        duration=duration,
+        duration=report_duration,
         started_at=100.0,
-        timestamp=112.5,
+        timestamp=130.0,
     )
     ctx = SimpleNamespace(make_session_report=lambda session: report)
-    content = _session_content(ctx)  # type: ignore[arg-type]
-    assert content is not None and content[1] == expected
+    content = session_content(ctx)  # type: ignore[arg-type]
+    assert content is not None
+    assert call_duration(content.started_at, content.closed_at, now=500.0) == 12.5

@@ -40,7 +40,7 @@ class _Duration(click.ParamType):  # type: ignore[type-arg]
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> float:
         if isinstance(value, (int, float)):
-            return float(value)
+            value = str(value)  # the same checks as typed text: finite, not negative
         try:
             return parse_duration(value)
         except ValueError as exc:
@@ -105,7 +105,7 @@ def delivery_options(fn: F) -> F:
             help=f"Bearer key. Prefer the {ENV_API_KEY} variable: options show up in `ps`.",
         ),
         click.option("--concurrency", type=click.IntRange(1, 256), help="POSTs at once [8]."),
-        click.option("--total-timeout", type=float, help="Seconds per attempt [30]."),
+        click.option("--total-timeout", type=DURATION, help="Seconds per attempt [30]."),
     ]
     for option in reversed(options):
         fn = option(fn)

@@ -42,6 +42,8 @@ T = TypeVar("T")
 OutcomeHook = Callable[[Claim, SendOutcome, float], None]
 
 NO_KEY_REASON = "ZELTO_API_KEY is not set in the sending process"
+LEASE_RAN_OUT = "lease ran out before the send (the process stalled); not sent"
+LEASE_MARGIN_S = 1.0  # an attempt ends this long before its lease (at most lease_grace)
 HOUSEKEEPING_INTERVAL_S = 5.0
 PURGE_INTERVAL_S = 3600.0
 
@@ -421,9 +423,19 @@ class Flusher:
     async def _send_and_record(self, claim: Claim, *, timeout: float | None) -> SendOutcome:
         if self._sender is None:
             self._sender = Sender(self.config, transport=self._transport)
+        # the lease bounds the whole attempt: past it another process may already have sent a
+        # newer version, so a process that stalled after claiming (SIGSTOP, a paused VM, a slow
+        # lock) must not send this one. `margin` leaves room to record the answer in time.
+        ends = claim.expires - min(LEASE_MARGIN_S, self.config.lease_grace)
+        left = ends - self._clock()
+        if left <= 0:
+            return await self._not_sent(claim)
+        limit = min(self.config.total_timeout if timeout is None else timeout, left)
         started = time.monotonic()
         try:
-            outcome = await self._sender.send(claim.body, timeout=timeout)
+            outcome = await self._sender.send(
+                claim.body, timeout=limit, still_leased=lambda: self._clock() < ends
+            )
         except asyncio.CancelledError:
             # shutdown or deadline: hand the row back (runs inline; it is one short UPDATE)
             with contextlib.suppress(Exception):
@@ -445,6 +457,14 @@ class Flusher:
             except Exception:  # a metrics hook must never cost a call
                 logger.exception("outcome hook failed")
         return outcome
+
+    async def _not_sent(self, claim: Claim) -> SendOutcome:
+        state = await self._db(partial(self.spool.release, claim, error=LEASE_RAN_OUT))
+        logger.warning(
+            "lease ran out before the send; call not sent",
+            extra={"call_id": claim.call_id, "version": claim.version, "state": state},
+        )
+        return SendOutcome("retry", None, LEASE_RAN_OUT)
 
     async def _record_outcome(self, claim: Claim, outcome: SendOutcome) -> None:
         """Record an outcome. Outcomes that finish while a batch is being written go into the

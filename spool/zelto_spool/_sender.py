@@ -6,6 +6,7 @@ import asyncio
 import logging
 import ssl
 import time
+from collections.abc import AsyncIterator, Callable
 from functools import cache
 
 import httpx
@@ -20,6 +21,7 @@ __all__ = ["Sender", "preload"]
 USER_AGENT = f"livekit-plugins-zelto/{__version__}"
 logger = logging.getLogger("zelto_spool")
 
+LEASE_OVER = "lease ran out before the body was sent (the process stalled); not sent"
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
 
 
@@ -91,11 +93,23 @@ class Sender:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def send(self, body: bytes, *, timeout: float | None = None) -> SendOutcome:
-        """One attempt, bounded by `timeout` (default: the config's total timeout)."""
+    async def send(
+        self,
+        body: bytes,
+        *,
+        timeout: float | None = None,
+        still_leased: Callable[[], bool] | None = None,
+    ) -> SendOutcome:
+        """One attempt, bounded by `timeout` (default: the config's total timeout).
+
+        `still_leased` is asked once more right before the body is written (after connecting
+        and sending the headers): when it says no, the request is abandoned unsent.
+        """
         limit = self.config.total_timeout if timeout is None else timeout
         try:
-            status, answer, retry_after = await bounded(self._post(body), limit)
+            status, answer, retry_after = await bounded(self._post(body, still_leased), limit)
+        except _LeaseOver:
+            return SendOutcome("retry", None, LEASE_OVER)
         except (asyncio.TimeoutError, httpx.TimeoutException):
             return SendOutcome("retry", None, f"no answer within {limit:g} s (timeout)")
         except httpx.HTTPError as exc:
@@ -111,8 +125,18 @@ class Sender:
         answer = answer.replace(self._secret_bytes, b"***")
         return classify(status, answer, retry_after, now=time.time())
 
-    async def _post(self, body: bytes) -> tuple[int, bytes, str | None]:
-        request = self._client.build_request("POST", self._url, content=body, headers=self._headers)
+    async def _post(
+        self, body: bytes, still_leased: Callable[[], bool] | None
+    ) -> tuple[int, bytes, str | None]:
+        if still_leased is None:
+            request = self._client.build_request(
+                "POST", self._url, content=body, headers=self._headers
+            )
+        else:
+            headers = {**self._headers, "Content-Length": str(len(body))}
+            request = self._client.build_request(
+                "POST", self._url, content=_checked(body, still_leased), headers=headers
+            )
         response = await self._client.send(request, stream=True)
         try:
             chunks: list[bytes] = []
@@ -130,3 +154,15 @@ class Sender:
         for form in self._secret_forms:
             text = text.replace(form, "***")
         return text if len(text) <= 500 else text[:497] + "..."
+
+
+class _LeaseOver(Exception):
+    """The lease ran out before the body went out: the request is abandoned."""
+
+
+async def _checked(body: bytes, still_leased: Callable[[], bool]) -> AsyncIterator[bytes]:
+    # runs after the connection is up and the headers are written: the last moment before
+    # the server can act on the request
+    if not still_leased():
+        raise _LeaseOver
+    yield body

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sqlite3
 import time
@@ -57,7 +58,9 @@ class Enqueued:
 
 @dataclass(frozen=True)
 class Claim:
-    """A row leased for sending: the exact body of `version`, and the lease token."""
+    """A row leased for sending: the exact body of `version`, the lease token, and when the
+    lease ends (wall-clock seconds): past `expires` another process may send a newer version,
+    so this attempt must not start or go on."""
 
     rowid: int
     call_id: str
@@ -65,6 +68,7 @@ class Claim:
     attempts: int
     body: bytes
     token: str
+    expires: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -260,28 +264,31 @@ class Spool(SpoolAdmin):
 
     def claim(self, limit: int, *, lease_s: float, call_id: str | None = None) -> list[Claim]:
         """Lease up to `limit` due pending rows (or the one `call_id`, due or not)."""
+        if not math.isfinite(lease_s) or lease_s <= 0:
+            raise ValueError(f"lease_s must be a positive number, got {lease_s}")
         owner = _proc.current_owner()
         token = uuid.uuid4().hex
-        now = self._clock()
         params: dict[str, Any] = {
-            "now": now,
             "token": token,
             "host": owner.host,
             "pid": owner.pid,
             "start": owner.start,
-            "expires": now + lease_s,
             "limit": limit,
             "call_id": call_id,
         }
 
         def take(conn: sqlite3.Connection) -> list[Claim]:
             conn.execute("BEGIN IMMEDIATE")
+            # the lease starts once the lock is held: time spent waiting for it is not lease
+            now = self._clock()
+            expires = now + lease_s
+            params.update(now=now, expires=expires)
             statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
             rows = conn.execute(statement, params).fetchall()
             claims = []
             for rowid, cid, _version, attempts in rows:
                 version, body = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
-                claims.append(Claim(rowid, cid, version, attempts, bytes(body), token))
+                claims.append(Claim(rowid, cid, version, attempts, bytes(body), token, expires))
             conn.execute("COMMIT")
             return claims
 

@@ -7,13 +7,16 @@ import logging
 import ssl
 import time
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from functools import cache
 
 import httpx
 
 from ._aio import bounded
+from ._answer import ReceivedScanner, Verdict
 from ._config import PROVIDER, DeliveryConfig
 from ._retry import SendOutcome, classify
+from ._secret import Scrubber
 from ._version import __version__
 
 __all__ = ["Sender", "preload"]
@@ -23,6 +26,7 @@ logger = logging.getLogger("zelto_spool")
 
 LEASE_OVER = "lease ran out before the body was sent (the process stalled); not sent"
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
+MAX_SCAN_BYTES = 64 * 1024 * 1024  # a 2xx is scanned for "received" up to this far
 
 
 @cache
@@ -68,9 +72,9 @@ class Sender:
         if config.api_key is None:
             raise ValueError("Sender needs an API key")
         self.config = config
-        # how the key looks inside a repr() of header bytes, as h11's errors print it
-        self._secret_forms = tuple({config.api_key, repr(config.api_key.encode())[2:-1]})
-        self._secret_bytes = config.api_key.encode()
+        # the key in any form: plain, JSON-escaped, inside a repr() of header bytes (as h11's
+        # errors print it), and a prefix of it where a text was cut
+        self._scrubber = Scrubber(config.api_key)
         self._url = config.endpoint
         self._headers = {
             "Authorization": f"Bearer {config.api_key}",
@@ -107,7 +111,9 @@ class Sender:
         """
         limit = self.config.total_timeout if timeout is None else timeout
         try:
-            status, answer, retry_after = await bounded(self._post(body, still_leased), limit)
+            status, answer, retry_after, cut, received = await bounded(
+                self._post(body, still_leased), limit
+            )
         except _LeaseOver:
             return SendOutcome("retry", None, LEASE_OVER)
         except (asyncio.TimeoutError, httpx.TimeoutException):
@@ -121,13 +127,22 @@ class Sender:
             return SendOutcome(
                 "retry", None, self._scrub(f"unexpected {type(exc).__name__}: {exc}")
             )
-        # scrub before the reason is cut to length: a cut must not leave most of an echoed key
-        answer = answer.replace(self._secret_bytes, b"***")
-        return classify(status, answer, retry_after, now=time.time())
+        outcome = classify(
+            status,
+            answer,
+            retry_after,
+            now=time.time(),
+            received=received,
+            scrub=self._scrubber,
+            cut=cut,
+        )
+        return replace(outcome, reason=self._scrubber(outcome.reason))  # and once more, whole
 
     async def _post(
         self, body: bytes, still_leased: Callable[[], bool] | None
-    ) -> tuple[int, bytes, str | None]:
+    ) -> tuple[int, bytes, str | None, bool, Verdict | None]:
+        """Status, the answer's first MAX_ANSWER_BYTES, Retry-After, whether the answer was
+        longer, and (for a 2xx) what a scan of the whole answer found about "received"."""
         if still_leased is None:
             request = self._client.build_request(
                 "POST", self._url, content=body, headers=self._headers
@@ -139,21 +154,29 @@ class Sender:
             )
         response = await self._client.send(request, stream=True)
         try:
-            chunks: list[bytes] = []
-            size = 0
+            status = response.status_code
+            # a 2xx is read on, in bounded memory, until "received" is found: an answer that
+            # echoes a large call is still an acknowledgement
+            scanner = ReceivedScanner() if 200 <= status < 300 else None
+            kept = bytearray()
+            cut = False
             async for chunk in response.aiter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size >= MAX_ANSWER_BYTES:
-                    break
-            return response.status_code, b"".join(chunks), response.headers.get("retry-after")
+                room = MAX_ANSWER_BYTES - len(kept)
+                kept += chunk[: max(room, 0)]
+                cut = cut or len(chunk) >= room  # full: whatever follows is cut off
+                if scanner is not None:
+                    scanner.feed(chunk)
+                    if scanner.scanned > MAX_SCAN_BYTES:
+                        break
+                if cut and (scanner is None or scanner.verdict is not None):
+                    break  # nothing more to learn; the connection is not reused
+            received = None if scanner is None else scanner.finish()
+            return status, bytes(kept), response.headers.get("retry-after"), cut, received
         finally:
             await response.aclose()
 
     def _scrub(self, text: str) -> str:
-        for form in self._secret_forms:
-            text = text.replace(form, "***")
-        return text if len(text) <= 500 else text[:497] + "..."
+        return self._scrubber.cut(text, 500)
 
 
 class _LeaseOver(Exception):

@@ -30,7 +30,7 @@ from ._aio import bounded
 from ._config import DeliveryConfig
 from ._exceptions import ZeltoError
 from ._live import DEFAULT_STALE_AFTER_S
-from ._retry import SendOutcome, next_delay
+from ._retry import PER_CALL_STATUSES, SendOutcome, judge_refusal, next_delay
 from ._sender import Sender
 from ._spool import Claim, Mark, Pause, Spool
 
@@ -436,6 +436,8 @@ class Flusher:
             outcome = await self._sender.send(
                 claim.body, timeout=limit, still_leased=lambda: self._clock() < ends
             )
+            if outcome.kind == "pause" and outcome.status in PER_CALL_STATUSES:
+                outcome = await self._db(self._judge_refusal, outcome)
         except asyncio.CancelledError:
             # shutdown or deadline: hand the row back (runs inline; it is one short UPDATE)
             with contextlib.suppress(Exception):
@@ -457,6 +459,9 @@ class Flusher:
             except Exception:  # a metrics hook must never cost a call
                 logger.exception("outcome hook failed")
         return outcome
+
+    def _judge_refusal(self, outcome: SendOutcome) -> SendOutcome:
+        return judge_refusal(outcome, last_success=self.spool.last_success(), now=self._clock())
 
     async def _not_sent(self, claim: Claim) -> SendOutcome:
         state = await self._db(partial(self.spool.release, claim, error=LEASE_RAN_OUT))
@@ -521,7 +526,11 @@ class Flusher:
                     status=outcome.status,
                     probe_at=now + self.config.pause_probe_interval,
                 )
-                mark = Mark.release(claim, status=outcome.status, error=outcome.reason)
+                # to the back of the queue: the next probe tries another call, so one call
+                # Zelto refuses cannot stand for the whole spool
+                mark = Mark.release(
+                    claim, status=outcome.status, error=outcome.reason, to_back=True
+                )
             marks.append(mark)
             delays.append(delay)
         states = self.spool.apply(marks)

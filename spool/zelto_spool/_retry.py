@@ -16,12 +16,14 @@ from typing import Literal
 from ._answer import Verdict, scan_received
 from ._secret import Scrubber
 
-__all__ = ["SendOutcome", "backoff_delay", "classify", "parse_retry_after"]
+__all__ = ["SendOutcome", "backoff_delay", "classify", "judge_refusal", "parse_retry_after"]
 
 Kind = Literal["delivered", "retry", "dead", "pause"]
 
 RETRY_STATUSES = frozenset({408, 425, 429})
 PAUSE_STATUSES = frozenset({401, 403, 404})
+PER_CALL_STATUSES = frozenset({403, 404})  # may be about one call: see `judge_refusal`
+PER_CALL_WINDOW_S = 600.0
 REASON_LIMIT = 500  # characters of Zelto's reason text kept in the row
 _NOT_RECEIVED: dict[Verdict | None, str] = {
     "not_true": 'its "received" is not true',
@@ -84,6 +86,33 @@ def classify(
     if 400 <= status < 500:
         return SendOutcome("dead", status, f"HTTP {status}: {reason()}")
     return SendOutcome("retry", status, f"unexpected HTTP {status}")
+
+
+def judge_refusal(
+    outcome: SendOutcome,
+    *,
+    last_success: float | None,
+    now: float,
+    window: float = PER_CALL_WINDOW_S,
+) -> SendOutcome:
+    """Tell a 403/404 about one call from one about the key or endpoint.
+
+    A 403/404 pauses the spool (`classify`) unless a call was delivered within `window`
+    seconds (`last_success`, from the spool, any process): the key and endpoint work, so the
+    refusal is about this call. It is then retried with backoff, never dead-lettered, and the
+    others keep flowing. A 401 is always about the key.
+    """
+    if outcome.kind != "pause" or outcome.status not in PER_CALL_STATUSES:
+        return outcome
+    if last_success is None or not 0 <= now - last_success <= window:
+        return outcome
+    zelto_says = outcome.reason.partition("): ")[2] or "(empty body)"
+    return SendOutcome(
+        "retry",
+        outcome.status,
+        f"HTTP {outcome.status} for this call only (another call was accepted "
+        f"{now - last_success:.0f} s ago; check this call's agent and permissions): {zelto_says}",
+    )
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:

@@ -93,8 +93,17 @@ class Mark:
         return cls(claim, sql.MARK_DEAD, {"status": status, "error": error})
 
     @classmethod
-    def release(cls, claim: Claim, *, status: int | None = None, error: str | None = None) -> Mark:
-        return cls(claim, sql.RELEASE, {"status": status, "error": error})
+    def release(
+        cls,
+        claim: Claim,
+        *,
+        status: int | None = None,
+        error: str | None = None,
+        to_back: bool = False,
+    ) -> Mark:
+        """Back to pending; `to_back`: due now but behind every row already due."""
+        statement = sql.RELEASE_TO_BACK if to_back else sql.RELEASE
+        return cls(claim, statement, {"status": status, "error": error})
 
 
 @dataclass(frozen=True)
@@ -406,6 +415,11 @@ class Spool(SpoolAdmin):
     def next_due(self) -> float | None:
         """When the earliest pending row becomes due (wall-clock seconds), or None."""
         value = self._db.run(lambda conn: conn.execute(sql.NEXT_DUE).fetchone()[0])
+        return None if value is None else float(value)
+
+    def last_success(self) -> float | None:
+        """When a call was last delivered (wall-clock seconds), by any process; None: never."""
+        value = self._db.run(lambda conn: conn.execute(sql.LAST_SUCCESS).fetchone()[0])
         return None if value is None else float(value)
 
     def undelivered(self) -> int:

@@ -488,7 +488,11 @@ class Flusher:
                 await self._db(self._record, [(claim, outcome) for claim, outcome, _ in batch])
             except BaseException as exc:
                 for _, _, done in batch:
-                    if not done.done():
+                    if done.done():
+                        continue
+                    if isinstance(exc, asyncio.CancelledError):
+                        done.cancel()  # torn down: a sender no longer waiting is not told
+                    else:
                         done.set_exception(exc)
                 if not isinstance(exc, Exception):
                     raise

@@ -23,6 +23,7 @@ import pytest
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from zelto_spool import DeliveryConfig, Flusher, Spool
 from zelto_spool._payload import decode
+from zelto_spool._sender import LEASE_OVER, Sender
 
 
 def turns_of(post: Any) -> int:
@@ -196,3 +197,28 @@ def test_a_nan_lease_is_refused(spool: Spool) -> None:
         with pytest.raises(ValueError, match="lease_s"):
             spool.claim(1, lease_s=bad)
     assert json.dumps(spool.rows()[0]["state"]) == '"pending"'
+
+
+def test_a_lease_that_runs_out_while_connecting_abandons_the_request(zelto_receiver: Any) -> None:
+    """The last check runs after the connection is up and the headers are out, just before
+    the body: a sender that stalled in between writes no body, so Zelto has nothing to act on."""
+    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
+    asked: list[bool] = []
+
+    def still_leased() -> bool:
+        asked.append(True)
+        return False
+
+    async def go() -> Any:
+        sender = Sender(config)
+        try:
+            return await sender.send(
+                json.dumps(payload("late")).encode(), still_leased=still_leased
+            )
+        finally:
+            await sender.aclose()
+
+    outcome = asyncio.run(go())
+    assert asked == [True]
+    assert (outcome.kind, outcome.status, outcome.reason) == ("retry", None, LEASE_OVER)
+    assert zelto_receiver.accepted_count() == 0

@@ -461,7 +461,11 @@ class Flusher:
         return outcome
 
     def _judge_refusal(self, outcome: SendOutcome) -> SendOutcome:
-        return judge_refusal(outcome, last_success=self.spool.last_success(), now=self._clock())
+        try:
+            last_success = self.spool.last_success()
+        except (ZeltoError, sqlite3.Error):
+            last_success = None  # cannot tell: a pause keeps every row, so it is the safe side
+        return judge_refusal(outcome, last_success=last_success, now=self._clock())
 
     async def _not_sent(self, claim: Claim) -> SendOutcome:
         state = await self._db(partial(self.spool.release, claim, error=LEASE_RAN_OUT))

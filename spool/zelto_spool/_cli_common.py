@@ -40,7 +40,7 @@ class _Duration(click.ParamType):  # type: ignore[type-arg]
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> float:
         if isinstance(value, (int, float)):
-            return float(value)
+            value = str(value)  # the same checks as typed text: finite, not negative
         try:
             return parse_duration(value)
         except ValueError as exc:

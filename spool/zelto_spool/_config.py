@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -68,9 +69,14 @@ class DeliveryConfig:
             object.__setattr__(self, "api_key", None)
         if self.concurrency < 1:
             raise ConfigError(f"concurrency must be at least 1, got {self.concurrency}")
+        # NaN compares false with everything: a NaN timeout would pass `<= 0` and be stored as
+        # a NULL lease that never expires, so every duration must be a finite number
         for name in ("connect_timeout", "total_timeout", "backoff_base", "backoff_cap"):
-            if getattr(self, name) <= 0:
-                raise ConfigError(f"{name} must be positive, got {getattr(self, name)}")
+            if not _finite(getattr(self, name)) or getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be a positive number, got {getattr(self, name)}")
+        for name in ("pause_probe_interval", "max_retry_after", "lease_grace"):
+            if not _finite(getattr(self, name)) or getattr(self, name) < 0:
+                raise ConfigError(f"{name} must be a finite number >= 0, got {getattr(self, name)}")
         if self.api_key is not None:
             key = self.api_key.strip()  # a pasted key often ends in a newline
             if not key.isascii() or not key.isprintable() or " " in key:
@@ -150,6 +156,10 @@ def default_spool_path(environ: Mapping[str, str] | None = None) -> Path:
     state_home = env.get("XDG_STATE_HOME") or ""
     base = Path(state_home).expanduser() if state_home else Path.home() / ".local" / "state"
     return base / "zelto" / "spool.db"
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _safe(url: str) -> str:

@@ -30,7 +30,7 @@ from ._config import DeliveryConfig
 from ._exceptions import ZeltoError
 from ._live import DEFAULT_STALE_AFTER_S
 from ._logroute import library_logger
-from ._retry import SendOutcome, next_delay
+from ._retry import PER_CALL_STATUSES, SendOutcome, judge_refusal, next_delay
 from ._sender import Sender
 from ._spool import Claim, Mark, Pause, Spool
 
@@ -42,6 +42,8 @@ T = TypeVar("T")
 OutcomeHook = Callable[[Claim, SendOutcome, float], None]
 
 NO_KEY_REASON = "ZELTO_API_KEY is not set in the sending process"
+LEASE_RAN_OUT = "lease ran out before the send (the process stalled); not sent"
+LEASE_MARGIN_S = 1.0  # an attempt ends this long before its lease (at most lease_grace)
 HOUSEKEEPING_INTERVAL_S = 5.0
 PURGE_INTERVAL_S = 3600.0
 
@@ -421,9 +423,21 @@ class Flusher:
     async def _send_and_record(self, claim: Claim, *, timeout: float | None) -> SendOutcome:
         if self._sender is None:
             self._sender = Sender(self.config, transport=self._transport)
+        # the lease bounds the whole attempt: past it another process may already have sent a
+        # newer version, so a process that stalled after claiming (SIGSTOP, a paused VM, a slow
+        # lock) must not send this one. `margin` leaves room to record the answer in time.
+        ends = claim.expires - min(LEASE_MARGIN_S, self.config.lease_grace)
+        left = ends - self._clock()
+        if left <= 0:
+            return await self._not_sent(claim)
+        limit = min(self.config.total_timeout if timeout is None else timeout, left)
         started = time.monotonic()
         try:
-            outcome = await self._sender.send(claim.body, timeout=timeout)
+            outcome = await self._sender.send(
+                claim.body, timeout=limit, still_leased=lambda: self._clock() < ends
+            )
+            if outcome.kind == "pause" and outcome.status in PER_CALL_STATUSES:
+                outcome = await self._db(self._judge_refusal, outcome)
         except asyncio.CancelledError:
             # shutdown or deadline: hand the row back (runs inline; it is one short UPDATE)
             with contextlib.suppress(Exception):
@@ -446,6 +460,21 @@ class Flusher:
                 logger.exception("outcome hook failed")
         return outcome
 
+    def _judge_refusal(self, outcome: SendOutcome) -> SendOutcome:
+        try:
+            last_success = self.spool.last_success()
+        except (ZeltoError, sqlite3.Error):
+            last_success = None  # cannot tell: a pause keeps every row, so it is the safe side
+        return judge_refusal(outcome, last_success=last_success, now=self._clock())
+
+    async def _not_sent(self, claim: Claim) -> SendOutcome:
+        state = await self._db(partial(self.spool.release, claim, error=LEASE_RAN_OUT))
+        logger.warning(
+            "lease ran out before the send; call not sent",
+            extra={"call_id": claim.call_id, "version": claim.version, "state": state},
+        )
+        return SendOutcome("retry", None, LEASE_RAN_OUT)
+
     async def _record_outcome(self, claim: Claim, outcome: SendOutcome) -> None:
         """Record an outcome. Outcomes that finish while a batch is being written go into the
         next one: one transaction and one thread hop for many sends."""
@@ -463,7 +492,11 @@ class Flusher:
                 await self._db(self._record, [(claim, outcome) for claim, outcome, _ in batch])
             except BaseException as exc:
                 for _, _, done in batch:
-                    if not done.done():
+                    if done.done():
+                        continue
+                    if isinstance(exc, asyncio.CancelledError):
+                        done.cancel()  # torn down: a sender no longer waiting is not told
+                    else:
                         done.set_exception(exc)
                 if not isinstance(exc, Exception):
                     raise
@@ -501,7 +534,11 @@ class Flusher:
                     status=outcome.status,
                     probe_at=now + self.config.pause_probe_interval,
                 )
-                mark = Mark.release(claim, status=outcome.status, error=outcome.reason)
+                # to the back of the queue: the next probe tries another call, so one call
+                # Zelto refuses cannot stand for the whole spool
+                mark = Mark.release(
+                    claim, status=outcome.status, error=outcome.reason, to_back=True
+                )
             marks.append(mark)
             delays.append(delay)
         states = self.spool.apply(marks)

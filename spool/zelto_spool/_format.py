@@ -42,7 +42,7 @@ def parse_duration(text: str) -> float:
             break
         total += float(match.group(1)) * _UNITS[match.group(2)]
         pos = match.end()
-    if pos != len(value) or not value:
+    if pos != len(value) or not value or not math.isfinite(total):
         raise ValueError(f"{text!r} is not a duration (use e.g. 90s, 15m, 2h, 7d)")
     return total
 

@@ -315,6 +315,20 @@ UPDATE calls SET
 RETURNING state
 """
 
+# paused: back to pending behind every row already due, so the next probe tries another call
+RELEASE_TO_BACK = f"""
+UPDATE calls SET
+    state = 'pending',
+    attempts = max(attempts - 1, 0),
+    next_attempt_at = :now,
+    last_status = coalesce(:status, last_status),
+    last_error = coalesce(:error, last_error),
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
 # --- spool-wide pause -----------------------------------------------------------------------
 
 GET_META = "SELECT value FROM meta WHERE key = :key"

@@ -5,14 +5,18 @@ from __future__ import annotations
 import asyncio
 import ssl
 import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from functools import cache
 
 import httpx
 
 from ._aio import bounded
+from ._answer import ReceivedScanner, Verdict
 from ._config import PROVIDER, DeliveryConfig
 from ._logroute import library_logger
 from ._retry import SendOutcome, classify
+from ._secret import Scrubber
 from ._version import __version__
 
 __all__ = ["Sender", "preload"]
@@ -20,7 +24,9 @@ __all__ = ["Sender", "preload"]
 USER_AGENT = f"livekit-plugins-zelto/{__version__}"
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
+LEASE_OVER = "lease ran out before the body was sent (the process stalled); not sent"
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
+MAX_SCAN_BYTES = 64 * 1024 * 1024  # a 2xx is scanned for "received" up to this far
 
 
 @cache
@@ -66,9 +72,9 @@ class Sender:
         if config.api_key is None:
             raise ValueError("Sender needs an API key")
         self.config = config
-        # how the key looks inside a repr() of header bytes, as h11's errors print it
-        self._secret_forms = tuple({config.api_key, repr(config.api_key.encode())[2:-1]})
-        self._secret_bytes = config.api_key.encode()
+        # the key in any form: plain, JSON-escaped, inside a repr() of header bytes (as h11's
+        # errors print it), and a prefix of it where a text was cut
+        self._scrubber = Scrubber(config.api_key)
         self._url = config.endpoint
         self._headers = {
             "Authorization": f"Bearer {config.api_key}",
@@ -91,11 +97,25 @@ class Sender:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def send(self, body: bytes, *, timeout: float | None = None) -> SendOutcome:
-        """One attempt, bounded by `timeout` (default: the config's total timeout)."""
+    async def send(
+        self,
+        body: bytes,
+        *,
+        timeout: float | None = None,
+        still_leased: Callable[[], bool] | None = None,
+    ) -> SendOutcome:
+        """One attempt, bounded by `timeout` (default: the config's total timeout).
+
+        `still_leased` is asked once more right before the body is written (after connecting
+        and sending the headers): when it says no, the request is abandoned unsent.
+        """
         limit = self.config.total_timeout if timeout is None else timeout
         try:
-            status, answer, retry_after = await bounded(self._post(body), limit)
+            status, answer, retry_after, cut, received = await bounded(
+                self._post(body, still_leased), limit
+            )
+        except _LeaseOver:
+            return SendOutcome("retry", None, LEASE_OVER)
         except (asyncio.TimeoutError, httpx.TimeoutException):
             return SendOutcome("retry", None, f"no answer within {limit:g} s (timeout)")
         except httpx.HTTPError as exc:
@@ -107,26 +127,65 @@ class Sender:
             return SendOutcome(
                 "retry", None, self._scrub(f"unexpected {type(exc).__name__}: {exc}")
             )
-        # scrub before the reason is cut to length: a cut must not leave most of an echoed key
-        answer = answer.replace(self._secret_bytes, b"***")
-        return classify(status, answer, retry_after, now=time.time())
+        outcome = classify(
+            status,
+            answer,
+            retry_after,
+            now=time.time(),
+            received=received,
+            scrub=self._scrubber,
+            cut=cut,
+        )
+        return replace(outcome, reason=self._scrubber(outcome.reason))  # and once more, whole
 
-    async def _post(self, body: bytes) -> tuple[int, bytes, str | None]:
-        request = self._client.build_request("POST", self._url, content=body, headers=self._headers)
+    async def _post(
+        self, body: bytes, still_leased: Callable[[], bool] | None
+    ) -> tuple[int, bytes, str | None, bool, Verdict | None]:
+        """Status, the answer's first MAX_ANSWER_BYTES, Retry-After, whether the answer was
+        longer, and (for a 2xx) what a scan of the whole answer found about "received"."""
+        if still_leased is None:
+            request = self._client.build_request(
+                "POST", self._url, content=body, headers=self._headers
+            )
+        else:
+            headers = {**self._headers, "Content-Length": str(len(body))}
+            request = self._client.build_request(
+                "POST", self._url, content=_checked(body, still_leased), headers=headers
+            )
         response = await self._client.send(request, stream=True)
         try:
-            chunks: list[bytes] = []
-            size = 0
+            status = response.status_code
+            # a 2xx is read on, in bounded memory, until "received" is found: an answer that
+            # echoes a large call is still an acknowledgement
+            scanner = ReceivedScanner() if 200 <= status < 300 else None
+            kept = bytearray()
+            cut = False
             async for chunk in response.aiter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size >= MAX_ANSWER_BYTES:
-                    break
-            return response.status_code, b"".join(chunks), response.headers.get("retry-after")
+                room = MAX_ANSWER_BYTES - len(kept)
+                kept += chunk[: max(room, 0)]
+                cut = cut or len(chunk) >= room  # full: whatever follows is cut off
+                if scanner is not None:
+                    scanner.feed(chunk)
+                    if scanner.scanned > MAX_SCAN_BYTES:
+                        break
+                if cut and (scanner is None or scanner.verdict is not None):
+                    break  # nothing more to learn; the connection is not reused
+            received = None if scanner is None else scanner.finish()
+            return status, bytes(kept), response.headers.get("retry-after"), cut, received
         finally:
             await response.aclose()
 
     def _scrub(self, text: str) -> str:
-        for form in self._secret_forms:
-            text = text.replace(form, "***")
-        return text if len(text) <= 500 else text[:497] + "..."
+        return self._scrubber.cut(text, 500)
+
+
+class _LeaseOver(Exception):
+    """The lease ran out before the body went out: the request is abandoned."""
+
+
+async def _checked(body: bytes, still_leased: Callable[[], bool]) -> AsyncIterator[bytes]:
+    # runs after the connection is up and the headers are written: the last moment before
+    # the server can act on the request
+    if not still_leased():
+        raise _LeaseOver
+    yield body

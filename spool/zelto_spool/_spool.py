@@ -14,6 +14,7 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import time
 import uuid
@@ -52,7 +53,9 @@ class Enqueued:
 
 @dataclass(frozen=True)
 class Claim:
-    """A row leased for sending: the exact body of `version`, and the lease token."""
+    """A row leased for sending: the exact body of `version`, the lease token, and when the
+    lease ends (wall-clock seconds): past `expires` another process may send a newer version,
+    so this attempt must not start or go on."""
 
     rowid: int
     call_id: str
@@ -60,6 +63,7 @@ class Claim:
     attempts: int
     body: bytes
     token: str
+    expires: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,17 @@ class Mark:
         return cls(claim, sql.MARK_DEAD, {"status": status, "error": error})
 
     @classmethod
-    def release(cls, claim: Claim, *, status: int | None = None, error: str | None = None) -> Mark:
-        return cls(claim, sql.RELEASE, {"status": status, "error": error})
+    def release(
+        cls,
+        claim: Claim,
+        *,
+        status: int | None = None,
+        error: str | None = None,
+        to_back: bool = False,
+    ) -> Mark:
+        """Back to pending; `to_back`: due now but behind every row already due."""
+        statement = sql.RELEASE_TO_BACK if to_back else sql.RELEASE
+        return cls(claim, statement, {"status": status, "error": error})
 
 
 @dataclass(frozen=True)
@@ -314,28 +327,31 @@ class Spool(SpoolAdmin):
 
     def claim(self, limit: int, *, lease_s: float, call_id: str | None = None) -> list[Claim]:
         """Lease up to `limit` due pending rows (or the one `call_id`, due or not)."""
+        if not math.isfinite(lease_s) or lease_s <= 0:
+            raise ValueError(f"lease_s must be a positive number, got {lease_s}")
         owner = _proc.current_owner()
         token = uuid.uuid4().hex
-        now = self._clock()
         params: dict[str, Any] = {
-            "now": now,
             "token": token,
             "host": owner.host,
             "pid": owner.pid,
             "start": owner.start,
-            "expires": now + lease_s,
             "limit": limit,
             "call_id": call_id,
         }
 
         def take(conn: sqlite3.Connection) -> list[Claim]:
             conn.execute("BEGIN IMMEDIATE")
+            # the lease starts once the lock is held: time spent waiting for it is not lease
+            now = self._clock()
+            expires = now + lease_s
+            params.update(now=now, expires=expires)
             statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
             rows = conn.execute(statement, params).fetchall()
             claims = []
             for rowid, cid, _version, attempts in rows:
                 version, body = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
-                claims.append(Claim(rowid, cid, version, attempts, bytes(body), token))
+                claims.append(Claim(rowid, cid, version, attempts, bytes(body), token, expires))
             conn.execute("COMMIT")
             return claims
 
@@ -456,6 +472,11 @@ class Spool(SpoolAdmin):
     def next_due(self) -> float | None:
         """When the earliest pending row becomes due (wall-clock seconds), or None."""
         value = self._db.run(lambda conn: conn.execute(sql.NEXT_DUE).fetchone()[0])
+        return None if value is None else float(value)
+
+    def last_success(self) -> float | None:
+        """When a call was last delivered (wall-clock seconds), by any process; None: never."""
+        value = self._db.run(lambda conn: conn.execute(sql.LAST_SUCCESS).fetchone()[0])
         return None if value is None else float(value)
 
     def undelivered(self) -> int:

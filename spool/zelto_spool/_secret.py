@@ -1,0 +1,79 @@
+"""Scrubbing the API key out of text, in whatever form the text carries it.
+
+An answer can echo the key JSON-escaped (`\\u0061`, `\\/`, `\\"`, `\\\\`, possibly escaped twice),
+percent-encoded or as HTML character references, and a cut can leave a prefix of it at the end.
+`Scrubber` matches every character of the key in any of those forms, so the text can be
+scrubbed both before and after it is decoded, and again after every later transformation.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MASK", "Scrubber"]
+
+MASK = "***"
+
+
+def _hex(value: int, digits: int) -> str:
+    # one pattern per hex digit, either case: 'A' -> [aA]
+    return "".join(f"[{d.lower()}{d.upper()}]" if d.isalpha() else d for d in f"{value:0{digits}x}")
+
+
+def _char(c: str) -> str:
+    """Every form in which one character of the key may appear."""
+    code = ord(c)
+    forms = [
+        re.escape(c),
+        r"\\+u" + _hex(code, 4),  # JSON \uXXXX, also escaped again (\\u0061)
+        r"\\+" + re.escape(c),  # a backslash-escaped character: \/ \" \\ \'
+        "%" + _hex(code, 2),  # percent-encoding
+        "&#0*" + str(code) + ";",  # HTML character references
+        "&#[xX]0*" + _hex(code, 2) + ";",
+    ]
+    if c == "\\":
+        forms.append(r"\\+")  # a backslash, escaped any number of times
+    return "(?:" + "|".join(forms) + ")"
+
+
+def _partial(c: str) -> str:
+    """The start of an escaped form of `c`, as a cut can leave it."""
+    code = ord(c)
+    d = [_hex(int(x, 16), 1) for x in f"{code:04x}"]
+    unicode_escape = rf"\\+(?:u(?:{d[0]}(?:{d[1]}(?:{d[2]})?)?)?)?"
+    percent = f"%(?:{_hex(code >> 4, 1)})?"
+    return f"(?:{unicode_escape}|{percent}|&#?[xX]?[0-9a-fA-F]*)"
+
+
+class Scrubber:
+    """Replaces the key with `***` in text.
+
+    `scrub(text)` replaces every complete occurrence in any form; `cut=True` says the text was
+    cut short, so a prefix of the key at its very end (even one character) is replaced too.
+    """
+
+    def __init__(self, secret: str) -> None:
+        if not secret:
+            raise ValueError("nothing to scrub")
+        chars = [_char(c) for c in secret]
+        self._whole = re.compile("".join(chars))
+        # a prefix of the key, possibly followed by the start of the next character's escape,
+        # at the end of the text: A1 (A2 (A3 ...)? | partial2)? ... \Z
+        tail = ""
+        for i in range(len(secret) - 1, -1, -1):
+            after = "" if i + 1 >= len(secret) else f"(?:{tail}|{_partial(secret[i + 1])})?"
+            tail = chars[i] + after
+        self._prefix = re.compile(f"(?:{tail})\\Z")
+
+    def __call__(self, text: str, *, cut: bool = False) -> str:
+        text = self._whole.sub(MASK, text)
+        if cut:
+            text = self._prefix.sub(MASK, text, count=1)
+        return text
+
+    def cut(self, text: str, limit: int) -> str:
+        """Scrub, cut to `limit` characters (with `...`), and scrub what a cut left."""
+        text = self(text)
+        if len(text) <= limit:
+            return text
+        return self(text[: limit - 3], cut=True) + "..."

@@ -1,0 +1,57 @@
+"""Every duration is a finite number: NaN and infinity are refused wherever one is parsed.
+
+A NaN timeout passed `<= 0` checks, was stored as a NULL lease, and that lease never expired.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli_env, payload, run_cli
+from zelto_spool import ConfigError, DeliveryConfig, Spool
+from zelto_spool._format import parse_duration
+
+NOT_FINITE = [float("nan"), float("inf"), float("-inf")]
+
+
+@pytest.mark.parametrize("value", NOT_FINITE)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "connect_timeout",
+        "total_timeout",
+        "backoff_base",
+        "backoff_cap",
+        "pause_probe_interval",
+        "max_retry_after",
+        "lease_grace",
+    ],
+)
+def test_config_refuses_non_finite_durations(name: str, value: float) -> None:
+    with pytest.raises(ConfigError, match=name):
+        DeliveryConfig(**{name: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["pause_probe_interval", "max_retry_after", "lease_grace"])
+def test_config_refuses_negative_durations(name: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        DeliveryConfig(**{name: -1.0})  # type: ignore[arg-type]
+
+
+def test_an_overflowing_duration_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a duration"):
+        parse_duration("9" * 400 + "s")
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "-1", "1e999"])
+def test_cli_total_timeout_refuses_non_finite(spool_path: Path, text: str) -> None:
+    Spool(spool_path).enqueue(payload("t"))
+    env = cli_env(spool_path, "http://127.0.0.1:9", "k")
+    result = run_cli("drain", "--timeout", "1", "--total-timeout", text, env=env)
+    assert result.returncode == 2, result.stderr
+    assert "--total-timeout" in result.stderr
+    with Spool(spool_path) as spool:
+        (row,) = spool.rows()
+    assert row["state"] == "pending" and row["attempts"] == 0

@@ -127,7 +127,7 @@ def report(receiver: Any, expected: list[str], greeting: str, started: float) ->
         )
     failed = sum(1 for p in receiver.posts if p.status == 503)
     say()
-    say(f"   {len(receiver.posts)} POSTs in all, {failed} answered 503 and were retried;")
+    say(f"   {len(receiver.posts)} POSTs in all, {failed} answered 503 and retried later;")
     say("   Zelto dedups by call.externalId, so retries never duplicate a call.")
     say()
     say(f"{good}/{len(expected)} calls delivered ({time.monotonic() - started:.1f} s)")

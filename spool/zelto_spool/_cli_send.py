@@ -70,7 +70,7 @@ def drain(
     )
     spool = open_spool(ctx, must_exist=True)  # a mistyped path must not look drained
     total = spool.undelivered()
-    show_bar = not quiet and total > 0 and config.api_key is not None
+    show_bar = not quiet and total > 0 and config.api_key is not None and sys.stderr.isatty()
     bar_cm: Any = (
         click.progressbar(
             length=total,

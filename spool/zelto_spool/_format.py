@@ -125,7 +125,9 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
     if stats["oldest_pending_age_s"] is not None:
         pending += f"  (oldest {age(stats['oldest_pending_age_s'])}"
         nxt = stats.get("next_attempt_in_s")
-        if nxt is not None:
+        if stats.get("paused"):
+            pending += ", sending paused: see below"
+        elif nxt is not None:
             pending += ", next attempt now" if nxt <= 0 else f", next attempt in {age(nxt)}"
         pending += ")"
     lines.append(pending)

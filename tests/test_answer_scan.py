@@ -62,6 +62,10 @@ UNICODE = "".join(f"\\u{ord(c):04x}" for c in KEY)
         "".join(f"%{ord(c):02x}" for c in KEY),
         "".join(f"&#{ord(c)};" for c in KEY),
         repr(KEY.encode())[2:-1],
+        KEY.upper(),  # echoed upper-cased
+        KEY.swapcase(),
+        KEY.encode("utf-16-le").decode("latin-1")[:-1],  # a UTF-16 body read as bytes
+        repr(KEY.encode("utf-16-le").decode("latin-1")[:-1])[1:-1],  # ... printed escaped
     ],
 )
 def test_every_form_of_the_key_is_scrubbed(form: str) -> None:

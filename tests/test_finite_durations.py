@@ -55,3 +55,27 @@ def test_cli_total_timeout_refuses_non_finite(spool_path: Path, text: str) -> No
     with Spool(spool_path) as spool:
         (row,) = spool.rows()
     assert row["state"] == "pending" and row["attempts"] == 0
+
+
+@pytest.mark.parametrize("text", ["+5", "1e3", "\u0663", "\u0663s", "5 s", "0x10"])
+def test_durations_take_plain_ascii_digits_only(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_duration(text)
+
+
+def test_a_retention_needs_a_unit_except_zero(spool_path: Path) -> None:
+    """`7` meant as the documented `7d` would drop every delivered transcript after 7 s."""
+    assert parse_duration("7") == 7.0  # timeouts: a bare number is seconds
+    with pytest.raises(ValueError, match="needs a unit"):
+        parse_duration("7", unit_required=True)
+    assert parse_duration("0", unit_required=True) == 0.0
+    assert parse_duration("7d", unit_required=True) == 7 * 86400.0
+    with Spool(spool_path) as spool:
+        spool.enqueue(payload("t"))
+    env = cli_env(spool_path)
+    env["ZELTO_SPOOL_RETENTION"] = "7"
+    result = run_cli("purge", env=env)
+    assert result.returncode != 0 and "needs a unit" in result.stderr
+    for args in (["purge", "--older-than", "7"], ["run", "--retention", "7"]):
+        result = run_cli(*args, env=cli_env(spool_path))
+        assert result.returncode == 2 and "needs a unit" in result.stderr, result.stderr

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from ._cli_common import DURATION, errors, max_bytes_option, open_spool
+from ._cli_common import DURATION, RETENTION, errors, max_bytes_option, open_spool
 from ._cli_send import drain, receiver, run
 from ._config import ENV_SPOOL_PATH
 from ._exceptions import ZeltoError
@@ -310,7 +310,7 @@ def replay(
 @cli.command()
 @click.option(
     "--older-than",
-    type=DURATION,
+    type=RETENTION,
     help="Retention to apply [default: $ZELTO_SPOOL_RETENTION or 7d].",
 )
 @click.pass_context

@@ -42,18 +42,23 @@ def errors(fn: F) -> F:
 class _Duration(click.ParamType):  # type: ignore[type-arg]
     name = "duration"
 
+    def __init__(self, *, unit_required: bool = False) -> None:
+        self.unit_required = unit_required
+
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> float:
         if isinstance(value, (int, float)):
             value = str(value)  # the same checks as typed text: finite, not negative
         try:
-            return parse_duration(value)
+            return parse_duration(value, unit_required=self.unit_required)
         except ValueError as exc:
             self.fail(str(exc), param, ctx)
 
 
 DURATION = _Duration()
+# retention: a bare number (other than 0) is refused, "7" is not 7 days
+RETENTION = _Duration(unit_required=True)
 
 
 class HostPort(click.ParamType):  # type: ignore[type-arg]
@@ -144,7 +149,7 @@ def retention_option(help_text: str) -> Callable[[F], F]:
     """`--retention` (env `ZELTO_SPOOL_RETENTION`): how long delivered payloads are kept."""
     return click.option(
         "--retention",
-        type=DURATION,
+        type=RETENTION,
         envvar="ZELTO_SPOOL_RETENTION",
         show_envvar=True,
         help=help_text,

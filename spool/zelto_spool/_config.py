@@ -191,6 +191,6 @@ def env_retention(environ: Mapping[str, str] | None = None) -> float:
     if not value:
         return DEFAULT_RETENTION_S
     try:
-        return parse_duration(value)
+        return parse_duration(value, unit_required=True)
     except ValueError as exc:
         raise ConfigError(f"{ENV_RETENTION}: {exc}") from None

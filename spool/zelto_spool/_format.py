@@ -22,18 +22,23 @@ __all__ = [
 ]
 
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
-_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h|d|w)")
+_PART = re.compile(r"([0-9]+(?:\.[0-9]+)?)(ms|s|m|h|d|w)")
+_BARE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
-def parse_duration(text: str) -> float:
-    """`90`, `90s`, `15m`, `2h30m`, `7d` -> seconds. Raises ValueError with a clear message."""
+def parse_duration(text: str, *, unit_required: bool = False) -> float:
+    """`90`, `90s`, `15m`, `2h30m`, `7d` -> seconds. Raises ValueError with a clear message.
+
+    Digits are ASCII only (no signs, exponents or other scripts' digits). A bare number is
+    seconds, unless `unit_required`: then only `0` may go without a unit (a retention of `7`
+    meant as 7 days would drop every delivered transcript after 7 seconds).
+    """
     value = text.strip().lower()
-    try:
+    if _BARE.fullmatch(value):
         seconds = float(value)
-    except ValueError:
-        pass
-    else:
-        if seconds < 0 or not math.isfinite(seconds):
+        if unit_required and seconds != 0:
+            raise ValueError(f"{text!r} needs a unit: write e.g. {value}d or {value}s")
+        if not math.isfinite(seconds):
             raise ValueError(f"{text!r} is not a duration (use e.g. 90s, 15m, 2h, 7d)")
         return seconds
     pos, total = 0, 0.0

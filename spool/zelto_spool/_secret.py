@@ -1,7 +1,8 @@
 """Scrubbing the API key out of text, in whatever form the text carries it.
 
 An answer can echo the key JSON-escaped (`\\u0061`, `\\/`, `\\"`, `\\\\`, possibly escaped twice),
-percent-encoded or as HTML character references, and a cut can leave a prefix of it at the end.
+percent-encoded or as HTML character references, upper- or lower-cased, or with NULs between its
+characters (UTF-16), and a cut can leave a prefix of it at the end.
 `Scrubber` matches every character of the key in any of those forms, so the text can be
 scrubbed both before and after it is decoded, and again after every later transformation.
 """
@@ -13,6 +14,7 @@ import re
 __all__ = ["MASK", "Scrubber"]
 
 MASK = "***"
+_NULS = r"(?:\x00|\\x00|\\u0000){0,3}"  # raw, or as printed: \x00, \u0000
 
 
 def _hex(value: int, digits: int) -> str:
@@ -56,14 +58,16 @@ class Scrubber:
         if not secret:
             raise ValueError("nothing to scrub")
         chars = [_char(c) for c in secret]
-        self._whole = re.compile("".join(chars))
+        # case-insensitive (an answer may echo the key upper-cased), and NULs between the
+        # characters (a UTF-16 body read as bytes: "s\x00k\x00-\x00...")
+        self._whole = re.compile(_NULS.join(chars), re.IGNORECASE)
         # a prefix of the key, possibly followed by the start of the next character's escape,
         # at the end of the text: A1 (A2 (A3 ...)? | partial2)? ... \Z
         tail = ""
         for i in range(len(secret) - 1, -1, -1):
             after = "" if i + 1 >= len(secret) else f"(?:{tail}|{_partial(secret[i + 1])})?"
             tail = chars[i] + after
-        self._prefix = re.compile(f"(?:{tail})\\Z")
+        self._prefix = re.compile(f"(?:{tail})\\Z", re.IGNORECASE)
 
     def __call__(self, text: str, *, cut: bool = False) -> str:
         text = self._whole.sub(MASK, text)

@@ -556,7 +556,9 @@ class Flusher:
         }
         kind = outcome.kind
         self.report.outcomes[kind] = self.report.outcomes.get(kind, 0) + 1
-        self._warm = outcome.status is not None and kind != "pause"
+        # slow start ends at Zelto's first answer, or a request it took but hung on: a call it
+        # hangs on must not keep the calls behind it to one at a time (each a whole timeout)
+        self._warm = kind != "pause" and (outcome.status is not None or outcome.reached)
         if kind == "delivered":
             self._clear_pause()
             if state == "pending":

@@ -119,6 +119,7 @@ class Receiver:
         self._rng = random.Random(seed)
         self._on_post = on_post
         self.reject_ids: set[str] = set()
+        self.hang_ids: set[str] = set()
         self._rejections: dict[str, tuple[int, str]] = {}
         self._cond = threading.Condition()  # RLock: predicates may read the properties below
         self._posts: list[Post] = []
@@ -208,6 +209,10 @@ class Receiver:
             raise ValueError(f"reject status must be a 4xx, got {status}")
         self._rejections[call_id] = (status, reason)
         self.reject_ids.add(call_id)
+
+    def hang(self, call_id: str) -> None:
+        """Take every valid post of `call_id` and never answer it (the client times out)."""
+        self.hang_ids.add(call_id)
 
     # recording
 
@@ -384,6 +389,9 @@ class Receiver:
         except PayloadError as exc:
             return _error(422, str(exc), field=exc.field)
         call_id = payload["call"]["externalId"]
+        while call_id in self.hang_ids:  # until the receiver stops
+            assert self._changed is not None
+            await self._changed.wait()
         if fault.mode == "reject":
             return _error(422, f"{DEFAULT_REJECT_REASON} (fault reject)")
         if call_id in self.reject_ids:

@@ -41,6 +41,9 @@ class SendOutcome:
     status: int | None
     reason: str
     retry_after: float | None = None
+    # Zelto took the connection and the request but did not answer in time (no status): it
+    # is there, so slow start may open up (a hang is about the call, not a dead endpoint)
+    reached: bool = False
 
 
 def classify(

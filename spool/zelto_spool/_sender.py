@@ -116,8 +116,14 @@ class Sender:
             )
         except _LeaseOver:
             return SendOutcome("retry", None, LEASE_OVER)
+        except (httpx.ConnectTimeout, httpx.PoolTimeout):
+            wait = min(limit, self.config.connect_timeout)
+            return SendOutcome("retry", None, f"could not connect within {wait:g} s (timeout)")
         except (asyncio.TimeoutError, httpx.TimeoutException):
-            return SendOutcome("retry", None, f"no answer within {limit:g} s (timeout)")
+            # connected, request (being) sent, no answer: Zelto is there but slow on this call
+            return SendOutcome(
+                "retry", None, f"no answer within {limit:g} s (timeout)", reached=True
+            )
         except httpx.HTTPError as exc:
             return SendOutcome("retry", None, self._scrub(f"{type(exc).__name__}: {exc}"))
         except OSError as exc:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from zelto_spool import Spool
@@ -106,3 +110,37 @@ def test_sidecar_without_a_key_pauses_with_a_reason(spool_path: Path, zelto_rece
     assert "ZELTO_API_KEY is not set" in err
     assert "ZELTO_API_KEY is not set" in run_cli("status", env=env).stdout
     assert zelto_receiver.posts == []
+
+
+def test_event_loop_errors_are_rate_limited(caplog: pytest.LogCaptureFixture) -> None:
+    """A descriptor flood on --listen made asyncio print a traceback per failed accept."""
+    from zelto_spool._sidecar import rate_limited_loop_errors
+
+    now = [0.0]
+    handle = rate_limited_loop_errors(every=10.0, clock=lambda: now[0])
+    loop = asyncio.new_event_loop()
+    try:
+        with caplog.at_level(logging.ERROR, logger="zelto_spool"):
+            for _ in range(1000):
+                handle(
+                    loop,
+                    {
+                        "message": "socket.accept() out of system resource",
+                        "exception": OSError(24, "Too many open files"),
+                    },
+                )
+            now[0] = 11.0
+            handle(
+                loop,
+                {
+                    "message": "socket.accept() out of system resource",
+                    "exception": OSError(24, "Too many open files"),
+                },
+            )
+            handle(loop, {"message": "another error", "exception": ValueError("x")})
+    finally:
+        loop.close()
+    records = [r for r in caplog.records if r.getMessage() == "event loop error"]
+    assert len(records) == 3
+    assert records[1].left_out_since_last == 999  # type: ignore[attr-defined]
+    assert "Too many open files" in records[0].error  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,7 @@ async def run_sidecar(
             max_pending_age,
         )
     loop = asyncio.get_running_loop()
+    loop.set_exception_handler(rate_limited_loop_errors())
     installed: list[signal.Signals] = []
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -205,3 +207,36 @@ async def _watch(path: Path, wake: Callable[[], None], stop: asyncio.Event) -> N
             "cannot watch the spool directory; falling back to polling",
             extra={"path": str(path.parent), "error": str(exc)},
         )
+
+
+LOOP_ERROR_EVERY_S = 10.0
+
+
+def rate_limited_loop_errors(
+    every: float = LOOP_ERROR_EVERY_S, clock: Callable[[], float] = time.monotonic
+) -> Callable[[asyncio.AbstractEventLoop, dict[str, Any]], None]:
+    """An event-loop exception handler that logs each kind of error at most once per `every`
+    seconds, with how many were left out since. asyncio's default prints a traceback per
+    event: a flood of connections past the descriptor limit on `--listen` made one per failed
+    accept, about a million in three minutes, enough to fill the volume the log is on."""
+    last: dict[str, float] = {}
+    left_out: dict[str, int] = {}
+
+    def handle(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        message = str(context.get("message") or "event loop error")
+        key = f"{message}|{type(exc).__name__}"
+        now = clock()
+        if key in last and now - last[key] < every:
+            left_out[key] = left_out.get(key, 0) + 1
+            return
+        last[key] = now
+        logger.error(
+            "event loop error",
+            extra={
+                "error": f"{message}: {exc!r}"[:500] if exc is not None else message[:500],
+                "left_out_since_last": left_out.pop(key, 0),
+            },
+        )
+
+    return handle

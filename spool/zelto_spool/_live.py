@@ -116,7 +116,7 @@ class LiveCalls:
             "host": me.host,
             "pid": me.pid,
             "start": me.start,
-            "now": self._spool._clock(),
+            "now": self._spool.clock(),
         }
 
     def append(
@@ -133,7 +133,7 @@ class LiveCalls:
         `first_seq + len(turns)`); turns past it are dropped (history items can be inserted
         or replaced, not only appended). Returns False when the snapshot is no longer open
         (closed, enqueued or reaped): nothing is written then."""
-        now = self._spool._clock()
+        now = self._spool.clock()
         count = first_seq + len(turns) if total is None else total
 
         def write(conn: sqlite3.Connection) -> bool:
@@ -156,11 +156,11 @@ class LiveCalls:
     def reopen(self, job_id: str) -> None:
         """Another session continues the job's call: forget the final stored at a close (the
         snapshot takes turns again; the next close stores a new final)."""
-        params = {"job_id": job_id, "now": self._spool._clock()}
+        params = {"job_id": job_id, "now": self._spool.clock()}
         self._spool._db.run(lambda conn: conn.execute(REOPEN, params))
 
     def heartbeat(self, job_id: str) -> None:
-        now = self._spool._clock()
+        now = self._spool.clock()
         params = {"job_id": job_id, "now": now, "turns": 0, "header": None}
         self._spool._db.run(lambda conn: conn.execute(TOUCH, params))
 
@@ -171,7 +171,7 @@ class LiveCalls:
 
     def promote(self, job_id: str) -> Enqueued | None:
         """Enqueue the snapshot's final payload (or what it has) and forget the snapshot."""
-        now = self._spool._clock()
+        now = self._spool.clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
             conn.execute("BEGIN IMMEDIATE")
@@ -206,7 +206,7 @@ class LiveCalls:
 
     def reap(self, *, stale_after_s: float = DEFAULT_STALE_AFTER_S) -> list[str]:
         """Enqueue the calls of lost owners as final calls; returns their call ids."""
-        now = self._spool._clock()
+        now = self._spool.clock()
         me = _proc.current_owner()
 
         def sweep(conn: sqlite3.Connection) -> list[str]:

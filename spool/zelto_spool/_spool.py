@@ -172,6 +172,11 @@ class Spool(SpoolAdmin):
         self.close()
 
     @property
+    def clock(self) -> Callable[[], float]:
+        """The wall clock this spool stamps its rows with (injectable for tests)."""
+        return self._clock
+
+    @property
     def recovered_to(self) -> list[str]:
         """Corrupt files this process set aside (kept, never deleted)."""
         return list(self._db.recovered_to)

@@ -23,6 +23,7 @@ from ._exceptions import PayloadError
 from ._fit import fit_transcript
 from ._logroute import library_logger
 from ._payload import MAX_PAYLOAD_BYTES, decode, encode, prepare
+from ._schema import transaction
 
 if TYPE_CHECKING:
     from ._spool import Enqueued, Spool
@@ -137,18 +138,16 @@ class LiveCalls:
         count = first_seq + len(turns) if total is None else total
 
         def write(conn: sqlite3.Connection) -> bool:
-            conn.execute("BEGIN IMMEDIATE")
-            if conn.execute(OPEN, {"job_id": job_id}).fetchone() is None:
-                conn.execute("COMMIT")
-                return False
-            for offset, turn in enumerate(turns):
-                conn.execute(
-                    APPEND_TURN, {"job_id": job_id, "seq": first_seq + offset, "turn": turn}
-                )
-            conn.execute(DROP_TURNS_FROM, {"job_id": job_id, "total": count})
-            params = {"job_id": job_id, "now": now, "total": count, "header": header}
-            conn.execute(SET_TURNS, params)
-            conn.execute("COMMIT")
+            with transaction(conn):
+                if conn.execute(OPEN, {"job_id": job_id}).fetchone() is None:
+                    return False
+                for offset, turn in enumerate(turns):
+                    conn.execute(
+                        APPEND_TURN, {"job_id": job_id, "seq": first_seq + offset, "turn": turn}
+                    )
+                conn.execute(DROP_TURNS_FROM, {"job_id": job_id, "total": count})
+                params = {"job_id": job_id, "now": now, "total": count, "header": header}
+                conn.execute(SET_TURNS, params)
             return True
 
         return self._spool._db.run(write)
@@ -174,18 +173,16 @@ class LiveCalls:
         now = self._spool.clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
-            conn.execute("BEGIN IMMEDIATE")
-            queued = self._enqueue_snapshot(conn, job_id, now, lost=False)
-            conn.execute("COMMIT")
+            with transaction(conn):
+                queued = self._enqueue_snapshot(conn, job_id, now, lost=False)
             return queued
 
         return self._spool._db.run(write)
 
     def discard(self, job_id: str) -> None:
         def write(conn: sqlite3.Connection) -> None:
-            conn.execute("BEGIN IMMEDIATE")
-            delete_live(conn, job_id)
-            conn.execute("COMMIT")
+            with transaction(conn):
+                delete_live(conn, job_id)
 
         self._spool._db.run(write)
 
@@ -213,35 +210,42 @@ class LiveCalls:
             candidates = conn.execute(ROWS).fetchall()
             if not candidates:
                 return []
-            conn.execute("BEGIN IMMEDIATE")
-            reaped = []
-            # re-read under the write lock: another reaper may have taken some already
-            for job_id, _call, host, pid, start, _started, updated, _turns, closed in conn.execute(
-                ROWS
-            ).fetchall():
-                if (host, pid, start) == (me.host, me.pid, me.start):
-                    continue  # our own job: its process is alive by definition
-                alive = _proc.is_alive(host, pid, start)
-                if alive is False or (alive is None and updated < now - stale_after_s):
-                    # one snapshot that cannot be assembled must not hold up the others
-                    conn.execute("SAVEPOINT reap_one")
-                    try:
-                        queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
-                    except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
-                        conn.execute("ROLLBACK TO reap_one")
+            with transaction(conn):
+                reaped = []
+                # re-read under the write lock: another reaper may have taken some already
+                for (
+                    job_id,
+                    _call,
+                    host,
+                    pid,
+                    start,
+                    _started,
+                    updated,
+                    _turns,
+                    closed,
+                ) in conn.execute(ROWS).fetchall():
+                    if (host, pid, start) == (me.host, me.pid, me.start):
+                        continue  # our own job: its process is alive by definition
+                    alive = _proc.is_alive(host, pid, start)
+                    if alive is False or (alive is None and updated < now - stale_after_s):
+                        # one snapshot that cannot be assembled must not hold up the others
+                        conn.execute("SAVEPOINT reap_one")
+                        try:
+                            queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
+                        except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
+                            conn.execute("ROLLBACK TO reap_one")
+                            conn.execute("RELEASE reap_one")
+                            logger.error(
+                                "could not enqueue the call of a lost agent process; its snapshot "
+                                "is kept (see `zelto-spool list --state live`)",
+                                extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
+                            )
+                            continue
                         conn.execute("RELEASE reap_one")
-                        logger.error(
-                            "could not enqueue the call of a lost agent process; its snapshot "
-                            "is kept (see `zelto-spool list --state live`)",
-                            extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
-                        )
-                        continue
-                    conn.execute("RELEASE reap_one")
-                    if queued is not None:
-                        reaped.append(queued.call_id)
-            if reaped:
-                conn.execute(REAPED_ADD, {"n": len(reaped)})
-            conn.execute("COMMIT")
+                        if queued is not None:
+                            reaped.append(queued.call_id)
+                if reaped:
+                    conn.execute(REAPED_ADD, {"n": len(reaped)})
             return reaped
 
         return self._spool._db.run(sweep)

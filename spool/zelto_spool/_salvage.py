@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ._payload import decode, prepare
+from ._schema import transaction
 
 __all__ = ["Salvaged", "salvage"]
 
@@ -98,53 +99,48 @@ def salvage(moved: Path, fresh: sqlite3.Connection) -> Salvaged:
     note = NOTE.format(moved)
     src = sqlite3.connect(f"file:{moved}?mode=ro", uri=True)
     try:
-        fresh.execute("BEGIN IMMEDIATE")
-        for rowid, call_id, state, attempts, first, status, error in _rows(src, NEXT_CALL):
-            if state == "delivered":
-                continue
-            try:
-                (body,) = src.execute(BODY, {"rowid": rowid}).fetchone()
-                body = prepare(decode(bytes(body)))[1]  # only what would be accepted today
-            except (sqlite3.DatabaseError, ValueError, TypeError):
-                result.unreadable += 1
-                continue
-            dead = state == "dead"
-            inserted = fresh.execute(
-                INSERT_CALL,
-                {
-                    "call_id": call_id,
-                    "state": "dead" if dead else "pending",
-                    "attempts": attempts if dead else 0,
-                    "now": now,
-                    "first": first,
-                    "size": len(body),
-                    "status": status if dead else None,
-                    "error": error if dead else note,
-                },
-            ).fetchone()
-            if inserted is not None:
-                fresh.execute(INSERT_BODY, {"rowid": inserted[0], "body": body})
-                result.dead += dead
-                result.calls += not dead
-        names = ("job_id", "call_id", "owner_host", "owner_pid", "owner_start", "started_at",
-                 "updated_at", "turns", "header", "final")  # fmt: skip
-        with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
-            for row in _rows(src, NEXT_LIVE):
-                fresh.execute(INSERT_LIVE, dict(zip(names, row[1:], strict=True)))
-                result.live += 1
-            for _, job_id, seq, turn in _rows(src, NEXT_TURN):
-                fresh.execute(INSERT_TURN, {"job_id": job_id, "seq": seq, "turn": turn})
-        with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
-            for _, call_id, fields, updated_at in _rows(src, NEXT_ENRICHMENT):
-                fresh.execute(
-                    INSERT_ENRICHMENT,
-                    {"call_id": call_id, "fields": fields, "updated_at": updated_at},
-                )
-        fresh.execute("COMMIT")
-    except BaseException:
-        if fresh.in_transaction:
-            fresh.execute("ROLLBACK")
-        raise
+        with transaction(fresh):
+            for rowid, call_id, state, attempts, first, status, error in _rows(src, NEXT_CALL):
+                if state == "delivered":
+                    continue
+                try:
+                    (body,) = src.execute(BODY, {"rowid": rowid}).fetchone()
+                    body = prepare(decode(bytes(body)))[1]  # only what would be accepted today
+                except (sqlite3.DatabaseError, ValueError, TypeError):
+                    result.unreadable += 1
+                    continue
+                dead = state == "dead"
+                inserted = fresh.execute(
+                    INSERT_CALL,
+                    {
+                        "call_id": call_id,
+                        "state": "dead" if dead else "pending",
+                        "attempts": attempts if dead else 0,
+                        "now": now,
+                        "first": first,
+                        "size": len(body),
+                        "status": status if dead else None,
+                        "error": error if dead else note,
+                    },
+                ).fetchone()
+                if inserted is not None:
+                    fresh.execute(INSERT_BODY, {"rowid": inserted[0], "body": body})
+                    result.dead += dead
+                    result.calls += not dead
+            names = ("job_id", "call_id", "owner_host", "owner_pid", "owner_start", "started_at",
+                     "updated_at", "turns", "header", "final")  # fmt: skip
+            with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
+                for row in _rows(src, NEXT_LIVE):
+                    fresh.execute(INSERT_LIVE, dict(zip(names, row[1:], strict=True)))
+                    result.live += 1
+                for _, job_id, seq, turn in _rows(src, NEXT_TURN):
+                    fresh.execute(INSERT_TURN, {"job_id": job_id, "seq": seq, "turn": turn})
+            with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
+                for _, call_id, fields, updated_at in _rows(src, NEXT_ENRICHMENT):
+                    fresh.execute(
+                        INSERT_ENRICHMENT,
+                        {"call_id": call_id, "fields": fields, "updated_at": updated_at},
+                    )
     finally:
         src.close()
     return result

@@ -19,12 +19,13 @@ Layout (see docs/design.md):
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ._exceptions import SpoolError
 
-__all__ = ["SCHEMA_VERSION", "migrate"]
+__all__ = ["SCHEMA_VERSION", "migrate", "transaction"]
 
 STATES = ("pending", "inflight", "delivered", "dead")
 
@@ -115,13 +116,33 @@ MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+BEGIN = "BEGIN IMMEDIATE"
+COMMIT = "COMMIT"
+ROLLBACK = "ROLLBACK"
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction: `BEGIN IMMEDIATE` (the write lock now, not at the first write),
+    `COMMIT` when the block ends, even by `return`; `ROLLBACK` when it raises, or when the
+    commit itself fails, and the error goes on."""
+    conn.execute(BEGIN)
+    try:
+        yield conn
+        conn.execute(COMMIT)
+    except BaseException:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # the block's error is the one to see
+                conn.execute(ROLLBACK)
+        raise
+
+
 def migrate(conn: sqlite3.Connection, *, on_step: Callable[[int], None] | None = None) -> int:
     """Bring the schema to `SCHEMA_VERSION`; safe when several processes open at once."""
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if current == SCHEMA_VERSION:
         return current
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         (current,) = conn.execute("PRAGMA user_version").fetchone()  # re-read under the lock
         if current > SCHEMA_VERSION:
             raise SpoolError(
@@ -134,10 +155,6 @@ def migrate(conn: sqlite3.Connection, *, on_step: Callable[[int], None] | None =
             conn.execute(f"PRAGMA user_version = {int(version)}")
             if on_step is not None:
                 on_step(version)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return SCHEMA_VERSION
 
 

@@ -203,11 +203,10 @@ class Spool(SpoolAdmin):
         now = self._clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued:
-            conn.execute("BEGIN IMMEDIATE")
-            queued = self._insert_version(conn, call_id, body, now)
-            if ends_live is not None:
-                delete_live(conn, ends_live)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                queued = self._insert_version(conn, call_id, body, now)
+                if ends_live is not None:
+                    delete_live(conn, ends_live)
             return queued
 
         return self._db.run(write, call_id=call_id)
@@ -247,9 +246,8 @@ class Spool(SpoolAdmin):
         now = self._clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
-            conn.execute("BEGIN IMMEDIATE")
-            queued = self._enrich_in(conn, call_id, fields, now)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                queued = self._enrich_in(conn, call_id, fields, now)
             return queued
 
         return self._db.run(write, call_id=call_id)
@@ -276,22 +274,21 @@ class Spool(SpoolAdmin):
         stamp.update(created_at=created_at, now=now)
 
         def write(conn: sqlite3.Connection) -> str:
-            conn.execute("BEGIN IMMEDIATE")
-            newest = conn.execute(sql.NEWEST_EVENT, stamp).fetchone()[0]
-            if conn.execute(sql.EVENT_SEEN, stamp).fetchone():
-                result = "duplicate"
-            elif newest is not None and created_at < newest:
-                result = "stale"
-            elif self._enrich_in(conn, call_id, fields, now) is not None:
-                result = "applied"
-            elif conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone():
-                result = "unchanged"
-            elif conn.execute(sql.CALL_EXISTS, {"call_id": call_id}).fetchone():
-                result = "gone"
-            else:
-                result = "waiting"
-            conn.execute(sql.RECORD_EVENT, stamp)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                newest = conn.execute(sql.NEWEST_EVENT, stamp).fetchone()[0]
+                if conn.execute(sql.EVENT_SEEN, stamp).fetchone():
+                    result = "duplicate"
+                elif newest is not None and created_at < newest:
+                    result = "stale"
+                elif self._enrich_in(conn, call_id, fields, now) is not None:
+                    result = "applied"
+                elif conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone():
+                    result = "unchanged"
+                elif conn.execute(sql.CALL_EXISTS, {"call_id": call_id}).fetchone():
+                    result = "gone"
+                else:
+                    result = "waiting"
+                conn.execute(sql.RECORD_EVENT, stamp)
             return result
 
         return str(self._db.run(write, call_id=call_id))
@@ -346,18 +343,17 @@ class Spool(SpoolAdmin):
         }
 
         def take(conn: sqlite3.Connection) -> list[Claim]:
-            conn.execute("BEGIN IMMEDIATE")
-            # the lease starts once the lock is held: time spent waiting for it is not lease
-            now = self._clock()
-            expires = now + lease_s
-            params.update(now=now, expires=expires)
-            statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
-            rows = conn.execute(statement, params).fetchall()
-            claims = []
-            for rowid, cid, _version, attempts in rows:
-                version, body = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
-                claims.append(Claim(rowid, cid, version, attempts, bytes(body), token, expires))
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                # the lease starts once the lock is held: time spent waiting for it is not lease
+                now = self._clock()
+                expires = now + lease_s
+                params.update(now=now, expires=expires)
+                statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
+                rows = conn.execute(statement, params).fetchall()
+                claims = []
+                for rowid, cid, _version, attempts in rows:
+                    version, body = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
+                    claims.append(Claim(rowid, cid, version, attempts, bytes(body), token, expires))
             return claims
 
         if limit <= 0:
@@ -380,23 +376,22 @@ class Spool(SpoolAdmin):
             freed: list[str] = []
             if not dead and not conn.execute(sql.ANY_EXPIRED, {"now": now}).fetchone():
                 return freed
-            conn.execute("BEGIN IMMEDIATE")
-            for pid, start in dead:
-                freed += [
-                    r[0]
-                    for r in conn.execute(
-                        sql.RECLAIM_DEAD_OWNER,
-                        {
-                            "now": now,
-                            "host": me.host,
-                            "pid": pid,
-                            "start": start,
-                            "error": f"sending process {pid} died before an answer; requeued",
-                        },
-                    )
-                ]
-            freed += [r[0] for r in conn.execute(sql.RECLAIM_EXPIRED, {"now": now})]
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                for pid, start in dead:
+                    freed += [
+                        r[0]
+                        for r in conn.execute(
+                            sql.RECLAIM_DEAD_OWNER,
+                            {
+                                "now": now,
+                                "host": me.host,
+                                "pid": pid,
+                                "start": start,
+                                "error": f"sending process {pid} died before an answer; requeued",
+                            },
+                        )
+                    ]
+                freed += [r[0] for r in conn.execute(sql.RECLAIM_EXPIRED, {"now": now})]
             return freed
 
         return self._db.run(sweep)
@@ -428,16 +423,15 @@ class Spool(SpoolAdmin):
         drop_delivered = self.retention_s <= 0
 
         def update(conn: sqlite3.Connection) -> list[str | None]:
-            conn.execute("BEGIN IMMEDIATE")
-            states: list[str | None] = []
-            for mark in marks:
-                params = {"rowid": mark.claim.rowid, "token": mark.claim.token, "now": now}
-                params.update({"error": None, **mark.values})
-                row = conn.execute(mark.statement, params).fetchone()
-                states.append(None if row is None else str(row[0]))
-                if drop_delivered and states[-1] == "delivered":  # retention 0
-                    conn.execute(sql.DELETE_PAYLOAD, {"rowid": mark.claim.rowid})
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                states: list[str | None] = []
+                for mark in marks:
+                    params = {"rowid": mark.claim.rowid, "token": mark.claim.token, "now": now}
+                    params.update({"error": None, **mark.values})
+                    row = conn.execute(mark.statement, params).fetchone()
+                    states.append(None if row is None else str(row[0]))
+                    if drop_delivered and states[-1] == "delivered":  # retention 0
+                        conn.execute(sql.DELETE_PAYLOAD, {"rowid": mark.claim.rowid})
             return states
 
         if not marks:

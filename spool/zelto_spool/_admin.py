@@ -150,9 +150,8 @@ class SpoolAdmin:
 
         def compact(conn: sqlite3.Connection) -> bool:
             """Free pages and fold the WAL back; False when a reader kept it from finishing."""
-            # executescript steps the pragma to the end (execute() frees a single page)
-            conn.executescript("PRAGMA incremental_vacuum;")
-            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            conn.executescript(sql.INCREMENTAL_VACUUM_SCRIPT)
+            busy, _log, _done = conn.execute(sql.CHECKPOINT_TRUNCATE).fetchone()
             return not busy
 
         def evict(conn: sqlite3.Connection, need: int) -> int:
@@ -185,4 +184,4 @@ class SpoolAdmin:
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the file (the flusher calls it when idle)."""
-        self._db.run(lambda conn: conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
+        self._db.run(lambda conn: conn.execute(sql.CHECKPOINT_PASSIVE).fetchall())

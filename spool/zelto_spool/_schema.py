@@ -367,6 +367,15 @@ UPDATE calls SET
 RETURNING state
 """
 
+# the statement of each kind of mark (`_spool.MarkKind`, by its value)
+MARKS = {
+    "delivered": MARK_DELIVERED,
+    "retry": MARK_RETRY,
+    "dead": MARK_DEAD,
+    "release": RELEASE,
+    "release_to_back": RELEASE_TO_BACK,
+}
+
 # --- spool-wide pause -----------------------------------------------------------------------
 
 GET_META = "SELECT value FROM meta WHERE key = :key"

@@ -13,6 +13,7 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 
 from __future__ import annotations
 
+import enum
 import json
 import math
 import sqlite3
@@ -39,7 +40,7 @@ from ._payload import (
     prepare,
 )
 
-__all__ = ["Claim", "Enqueued", "Mark", "Pause", "Spool"]
+__all__ = ["Claim", "Enqueued", "Mark", "MarkKind", "Pause", "Spool"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
@@ -66,26 +67,36 @@ class Claim:
     expires: float = math.inf
 
 
+class MarkKind(enum.Enum):
+    """What a mark records; each kind has its statement in `_schema.MARKS`."""
+
+    DELIVERED = "delivered"
+    RETRY = "retry"  # pending again, attempt counted, due at `next_attempt_at`
+    DEAD = "dead"
+    RELEASE = "release"  # pending again, attempt not counted
+    RELEASE_TO_BACK = "release_to_back"  # as RELEASE, behind every row already due
+
+
 @dataclass(frozen=True)
 class Mark:
     """An outcome to record for a claimed row (see `Spool.apply`)."""
 
     claim: Claim
-    statement: str
+    kind: MarkKind
     values: dict[str, Any]
 
     @classmethod
     def delivered(cls, claim: Claim, *, status: int) -> Mark:
-        return cls(claim, sql.MARK_DELIVERED, {"status": status})
+        return cls(claim, MarkKind.DELIVERED, {"status": status})
 
     @classmethod
     def retry(cls, claim: Claim, *, next_attempt_at: float, status: int | None, error: str) -> Mark:
         values = {"next_attempt_at": next_attempt_at, "status": status, "error": error}
-        return cls(claim, sql.MARK_RETRY, values)
+        return cls(claim, MarkKind.RETRY, values)
 
     @classmethod
     def dead(cls, claim: Claim, *, status: int, error: str) -> Mark:
-        return cls(claim, sql.MARK_DEAD, {"status": status, "error": error})
+        return cls(claim, MarkKind.DEAD, {"status": status, "error": error})
 
     @classmethod
     def release(
@@ -97,8 +108,8 @@ class Mark:
         to_back: bool = False,
     ) -> Mark:
         """Back to pending; `to_back`: due now but behind every row already due."""
-        statement = sql.RELEASE_TO_BACK if to_back else sql.RELEASE
-        return cls(claim, statement, {"status": status, "error": error})
+        kind = MarkKind.RELEASE_TO_BACK if to_back else MarkKind.RELEASE
+        return cls(claim, kind, {"status": status, "error": error})
 
 
 @dataclass(frozen=True)
@@ -428,7 +439,8 @@ class Spool(SpoolAdmin):
                 for mark in marks:
                     params = {"rowid": mark.claim.rowid, "token": mark.claim.token, "now": now}
                     params.update({"error": None, **mark.values})
-                    row = conn.execute(mark.statement, params).fetchone()
+                    statement = sql.MARKS[mark.kind.value]
+                    row = conn.execute(statement, params).fetchone()
                     states.append(None if row is None else str(row[0]))
                     if drop_delivered and states[-1] == "delivered":  # retention 0
                         conn.execute(sql.DELETE_PAYLOAD, {"rowid": mark.claim.rowid})

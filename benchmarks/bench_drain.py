@@ -54,8 +54,7 @@ def cpu_seconds() -> float:
 
 def task_build(args: dict[str, Any]) -> dict[str, Any]:
     """A spool with `n` pending calls of about 20 KB each."""
-    from zelto_spool import Spool
-    from zelto_spool._payload import prepare
+    from zelto_spool import Spool, prepare
 
     base = transcript_payload(CALL_BYTES)
     with Spool(args["db"]) as spool:

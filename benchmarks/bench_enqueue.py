@@ -64,8 +64,7 @@ def init_spool(path: Path) -> None:
 
 def task_warm(args: dict[str, Any]) -> dict[str, Any]:
     """Interleaved enqueues on warm connections; returns the op times per variant."""
-    from zelto_spool import Spool
-    from zelto_spool._payload import prepare
+    from zelto_spool import Spool, prepare
 
     base = Path(args["dir"]) / "warm"
     base.mkdir()

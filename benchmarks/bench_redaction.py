@@ -47,7 +47,7 @@ def call_turns(n: int) -> list[dict[str, str]]:
 
 def task_costs(args: dict[str, Any]) -> dict[str, Any]:
     from livekit.plugins import zelto
-    from zelto_spool._payload import encode, prepare
+    from zelto_spool import encode, prepare
 
     base = {"agent": {"externalId": "bench"}, "call": {"externalId": "room-1"}}
     turns = call_turns(args["turns"])

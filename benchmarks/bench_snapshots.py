@@ -89,8 +89,7 @@ async def _session_turns(args: dict[str, Any]) -> dict[str, Any]:
 
 def task_append(args: dict[str, Any]) -> dict[str, Any]:
     """The writer thread's part: one turn appended, redacted and fsynced, per call."""
-    from zelto_spool import Spool
-    from zelto_spool._payload import encode
+    from zelto_spool import Spool, encode
 
     spool = Spool(args["db"])
     header = encode({"agent": {"externalId": "bench"}, "call": {"externalId": "append"}})
@@ -137,8 +136,7 @@ def task_live_call(args: dict[str, Any]) -> dict[str, Any]:
     """A long call: a turn every TURN_EVERY_S until told to stop."""
     import threading
 
-    from zelto_spool import Spool
-    from zelto_spool._payload import encode
+    from zelto_spool import Spool, encode
 
     spool = Spool(args["db"])
     job = f"live-{args['index']}"

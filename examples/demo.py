@@ -53,7 +53,7 @@ async def demo(args: argparse.Namespace) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="zelto-demo-"))
     spool_path = workdir / "spool.db"
-    from zelto_spool._receiver import Receiver
+    from zelto_spool.testing import Receiver
 
     receiver = Receiver(api_key=API_KEY).start()
     # the worker's job processes inherit this environment (set before the first job)

@@ -250,14 +250,18 @@ def test_drain_hitting_a_damaged_page_explains_and_the_spool_recovers(
 
 
 def test_an_error_inside_an_unfsynced_write_surfaces_and_later_writes_are_fsynced(
-    spool: Spool,
+    spool: Spool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from zelto_spool import SpoolError
+    from zelto_spool import _schema as sql
     from zelto_spool._spool import Mark
 
     spool.enqueue(payload("room-1"))
     (claim,) = spool.claim(1, lease_s=60)  # claims and marks commit without fsync
-    broken = Mark(claim, "UPDATE calls SET no_such_column = 1 WHERE id = :rowid", {})
+    monkeypatch.setitem(
+        sql.MARKS, "delivered", "UPDATE calls SET no_such_column = 1 WHERE id = :rowid"
+    )
+    broken = Mark.delivered(claim, status=200)
     with pytest.raises(SpoolError) as info:  # any failure after BEGIN: corruption, disk full
         spool.apply([broken])
     assert "no_such_column" in str(info.value)  # the real error, not a follow-on one

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._config import DEFAULT_BASE_URL, DeliveryConfig, default_spool_path
+    from ._config import DEFAULT_BASE_URL, ENV_AGENT_ID, DeliveryConfig, default_spool_path
     from ._exceptions import (
         ConfigError,
         PayloadError,
@@ -24,9 +24,12 @@ if TYPE_CHECKING:
         SpoolWriteError,
         ZeltoError,
     )
+    from ._fit import Fixes, fit_transcript
     from ._flusher import DrainReport, Flusher
-    from ._payload import MAX_PAYLOAD_BYTES, ROLES, validate
+    from ._logroute import route_logs_to
+    from ._payload import MAX_PAYLOAD_BYTES, ROLES, encode, prepare, validate
     from ._retry import SendOutcome
+    from ._sender import Sender, preload_sender
     from ._spool import Claim, Enqueued, Pause, Spool
 
 # a library adds no output of its own; the CLI and applications install handlers
@@ -34,6 +37,7 @@ _logging.getLogger("zelto_spool").addHandler(_logging.NullHandler())
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "ENV_AGENT_ID",
     "MAX_PAYLOAD_BYTES",
     "ROLES",
     "Claim",
@@ -41,11 +45,13 @@ __all__ = [
     "DeliveryConfig",
     "DrainReport",
     "Enqueued",
+    "Fixes",
     "Flusher",
     "Pause",
     "PayloadError",
     "PayloadTooLargeError",
     "SendOutcome",
+    "Sender",
     "Spool",
     "SpoolCorruptError",
     "SpoolError",
@@ -53,12 +59,19 @@ __all__ = [
     "ZeltoError",
     "__version__",
     "default_spool_path",
+    "encode",
+    "fit_transcript",
+    "prepare",
+    "preload_sender",
+    "route_logs_to",
     "validate",
 ]
 
 # where each public name lives (its module is imported when the name is first used)
 _HOMES = {
-    **dict.fromkeys(["DEFAULT_BASE_URL", "DeliveryConfig", "default_spool_path"], "_config"),
+    **dict.fromkeys(
+        ["DEFAULT_BASE_URL", "ENV_AGENT_ID", "DeliveryConfig", "default_spool_path"], "_config"
+    ),
     **dict.fromkeys(
         [
             "ConfigError",
@@ -71,9 +84,12 @@ _HOMES = {
         ],
         "_exceptions",
     ),
+    **dict.fromkeys(["Fixes", "fit_transcript"], "_fit"),
     **dict.fromkeys(["DrainReport", "Flusher"], "_flusher"),
-    **dict.fromkeys(["MAX_PAYLOAD_BYTES", "ROLES", "validate"], "_payload"),
+    "route_logs_to": "_logroute",
+    **dict.fromkeys(["MAX_PAYLOAD_BYTES", "ROLES", "encode", "prepare", "validate"], "_payload"),
     "SendOutcome": "_retry",
+    **dict.fromkeys(["Sender", "preload_sender"], "_sender"),
     **dict.fromkeys(["Claim", "Enqueued", "Pause", "Spool"], "_spool"),
 }
 

@@ -90,16 +90,15 @@ class SpoolAdmin:
         now = self._clock()
 
         def requeue(conn: sqlite3.Connection) -> list[str]:
-            conn.execute("BEGIN IMMEDIATE")
-            rowids = replay_candidates(
-                conn, call_ids, state, None if since_s is None else now - since_s
-            )
-            done = [
-                r[0]
-                for rowid in rowids
-                for r in conn.execute(sql.REPLAY, {"rowid": rowid, "now": now}).fetchall()
-            ]
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                rowids = replay_candidates(
+                    conn, call_ids, state, None if since_s is None else now - since_s
+                )
+                done = [
+                    r[0]
+                    for rowid in rowids
+                    for r in conn.execute(sql.REPLAY, {"rowid": rowid, "now": now}).fetchall()
+                ]
             return done
 
         return self._db.run(requeue)
@@ -115,13 +114,12 @@ class SpoolAdmin:
         records = now - max(window, RECORD_KEEP_S)
 
         def delete(conn: sqlite3.Connection) -> int:
-            conn.execute("BEGIN IMMEDIATE")
-            count = conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff}).rowcount
-            conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": records})
-            conn.execute(sql.PURGE_CALLS, {"cutoff": records})
-            conn.execute(sql.PURGE_EVENTS, {"cutoff": records})
-            conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                count = conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff}).rowcount
+                conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": records})
+                conn.execute(sql.PURGE_CALLS, {"cutoff": records})
+                conn.execute(sql.PURGE_EVENTS, {"cutoff": records})
+                conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
             return int(count)
 
         return int(self._db.run(delete))
@@ -152,25 +150,23 @@ class SpoolAdmin:
 
         def compact(conn: sqlite3.Connection) -> bool:
             """Free pages and fold the WAL back; False when a reader kept it from finishing."""
-            # executescript steps the pragma to the end (execute() frees a single page)
-            conn.executescript("PRAGMA incremental_vacuum;")
-            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            conn.executescript(sql.INCREMENTAL_VACUUM_SCRIPT)
+            busy, _log, _done = conn.execute(sql.CHECKPOINT_TRUNCATE).fetchone()
             return not busy
 
         def evict(conn: sqlite3.Connection, need: int) -> int:
-            conn.execute("BEGIN IMMEDIATE")
-            freed = removed = 0
-            for rowid, call_id, size in conn.execute(
-                sql.OLDEST_DELIVERED, {"limit": batch, "keep_after": keep_after}
-            ).fetchall():
-                if freed >= need:
-                    break
-                conn.execute(sql.DELETE_PAYLOAD, {"rowid": rowid})
-                conn.execute(sql.DELETE_ENRICHMENT, {"call_id": call_id})
-                conn.execute(sql.DELETE_CALL, {"rowid": rowid})
-                freed += int(size) + ROW_OVERHEAD_BYTES
-                removed += 1
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                freed = removed = 0
+                for rowid, call_id, size in conn.execute(
+                    sql.OLDEST_DELIVERED, {"limit": batch, "keep_after": keep_after}
+                ).fetchall():
+                    if freed >= need:
+                        break
+                    conn.execute(sql.DELETE_PAYLOAD, {"rowid": rowid})
+                    conn.execute(sql.DELETE_ENRICHMENT, {"call_id": call_id})
+                    conn.execute(sql.DELETE_CALL, {"rowid": rowid})
+                    freed += int(size) + ROW_OVERHEAD_BYTES
+                    removed += 1
             return removed
 
         while self.size_bytes() > max_bytes:
@@ -188,4 +184,4 @@ class SpoolAdmin:
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the file (the flusher calls it when idle)."""
-        self._db.run(lambda conn: conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
+        self._db.run(lambda conn: conn.execute(sql.CHECKPOINT_PASSIVE).fetchall())

@@ -14,6 +14,7 @@ from ._exceptions import ConfigError
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "ENV_AGENT_ID",
     "DeliveryConfig",
     "default_spool_path",
     "endpoint_for",

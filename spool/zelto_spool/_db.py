@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import _oslock
+from . import _schema as sql
 from ._exceptions import SpoolCorruptError, SpoolError, SpoolWriteError
 from ._files import (
     SIDE_FILES,
@@ -41,7 +42,6 @@ logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 30.0
-WAL_AUTOCHECKPOINT_PAGES = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 _CORRUPT_MARKERS = ("file is not a database", "malformed", "disk image", "not a database")
 _FULL_MARKERS = ("database or disk is full", "disk is full", "file too large")
@@ -154,7 +154,7 @@ class Connector:
             except BaseException as exc:
                 if conn is not None and self._conn is conn and conn.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
-                        conn.execute("ROLLBACK")
+                        conn.execute(sql.ROLLBACK)
                 failure = exc
         finally:
             if guard is not None:
@@ -184,7 +184,7 @@ class Connector:
         rescue = "none"
         if "-wal" in changed and "-shm" not in changed:
             try:
-                rescue = str(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone())
+                rescue = str(conn.execute(sql.CHECKPOINT_TRUNCATE).fetchone())
             except sqlite3.Error as exc:
                 rescue = str(exc)
         extra = {"path": str(self.path), "files": changed, "rescue": rescue}
@@ -310,18 +310,18 @@ def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Conn
         # a new file lets freed pages go back to the filesystem (the disk cap evicts rows);
         # only takes effect before WAL mode and the first table. Only on a new file: on an
         # existing one the PRAGMA still rewrites page 1 (an fsynced commit on every open)
-        if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
-            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if conn.execute(sql.PAGE_COUNT).fetchone()[0] == 0:
+            conn.execute(sql.AUTO_VACUUM_INCREMENTAL)
+        mode = conn.execute(sql.JOURNAL_MODE_WAL).fetchone()[0]
         if str(mode).lower() != "wal":
             logger.warning(
                 "spool could not switch to WAL; writers will block each other more",
                 extra={"path": str(path), "journal_mode": mode},
             )
-        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(sql.SYNCHRONOUS_FULL)
         # writers rarely pay for a checkpoint: the sidecar runs one every few seconds;
         # without a sidecar the WAL still folds back in at ~40 MB
-        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+        conn.execute(sql.WAL_AUTOCHECKPOINT)
         migrate(conn)
     except BaseException:
         conn.close()
@@ -330,7 +330,7 @@ def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Conn
 
 
 def _without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:
-    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(sql.SYNCHRONOUS_NORMAL)
     try:
         return fn(conn)
     finally:
@@ -338,8 +338,8 @@ def _without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connecti
         # the real error and leaves this connection committing without fsync
         if conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-        conn.execute("PRAGMA synchronous = FULL")
+                conn.execute(sql.ROLLBACK)
+        conn.execute(sql.SYNCHRONOUS_FULL)
 
 
 class _Reopen(Exception):
@@ -439,9 +439,9 @@ def _still_corrupt(path: Path) -> bool:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
-            conn.execute("PRAGMA user_version").fetchone()
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            (result,) = conn.execute("PRAGMA quick_check(1)").fetchone()
+            conn.execute(sql.USER_VERSION).fetchone()
+            conn.execute(sql.COUNT_SCHEMA_OBJECTS).fetchone()
+            (result,) = conn.execute(sql.QUICK_CHECK).fetchone()
             return str(result) != "ok"
         finally:
             conn.close()

@@ -17,6 +17,16 @@ whole spool paused with a reason).
 
 from __future__ import annotations
 
+__all__ = [
+    "ConfigError",
+    "PayloadError",
+    "PayloadTooLargeError",
+    "SpoolCorruptError",
+    "SpoolError",
+    "SpoolWriteError",
+    "ZeltoError",
+]
+
 
 class ZeltoError(Exception):
     """Base of every error raised by `zelto_spool`."""

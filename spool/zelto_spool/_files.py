@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from . import _schema as sql
 from ._exceptions import SpoolError
 
 __all__ = [
@@ -31,12 +32,10 @@ class ForeignDatabaseError(SpoolError):
 
 def refuse_foreign(conn: sqlite3.Connection) -> None:
     """Raise `ForeignDatabaseError` unless the file is empty or holds a spool's schema."""
-    tables = sorted(
-        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    )
+    tables = sorted(str(r[0]) for r in conn.execute(sql.TABLE_NAMES))
     if not tables:
         return
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    version = int(conn.execute(sql.USER_VERSION).fetchone()[0])
     if "calls" in tables and "payloads" in tables and version >= 1:
         return
     shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")

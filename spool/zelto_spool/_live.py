@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import _proc
+from . import _schema as sql
 from ._exceptions import PayloadError
 from ._fit import fit_transcript
 from ._logroute import library_logger
@@ -34,60 +35,11 @@ logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 LOST_REASON = "agent_process_lost"
 DEFAULT_STALE_AFTER_S = 2 * 3600.0
 
-# not when a version of the call was enqueued since the tracker began: a START that waited
-# behind a busy spool must not bring back a call that was already finished and queued
-START = """
-INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
-                  header)
-SELECT :job_id, :call_id, :host, :pid, :start, :now, :now, :header
-WHERE NOT EXISTS (SELECT 1 FROM calls WHERE call_id = :call_id AND enqueued_at >= :since)
-ON CONFLICT (job_id) DO UPDATE SET
-    call_id = excluded.call_id, owner_host = excluded.owner_host,
-    owner_pid = excluded.owner_pid, owner_start = excluded.owner_start,
-    updated_at = excluded.updated_at, header = excluded.header
-"""
-# turns only go to an open snapshot: none after it was closed, enqueued or reaped
-OPEN = "SELECT 1 FROM live WHERE job_id = :job_id AND final IS NULL"
-APPEND_TURN = "INSERT OR REPLACE INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)"
-DROP_TURNS_FROM = "DELETE FROM live_turns WHERE job_id = :job_id AND seq >= :total"
-SET_TURNS = """
-UPDATE live SET updated_at = :now, turns = :total, header = coalesce(:header, header)
-WHERE job_id = :job_id AND final IS NULL
-"""
-# a later session of the same job continues a call whose final was stored at the first's close
-REOPEN = "UPDATE live SET final = NULL, updated_at = :now WHERE job_id = :job_id"
-TOUCH = """
-UPDATE live SET updated_at = :now, turns = max(turns, :turns),
-                header = coalesce(:header, header)
-WHERE job_id = :job_id
-"""
-CLOSE = """
-INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
-                  header, final)
-VALUES (:job_id, :call_id, :host, :pid, :start, :now, :now, :final, :final)
-ON CONFLICT (job_id) DO UPDATE SET updated_at = excluded.updated_at, final = excluded.final
-"""
-ROWS = """
-SELECT job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at, turns,
-       final IS NOT NULL AS closed
-FROM live ORDER BY started_at
-"""
-ONE = "SELECT call_id, started_at, updated_at, header, final FROM live WHERE job_id = :job_id"
-TURNS = "SELECT turn FROM live_turns WHERE job_id = :job_id ORDER BY seq"
-DELETE = "DELETE FROM live WHERE job_id = :job_id"
-DELETE_TURNS = "DELETE FROM live_turns WHERE job_id = :job_id"
-COUNT = "SELECT count(*) FROM live"
-REAPED_GET = "SELECT value FROM meta WHERE key = 'reaped_total'"
-REAPED_ADD = """
-INSERT INTO meta (key, value) VALUES ('reaped_total', :n)
-ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + :n
-"""
-
 
 def delete_live(conn: sqlite3.Connection, job_id: str) -> None:
     """Inside a write transaction: forget a job's snapshot."""
-    conn.execute(DELETE_TURNS, {"job_id": job_id})
-    conn.execute(DELETE, {"job_id": job_id})
+    conn.execute(sql.LIVE_DELETE_TURNS, {"job_id": job_id})
+    conn.execute(sql.LIVE_DELETE, {"job_id": job_id})
 
 
 class LiveCalls:
@@ -106,7 +58,7 @@ class LiveCalls:
         """
         owner = self._owner(job_id, call_id)
         params = {**owner, "header": header, "since": owner["now"] if since is None else since}
-        self._spool._db.run(lambda conn: conn.execute(START, params), call_id=call_id)
+        self._spool._db.run(lambda conn: conn.execute(sql.LIVE_START, params), call_id=call_id)
 
     def _owner(self, job_id: str, call_id: str) -> dict[str, Any]:
         me = _proc.current_owner()
@@ -116,7 +68,7 @@ class LiveCalls:
             "host": me.host,
             "pid": me.pid,
             "start": me.start,
-            "now": self._spool._clock(),
+            "now": self._spool.clock(),
         }
 
     def append(
@@ -133,22 +85,21 @@ class LiveCalls:
         `first_seq + len(turns)`); turns past it are dropped (history items can be inserted
         or replaced, not only appended). Returns False when the snapshot is no longer open
         (closed, enqueued or reaped): nothing is written then."""
-        now = self._spool._clock()
+        now = self._spool.clock()
         count = first_seq + len(turns) if total is None else total
 
         def write(conn: sqlite3.Connection) -> bool:
-            conn.execute("BEGIN IMMEDIATE")
-            if conn.execute(OPEN, {"job_id": job_id}).fetchone() is None:
-                conn.execute("COMMIT")
-                return False
-            for offset, turn in enumerate(turns):
-                conn.execute(
-                    APPEND_TURN, {"job_id": job_id, "seq": first_seq + offset, "turn": turn}
-                )
-            conn.execute(DROP_TURNS_FROM, {"job_id": job_id, "total": count})
-            params = {"job_id": job_id, "now": now, "total": count, "header": header}
-            conn.execute(SET_TURNS, params)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                if conn.execute(sql.LIVE_OPEN, {"job_id": job_id}).fetchone() is None:
+                    return False
+                for offset, turn in enumerate(turns):
+                    conn.execute(
+                        sql.LIVE_APPEND_TURN,
+                        {"job_id": job_id, "seq": first_seq + offset, "turn": turn},
+                    )
+                conn.execute(sql.LIVE_DROP_TURNS_FROM, {"job_id": job_id, "total": count})
+                params = {"job_id": job_id, "now": now, "total": count, "header": header}
+                conn.execute(sql.LIVE_SET_TURNS, params)
             return True
 
         return self._spool._db.run(write)
@@ -156,92 +107,97 @@ class LiveCalls:
     def reopen(self, job_id: str) -> None:
         """Another session continues the job's call: forget the final stored at a close (the
         snapshot takes turns again; the next close stores a new final)."""
-        params = {"job_id": job_id, "now": self._spool._clock()}
-        self._spool._db.run(lambda conn: conn.execute(REOPEN, params))
+        params = {"job_id": job_id, "now": self._spool.clock()}
+        self._spool._db.run(lambda conn: conn.execute(sql.LIVE_REOPEN, params))
 
     def heartbeat(self, job_id: str) -> None:
-        now = self._spool._clock()
+        now = self._spool.clock()
         params = {"job_id": job_id, "now": now, "turns": 0, "header": None}
-        self._spool._db.run(lambda conn: conn.execute(TOUCH, params))
+        self._spool._db.run(lambda conn: conn.execute(sql.LIVE_TOUCH, params))
 
     def close(self, job_id: str, call_id: str, final: bytes) -> None:
         """The session closed: keep its final payload until it is enqueued (or reaped)."""
         params = {**self._owner(job_id, call_id), "final": final}
-        self._spool._db.run(lambda conn: conn.execute(CLOSE, params), call_id=call_id)
+        self._spool._db.run(lambda conn: conn.execute(sql.LIVE_CLOSE, params), call_id=call_id)
 
     def promote(self, job_id: str) -> Enqueued | None:
         """Enqueue the snapshot's final payload (or what it has) and forget the snapshot."""
-        now = self._spool._clock()
+        now = self._spool.clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
-            conn.execute("BEGIN IMMEDIATE")
-            queued = self._enqueue_snapshot(conn, job_id, now, lost=False)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                queued = self._enqueue_snapshot(conn, job_id, now, lost=False)
             return queued
 
         return self._spool._db.run(write)
 
     def discard(self, job_id: str) -> None:
         def write(conn: sqlite3.Connection) -> None:
-            conn.execute("BEGIN IMMEDIATE")
-            delete_live(conn, job_id)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                delete_live(conn, job_id)
 
         self._spool._db.run(write)
 
     def rows(self) -> list[dict[str, Any]]:
         def read(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-            cursor = conn.execute(ROWS)
+            cursor = conn.execute(sql.LIVE_ROWS)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
         return self._spool._db.run(read)
 
     def count(self) -> int:
-        return int(self._spool._db.run(lambda conn: conn.execute(COUNT).fetchone()[0]))
+        return int(self._spool._db.run(lambda conn: conn.execute(sql.LIVE_COUNT).fetchone()[0]))
 
     def reaped_total(self) -> int:
-        value = self._spool._db.run(lambda conn: conn.execute(REAPED_GET).fetchone())
+        value = self._spool._db.run(lambda conn: conn.execute(sql.LIVE_REAPED_GET).fetchone())
         return 0 if value is None else int(value[0])
 
     def reap(self, *, stale_after_s: float = DEFAULT_STALE_AFTER_S) -> list[str]:
         """Enqueue the calls of lost owners as final calls; returns their call ids."""
-        now = self._spool._clock()
+        now = self._spool.clock()
         me = _proc.current_owner()
 
         def sweep(conn: sqlite3.Connection) -> list[str]:
-            candidates = conn.execute(ROWS).fetchall()
+            candidates = conn.execute(sql.LIVE_ROWS).fetchall()
             if not candidates:
                 return []
-            conn.execute("BEGIN IMMEDIATE")
-            reaped = []
-            # re-read under the write lock: another reaper may have taken some already
-            for job_id, _call, host, pid, start, _started, updated, _turns, closed in conn.execute(
-                ROWS
-            ).fetchall():
-                if (host, pid, start) == (me.host, me.pid, me.start):
-                    continue  # our own job: its process is alive by definition
-                alive = _proc.is_alive(host, pid, start)
-                if alive is False or (alive is None and updated < now - stale_after_s):
-                    # one snapshot that cannot be assembled must not hold up the others
-                    conn.execute("SAVEPOINT reap_one")
-                    try:
-                        queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
-                    except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
-                        conn.execute("ROLLBACK TO reap_one")
-                        conn.execute("RELEASE reap_one")
-                        logger.error(
-                            "could not enqueue the call of a lost agent process; its snapshot "
-                            "is kept (see `zelto-spool list --state live`)",
-                            extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
-                        )
-                        continue
-                    conn.execute("RELEASE reap_one")
-                    if queued is not None:
-                        reaped.append(queued.call_id)
-            if reaped:
-                conn.execute(REAPED_ADD, {"n": len(reaped)})
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                reaped = []
+                # re-read under the write lock: another reaper may have taken some already
+                for (
+                    job_id,
+                    _call,
+                    host,
+                    pid,
+                    start,
+                    _started,
+                    updated,
+                    _turns,
+                    closed,
+                ) in conn.execute(sql.LIVE_ROWS).fetchall():
+                    if (host, pid, start) == (me.host, me.pid, me.start):
+                        continue  # our own job: its process is alive by definition
+                    alive = _proc.is_alive(host, pid, start)
+                    if alive is False or (alive is None and updated < now - stale_after_s):
+                        # one snapshot that cannot be assembled must not hold up the others
+                        conn.execute(sql.LIVE_REAP_ONE)
+                        try:
+                            queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
+                        except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
+                            conn.execute(sql.LIVE_REAP_ONE_UNDO)
+                            conn.execute(sql.LIVE_REAP_ONE_DONE)
+                            logger.error(
+                                "could not enqueue the call of a lost agent process; its snapshot "
+                                "is kept (see `zelto-spool list --state live`)",
+                                extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
+                            )
+                            continue
+                        conn.execute(sql.LIVE_REAP_ONE_DONE)
+                        if queued is not None:
+                            reaped.append(queued.call_id)
+                if reaped:
+                    conn.execute(sql.LIVE_REAPED_ADD, {"n": len(reaped)})
             return reaped
 
         return self._spool._db.run(sweep)
@@ -249,14 +205,14 @@ class LiveCalls:
     def _enqueue_snapshot(
         self, conn: sqlite3.Connection, job_id: str, now: float, *, lost: bool
     ) -> Enqueued | None:
-        row = conn.execute(ONE, {"job_id": job_id}).fetchone()
+        row = conn.execute(sql.LIVE_ONE, {"job_id": job_id}).fetchone()
         if row is None:
             return None
         call_id, started_at, updated_at, header, final = row
         if final is not None:
             body = bytes(final)
         else:
-            turns = [decode(bytes(t[0])) for t in conn.execute(TURNS, {"job_id": job_id})]
+            turns = [decode(bytes(t[0])) for t in conn.execute(sql.LIVE_TURNS, {"job_id": job_id})]
             body = assemble(decode(bytes(header)), turns, started_at, updated_at, lost=lost)
         queued = self._spool._insert_version(conn, call_id, body, now)
         delete_live(conn, job_id)

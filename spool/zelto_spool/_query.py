@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from . import _schema as sql
 from ._exceptions import ConfigError
 from ._schema import STATES
 
@@ -53,17 +54,17 @@ def select_rows(
     where: list[str] = []
     params: list[Any] = []
     if state is not None:
-        where.append("state = ?")
+        where.append(sql.WHERE_STATE)
         params.append(state)
     if call_ids is not None:
         ids = list(call_ids)
-        where.append(f"call_id IN ({', '.join('?' for _ in ids)})")
+        where.append(_call_ids_in(len(ids)))
         params.extend(ids)
     rows = _db(conn)["calls"].rows_where(
         " AND ".join(where) or None,
         params,
         select=", ".join(ROW_COLUMNS),
-        order_by="updated_at DESC, id DESC",
+        order_by=sql.ROWS_ORDER,
         limit=limit or None,
     )
     return [dict(r) for r in rows]
@@ -78,30 +79,30 @@ def replay_candidates(
     check_state(state)
     if state in ("inflight", "pending"):
         raise ConfigError("replay takes delivered or dead calls (pending ones are queued already)")
-    where = ["state IN ('delivered', 'dead')"]
+    where = [sql.WHERE_FINISHED]
     params: list[Any] = []
     if state is not None:
-        where.append("state = ?")
+        where.append(sql.WHERE_STATE)
         params.append(state)
     if call_ids is not None:
         ids = list(call_ids)
-        where = [f"call_id IN ({', '.join('?' for _ in ids)})"] + where[1:]
+        where = [_call_ids_in(len(ids))] + where[1:]
         params = ids + params
     if changed_after is not None:
-        where.append("updated_at >= ?")
+        where.append(sql.WHERE_CHANGED_AFTER)
         params.append(changed_after)
     rows = _db(conn)["calls"].rows_where(" AND ".join(where), params, select="id")
     return [int(r["id"]) for r in rows]
 
 
-_HAS_PAYLOAD = "SELECT 1 FROM payloads WHERE call_rowid = calls.id"
+def _call_ids_in(count: int) -> str:
+    return sql.WHERE_CALL_IDS.format(marks=", ".join("?" * count))
 
 
 def payload_gone(conn: sqlite3.Connection, call_ids: list[str]) -> list[str]:
     """Calls among `call_ids` that have a row but no payload (retention dropped it)."""
     if not call_ids:
         return []
-    marks = ", ".join("?" for _ in call_ids)
-    where = f"call_id IN ({marks}) AND NOT EXISTS ({_HAS_PAYLOAD})"
+    where = f"{_call_ids_in(len(call_ids))} AND {sql.WHERE_NO_PAYLOAD}"
     rows = _db(conn)["calls"].rows_where(where, call_ids, select="call_id")
     return sorted(str(r["call_id"]) for r in rows)

@@ -22,47 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import _schema as sql
 from ._payload import decode, prepare
 
 __all__ = ["Salvaged", "salvage"]
-
-NEXT_CALL = """
-SELECT id, call_id, state, attempts, first_enqueued_at, last_status, last_error
-FROM calls NOT INDEXED WHERE id > :after ORDER BY id LIMIT 1
-"""
-BODY = "SELECT body FROM payloads WHERE call_rowid = :rowid"
-NEXT_LIVE = "SELECT rowid, * FROM live WHERE rowid > :after ORDER BY rowid LIMIT 1"
-NEXT_TURN = """
-SELECT rowid, job_id, seq, turn FROM live_turns WHERE rowid > :after ORDER BY rowid LIMIT 1
-"""
-NEXT_ENRICHMENT = """
-SELECT rowid, call_id, fields, updated_at FROM enrichments
-WHERE rowid > :after ORDER BY rowid LIMIT 1
-"""
-
-INSERT_CALL = """
-INSERT INTO calls (call_id, state, version, attempts, next_attempt_at, first_enqueued_at,
-                   enqueued_at, pending_since, updated_at, size, last_status, last_error)
-VALUES (:call_id, :state, 1, :attempts, :now, :first, :now, :now, :now, :size, :status, :error)
-ON CONFLICT (call_id) DO NOTHING
-RETURNING id
-"""
-INSERT_BODY = "INSERT INTO payloads (call_rowid, version, body) VALUES (:rowid, 1, :body)"
-INSERT_LIVE = """
-INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
-                  turns, header, final)
-VALUES (:job_id, :call_id, :owner_host, :owner_pid, :owner_start, :started_at, :updated_at,
-        :turns, :header, :final)
-ON CONFLICT (job_id) DO NOTHING
-"""
-INSERT_TURN = """
-INSERT INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)
-ON CONFLICT (job_id, seq) DO NOTHING
-"""
-INSERT_ENRICHMENT = """
-INSERT INTO enrichments (call_id, fields, updated_at) VALUES (:call_id, :fields, :updated_at)
-ON CONFLICT (call_id) DO NOTHING
-"""
 
 NOTE = "salvaged from a corrupt spool set aside at {}"
 MAX_SKIP = 1 << 40
@@ -98,53 +61,52 @@ def salvage(moved: Path, fresh: sqlite3.Connection) -> Salvaged:
     note = NOTE.format(moved)
     src = sqlite3.connect(f"file:{moved}?mode=ro", uri=True)
     try:
-        fresh.execute("BEGIN IMMEDIATE")
-        for rowid, call_id, state, attempts, first, status, error in _rows(src, NEXT_CALL):
-            if state == "delivered":
-                continue
-            try:
-                (body,) = src.execute(BODY, {"rowid": rowid}).fetchone()
-                body = prepare(decode(bytes(body)))[1]  # only what would be accepted today
-            except (sqlite3.DatabaseError, ValueError, TypeError):
-                result.unreadable += 1
-                continue
-            dead = state == "dead"
-            inserted = fresh.execute(
-                INSERT_CALL,
-                {
-                    "call_id": call_id,
-                    "state": "dead" if dead else "pending",
-                    "attempts": attempts if dead else 0,
-                    "now": now,
-                    "first": first,
-                    "size": len(body),
-                    "status": status if dead else None,
-                    "error": error if dead else note,
-                },
-            ).fetchone()
-            if inserted is not None:
-                fresh.execute(INSERT_BODY, {"rowid": inserted[0], "body": body})
-                result.dead += dead
-                result.calls += not dead
-        names = ("job_id", "call_id", "owner_host", "owner_pid", "owner_start", "started_at",
-                 "updated_at", "turns", "header", "final")  # fmt: skip
-        with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
-            for row in _rows(src, NEXT_LIVE):
-                fresh.execute(INSERT_LIVE, dict(zip(names, row[1:], strict=True)))
-                result.live += 1
-            for _, job_id, seq, turn in _rows(src, NEXT_TURN):
-                fresh.execute(INSERT_TURN, {"job_id": job_id, "seq": seq, "turn": turn})
-        with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
-            for _, call_id, fields, updated_at in _rows(src, NEXT_ENRICHMENT):
-                fresh.execute(
-                    INSERT_ENRICHMENT,
-                    {"call_id": call_id, "fields": fields, "updated_at": updated_at},
-                )
-        fresh.execute("COMMIT")
-    except BaseException:
-        if fresh.in_transaction:
-            fresh.execute("ROLLBACK")
-        raise
+        with sql.transaction(fresh):
+            for rowid, call_id, state, attempts, first, status, error in _rows(
+                src, sql.SALVAGE_NEXT_CALL
+            ):
+                if state == "delivered":
+                    continue
+                try:
+                    (body,) = src.execute(sql.SALVAGE_BODY, {"rowid": rowid}).fetchone()
+                    body = prepare(decode(bytes(body)))[1]  # only what would be accepted today
+                except (sqlite3.DatabaseError, ValueError, TypeError):
+                    result.unreadable += 1
+                    continue
+                dead = state == "dead"
+                inserted = fresh.execute(
+                    sql.SALVAGE_INSERT_CALL,
+                    {
+                        "call_id": call_id,
+                        "state": "dead" if dead else "pending",
+                        "attempts": attempts if dead else 0,
+                        "now": now,
+                        "first": first,
+                        "size": len(body),
+                        "status": status if dead else None,
+                        "error": error if dead else note,
+                    },
+                ).fetchone()
+                if inserted is not None:
+                    fresh.execute(sql.SALVAGE_INSERT_BODY, {"rowid": inserted[0], "body": body})
+                    result.dead += dead
+                    result.calls += not dead
+            names = ("job_id", "call_id", "owner_host", "owner_pid", "owner_start", "started_at",
+                     "updated_at", "turns", "header", "final")  # fmt: skip
+            with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
+                for row in _rows(src, sql.SALVAGE_NEXT_LIVE):
+                    fresh.execute(sql.SALVAGE_INSERT_LIVE, dict(zip(names, row[1:], strict=True)))
+                    result.live += 1
+                for _, job_id, seq, turn in _rows(src, sql.SALVAGE_NEXT_TURN):
+                    fresh.execute(
+                        sql.SALVAGE_INSERT_TURN, {"job_id": job_id, "seq": seq, "turn": turn}
+                    )
+            with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
+                for _, call_id, fields, updated_at in _rows(src, sql.SALVAGE_NEXT_ENRICHMENT):
+                    fresh.execute(
+                        sql.SALVAGE_INSERT_ENRICHMENT,
+                        {"call_id": call_id, "fields": fields, "updated_at": updated_at},
+                    )
     finally:
         src.close()
     return result

@@ -1,6 +1,9 @@
 """The spool's schema, its migrations (`PRAGMA user_version`) and every SQL statement.
 
-SQL lives here as constants with named `:parameters`; no statement is built from values.
+Every SQL statement of the package lives here as a named constant with `:name` parameters
+(the read side's WHERE clauses for sqlite-utils take `?`); no statement is built from values,
+and a test fails when SQL appears in another module. `transaction()` is the one way to open
+a write transaction.
 
 Layout (see docs/design.md):
 - `calls`: one row per `call.externalId`, its state, versions, attempts, schedule and lease.
@@ -19,12 +22,13 @@ Layout (see docs/design.md):
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ._exceptions import SpoolError
 
-__all__ = ["SCHEMA_VERSION", "migrate"]
+__all__ = ["SCHEMA_VERSION", "migrate", "transaction"]
 
 STATES = ("pending", "inflight", "delivered", "dead")
 
@@ -115,14 +119,52 @@ MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+# --- the connection: pragmas and checks (`_db.py`, `_files.py`, `_admin.py`) ----------------
+
+WAL_AUTOCHECKPOINT_PAGES = 10_000
+USER_VERSION = "PRAGMA user_version"
+PAGE_COUNT = "PRAGMA page_count"
+AUTO_VACUUM_INCREMENTAL = "PRAGMA auto_vacuum = INCREMENTAL"
+JOURNAL_MODE_WAL = "PRAGMA journal_mode = WAL"
+SYNCHRONOUS_FULL = "PRAGMA synchronous = FULL"
+SYNCHRONOUS_NORMAL = "PRAGMA synchronous = NORMAL"
+WAL_AUTOCHECKPOINT = f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}"
+CHECKPOINT_TRUNCATE = "PRAGMA wal_checkpoint(TRUNCATE)"
+CHECKPOINT_PASSIVE = "PRAGMA wal_checkpoint(PASSIVE)"
+# a script, not a statement: executescript steps the pragma to the end (execute frees one page)
+INCREMENTAL_VACUUM_SCRIPT = "PRAGMA incremental_vacuum;"
+TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+COUNT_SCHEMA_OBJECTS = "SELECT count(*) FROM sqlite_master"
+QUICK_CHECK = "PRAGMA quick_check(1)"
+
+BEGIN = "BEGIN IMMEDIATE"
+COMMIT = "COMMIT"
+ROLLBACK = "ROLLBACK"
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction: `BEGIN IMMEDIATE` (the write lock now, not at the first write),
+    `COMMIT` when the block ends, even by `return`; `ROLLBACK` when it raises, or when the
+    commit itself fails, and the error goes on."""
+    conn.execute(BEGIN)
+    try:
+        yield conn
+        conn.execute(COMMIT)
+    except BaseException:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # the block's error is the one to see
+                conn.execute(ROLLBACK)
+        raise
+
+
 def migrate(conn: sqlite3.Connection, *, on_step: Callable[[int], None] | None = None) -> int:
     """Bring the schema to `SCHEMA_VERSION`; safe when several processes open at once."""
-    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    current = int(conn.execute(USER_VERSION).fetchone()[0])
     if current == SCHEMA_VERSION:
         return current
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        (current,) = conn.execute("PRAGMA user_version").fetchone()  # re-read under the lock
+    with transaction(conn):
+        (current,) = conn.execute(USER_VERSION).fetchone()  # re-read under the lock
         if current > SCHEMA_VERSION:
             raise SpoolError(
                 f"spool schema version {current} is newer than this zelto_spool "
@@ -134,10 +176,6 @@ def migrate(conn: sqlite3.Connection, *, on_step: Callable[[int], None] | None =
             conn.execute(f"PRAGMA user_version = {int(version)}")
             if on_step is not None:
                 on_step(version)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return SCHEMA_VERSION
 
 
@@ -252,7 +290,7 @@ WHERE state = 'inflight' AND lease_expires < :now
 RETURNING call_id
 """
 
-# --- outcomes: every mark checks the lease, so a reclaimed row is never clobbered ------------
+# --- outcomes: every mark checks the lease, so a reclaimed row is never clobbered -----------
 
 _LEASE_CLEAR = """
     lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
@@ -328,6 +366,15 @@ UPDATE calls SET
 {_MINE}
 RETURNING state
 """
+
+# the statement of each kind of mark (`_spool.MarkKind`, by its value)
+MARKS = {
+    "delivered": MARK_DELIVERED,
+    "retry": MARK_RETRY,
+    "dead": MARK_DEAD,
+    "release": RELEASE,
+    "release_to_back": RELEASE_TO_BACK,
+}
 
 # --- spool-wide pause -----------------------------------------------------------------------
 
@@ -405,3 +452,113 @@ ORDER BY delivered_at, id LIMIT :limit
 DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"
 DELETE_ENRICHMENT = "DELETE FROM enrichments WHERE call_id = :call_id"
 DELETE_CALL = "DELETE FROM calls WHERE id = :rowid AND state = 'delivered'"
+
+
+# --- live calls (`_live.py`) ----------------------------------------------------------------
+
+# not when a version of the call was enqueued since the tracker began: a START that waited
+# behind a busy spool must not bring back a call that was already finished and queued
+LIVE_START = """
+INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
+                  header)
+SELECT :job_id, :call_id, :host, :pid, :start, :now, :now, :header
+WHERE NOT EXISTS (SELECT 1 FROM calls WHERE call_id = :call_id AND enqueued_at >= :since)
+ON CONFLICT (job_id) DO UPDATE SET
+    call_id = excluded.call_id, owner_host = excluded.owner_host,
+    owner_pid = excluded.owner_pid, owner_start = excluded.owner_start,
+    updated_at = excluded.updated_at, header = excluded.header
+"""
+# turns only go to an open snapshot: none after it was closed, enqueued or reaped
+LIVE_OPEN = "SELECT 1 FROM live WHERE job_id = :job_id AND final IS NULL"
+LIVE_APPEND_TURN = (
+    "INSERT OR REPLACE INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)"
+)
+LIVE_DROP_TURNS_FROM = "DELETE FROM live_turns WHERE job_id = :job_id AND seq >= :total"
+LIVE_SET_TURNS = """
+UPDATE live SET updated_at = :now, turns = :total, header = coalesce(:header, header)
+WHERE job_id = :job_id AND final IS NULL
+"""
+# a later session of the same job continues a call whose final was stored at the first's close
+LIVE_REOPEN = "UPDATE live SET final = NULL, updated_at = :now WHERE job_id = :job_id"
+LIVE_TOUCH = """
+UPDATE live SET updated_at = :now, turns = max(turns, :turns),
+                header = coalesce(:header, header)
+WHERE job_id = :job_id
+"""
+LIVE_CLOSE = """
+INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
+                  header, final)
+VALUES (:job_id, :call_id, :host, :pid, :start, :now, :now, :final, :final)
+ON CONFLICT (job_id) DO UPDATE SET updated_at = excluded.updated_at, final = excluded.final
+"""
+LIVE_ROWS = """
+SELECT job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at, turns,
+       final IS NOT NULL AS closed
+FROM live ORDER BY started_at
+"""
+LIVE_ONE = "SELECT call_id, started_at, updated_at, header, final FROM live WHERE job_id = :job_id"
+LIVE_TURNS = "SELECT turn FROM live_turns WHERE job_id = :job_id ORDER BY seq"
+LIVE_DELETE = "DELETE FROM live WHERE job_id = :job_id"
+LIVE_DELETE_TURNS = "DELETE FROM live_turns WHERE job_id = :job_id"
+LIVE_COUNT = "SELECT count(*) FROM live"
+LIVE_REAPED_GET = "SELECT value FROM meta WHERE key = 'reaped_total'"
+# one lost job's snapshot at a time inside the reap's transaction: a bad one is undone alone
+LIVE_REAP_ONE = "SAVEPOINT reap_one"
+LIVE_REAP_ONE_UNDO = "ROLLBACK TO reap_one"
+LIVE_REAP_ONE_DONE = "RELEASE reap_one"
+LIVE_REAPED_ADD = """
+INSERT INTO meta (key, value) VALUES ('reaped_total', :n)
+ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + :n
+"""
+
+
+# --- salvage: what a corrupt file still holds, into a fresh one (`_salvage.py`) -------------
+
+SALVAGE_NEXT_CALL = """
+SELECT id, call_id, state, attempts, first_enqueued_at, last_status, last_error
+FROM calls NOT INDEXED WHERE id > :after ORDER BY id LIMIT 1
+"""
+SALVAGE_BODY = "SELECT body FROM payloads WHERE call_rowid = :rowid"
+SALVAGE_NEXT_LIVE = "SELECT rowid, * FROM live WHERE rowid > :after ORDER BY rowid LIMIT 1"
+SALVAGE_NEXT_TURN = """
+SELECT rowid, job_id, seq, turn FROM live_turns WHERE rowid > :after ORDER BY rowid LIMIT 1
+"""
+SALVAGE_NEXT_ENRICHMENT = """
+SELECT rowid, call_id, fields, updated_at FROM enrichments
+WHERE rowid > :after ORDER BY rowid LIMIT 1
+"""
+
+SALVAGE_INSERT_CALL = """
+INSERT INTO calls (call_id, state, version, attempts, next_attempt_at, first_enqueued_at,
+                   enqueued_at, pending_since, updated_at, size, last_status, last_error)
+VALUES (:call_id, :state, 1, :attempts, :now, :first, :now, :now, :now, :size, :status, :error)
+ON CONFLICT (call_id) DO NOTHING
+RETURNING id
+"""
+SALVAGE_INSERT_BODY = "INSERT INTO payloads (call_rowid, version, body) VALUES (:rowid, 1, :body)"
+SALVAGE_INSERT_LIVE = """
+INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
+                  turns, header, final)
+VALUES (:job_id, :call_id, :owner_host, :owner_pid, :owner_start, :started_at, :updated_at,
+        :turns, :header, :final)
+ON CONFLICT (job_id) DO NOTHING
+"""
+SALVAGE_INSERT_TURN = """
+INSERT INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)
+ON CONFLICT (job_id, seq) DO NOTHING
+"""
+SALVAGE_INSERT_ENRICHMENT = """
+INSERT INTO enrichments (call_id, fields, updated_at) VALUES (:call_id, :fields, :updated_at)
+ON CONFLICT (call_id) DO NOTHING
+"""
+
+
+# --- the read side: `list`, `show`, `replay` (`_query.py`, WHERE clauses for sqlite-utils) --
+
+ROWS_ORDER = "updated_at DESC, id DESC"
+WHERE_STATE = "state = ?"
+WHERE_FINISHED = "state IN ('delivered', 'dead')"
+WHERE_CHANGED_AFTER = "updated_at >= ?"
+WHERE_NO_PAYLOAD = "NOT EXISTS (SELECT 1 FROM payloads WHERE call_rowid = calls.id)"
+# `marks`: one `?` per call id, never the ids themselves
+WHERE_CALL_IDS = "call_id IN ({marks})"

@@ -19,7 +19,7 @@ from ._retry import SendOutcome, classify
 from ._secret import Scrubber
 from ._version import __version__
 
-__all__ = ["Sender", "preload"]
+__all__ = ["Sender", "preload_sender"]
 
 USER_AGENT = f"livekit-plugins-zelto/{__version__}"
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
@@ -42,7 +42,7 @@ def _plain_context() -> ssl.SSLContext:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
-def preload() -> None:
+def preload_sender() -> None:
     """Pay now, once, what the first send of every process would pay.
 
     httpx imports httpcore when its first client is built and anyio loads its asyncio backend

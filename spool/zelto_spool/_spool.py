@@ -13,6 +13,7 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 
 from __future__ import annotations
 
+import enum
 import json
 import math
 import sqlite3
@@ -39,7 +40,7 @@ from ._payload import (
     prepare,
 )
 
-__all__ = ["Claim", "Enqueued", "Mark", "Pause", "Spool"]
+__all__ = ["Claim", "Enqueued", "Mark", "MarkKind", "Pause", "Spool"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
@@ -66,26 +67,36 @@ class Claim:
     expires: float = math.inf
 
 
+class MarkKind(enum.Enum):
+    """What a mark records; each kind has its statement in `_schema.MARKS`."""
+
+    DELIVERED = "delivered"
+    RETRY = "retry"  # pending again, attempt counted, due at `next_attempt_at`
+    DEAD = "dead"
+    RELEASE = "release"  # pending again, attempt not counted
+    RELEASE_TO_BACK = "release_to_back"  # as RELEASE, behind every row already due
+
+
 @dataclass(frozen=True)
 class Mark:
     """An outcome to record for a claimed row (see `Spool.apply`)."""
 
     claim: Claim
-    statement: str
+    kind: MarkKind
     values: dict[str, Any]
 
     @classmethod
     def delivered(cls, claim: Claim, *, status: int) -> Mark:
-        return cls(claim, sql.MARK_DELIVERED, {"status": status})
+        return cls(claim, MarkKind.DELIVERED, {"status": status})
 
     @classmethod
     def retry(cls, claim: Claim, *, next_attempt_at: float, status: int | None, error: str) -> Mark:
         values = {"next_attempt_at": next_attempt_at, "status": status, "error": error}
-        return cls(claim, sql.MARK_RETRY, values)
+        return cls(claim, MarkKind.RETRY, values)
 
     @classmethod
     def dead(cls, claim: Claim, *, status: int, error: str) -> Mark:
-        return cls(claim, sql.MARK_DEAD, {"status": status, "error": error})
+        return cls(claim, MarkKind.DEAD, {"status": status, "error": error})
 
     @classmethod
     def release(
@@ -97,8 +108,8 @@ class Mark:
         to_back: bool = False,
     ) -> Mark:
         """Back to pending; `to_back`: due now but behind every row already due."""
-        statement = sql.RELEASE_TO_BACK if to_back else sql.RELEASE
-        return cls(claim, statement, {"status": status, "error": error})
+        kind = MarkKind.RELEASE_TO_BACK if to_back else MarkKind.RELEASE
+        return cls(claim, kind, {"status": status, "error": error})
 
 
 @dataclass(frozen=True)
@@ -172,6 +183,11 @@ class Spool(SpoolAdmin):
         self.close()
 
     @property
+    def clock(self) -> Callable[[], float]:
+        """The wall clock this spool stamps its rows with (injectable for tests)."""
+        return self._clock
+
+    @property
     def recovered_to(self) -> list[str]:
         """Corrupt files this process set aside (kept, never deleted)."""
         return list(self._db.recovered_to)
@@ -198,11 +214,10 @@ class Spool(SpoolAdmin):
         now = self._clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued:
-            conn.execute("BEGIN IMMEDIATE")
-            queued = self._insert_version(conn, call_id, body, now)
-            if ends_live is not None:
-                delete_live(conn, ends_live)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                queued = self._insert_version(conn, call_id, body, now)
+                if ends_live is not None:
+                    delete_live(conn, ends_live)
             return queued
 
         return self._db.run(write, call_id=call_id)
@@ -242,9 +257,8 @@ class Spool(SpoolAdmin):
         now = self._clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
-            conn.execute("BEGIN IMMEDIATE")
-            queued = self._enrich_in(conn, call_id, fields, now)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                queued = self._enrich_in(conn, call_id, fields, now)
             return queued
 
         return self._db.run(write, call_id=call_id)
@@ -271,22 +285,21 @@ class Spool(SpoolAdmin):
         stamp.update(created_at=created_at, now=now)
 
         def write(conn: sqlite3.Connection) -> str:
-            conn.execute("BEGIN IMMEDIATE")
-            newest = conn.execute(sql.NEWEST_EVENT, stamp).fetchone()[0]
-            if conn.execute(sql.EVENT_SEEN, stamp).fetchone():
-                result = "duplicate"
-            elif newest is not None and created_at < newest:
-                result = "stale"
-            elif self._enrich_in(conn, call_id, fields, now) is not None:
-                result = "applied"
-            elif conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone():
-                result = "unchanged"
-            elif conn.execute(sql.CALL_EXISTS, {"call_id": call_id}).fetchone():
-                result = "gone"
-            else:
-                result = "waiting"
-            conn.execute(sql.RECORD_EVENT, stamp)
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                newest = conn.execute(sql.NEWEST_EVENT, stamp).fetchone()[0]
+                if conn.execute(sql.EVENT_SEEN, stamp).fetchone():
+                    result = "duplicate"
+                elif newest is not None and created_at < newest:
+                    result = "stale"
+                elif self._enrich_in(conn, call_id, fields, now) is not None:
+                    result = "applied"
+                elif conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone():
+                    result = "unchanged"
+                elif conn.execute(sql.CALL_EXISTS, {"call_id": call_id}).fetchone():
+                    result = "gone"
+                else:
+                    result = "waiting"
+                conn.execute(sql.RECORD_EVENT, stamp)
             return result
 
         return str(self._db.run(write, call_id=call_id))
@@ -341,18 +354,17 @@ class Spool(SpoolAdmin):
         }
 
         def take(conn: sqlite3.Connection) -> list[Claim]:
-            conn.execute("BEGIN IMMEDIATE")
-            # the lease starts once the lock is held: time spent waiting for it is not lease
-            now = self._clock()
-            expires = now + lease_s
-            params.update(now=now, expires=expires)
-            statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
-            rows = conn.execute(statement, params).fetchall()
-            claims = []
-            for rowid, cid, _version, attempts in rows:
-                version, body = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
-                claims.append(Claim(rowid, cid, version, attempts, bytes(body), token, expires))
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                # the lease starts once the lock is held: time spent waiting for it is not lease
+                now = self._clock()
+                expires = now + lease_s
+                params.update(now=now, expires=expires)
+                statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
+                rows = conn.execute(statement, params).fetchall()
+                claims = []
+                for rowid, cid, _version, attempts in rows:
+                    version, body = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
+                    claims.append(Claim(rowid, cid, version, attempts, bytes(body), token, expires))
             return claims
 
         if limit <= 0:
@@ -375,23 +387,22 @@ class Spool(SpoolAdmin):
             freed: list[str] = []
             if not dead and not conn.execute(sql.ANY_EXPIRED, {"now": now}).fetchone():
                 return freed
-            conn.execute("BEGIN IMMEDIATE")
-            for pid, start in dead:
-                freed += [
-                    r[0]
-                    for r in conn.execute(
-                        sql.RECLAIM_DEAD_OWNER,
-                        {
-                            "now": now,
-                            "host": me.host,
-                            "pid": pid,
-                            "start": start,
-                            "error": f"sending process {pid} died before an answer; requeued",
-                        },
-                    )
-                ]
-            freed += [r[0] for r in conn.execute(sql.RECLAIM_EXPIRED, {"now": now})]
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                for pid, start in dead:
+                    freed += [
+                        r[0]
+                        for r in conn.execute(
+                            sql.RECLAIM_DEAD_OWNER,
+                            {
+                                "now": now,
+                                "host": me.host,
+                                "pid": pid,
+                                "start": start,
+                                "error": f"sending process {pid} died before an answer; requeued",
+                            },
+                        )
+                    ]
+                freed += [r[0] for r in conn.execute(sql.RECLAIM_EXPIRED, {"now": now})]
             return freed
 
         return self._db.run(sweep)
@@ -423,16 +434,16 @@ class Spool(SpoolAdmin):
         drop_delivered = self.retention_s <= 0
 
         def update(conn: sqlite3.Connection) -> list[str | None]:
-            conn.execute("BEGIN IMMEDIATE")
-            states: list[str | None] = []
-            for mark in marks:
-                params = {"rowid": mark.claim.rowid, "token": mark.claim.token, "now": now}
-                params.update({"error": None, **mark.values})
-                row = conn.execute(mark.statement, params).fetchone()
-                states.append(None if row is None else str(row[0]))
-                if drop_delivered and states[-1] == "delivered":  # retention 0
-                    conn.execute(sql.DELETE_PAYLOAD, {"rowid": mark.claim.rowid})
-            conn.execute("COMMIT")
+            with sql.transaction(conn):
+                states: list[str | None] = []
+                for mark in marks:
+                    params = {"rowid": mark.claim.rowid, "token": mark.claim.token, "now": now}
+                    params.update({"error": None, **mark.values})
+                    statement = sql.MARKS[mark.kind.value]
+                    row = conn.execute(statement, params).fetchone()
+                    states.append(None if row is None else str(row[0]))
+                    if drop_delivered and states[-1] == "delivered":  # retention 0
+                        conn.execute(sql.DELETE_PAYLOAD, {"rowid": mark.claim.rowid})
             return states
 
         if not marks:

@@ -17,8 +17,8 @@ no threads, no network, no file left open.
 
 from livekit.agents import Plugin
 
-from zelto_spool._logroute import route_to as _route_logs
-from zelto_spool._sender import preload as _preload_sender
+from zelto_spool import preload_sender as _preload_sender
+from zelto_spool import route_logs_to as _route_logs
 
 from ._context import job_id, room_name, room_sid
 from ._enrich import enrich
@@ -48,5 +48,5 @@ Plugin.register_plugin(ZeltoPlugin())
 # forked from it) comes from `livekit.plugins.zelto`, the logger LiveKit users configure
 _route_logs(logger.name)
 # the forkserver imports this module once: pay the first send's one-time setup here, not in
-# every job process (imports and a TLS context; see zelto_spool._sender.preload)
+# every job process (imports and a TLS context; see zelto_spool.preload_sender)
 _preload_sender()

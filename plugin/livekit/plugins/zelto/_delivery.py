@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import time
 
-from zelto_spool import DeliveryConfig, Flusher, Spool, SpoolError
-from zelto_spool._sender import Sender
+from zelto_spool import DeliveryConfig, Flusher, Sender, Spool, SpoolError
 
 from . import _metrics
 from .log import logger

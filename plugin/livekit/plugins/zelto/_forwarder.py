@@ -19,9 +19,7 @@ from typing import Any
 
 from livekit.agents import AgentSession, JobContext
 
-from zelto_spool import DeliveryConfig, Spool, SpoolError
-from zelto_spool._config import ENV_AGENT_ID
-from zelto_spool._exceptions import ConfigError
+from zelto_spool import ENV_AGENT_ID, ConfigError, DeliveryConfig, Spool, SpoolError
 
 from . import _metrics
 from ._context import room_name, sip_caller, sip_number

@@ -30,9 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from zelto_spool import PayloadError, Spool, SpoolError
-from zelto_spool._fit import fit_transcript
-from zelto_spool._payload import encode, prepare
+from zelto_spool import PayloadError, Spool, SpoolError, encode, fit_transcript, prepare
 
 from . import _metrics
 from ._mapping import SESSION_BREAK, TurnOptions, turns_for_item
@@ -92,7 +90,7 @@ class LiveTracker:
         self._segments: list[_Segment] = []
         self._last_header: bytes | None = None
         self._heartbeat: asyncio.Task[None] | None = None
-        self._since = spool._clock()  # a late START must not revive a call queued after this
+        self._since = spool.clock()  # a late START must not revive a call queued after this
         self._sealed = False
         self._started = False  # the spool took this call's START
         self._failing = False

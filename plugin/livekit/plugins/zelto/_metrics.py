@@ -68,7 +68,7 @@ def count_outcome(_claim: Any, outcome: Any, _latency: float) -> None:
 
 
 def count_fixes(fixes: Any) -> None:
-    """Count a `zelto_spool._fit.Fixes`."""
+    """Count a `zelto_spool.Fixes`."""
     for kind in ("repaired", "cut", "dropped"):
         n = getattr(fixes, kind, 0)
         if n:

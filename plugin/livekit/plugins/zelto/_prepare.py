@@ -4,7 +4,7 @@ Never lose the call to a user callback: an `enrich` that fails or makes the payl
 dropped; a `redact` that fails or returns something else sends the call record without
 transcript and customer (PII never passes a redactor we could not run). Never lose the
 transcript to one bad turn: text that cannot be encoded is repaired and a transcript over the
-size limit is cut (`zelto_spool._fit`), counted in `zelto_plugin_transcript_fixes`.
+size limit is cut (`zelto_spool.fit_transcript`), counted in `zelto_plugin_transcript_fixes`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ from typing import Any
 
 from livekit.agents import JobContext
 
-from zelto_spool import PayloadError
-from zelto_spool._fit import fit_transcript
-from zelto_spool._payload import prepare
+from zelto_spool import PayloadError, fit_transcript, prepare
 
 from . import _metrics
 from .log import logger

@@ -1,3 +1,3 @@
-from zelto_spool._version import __version__
+from zelto_spool import __version__
 
 __all__ = ["__version__"]

@@ -1,0 +1,74 @@
+"""Every SQL statement of `zelto_spool` lives in `_schema.py`, as a named constant."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+SPOOL_PACKAGE = Path(__file__).resolve().parents[1] / "spool" / "zelto_spool"
+
+_VERB = (
+    "SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|"
+    "RELEASE|PRAGMA|VACUUM|ANALYZE|ATTACH|DETACH|WITH|EXPLAIN"
+)
+LOOKS_LIKE_SQL = [
+    re.compile(rf"^\s*(?:{_VERB})\b"),  # a statement
+    re.compile(r"\b(?:FROM|WHERE|VALUES|JOIN|GROUP BY|ORDER BY)\b"),  # a clause
+    re.compile(r"\b[a-z_]+\s*(?:=|!=|<>|<=|>=|<|>)\s*(?:\?|:[a-z_]+\b)"),  # a condition
+    re.compile(r"\b[a-z_]+ (?:NOT )?IN \("),  # a set condition
+    re.compile(r"\b[a-z_]+ (?:ASC|DESC)\b"),  # an ordering
+]
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    nodes: list[ast.AST] = [tree]
+    nodes += [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    found = set()
+    for node in nodes:
+        body = getattr(node, "body", [])
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            found.add(id(body[0].value))
+    return sorted(found)
+
+
+def sql_literals(source: str) -> list[tuple[int, str]]:
+    """(line, text) of each string literal in `source` that looks like SQL (not docstrings)."""
+    tree = ast.parse(source)
+    skip = _docstrings(tree)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+            continue
+        if id(node) not in skip and any(p.search(node.value) for p in LOOKS_LIKE_SQL):
+            found.append((node.lineno, node.value.strip()[:80]))
+    return sorted(found)
+
+
+def test_sql_lives_only_in_schema() -> None:
+    found = [
+        f"{path.name}:{line}: {text!r}"
+        for path in sorted(SPOOL_PACKAGE.glob("*.py"))
+        if path.name != "_schema.py"
+        for line, text in sql_literals(path.read_text())
+    ]
+    assert found == []
+
+
+def test_the_check_sees_sql() -> None:
+    source = '''
+"""A docstring that says SELECT x FROM t is fine."""
+A = "SELECT 1 FROM live"
+B = "state = ?"
+C = f"call_id IN ({marks})"
+D = "updated_at DESC, id DESC"
+E = conn.execute("BEGIN IMMEDIATE")
+F = "PRAGMA user_version"
+G = "no SQL here: the call was delivered"
+'''
+    assert [line for line, _ in sql_literals(source)] == [3, 4, 5, 6, 7, 8]
+
+
+def test_schema_holds_statements() -> None:
+    # the other side: the statements are here, as constants
+    assert len(sql_literals((SPOOL_PACKAGE / "_schema.py").read_text())) > 50

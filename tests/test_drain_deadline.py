@@ -1,0 +1,58 @@
+"""A drain whose deadline ends mid-flight leaves no row `inflight`: every claim goes back.
+
+Found as a flake of the outage acceptance test (`status` read 299 pending where 300 were
+expected): on a loaded machine the deadline could pass while the spool thread was claiming, and
+the sends just created for those claims were cancelled before their first step, so the
+`except CancelledError` that hands a row back never ran and the row kept its lease.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from tests.conftest import API_KEY, payload
+from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool._spool import Claim
+
+TIMEOUT_S = 0.3
+
+
+class ClaimOutlastingTheDeadline(Spool):
+    """A spool whose first claim returns only once the drain's deadline has passed (a loaded
+    machine, a slow disk): polls the monotonic clock, no timing guess."""
+
+    not_before = float("inf")
+    claimed = 0
+
+    def claim(self, limit: int, *, lease_s: float, call_id: str | None = None) -> list[Claim]:
+        claims = super().claim(limit, lease_s=lease_s, call_id=call_id)
+        self.claimed += len(claims)
+        while time.monotonic() < self.not_before:
+            time.sleep(0.01)
+        self.not_before = float("-inf")  # only the first claim is slow
+        return claims
+
+
+def test_a_deadline_passing_during_the_claim_leaves_nothing_inflight(
+    spool_path: Any, zelto_receiver: Any
+) -> None:
+    spool = ClaimOutlastingTheDeadline(spool_path)
+    for i in range(5):
+        spool.enqueue(payload(f"room-{i}"))
+    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
+
+    async def go() -> Any:
+        async with Flusher(spool, config) as flusher:
+            # the drain starts after this line, so its deadline is before `not_before`
+            spool.not_before = time.monotonic() + TIMEOUT_S + 0.2
+            return await flusher.drain(timeout=TIMEOUT_S)
+
+    report = asyncio.run(go())
+    assert spool.claimed >= 1  # the slow claim did take rows
+    stats = spool.stats()
+    assert (stats["pending"], stats["inflight"], stats["delivered"]) == (5, 0, 0)
+    assert report.remaining == 5 and not report.ok
+    assert zelto_receiver.posts == []  # the claimed rows were handed back, not sent
+    spool.close()

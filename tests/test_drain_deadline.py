@@ -56,3 +56,45 @@ def test_a_deadline_passing_during_the_claim_leaves_nothing_inflight(
     assert report.remaining == 5 and not report.ok
     assert zelto_receiver.posts == []  # the claimed rows were handed back, not sent
     spool.close()
+
+
+class RecordOutlastingTheDeadline(Spool):
+    """A spool whose first `apply` once armed (recording a batch of outcomes) returns only
+    after the drain's deadline has passed, so the outcomes of the other sends queue behind it."""
+
+    not_before = float("-inf")
+
+    def apply(self, marks: list[Any]) -> list[str | None]:
+        until, self.not_before = self.not_before, float("-inf")
+        states = super().apply(marks)
+        while time.monotonic() < until:
+            time.sleep(0.01)
+        return states
+
+
+def test_outcomes_queued_behind_a_slow_record_are_written_before_the_drain_returns(
+    spool_path: Any, zelto_receiver: Any
+) -> None:
+    """As a job process does: deliver its call, then leftovers with `drain_due`, then
+    `asyncio.run` ends. Outcomes still waiting for the settler were lost with it (the rows
+    stayed inflight until their lease ran out)."""
+    spool = RecordOutlastingTheDeadline(spool_path)
+    for i in range(5):
+        spool.enqueue(payload(f"room-{i}"))
+    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
+    timeout = 2.0
+
+    async def go() -> None:
+        async with Flusher(spool, config) as flusher:
+            outcome = await flusher.deliver("room-0", timeout=30)
+            assert outcome is not None and outcome.kind == "delivered"
+            spool.not_before = time.monotonic() + timeout + 0.2
+            await flusher.drain_due(timeout=timeout)
+
+    asyncio.run(go())
+    stats = spool.stats()
+    assert stats["inflight"] == 0
+    # every row Zelto accepted is recorded as delivered; the others went back to pending
+    assert stats["delivered"] == zelto_receiver.accepted_count()
+    assert stats["delivered"] + stats["pending"] == 5
+    spool.close()

@@ -43,6 +43,7 @@ OutcomeHook = Callable[[Claim, SendOutcome, float], None]
 
 NO_KEY_REASON = "ZELTO_API_KEY is not set in the sending process"
 LEASE_RAN_OUT = "lease ran out before the send (the process stalled); not sent"
+INTERRUPTED = "send interrupted (shutdown or deadline)"
 LEASE_MARGIN_S = 1.0  # an attempt ends this long before its lease (at most lease_grace)
 HOUSEKEEPING_INTERVAL_S = 5.0
 PURGE_INTERVAL_S = 3600.0
@@ -129,6 +130,7 @@ class Flusher:
         self._last_purge = float("-inf")
         self._unsettled: list[tuple[Claim, SendOutcome, asyncio.Future[None]]] = []
         self._settler: asyncio.Future[None] | None = None
+        self._leases: dict[asyncio.Future[Any], Claim] = {}  # each send task's claim
         self._over_cap = False
         self._trouble_delay = 0.0
         self.report = DrainReport()
@@ -312,12 +314,14 @@ class Flusher:
             if deadline is not None and attempt_timeout is not None:
                 per_attempt = max(0.001, min(attempt_timeout, deadline - mono))
             task = asyncio.ensure_future(self._send_and_record(claim, timeout=per_attempt))
+            self._leases[task] = claim
             task.add_done_callback(self._sent)
             active.add(task)
         return cycle
 
     def _sent(self, task: asyncio.Future[Any]) -> None:
         if not task.cancelled():
+            del self._leases[task]  # a cancelled one is handed back by _wind_down
             task.exception()  # retrieved: logged where it happened, not again at GC
         if self._kick is not None:
             self._kick.set()
@@ -379,13 +383,28 @@ class Flusher:
             await bounded(self._kick.wait(), timeout)
 
     async def _wind_down(self, active: set[asyncio.Task[Any]], *, grace: float) -> None:
-        if not active:
+        if active:
+            if grace > 0:
+                await asyncio.wait(active, timeout=grace)
+            for task in active:
+                task.cancel()
+            await asyncio.gather(*active, return_exceptions=True)
+        if self._settler is not None and not self._settler.done():
+            await asyncio.wait([self._settler])  # outcomes of sends cancelled mid-record
+        # a send cancelled before its first step never ran its own release: hand those rows
+        # back here (a no-op for rows already released or recorded: the lease token is gone)
+        cancelled = [claim for task, claim in self._leases.items() if task.cancelled()]
+        self._leases = {task: c for task, c in self._leases.items() if not task.done()}
+        if not cancelled:
             return
-        if grace > 0:
-            await asyncio.wait(active, timeout=grace)
-        for task in active:
-            task.cancel()
-        await asyncio.gather(*active, return_exceptions=True)
+        try:
+            marks = [Mark.release(claim, error=INTERRUPTED) for claim in cancelled]
+            await self._db(self.spool.apply, marks)
+        except (ZeltoError, sqlite3.Error) as exc:  # their leases run out: reclaim requeues them
+            logger.error(
+                "could not hand back interrupted calls; they are retried after their lease",
+                extra={"calls": len(cancelled), "error": str(exc)},
+            )
 
     # --- one claim cycle, run on the spool thread -------------------------------------------
 
@@ -441,7 +460,7 @@ class Flusher:
         except asyncio.CancelledError:
             # shutdown or deadline: hand the row back (runs inline; it is one short UPDATE)
             with contextlib.suppress(Exception):
-                self.spool.release(claim, error="send interrupted (shutdown or deadline)")
+                self.spool.release(claim, error=INTERRUPTED)
             raise
         latency = time.monotonic() - started
         try:

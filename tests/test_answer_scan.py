@@ -86,3 +86,19 @@ def test_uncut_text_keeps_what_merely_looks_like_a_prefix() -> None:
     assert scrub("the zk_ family") == "the zk_ family"
     assert scrub("ends in zk") == "ends in zk"
     assert scrub.cut("a" * 600, 500) == "a" * 497 + "..."
+
+
+def test_the_patterns_are_compiled_on_first_use_and_shared() -> None:
+    """Compiling them costs ~10 ms for a long key: a job whose call is delivered at once
+    (nothing to scrub) must not pay it, and two senders with one key pay it once."""
+    from zelto_spool import _secret
+
+    key = "zk_live_" + "q7W" * 13
+    before = _secret._compiled.cache_info()
+    scrubber = Scrubber(key)
+    assert scrubber("") == ""
+    assert _secret._compiled.cache_info().misses == before.misses
+    assert Scrubber(key)(f"a {key} b") == "a *** b"
+    assert scrubber(f"c {key.upper()}") == "c ***"
+    after = _secret._compiled.cache_info()
+    assert (after.misses, after.hits) == (before.misses + 1, before.hits + 1)

@@ -79,3 +79,11 @@ def test_a_retention_needs_a_unit_except_zero(spool_path: Path) -> None:
     for args in (["purge", "--older-than", "7"], ["run", "--retention", "7"]):
         result = run_cli(*args, env=cli_env(spool_path))
         assert result.returncode == 2 and "needs a unit" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("text", ["\u0661\u0660", "\uff110", "\u0661\u0660MiB"])
+def test_sizes_take_plain_ascii_digits_only(text: str) -> None:
+    from zelto_spool._format import parse_size
+
+    with pytest.raises(ValueError):
+        parse_size(text)

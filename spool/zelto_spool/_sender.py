@@ -96,11 +96,6 @@ class Sender:
 
     async def aclose(self) -> None:
         await self._client.aclose()
-        # a connection closed with bytes still buffered (a request abandoned after its headers
-        # when the lease ran out) closes only once the loop has flushed it: give the loop those
-        # few turns, so a caller whose loop ends next (`asyncio.run`) leaves no socket open
-        for _ in range(_CLOSE_TURNS):
-            await asyncio.sleep(0)
 
     async def send(
         self,
@@ -188,9 +183,6 @@ class Sender:
 
     def _scrub(self, text: str) -> str:
         return self._scrubber.cut(text, 500)
-
-
-_CLOSE_TURNS = 3
 
 
 class _LeaseOver(Exception):

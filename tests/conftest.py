@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +87,14 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+@pytest.fixture
+def sidecars() -> Iterator[list[Any]]:
+    """Sidecar processes a test starts (`tests.test_sidecar_ops.Sidecar`), killed after it."""
+    started: list[Any] = []
+    yield started
+    for sidecar in started:
+        if sidecar.proc.poll() is None:
+            sidecar.proc.kill()
+            sidecar.proc.communicate()

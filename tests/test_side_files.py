@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +25,6 @@ for i in range(int(sys.argv[3])):
     spool.enqueue({"agent": {"externalId": "a"}, "call": {"externalId": f"{sys.argv[2]}-{i}"}})
 print("ok", flush=True)
 """
-
-
-@pytest.fixture
-def sidecars() -> Iterator[list[Sidecar]]:
-    started: list[Sidecar] = []
-    yield started
-    for sidecar in started:
-        if sidecar.proc.poll() is None:
-            sidecar.proc.kill()
-            sidecar.proc.communicate()
 
 
 def write_calls(spool_path: Path, prefix: str, count: int) -> None:

@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -76,16 +75,6 @@ class Sidecar:
         self.proc.send_signal(signal.SIGTERM)
         _, err = self.proc.communicate(timeout=30)
         return self.proc.returncode, err, time.monotonic() - started
-
-
-@pytest.fixture
-def sidecars() -> Iterator[list[Sidecar]]:
-    started: list[Sidecar] = []
-    yield started
-    for sidecar in started:
-        if sidecar.proc.poll() is None:
-            sidecar.proc.kill()
-            sidecar.proc.communicate()
 
 
 def signed(event: webhook.WebhookEvent, secret: str = LK_SECRET, **token: Any) -> tuple[bytes, str]:

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from livekit.protocol import webhook
 
 from tests.conftest import payload, wait_until
 from tests.test_sidecar_ops import Sidecar, egress_ended, post_webhook, signed
 from zelto_spool import Spool
-
-
-@pytest.fixture
-def sidecars() -> Iterator[list[Sidecar]]:
-    started: list[Sidecar] = []
-    yield started
-    for sidecar in started:
-        if sidecar.proc.poll() is None:
-            sidecar.proc.kill()
-            sidecar.proc.communicate()
 
 
 def recording(room: str, url: str, *, event_id: str, created_at: int) -> webhook.WebhookEvent:

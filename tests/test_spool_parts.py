@@ -15,7 +15,7 @@ from zelto_spool._schema import SCHEMA_VERSION
 
 SPOOL_PACKAGE = Path(__file__).resolve().parents[1] / "spool" / "zelto_spool"
 # the spool and its parts (`_store.py` draws them)
-PARTS = ("_spool.py", "_store.py", "_leases.py", "_live.py", "_admin.py", "_query.py")
+PARTS = ("_spool.py", "_store.py", "_leases.py", "_live.py", "_upkeep.py", "_query.py")
 LEASE_PROTOCOL = ("claim", "reclaim", "mark_delivered", "mark_retry", "mark_dead", "release")
 SENDER_WRITES = ("apply", "pause", "resume")
 

@@ -7,7 +7,7 @@ from values, and a test fails when SQL appears in any other module:
 - `_schema.py` (this one): tables, migrations, pragmas, salvage (`_db.py`, `_files.py`,
   `_salvage.py`);
 - `_schema_calls.py`: the delivery queue's write path, enrichments, pause, operator commands
-  and read side (`_spool.py`, `_admin.py`, `_query.py`);
+  and read side (`_spool.py`, `_upkeep.py`, `_query.py`);
 - `_schema_leases.py`: claims, reclaims and marks (`_leases.py`);
 - `_schema_live.py`: live snapshots (`_live.py`).
 `transaction()` is the one way to open a write transaction.
@@ -126,7 +126,7 @@ MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-# --- the connection: pragmas and checks (`_db.py`, `_files.py`, `_admin.py`) ----------------
+# --- the connection: pragmas and checks (`_db.py`, `_files.py`, `_upkeep.py`) ----------------
 
 WAL_AUTOCHECKPOINT_PAGES = 10_000
 USER_VERSION = "PRAGMA user_version"

@@ -1,5 +1,5 @@
 """The statements of the delivery queue: the write path, enrichments, the pause, the operator's
-commands and the read side (`_spool.py`, `_admin.py`, `_query.py`).
+commands and the read side (`_spool.py`, `_upkeep.py`, `_query.py`).
 
 One of the schema modules (`_schema*.py`, see `_schema.py`): each statement a named constant
 with `:name` parameters (the read side's WHERE clauses for sqlite-utils take `?`).

@@ -10,7 +10,7 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 - sending (claims under leases, outcomes, the pause) is the lease protocol of `_leases.py`.
 
 A spool is built from parts that each own their state and share one `Store` (`_store.py`):
-this class, `LiveCalls` (`spool.live`), `Upkeep` (`_admin.py`) and, for senders, `Leases`.
+this class, `LiveCalls` (`spool.live`), `Upkeep` (`_upkeep.py`) and, for senders, `Leases`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from . import _schema_calls as sql
-from ._admin import Upkeep
 from ._config import default_spool_path, env_max_bytes, env_retention
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError
@@ -32,6 +31,7 @@ from ._live import LiveCalls, delete_live
 from ._payload import MAX_PAYLOAD_BYTES, decode, merge_enrichment, prepare
 from ._schema import STATES, transaction
 from ._store import Enqueued, Store
+from ._upkeep import Upkeep
 
 __all__ = ["Pause", "Spool"]
 

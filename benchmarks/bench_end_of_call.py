@@ -168,7 +168,7 @@ def held_spools(base: Path, plan: Any) -> Iterator[None]:
             for i in range(count):
                 path = spool_path(base, state, i)
                 with Spool(path) as spool:
-                    spool.reclaim()
+                    spool.open()
                 holder = sqlite3.connect(path)
                 holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 holders.append(holder)

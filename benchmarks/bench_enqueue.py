@@ -56,7 +56,7 @@ def init_spool(path: Path) -> None:
     from zelto_spool import Spool
 
     with Spool(path) as spool:
-        spool.reclaim()  # opens, creates the schema
+        spool.open()  # opens, creates the schema
 
 
 # --- child tasks ----------------------------------------------------------------------------

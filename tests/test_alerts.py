@@ -27,7 +27,7 @@ from tests.alerting import (
     free_port,
 )
 from tests.conftest import payload, wait_until
-from zelto_spool import Spool
+from zelto_spool import Leases, Spool
 from zelto_spool._metrics import SidecarMetrics
 
 ROOT = Path(__file__).parent.parent
@@ -114,8 +114,9 @@ def test_the_dashboard_covers_what_the_issue_asks() -> None:
 
 def test_metrics_for_the_alerts_come_from_the_spool(spool_path: Path) -> None:
     spool = Spool(spool_path, max_bytes=123_456_789)
+    leases = Leases(spool)
     metrics = SidecarMetrics(spool)
-    spool.pause("HTTP 401 from Zelto (check ZELTO_API_KEY): bad key", status=401, probe_at=0.0)
+    leases.pause("HTTP 401 from Zelto (check ZELTO_API_KEY): bad key", status=401, probe_at=0.0)
     (spool_path.parent / f"{spool_path.name}.corrupt-20260101T000000-42").write_bytes(b"x")
     samples = {
         (s.name, tuple(sorted(s.labels.items()))): s.value
@@ -128,10 +129,10 @@ def test_metrics_for_the_alerts_come_from_the_spool(spool_path: Path) -> None:
     assert samples[("zelto_spool_set_aside_files", ())] == 1
     rejected = ("zelto_spool_webhooks_total", (("event", "unknown"), ("result", "rejected")))
     assert samples[rejected] == 0  # present before the first forgery, so increase() sees it
-    spool.resume()
+    leases.resume()
     after = metrics.render().decode()
     assert "zelto_spool_pause_status{" not in after and "zelto_spool_paused 0.0" in after
-    spool.pause("ZELTO_API_KEY is not set", status=None, probe_at=0.0)
+    leases.pause("ZELTO_API_KEY is not set", status=None, probe_at=0.0)
     assert 'zelto_spool_pause_status{status="none"} 1.0' in metrics.render().decode()
     spool.close()
 

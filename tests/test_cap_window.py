@@ -6,12 +6,13 @@ from pathlib import Path
 
 from tests.conftest import payload
 from tests.test_spool import Clock
-from zelto_spool import Spool
+from zelto_spool import Leases, Spool
 
 
 def deliver_all(spool: Spool) -> None:
-    for claim in spool.claim(1000, lease_s=60):
-        assert spool.mark_delivered(claim, status=200) == "delivered"
+    leases = Leases(spool)
+    for claim in leases.claim(1000, lease_s=60):
+        assert leases.mark_delivered(claim, status=200) == "delivered"
 
 
 def test_an_outage_backlog_over_the_cap_keeps_calls_delivered_minutes_ago(

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
 from zelto_spool._flusher import NO_KEY_REASON
 from zelto_spool._payload import decode
 
@@ -226,10 +226,11 @@ def test_deliver_sends_one_call_now(spool: Spool, zelto_receiver: Any) -> None:
 
 def test_drain_due_respects_backoff_and_count(spool_path: Path, zelto_receiver: Any) -> None:
     spool = Spool(spool_path)
+    leases = Leases(spool)
     for i in range(6):
         spool.enqueue(payload(f"room-{i}"))
-    claims = spool.claim(1, lease_s=60)
-    spool.mark_retry(claims[0], next_attempt_at=spool._clock() + 600, status=503, error="x")
+    claims = leases.claim(1, lease_s=60)
+    leases.mark_retry(claims[0], next_attempt_at=spool.clock() + 600, status=503, error="x")
 
     async def go() -> Any:
         async with flusher_for(spool, zelto_receiver) as flusher:

@@ -13,14 +13,13 @@ import time
 from typing import Any
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import DeliveryConfig, Flusher, Spool
-from zelto_spool._spool import Claim
+from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
 
 TIMEOUT_S = 0.3
 
 
-class ClaimOutlastingTheDeadline(Spool):
-    """A spool whose first claim returns only once the drain's deadline has passed (a loaded
+class ClaimOutlastingTheDeadline(Leases):
+    """Leases whose first claim returns only once the drain's deadline has passed (a loaded
     machine, a slow disk): polls the monotonic clock, no timing guess."""
 
     not_before = float("inf")
@@ -38,19 +37,21 @@ class ClaimOutlastingTheDeadline(Spool):
 def test_a_deadline_passing_during_the_claim_leaves_nothing_inflight(
     spool_path: Any, zelto_receiver: Any
 ) -> None:
-    spool = ClaimOutlastingTheDeadline(spool_path)
+    spool = Spool(spool_path)
+    slow = ClaimOutlastingTheDeadline(spool)
     for i in range(5):
         spool.enqueue(payload(f"room-{i}"))
     config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
 
     async def go() -> Any:
         async with Flusher(spool, config) as flusher:
+            flusher.leases = slow
             # the drain starts after this line, so its deadline is before `not_before`
-            spool.not_before = time.monotonic() + TIMEOUT_S + 0.2
+            slow.not_before = time.monotonic() + TIMEOUT_S + 0.2
             return await flusher.drain(timeout=TIMEOUT_S)
 
     report = asyncio.run(go())
-    assert spool.claimed >= 1  # the slow claim did take rows
+    assert slow.claimed >= 1  # the slow claim did take rows
     stats = spool.stats()
     assert (stats["pending"], stats["inflight"], stats["delivered"]) == (5, 0, 0)
     assert report.remaining == 5 and not report.ok
@@ -58,8 +59,8 @@ def test_a_deadline_passing_during_the_claim_leaves_nothing_inflight(
     spool.close()
 
 
-class RecordOutlastingTheDeadline(Spool):
-    """A spool whose first `apply` once armed (recording a batch of outcomes) returns only
+class RecordOutlastingTheDeadline(Leases):
+    """Leases whose first `apply` once armed (recording a batch of outcomes) returns only
     after the drain's deadline has passed, so the outcomes of the other sends queue behind it."""
 
     not_before = float("-inf")
@@ -78,7 +79,8 @@ def test_outcomes_queued_behind_a_slow_record_are_written_before_the_drain_retur
     """As a job process does: deliver its call, then leftovers with `drain_due`, then
     `asyncio.run` ends. Outcomes still waiting for the settler were lost with it (the rows
     stayed inflight until their lease ran out)."""
-    spool = RecordOutlastingTheDeadline(spool_path)
+    spool = Spool(spool_path)
+    slow = RecordOutlastingTheDeadline(spool)
     for i in range(5):
         spool.enqueue(payload(f"room-{i}"))
     config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
@@ -86,9 +88,10 @@ def test_outcomes_queued_behind_a_slow_record_are_written_before_the_drain_retur
 
     async def go() -> None:
         async with Flusher(spool, config) as flusher:
+            flusher.leases = slow
             outcome = await flusher.deliver("room-0", timeout=30)
             assert outcome is not None and outcome.kind == "delivered"
-            spool.not_before = time.monotonic() + timeout + 0.2
+            slow.not_before = time.monotonic() + timeout + 0.2
             await flusher.drain_due(timeout=timeout)
 
     asyncio.run(go())

@@ -124,7 +124,7 @@ def _spool_with_rows(path: Path, count: int) -> list[str]:
     ids = [f"room-{i:03d}" for i in range(count)]
     for call_id in ids:
         spool.enqueue(payload(call_id, turns=6))
-    spool._db.run(lambda c: c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
+    spool.store.db.run(lambda c: c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
     spool.close()
     return ids
 
@@ -252,21 +252,22 @@ def test_drain_hitting_a_damaged_page_explains_and_the_spool_recovers(
 def test_an_error_inside_an_unfsynced_write_surfaces_and_later_writes_are_fsynced(
     spool: Spool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from zelto_spool import SpoolError
-    from zelto_spool import _schema as sql
-    from zelto_spool._spool import Mark
+    from zelto_spool import Leases, SpoolError
+    from zelto_spool import _schema_leases as sql
+    from zelto_spool._leases import Mark
 
+    leases = Leases(spool)
     spool.enqueue(payload("room-1"))
-    (claim,) = spool.claim(1, lease_s=60)  # claims and marks commit without fsync
+    (claim,) = leases.claim(1, lease_s=60)  # claims and marks commit without fsync
     monkeypatch.setitem(
         sql.MARKS, "delivered", "UPDATE calls SET no_such_column = 1 WHERE id = :rowid"
     )
     broken = Mark.delivered(claim, status=200)
     with pytest.raises(SpoolError) as info:  # any failure after BEGIN: corruption, disk full
-        spool.apply([broken])
+        leases.apply([broken])
     assert "no_such_column" in str(info.value)  # the real error, not a follow-on one
     spool.enqueue(payload("room-2"))
-    conn = spool._db._conn
+    conn = spool.store.db._conn
     assert conn is not None
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: enqueues fsync again
 
@@ -336,7 +337,7 @@ def test_a_long_lived_connection_follows_the_spool_after_another_process_sets_it
 ) -> None:
     holder = Spool(spool_path)  # a reused job process or the sidecar: its connection stays open
     holder.enqueue(payload("before"))
-    holder._db.run(lambda c: c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
+    holder.store.db.run(lambda c: c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
     _clobber_header(spool_path)
     other = run_cli("enqueue", "-", env=cli_env(spool_path), input=json.dumps(payload("fresh")))
     assert other.returncode == 0 and len(Spool(spool_path).corrupt_files()) == 1

@@ -105,7 +105,7 @@ def test_owners_elsewhere_are_reaped_only_when_stale(spool_path: Path) -> None:
     clock = Clock()
     spool = Spool(spool_path, clock=clock)
     spool.live.start("job-x", "room-x", encode(HEADER))
-    conn = spool._db._conn
+    conn = spool.store.db._conn
     assert conn is not None
     conn.execute("UPDATE live SET owner_host = 'another-pod|boot|ns', owner_pid = 1")
     clock.now += 3600
@@ -123,7 +123,7 @@ def test_the_final_enqueue_drops_the_snapshot(spool_path: Path) -> None:
     spool.live.append("job-1", 0, [encode(t) for t in TURNS])
     spool.enqueue_encoded("room-1", encode(payload("room-1")), ends_live="job-1")
     assert spool.live.rows() == []
-    conn = spool._db._conn
+    conn = spool.store.db._conn
     assert conn is not None
     assert conn.execute("SELECT count(*) FROM live_turns").fetchone()[0] == 0
 

@@ -1,4 +1,4 @@
-"""A `Mark` says which outcome it records; the SQL for each kind lives in `_schema.MARKS`."""
+"""A `Mark` says which outcome it records; the SQL for each kind lives in `_schema_leases.MARKS`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from zelto_spool import Spool
-from zelto_spool import _schema as sql
-from zelto_spool._spool import Claim, Mark, MarkKind
+from zelto_spool import Leases, Spool
+from zelto_spool import _schema_leases as sql
+from zelto_spool._leases import Claim, Mark, MarkKind
 
 
 def _payload(call_id: str) -> dict[str, object]:
@@ -42,9 +42,10 @@ def test_a_mark_names_its_outcome_and_records_it(
     tmp_path: Path, mark: Callable[[Claim], Mark], kind: MarkKind, state: str
 ) -> None:
     with Spool(tmp_path / "spool.db", retention_s=3600) as spool:
+        leases = Leases(spool)
         spool.enqueue(_payload("room-1"))
-        (claim,) = spool.claim(1, lease_s=60)
+        (claim,) = leases.claim(1, lease_s=60)
         made = mark(claim)
         assert made.kind is kind
         assert "UPDATE" not in repr(made)  # what it is, not SQL text
-        assert spool.apply([made]) == [state]
+        assert leases.apply([made]) == [state]

@@ -12,12 +12,13 @@ import pytest
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from tests.test_sidecar_ops import Sidecar
 from tests.test_spool import Clock
-from zelto_spool import ConfigError, Spool
+from zelto_spool import ConfigError, Leases, Spool
 
 
 def deliver(spool: Spool, call_id: str) -> None:
-    (claim,) = spool.claim(1, lease_s=60, call_id=call_id)
-    assert spool.mark_delivered(claim, status=200) == "delivered"
+    leases = Leases(spool)
+    (claim,) = leases.claim(1, lease_s=60, call_id=call_id)
+    assert leases.mark_delivered(claim, status=200) == "delivered"
 
 
 def test_retention_comes_from_the_environment(

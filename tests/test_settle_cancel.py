@@ -12,11 +12,12 @@ import gc
 from typing import Any
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
 from zelto_spool._retry import SendOutcome
 
 
 def test_cancelling_the_settler_mid_batch_orphans_no_future(spool: Spool) -> None:
+    leases = Leases(spool)
     spool.enqueue(payload("torn"))
     config = DeliveryConfig(base_url="http://127.0.0.1:9", api_key=API_KEY)
 
@@ -27,7 +28,7 @@ def test_cancelling_the_settler_mid_batch_orphans_no_future(spool: Spool) -> Non
         loop.set_exception_handler(lambda _loop, context: reported.append(context))
         async with Flusher(spool, config) as flusher:
             flusher._bind_loop()
-            (claim,) = spool.claim(1, lease_s=60)
+            (claim,) = leases.claim(1, lease_s=60)
             recording = asyncio.ensure_future(
                 flusher._record_outcome(claim, SendOutcome("delivered", 200, ""))
             )

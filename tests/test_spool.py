@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import payload, used_spool
-from zelto_spool import PayloadError, Spool, SpoolError
+from zelto_spool import Leases, PayloadError, Spool, SpoolError
 from zelto_spool._payload import encode
 from zelto_spool._schema import SCHEMA_VERSION
 
@@ -32,10 +32,11 @@ def state_of(spool: Spool, call_id: str) -> dict:
 
 
 def test_enqueue_is_one_pending_row_with_the_exact_body(spool: Spool) -> None:
+    leases = Leases(spool)
     queued = spool.enqueue(payload("r1"))
     assert (queued.call_id, queued.version) == ("r1", 1)
     assert spool.stats()["pending"] == 1
-    (claim,) = spool.claim(10, lease_s=60)
+    (claim,) = leases.claim(10, lease_s=60)
     assert claim.call_id == "r1" and claim.version == 1
     from zelto_spool._payload import decode
 
@@ -49,17 +50,19 @@ def test_invalid_payload_never_touches_the_spool(spool: Spool) -> None:
 
 
 def test_newer_versions_supersede_an_undelivered_one(spool: Spool) -> None:
+    leases = Leases(spool)
     for reason in ("v1", "v2", "v3"):
         spool.enqueue(payload("r1", endedReason=reason))
     assert spool.stats()["pending"] == 1
-    (claim,) = spool.claim(10, lease_s=60)
+    (claim,) = leases.claim(10, lease_s=60)
     assert claim.version == 3 and b'"endedReason":"v3"' in claim.body
 
 
 def test_newer_version_after_delivery_is_queued_again(spool: Spool) -> None:
+    leases = Leases(spool)
     spool.enqueue(payload("r1"))
-    (claim,) = spool.claim(1, lease_s=60)
-    assert spool.mark_delivered(claim, status=200) == "delivered"
+    (claim,) = leases.claim(1, lease_s=60)
+    assert leases.mark_delivered(claim, status=200) == "delivered"
     spool.enqueue(payload("r1", recordingUrl="https://rec/1.ogg"))
     row = state_of(spool, "r1")
     assert (row["state"], row["version"], row["attempts"], row["delivered_version"]) == (
@@ -71,24 +74,26 @@ def test_newer_version_after_delivery_is_queued_again(spool: Spool) -> None:
 
 
 def test_version_arriving_while_in_flight_is_not_swallowed(spool: Spool) -> None:
+    leases = Leases(spool)
     spool.enqueue(payload("r1", endedReason="old"))
-    (claim,) = spool.claim(1, lease_s=60)
+    (claim,) = leases.claim(1, lease_s=60)
     spool.enqueue(payload("r1", endedReason="new"))
     assert state_of(spool, "r1")["state"] == "inflight"  # the old send is still running
-    assert spool.mark_delivered(claim, status=200) == "pending"
-    (again,) = spool.claim(1, lease_s=60)
+    assert leases.mark_delivered(claim, status=200) == "pending"
+    (again,) = leases.claim(1, lease_s=60)
     assert again.version == 2 and b'"new"' in again.body
-    assert spool.mark_delivered(again, status=200) == "delivered"
+    assert leases.mark_delivered(again, status=200) == "delivered"
 
 
 def test_dead_letter_with_a_newer_version_requeues(spool: Spool) -> None:
+    leases = Leases(spool)
     spool.enqueue(payload("r1"))
-    (claim,) = spool.claim(1, lease_s=60)
+    (claim,) = leases.claim(1, lease_s=60)
     spool.enqueue(payload("r1", endedReason="fixed"))
-    assert spool.mark_dead(claim, status=422, error="HTTP 422: bad") == "pending"
+    assert leases.mark_dead(claim, status=422, error="HTTP 422: bad") == "pending"
     spool.enqueue(payload("r2"))
-    (c2,) = [c for c in spool.claim(5, lease_s=60) if c.call_id == "r2"]
-    assert spool.mark_dead(c2, status=422, error="HTTP 422: bad") == "dead"
+    (c2,) = [c for c in leases.claim(5, lease_s=60) if c.call_id == "r2"]
+    assert leases.mark_dead(c2, status=422, error="HTTP 422: bad") == "dead"
     row = state_of(spool, "r2")
     assert (row["last_status"], row["last_error"]) == (422, "HTTP 422: bad")
 
@@ -96,46 +101,50 @@ def test_dead_letter_with_a_newer_version_requeues(spool: Spool) -> None:
 def test_retry_schedules_next_attempt_in_the_row(spool_path: Path) -> None:
     clock = Clock()
     spool = Spool(spool_path, clock=clock)
+    leases = Leases(spool)
     spool.enqueue(payload("r1"))
-    (claim,) = spool.claim(1, lease_s=60)
-    spool.mark_retry(claim, next_attempt_at=clock.now + 30, status=503, error="HTTP 503")
-    assert spool.claim(1, lease_s=60) == []
+    (claim,) = leases.claim(1, lease_s=60)
+    leases.mark_retry(claim, next_attempt_at=clock.now + 30, status=503, error="HTTP 503")
+    assert leases.claim(1, lease_s=60) == []
     clock.now += 31
-    (again,) = spool.claim(1, lease_s=60)
+    (again,) = leases.claim(1, lease_s=60)
     assert again.attempts == 2
 
 
 def test_marks_need_the_lease(spool_path: Path) -> None:
     clock = Clock()
     spool = Spool(spool_path, clock=clock)
+    leases = Leases(spool)
     spool.enqueue(payload("r1"))
-    (stale,) = spool.claim(1, lease_s=10)
+    (stale,) = leases.claim(1, lease_s=10)
     clock.now += 11
-    assert spool.reclaim() == ["r1"]  # expired: requeued
-    (fresh,) = spool.claim(1, lease_s=10)
-    assert spool.mark_delivered(stale, status=200) is None  # the old owner cannot clobber
+    assert leases.reclaim() == ["r1"]  # expired: requeued
+    (fresh,) = leases.claim(1, lease_s=10)
+    assert leases.mark_delivered(stale, status=200) is None  # the old owner cannot clobber
     assert state_of(spool, "r1")["state"] == "inflight"
-    assert spool.mark_delivered(fresh, status=200) == "delivered"
+    assert leases.mark_delivered(fresh, status=200) == "delivered"
 
 
 def test_release_does_not_count_the_attempt(spool: Spool) -> None:
+    leases = Leases(spool)
     spool.enqueue(payload("r1"))
-    (claim,) = spool.claim(1, lease_s=60)
-    spool.release(claim, status=401, error="HTTP 401")
+    (claim,) = leases.claim(1, lease_s=60)
+    leases.release(claim, status=401, error="HTTP 401")
     row = state_of(spool, "r1")
     assert (row["state"], row["attempts"], row["last_status"]) == ("pending", 0, 401)
 
 
 CLAIM_AND_DIE = """
 import os, sys
-from zelto_spool import Spool
-claims = Spool(sys.argv[1]).claim(10, lease_s=3600)
+from zelto_spool import Leases, Spool
+claims = Leases(Spool(sys.argv[1])).claim(10, lease_s=3600)
 print(len(claims), flush=True)
 os._exit(0)
 """
 
 
 def test_lease_of_a_dead_process_is_reclaimed_at_once(spool: Spool) -> None:
+    leases = Leases(spool)
     for i in range(3):
         spool.enqueue(payload(f"r{i}"))
     out = subprocess.run(
@@ -146,7 +155,7 @@ def test_lease_of_a_dead_process_is_reclaimed_at_once(spool: Spool) -> None:
     )
     assert out.stdout.strip() == "3"
     assert spool.stats()["inflight"] == 3
-    assert sorted(spool.reclaim()) == ["r0", "r1", "r2"]  # hour-long lease, owner gone: now
+    assert sorted(leases.reclaim()) == ["r0", "r1", "r2"]  # hour-long lease, owner gone: now
     row = state_of(spool, "r0")
     assert row["state"] == "pending" and "died" in row["last_error"]
 
@@ -154,19 +163,21 @@ def test_lease_of_a_dead_process_is_reclaimed_at_once(spool: Spool) -> None:
 def test_lease_of_another_host_waits_for_expiry(spool_path: Path) -> None:
     clock = Clock()
     spool = Spool(spool_path, clock=clock)
+    leases = Leases(spool)
     spool.enqueue(payload("r1"))
-    spool.claim(1, lease_s=60)
+    leases.claim(1, lease_s=60)
     with sqlite3.connect(spool_path) as conn:
         conn.execute("UPDATE calls SET lease_host = 'other-pod|boot|ns', lease_pid = 1")
-    assert spool.reclaim() == []
+    assert leases.reclaim() == []
     clock.now += 61
-    assert spool.reclaim() == ["r1"]
+    assert leases.reclaim() == ["r1"]
 
 
 def test_live_owner_keeps_its_lease(spool: Spool) -> None:
+    leases = Leases(spool)
     spool.enqueue(payload("r1"))
-    spool.claim(1, lease_s=60)
-    assert spool.reclaim() == []
+    leases.claim(1, lease_s=60)
+    assert leases.reclaim() == []
     assert spool.stats()["inflight"] == 1
 
 
@@ -181,7 +192,7 @@ def test_files_and_directory_are_private(spool: Spool) -> None:
 
 def test_wal_full_sync_and_schema_version(spool: Spool) -> None:
     spool.enqueue(payload("r1"))
-    conn = spool._db._conn
+    conn = spool.store.db._conn
     assert conn is not None
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -199,20 +210,21 @@ def test_newer_schema_is_refused_with_a_clear_error(spool_path: Path) -> None:
 def test_purge_only_drops_delivered_rows_past_retention(spool_path: Path) -> None:
     clock = Clock()
     spool = Spool(spool_path, clock=clock, retention_s=7 * 86400)
+    leases = Leases(spool)
     for call_id in ("old-delivered", "new-delivered", "dead", "pending"):
         spool.enqueue(payload(call_id))
-    for claim in spool.claim(10, lease_s=60):
+    for claim in leases.claim(10, lease_s=60):
         if claim.call_id == "old-delivered":
-            spool.mark_delivered(claim, status=200)
+            leases.mark_delivered(claim, status=200)
         elif claim.call_id == "dead":
-            spool.mark_dead(claim, status=422, error="bad")
+            leases.mark_dead(claim, status=422, error="bad")
         elif claim.call_id == "pending":
-            spool.mark_retry(claim, next_attempt_at=clock.now + 1, status=503, error="down")
+            leases.mark_retry(claim, next_attempt_at=clock.now + 1, status=503, error="down")
         else:
-            spool.release(claim)
+            leases.release(claim)
     clock.now += 6 * 86400
-    (claim,) = spool.claim(10, lease_s=60, call_id="new-delivered")
-    spool.mark_delivered(claim, status=200)
+    (claim,) = leases.claim(10, lease_s=60, call_id="new-delivered")
+    leases.mark_delivered(claim, status=200)
     clock.now += 2 * 86400
     assert spool.purge() == 1
     states = {r["call_id"]: r["state"] for r in spool.rows()}
@@ -223,13 +235,14 @@ def test_purge_only_drops_delivered_rows_past_retention(spool_path: Path) -> Non
 def test_replay_requeues_delivered_and_dead(spool_path: Path) -> None:
     clock = Clock()
     spool = Spool(spool_path, clock=clock)
+    leases = Leases(spool)
     for call_id in ("a", "b", "c"):
         spool.enqueue(payload(call_id))
-    for claim in spool.claim(10, lease_s=60):
+    for claim in leases.claim(10, lease_s=60):
         if claim.call_id == "c":
-            spool.mark_dead(claim, status=422, error="bad")
+            leases.mark_dead(claim, status=422, error="bad")
         else:
-            spool.mark_delivered(claim, status=200)
+            leases.mark_delivered(claim, status=200)
     clock.now += 3600
     assert spool.replay(state="dead") == ["c"]
     assert spool.replay(since_s=60) == []  # a and b changed an hour ago
@@ -238,8 +251,9 @@ def test_replay_requeues_delivered_and_dead(spool_path: Path) -> None:
 
 
 def test_pause_is_spool_wide_and_cleared_by_resume(spool: Spool) -> None:
+    leases = Leases(spool)
     assert spool.pause_state() is None
-    spool.pause("HTTP 401 from Zelto", status=401, probe_at=123.0)
+    leases.pause("HTTP 401 from Zelto", status=401, probe_at=123.0)
     pause = spool.pause_state()
     assert pause is not None and (pause.reason, pause.status, pause.probe_at) == (
         "HTTP 401 from Zelto",
@@ -247,20 +261,21 @@ def test_pause_is_spool_wide_and_cleared_by_resume(spool: Spool) -> None:
         123.0,
     )
     assert Spool(spool.path).stats()["paused"] == "HTTP 401 from Zelto"
-    assert spool.resume() is True
-    assert spool.resume() is False
+    assert leases.resume() is True
+    assert leases.resume() is False
     assert spool.stats()["paused"] is None
 
 
 def test_make_due_brings_backoffs_forward(spool_path: Path) -> None:
     clock = Clock()
     spool = Spool(spool_path, clock=clock)
+    leases = Leases(spool)
     spool.enqueue(payload("r1"))
-    (claim,) = spool.claim(1, lease_s=60)
-    spool.mark_retry(claim, next_attempt_at=clock.now + 300, status=503, error="x")
-    assert spool.claim(1, lease_s=60) == []
+    (claim,) = leases.claim(1, lease_s=60)
+    leases.mark_retry(claim, next_attempt_at=clock.now + 300, status=503, error="x")
+    assert leases.claim(1, lease_s=60) == []
     assert spool.make_due() == 1
-    assert len(spool.claim(1, lease_s=60)) == 1
+    assert len(leases.claim(1, lease_s=60)) == 1
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -320,7 +335,7 @@ def test_enrichment_for_a_call_never_seen_is_purged_after_retention(spool_path: 
     assert spool.enrich("here", {"call": {"cost": 1}}) is not None
     clock.now += 8 * 86400
     spool.purge()
-    conn = spool._db._conn
+    conn = spool.store.db._conn
     assert conn is not None
     assert [r[0] for r in conn.execute("SELECT call_id FROM enrichments")] == ["here"]
 

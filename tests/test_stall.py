@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
 from zelto_spool._payload import decode
 from zelto_spool._sender import LEASE_OVER, Sender
 
@@ -41,7 +41,8 @@ def test_a_claim_that_outlives_its_lease_is_not_sent(spool_path: Path, zelto_rec
     spool_a = Spool(spool_path, clock=clock)
     spool_b = Spool(spool_path, clock=clock)
     spool_a.enqueue(payload("stall", turns=1))
-    real_claim = spool_a.claim
+    leases_a = Leases(spool_a)
+    real_claim = leases_a.claim
 
     async def process_b() -> None:
         async with Flusher(spool_b, config, clock=clock) as flusher_b:
@@ -55,10 +56,11 @@ def test_a_claim_that_outlives_its_lease_is_not_sent(spool_path: Path, zelto_rec
             asyncio.run(process_b())  # B requeues the expired row and delivers v2
         return claims
 
-    spool_a.claim = stalling_claim  # type: ignore[method-assign]
+    leases_a.claim = stalling_claim  # type: ignore[method-assign]
 
     async def process_a() -> Any:
         async with Flusher(spool_a, config, clock=clock) as flusher_a:
+            flusher_a.leases = leases_a
             return await flusher_a.drain(timeout=10)
 
     report = asyncio.run(process_a())
@@ -75,8 +77,6 @@ def test_the_lease_starts_once_the_lock_is_held(spool_path: Path) -> None:
     """A claim that waits for another writer's lock reads the clock only once it holds it."""
     spool = Spool(spool_path)
     spool.enqueue(payload("locked"))
-    blocker = sqlite3.connect(spool_path, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")
     holding = [True]
     read_while_locked: list[bool] = []
     clock_read = threading.Event()
@@ -86,9 +86,12 @@ def test_the_lease_starts_once_the_lock_is_held(spool_path: Path) -> None:
         clock_read.set()
         return 9_000_000_000.0  # after the enqueue: the row is due
 
-    spool._clock = clock
+    clocked = Spool(spool_path, clock=clock).open()  # the same file, read by this clock
+    leases = Leases(clocked)
+    blocker = sqlite3.connect(spool_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
     claimed: list[Any] = []
-    claimer = threading.Thread(target=lambda: claimed.extend(spool.claim(1, lease_s=60)))
+    claimer = threading.Thread(target=lambda: claimed.extend(leases.claim(1, lease_s=60)))
     claimer.start()
     # a claim that reads the clock before the lock does so at once; otherwise it is left
     # waiting on the lock for a moment before the lock is released
@@ -100,16 +103,17 @@ def test_the_lease_starts_once_the_lock_is_held(spool_path: Path) -> None:
     assert read_while_locked == [False]
     (got,) = claimed
     assert got.expires == 9_000_000_060.0
+    clocked.close()
     spool.close()
 
 
 FROZEN_SENDER = """
 import os, signal, sys
-from zelto_spool import _config, _spool
+from zelto_spool import _config, _leases
 from zelto_spool._cli import main
 
 _config.DeliveryConfig.lease_seconds = property(lambda self: float(os.environ["TEST_LEASE_S"]))
-real_claim = _spool.Spool.claim
+real_claim = _leases.Leases.claim
 frozen = []
 
 def claim(self, *args, **kwargs):
@@ -119,7 +123,7 @@ def claim(self, *args, **kwargs):
         os.kill(os.getpid(), signal.SIGSTOP)  # frozen right after claiming, as by a paused VM
     return claims
 
-_spool.Spool.claim = claim
+_leases.Leases.claim = claim
 sys.argv = ["zelto-spool", *sys.argv[1:]]
 main()
 """
@@ -195,7 +199,7 @@ def test_a_nan_lease_is_refused(spool: Spool) -> None:
     spool.enqueue(payload("nan"))
     for bad in (float("nan"), float("inf"), -1.0):
         with pytest.raises(ValueError, match="lease_s"):
-            spool.claim(1, lease_s=bad)
+            Leases(spool).claim(1, lease_s=bad)
     assert json.dumps(spool.rows()[0]["state"]) == '"pending"'
 
 

@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     )
     from ._fit import Fixes, fit_transcript
     from ._flusher import DrainReport, Flusher
+    from ._leases import Claim, Leases
     from ._logroute import route_logs_to
     from ._payload import MAX_PAYLOAD_BYTES, ROLES, encode, prepare, validate
     from ._retry import SendOutcome
     from ._sender import Sender, preload_sender
-    from ._spool import Claim, Enqueued, Pause, Spool
+    from ._spool import Pause, Spool
+    from ._store import Enqueued
 
 # a library adds no output of its own; the CLI and applications install handlers
 _logging.getLogger("zelto_spool").addHandler(_logging.NullHandler())
@@ -47,6 +49,7 @@ __all__ = [
     "Enqueued",
     "Fixes",
     "Flusher",
+    "Leases",
     "Pause",
     "PayloadError",
     "PayloadTooLargeError",
@@ -86,11 +89,13 @@ _HOMES = {
     ),
     **dict.fromkeys(["Fixes", "fit_transcript"], "_fit"),
     **dict.fromkeys(["DrainReport", "Flusher"], "_flusher"),
+    **dict.fromkeys(["Claim", "Leases"], "_leases"),
     "route_logs_to": "_logroute",
     **dict.fromkeys(["MAX_PAYLOAD_BYTES", "ROLES", "encode", "prepare", "validate"], "_payload"),
     "SendOutcome": "_retry",
     **dict.fromkeys(["Sender", "preload_sender"], "_sender"),
-    **dict.fromkeys(["Claim", "Enqueued", "Pause", "Spool"], "_spool"),
+    **dict.fromkeys(["Pause", "Spool"], "_spool"),
+    "Enqueued": "_store",
 }
 
 

@@ -28,11 +28,12 @@ import httpx
 from ._aio import bounded
 from ._config import DeliveryConfig
 from ._exceptions import ZeltoError
+from ._leases import Claim, Leases, Mark
 from ._live import DEFAULT_STALE_AFTER_S
 from ._logroute import library_logger
 from ._retry import PER_CALL_STATUSES, SendOutcome, judge_refusal, next_delay
 from ._sender import Sender
-from ._spool import Claim, Mark, Pause, Spool
+from ._spool import Pause, Spool
 
 __all__ = ["DrainReport", "Flusher"]
 
@@ -110,6 +111,7 @@ class Flusher:
         rng: random.Random | None = None,
     ) -> None:
         self.spool = spool
+        self.leases = Leases(spool)  # the lease protocol over the same file
         self.config = config
         self.hooks = list(hooks)
         self.poll_interval = poll_interval
@@ -213,7 +215,7 @@ class Flusher:
             return None
         self._probed = True
         claims = await self._db(
-            partial(self.spool.claim, 1, lease_s=self.config.lease_seconds, call_id=call_id)
+            partial(self.leases.claim, 1, lease_s=self.config.lease_seconds, call_id=call_id)
         )
         if not claims:
             return None
@@ -399,7 +401,7 @@ class Flusher:
             return
         try:
             marks = [Mark.release(claim, error=INTERRUPTED) for claim in cancelled]
-            await self._db(self.spool.apply, marks)
+            await self._db(self.leases.apply, marks)
         except (ZeltoError, sqlite3.Error) as exc:  # their leases run out: reclaim requeues them
             logger.error(
                 "could not hand back interrupted calls; they are retried after their lease",
@@ -423,12 +425,12 @@ class Flusher:
                 return _Cycle([], pause, remaining=self._remaining())
             limit = 1  # one probe at a time while paused
             self._probed = True
-            self.spool.pause(
+            self.leases.pause(
                 pause.reason,
                 status=pause.status,
                 probe_at=now + self.config.pause_probe_interval,
             )
-        claims = self.spool.claim(limit, lease_s=self.config.lease_seconds)
+        claims = self.leases.claim(limit, lease_s=self.config.lease_seconds)
         self._known_pause = pause.reason if pause is not None else None
         if len(claims) == limit:
             return _Cycle(claims, pause)
@@ -460,7 +462,7 @@ class Flusher:
         except asyncio.CancelledError:
             # shutdown or deadline: hand the row back (runs inline; it is one short UPDATE)
             with contextlib.suppress(Exception):
-                self.spool.release(claim, error=INTERRUPTED)
+                self.leases.release(claim, error=INTERRUPTED)
             raise
         latency = time.monotonic() - started
         try:
@@ -487,7 +489,7 @@ class Flusher:
         return judge_refusal(outcome, last_success=last_success, now=self._clock())
 
     async def _not_sent(self, claim: Claim) -> SendOutcome:
-        state = await self._db(partial(self.spool.release, claim, error=LEASE_RAN_OUT))
+        state = await self._db(partial(self.leases.release, claim, error=LEASE_RAN_OUT))
         logger.warning(
             "lease ran out before the send; call not sent",
             extra={"call_id": claim.call_id, "version": claim.version, "state": state},
@@ -548,7 +550,7 @@ class Flusher:
             elif outcome.kind == "dead":
                 mark = Mark.dead(claim, status=outcome.status or 0, error=outcome.reason)
             else:  # pause: the row goes back without counting the attempt
-                self.spool.pause(
+                self.leases.pause(
                     outcome.reason,
                     status=outcome.status,
                     probe_at=now + self.config.pause_probe_interval,
@@ -560,7 +562,7 @@ class Flusher:
                 )
             marks.append(mark)
             delays.append(delay)
-        states = self.spool.apply(marks)
+        states = self.leases.apply(marks)
         for (claim, outcome), state, delay in zip(outcomes, states, delays, strict=True):
             self._after(claim, outcome, state, delay)
 
@@ -608,14 +610,14 @@ class Flusher:
             self._known_pause = outcome.reason
 
     def _clear_pause(self) -> None:
-        if self._known_pause is not None and self.spool.resume():
+        if self._known_pause is not None and self.leases.resume():
             logger.warning("sending resumed", extra={"was": self._known_pause})
         self._known_pause = None
         self.report.paused = None
 
     def _record_no_key(self) -> None:
         far = self._clock() + 10 * 365 * 86400.0
-        self.spool.pause(NO_KEY_REASON, status=None, probe_at=far)
+        self.leases.pause(NO_KEY_REASON, status=None, probe_at=far)
         self.report.paused = NO_KEY_REASON
         logger.error("ZELTO_API_KEY is not set; nothing will be sent", extra={})
 
@@ -650,7 +652,7 @@ class Flusher:
 
     async def _housekeep(self) -> None:
         """Requeue rows of dead senders; enqueue the calls of lost agent processes."""
-        freed = await self._db(self.spool.reclaim)
+        freed = await self._db(self.leases.reclaim)
         if freed:
             logger.warning("requeued calls of a sender that died", extra={"calls": len(freed)})
         reaped = await self._db(partial(self.spool.live.reap, stale_after_s=self.live_stale_after))

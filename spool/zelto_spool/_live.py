@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import _proc
-from . import _schema as sql
+from . import _schema_live as sql
 from ._exceptions import PayloadError
 from ._fit import fit_transcript
 from ._logroute import library_logger
 from ._payload import MAX_PAYLOAD_BYTES, decode, encode, prepare
-
-if TYPE_CHECKING:
-    from ._spool import Enqueued, Spool
+from ._schema import transaction
+from ._store import Enqueued, Store
 
 __all__ = ["LOST_REASON", "LiveCalls", "delete_live"]
 
@@ -43,10 +42,10 @@ def delete_live(conn: sqlite3.Connection, job_id: str) -> None:
 
 
 class LiveCalls:
-    """The live snapshots of one spool (`spool.live`)."""
+    """The live snapshots of one spool (`spool.live`), a part of it sharing its store."""
 
-    def __init__(self, spool: Spool) -> None:
-        self._spool = spool
+    def __init__(self, store: Store) -> None:
+        self._store = store
 
     def start(
         self, job_id: str, call_id: str, header: bytes, *, since: float | None = None
@@ -58,7 +57,7 @@ class LiveCalls:
         """
         owner = self._owner(job_id, call_id)
         params = {**owner, "header": header, "since": owner["now"] if since is None else since}
-        self._spool._db.run(lambda conn: conn.execute(sql.LIVE_START, params), call_id=call_id)
+        self._store.db.run(lambda conn: conn.execute(sql.LIVE_START, params), call_id=call_id)
 
     def _owner(self, job_id: str, call_id: str) -> dict[str, Any]:
         me = _proc.current_owner()
@@ -68,7 +67,7 @@ class LiveCalls:
             "host": me.host,
             "pid": me.pid,
             "start": me.start,
-            "now": self._spool.clock(),
+            "now": self._store.clock(),
         }
 
     def append(
@@ -85,11 +84,11 @@ class LiveCalls:
         `first_seq + len(turns)`); turns past it are dropped (history items can be inserted
         or replaced, not only appended). Returns False when the snapshot is no longer open
         (closed, enqueued or reaped): nothing is written then."""
-        now = self._spool.clock()
+        now = self._store.clock()
         count = first_seq + len(turns) if total is None else total
 
         def write(conn: sqlite3.Connection) -> bool:
-            with sql.transaction(conn):
+            with transaction(conn):
                 if conn.execute(sql.LIVE_OPEN, {"job_id": job_id}).fetchone() is None:
                     return False
                 for offset, turn in enumerate(turns):
@@ -102,41 +101,41 @@ class LiveCalls:
                 conn.execute(sql.LIVE_SET_TURNS, params)
             return True
 
-        return self._spool._db.run(write)
+        return self._store.db.run(write)
 
     def reopen(self, job_id: str) -> None:
         """Another session continues the job's call: forget the final stored at a close (the
         snapshot takes turns again; the next close stores a new final)."""
-        params = {"job_id": job_id, "now": self._spool.clock()}
-        self._spool._db.run(lambda conn: conn.execute(sql.LIVE_REOPEN, params))
+        params = {"job_id": job_id, "now": self._store.clock()}
+        self._store.db.run(lambda conn: conn.execute(sql.LIVE_REOPEN, params))
 
     def heartbeat(self, job_id: str) -> None:
-        now = self._spool.clock()
+        now = self._store.clock()
         params = {"job_id": job_id, "now": now, "turns": 0, "header": None}
-        self._spool._db.run(lambda conn: conn.execute(sql.LIVE_TOUCH, params))
+        self._store.db.run(lambda conn: conn.execute(sql.LIVE_TOUCH, params))
 
     def close(self, job_id: str, call_id: str, final: bytes) -> None:
         """The session closed: keep its final payload until it is enqueued (or reaped)."""
         params = {**self._owner(job_id, call_id), "final": final}
-        self._spool._db.run(lambda conn: conn.execute(sql.LIVE_CLOSE, params), call_id=call_id)
+        self._store.db.run(lambda conn: conn.execute(sql.LIVE_CLOSE, params), call_id=call_id)
 
     def promote(self, job_id: str) -> Enqueued | None:
         """Enqueue the snapshot's final payload (or what it has) and forget the snapshot."""
-        now = self._spool.clock()
+        now = self._store.clock()
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
-            with sql.transaction(conn):
+            with transaction(conn):
                 queued = self._enqueue_snapshot(conn, job_id, now, lost=False)
             return queued
 
-        return self._spool._db.run(write)
+        return self._store.db.run(write)
 
     def discard(self, job_id: str) -> None:
         def write(conn: sqlite3.Connection) -> None:
-            with sql.transaction(conn):
+            with transaction(conn):
                 delete_live(conn, job_id)
 
-        self._spool._db.run(write)
+        self._store.db.run(write)
 
     def rows(self) -> list[dict[str, Any]]:
         def read(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -144,25 +143,25 @@ class LiveCalls:
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-        return self._spool._db.run(read)
+        return self._store.db.run(read)
 
     def count(self) -> int:
-        return int(self._spool._db.run(lambda conn: conn.execute(sql.LIVE_COUNT).fetchone()[0]))
+        return int(self._store.db.run(lambda conn: conn.execute(sql.LIVE_COUNT).fetchone()[0]))
 
     def reaped_total(self) -> int:
-        value = self._spool._db.run(lambda conn: conn.execute(sql.LIVE_REAPED_GET).fetchone())
+        value = self._store.db.run(lambda conn: conn.execute(sql.LIVE_REAPED_GET).fetchone())
         return 0 if value is None else int(value[0])
 
     def reap(self, *, stale_after_s: float = DEFAULT_STALE_AFTER_S) -> list[str]:
         """Enqueue the calls of lost owners as final calls; returns their call ids."""
-        now = self._spool.clock()
+        now = self._store.clock()
         me = _proc.current_owner()
 
         def sweep(conn: sqlite3.Connection) -> list[str]:
             candidates = conn.execute(sql.LIVE_ROWS).fetchall()
             if not candidates:
                 return []
-            with sql.transaction(conn):
+            with transaction(conn):
                 reaped = []
                 # re-read under the write lock: another reaper may have taken some already
                 for (
@@ -200,7 +199,7 @@ class LiveCalls:
                     conn.execute(sql.LIVE_REAPED_ADD, {"n": len(reaped)})
             return reaped
 
-        return self._spool._db.run(sweep)
+        return self._store.db.run(sweep)
 
     def _enqueue_snapshot(
         self, conn: sqlite3.Connection, job_id: str, now: float, *, lost: bool
@@ -214,7 +213,7 @@ class LiveCalls:
         else:
             turns = [decode(bytes(t[0])) for t in conn.execute(sql.LIVE_TURNS, {"job_id": job_id})]
             body = assemble(decode(bytes(header)), turns, started_at, updated_at, lost=lost)
-        queued = self._spool._insert_version(conn, call_id, body, now)
+        queued = self._store.insert_version(conn, call_id, body, now)
         delete_live(conn, job_id)
         return queued
 

@@ -14,9 +14,10 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from ._leases import Claim
 from ._retry import SendOutcome
 from ._schema import STATES
-from ._spool import Claim, Spool
+from ._spool import Spool
 
 __all__ = ["SidecarMetrics"]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import _schema as sql
+from . import _schema_calls as sql
 from ._exceptions import ConfigError
 from ._schema import STATES
 

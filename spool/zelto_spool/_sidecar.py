@@ -104,7 +104,7 @@ async def run_sidecar(
         hooks=hooks,
     )
     # open (and create, 0600) the spool before watching its directory
-    await asyncio.to_thread(spool.reclaim)
+    await asyncio.to_thread(spool.open)
     watcher = asyncio.create_task(_watch(spool.path, flusher.wake, stop)) if watch else None
     runner = asyncio.create_task(flusher.run(stop))
     try:

@@ -1,19 +1,22 @@
-"""The operator side of a `Spool`: reading rows, replay, retention, the disk cap.
+"""The operator's side of a spool: reading rows, replay, retention, the disk cap, the WAL.
 
-A mixin so `_spool.py` keeps the queue semantics and this keeps what `list`, `show`, `replay`,
-`purge` and the sidecar's housekeeping call.
+`Upkeep` is a part of `Spool` (see `_store.py`): it owns nothing but its share of the store,
+and `Spool` offers its operations as its own (`rows`, `replay`, `purge`, ...), which is what
+`list`, `show`, `replay`, `purge` and the sidecar's housekeeping call.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import _schema as sql
-from ._db import Connector
+from . import _schema as schema
+from . import _schema_calls as sql
+from ._schema import transaction
+from ._store import Store
 
 ROW_OVERHEAD_BYTES = 256  # what a call row and its indexes take beside the payload
 # a delivered call's row (id, times, status: no payload) outlives a shorter retention this
@@ -23,32 +26,30 @@ RECORD_KEEP_S = 7 * 24 * 3600.0
 # recording URL) and `room_finished` come minutes after the call; they need its payload
 ENRICHMENT_WINDOW_S = 3600.0
 
-__all__ = ["SpoolAdmin"]
+__all__ = ["Upkeep"]
 
 
-class SpoolAdmin:
-    path: Path
-    retention_s: float
-    max_bytes: int
-    _db: Connector
-    _clock: Callable[[], float]
+class Upkeep:
+    """Replay, retention, the disk cap and the WAL of one spool file."""
 
-    def latest_payload(self, call_id: str) -> dict[str, Any] | None:
-        raise NotImplementedError
+    def __init__(self, store: Store) -> None:
+        self._store = store
 
     def corrupt_files(self) -> list[str]:
         """Damaged spools set aside next to this one (kept for inspection and salvage)."""
-        pattern = f"{self.path.name}.corrupt-*"
+        pattern = f"{self._store.path.name}.corrupt-*"
         return sorted(
-            str(p) for p in self.path.parent.glob(pattern) if not p.name.endswith(("-wal", "-shm"))
+            str(p)
+            for p in self._store.path.parent.glob(pattern)
+            if not p.name.endswith(("-wal", "-shm"))
         )
 
     def size_bytes(self) -> int:
-        return sum(self._file_bytes(suffix) for suffix in ("", "-wal", "-shm"))
+        return sum(self.file_bytes(suffix) for suffix in ("", "-wal", "-shm"))
 
-    def _file_bytes(self, suffix: str = "") -> int:
+    def file_bytes(self, suffix: str = "") -> int:
         try:
-            return Path(f"{self.path}{suffix}").stat().st_size
+            return Path(f"{self._store.path}{suffix}").stat().st_size
         except OSError:
             return 0
 
@@ -58,24 +59,17 @@ class SpoolAdmin:
         """Call rows (no bodies) for `list`, `show` and export, newest activity first."""
         from ._query import select_rows
 
-        return self._db.run(lambda conn: select_rows(conn, state, call_ids, limit))
-
-    def show(self, call_id: str) -> dict[str, Any] | None:
-        """One call: its row and its newest payload (decoded)."""
-        rows = self.rows(call_ids=[call_id])
-        if not rows:
-            return None
-        row = rows[0]
-        row["payload"] = self.latest_payload(call_id)
-        return row
+        return self._store.db.run(lambda conn: select_rows(conn, state, call_ids, limit))
 
     # --- operator actions -------------------------------------------------------------------
 
     def make_due(self) -> int:
         """Make every pending row due now with a fresh backoff (the `drain` command: an
         operator who fixed something wants it tried now); returns how many rows changed."""
-        now = self._clock()
-        return int(self._db.run(lambda conn: conn.execute(sql.MAKE_DUE, {"now": now}).rowcount))
+        now = self._store.clock()
+        return int(
+            self._store.db.run(lambda conn: conn.execute(sql.MAKE_DUE, {"now": now}).rowcount)
+        )
 
     def replay(
         self,
@@ -87,10 +81,10 @@ class SpoolAdmin:
         """Queue calls again (delivered or dead, optionally changed within `since_s`)."""
         from ._query import replay_candidates
 
-        now = self._clock()
+        now = self._store.clock()
 
         def requeue(conn: sqlite3.Connection) -> list[str]:
-            with sql.transaction(conn):
+            with transaction(conn):
                 rowids = replay_candidates(
                     conn, call_ids, state, None if since_s is None else now - since_s
                 )
@@ -101,20 +95,20 @@ class SpoolAdmin:
                 ]
             return done
 
-        return self._db.run(requeue)
+        return self._store.db.run(requeue)
 
     def purge(self, *, older_than_s: float | None = None) -> int:
         """Drop the payloads of calls delivered longer ago than the retention window (or
         `older_than_s`), and enrichments that waited that long for a call this spool never
         got; their rows follow once at least `RECORD_KEEP_S` old. Nothing else is deleted.
         Returns how many delivered calls lost their payload."""
-        window = self.retention_s if older_than_s is None else older_than_s
-        now = self._clock()
+        window = self._store.retention_s if older_than_s is None else older_than_s
+        now = self._store.clock()
         cutoff = now - window
         records = now - max(window, RECORD_KEEP_S)
 
         def delete(conn: sqlite3.Connection) -> int:
-            with sql.transaction(conn):
+            with transaction(conn):
                 count = conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff}).rowcount
                 conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": records})
                 conn.execute(sql.PURGE_CALLS, {"cutoff": records})
@@ -122,14 +116,14 @@ class SpoolAdmin:
                 conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
             return int(count)
 
-        return int(self._db.run(delete))
+        return int(self._store.db.run(delete))
 
     def without_payload(self, call_ids: Iterable[str]) -> list[str]:
         """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
         from ._query import payload_gone
 
         ids = list(call_ids)
-        return self._db.run(lambda conn: payload_gone(conn, ids))
+        return self._store.db.run(lambda conn: payload_gone(conn, ids))
 
     def enforce_cap(
         self, *, batch: int = 1000, keep_recent_s: float = ENRICHMENT_WINDOW_S
@@ -144,18 +138,18 @@ class SpoolAdmin:
         evicting more then only grows the WAL, and the next housekeeping tries again.
         Returns (rows evicted, still over the cap).
         """
-        max_bytes = self.max_bytes
-        keep_after = self._clock() - keep_recent_s
+        max_bytes = self._store.max_bytes
+        keep_after = self._store.clock() - keep_recent_s
         evicted = 0
 
         def compact(conn: sqlite3.Connection) -> bool:
             """Free pages and fold the WAL back; False when a reader kept it from finishing."""
-            conn.executescript(sql.INCREMENTAL_VACUUM_SCRIPT)
-            busy, _log, _done = conn.execute(sql.CHECKPOINT_TRUNCATE).fetchone()
+            conn.executescript(schema.INCREMENTAL_VACUUM_SCRIPT)
+            busy, _log, _done = conn.execute(schema.CHECKPOINT_TRUNCATE).fetchone()
             return not busy
 
         def evict(conn: sqlite3.Connection, need: int) -> int:
-            with sql.transaction(conn):
+            with transaction(conn):
                 freed = removed = 0
                 for rowid, call_id, size in conn.execute(
                     sql.OLDEST_DELIVERED, {"limit": batch, "keep_after": keep_after}
@@ -170,13 +164,15 @@ class SpoolAdmin:
             return removed
 
         while self.size_bytes() > max_bytes:
-            folded = bool(self._db.run(compact))  # free pages first: purges may have left plenty
+            folded = bool(
+                self._store.db.run(compact)
+            )  # free pages first: purges may have left plenty
             size = self.size_bytes()
             if size <= max_bytes or (evicted and not folded):
                 break
             if not folded:  # a pinned WAL is not what evicting rows can shrink: count the file
-                size = self._file_bytes()
-            removed = int(self._db.run(partial(evict, need=size - max_bytes)))
+                size = self.file_bytes()
+            removed = int(self._store.db.run(partial(evict, need=size - max_bytes)))
             evicted += removed
             if removed == 0:
                 break
@@ -184,4 +180,4 @@ class SpoolAdmin:
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the file (the flusher calls it when idle)."""
-        self._db.run(lambda conn: conn.execute(sql.CHECKPOINT_PASSIVE).fetchall())
+        self._store.db.run(lambda conn: conn.execute(schema.CHECKPOINT_PASSIVE).fetchall())

@@ -1,0 +1,162 @@
+"""The lease protocol's statements: claims, reclaims and the marks that record outcomes
+(`_leases.py`).
+
+One of the schema modules (`_schema*.py`, see `_schema.py`). The marks are the model: each
+checks the lease token and `version = sent_version`, so an in-flight row is never clobbered
+and a newer version is never swallowed; `RETURNING` reports the result.
+"""
+
+from __future__ import annotations
+
+# --- claims and leases ----------------------------------------------------------------------
+
+_CLAIM_SET = """
+UPDATE calls SET
+    state = 'inflight',
+    sent_version = version,
+    attempts = attempts + 1,
+    last_attempt_at = :now,
+    updated_at = :now,
+    lease_token = :token,
+    lease_host = :host,
+    lease_pid = :pid,
+    lease_start = :start,
+    lease_expires = :expires
+"""
+
+CLAIM_DUE = (
+    _CLAIM_SET
+    + """
+WHERE id IN (SELECT id FROM calls
+             WHERE state = 'pending' AND next_attempt_at <= :now
+             ORDER BY next_attempt_at, id LIMIT :limit)
+RETURNING id, call_id, version, attempts
+"""
+)
+
+CLAIM_ONE = (
+    _CLAIM_SET
+    + """
+WHERE call_id = :call_id AND state = 'pending' AND next_attempt_at <= :now
+RETURNING id, call_id, version, attempts
+"""
+)
+
+LOAD_BODY = "SELECT version, body FROM payloads WHERE call_rowid = :rowid"
+
+FOREIGN_LEASE_OWNERS = """
+SELECT DISTINCT lease_pid, lease_start FROM calls
+WHERE state = 'inflight' AND lease_host = :host AND lease_token IS NOT NULL
+"""
+
+ANY_EXPIRED = "SELECT 1 FROM calls WHERE state = 'inflight' AND lease_expires < :now LIMIT 1"
+
+RECLAIM_DEAD_OWNER = """
+UPDATE calls SET
+    state = 'pending',
+    next_attempt_at = :now,
+    updated_at = :now,
+    last_error = :error,
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+WHERE state = 'inflight' AND lease_host = :host AND lease_pid = :pid AND lease_start IS :start
+RETURNING call_id
+"""
+
+RECLAIM_EXPIRED = """
+UPDATE calls SET
+    state = 'pending',
+    next_attempt_at = :now,
+    updated_at = :now,
+    last_error = 'lease expired: the sending process stopped answering; requeued',
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+WHERE state = 'inflight' AND lease_expires < :now
+RETURNING call_id
+"""
+
+# --- outcomes: every mark checks the lease, so a reclaimed row is never clobbered -----------
+
+_LEASE_CLEAR = """
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+"""
+_MINE = "WHERE id = :rowid AND state = 'inflight' AND lease_token = :token"
+
+MARK_DELIVERED = f"""
+UPDATE calls SET
+    state = CASE WHEN version = sent_version THEN 'delivered' ELSE 'pending' END,
+    delivered_version = sent_version,
+    delivered_at = :now,
+    attempts = CASE WHEN version = sent_version THEN attempts ELSE 0 END,
+    next_attempt_at = :now,
+    pending_since = CASE WHEN version = sent_version THEN NULL ELSE enqueued_at END,
+    last_status = :status,
+    last_error = NULL,
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+MARK_RETRY = f"""
+UPDATE calls SET
+    state = 'pending',
+    next_attempt_at = :next_attempt_at,
+    last_status = :status,
+    last_error = :error,
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+# a newer version that arrived while this one was in flight is not dead: it is queued at once
+MARK_DEAD = f"""
+UPDATE calls SET
+    state = CASE WHEN version = sent_version THEN 'dead' ELSE 'pending' END,
+    next_attempt_at = :now,
+    last_status = :status,
+    last_error = :error,
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+# paused, cancelled or shut down before an answer: back to pending, the attempt not counted
+RELEASE = f"""
+UPDATE calls SET
+    state = 'pending',
+    attempts = max(attempts - 1, 0),
+    next_attempt_at = min(next_attempt_at, :now),
+    last_status = coalesce(:status, last_status),
+    last_error = coalesce(:error, last_error),
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+# paused: back to pending behind every row already due, so the next probe tries another call
+RELEASE_TO_BACK = f"""
+UPDATE calls SET
+    state = 'pending',
+    attempts = max(attempts - 1, 0),
+    next_attempt_at = :now,
+    last_status = coalesce(:status, last_status),
+    last_error = coalesce(:error, last_error),
+    updated_at = :now,
+    {_LEASE_CLEAR}
+{_MINE}
+RETURNING state
+"""
+
+# the statement of each kind of mark (`_leases.MarkKind`, by its value)
+MARKS = {
+    "delivered": MARK_DELIVERED,
+    "retry": MARK_RETRY,
+    "dead": MARK_DEAD,
+    "release": RELEASE,
+    "release_to_back": RELEASE_TO_BACK,
+}

@@ -1,0 +1,113 @@
+"""A `Spool` is one piece made of parts: each owns its state, they share one store (one
+connection per process), the lease protocol is off the user-facing surface, no part reaches
+into another's private attributes, and the package's modules import each other without cycles.
+"""
+
+from __future__ import annotations
+
+import ast
+import stat
+from pathlib import Path
+
+from tests.conftest import payload
+from zelto_spool import Leases, Spool
+from zelto_spool._schema import SCHEMA_VERSION
+
+SPOOL_PACKAGE = Path(__file__).resolve().parents[1] / "spool" / "zelto_spool"
+# the spool and its parts (`_store.py` draws them)
+PARTS = ("_spool.py", "_store.py", "_leases.py", "_live.py", "_upkeep.py", "_query.py")
+LEASE_PROTOCOL = ("claim", "reclaim", "mark_delivered", "mark_retry", "mark_dead", "release")
+SENDER_WRITES = ("apply", "pause", "resume")
+
+
+def test_the_lease_protocol_is_not_on_the_spool() -> None:
+    for name in (*LEASE_PROTOCOL, *SENDER_WRITES):
+        assert not hasattr(Spool, name), name
+        assert callable(getattr(Leases, name)), name
+
+
+def test_the_parts_share_one_connection(spool_path: Path) -> None:
+    spool = Spool(spool_path)
+    leases = Leases(spool)
+    spool.enqueue(payload("r1"))
+    (claim,) = leases.claim(1, lease_s=60)
+    assert spool.stats()["inflight"] == 1 and spool.live.count() == 0
+    assert leases.mark_delivered(claim, status=200) == "delivered"
+    assert spool.store.db is leases.spool.store.db  # one connector: no second connection
+    spool.close()
+
+
+def test_open_creates_the_file_now(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "spool.db"
+    with Spool(path) as spool:
+        assert spool.open() is spool
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert spool.store.db.run(lambda c: c.execute("PRAGMA user_version").fetchone()[0]) == (
+            SCHEMA_VERSION
+        )
+
+
+def _private_reaches(source: str) -> list[str]:
+    """`x._y` where `x` is not `self`/`cls` or an imported module: another object's privates."""
+    tree = ast.parse(source)
+    modules = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom | ast.Import)
+        for alias in node.names
+    }
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute) or not node.attr.startswith("_"):
+            continue
+        if node.attr.startswith("__"):
+            continue
+        if isinstance(node.value, ast.Name) and node.value.id in {"self", "cls", *modules}:
+            continue
+        found.append((node.lineno, f"{node.lineno}: .{node.attr}"))
+    return [text for _, text in sorted(found)]
+
+
+def test_no_part_reaches_into_another_objects_privates() -> None:
+    found = {
+        name: reaches
+        for name in PARTS
+        if (reaches := _private_reaches((SPOOL_PACKAGE / name).read_text()))
+    }
+    assert found == {}
+
+
+def test_the_reach_check_sees_reaches() -> None:
+    source = "from . import _proc\nself._db.run()\nself._spool._db.run()\n_proc._x\nspool._clock\n"
+    assert _private_reaches(source) == ["3: ._db", "5: ._clock"]
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Each module's imports of sibling modules, at module level (`TYPE_CHECKING` included:
+    mypy follows those too); imports inside functions are deliberate and lazy."""
+    graph: dict[str, set[str]] = {}
+    for path in SPOOL_PACKAGE.glob("*.py"):
+        deps: set[str] = set()
+        for top in ast.parse(path.read_text()).body:
+            for node in ast.walk(top) if isinstance(top, ast.If) else [top]:
+                if isinstance(node, ast.ImportFrom) and node.level == 1:
+                    names = [node.module] if node.module else [a.name for a in node.names]
+                    deps.update(n.split(".")[0] for n in names)
+        graph[path.stem] = deps
+    return graph
+
+
+def test_no_import_cycle_in_the_package() -> None:
+    graph = _import_graph()
+    in_a_cycle = []
+    for start in sorted(graph):
+        seen: set[str] = set()
+        todo = list(graph[start])
+        while todo:
+            module = todo.pop()
+            if module not in seen:
+                seen.add(module)
+                todo.extend(graph.get(module, set()))
+        if start in seen:  # reaches itself
+            in_a_cycle.append(start)
+    assert in_a_cycle == []

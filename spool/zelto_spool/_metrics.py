@@ -21,7 +21,7 @@ from ._spool import Claim, Spool
 
 __all__ = ["CONTENT_TYPE", "SidecarMetrics", "go_float"]
 
-CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+CONTENT_TYPE = "text/plain; version=0.0.4"
 OUTCOME_NAMES = {"delivered": "delivered", "retry": "retried", "dead": "dead", "pause": "paused"}
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 

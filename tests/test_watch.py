@@ -49,8 +49,8 @@ def test_on_linux_a_commit_wakes_the_watcher_without_a_thread(tmp_path: Path) ->
     spool.stats()
     writer = Spool(tmp_path / "spool.db")
 
-    async def watch() -> int:
-        threads = threading.active_count()
+    async def watch() -> list[threading.Thread]:
+        before = set(threading.enumerate())
         woken = asyncio.Event()
         stop = asyncio.Event()
         watcher = asyncio.create_task(watch_spool(spool.path, woken.set, stop))
@@ -58,12 +58,12 @@ def test_on_linux_a_commit_wakes_the_watcher_without_a_thread(tmp_path: Path) ->
         (tmp_path / "unrelated.txt").write_text("not the spool")
         writer.enqueue(payload("c-1"))  # on this thread: a commit touches spool.db-wal
         await asyncio.wait_for(woken.wait(), 10)
-        running = threading.active_count() - threads
+        started = [t for t in threading.enumerate() if t not in before]
         stop.set()
         await asyncio.wait_for(watcher, 10)
-        return running
+        return started
 
-    assert asyncio.run(watch()) == 0
+    assert asyncio.run(watch()) == []
     writer.close()
     spool.close()
 

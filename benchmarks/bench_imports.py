@@ -2,8 +2,9 @@
 
 Imports are timed inside fresh processes (`perf_counter` around the import statement), the
 plugin after `livekit.agents` is already imported (what it adds to a worker). `-X importtime`
-shows where the time goes, summed per top-level package. The sidecar's RSS and CPU are read
-with psutil once it has settled with an empty spool.
+shows where the time goes, summed per top-level package. The sidecar's RSS, CPU and wake-ups
+are read with psutil once it has settled with an empty spool: `run`, `run --listen`, and
+`run --listen` with LiveKit webhook keys (60 s each in the full run).
 """
 
 from __future__ import annotations
@@ -84,12 +85,27 @@ def importtime_by_package(module: str, before: list[str], top: int = 5) -> str:
     return ", ".join(f"{name} {us / 1000:.0f}" for name, us in ranked)
 
 
-def sidecar_idle(base: Path, settle: float, *args: str) -> dict[str, float]:
-    db = base / f"idle{len(args)}.db"
+IDLE_CPU_GOAL = 0.001  # of a core
+IDLE_RSS_GOAL_MIB = 40
+IDLE_WINDOW_FULL_S = 60.0
+SIDECARS = [  # label, extra arguments, LiveKit webhook keys
+    ("run", (), False),
+    ("run --listen 127.0.0.1:0", ("--listen", "127.0.0.1:0"), False),
+    ("run --listen, LiveKit webhooks on", ("--listen", "127.0.0.1:0"), True),
+]
+
+
+def sidecar_idle(
+    base: Path, settle: float, window: float, args: tuple[str, ...], webhooks: bool
+) -> dict[str, float]:
+    """RSS, USS, CPU and wake-ups of an idle `zelto-spool run` over `window` seconds."""
+    db = base / f"idle{len(args)}{int(webhooks)}.db"
     with receiver_process(base) as receiver:
         env = child_env(ZELTO_API_KEY=API_KEY, ZELTO_BASE_URL=receiver.base_url)
         for name in ("LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"):
-            env.pop(name, None)  # --listen without LiveKit webhooks
+            env.pop(name, None)
+        if webhooks:
+            env.update(LIVEKIT_API_KEY="APIbench", LIVEKIT_API_SECRET="s" * 32)
         proc = subprocess.Popen(
             [PYTHON, "-m", "zelto_spool", "--spool", str(db), "run", "--log-level", "WARNING"]
             + list(args),
@@ -99,15 +115,19 @@ def sidecar_idle(base: Path, settle: float, *args: str) -> dict[str, float]:
         )
         try:
             process = psutil.Process(proc.pid)
-            time.sleep(settle)
+            time.sleep(settle)  # started, spool created, first looks done
             cpu_before, wall_before = sum(process.cpu_times()[:2]), time.monotonic()
-            time.sleep(settle)
+            switches_before = sum(process.num_ctx_switches())
+            time.sleep(window)
+            wall = time.monotonic() - wall_before
             cpu = sum(process.cpu_times()[:2]) - cpu_before
+            switches = sum(process.num_ctx_switches()) - switches_before
             info = process.memory_full_info()
             return {
                 "rss": info.rss / 2**20,
                 "uss": info.uss / 2**20,
-                "cpu_share": cpu / (time.monotonic() - wall_before),
+                "cpu_share": cpu / wall,
+                "wakeups": switches / wall,
                 "threads": process.num_threads(),
             }
         finally:
@@ -134,22 +154,28 @@ def run(plan: Any, base: Path) -> Section:
             importtime_by_package(module, before) if plan.extras and module != "httpx" else "",
         )
         section.data[module] = [s["s"] for s in samples]
+    window = IDLE_WINDOW_FULL_S if plan.extras else plan.sidecar_settle
     sidecar = Table(
-        ["command", "RSS", "USS", "CPU while idle", "threads"],
-        title="`zelto-spool run` at idle (empty spool)",
+        ["command", "RSS", "USS", "CPU while idle", "wake-ups", "threads"],
+        title=f"`zelto-spool run` at idle (empty spool, over {window:g} s)",
     )
-    for label, args in (("run", ()), ("run --listen 127.0.0.1:0", ("--listen", "127.0.0.1:0"))):
-        idle = sidecar_idle(base, plan.sidecar_settle, *args)
+    for label, args, webhooks in SIDECARS:
+        idle = sidecar_idle(base, plan.sidecar_settle, window, args, webhooks)
         sidecar.add(
             f"`{label}`",
-            f"{idle['rss']:.0f} MiB",
-            f"{idle['uss']:.0f} MiB",
-            f"{idle['cpu_share'] * 100:.1f} % of a core (over {plan.sidecar_settle:g} s)",
+            f"{idle['rss']:.1f} MiB",
+            f"{idle['uss']:.1f} MiB",
+            f"{idle['cpu_share'] * 100:.3f} % of a core",
+            f"{idle['wakeups']:.1f} /s",
             f"{idle['threads']:.0f}",
         )
-        section.data["sidecar_listen" if args else "sidecar"] = idle
+        section.data[
+            "sidecar_webhooks" if webhooks else "sidecar_listen" if args else "sidecar"
+        ] = idle
     section.tables += [table, sidecar]
     section.notes += [
+        "Idle CPU and wake-ups (context switches, all threads) over the window from psutil; "
+        "CPU time is counted in 10 ms ticks, so short windows read 0 or one tick.",
         "LiveKit's forkserver imports registered plugins once per worker (then forks job "
         "processes from it), so the plugin's import is paid at worker start, not per call.",
         "`self time by package`: `python -X importtime`, self times summed by top-level "
@@ -159,11 +185,18 @@ def run(plan: Any, base: Path) -> Section:
     plugin = summarize(section.data["livekit.plugins.zelto"])
     section.goals.append(
         Goal(
-            "import cost (informative): plugin after livekit.agents / sidecar idle RSS "
-            "(run / run --listen)",
-            f"{ms(plugin.p50)} ms / {section.data['sidecar']['rss']:.0f} MiB / "
-            f"{section.data['sidecar_listen']['rss']:.0f} MiB",
+            "import cost (informative): plugin after livekit.agents",
+            f"{ms(plugin.p50)} ms",
             None,
+        )
+    )
+    idles = [section.data[key] for key in ("sidecar", "sidecar_listen", "sidecar_webhooks")]
+    section.goals.append(
+        Goal(
+            f"idle sidecar < {IDLE_CPU_GOAL * 100:g} % of a core and < {IDLE_RSS_GOAL_MIB} MiB "
+            "RSS (run / --listen / with webhooks)",
+            " / ".join(f"{i['cpu_share'] * 100:.3f} % {i['rss']:.1f} MiB" for i in idles),
+            all(i["cpu_share"] < IDLE_CPU_GOAL and i["rss"] < IDLE_RSS_GOAL_MIB for i in idles),
         )
     )
     return section

@@ -6,9 +6,12 @@ the modes without loading the server.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
-__all__ = ["FAULT_MODES", "Fault", "parse_fault"]
+from ._contract import Refusal
+
+__all__ = ["FAULT_MODES", "Fault", "gateway_refusal", "parse_fault"]
 
 # modes without a value
 _SIMPLE = ("none", "down", "hang", "nonjson", "noreceived", "reject")
@@ -60,3 +63,19 @@ def parse_fault(mode: str | None) -> Fault:
     if value is None or not low <= value <= high:
         raise ValueError(f"bad fault mode {mode!r}: {name} takes a value from {low:g} to {high:g}")
     return Fault(name, value)
+
+
+def gateway_refusal(fault: Fault, rng: random.Random) -> Refusal | None:
+    """The error a gateway in front of Zelto answers under `fault`, before any check.
+
+    `5xx`, `429` (with `Retry-After`) and, with probability `p`, `flaky` (503). The other
+    modes act elsewhere: `down`/`hang`/`slow` on the connection, the rest after the checks.
+    """
+    if fault.mode == "5xx":
+        return Refusal(int(fault.value), f"simulated outage (fault {fault})")
+    if fault.mode == "429":
+        retry_after = (("Retry-After", f"{fault.value:g}"),)
+        return Refusal(429, "simulated rate limit (fault 429)", headers=retry_after)
+    if fault.mode == "flaky" and rng.random() < fault.value:
+        return Refusal(503, f"simulated flaky outage (fault {fault})")
+    return None

@@ -9,12 +9,14 @@ Faults and other errors are checked in this order: path/method, fault (as a gate
 `down`, `hang`, `slow`, `5xx`, `429`, `flaky`), then auth, provider, JSON, shape, rejections
 (`reject`, `reject_ids`), and finally the answer (`nonjson`, `noreceived` or `{"received": true}`).
 A call counts as accepted only when it was answered `{"received": true}`.
+
+This module is the server (thread, loop, recording, `set_fault`); the checks and the record of
+a request are `_contract.py`, the fault modes and a gateway's answers `_faults.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 import logging
 import random
@@ -23,15 +25,14 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import FrameType, TracebackType
 from typing import Any, TextIO
 
 from aiohttp import web
 
-from ._exceptions import PayloadError
-from ._faults import FAULT_MODES, Fault, parse_fault
-from ._payload import MAX_PAYLOAD_BYTES, call_id_of, decode, validate
+from ._contract import WEBHOOK_PATH, Post, check_request, format_post
+from ._faults import FAULT_MODES, Fault, gateway_refusal, parse_fault
+from ._payload import MAX_PAYLOAD_BYTES, call_id_of, decode
 
 __all__ = [
     "FAULT_MODES",
@@ -45,50 +46,9 @@ __all__ = [
 
 logger = logging.getLogger("zelto_spool.receiver")
 
-WEBHOOK_PATH = "/webhooks/calls"
 DEFAULT_REJECT_REASON = "rejected by the local receiver"
 _OK_BODY = b'{"received":true}'
 _JSON = "application/json"
-
-
-@dataclass(eq=False)
-class Post:
-    """One request the receiver got. `status` is None until answered (or if never answered)."""
-
-    at: float
-    call_id: str | None
-    status: int | None
-    headers: dict[str, str]
-    body: bytes
-    error: str | None = None
-    path: str = WEBHOOK_PATH
-
-    def __repr__(self) -> str:  # the bearer token must not leak through assertion output
-        headers = dict(self.headers)
-        if "authorization" in headers:
-            headers["authorization"] = "<redacted>"
-        return (
-            f"Post(at={self.at!r}, call_id={self.call_id!r}, status={self.status!r}, "
-            f"error={self.error!r}, headers={headers!r}, body=<{len(self.body)} bytes>)"
-        )
-
-
-def format_post(post: Post) -> str:
-    """One line for a console: `<time> <status> <call_id> turns=<n> [error=...]`, token-free."""
-    stamp = (
-        time.strftime("%H:%M:%S", time.localtime(post.at)) + f".{int(post.at * 1000) % 1000:03d}"
-    )
-    status = "---" if post.status is None else str(post.status)
-    line = f"{stamp} {status} {_printable(post.call_id or '-')} turns={_turns(post.body)}"
-    if post.path != WEBHOOK_PATH:
-        line += f" path={_printable(post.path)}"
-    if post.error:
-        line += f" error={_printable(post.error)}"
-    auth = post.headers.get("authorization", "")
-    for secret in {auth, auth.partition(" ")[2].strip()}:
-        if len(secret) >= 4:
-            line = line.replace(secret, "<redacted>")
-    return line
 
 
 class Receiver:
@@ -361,33 +321,14 @@ class Receiver:
             fault = self._fault
         if fault.mode == "slow":
             await asyncio.sleep(fault.value)
-        elif fault.mode == "5xx":
-            return _error(int(fault.value), f"simulated outage (fault {fault})")
-        elif fault.mode == "429":
-            retry_after = f"{fault.value:g}"
-            return _error(429, "simulated rate limit (fault 429)", **{"Retry-After": retry_after})
-        elif fault.mode == "flaky" and self._rng.random() < fault.value:
-            return _error(503, f"simulated flaky outage (fault {fault})")
-        scheme, _, token = headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            return _error(401, "missing bearer token (Authorization: Bearer <key>)")
-        if self._api_key is not None and not hmac.compare_digest(
-            token.strip().encode(), self._api_key
-        ):
-            return _error(401, "invalid API key")
-        provider = headers.get("x-zelto-provider")
-        if provider != "livekit":
-            got = "missing" if provider is None else f"got {_printable(provider)!r}"
-            return _error(400, f"X-Zelto-Provider must be 'livekit' ({got})")
-        if len(body) > MAX_PAYLOAD_BYTES or (request.content_length or 0) > MAX_PAYLOAD_BYTES:
-            limit = f"{MAX_PAYLOAD_BYTES}-byte limit ({MAX_PAYLOAD_BYTES // 2**20} MiB)"
-            return _error(413, f"body is over the {limit}")
-        if payload is None:
-            return _error(400, "body must be a JSON object")
-        try:
-            validate(payload)
-        except PayloadError as exc:
-            return _error(422, str(exc), field=exc.field)
+        refusal = gateway_refusal(fault, self._rng)
+        if refusal is not None:
+            return _error(refusal.status, refusal.reason, **dict(refusal.headers))
+        refusal = check_request(
+            headers, body, payload, api_key=self._api_key, content_length=request.content_length
+        )
+        if refusal is not None:
+            return _error(refusal.status, refusal.reason, refusal.field, **dict(refusal.headers))
         call_id = payload["call"]["externalId"]
         while call_id in self.hang_ids:  # until the receiver stops
             assert self._changed is not None
@@ -412,18 +353,6 @@ def _error(
     obj = {"error": reason} if field is None else {"error": reason, "field": field}
     body = json.dumps(obj).encode()
     return web.Response(status=status, body=body, content_type=_JSON, headers=headers), reason
-
-
-def _printable(text: str) -> str:
-    text = text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
-    return text if len(text) <= 200 else text[:197] + "..."
-
-
-def _turns(body: bytes) -> str:
-    try:
-        return str(len(decode(body)["transcript"]["turns"]))
-    except (ValueError, TypeError, KeyError):
-        return "0" if body[:1] == b"{" else "?"
 
 
 def serve_forever(

@@ -1,8 +1,8 @@
 """`zelto-spool run`: drain continuously beside a fleet of job processes.
 
-Woken by spool changes through watchfiles (in WAL mode a commit touches only `-wal`, so the
-directory is watched and filtered to the spool's files), by finished sends and by its own
-timer (next due row, pause probe, fallback poll), so a missed event only delays a row.
+Woken by spool changes (`_watch.py`: inotify on Linux, watchfiles elsewhere), by finished
+sends and by its own timer (next due row, pause probe, fallback poll), so a missed change only
+delays a row.
 SIGTERM/SIGINT: stop claiming, give in-flight sends `stop_grace` seconds, release the rest
 back to pending, exit 0.
 """
@@ -16,13 +16,13 @@ import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._config import DeliveryConfig
 from ._flusher import NO_KEY_REASON, Flusher
 from ._health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from ._spool import Spool
+from ._watch import watch_spool
 
 if TYPE_CHECKING:
     from ._metrics import SidecarMetrics
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["Listen", "run_sidecar"]
 
 logger = logging.getLogger("zelto_spool")
-
-WATCH_STEP_MS = 5  # commit -> wake-up median ~8 ms (docs/design.md); default 50 gives ~75 ms
-WATCH_DEBOUNCE_MS = 200
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,7 +102,7 @@ async def run_sidecar(
     )
     # open (and create, 0600) the spool before watching its directory
     await asyncio.to_thread(spool.open)
-    watcher = asyncio.create_task(_watch(spool.path, flusher.wake, stop)) if watch else None
+    watcher = asyncio.create_task(watch_spool(spool.path, flusher.wake, stop)) if watch else None
     runner = asyncio.create_task(flusher.run(stop))
     try:
         logger.info(
@@ -180,33 +177,6 @@ async def _serve(
     server = SidecarServer(spool=spool, metrics=metrics, health=health, webhooks=webhooks)
     await server.start(listen.host, listen.port)
     return server
-
-
-async def _watch(path: Path, wake: Callable[[], None], stop: asyncio.Event) -> None:
-    import watchfiles
-
-    names = {path.name, f"{path.name}-wal"}
-
-    def only_spool(_change: watchfiles.Change, changed: str) -> bool:
-        return Path(changed).name in names
-
-    try:
-        async for _changes in watchfiles.awatch(
-            path.parent,
-            watch_filter=only_spool,
-            stop_event=stop,
-            step=WATCH_STEP_MS,
-            debounce=WATCH_DEBOUNCE_MS,
-            recursive=False,
-        ):
-            wake()
-    except asyncio.CancelledError:
-        raise
-    except Exception as exc:  # e.g. inotify watch limit reached: the timer still drains
-        logger.warning(
-            "cannot watch the spool directory; falling back to polling",
-            extra={"path": str(path.parent), "error": str(exc)},
-        )
 
 
 LOOP_ERROR_EVERY_S = 10.0

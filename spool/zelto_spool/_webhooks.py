@@ -2,7 +2,7 @@
 
 Verified with `livekit.api.WebhookReceiver` + `TokenVerifier` (the HS256 JWT in the
 `Authorization` header, issued by the API key, with a `sha256` claim over the raw body).
-`livekit.api` is imported only when the sidecar listens with LiveKit credentials.
+`livekit.api` is imported with the first webhook, so an idle sidecar does not hold it.
 
 - `egress_ended` with file results (or an HLS playlist) sets `call.recordingUrl` on the call
   whose id matches the room, and queues it again. If the call is not spooled yet, the field
@@ -51,14 +51,17 @@ class WebhookHandler:
     def __init__(
         self, spool: Spool, api_key: str, api_secret: str, *, call_id_from: CallIdSource
     ) -> None:
-        from livekit import api
-
-        self._receiver = api.WebhookReceiver(api.TokenVerifier(api_key, api_secret))
+        self._credentials = (api_key, api_secret)
+        self._receiver: Any = None  # livekit.api (~5 MB, protobuf) loads with the first webhook
         self._spool = spool
         self._call_id_from = call_id_from
 
     def handle(self, body: bytes, authorization: str) -> WebhookResult:
         """Verify and apply one webhook. Never raises; forged requests change nothing."""
+        if self._receiver is None:
+            from livekit import api
+
+            self._receiver = api.WebhookReceiver(api.TokenVerifier(*self._credentials))
         try:
             event = self._receiver.receive(body.decode("utf-8"), authorization)
         except Exception as exc:

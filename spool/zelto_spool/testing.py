@@ -1,4 +1,4 @@
-"""Public test helpers: the local Zelto receiver and the spool, for tests of code that sends calls.
+"""Public test helpers: the local Zelto receiver, its fixtures, and the spool.
 
     from zelto_spool.testing import Receiver, Spool
 
@@ -7,11 +7,31 @@
         assert zelto_env.wait_for(lambda r: "room-1" in r.calls, timeout=5)
         assert Spool().stats()["delivered"] == 1
 
-Importing this module imports the receiver's web server (aiohttp); the pytest plugin does not.
+- `Receiver`: a Zelto look-alike on loopback that checks the wire contract, records each
+  request as a `Post`, and simulates outages (`set_fault(mode)`, modes in `FAULT_MODES`,
+  parsed into a `Fault`).
+- `zelto_receiver`, `zelto_env`: the pytest fixtures (registered by the package's pytest
+  plugin in every test suite; importing them is not needed, only possible). Both require the
+  bearer key `TEST_API_KEY`.
+- `Spool`: the spool, to look at what a test left in it.
+
+Plugin users: `livekit.plugins.zelto.testing` has all of these, plus the job helpers.
+Importing this module imports the receiver's web server (aiohttp) and pytest; the pytest
+plugin imports neither until a fixture is used.
 """
 
-from ._receiver import FAULT_MODES, Post, Receiver
+from ._faults import FAULT_MODES, Fault
+from ._receiver import Post, Receiver
 from ._spool import Spool
-from .pytest_plugin import TEST_API_KEY
+from .pytest_plugin import TEST_API_KEY, zelto_env, zelto_receiver
 
-__all__ = ["FAULT_MODES", "TEST_API_KEY", "Post", "Receiver", "Spool"]
+__all__ = [
+    "FAULT_MODES",
+    "TEST_API_KEY",
+    "Fault",
+    "Post",
+    "Receiver",
+    "Spool",
+    "zelto_env",
+    "zelto_receiver",
+]

@@ -1,7 +1,14 @@
-"""Offline test helpers: a scripted LLM and a real worker running simulated jobs.
+"""Offline test helpers: the one module a plugin user's tests import from.
 
-With these and the `zelto_receiver` pytest fixture, a team can test its own worker's Zelto
-integration with no LiveKit server, no model provider and no Zelto account:
+- Job helpers: `ScriptedLLM` (with `ToolCall` steps), `simulated_worker` /
+  `run_simulated_jobs` (a real dev-mode worker running simulated jobs), `SimulatedWorker`.
+- From `zelto_spool.testing`: `Receiver` (a local Zelto; each request a `Post`; outages by
+  `set_fault`, modes in `FAULT_MODES`, parsed into a `Fault`), the pytest fixtures
+  `zelto_receiver` and `zelto_env` (registered by the package's pytest plugin; importing them
+  is possible, not needed), `TEST_API_KEY` and `Spool`.
+
+With these a team can test its own worker's Zelto integration with no LiveKit server, no
+model provider and no Zelto account:
 
     llm = ScriptedLLM(["Hello!", ToolCall("lookup", {"id": 7}), "Found it."])
     session = AgentSession(llm=llm, vad=None, turn_handling={"turn_detection": "manual"})
@@ -32,10 +39,22 @@ from livekit.agents.types import (
 )
 from livekit.agents.utils import shortuuid
 
-from zelto_spool.testing import TEST_API_KEY, Receiver, Spool
+from zelto_spool.testing import (
+    FAULT_MODES,
+    TEST_API_KEY,
+    Fault,
+    Post,
+    Receiver,
+    Spool,
+    zelto_env,
+    zelto_receiver,
+)
 
 __all__ = [
+    "FAULT_MODES",
     "TEST_API_KEY",
+    "Fault",
+    "Post",
     "Receiver",
     "ScriptedLLM",
     "SimulatedWorker",
@@ -44,6 +63,8 @@ __all__ = [
     "ToolCall",
     "run_simulated_jobs",
     "simulated_worker",
+    "zelto_env",
+    "zelto_receiver",
 ]
 
 

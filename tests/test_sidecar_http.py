@@ -1,0 +1,157 @@
+"""The sidecar's HTTP server (`--listen`): routes, keep-alive, and what it refuses."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from zelto_spool import Spool, _server
+from zelto_spool._metrics import SidecarMetrics
+from zelto_spool._server import MAX_WEBHOOK_BYTES, Health, SidecarServer
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[[Callable[[int], Awaitable[Any]]], Any]]:
+    """Run a coroutine against a started server on a free loopback port, then stop it."""
+    spool = Spool(tmp_path / "spool.db")
+
+    def run(body: Callable[[int], Awaitable[Any]]) -> Any:
+        async def main() -> Any:
+            server = SidecarServer(
+                spool=spool,
+                metrics=SidecarMetrics(spool),
+                health=lambda: Health(False, "paused: HTTP 401"),
+                webhooks=None,
+            )
+            await server.start("127.0.0.1", 0)
+            try:
+                return await body(server.port)
+            finally:
+                await server.stop()
+
+        return asyncio.run(main())
+
+    yield run
+    spool.close()
+
+
+async def raw(port: int, data: bytes) -> bytes:
+    """Send `data`, read until the server closes the connection."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(data)
+    await writer.drain()
+    try:
+        return await asyncio.wait_for(reader.read(), 10)
+    finally:
+        writer.close()
+
+
+def test_routes_and_keep_alive(serve: Any) -> None:
+    async def body(port: int) -> list[tuple[int, str, str]]:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            answers = [
+                await client.get("/livez"),
+                await client.get("/healthz"),
+                await client.get("/metrics?x=1"),
+                await client.post("/livekit/webhook", content=b"{}"),
+                await client.get("/nothing"),
+                await client.post("/healthz"),
+                await client.head("/livez"),
+            ]
+        return [(a.status_code, a.text, a.headers.get("allow", "")) for a in answers]
+
+    livez, healthz, metrics, webhook, missing, wrong, head = serve(body)
+    assert livez == (200, "alive\n", "")
+    assert healthz == (503, "paused: HTTP 401\n", "")
+    assert metrics[0] == 200 and "zelto_spool_calls{state=" in metrics[1]
+    assert webhook[0] == 404 and "LIVEKIT_API_KEY" in webhook[1]
+    assert missing[0] == 404
+    assert wrong[0] == 405 and wrong[2] == "GET,HEAD"
+    assert head == (200, "", "")
+
+
+def test_one_connection_serves_requests_one_after_another(serve: Any) -> None:
+    async def body(port: int) -> bytes:
+        request = b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n"
+        return await raw(
+            port, request * 2 + b"GET /livez HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+
+    assert serve(body).count(b"HTTP/1.1 200 OK") == 3
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"GARBAGE\r\n\r\n", b"400"),
+        (b"GET /livez HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 20000, b"431"),  # no end yet
+        (
+            b"POST /livekit/webhook HTTP/1.1\r\nHost: x\r\nContent-Length: "
+            + str(MAX_WEBHOOK_BYTES + 1).encode()
+            + b"\r\n\r\n",
+            b"413",
+        ),
+        (  # chunked, no length up front: counted as it comes
+            b"POST /livekit/webhook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + (b"10000\r\n" + b"a" * 0x10000 + b"\r\n") * 17,
+            b"413",
+        ),
+    ],
+)
+def test_bad_and_oversized_requests_are_refused_and_closed(
+    serve: Any, request_bytes: bytes, status: bytes
+) -> None:
+    answer = serve(lambda port: raw(port, request_bytes))
+    assert answer.startswith(b"HTTP/1.1 " + status), answer[:200]
+    assert b"connection: close" in answer.lower()
+
+
+def test_expect_100_continue_is_answered(serve: Any) -> None:
+    async def body(port: int) -> bytes:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(
+            b"POST /livekit/webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+            b"Expect: 100-continue\r\n\r\n"
+        )
+        interim = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+        writer.write(b"{}")
+        final = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+        writer.close()
+        return interim + final
+
+    answer = serve(body)
+    assert answer.startswith(b"HTTP/1.1 100 ") and b"HTTP/1.1 404 " in answer
+
+
+def test_a_silent_connection_is_closed(serve: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_server, "REQUEST_TIMEOUT_S", 0.1)
+    assert serve(lambda port: raw(port, b"GET /livez HTTP/1.1\r\n")) == b""
+
+
+def test_stop_closes_idle_connections(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool.db")
+
+    async def main() -> tuple[bytes, bytes]:
+        server = SidecarServer(
+            spool=spool,
+            metrics=SidecarMetrics(spool),
+            health=lambda: Health(True, "ok"),
+            webhooks=None,
+        )
+        await server.start("127.0.0.1", 0)
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+        answer = await asyncio.wait_for(reader.readuntil(b"alive\n"), 10)
+        await server.stop()  # this connection is idle in keep-alive
+        rest = await asyncio.wait_for(reader.read(), 10)
+        writer.close()
+        return answer, rest
+
+    answer, rest = asyncio.run(main())
+    spool.close()
+    assert answer.startswith(b"HTTP/1.1 200 ") and rest == b""

@@ -1,0 +1,60 @@
+"""The test tooling is reachable from one public module per package, and documented once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import zelto_spool.testing as spool_testing
+from livekit.plugins.zelto import testing as plugin_testing
+from zelto_spool import Spool, pytest_plugin
+from zelto_spool._faults import FAULT_MODES, Fault
+from zelto_spool._receiver import Post, Receiver
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+SPOOL_TESTING = {
+    "FAULT_MODES": FAULT_MODES,
+    "TEST_API_KEY": pytest_plugin.TEST_API_KEY,
+    "Fault": Fault,
+    "Post": Post,
+    "Receiver": Receiver,
+    "Spool": Spool,
+    "zelto_env": pytest_plugin.zelto_env,  # the fixtures the pytest11 entry point registers
+    "zelto_receiver": pytest_plugin.zelto_receiver,
+}
+JOB_HELPERS = {
+    "ScriptedLLM",
+    "SimulatedWorker",
+    "Step",
+    "ToolCall",
+    "run_simulated_jobs",
+    "simulated_worker",
+}
+
+
+def test_zelto_spool_testing_exports_the_receiver_side() -> None:
+    assert set(spool_testing.__all__) == set(SPOOL_TESTING)
+    for name, value in SPOOL_TESTING.items():
+        assert getattr(spool_testing, name) is value, name
+
+
+def test_the_plugins_testing_module_has_everything() -> None:
+    assert set(plugin_testing.__all__) == set(SPOOL_TESTING) | JOB_HELPERS
+    for name, value in SPOOL_TESTING.items():
+        assert getattr(plugin_testing, name) is value, name
+    for name in JOB_HELPERS:
+        assert getattr(plugin_testing, name) is not None
+
+
+def test_every_testing_name_is_documented_in_test_your_agent() -> None:
+    text = README.read_text()
+    section = text[text.index("## Test your agent") :]
+    section = section[: section.index("\n## ", 1)]
+    missing = [
+        name
+        for name in plugin_testing.__all__
+        if not re.search(rf"`{re.escape(name)}[`(]", section)
+    ]
+    assert missing == []
+    assert "zelto_spool.testing" in section and "livekit.plugins.zelto.testing" in section

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from zelto_spool import Spool
+from zelto_spool import Leases, Spool
 from zelto_spool._metrics import SidecarMetrics, go_float
 
 # what prometheus-client's `generate_latest` wrote for the same metrics (timestamps and the
@@ -29,7 +29,7 @@ def test_the_exposition_is_unchanged(tmp_path: Path) -> None:
     metrics.webhooks.labels('x"\\\n', "y").inc(2)  # label values are escaped
     for latency in (0.001, 0.03, 0.7, 50.0, 5.0):
         metrics.latency.observe(latency)
-    spool.pause("HTTP 401", status=401, probe_at=0.0)
+    Leases(spool).pause("HTTP 401", status=401, probe_at=0.0)
     text = metrics.render().decode()
     assert masked(text) == EXPECTED
     families = {f.name: f.type for f in text_string_to_metric_families(text)}

@@ -222,6 +222,17 @@ class Flusher:
             self._sender = Sender(self.config, transport=self._transport)
         return await self._send_and_record(claims[0], timeout=max(0.001, ends - time.monotonic()))
 
+    async def send_claimed(self, claim: Claim, *, timeout: float) -> SendOutcome:
+        """Send a row this process claimed already and record the outcome, within `timeout`
+        seconds and its lease (`Spool.enqueue_encoded(claim_for_s=...)` claims the call it
+        stores in the same transaction). On a paused spool this send is the process's probe.
+        """
+        self._bind_loop()
+        pause = self.spool.pause_state()  # one read on the connection the claim just used
+        self._probed = True
+        self._known_pause = pause.reason if pause is not None else None
+        return await self._send_and_record(claim, timeout=max(0.001, timeout))
+
     async def aclose(self) -> None:
         if self._sender is not None:
             await self._sender.aclose()

@@ -50,6 +50,7 @@ class Enqueued:
     call_id: str
     version: int
     size: int
+    claim: Claim | None = None  # `enqueue_encoded(claim_for_s=...)`: leased to this process
 
 
 @dataclass(frozen=True)
@@ -204,20 +205,33 @@ class Spool(SpoolAdmin):
         return self.enqueue_encoded(call_id, body)
 
     def enqueue_encoded(
-        self, call_id: str, body: bytes, *, ends_live: str | None = None
+        self,
+        call_id: str,
+        body: bytes,
+        *,
+        ends_live: str | None = None,
+        claim_for_s: float | None = None,
     ) -> Enqueued:
         """Store an already validated and encoded body (see `_payload.prepare`).
 
         Enrichments recorded for this call id (see `enrich`) are merged in first. `ends_live`
         names a job whose live snapshot this final version replaces (same transaction).
+        `claim_for_s` also leases the new version to this process for that long, in the same
+        transaction, when it is due and no other process is sending the call: `.claim` then
+        holds the body as stored, to send without reading it back (None: not claimed).
         """
         now = self._clock()
+        if claim_for_s is not None and not (math.isfinite(claim_for_s) and claim_for_s > 0):
+            raise ValueError(f"claim_for_s must be a positive number, got {claim_for_s}")
 
         def write(conn: sqlite3.Connection) -> Enqueued:
             with sql.transaction(conn):
-                queued = self._insert_version(conn, call_id, body, now)
+                queued, stored = self._store_version(conn, call_id, body, now)
                 if ends_live is not None:
                     delete_live(conn, ends_live)
+                if claim_for_s is not None:
+                    claim = self._claim_stored(conn, queued, stored, lease_s=claim_for_s)
+                    queued = Enqueued(call_id, queued.version, queued.size, claim)
             return queued
 
         return self._db.run(write, call_id=call_id)
@@ -226,6 +240,12 @@ class Spool(SpoolAdmin):
         self, conn: sqlite3.Connection, call_id: str, body: bytes, now: float
     ) -> Enqueued:
         """Inside a write transaction: merge recorded enrichments, store a new version."""
+        return self._store_version(conn, call_id, body, now)[0]
+
+    def _store_version(
+        self, conn: sqlite3.Connection, call_id: str, body: bytes, now: float
+    ) -> tuple[Enqueued, bytes]:
+        """`_insert_version`, and the body as stored."""
         stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
         if stored is not None:
             try:
@@ -240,7 +260,23 @@ class Spool(SpoolAdmin):
             sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()
         conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
-        return Enqueued(call_id, version, len(body))
+        return Enqueued(call_id, version, len(body)), body
+
+    def _claim_stored(
+        self, conn: sqlite3.Connection, queued: Enqueued, body: bytes, *, lease_s: float
+    ) -> Claim | None:
+        """Inside the write transaction that stored `body`: lease that version (`CLAIM_ONE`)."""
+        owner = _proc.current_owner()
+        now = self._clock()  # the lease starts once the lock is held, as in `claim`
+        params: dict[str, Any] = {"call_id": queued.call_id, "token": uuid.uuid4().hex}
+        params.update(host=owner.host, pid=owner.pid, start=owner.start)
+        params.update(now=now, expires=now + lease_s)
+        row = conn.execute(sql.CLAIM_ONE, params).fetchone()
+        if row is None:  # being sent by another process, or waiting out a backoff
+            return None
+        rowid, call_id, version, attempts = row
+        assert version == queued.version  # the transaction holds the write lock
+        return Claim(rowid, call_id, version, attempts, body, params["token"], now + lease_s)
 
     def _enriched(self, body: bytes, fields: Mapping[str, Any]) -> bytes:
         return prepare(merge_enrichment(decode(body), fields), max_bytes=self.max_payload_bytes)[1]

@@ -19,7 +19,7 @@ from typing import Any
 
 from livekit.agents import AgentSession, JobContext
 
-from zelto_spool import ENV_AGENT_ID, ConfigError, DeliveryConfig, Spool, SpoolError
+from zelto_spool import ENV_AGENT_ID, ConfigError, DeliveryConfig, Enqueued, Spool, SpoolError
 
 from . import _metrics
 from ._context import room_name, sip_caller, sip_number
@@ -381,7 +381,7 @@ class Forwarder:
                 extra={"call_id": queued.call_id, "version": queued.version, "bytes": queued.size},
             )
             if self._opts.deliver_now:
-                await self._delivery.spooled(queued.call_id, budget=budget, leftovers=False)
+                await self._delivery.spooled(queued.call_id, budget=budget)
 
     # --- shared steps -----------------------------------------------------------------------
 
@@ -392,12 +392,15 @@ class Forwarder:
         if prepared is None:
             return
         call_id, body = prepared
-        budget = max(0.0, deadline - time.monotonic())  # building and spooling used some
-        if self._spool_body(call_id, body, ends_live=ctx.job.id):
-            if self._opts.deliver_now:
-                await self._delivery.spooled(call_id, budget=budget, leftovers=True)
-        else:
+        budget = max(0.0, deadline - time.monotonic())  # building the payload used some
+        # deliver-now claims the call in the transaction that stores it, and sends the bytes
+        # just committed: no second look at the spool before the POST
+        lease = self._delivery.lease_for(budget) if self._opts.deliver_now else None
+        queued = self._spool_body(call_id, body, ends_live=ctx.job.id, claim_for_s=lease)
+        if queued is None:
             await self._delivery.direct(call_id, body, budget=budget)
+        elif queued.claim is not None:
+            await self._delivery.claimed(queued.claim, deadline=deadline, leftovers=True)
 
     def _finish(self, payload: dict[str, Any], ctx: JobContext) -> tuple[str, bytes] | None:
         return finish_payload(
@@ -408,16 +411,21 @@ class Forwarder:
             max_bytes=self._spool.max_payload_bytes,
         )
 
-    def _spool_body(self, call_id: str, body: bytes, *, ends_live: str) -> bool:
+    def _spool_body(
+        self, call_id: str, body: bytes, *, ends_live: str, claim_for_s: float | None
+    ) -> Enqueued | None:
+        """The call committed (and claimed for `claim_for_s`); None: the spool refused it."""
         started = time.monotonic()
         try:
-            queued = self._spool.enqueue_encoded(call_id, body, ends_live=ends_live)
+            queued = self._spool.enqueue_encoded(
+                call_id, body, ends_live=ends_live, claim_for_s=claim_for_s
+            )
         except Exception as exc:  # SpoolError, or anything unforeseen: the call still goes out
             logger.error(
                 "could not spool the call; trying to send it directly",
                 extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},
             )
-            return False
+            return None
         _metrics.count_call("spooled")
         logger.info(
             "call spooled",
@@ -428,7 +436,7 @@ class Forwarder:
                 "ms": round((time.monotonic() - started) * 1000, 3),
             },
         )
-        return True
+        return queued
 
     def _call_id(self, ctx: JobContext) -> str:
         try:

@@ -332,7 +332,8 @@ class Flusher:
 
     def _sent(self, task: asyncio.Future[Any]) -> None:
         if not task.cancelled():
-            del self._leases[task]  # a cancelled one is handed back by _wind_down
+            # a cancelled one is handed back by _wind_down, which also drops finished ones
+            self._leases.pop(task, None)
             task.exception()  # retrieved: logged where it happened, not again at GC
         if self._kick is not None:
             self._kick.set()

@@ -248,6 +248,9 @@ def run(plan: Any, base: Path) -> Section:
         "every LiveKit 1.8 session) has none, so it raises `AttributeError` before posting. "
         "Here it skips items without `text_content`. It has no error handling: refused "
         "connections raise into the shutdown callback, and the call is lost.",
+        "Each call runs in its own `asyncio.run`, as each job of LiveKit's thread executor has "
+        "a loop of its own: a later call reuses the process's spool connection but opens its "
+        "loop's HTTP client and connection (calls on one loop share them).",
         "Sessions: a scripted text-mode `AgentSession` (9 user turns, a tool call), run in a job "
         "process forked from a process that imported livekit.agents and the plugin and ran "
         "LiveKit's `ipc._preload` (local inference models off) and `gc.freeze()`.",

@@ -224,6 +224,17 @@ class Flusher:
             self._sender = Sender(self.config, transport=self._transport)
         return await self._send_and_record(claims[0], timeout=max(0.001, ends - time.monotonic()))
 
+    async def send_claimed(self, claim: Claim, *, timeout: float) -> SendOutcome:
+        """Send a row this process claimed already and record the outcome, within `timeout`
+        seconds and its lease (`Spool.enqueue_encoded(claim_for_s=...)` claims the call it
+        stores in the same transaction). On a paused spool this send is the process's probe.
+        """
+        self._bind_loop()
+        pause = self.spool.pause_state()  # one read on the connection the claim just used
+        self._probed = True
+        self._known_pause = pause.reason if pause is not None else None
+        return await self._send_and_record(claim, timeout=max(0.001, timeout))
+
     async def aclose(self) -> None:
         if self._sender is not None:
             await self._sender.aclose()
@@ -323,7 +334,8 @@ class Flusher:
 
     def _sent(self, task: asyncio.Future[Any]) -> None:
         if not task.cancelled():
-            del self._leases[task]  # a cancelled one is handed back by _wind_down
+            # a cancelled one is handed back by _wind_down, which also drops finished ones
+            self._leases.pop(task, None)
             task.exception()  # retrieved: logged where it happened, not again at GC
         if self._kick is not None:
             self._kick.set()

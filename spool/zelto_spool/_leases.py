@@ -30,10 +30,12 @@ from typing import TYPE_CHECKING, Any
 from . import _proc
 from . import _schema_calls as calls_sql
 from . import _schema_leases as sql
+from ._live import delete_live
 from ._schema import transaction
 
 if TYPE_CHECKING:
     from ._spool import Spool
+    from ._store import Enqueued
 
 __all__ = ["Claim", "Leases", "Mark", "MarkKind"]
 
@@ -153,6 +155,49 @@ class Leases:
                 Claim(rowid, cid, version, attempts, bytes(body), params["token"], expires)
             )
         return claims
+
+    def enqueue_claimed(
+        self, call_id: str, body: bytes, *, lease_s: float, ends_live: str | None = None
+    ) -> tuple[Enqueued, Claim | None]:
+        """`Spool.enqueue_encoded`, and a lease on the version just stored, in one transaction
+        (one fsynced commit): the claim holds the bytes as stored, to send without reading
+        them back. The claim is None when another process is sending the call or it waits out
+        a backoff (the new version then goes with that sender's next attempt)."""
+        if not math.isfinite(lease_s) or lease_s <= 0:
+            raise ValueError(f"lease_s must be a positive number, got {lease_s}")
+        now = self._store.clock()
+
+        def write(conn: sqlite3.Connection) -> tuple[Enqueued, Claim | None]:
+            with transaction(conn):
+                queued, stored = self._store.store_version(conn, call_id, body, now)
+                if ends_live is not None:
+                    delete_live(conn, ends_live)
+                return queued, self._claim_stored(conn, queued, stored, lease_s=lease_s)
+
+        return self._store.db.run(write, call_id=call_id)
+
+    def _claim_stored(
+        self, conn: sqlite3.Connection, queued: Enqueued, body: bytes, *, lease_s: float
+    ) -> Claim | None:
+        """Inside the write transaction that stored `body`: lease that version."""
+        owner = _proc.current_owner()
+        now = self._store.clock()  # the lease starts once the lock is held, as in `claim`
+        params: dict[str, Any] = {
+            "token": uuid.uuid4().hex,
+            "host": owner.host,
+            "pid": owner.pid,
+            "start": owner.start,
+            "limit": 1,
+            "call_id": queued.call_id,
+            "now": now,
+            "expires": now + lease_s,
+        }
+        row = conn.execute(sql.CLAIM_ONE, params).fetchone()
+        if row is None:  # being sent by another process, or waiting out a backoff
+            return None
+        rowid, call_id, version, attempts = row
+        assert version == queued.version  # the transaction holds the write lock
+        return Claim(rowid, call_id, version, attempts, body, params["token"], now + lease_s)
 
     def reclaim(self) -> list[str]:
         """Return rows of dead or expired lease owners to pending; returns their call ids."""

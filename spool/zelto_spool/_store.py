@@ -66,6 +66,12 @@ class Store:
         self, conn: sqlite3.Connection, call_id: str, body: bytes, now: float
     ) -> Enqueued:
         """Inside a write transaction: merge recorded enrichments, store a new version."""
+        return self.store_version(conn, call_id, body, now)[0]
+
+    def store_version(
+        self, conn: sqlite3.Connection, call_id: str, body: bytes, now: float
+    ) -> tuple[Enqueued, bytes]:
+        """`insert_version`, and the body as stored (enrichments merged)."""
         stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
         if stored is not None:
             try:
@@ -80,7 +86,7 @@ class Store:
             sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()
         conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
-        return Enqueued(call_id, version, len(body))
+        return Enqueued(call_id, version, len(body)), body
 
     def record_enrichment(
         self, conn: sqlite3.Connection, call_id: str, fields: Mapping[str, Any], now: float

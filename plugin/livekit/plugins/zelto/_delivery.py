@@ -1,11 +1,29 @@
-"""Sending from a job process: its spooled call within a budget, then due leftovers; or,
-when the spool refused the call, directly."""
+"""Sending from a job process: the call it has just spooled and claimed, within a budget, then
+due leftovers; a call queued from its closed snapshot; or, when the spool refused the call,
+directly.
+
+One `Flusher` per event loop, with its sender (a keep-alive client) and its spool thread: the
+first send on a loop makes it, later sends on that loop reuse it, and it is closed when the
+loop shuts down (`asyncio.run` and LiveKit's job processes cancel what is left at the end,
+and the keeper task below closes it then). LiveKit runs one job per process, on one loop; its
+thread executor runs several jobs in one process, each on a loop of its own thread.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
-from zelto_spool import DeliveryConfig, Flusher, Sender, Spool, SpoolError
+from zelto_spool import (
+    Claim,
+    DeliveryConfig,
+    Flusher,
+    Leases,
+    Sender,
+    SendOutcome,
+    Spool,
+    SpoolError,
+)
 
 from . import _metrics
 from .log import logger
@@ -13,39 +31,87 @@ from .log import logger
 __all__ = ["Delivery"]
 
 RECORD_RESERVE_S = 0.05  # of the deliver budget, for marking the outcome and closing
+LEFTOVERS_MIN_S = 0.05  # less than this left after the call: leftovers wait for the sidecar
+NO_TIME_LEFT = "the deliver budget was used up by spooling; left for the next sender"
 
 
 class Delivery:
     def __init__(self, spool: Spool, config: DeliveryConfig, *, leftovers: int) -> None:
         self._spool = spool
+        self.leases = Leases(spool)  # the call's claim is taken as it is spooled
         self._config = config
         self._leftovers = leftovers
         self._warned_no_key = False
+        self._flushers: dict[asyncio.AbstractEventLoop, tuple[Flusher, asyncio.Task[None]]] = {}
 
-    async def spooled(self, call_id: str, *, budget: float, leftovers: bool) -> None:
-        """Send a spooled call within `budget` s; then, if it went through, due leftovers."""
-        if not self.can_send():
-            return
-        deadline = time.monotonic() + budget
-        flusher = Flusher(self._spool, self._config, hooks=[_metrics.count_outcome])
+    def lease_for(self, budget: float) -> float | None:
+        """The lease to claim a call for as it is spooled (None: it is not sent now)."""
+        if budget <= RECORD_RESERVE_S or not self.can_send():
+            return None
+        return self._config.lease_seconds
+
+    async def claimed(self, claim: Claim, *, deadline: float, leftovers: bool) -> None:
+        """Send the call this process has just spooled and claimed, by `deadline`
+        (`time.monotonic()`); then, if it went through, due leftovers."""
         try:
-            # keep back what recording the answer and closing the client take
-            outcome = await flusher.deliver(call_id, timeout=budget - RECORD_RESERVE_S)
-            remaining = deadline - time.monotonic()
-            if (
-                leftovers
-                and self._leftovers
-                and outcome is not None
-                and outcome.kind == "delivered"
-                and remaining > 0.05
-            ):
-                await flusher.drain_due(timeout=remaining, max_calls=self._leftovers)
+            # keep back what recording the answer takes
+            timeout = deadline - time.monotonic() - RECORD_RESERVE_S
+            if timeout <= 0:  # a long wait for the spool's lock used the budget up
+                self.leases.release(claim, error=NO_TIME_LEFT)
+                return
+            flusher = self._flusher()
+            outcome = await flusher.send_claimed(claim, timeout=timeout)
+            if leftovers:
+                await self._leftovers_after(flusher, outcome, deadline)
         except SpoolError as exc:
             logger.error(
                 "spool error while sending; the call stays spooled", extra={"error": str(exc)}
             )
+
+    async def spooled(self, call_id: str, *, budget: float) -> None:
+        """Send a spooled call (claimed here, by its id) within `budget` s."""
+        if not self.can_send():
+            return
+        try:
+            await self._flusher().deliver(call_id, timeout=budget - RECORD_RESERVE_S)
+        except SpoolError as exc:
+            logger.error(
+                "spool error while sending; the call stays spooled", extra={"error": str(exc)}
+            )
+
+    async def _leftovers_after(
+        self, flusher: Flusher, outcome: SendOutcome, deadline: float
+    ) -> None:
+        """Zelto took the call: send due calls of earlier jobs too, with what is left."""
+        remaining = deadline - time.monotonic()
+        if not self._leftovers or outcome.kind != "delivered" or remaining <= LEFTOVERS_MIN_S:
+            return
+        # two reads on the open connection instead of a drain's housekeeping and claim when
+        # there is nothing to do (the usual case with a sidecar running): no row waiting or
+        # being sent, and no live snapshot of a call that could be a lost process's
+        if self._spool.undelivered() == 0 and self._spool.live.count() == 0:
+            return
+        await flusher.drain_due(timeout=remaining, max_calls=self._leftovers)
+
+    def _flusher(self) -> Flusher:
+        """This loop's flusher: made by its first send, closed when the loop shuts down."""
+        loop = asyncio.get_running_loop()
+        held = self._flushers.get(loop)
+        if held is None:
+            flusher = Flusher(self._spool, self._config, hooks=[_metrics.count_outcome])
+            keeper = loop.create_task(self._close_at_loop_end(loop, flusher))
+            held = self._flushers[loop] = (flusher, keeper)
+        return held[0]
+
+    async def _close_at_loop_end(self, loop: asyncio.AbstractEventLoop, flusher: Flusher) -> None:
+        try:
+            await loop.create_future()  # never set: cancelled when the loop shuts down
         finally:
-            await flusher.aclose()
+            self._flushers.pop(loop, None)
+            try:
+                await flusher.aclose()
+            except Exception:
+                logger.exception("could not close the sender at the end of the event loop")
 
     async def direct(self, call_id: str, body: bytes, *, budget: float) -> None:
         """The spool refused the call: send it now; it is lost (loudly) only if this fails."""

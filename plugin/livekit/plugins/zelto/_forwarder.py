@@ -12,69 +12,28 @@ import importlib
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from livekit.agents import AgentSession, JobContext
 
-from zelto_spool import ENV_AGENT_ID, ConfigError, DeliveryConfig, Spool, SpoolError
+from zelto_spool import ENV_AGENT_ID, Claim, ConfigError, DeliveryConfig, Enqueued, Spool, SpoolError
 
 from . import _metrics
-from ._context import room_name, sip_caller, sip_number
+from ._calls import CallIdFn, Calls, CustomerOption, Job, Options
+from ._context import room_name
 from ._delivery import Delivery
-from ._ending import (
-    CRASHED,
-    SessionContent,
-    call_duration,
-    ending_reason,
-    job_sessions,
-    job_shutdown,
-    now,
-    session_content,
-)
+from ._ending import job_shutdown, session_content
 from ._live import LiveTracker
-from ._mapping import INTERRUPTED_MARKER, TurnOptions, build_payload, joined_sessions
+from ._mapping import INTERRUPTED_MARKER, TurnOptions
 from ._prepare import EnrichFn, PayloadFn, finish_payload, redacted
 from .log import logger
 
 __all__ = ["Forwarder"]
 
-CallIdFn = Callable[[JobContext], str]
-CustomerOption = Callable[[JobContext], Mapping[str, Any] | None] | Mapping[str, Any] | None
-
 DEFAULT_DELIVER_TIMEOUT = 5.0
 ATTACH_DELIVER_CAP = 3.0  # shutdown callbacks race a SIGKILL 10 s into shutdown
 DEFAULT_LEFTOVERS = 50
-
-
-@dataclass(frozen=True, kw_only=True)
-class _Options:
-    agent_id: str
-    agent_name: str | None
-    call_id: CallIdFn
-    customer: CustomerOption
-    redact: PayloadFn | None
-    enrich: EnrichFn | None
-    turns: TurnOptions
-    deliver_now: bool
-    deliver_timeout: float
-    leftovers: int
-
-
-@dataclass
-class _Job:
-    """Per-job state in this process (a thread-executor process runs several jobs)."""
-
-    customer: dict[str, Any] | None = None
-    attached: bool = False  # `attach` registered a shutdown callback that cleans up
-    sessions: list[AgentSession[Any]] = field(default_factory=list)  # attached, in order
-    tracker: LiveTracker | None = None
-    session_end_ran: bool = False
-    closed: bool = False  # `attach` wrote the final payload at close
-    reason_pending: bool = False  # ...before the job's shutdown said why
-    unspooled: tuple[str, bytes] | None = None  # built, but the spool refused it
 
 
 class Forwarder:
@@ -128,7 +87,7 @@ class Forwarder:
             raise ConfigError(
                 f"agent_id is required: pass Forwarder(agent_id=...) or set {ENV_AGENT_ID}"
             )
-        self._opts = _Options(
+        self._opts = Options(
             agent_id=agent_id,
             agent_name=agent_name,
             call_id=call_id or room_name,
@@ -145,8 +104,9 @@ class Forwarder:
             leftovers=max(0, leftovers),
         )
         self._config = DeliveryConfig.from_env(api_key=api_key, base_url=base_url)
+        self._calls = Calls(self._opts)
         self._spool = Spool(spool_path)  # opens nothing until the first call
-        self._jobs: dict[str, _Job] = {}
+        self._jobs: dict[str, Job] = {}
         self._delivery = Delivery(self._spool, self._config, leftovers=self._opts.leftovers)
         caller = sys._getframe(1).f_globals.get("__name__", "")
         self._home = caller if isinstance(caller, str) else ""
@@ -175,7 +135,7 @@ class Forwarder:
         started = time.monotonic()
         job = self._job(ctx)
         try:
-            payload = self._final_payload(ctx, job)
+            payload = self._calls.final_payload(ctx, job)
             if payload is None:
                 logger.info("no agent session in this job; nothing to forward")
                 return
@@ -214,7 +174,7 @@ class Forwarder:
         if session in job.sessions:
             return
         job.sessions.append(session)
-        call_id = self._call_id(ctx)
+        call_id = self._calls.call_id(ctx)
         tracker = job.tracker
         if tracker is None:
             tracker = job.tracker = LiveTracker(
@@ -229,13 +189,13 @@ class Forwarder:
             tracker.reopen()
         segment = tracker.add_segment()
         if segment == 0:
-            self._watch_sip(ctx, job)
-        tracker.start(self._header(ctx, job, call_id))
+            self._calls.watch_sip(ctx, job)
+        tracker.start(self._calls.header(ctx, job, call_id))
 
         def on_item(_event: Any) -> None:
             try:
                 items = list(session.history.items)
-                tracker.update(items, self._header(ctx, job, call_id), segment=segment)
+                tracker.update(items, self._calls.header(ctx, job, call_id), segment=segment)
             except Exception:
                 logger.exception("zelto live snapshot failed", extra={"call_id": call_id})
 
@@ -265,70 +225,7 @@ class Forwarder:
 
         ctx.add_shutdown_callback(zelto_deliver)
 
-    def _header(self, ctx: JobContext, job: _Job, call_id: str) -> dict[str, Any]:
-        payload = self._build(ctx, job, [], None, None, call_id=call_id)
-        del payload["transcript"]
-        return payload
-
-    def _final_payload(self, ctx: JobContext, job: _Job) -> dict[str, Any] | None:
-        """The call's payload from every session of the job, in order; a job that crashed
-        before any session started is a call with no turns (None for a job that ended without
-        a session on purpose)."""
-        sessions: list[AgentSession[Any] | None] = list(job.sessions)
-        for found in job_sessions(ctx):  # on_session_end alone: LiveKit's record of them
-            if found not in sessions:
-                sessions.append(found)
-        primary = getattr(ctx, "_primary_agent_session", None)
-        if primary is not None and primary not in sessions:
-            sessions.append(primary)
-        sessions.sort(key=lambda s: getattr(s, "_started_at", None) or 0.0)
-        contents = [c for c in (session_content(ctx, s) for s in sessions or [None]) if c]
-        shutdown = job_shutdown(ctx)
-        if not contents:
-            if ending_reason(None, shutdown) != CRASHED:
-                return None
-            logger.warning("the job failed before its session started; sending the call")
-            return self._build(ctx, job, [], None, CRASHED)
-        return self._from_contents(ctx, job, contents, shutdown)
-
-    def _from_contents(
-        self,
-        ctx: JobContext,
-        job: _Job,
-        contents: list[SessionContent],
-        shutdown: tuple[str, bool] | None,
-    ) -> dict[str, Any]:
-        items = joined_sessions(c.items for c in contents)
-        if not contents:
-            return self._build(ctx, job, items, None, ending_reason(None, shutdown))
-        duration = call_duration(contents[0].started_at, contents[-1].closed_at, now())
-        return self._build(
-            ctx, job, items, duration, ending_reason(contents[-1].close_reason, shutdown)
-        )
-
-    def _build(
-        self,
-        ctx: JobContext,
-        job: _Job,
-        items: list[Any],
-        duration: float | None,
-        ended: str | None,
-        *,
-        call_id: str | None = None,
-    ) -> dict[str, Any]:
-        """The call's payload with this forwarder's options (before enrich and redact)."""
-        return build_payload(
-            agent_id=self._opts.agent_id,
-            agent_name=self._opts.agent_name,
-            call_id=self._call_id(ctx) if call_id is None else call_id,
-            items=items,
-            duration_seconds=duration,
-            ended=ended,
-            customer=self._customer(ctx, job),
-            options=self._opts.turns,
-        )
-
-    def _capture_at_close(self, ctx: JobContext, job: _Job) -> None:
+    def _capture_at_close(self, ctx: JobContext, job: Job) -> None:
         """Write the final payload as the closed snapshot (durable; queued by the callback)."""
         if job.closed or job.session_end_ran:
             return
@@ -339,7 +236,7 @@ class Forwarder:
         job.reason_pending = shutdown is None and any(
             c.close_reason in (None, "user_initiated") for c in contents[-1:]
         )
-        payload = self._from_contents(ctx, job, contents, shutdown)
+        payload = self._calls.from_contents(ctx, job, contents, shutdown)
         prepared = self._finish(payload, ctx)
         if prepared is None:
             return
@@ -356,7 +253,7 @@ class Forwarder:
             )
             job.unspooled = prepared
 
-    async def _deliver_after_close(self, ctx: JobContext, job: _Job) -> None:
+    async def _deliver_after_close(self, ctx: JobContext, job: Job) -> None:
         if job.session_end_ran:
             return  # on_session_end queued and sent the report's payload already
         if not job.closed or job.reason_pending:  # no close event, or its reason came later
@@ -381,7 +278,7 @@ class Forwarder:
                 extra={"call_id": queued.call_id, "version": queued.version, "bytes": queued.size},
             )
             if self._opts.deliver_now:
-                await self._delivery.spooled(queued.call_id, budget=budget, leftovers=False)
+                await self._delivery.spooled(queued.call_id, budget=budget)
 
     # --- shared steps -----------------------------------------------------------------------
 
@@ -392,12 +289,15 @@ class Forwarder:
         if prepared is None:
             return
         call_id, body = prepared
-        budget = max(0.0, deadline - time.monotonic())  # building and spooling used some
-        if self._spool_body(call_id, body, ends_live=ctx.job.id):
-            if self._opts.deliver_now:
-                await self._delivery.spooled(call_id, budget=budget, leftovers=True)
-        else:
+        budget = max(0.0, deadline - time.monotonic())  # building the payload used some
+        # deliver-now claims the call in the transaction that stores it, and sends the bytes
+        # just committed: no second look at the spool before the POST
+        lease = self._delivery.lease_for(budget) if self._opts.deliver_now else None
+        spooled = self._spool_body(call_id, body, ends_live=ctx.job.id, claim_for_s=lease)
+        if spooled is None:
             await self._delivery.direct(call_id, body, budget=budget)
+        elif spooled[1] is not None:
+            await self._delivery.claimed(spooled[1], deadline=deadline, leftovers=True)
 
     def _finish(self, payload: dict[str, Any], ctx: JobContext) -> tuple[str, bytes] | None:
         return finish_payload(
@@ -408,16 +308,26 @@ class Forwarder:
             max_bytes=self._spool.max_payload_bytes,
         )
 
-    def _spool_body(self, call_id: str, body: bytes, *, ends_live: str) -> bool:
+    def _spool_body(
+        self, call_id: str, body: bytes, *, ends_live: str, claim_for_s: float | None
+    ) -> tuple[Enqueued, Claim | None] | None:
+        """The call committed, and its claim when `claim_for_s` asked for one (None: not
+        claimed, being sent elsewhere); None: the spool refused it."""
         started = time.monotonic()
+        claim = None
         try:
-            queued = self._spool.enqueue_encoded(call_id, body, ends_live=ends_live)
+            if claim_for_s is None:
+                queued = self._spool.enqueue_encoded(call_id, body, ends_live=ends_live)
+            else:
+                queued, claim = self._delivery.leases.enqueue_claimed(
+                    call_id, body, lease_s=claim_for_s, ends_live=ends_live
+                )
         except Exception as exc:  # SpoolError, or anything unforeseen: the call still goes out
             logger.error(
                 "could not spool the call; trying to send it directly",
                 extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},
             )
-            return False
+            return None
         _metrics.count_call("spooled")
         logger.info(
             "call spooled",
@@ -428,61 +338,14 @@ class Forwarder:
                 "ms": round((time.monotonic() - started) * 1000, 3),
             },
         )
-        return True
+        return queued, claim
 
-    def _call_id(self, ctx: JobContext) -> str:
-        try:
-            value = self._opts.call_id(ctx)
-            if isinstance(value, str) and value.strip():
-                return value
-            logger.error(
-                "call_id callable returned no id; using the room name", extra={"got": repr(value)}
-            )
-        except Exception:
-            logger.exception("call_id callable failed; using the room name")
-        return room_name(ctx)
-
-    def _customer(self, ctx: JobContext, job: _Job) -> Mapping[str, Any] | None:
-        option = self._opts.customer
-        if option is None:
-            return sip_caller(ctx) or job.customer
-        if callable(option):
-            try:
-                value = option(ctx)
-            except Exception:
-                logger.exception("customer callable failed; sending no customer")
-                return None
-        else:
-            value = option
-        if value is not None and not isinstance(value, Mapping):
-            logger.error(
-                "customer must be a dict (or return one); sending no customer",
-                extra={"got": type(value).__name__},
-            )
-            return None
-        return value
-
-    def _job(self, ctx: JobContext) -> _Job:
+    def _job(self, ctx: JobContext) -> Job:
         key = ctx.job.id
         job = self._jobs.get(key)
         if job is None:
-            job = self._jobs[key] = _Job()
+            job = self._jobs[key] = Job()
         return job
-
-    def _watch_sip(self, ctx: JobContext, job: _Job) -> None:
-        """Remember the SIP caller while the call runs: it leaves the room when it hangs up."""
-        job.customer = sip_caller(ctx)
-
-        def on_participant(participant: Any, *_: Any) -> None:
-            number = sip_number(participant)
-            if number:
-                job.customer = {"number": number}
-
-        try:
-            ctx.room.on("participant_connected", on_participant)
-            ctx.room.on("participant_attributes_changed", lambda _changed, p: on_participant(p))
-        except Exception:  # a room without events (tests' mock rooms): the snapshot above stays
-            logger.debug("cannot watch room participants")
 
 
 def _forwarder_at(module: str, name: str) -> Forwarder:

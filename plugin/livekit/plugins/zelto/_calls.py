@@ -1,0 +1,181 @@
+"""What a job's call is: the forwarder's options, per-job state, and the call's payload from
+the job's sessions (before `enrich` and `redact`, which `_prepare` runs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from livekit.agents import AgentSession, JobContext
+
+# LiveKit imports this on the first `make_session_report` of a process (~1 ms): imported with the
+# plugin instead, the forkserver pays it once rather than every job's end of call
+from livekit.agents.voice import report as _report  # noqa: F401
+
+from ._context import room_name, sip_caller, sip_number
+from ._ending import (
+    CRASHED,
+    SessionContent,
+    call_duration,
+    ending_reason,
+    job_sessions,
+    job_shutdown,
+    now,
+    session_content,
+)
+from ._live import LiveTracker
+from ._mapping import TurnOptions, build_payload, joined_sessions
+from ._prepare import EnrichFn, PayloadFn
+from .log import logger
+
+__all__ = ["CallIdFn", "Calls", "CustomerOption", "Job", "Options"]
+
+CallIdFn = Callable[[JobContext], str]
+CustomerOption = Callable[[JobContext], Mapping[str, Any] | None] | Mapping[str, Any] | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    agent_id: str
+    agent_name: str | None
+    call_id: CallIdFn
+    customer: CustomerOption
+    redact: PayloadFn | None
+    enrich: EnrichFn | None
+    turns: TurnOptions
+    deliver_now: bool
+    deliver_timeout: float
+    leftovers: int
+
+
+@dataclass
+class Job:
+    """Per-job state in this process (a thread-executor process runs several jobs)."""
+
+    customer: dict[str, Any] | None = None
+    attached: bool = False  # `attach` registered a shutdown callback that cleans up
+    sessions: list[AgentSession[Any]] = field(default_factory=list)  # attached, in order
+    tracker: LiveTracker | None = None
+    session_end_ran: bool = False
+    closed: bool = False  # `attach` wrote the final payload at close
+    reason_pending: bool = False  # ...before the job's shutdown said why
+    unspooled: tuple[str, bytes] | None = None  # built, but the spool refused it
+
+
+class Calls:
+    """Builds a job's call payload with the forwarder's options."""
+
+    def __init__(self, opts: Options) -> None:
+        self.opts = opts
+
+    def header(self, ctx: JobContext, job: Job, call_id: str) -> dict[str, Any]:
+        """The call without its transcript (a live snapshot's fields)."""
+        payload = self.build(ctx, job, [], None, None, call_id=call_id)
+        del payload["transcript"]
+        return payload
+
+    def final_payload(self, ctx: JobContext, job: Job) -> dict[str, Any] | None:
+        """The call's payload from every session of the job, in order; a job that crashed
+        before any session started is a call with no turns (None for a job that ended without
+        a session on purpose)."""
+        sessions: list[AgentSession[Any] | None] = list(job.sessions)
+        for found in job_sessions(ctx):  # on_session_end alone: LiveKit's record of them
+            if found not in sessions:
+                sessions.append(found)
+        primary = getattr(ctx, "_primary_agent_session", None)
+        if primary is not None and primary not in sessions:
+            sessions.append(primary)
+        sessions.sort(key=lambda s: getattr(s, "_started_at", None) or 0.0)
+        contents = [c for c in (session_content(ctx, s) for s in sessions or [None]) if c]
+        shutdown = job_shutdown(ctx)
+        if not contents:
+            if ending_reason(None, shutdown) != CRASHED:
+                return None
+            logger.warning("the job failed before its session started; sending the call")
+            return self.build(ctx, job, [], None, CRASHED)
+        return self.from_contents(ctx, job, contents, shutdown)
+
+    def from_contents(
+        self,
+        ctx: JobContext,
+        job: Job,
+        contents: list[SessionContent],
+        shutdown: tuple[str, bool] | None,
+    ) -> dict[str, Any]:
+        items = joined_sessions(c.items for c in contents)
+        if not contents:
+            return self.build(ctx, job, items, None, ending_reason(None, shutdown))
+        duration = call_duration(contents[0].started_at, contents[-1].closed_at, now())
+        return self.build(
+            ctx, job, items, duration, ending_reason(contents[-1].close_reason, shutdown)
+        )
+
+    def build(
+        self,
+        ctx: JobContext,
+        job: Job,
+        items: list[Any],
+        duration: float | None,
+        ended: str | None,
+        *,
+        call_id: str | None = None,
+    ) -> dict[str, Any]:
+        """The call's payload with this forwarder's options (before enrich and redact)."""
+        return build_payload(
+            agent_id=self.opts.agent_id,
+            agent_name=self.opts.agent_name,
+            call_id=self.call_id(ctx) if call_id is None else call_id,
+            items=items,
+            duration_seconds=duration,
+            ended=ended,
+            customer=self.customer(ctx, job),
+            options=self.opts.turns,
+        )
+
+    def call_id(self, ctx: JobContext) -> str:
+        try:
+            value = self.opts.call_id(ctx)
+            if isinstance(value, str) and value.strip():
+                return value
+            logger.error(
+                "call_id callable returned no id; using the room name", extra={"got": repr(value)}
+            )
+        except Exception:
+            logger.exception("call_id callable failed; using the room name")
+        return room_name(ctx)
+
+    def customer(self, ctx: JobContext, job: Job) -> Mapping[str, Any] | None:
+        option = self.opts.customer
+        if option is None:
+            return sip_caller(ctx) or job.customer
+        if callable(option):
+            try:
+                value = option(ctx)
+            except Exception:
+                logger.exception("customer callable failed; sending no customer")
+                return None
+        else:
+            value = option
+        if value is not None and not isinstance(value, Mapping):
+            logger.error(
+                "customer must be a dict (or return one); sending no customer",
+                extra={"got": type(value).__name__},
+            )
+            return None
+        return value
+
+    def watch_sip(self, ctx: JobContext, job: Job) -> None:
+        """Remember the SIP caller while the call runs: it leaves the room when it hangs up."""
+        job.customer = sip_caller(ctx)
+
+        def on_participant(participant: Any, *_: Any) -> None:
+            number = sip_number(participant)
+            if number:
+                job.customer = {"number": number}
+
+        try:
+            ctx.room.on("participant_connected", on_participant)
+            ctx.room.on("participant_attributes_changed", lambda _changed, p: on_participant(p))
+        except Exception:  # a room without events (tests' mock rooms): the snapshot above stays
+            logger.debug("cannot watch room participants")

@@ -23,12 +23,12 @@ fcntl = pytest.importorskip("fcntl")  # the test holds the lock as another proce
 
 
 @contextmanager
-def turn_held(spool_path: Path) -> Iterator[None]:
+def turn_held(spool_path: Path) -> Iterator[int]:
     """Hold the spool's write turn from another open file, as another process would."""
     fd = os.open(queue_path(spool_path), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        yield fd
     finally:
         os.close(fd)
 
@@ -120,6 +120,34 @@ def test_a_forked_child_queues_on_its_own_file_and_leaves_the_parents_turn(
     assert turn_is_free(spool_path)
     spool.enqueue(payload("parent-2"))
     assert spool.stats()["pending"] == 2
+    spool.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_a_child_forked_while_a_waiter_was_given_up_on_does_not_keep_the_turn(
+    spool_path: Path,
+) -> None:
+    spool = Spool(spool_path, busy_timeout=0.2)
+    spool.enqueue(payload("a"))
+    with turn_held(spool_path) as held:
+        with pytest.raises(SpoolWriteError, match="stayed busy"):
+            spool.enqueue(payload("b"))  # its waiter still waits, in a thread
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # a child that lives on (a job process forked from a worker)
+            os.close(held)  # the test's own hold is not the subject
+            os.close(write_end)
+            os.read(read_end, 1)
+            os._exit(0)
+        os.close(read_end)
+    try:
+        # the waiter gets the turn and closes its descriptor: the turn is free again,
+        # although the child still runs (a copy of the descriptor would keep it locked)
+        wait_until(lambda: turn_is_free(spool_path))
+    finally:
+        os.close(write_end)
+        os.waitpid(pid, 0)
     spool.close()
 
 

@@ -15,7 +15,8 @@ cores: the last writer done in about 0.5–0.85x the time of plain sqlite3 write
 - Advisory: a writer that does not queue (an older version, the sqlite3 shell) still meets
   SQLite's own lock, and the busy handler covers it. Reads never queue.
 - No file locking, or no lock file (a read-only directory): no queue; SQLite alone, as before.
-- After `fork()` the child closes its copy without unlocking: the lock is the parent's.
+- After `fork()` the child closes its copies without unlocking: the lock is the parent's
+  (and a copy left open would keep it locked for as long as the child lives).
 """
 
 from __future__ import annotations
@@ -28,6 +29,19 @@ from pathlib import Path
 from . import _oslock
 
 __all__ = ["WriteQueue", "queue_path"]
+
+_abandoned: set[int] = set()  # descriptors of waiters given up on (their threads close them)
+
+
+def _close_abandoned_in_child() -> None:
+    for fd in _abandoned:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _abandoned.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_abandoned_in_child)
 
 
 def queue_path(path: Path) -> Path:
@@ -103,13 +117,15 @@ class WriteQueue:
                 if not state["abandoned"]:
                     turn.set()
                     return
-            os.close(fd)  # given up on: the descriptor is this thread's; closing unlocks
+                os.close(fd)  # given up on: the descriptor is this thread's; closing unlocks
+                _abandoned.discard(fd)
 
         threading.Thread(target=wait, name="zelto-spool-queue", daemon=True).start()
         if not turn.wait(timeout):
             with gate:
                 if not turn.is_set():
                     state["abandoned"] = True
+                    _abandoned.add(fd)
                     self._fd = None  # the waiting thread closes it
                     return False
         if state["failed"]:

@@ -1,4 +1,4 @@
-"""The write queue: write transactions take turns on a lock file beside the spool, bounded by
+"""The write turn: write transactions take turns on a lock file beside the spool, bounded by
 the busy timeout, and every transaction gives its turn back, whatever its end."""
 
 from __future__ import annotations
@@ -8,13 +8,14 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import payload, wait_until
+from tests.conftest import payload
 from zelto_spool import Spool, SpoolWriteError
 from zelto_spool import _schema as sql
 from zelto_spool._queue import queue_path
@@ -54,21 +55,26 @@ def test_a_write_whose_turn_does_not_come_fails_as_busy_and_writes_nothing(
             spool.enqueue(payload("blocked"))
         assert caught.value.call_id == "blocked"
         assert spool.stats()["pending"] == 1  # reads never queue
-    # the abandoned waiter gives the turn back as soon as it gets it
-    wait_until(lambda: turn_is_free(spool_path))
+    assert turn_is_free(spool_path)  # nothing of the failed write holds it
     spool.enqueue(payload("after"))
     assert {r["call_id"] for r in spool.rows()} == {"before", "after"}
     spool.close()
 
 
-def test_a_waiting_writer_goes_as_soon_as_the_turn_is_released(spool: Spool) -> None:
+def test_a_waiting_writer_goes_once_the_turn_is_released(spool: Spool) -> None:
     spool.enqueue(payload("first"))  # the file exists, the connection is open
-    done = threading.Event()
+    waiting, done = threading.Event(), threading.Event()
+    queue = spool._db._queue
+
+    def sleep(seconds: float) -> None:  # the writer's steps while the turn is taken
+        waiting.set()
+        time.sleep(seconds)
+
+    queue._sleep = sleep
     with turn_held(spool.path):
         writer = threading.Thread(target=lambda: (spool.enqueue(payload("queued")), done.set()))
         writer.start()
-        # it waits in the queue (a helper thread blocked on the lock), not in SQLite
-        wait_until(lambda: any(t.name == "zelto-spool-queue" for t in threading.enumerate()))
+        assert waiting.wait(10)  # it waits for the turn (short steps), not in SQLite
         assert not done.is_set()
     writer.join(30)
     assert done.is_set()
@@ -120,34 +126,6 @@ def test_a_forked_child_queues_on_its_own_file_and_leaves_the_parents_turn(
     assert turn_is_free(spool_path)
     spool.enqueue(payload("parent-2"))
     assert spool.stats()["pending"] == 2
-    spool.close()
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
-def test_a_child_forked_while_a_waiter_was_given_up_on_does_not_keep_the_turn(
-    spool_path: Path,
-) -> None:
-    spool = Spool(spool_path, busy_timeout=0.2)
-    spool.enqueue(payload("a"))
-    with turn_held(spool_path) as held:
-        with pytest.raises(SpoolWriteError, match="stayed busy"):
-            spool.enqueue(payload("b"))  # its waiter still waits, in a thread
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # a child that lives on (a job process forked from a worker)
-            os.close(held)  # the test's own hold is not the subject
-            os.close(write_end)
-            os.read(read_end, 1)
-            os._exit(0)
-        os.close(read_end)
-    try:
-        # the waiter gets the turn and closes its descriptor: the turn is free again,
-        # although the child still runs (a copy of the descriptor would keep it locked)
-        wait_until(lambda: turn_is_free(spool_path))
-    finally:
-        os.close(write_end)
-        os.waitpid(pid, 0)
     spool.close()
 
 

@@ -243,8 +243,8 @@ def run(plan: Any, base: Path) -> Section:
         "with the sidecar idle. `every write` and `first write` pool the runs.",
         "Writers and the sidecar share the machine's cores: latencies include waiting for a "
         "CPU as well as for the write lock. Raw writers wait in SQLite's busy handler, which "
-        "sleeps (1, 2, 5 … 100 ms) rather than queueing; the spool's writers wait their turn "
-        "in a queue (an flock beside the spool), woken when the previous writer commits.",
+        "sleeps 1, 2, 5 … 100 ms between tries; the spool's writers first take a write turn "
+        "(an flock beside the spool), tried again every 0.2–5 ms.",
     ]
     section.goals += [
         Goal(

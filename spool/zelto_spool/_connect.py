@@ -1,4 +1,4 @@
-"""One configured connection to a spool file: permissions, pragmas, migrations, the write queue.
+"""One configured connection to a spool file: permissions, pragmas, migrations, the write turn.
 
 Durability: WAL with `synchronous=FULL`, so a commit is on stable storage (WAL fsynced) when
 `enqueue` returns; this survives power loss and OS crashes, not only process crashes.
@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 from . import _schema as sql
 from ._files import refuse_foreign
 from ._logroute import library_logger
-from ._queue import WriteQueue
 from ._schema import migrate
+from ._turn import WriteTurn
 
 __all__ = ["BUSY_TIMEOUT_S", "SpoolConnection", "connect", "prepare_path", "without_fsync"]
 
@@ -26,34 +26,34 @@ logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 30.0
-QUEUE_BUSY = "database is locked (the write queue did not move)"
+TURN_BUSY = "database is locked (the write turn did not come)"
 
 
 class SpoolConnection(sqlite3.Connection):
-    """A connection whose write transactions (`BEGIN IMMEDIATE`) first wait their turn in the
-    spool's write queue (`_queue.py`), held until the transaction ends. Reads never wait."""
+    """A connection whose write transactions (`BEGIN IMMEDIATE`) first take the spool's
+    write turn (`_turn.py`), held until the transaction ends. Reads never wait for it."""
 
-    queue: WriteQueue | None = None
-    queue_timeout: float = BUSY_TIMEOUT_S
+    turn: WriteTurn | None = None
+    turn_timeout: float = BUSY_TIMEOUT_S
 
     def execute(self, statement: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        queue = self.queue
-        if queue is None:
+        turn = self.turn
+        if turn is None:
             return super().execute(statement, parameters)
-        if statement == sql.BEGIN and not queue.held and not queue.acquire(self.queue_timeout):
-            raise sqlite3.OperationalError(QUEUE_BUSY)  # reported as "stayed busy"
+        if statement == sql.BEGIN and not turn.held and not turn.acquire(self.turn_timeout):
+            raise sqlite3.OperationalError(TURN_BUSY)  # reported as "stayed busy"
         try:
             return super().execute(statement, parameters)
         finally:
-            if queue.held and not self.in_transaction:  # committed, rolled back, or never begun
-                queue.release()
+            if turn.held and not self.in_transaction:  # committed, rolled back, or never begun
+                turn.release()
 
 
 def connect(
-    path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S, queue: WriteQueue | None = None
+    path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S, turn: WriteTurn | None = None
 ) -> SpoolConnection:
     """A configured connection (WAL, FULL, checkpoint threshold) on a migrated spool file;
-    its write transactions queue on `queue` when one is given."""
+    its write transactions take `turn` first when one is given."""
     conn = sqlite3.connect(
         str(path),
         timeout=busy_timeout,
@@ -61,7 +61,7 @@ def connect(
         check_same_thread=False,
         factory=SpoolConnection,
     )
-    conn.queue, conn.queue_timeout = queue, busy_timeout
+    conn.turn, conn.turn_timeout = turn, busy_timeout
     try:
         # before anything writes: another application's database is refused untouched
         # (no tables added, its journal mode kept)

@@ -4,7 +4,7 @@ One connection per process, opened lazily on first use and guarded by a lock (th
 thread executor share it). After `fork()` the child never touches the parent's connection: it
 opens its own, and the inherited one is parked, never used or closed by the child.
 
-How a connection is configured is in `_connect.py` (with the write queue of `_queue.py`);
+How a connection is configured is in `_connect.py` (with the write turn of `_turn.py`);
 setting a corrupt file aside and salvaging it, in `_recovery.py`.
 """
 
@@ -34,8 +34,8 @@ from ._files import (
     side,
 )
 from ._logroute import library_logger
-from ._queue import WriteQueue
 from ._recovery import lock_path, set_aside
+from ._turn import WriteTurn
 
 __all__ = ["BUSY_TIMEOUT_S", "Connector", "connect", "prepare_path", "set_aside"]
 
@@ -76,7 +76,7 @@ class Connector:
         self._watched = (str(path), *(str(side(path, s)) for s in SIDE_FILES))
         self._broken = False  # side files replaced and the old connection could not be closed
         self._guard: int | None = None  # the recovery lock, held shared around each operation
-        self._queue = WriteQueue(path)  # write transactions take turns (_queue.py)
+        self._turn = WriteTurn(path)  # write transactions take turns (_turn.py)
         self._lock_was_there = False  # the recovery lock existed before this process made it
         self._opened_ok = False  # an operation succeeded on this path in this process
         self._pid = os.getpid()
@@ -90,7 +90,7 @@ class Connector:
             with contextlib.suppress(OSError):
                 os.close(self._guard)
         self._guard = None
-        self._queue.forget()  # likewise the write queue's turn
+        self._turn.forget()  # likewise the write turn
         self._lock = threading.Lock()
         self._pid = os.getpid()
 
@@ -127,7 +127,7 @@ class Connector:
                 self._conn.close()
                 if self._guard is not None:
                     os.close(self._guard)
-                self._queue.close()
+                self._turn.close()
             self._conn = None
             self._guard = None
 
@@ -163,7 +163,7 @@ class Connector:
                         conn.execute(sql.ROLLBACK)
                 failure = exc
         finally:
-            self._queue.release()  # a transaction never outlives its operation
+            self._turn.release()  # a transaction never outlives its operation
             if guard is not None:
                 _oslock.unlock(guard)
         # outside the shared lock: setting the file aside takes it exclusively
@@ -227,7 +227,7 @@ class Connector:
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
         self._ident = identity(self.path)
-        return connect(self.path, busy_timeout=self.busy_timeout, queue=self._queue)
+        return connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
 
     def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
         text = str(exc)
@@ -301,10 +301,10 @@ class Connector:
             self._guard = None
             with contextlib.suppress(OSError):
                 lock_path(self.path).unlink()
-        self._queue.close()  # likewise the write queue's file, never made before a write
-        if self._queue.path.exists():
+        self._turn.close()  # likewise the write turn's file, never made before a write
+        if self._turn.path.exists():
             with contextlib.suppress(OSError):
-                self._queue.path.unlink()
+                self._turn.path.unlink()
         return SpoolError(
             f"{subject}{self.path} is not a zelto spool ({what}, and never used as a "
             f"spool); nothing was changed. Check --spool / ZELTO_SPOOL_PATH",

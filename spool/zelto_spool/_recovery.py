@@ -71,7 +71,7 @@ def _salvage_into_fresh(path: Path, target: Path) -> None:
 
     try:
         prepare_path(path)
-        fresh = connect(path)  # no write queue: the exclusive lock keeps everyone else out
+        fresh = connect(path)  # no write turn: the exclusive lock keeps everyone else out
         try:
             saved = salvage(target, fresh)
         finally:

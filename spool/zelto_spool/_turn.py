@@ -28,17 +28,17 @@ from pathlib import Path
 
 from . import _oslock
 
-__all__ = ["WriteQueue", "queue_path"]
+__all__ = ["WriteTurn", "turn_path"]
 
 FIRST_STEP_S = 0.0002
 MAX_STEP_S = 0.005
 
 
-def queue_path(path: Path) -> Path:
+def turn_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.write.lock")
 
 
-class WriteQueue:
+class WriteTurn:
     """One process's claim on the write turn of one spool file (not thread-safe: the
     connector's lock serialises its users)."""
 
@@ -49,7 +49,7 @@ class WriteQueue:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.path = queue_path(path)
+        self.path = turn_path(path)
         self._sleep = sleep
         self._clock = clock
         self._fd: int | None = None

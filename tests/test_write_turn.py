@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import payload
 from zelto_spool import Spool, SpoolWriteError
 from zelto_spool import _schema as sql
-from zelto_spool._queue import queue_path
+from zelto_spool._turn import turn_path
 
 fcntl = pytest.importorskip("fcntl")  # the test holds the lock as another process would
 
@@ -26,7 +26,7 @@ fcntl = pytest.importorskip("fcntl")  # the test holds the lock as another proce
 @contextmanager
 def turn_held(spool_path: Path) -> Iterator[int]:
     """Hold the spool's write turn from another open file, as another process would."""
-    fd = os.open(queue_path(spool_path), os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(turn_path(spool_path), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield fd
@@ -35,7 +35,7 @@ def turn_held(spool_path: Path) -> Iterator[int]:
 
 
 def turn_is_free(spool_path: Path) -> bool:
-    fd = os.open(queue_path(spool_path), os.O_RDWR)
+    fd = os.open(turn_path(spool_path), os.O_RDWR)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -54,7 +54,7 @@ def test_a_write_whose_turn_does_not_come_fails_as_busy_and_writes_nothing(
         with pytest.raises(SpoolWriteError, match="stayed busy") as caught:
             spool.enqueue(payload("blocked"))
         assert caught.value.call_id == "blocked"
-        assert spool.stats()["pending"] == 1  # reads never queue
+        assert spool.stats()["pending"] == 1  # reads never take the turn
     assert turn_is_free(spool_path)  # nothing of the failed write holds it
     spool.enqueue(payload("after"))
     assert {r["call_id"] for r in spool.rows()} == {"before", "after"}
@@ -64,13 +64,13 @@ def test_a_write_whose_turn_does_not_come_fails_as_busy_and_writes_nothing(
 def test_a_waiting_writer_goes_once_the_turn_is_released(spool: Spool) -> None:
     spool.enqueue(payload("first"))  # the file exists, the connection is open
     waiting, done = threading.Event(), threading.Event()
-    queue = spool._db._queue
+    turn = spool._db._turn
 
     def sleep(seconds: float) -> None:  # the writer's steps while the turn is taken
         waiting.set()
         time.sleep(seconds)
 
-    queue._sleep = sleep
+    turn._sleep = sleep
     with turn_held(spool.path):
         writer = threading.Thread(target=lambda: (spool.enqueue(payload("queued")), done.set()))
         writer.start()
@@ -101,13 +101,13 @@ def test_every_write_transaction_gives_its_turn_back(spool: Spool) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_a_forked_child_queues_on_its_own_file_and_leaves_the_parents_turn(
+def test_a_forked_child_takes_the_turn_on_its_own_file_and_leaves_the_parents(
     spool_path: Path,
 ) -> None:
     spool = Spool(spool_path, busy_timeout=0.3)
     spool.enqueue(payload("parent-1"))
-    queue = spool._db._queue
-    assert queue.acquire(5) and queue.held  # the parent holds the turn across the fork
+    turn = spool._db._turn
+    assert turn.acquire(5) and turn.held  # the parent holds the turn across the fork
     pid = os.fork()
     if pid == 0:  # child: the inherited descriptor would let it in at once, then unlock
         code = 0
@@ -122,7 +122,7 @@ def test_a_forked_child_queues_on_its_own_file_and_leaves_the_parents_turn(
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert not turn_is_free(spool_path)  # the child did not release it
-    queue.release()
+    turn.release()
     assert turn_is_free(spool_path)
     spool.enqueue(payload("parent-2"))
     assert spool.stats()["pending"] == 2

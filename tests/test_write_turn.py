@@ -164,3 +164,26 @@ def test_many_writer_processes_lose_nothing_and_leave_the_turn_free(spool_path: 
             assert writer.returncode == 0 and json.loads(out) == "ok"
         assert holder.stats()["pending"] == 40
         assert turn_is_free(spool_path)
+
+
+@pytest.mark.parametrize("backend", ["fcntl", "portalocker"])
+def test_trying_the_turn_never_blocks_on_either_lock_backend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str
+) -> None:
+    """`try_lock` answers at once with either backend (portalocker is what Windows uses)."""
+    from zelto_spool import _oslock
+
+    if backend == "portalocker":
+        monkeypatch.setattr(_oslock, "_fcntl", None)
+    lock_file = tmp_path / "lock"
+    mine = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    other = os.open(lock_file, os.O_RDWR)
+    try:
+        assert _oslock.try_lock(mine, "exclusive")
+        assert not _oslock.try_lock(other, "exclusive")
+        assert not _oslock.try_lock(other, "shared")
+        _oslock.unlock(mine)
+        assert _oslock.try_lock(other, "exclusive")
+    finally:
+        os.close(mine)
+        os.close(other)

@@ -8,7 +8,7 @@ together) the write lock is then often free while all of them sleep. So before
 taken tries again after 0.2 ms, growing to at most `MAX_STEP_S`, and goes within a few
 milliseconds of the previous commit. Measured with 32 writer processes and a sidecar
 draining, on two cores: the last writer done in about 0.6–0.9x the time of plain sqlite3
-writers, against 1.1–1.8x with SQLite's busy handler alone (docs/performance.md). A turn
+writers, against 0.8–1.8x with SQLite's busy handler alone (docs/performance.md). A turn
 blocked in the kernel instead measured no better, and `flock` cannot time out.
 
 - Bounded like the busy timeout: a turn that has not come within it is reported as busy.

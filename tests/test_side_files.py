@@ -43,7 +43,8 @@ def write_calls(spool_path: Path, prefix: str, count: int) -> None:
 def test_a_deleted_shm_under_a_running_sidecar_loses_no_later_call(
     spool_path: Path, zelto_receiver: Any, sidecars: list[Sidecar]
 ) -> None:
-    Spool(spool_path).enqueue(payload("before"))
+    with Spool(spool_path) as first:  # closed now, not whenever GC collects it: an open
+        first.enqueue(payload("before"))  # connection here would keep the deleted -shm mapped
     sidecars.append(sidecar := Sidecar(spool_path, zelto_receiver))
     assert zelto_receiver.wait_for(lambda r: "before" in r.calls, 10)
     Path(f"{spool_path}-shm").unlink()  # a cleanup job or an operator
@@ -63,7 +64,8 @@ def test_a_deleted_wal_under_a_running_sidecar_keeps_the_calls_only_it_held(
     spool_path: Path, zelto_receiver: Any, sidecars: list[Sidecar]
 ) -> None:
     zelto_receiver.set_fault("down")
-    Spool(spool_path).stats()
+    with Spool(spool_path) as first:  # closed now, not whenever GC collects it
+        first.stats()
     # no housekeeping checkpoint before the deletion: the calls sit in the -wal only
     sidecars.append(sidecar := Sidecar(spool_path, zelto_receiver, API_KEY, *SLOW))
     write_calls(spool_path, "held", 20)

@@ -1,11 +1,11 @@
-"""Opening the spool file: permissions, pragmas, migrations, fork safety, corruption.
+"""Using the spool file: one connection per process, fork safety, errors, corruption.
 
 One connection per process, opened lazily on first use and guarded by a lock (threads of the
 thread executor share it). After `fork()` the child never touches the parent's connection: it
 opens its own, and the inherited one is parked, never used or closed by the child.
 
-Durability: WAL with `synchronous=FULL`, so a commit is on stable storage (WAL fsynced) when
-`enqueue` returns; this survives power loss and OS crashes, not only process crashes.
+How a connection is configured is in `_connect.py` (with the write turn of `_turn.py`);
+setting a corrupt file aside and salvaging it, in `_recovery.py`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ import errno
 import os
 import sqlite3
 import threading
-import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from . import _oslock
 from . import _schema as sql
+from ._connect import BUSY_TIMEOUT_S, connect, prepare_path, without_fsync
 from ._exceptions import SpoolCorruptError, SpoolError, SpoolWriteError
 from ._files import (
     SIDE_FILES,
@@ -31,17 +31,18 @@ from ._files import (
     ForeignDatabaseError,
     identity,
     no_checkpoint_on_close,
-    refuse_foreign,
     side,
 )
 from ._logroute import library_logger
-from ._schema import migrate
+from ._recovery import lock_path, set_aside
+from ._turn import WriteTurn
+
+__all__ = ["BUSY_TIMEOUT_S", "Connector", "connect", "prepare_path", "set_aside"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 T = TypeVar("T")
 
-BUSY_TIMEOUT_S = 30.0
 SQLITE_HEADER = b"SQLite format 3\x00"
 _CORRUPT_MARKERS = ("file is not a database", "malformed", "disk image", "not a database")
 _FULL_MARKERS = ("database or disk is full", "disk is full", "file too large")
@@ -71,8 +72,11 @@ class Connector:
         self._conn: sqlite3.Connection | None = None
         self._ident: tuple[int, int] | None = None  # (device, inode) the connection opened
         self._sides: dict[str, tuple[int, int] | None] = {}  # the same for -wal and -shm
+        # checked on every operation: plain strings stat faster than building Paths (~14 µs)
+        self._watched = (str(path), *(str(side(path, s)) for s in SIDE_FILES))
         self._broken = False  # side files replaced and the old connection could not be closed
         self._guard: int | None = None  # the recovery lock, held shared around each operation
+        self._turn = WriteTurn(path)  # write transactions take turns (_turn.py)
         self._lock_was_there = False  # the recovery lock existed before this process made it
         self._opened_ok = False  # an operation succeeded on this path in this process
         self._pid = os.getpid()
@@ -86,6 +90,7 @@ class Connector:
             with contextlib.suppress(OSError):
                 os.close(self._guard)
         self._guard = None
+        self._turn.forget()  # likewise the write turn
         self._lock = threading.Lock()
         self._pid = os.getpid()
 
@@ -105,7 +110,7 @@ class Connector:
         if self._pid != os.getpid():
             self._forget_after_fork()
         if not fsync:
-            fn = partial(_without_fsync, fn)
+            fn = partial(without_fsync, fn)
         with self._lock:
             try:
                 return self._attempt(fn, call_id)
@@ -122,6 +127,7 @@ class Connector:
                 self._conn.close()
                 if self._guard is not None:
                     os.close(self._guard)
+                self._turn.close()
             self._conn = None
             self._guard = None
 
@@ -132,7 +138,7 @@ class Connector:
         try:
             conn = self._conn
             try:
-                if conn is not None and identity(self.path) != self._ident:
+                if conn is not None and identity(self._watched[0]) != self._ident:
                     # another process set this file aside: follow the path to the fresh spool
                     with contextlib.suppress(sqlite3.Error):
                         conn.close()
@@ -147,7 +153,7 @@ class Connector:
                     )
                 if conn is None:
                     conn = self._conn = self._open()
-                    self._sides = {s: identity(side(self.path, s)) for s in SIDE_FILES}
+                    self._sides = self._side_identities()
                 result = fn(conn)
                 self._opened_ok = True
                 return result
@@ -157,6 +163,7 @@ class Connector:
                         conn.execute(sql.ROLLBACK)
                 failure = exc
         finally:
+            self._turn.release()  # a transaction never outlives its operation
             if guard is not None:
                 _oslock.unlock(guard)
         # outside the shared lock: setting the file aside takes it exclusively
@@ -178,7 +185,8 @@ class Connector:
         reopened; where that cannot be switched off, this process stops using the spool and
         every operation fails, loudly, until it is restarted.
         """
-        changed = [s for s in SIDE_FILES if identity(side(self.path, s)) != self._sides.get(s)]
+        now = self._side_identities()
+        changed = [s for s in SIDE_FILES if now[s] != self._sides.get(s)]
         if not changed:
             return False
         rescue = "none"
@@ -198,13 +206,16 @@ class Connector:
         logger.error(SIDE_FILES_REPLACED + "; this process stops using the spool", extra=extra)
         return True
 
+    def _side_identities(self) -> dict[str, tuple[int, int] | None]:
+        return {s: identity(p) for s, p in zip(SIDE_FILES, self._watched[1:], strict=True)}
+
     def _shared(self) -> int | None:
         """The recovery lock, held shared; None where it cannot be created (read-only dir)."""
         if self._guard is None:
             try:
                 prepare_path(self.path)
-                self._lock_was_there = _lock_path(self.path).exists()
-                self._guard = os.open(_lock_path(self.path), os.O_RDWR | os.O_CREAT, 0o600)
+                self._lock_was_there = lock_path(self.path).exists()
+                self._guard = os.open(lock_path(self.path), os.O_RDWR | os.O_CREAT, 0o600)
             except OSError:
                 return None
         try:
@@ -216,7 +227,7 @@ class Connector:
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
         self._ident = identity(self.path)
-        return connect(self.path, busy_timeout=self.busy_timeout)
+        return connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
 
     def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
         text = str(exc)
@@ -289,7 +300,11 @@ class Connector:
                 os.close(self._guard)
             self._guard = None
             with contextlib.suppress(OSError):
-                _lock_path(self.path).unlink()
+                lock_path(self.path).unlink()
+        self._turn.close()  # likewise the write turn's file, never made before a write
+        if self._turn.path.exists():
+            with contextlib.suppress(OSError):
+                self._turn.path.unlink()
         return SpoolError(
             f"{subject}{self.path} is not a zelto spool ({what}, and never used as a "
             f"spool); nothing was changed. Check --spool / ZELTO_SPOOL_PATH",
@@ -298,152 +313,9 @@ class Connector:
         )
 
 
-def connect(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
-    """A configured connection (WAL, FULL, checkpoint threshold) on a migrated spool file."""
-    conn = sqlite3.connect(
-        str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
-    )
-    try:
-        # before anything writes: another application's database is refused untouched
-        # (no tables added, its journal mode kept)
-        refuse_foreign(conn)
-        # a new file lets freed pages go back to the filesystem (the disk cap evicts rows);
-        # only takes effect before WAL mode and the first table. Only on a new file: on an
-        # existing one the PRAGMA still rewrites page 1 (an fsynced commit on every open)
-        if conn.execute(sql.PAGE_COUNT).fetchone()[0] == 0:
-            conn.execute(sql.AUTO_VACUUM_INCREMENTAL)
-        mode = conn.execute(sql.JOURNAL_MODE_WAL).fetchone()[0]
-        if str(mode).lower() != "wal":
-            logger.warning(
-                "spool could not switch to WAL; writers will block each other more",
-                extra={"path": str(path), "journal_mode": mode},
-            )
-        conn.execute(sql.SYNCHRONOUS_FULL)
-        # writers rarely pay for a checkpoint: the sidecar runs one every few seconds;
-        # without a sidecar the WAL still folds back in at ~40 MB
-        conn.execute(sql.WAL_AUTOCHECKPOINT)
-        migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:
-    conn.execute(sql.SYNCHRONOUS_NORMAL)
-    try:
-        return fn(conn)
-    finally:
-        # fn may have failed inside its transaction: end it first, or the PRAGMA fails, hides
-        # the real error and leaves this connection committing without fsync
-        if conn.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute(sql.ROLLBACK)
-        conn.execute(sql.SYNCHRONOUS_FULL)
-
-
 class _Reopen(Exception):
     """The file was corrupt and has been replaced: run the operation again on a fresh one."""
 
     def __init__(self, error: SpoolCorruptError) -> None:
         super().__init__(str(error))
         self.error = error
-
-
-def prepare_path(path: Path) -> None:
-    """Create the directory (0700) and the file (0600) before SQLite does."""
-    directory = path.parent
-    if not directory.is_dir():
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(directory, 0o700)
-    if not path.exists():
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(fd)
-        os.chmod(path, 0o600)
-
-
-def _lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.recover.lock")
-
-
-@contextlib.contextmanager
-def _recovery_lock(path: Path) -> Iterator[None]:
-    fd = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        _oslock.lock(fd, "exclusive")
-        yield
-    finally:
-        os.close(fd)
-
-
-def set_aside(path: Path) -> str | None:
-    """Rename a corrupt spool (and its -wal/-shm) to `<name>.corrupt-<timestamp>`; never delete.
-
-    Returns where it went, "" when another process already replaced it (reopen and go on),
-    or None when it could not be moved. Several processes may find the same corruption at
-    once: under a lock, only the first one that still sees the damaged file moves it.
-    """
-    try:
-        with _recovery_lock(path):
-            if not _still_corrupt(path):
-                return ""
-            stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-            target = path.with_name(f"{path.name}.corrupt-{stamp}-{os.getpid()}")
-            os.rename(path, target)
-            for suffix in ("-wal", "-shm"):
-                side = Path(f"{path}{suffix}")
-                if side.exists():
-                    os.rename(side, Path(f"{target}{suffix}"))
-            _salvage_into_fresh(path, target)  # still under the lock: nobody else writes
-            return str(target)
-    except OSError as exc:
-        logger.error(
-            "spool file is corrupt and could not be moved aside",
-            extra={"path": str(path), "error": str(exc)},
-        )
-        return None
-
-
-def _salvage_into_fresh(path: Path, target: Path) -> None:
-    """Copy what is still readable from the set-aside file into a fresh spool at `path`."""
-    from ._salvage import salvage
-
-    try:
-        prepare_path(path)
-        fresh = connect(path)
-        try:
-            saved = salvage(target, fresh)
-        finally:
-            fresh.close()
-    except Exception as exc:  # never worse than no salvage: the file is kept either way
-        logger.error(
-            "could not salvage the corrupt spool; it is kept for a manual salvage",
-            extra={"moved_to": str(target), "error": str(exc)},
-        )
-        return
-    logger.error(
-        "salvaged calls from the corrupt spool into the fresh one",
-        extra={
-            "moved_to": str(target),
-            "calls": saved.calls,
-            "dead": saved.dead,
-            "live": saved.live,
-            "unreadable": saved.unreadable,
-        },
-    )
-
-
-def _still_corrupt(path: Path) -> bool:
-    if not path.exists():
-        return False
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        try:
-            conn.execute(sql.USER_VERSION).fetchone()
-            conn.execute(sql.COUNT_SCHEMA_OBJECTS).fetchone()
-            (result,) = conn.execute(sql.QUICK_CHECK).fetchone()
-            return str(result) != "ok"
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return True

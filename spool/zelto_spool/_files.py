@@ -84,7 +84,7 @@ def side(path: Path, suffix: str) -> Path:
     return Path(f"{path}{suffix}")
 
 
-def identity(path: Path) -> tuple[int, int] | None:
+def identity(path: str | Path) -> tuple[int, int] | None:
     """(device, inode) of `path`, or None when it does not exist."""
     try:
         st = os.stat(path)

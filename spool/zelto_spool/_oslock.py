@@ -17,7 +17,7 @@ from typing import BinaryIO, Literal
 
 from ._logroute import library_logger
 
-__all__ = ["Unavailable", "lock", "unlock"]
+__all__ = ["Unavailable", "lock", "try_lock", "unlock"]
 
 Mode = Literal["shared", "exclusive"]
 
@@ -51,6 +51,27 @@ def lock(fd: int, mode: Mode) -> None:
             portalocker.lock(fh, flag)
     except ImportError as exc:  # shared locks on Windows need pywin32
         raise _unavailable() from exc
+
+
+def try_lock(fd: int, mode: Mode) -> bool:
+    """Take the lock in `mode` if nobody holds a conflicting one; False, at once, otherwise."""
+    if _fcntl is not None:
+        flag = _fcntl.LOCK_SH if mode == "shared" else _fcntl.LOCK_EX
+        try:
+            _fcntl.flock(fd, flag | _fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    portalocker = _portalocker()
+    flag = portalocker.LockFlags.SHARED if mode == "shared" else portalocker.LockFlags.EXCLUSIVE
+    try:
+        with _file(fd) as fh:
+            portalocker.lock(fh, flag | portalocker.LockFlags.NON_BLOCKING)
+    except portalocker.AlreadyLocked:
+        return False
+    except ImportError as exc:  # shared locks on Windows need pywin32
+        raise _unavailable() from exc
+    return True
 
 
 def unlock(fd: int) -> None:

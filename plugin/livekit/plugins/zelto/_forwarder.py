@@ -17,7 +17,15 @@ from typing import Any
 
 from livekit.agents import AgentSession, JobContext
 
-from zelto_spool import ENV_AGENT_ID, Claim, ConfigError, DeliveryConfig, Enqueued, Spool, SpoolError
+from zelto_spool import (
+    ENV_AGENT_ID,
+    Claim,
+    ConfigError,
+    DeliveryConfig,
+    Enqueued,
+    Spool,
+    SpoolError,
+)
 
 from . import _metrics
 from ._calls import CallIdFn, Calls, CustomerOption, Job, Options

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import payload
-from zelto_spool import Spool, SpoolWriteError
+from zelto_spool import Leases, Spool, SpoolWriteError
 from zelto_spool import _schema as sql
 from zelto_spool._turn import turn_path
 
@@ -64,7 +64,7 @@ def test_a_write_whose_turn_does_not_come_fails_as_busy_and_writes_nothing(
 def test_a_waiting_writer_goes_once_the_turn_is_released(spool: Spool) -> None:
     spool.enqueue(payload("first"))  # the file exists, the connection is open
     waiting, done = threading.Event(), threading.Event()
-    turn = spool._db._turn
+    turn = spool.store.db._turn
 
     def sleep(seconds: float) -> None:  # the writer's steps while the turn is taken
         waiting.set()
@@ -85,9 +85,10 @@ def test_a_waiting_writer_goes_once_the_turn_is_released(spool: Spool) -> None:
 def test_every_write_transaction_gives_its_turn_back(spool: Spool) -> None:
     spool.enqueue(payload("a"))
     assert turn_is_free(spool.path)
-    (claim,) = spool.claim(1, lease_s=60)  # a write without fsync
+    leases = Leases(spool)
+    (claim,) = leases.claim(1, lease_s=60)  # a write without fsync
     assert turn_is_free(spool.path)
-    assert spool.mark_delivered(claim, status=200) == "delivered"
+    assert leases.mark_delivered(claim, status=200) == "delivered"
     assert turn_is_free(spool.path)
 
     def fails_inside(conn: object) -> None:
@@ -95,7 +96,7 @@ def test_every_write_transaction_gives_its_turn_back(spool: Spool) -> None:
             raise RuntimeError("inside the transaction")
 
     with pytest.raises(RuntimeError):
-        spool._db.run(fails_inside)  # type: ignore[arg-type]
+        spool.store.db.run(fails_inside)  # type: ignore[arg-type]
     assert turn_is_free(spool.path)
     assert spool.stats()["delivered"] == 1
 
@@ -106,7 +107,7 @@ def test_a_forked_child_takes_the_turn_on_its_own_file_and_leaves_the_parents(
 ) -> None:
     spool = Spool(spool_path, busy_timeout=0.3)
     spool.enqueue(payload("parent-1"))
-    turn = spool._db._turn
+    turn = spool.store.db._turn
     assert turn.acquire(5) and turn.held  # the parent holds the turn across the fork
     pid = os.fork()
     if pid == 0:  # child: the inherited descriptor would let it in at once, then unlock

@@ -59,7 +59,7 @@ def test_tools_can_be_left_out(spool_path: Path, zelto_receiver: Any) -> None:
     assert roles == ["user", "assistant", "user", "assistant"]
 
 
-def test_call_id_customer_and_enrich_options(spool_path: Path, zelto_receiver: Any) -> None:
+def test_call_id_customer_and_add_fields_options(spool_path: Path, zelto_receiver: Any) -> None:
     def add_tier(p: dict[str, Any], ctx: Any) -> None:
         p["call"]["cost"] = 0.42
         p["metadata"] = {"job": ctx.job.id}
@@ -69,7 +69,7 @@ def test_call_id_customer_and_enrich_options(spool_path: Path, zelto_receiver: A
         spool_path,
         call_id=zelto.job_id,
         customer=lambda ctx: {"number": "+15550100", "name": "Ada"},
-        enrich=add_tier,
+        add_fields=add_tier,
     )
     asyncio.run(run_session(fw, job_id="AJ_unique_1"))
     sent = zelto_receiver.calls["AJ_unique_1"]
@@ -112,13 +112,13 @@ def test_failing_redact_never_lets_the_transcript_through(
     assert "redact callable failed" in caplog.text
 
 
-def test_invalid_enrichment_falls_back_to_the_plain_call(
+def test_invalid_added_fields_fall_back_to_the_plain_call(
     spool_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     def bad(p: dict[str, Any], _ctx: Any) -> None:
         p["call"]["durationSeconds"] = float("nan")
 
-    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, enrich=bad)))
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, add_fields=bad)))
     (record,) = [r for r in caplog.records if "invalid" in r.getMessage()]
     assert (record.call_id, record.field) == ("fake-room", "call.durationSeconds")  # type: ignore[attr-defined]
     sent = zelto_receiver.calls["fake-room"]

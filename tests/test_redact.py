@@ -118,7 +118,7 @@ def full_payload() -> dict[str, Any]:
                 {"role": "assistant", "content": "Done, order A-1001 is paid."},
             ]
         },
-        "notes": ["call back on 212-555-0134"],  # a field an `enrich` callable added
+        "notes": ["call back on 212-555-0134"],  # a field an `add_fields` callable added
     }
 
 

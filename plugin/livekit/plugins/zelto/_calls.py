@@ -1,5 +1,5 @@
 """What a job's call is: the forwarder's options, per-job state, and the call's payload from
-the job's sessions (before `enrich` and `redact`, which `_prepare` runs)."""
+the job's sessions (before `add_fields` and `redact`, which `_prepare` runs)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from ._ending import (
 )
 from ._live import LiveTracker
 from ._mapping import TurnOptions, build_payload, joined_sessions
-from ._prepare import EnrichFn, PayloadFn
+from ._prepare import AddFieldsFn, PayloadFn
 from .log import logger
 
 __all__ = ["CallIdFn", "Calls", "CustomerOption", "Job", "Options"]
@@ -42,7 +42,7 @@ class Options:
     call_id: CallIdFn
     customer: CustomerOption
     redact: PayloadFn | None
-    enrich: EnrichFn | None
+    add_fields: AddFieldsFn | None
     turns: TurnOptions
     deliver_now: bool
     deliver_timeout: float
@@ -121,7 +121,7 @@ class Calls:
         *,
         call_id: str | None = None,
     ) -> dict[str, Any]:
-        """The call's payload with this forwarder's options (before enrich and redact)."""
+        """The call's payload with this forwarder's options (before add_fields and redact)."""
         return build_payload(
             agent_id=self.opts.agent_id,
             agent_name=self.opts.agent_name,

@@ -1,6 +1,6 @@
 """`Forwarder`: every finished session into the spool first, then to Zelto when it can.
 
-The order is the promise: build the payload, run `enrich` and `redact`, write it to the spool
+The order is the promise: build the payload, run `add_fields` and `redact`, write it to the spool
 (committed and fsynced), and only then touch the network. Nothing here raises into LiveKit's
 shutdown path; every failure is logged once and leaves the call pending on disk. When the spool
 itself cannot take the call, it is sent directly, and logged as lost only if that fails too.
@@ -34,7 +34,7 @@ from ._delivery import Delivery
 from ._ending import job_shutdown, session_content
 from ._live import LiveTracker
 from ._mapping import INTERRUPTED_MARKER, TurnOptions
-from ._prepare import EnrichFn, PayloadFn, finish_payload, redacted
+from ._prepare import AddFieldsFn, PayloadFn, finish_payload, redacted
 from .log import logger
 
 __all__ = ["Forwarder"]
@@ -58,7 +58,8 @@ class Forwarder:
         redact: `payload -> payload | None` over the whole payload, run before anything is
             written; return a new dict or change it in place. `zelto.redact_pii()` is a
             built-in one (cards, phone numbers, emails; docs/redaction.md).
-        enrich: `(payload, ctx) -> payload | None`, to add fields (run before `redact`).
+        add_fields: `(payload, ctx) -> payload | None`, to add or change fields as the call
+            is built (run before `redact`; `zelto.enrich` updates a call after it was sent).
         include_tools: send function calls and their outputs as `tool` turns.
         interrupted_marker: appended (after a space) to a reply the caller interrupted;
             None sends it like a finished one.
@@ -80,7 +81,7 @@ class Forwarder:
         call_id: CallIdFn | None = None,
         customer: CustomerOption = None,
         redact: PayloadFn | None = None,
-        enrich: EnrichFn | None = None,
+        add_fields: AddFieldsFn | None = None,
         include_tools: bool = True,
         interrupted_marker: str | None = INTERRUPTED_MARKER,
         include_handoffs: bool = True,
@@ -101,7 +102,7 @@ class Forwarder:
             call_id=call_id or room_name,
             customer=customer,
             redact=redact,
-            enrich=enrich,
+            add_fields=add_fields,
             turns=TurnOptions(
                 include_tools=include_tools,
                 interrupted_marker=interrupted_marker or None,
@@ -311,7 +312,7 @@ class Forwarder:
         return finish_payload(
             payload,
             ctx,
-            enrich=self._opts.enrich,
+            add_fields=self._opts.add_fields,
             redact=self._opts.redact,
             max_bytes=self._spool.max_payload_bytes,
         )

@@ -1,6 +1,6 @@
-"""The payload's last steps before the spool: `enrich`, then `redact`, then validation.
+"""The payload's last steps before the spool: `add_fields`, then `redact`, then validation.
 
-Never lose the call to a user callback: an `enrich` that fails or makes the payload invalid is
+Never lose the call to a user callback: an `add_fields` that fails or makes the payload invalid is
 dropped; a `redact` that fails or returns something else sends the call record without
 transcript and customer (PII never passes a redactor we could not run). Never lose the
 transcript to one bad turn: text that cannot be encoded is repaired and a transcript over the
@@ -23,32 +23,32 @@ from .log import logger
 __all__ = ["finish_payload", "fitted", "redacted"]
 
 PayloadFn = Callable[[dict[str, Any]], dict[str, Any] | None]
-EnrichFn = Callable[[dict[str, Any], JobContext], dict[str, Any] | None]
+AddFieldsFn = Callable[[dict[str, Any], JobContext], dict[str, Any] | None]
 
 
 def finish_payload(
     payload: dict[str, Any],
     ctx: JobContext,
     *,
-    enrich: EnrichFn | None,
+    add_fields: AddFieldsFn | None,
     redact: PayloadFn | None,
     max_bytes: int,
 ) -> tuple[str, bytes] | None:
-    """enrich, then redact, then validate: `(call_id, body)`, or None (logged as lost).
+    """add_fields, then redact, then validate: `(call_id, body)`, or None (logged as lost).
 
-    Tried in order: the enriched payload, the payload without `enrich`, and last the call
+    Tried in order: the payload with the added fields, the payload without them, and last the call
     record alone (agent and call fields, no transcript or customer). `redact` runs on each
     before it is validated.
     """
     call_id = payload["call"]["externalId"]
     candidates: list[dict[str, Any]] = []
-    if enrich is not None:
-        enriched = copy.deepcopy(payload)  # enrich may change it in place
+    if add_fields is not None:
+        extended = copy.deepcopy(payload)  # add_fields may change it in place
         try:
-            candidates.append(_apply(enrich(enriched, ctx), enriched))
+            candidates.append(_apply(add_fields(extended, ctx), extended))
         except Exception:
             logger.exception(
-                "enrich callable failed; forwarding without it", extra={"call_id": call_id}
+                "add_fields callable failed; forwarding without it", extra={"call_id": call_id}
             )
     candidates += [payload, {"agent": payload["agent"], "call": payload["call"]}]
     for candidate in candidates:

@@ -3,7 +3,7 @@
 The returned callable maps a payload to a new payload (the input is not changed) in which card
 numbers, phone numbers, email addresses, IBANs and US SSNs are replaced by `[card]`,
 `[phone]`, ... in every text the payload carries: each turn's content (tool call arguments and
-outputs included), the customer block and any other field an `enrich` callable added. The
+outputs included), the customer block and any other field an `add_fields` callable added. The
 identifiers Zelto keys on are left alone: `agent`, `call` (room name, recording URL, ...) and,
 by default, `customer.number` (the caller id).
 

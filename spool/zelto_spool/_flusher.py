@@ -33,7 +33,6 @@ import contextlib
 import random
 import sqlite3
 import time
-from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -44,6 +43,7 @@ import httpx
 from ._aio import bounded
 from ._config import DeliveryConfig
 from ._exceptions import ZeltoError
+from ._flight import RECORD_WITHIN_S, Flight
 from ._housekeeping import HOUSEKEEPING_INTERVAL_S, Housekeeper
 from ._live import DEFAULT_STALE_AFTER_S
 from ._logroute import library_logger
@@ -61,7 +61,6 @@ logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 T = TypeVar("T")
 
 LEASE_MARGIN_S = 1.0  # an attempt ends this long before its lease (at most lease_grace)
-RECORD_WITHIN_S = 0.05  # an outcome waits at most this long for others to share its record
 
 
 class Flusher:
@@ -243,8 +242,16 @@ class Flusher:
 
     async def _pump(self, policy: Policy) -> None:
         assert self._kick is not None
-        flight = _Flight(self._kick)
-        claimed = 0
+        flight = Flight(
+            policy=policy,
+            gate=self._gate,
+            concurrency=self.config.concurrency,
+            attempt=self._attempt,
+            clock=self._clock,
+            attempt_span=self.config.total_timeout + self._margin(),
+            margin=self._margin(),
+            kick=self._kick,
+        )
         try:
             while True:
                 self._kick.clear()
@@ -254,78 +261,32 @@ class Flusher:
                 look = None
                 try:
                     await policy.before_look(mono)
-                    self._hand_back_ahead(flight)
-                    self._start(flight, policy, mono)
-                    want = self._want(flight, policy, claimed)
-                    if self._must_hop(flight, want, mono):
-                        look = await self._hop(flight, want)
+                    if flight.ahead and not self._gate.open:
+                        flight.hand_back_ahead()
+                    flight.start(mono)
+                    if flight.must_hop(mono):
+                        look = await self._hop(flight)
                 except (ZeltoError, sqlite3.Error) as exc:
                     await policy.trouble(exc)
                     continue
                 policy.calm()
                 if look is not None and look.claims:
-                    claimed += len(look.claims)
-                    mono = time.monotonic()
-                    if policy.over(mono):  # claimed past the deadline: the rows go back unsent
+                    if policy.over(time.monotonic()):  # claimed past the deadline: not sent
                         flight.ahead.extend(look.claims)
                         break
-                    self._start(flight, policy, mono, look.claims)
+                    flight.start(time.monotonic(), look.claims)
                 if not flight.busy and look is not None:
-                    if policy.settled(look, claimed, self._gate.probed):
+                    if policy.settled(look, flight.claimed, self._gate.probed):
                         break
                 await self._idle(flight, policy, look)
         finally:
             await self._wind_down(flight, grace=policy.grace)
 
-    def _want(self, flight: _Flight, policy: Policy, claimed: int) -> int:
-        """Rows to claim at the next look: the free slots, plus a slot's worth ahead each
-        while the gate is open, less those already claimed ahead."""
-        ahead = self.config.concurrency if self._gate.open else 0
-        want = self.config.concurrency - len(flight.sending) + ahead - len(flight.ahead)
-        budget = policy.budget(claimed)
-        return max(0, want if budget is None else min(want, budget))
-
-    def _must_hop(self, flight: _Flight, want: int, mono: float) -> bool:
-        if not flight.sending or flight.unsent:
-            return True
-        if flight.sent and (
-            len(flight.sent) >= max(1, self.config.concurrency // 2)
-            or mono - flight.first_done >= RECORD_WITHIN_S
-        ):
-            return True
-        free = self.config.concurrency - len(flight.sending)
-        return free > len(flight.ahead) and want > 0 and self._gate.warm
-
-    def _start(
-        self, flight: _Flight, policy: Policy, mono: float, claims: Iterable[Claim] = ()
-    ) -> None:
-        """Fill the free slots: rows claimed ahead first (those whose lease no longer covers
-        a whole attempt go back), then `claims` just taken; the rest wait ahead."""
-        fresh = self._clock() + self.config.total_timeout + self._margin()
-        timeout = policy.attempt_timeout(mono)
-        while flight.ahead and len(flight.sending) < self.config.concurrency:
-            claim = flight.ahead.popleft()
-            if claim.expires < fresh:
-                ran_out = claim.expires - self._margin() <= self._clock()
-                flight.unsent.append(Unsent(claim, LEASE_RAN_OUT if ran_out else None))
-                continue
-            flight.launch(claim, self._attempt(claim, timeout))
-        for claim in claims:
-            if len(flight.sending) < self.config.concurrency:
-                flight.launch(claim, self._attempt(claim, timeout))
-            else:
-                flight.ahead.append(claim)
-
-    def _hand_back_ahead(self, flight: _Flight) -> None:
-        """The gate closed (a pause, a failed connection): rows claimed ahead go back."""
-        if flight.ahead and not self._gate.open:
-            flight.unsent += [Unsent(claim, None) for claim in flight.ahead]
-            flight.ahead.clear()
-
-    async def _hop(self, flight: _Flight, want: int) -> Look:
+    async def _hop(self, flight: Flight) -> Look:
+        want, idle = flight.want(), flight.idle
         sent, unsent = flight.take()
         try:
-            look = await self._db(self._exchange, sent, unsent, want, not flight.sending)
+            look = await self._db(self._exchange, sent, unsent, want, idle)
         except (ZeltoError, sqlite3.Error) as exc:
             _not_recorded(len(sent) + len(unsent), exc)
             raise
@@ -334,7 +295,7 @@ class Flusher:
             raise look
         return look
 
-    async def _idle(self, flight: _Flight, policy: Policy, look: Look | None) -> None:
+    async def _idle(self, flight: Flight, policy: Policy, look: Look | None) -> None:
         assert self._kick is not None
         if look is not None and look.claims and len(flight.sending) < self.config.concurrency:
             return  # claimed something and still have room: look again at once
@@ -351,9 +312,10 @@ class Flusher:
         with contextlib.suppress(asyncio.TimeoutError):
             await bounded(self._kick.wait(), timeout)
 
-    async def _wind_down(self, flight: _Flight, *, grace: float) -> None:
+    async def _wind_down(self, flight: Flight, *, grace: float) -> None:
         """Let in-flight sends finish (for `grace`), cancel the rest, then record every
         outcome and hand back every row not sent, in one last transaction."""
+        flight.close()
         sending = set(flight.sending)
         if sending:
             if grace > 0:
@@ -361,8 +323,6 @@ class Flusher:
             for task in sending:
                 task.cancel()
             await asyncio.gather(*sending, return_exceptions=True)
-        flight.unsent += [Unsent(claim, None) for claim in flight.ahead]
-        flight.ahead.clear()
         sent, unsent = flight.take()
         if not sent and not unsent:
             return
@@ -455,51 +415,6 @@ class Flusher:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="zelto-spool")
         assert self._loop is not None
         return await self._loop.run_in_executor(self._executor, partial(fn, *args))
-
-
-class _Flight:
-    """The loop's rows in memory: sending, claimed ahead, finished and not yet recorded."""
-
-    def __init__(self, kick: asyncio.Event) -> None:
-        self.sending: dict[asyncio.Future[Sent | Unsent], Claim] = {}
-        self.ahead: deque[Claim] = deque()
-        self.sent: list[Sent] = []
-        self.unsent: list[Unsent] = []
-        self.first_done = float("inf")  # when the oldest outcome not yet recorded came in
-        self._kick = kick
-
-    @property
-    def busy(self) -> bool:
-        return bool(self.sending or self.ahead or self.sent or self.unsent)
-
-    def launch(self, claim: Claim, attempt: Any) -> None:
-        task: asyncio.Future[Sent | Unsent] = asyncio.ensure_future(attempt)
-        self.sending[task] = claim
-        task.add_done_callback(self._done)
-
-    def take(self) -> tuple[list[Sent], list[Unsent]]:
-        sent, unsent = self.sent, self.unsent
-        self.sent, self.unsent, self.first_done = [], [], float("inf")
-        return sent, unsent
-
-    def _done(self, task: asyncio.Future[Sent | Unsent]) -> None:
-        claim = self.sending.pop(task)
-        if task.cancelled():
-            self.unsent.append(Unsent(claim, INTERRUPTED))
-        elif (exc := task.exception()) is not None:  # a spool error judging a refusal
-            logger.error(
-                "could not finish a send; the call is handed back",
-                extra={"call_id": claim.call_id, "error": str(exc) or type(exc).__name__},
-            )
-            self.unsent.append(Unsent(claim, INTERRUPTED))
-        else:
-            result = task.result()
-            if isinstance(result, Sent):
-                self.first_done = min(self.first_done, time.monotonic())
-                self.sent.append(result)
-            else:
-                self.unsent.append(result)
-        self._kick.set()
 
 
 def _not_recorded(calls: int, exc: BaseException) -> None:

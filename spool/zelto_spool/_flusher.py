@@ -13,15 +13,11 @@ The first three share one loop (`_pump`) and differ only by their policy object
 What an outcome records lives in `_outcomes`, when sending is allowed (pause, probes, slow
 start) in `_pausing`, housekeeping in `_housekeeping`, one POST in `_sender`.
 
-The loop batches its work on the spool thread: each hop there (`_exchange`) records the
-outcomes that finished since the last one and hands back unsent rows, in one transaction,
-then claims rows for the free slots and, while the gate is open (warm, not paused), up to
-`concurrency` more, kept in memory (`_Flight.ahead`) for the next free slots. It hops when
-nothing is in flight, when a free slot has no row claimed ahead, when half the slots' worth
-of outcomes wait, or when an outcome has waited `RECORD_WITHIN_S`: a hop and a transaction
-per call doubled the drain's CPU against a raw httpx loop. A row claimed ahead holds a lease:
-it is sent only while that lease still covers a whole attempt, and handed back (the attempt
-not counted) when it would not, when the gate closes, or when the loop ends.
+The loop works in batches: each hop to the spool thread (`_exchange`) records the outcomes
+finished since the last one and hands back unsent rows in one transaction, then claims rows
+for the free slots and, while the gate is open, some ahead; between hops a finished send
+starts the next row claimed ahead by itself (`_flight`). One hop and two transactions per
+call had doubled the drain's CPU against a raw httpx loop.
 
 Backoffs live in the spool (`next_attempt_at`), never in memory; waits are interruptible.
 """
@@ -47,9 +43,18 @@ from ._flight import RECORD_WITHIN_S, Flight
 from ._housekeeping import HOUSEKEEPING_INTERVAL_S, Housekeeper
 from ._live import DEFAULT_STALE_AFTER_S
 from ._logroute import library_logger
-from ._outcomes import INTERRUPTED, LEASE_RAN_OUT, DrainReport, OutcomeHook, Recorder, Sent, Unsent
-from ._pausing import NO_KEY_REASON, Gate
-from ._policies import Drain, DueOnly, Look, Policy, Sidecar
+from ._outcomes import (
+    INTERRUPTED,
+    LEASE_RAN_OUT,
+    DrainReport,
+    OutcomeHook,
+    Recorder,
+    Sent,
+    Unsent,
+    not_recorded,
+)
+from ._pausing import NO_KEY_REASON, Gate, Look
+from ._policies import Drain, DueOnly, Policy, Sidecar
 from ._retry import PER_CALL_STATUSES, SendOutcome
 from ._sender import Sender
 from ._spool import Claim, Spool
@@ -103,7 +108,8 @@ class Flusher:
         self.stop_grace = stop_grace
         self._transport = transport
         self._clock = clock
-        self._gate = Gate(spool, probe_interval=config.pause_probe_interval)
+        self._margin = min(LEASE_MARGIN_S, config.lease_grace)  # an attempt ends before its lease
+        self._gate = Gate(spool, probe_interval=config.pause_probe_interval, clock=clock)
         self._recorder = Recorder(
             spool, config, self._gate, hooks=hooks, clock=clock, rng=rng or random.Random()
         )
@@ -163,7 +169,9 @@ class Flusher:
         else:
             await self._db(self.spool.make_due)
             await self._pump(Drain(None if not timeout else started + timeout, self._clock))
-        return await self._final_report(started)
+        self.report.tally(await self._db(self.spool.stats))
+        self.report.elapsed_s = time.monotonic() - started
+        return self.report
 
     async def drain_due(self, *, timeout: float, max_calls: int | None = None) -> DrainReport:
         """Send rows that are due now (a job process's leftovers); never waits for backoffs."""
@@ -219,7 +227,7 @@ class Flusher:
         try:
             await self._db(self._recorder.record, (done,))
         except (ZeltoError, sqlite3.Error) as exc:
-            _not_recorded(1, exc)
+            not_recorded(1, exc)
             raise
         self._recorder.hooks_for((done,))
         return done.outcome
@@ -248,8 +256,8 @@ class Flusher:
             concurrency=self.config.concurrency,
             attempt=self._attempt,
             clock=self._clock,
-            attempt_span=self.config.total_timeout + self._margin(),
-            margin=self._margin(),
+            attempt_span=self.config.total_timeout + self._margin,
+            margin=self._margin,
             kick=self._kick,
         )
         try:
@@ -288,7 +296,7 @@ class Flusher:
         try:
             look = await self._db(self._exchange, sent, unsent, want, idle)
         except (ZeltoError, sqlite3.Error) as exc:
-            _not_recorded(len(sent) + len(unsent), exc)
+            not_recorded(len(sent) + len(unsent), exc)
             raise
         self._recorder.hooks_for(sent)
         if isinstance(look, BaseException):
@@ -329,7 +337,7 @@ class Flusher:
         try:
             await self._db(self._recorder.record, sent, unsent)
         except (ZeltoError, sqlite3.Error) as exc:  # their leases run out: reclaim requeues them
-            _not_recorded(len(sent) + len(unsent), exc)
+            not_recorded(len(sent) + len(unsent), exc)
             return
         self._recorder.hooks_for(sent)
 
@@ -342,25 +350,9 @@ class Flusher:
         the look comes back as a value: the outcomes before it are recorded."""
         self._recorder.record(sent, unsent)
         try:
-            return self._look(want, idle)
+            return self._gate.look(want=want, idle=idle, lease_s=self.config.lease_seconds)
         except (ZeltoError, sqlite3.Error) as exc:
             return exc
-
-    def _look(self, want: int, idle: bool) -> Look:
-        pause = self.spool.pause_state()
-        now = self._clock()
-        allowance = self._gate.allowance(pause, want=want, idle=idle, now=now)
-        if allowance.limit == 0:
-            remaining = self.spool.undelivered() if pause is not None and want > 0 else None
-            return Look([], pause, remaining=remaining)
-        if allowance.probe:
-            assert pause is not None
-            self._gate.start_probe(pause, now)
-        claims = self.spool.claim(allowance.limit, lease_s=self.config.lease_seconds)
-        self._gate.known = pause.reason if pause is not None else None
-        if len(claims) == allowance.limit:
-            return Look(claims, pause)
-        return Look(claims, pause, self.spool.next_due(), self.spool.undelivered())
 
     # --- one attempt ------------------------------------------------------------------------
 
@@ -370,7 +362,7 @@ class Flusher:
         # the lease bounds the whole attempt: past it another process may already have sent a
         # newer version, so a process that stalled after claiming (SIGSTOP, a paused VM, a slow
         # lock) must not send this one. The margin leaves room to record the answer in time.
-        ends = claim.expires - self._margin()
+        ends = claim.expires - self._margin
         left = ends - self._clock()
         if left <= 0:
             return Unsent(claim, LEASE_RAN_OUT)
@@ -391,18 +383,7 @@ class Flusher:
             self._client = Sender(self.config, transport=self._transport)
         return self._client
 
-    def _margin(self) -> float:
-        return min(LEASE_MARGIN_S, self.config.lease_grace)
-
     # --- plumbing ---------------------------------------------------------------------------
-
-    async def _final_report(self, started: float) -> DrainReport:
-        stats = await self._db(self.spool.stats)
-        self.report.remaining = int(stats["pending"] + stats["inflight"])
-        if stats["paused"] is not None and self.report.remaining:
-            self.report.paused = stats["paused"]
-        self.report.elapsed_s = time.monotonic() - started
-        return self.report
 
     def _bind_loop(self) -> None:
         loop = asyncio.get_running_loop()
@@ -415,12 +396,3 @@ class Flusher:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="zelto-spool")
         assert self._loop is not None
         return await self._loop.run_in_executor(self._executor, partial(fn, *args))
-
-
-def _not_recorded(calls: int, exc: BaseException) -> None:
-    # the rows stay inflight under their leases; reclaim requeues them when the leases end
-    if calls:
-        logger.error(
-            "could not record outcomes; the calls are retried after their lease",
-            extra={"calls": calls, "error": str(exc) or type(exc).__name__},
-        )

@@ -37,6 +37,7 @@ __all__ = [
     "Recorder",
     "Sent",
     "Unsent",
+    "not_recorded",
 ]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
@@ -63,6 +64,12 @@ class DrainReport:
     @property
     def ok(self) -> bool:
         return self.remaining == 0
+
+    def tally(self, stats: dict[str, Any]) -> None:
+        """At the end of a drain: what is left in the spool (`Spool.stats()`), and why."""
+        self.remaining = int(stats["pending"] + stats["inflight"])
+        if stats["paused"] is not None and self.remaining:
+            self.paused = stats["paused"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,3 +203,13 @@ class Recorder:
     def _accepted(self) -> None:
         self.gate.accepted()
         self.report.paused = None
+
+
+def not_recorded(calls: int, exc: BaseException) -> None:
+    """Log outcomes (or hand-backs) a spool error kept from being written: the rows stay
+    inflight under their leases, and reclaim requeues them when the leases end."""
+    if calls:
+        logger.error(
+            "could not record outcomes; the calls are retried after their lease",
+            extra={"calls": calls, "error": str(exc) or type(exc).__name__},
+        )

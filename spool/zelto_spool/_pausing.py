@@ -19,15 +19,16 @@ slots (see `_flusher`): a closed gate hands such rows back.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 from ._exceptions import ZeltoError
 from ._logroute import library_logger
 from ._retry import PER_CALL_STATUSES, SendOutcome, judge_refusal
-from ._spool import Pause, Spool
+from ._spool import Claim, Pause, Spool
 
-__all__ = ["NO_KEY_REASON", "UNKNOWN", "Allowance", "Gate"]
+__all__ = ["NO_KEY_REASON", "UNKNOWN", "Allowance", "Gate", "Look"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
@@ -43,6 +44,17 @@ class _Unknown:
 UNKNOWN: Final = _Unknown()  # `Gate.known`: this process has not looked (a claim made elsewhere)
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """One look at the spool: rows claimed, the pause, and (when fewer rows were claimed than
+    asked for) when the next row is due and how many are left undelivered."""
+
+    claims: list[Claim]
+    pause: Pause | None
+    next_due: float | None = None
+    remaining: int | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class Allowance:
     """How many rows one claim may take now; `probe`: this claim is a paused spool's probe."""
@@ -54,8 +66,9 @@ class Allowance:
 class Gate:
     """This process's pause and slow-start state; decisions are pure over it and `now`."""
 
-    def __init__(self, spool: Spool, *, probe_interval: float) -> None:
+    def __init__(self, spool: Spool, *, probe_interval: float, clock: Callable[[], float]) -> None:
         self.spool = spool
+        self._clock = clock
         self.probe_interval = probe_interval
         self.probed = False  # a new process probes a paused spool at once
         self.warm = False  # one request at a time until Zelto has answered once
@@ -81,10 +94,23 @@ class Gate:
             return Allowance(limit=0)
         return Allowance(limit=1, probe=True)  # one probe at a time while paused
 
-    def start_probe(self, pause: Pause, now: float) -> None:
-        """On the spool thread: this process probes; others wait for the next `probe_at`."""
-        self.probed = True
-        self.spool.pause(pause.reason, status=pause.status, probe_at=now + self.probe_interval)
+    def look(self, *, want: int, idle: bool, lease_s: float) -> Look:
+        """On the spool thread: claim up to `want` rows, as many as the gate allows now."""
+        pause = self.spool.pause_state()
+        now = self._clock()
+        allowance = self.allowance(pause, want=want, idle=idle, now=now)
+        if allowance.limit == 0:
+            remaining = self.spool.undelivered() if pause is not None and want > 0 else None
+            return Look([], pause, remaining=remaining)
+        if pause is not None and allowance.probe:
+            # this process probes; the others wait for the next `probe_at`
+            self.probed = True
+            self.spool.pause(pause.reason, status=pause.status, probe_at=now + self.probe_interval)
+        claims = self.spool.claim(allowance.limit, lease_s=lease_s)
+        self.known = pause.reason if pause is not None else None
+        if len(claims) == allowance.limit:
+            return Look(claims, pause)
+        return Look(claims, pause, self.spool.next_due(), self.spool.undelivered())
 
     def sent(self, outcome: SendOutcome) -> None:
         """A send finished (before its outcome is recorded): slow start follows Zelto's answer.

@@ -21,27 +21,15 @@ import contextlib
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ._aio import bounded
 from ._housekeeping import Housekeeper
 from ._logroute import library_logger
-from ._spool import Claim, Pause
+from ._pausing import Look
 
-__all__ = ["Drain", "DueOnly", "Look", "Policy", "Sidecar"]
+__all__ = ["Drain", "DueOnly", "Policy", "Sidecar"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
-
-
-@dataclass(frozen=True, slots=True)
-class Look:
-    """One look at the spool: rows claimed, the pause, and (when fewer rows were claimed than
-    asked for) when the next row is due and how many are left undelivered."""
-
-    claims: list[Claim]
-    pause: Pause | None
-    next_due: float | None = None
-    remaining: int | None = None
 
 
 def _nothing_to_claim(look: Look, probed: bool) -> bool | None:

@@ -1,8 +1,10 @@
 """The rows one run of the loop holds in memory: sending, claimed ahead, done and not recorded.
 
-A `Flight` lives for one call of `run`, `drain` or `drain_due`. A finished send starts the
-next row claimed ahead at once, in its done callback, and wakes the loop only when the spool
-is needed (`must_hop`): so the loop turns once per batch, not once per call.
+A `Flight` lives for one call of `run`, `drain` or `drain_due`: `concurrency` workers, each
+taking the next row claimed ahead as soon as its send is done, and waking the loop only
+when the spool is needed (`must_hop`): the loop turns once per batch, not once per call.
+(Workers rather than a task per send: the next request then goes out in the same step that
+freed its connection; a task per send cost ~10 % more CPU per call in httpx's pool.)
 
 Rows are claimed ahead (up to `AHEAD` slots' worth) only while the gate is open: warm and
 not paused (`_pausing`). A row claimed ahead holds a lease: it is sent only while that lease
@@ -19,7 +21,7 @@ from collections.abc import Callable, Coroutine, Iterable
 from typing import Any
 
 from ._logroute import library_logger
-from ._outcomes import INTERRUPTED, LEASE_RAN_OUT, Sent, Unsent
+from ._outcomes import INTERRUPTED, Sent, Unsent
 from ._pausing import Gate
 from ._policies import Policy
 from ._spool import Claim
@@ -44,84 +46,73 @@ class Flight:
         attempt: Attempt,
         clock: Callable[[], float],
         attempt_span: float,
-        margin: float,
         kick: asyncio.Event,
     ) -> None:
         self.policy = policy
         self.gate = gate
         self.concurrency = concurrency
-        self.sending: dict[asyncio.Future[Sent | Unsent], Claim] = {}
-        self.ahead: deque[Claim] = deque()
+        self.in_flight = 0
+        self.ahead: deque[tuple[Claim, int]] = deque()  # (claim, the look that took it)
         self.sent: list[Sent] = []
         self.unsent: list[Unsent] = []
         self.claimed = 0
         self.first_done = float("inf")  # when the oldest outcome not yet recorded came in
+        self._looks = 0
         self._attempt = attempt
         self._clock = clock
         self._attempt_span = attempt_span  # total_timeout + margin: a whole attempt's lease
-        self._margin = margin
         self._kick = kick
         self._timer: asyncio.TimerHandle | None = None
         self._closing = False
+        self._has_work = asyncio.Event()
+        self._workers = [asyncio.ensure_future(self._work()) for _ in range(concurrency)]
 
     @property
     def busy(self) -> bool:
-        return bool(self.sending or self.ahead or self.sent or self.unsent)
+        return bool(self.in_flight or self.ahead or self.sent or self.unsent)
 
     @property
     def idle(self) -> bool:
-        """No send in flight: a paused spool may be probed, slow start may send one."""
-        return not self.sending
+        """No send in flight or about to start: a paused spool may be probed, slow start
+        may send one."""
+        return not (self.in_flight or self.ahead)
 
     def want(self) -> int:
         """Rows to claim at the next look: the free slots, plus `AHEAD` slots' worth while
         the gate is open, less those already claimed ahead; within the policy's budget."""
         ahead = AHEAD * self.concurrency if self.gate.open else 0
-        want = self.concurrency - len(self.sending) + ahead - len(self.ahead)
+        want = self.concurrency - self.in_flight + ahead - len(self.ahead)
         budget = self.policy.budget(self.claimed)
         return max(0, want if budget is None else min(want, budget))
 
     def must_hop(self, mono: float) -> bool:
         """Whether the loop should go to the spool now (record, hand back, claim)."""
-        if not self.sending or self.unsent:
+        if self.idle or self.unsent:
             return True
         if self.sent and (
             len(self.sent) >= self.concurrency or mono - self.first_done >= RECORD_WITHIN_S
         ):
             return True
-        free = self.concurrency - len(self.sending)
+        free = self.concurrency - self.in_flight
         return free > len(self.ahead) and self.gate.warm and self.want() > 0
 
-    def start(self, mono: float, claims: Iterable[Claim] = ()) -> None:
-        """Fill the free slots: rows claimed ahead first (those whose lease no longer covers
-        a whole attempt go back), then `claims` just taken; the rest wait ahead."""
-        timeout = self.policy.attempt_timeout(mono)
-        if self.ahead:
-            now = self._clock()
-            while self.ahead and len(self.sending) < self.concurrency:
-                claim = self.ahead.popleft()
-                if claim.expires < now + self._attempt_span:
-                    ran_out = claim.expires - self._margin <= now
-                    self.unsent.append(Unsent(claim, LEASE_RAN_OUT if ran_out else None))
-                    continue
-                self._launch(claim, timeout)
+    def add(self, claims: Iterable[Claim]) -> None:
+        """After each look: its rows; the free workers take them, the rest wait ahead. Rows
+        of earlier looks go back if the gate has closed meanwhile (another process paused)."""
+        self._looks += 1
+        if self.ahead and not self.gate.open:
+            self.hand_back_ahead()
         for claim in claims:
             self.claimed += 1
-            if len(self.sending) < self.concurrency:
-                self._launch(claim, timeout)
-            else:
-                self.ahead.append(claim)
+            self.ahead.append((claim, self._looks))
+        if self.ahead:
+            self._has_work.set()
 
     def hand_back_ahead(self) -> None:
         """The gate closed (a pause, a failed connection), or the loop ends: rows claimed
         ahead go back."""
-        self.unsent += [Unsent(claim, None) for claim in self.ahead]
+        self.unsent += [Unsent(claim, None) for claim, _ in self.ahead]
         self.ahead.clear()
-
-    def close(self) -> None:
-        """The loop ends: nothing more starts; rows claimed ahead go back."""
-        self._closing = True
-        self.hand_back_ahead()
 
     def take(self) -> tuple[list[Sent], list[Unsent]]:
         """The outcomes and unsent rows to record now."""
@@ -132,42 +123,77 @@ class Flight:
             self._timer = None
         return sent, unsent
 
-    def _launch(self, claim: Claim, timeout: float | None) -> None:
-        task: asyncio.Future[Sent | Unsent] = asyncio.ensure_future(self._attempt(claim, timeout))
-        self.sending[task] = claim
-        task.add_done_callback(self._done)
+    async def stop(self, grace: float) -> None:
+        """The loop ends: nothing more starts, rows claimed ahead go back; sends in flight
+        get `grace` seconds to finish, then are cancelled (their rows go back too)."""
+        self._closing = True
+        self.hand_back_ahead()
+        self._has_work.set()  # idle workers see `_closing` and end
+        busy = [w for w in self._workers if not w.done()]
+        if busy and grace > 0:
+            await asyncio.wait(busy, timeout=grace)
+        for worker in self._workers:
+            worker.cancel()
+        await asyncio.gather(*self._workers, return_exceptions=True)
 
-    def _done(self, task: asyncio.Future[Sent | Unsent]) -> None:
-        claim = self.sending.pop(task)
-        if task.cancelled():
-            self.unsent.append(Unsent(claim, INTERRUPTED))
-        elif (exc := task.exception()) is not None:  # a spool error judging a refusal
-            logger.error(
-                "could not finish a send; the call is handed back",
-                extra={"call_id": claim.call_id, "error": str(exc) or type(exc).__name__},
-            )
-            self.unsent.append(Unsent(claim, INTERRUPTED))
-        else:
-            result = task.result()
-            if isinstance(result, Sent):
-                if not self.sent:
-                    self.first_done = time.monotonic()
-                    self._timer = asyncio.get_running_loop().call_later(
-                        RECORD_WITHIN_S, self._kick.set
-                    )
-                self.sent.append(result)
+    async def _work(self) -> None:
+        while True:
+            claim = self._next()
+            if claim is None:
+                if self._closing:
+                    return
+                self._has_work.clear()
+                await self._has_work.wait()
+                continue
+            self.in_flight += 1
+            try:
+                result = await self._attempt(claim, self.policy.attempt_timeout(time.monotonic()))
+            except asyncio.CancelledError:
+                self.unsent.append(Unsent(claim, INTERRUPTED))
+                raise
+            except Exception as exc:  # a spool error judging a refusal
+                logger.error(
+                    "could not finish a send; the call is handed back",
+                    extra={"call_id": claim.call_id, "error": str(exc) or type(exc).__name__},
+                )
+                self.unsent.append(Unsent(claim, INTERRUPTED))
             else:
-                self.unsent.append(result)
-        self._next()
+                self._done(result)
+            finally:
+                self.in_flight -= 1
+            self._after_send()
 
-    def _next(self) -> None:
-        """After a send: start the next row claimed ahead; wake the loop if it must act."""
-        mono = time.monotonic()
-        if self._closing or self.policy.over(mono):
+    def _next(self) -> Claim | None:
+        """The next row to send, if one may go now. A row that waited ahead past an earlier
+        look goes back instead when its lease no longer covers a whole attempt."""
+        if self._closing or not self.ahead:
+            return None
+        if self.policy.over(time.monotonic()):
             self._kick.set()
+            return None
+        now = self._clock()
+        while self.ahead:
+            claim, look = self.ahead.popleft()
+            if look < self._looks and claim.expires < now + self._attempt_span:
+                self.unsent.append(Unsent(claim, None))
+                continue
+            return claim
+        return None
+
+    def _done(self, result: Sent | Unsent) -> None:
+        if isinstance(result, Unsent):
+            self.unsent.append(result)
+            return
+        if not self.sent:
+            self.first_done = time.monotonic()
+            self._timer = asyncio.get_running_loop().call_later(RECORD_WITHIN_S, self._kick.set)
+        self.sent.append(result)
+
+    def _after_send(self) -> None:
+        """Wake the loop if it must act; a closed gate sends the rows claimed ahead back."""
+        if self._closing:
             return
         if self.ahead and not self.gate.open:
             self.hand_back_ahead()
-        self.start(mono)
-        if self.must_hop(mono):
+        if self.must_hop(time.monotonic()):
             self._kick.set()

@@ -257,7 +257,6 @@ class Flusher:
             attempt=self._attempt,
             clock=self._clock,
             attempt_span=self.config.total_timeout + self._margin,
-            margin=self._margin,
             kick=self._kick,
         )
         try:
@@ -269,20 +268,16 @@ class Flusher:
                 look = None
                 try:
                     await policy.before_look(mono)
-                    if flight.ahead and not self._gate.open:
-                        flight.hand_back_ahead()
-                    flight.start(mono)
                     if flight.must_hop(mono):
                         look = await self._hop(flight)
                 except (ZeltoError, sqlite3.Error) as exc:
                     await policy.trouble(exc)
                     continue
                 policy.calm()
-                if look is not None and look.claims:
-                    if policy.over(time.monotonic()):  # claimed past the deadline: not sent
-                        flight.ahead.extend(look.claims)
+                if look is not None:
+                    flight.add(look.claims)  # sent unless the deadline passed meanwhile
+                    if look.claims and policy.over(time.monotonic()):
                         break
-                    flight.start(time.monotonic(), look.claims)
                 if not flight.busy and look is not None:
                     if policy.settled(look, flight.claimed, self._gate.probed):
                         break
@@ -305,7 +300,8 @@ class Flusher:
 
     async def _idle(self, flight: Flight, policy: Policy, look: Look | None) -> None:
         assert self._kick is not None
-        if look is not None and look.claims and len(flight.sending) < self.config.concurrency:
+        room = self.config.concurrency - flight.in_flight - len(flight.ahead)
+        if look is not None and look.claims and room > 0:
             return  # claimed something and still have room: look again at once
         mono = time.monotonic()
         timeout = min(self.poll_interval, policy.wait_limit(mono))
@@ -323,14 +319,7 @@ class Flusher:
     async def _wind_down(self, flight: Flight, *, grace: float) -> None:
         """Let in-flight sends finish (for `grace`), cancel the rest, then record every
         outcome and hand back every row not sent, in one last transaction."""
-        flight.close()
-        sending = set(flight.sending)
-        if sending:
-            if grace > 0:
-                await asyncio.wait(sending, timeout=grace)
-            for task in sending:
-                task.cancel()
-            await asyncio.gather(*sending, return_exceptions=True)
+        await flight.stop(grace)
         sent, unsent = flight.take()
         if not sent and not unsent:
             return

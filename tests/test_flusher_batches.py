@@ -21,7 +21,7 @@ from zelto_spool import DeliveryConfig, Flusher, Spool
 from zelto_spool import _flight as flight_module
 from zelto_spool._spool import Claim
 
-CALLS = 64
+CALLS = 128
 
 
 class CountingSpool(Spool):

@@ -96,6 +96,10 @@ class Flight:
         free = self.concurrency - self.in_flight
         return free > len(self.ahead) and self.gate.warm and self.want() > 0
 
+    def record_in(self, mono: float) -> float:
+        """Seconds until the outcomes waiting must be recorded (inf: none waits)."""
+        return max(0.0, self.first_done + RECORD_WITHIN_S - mono)
+
     def add(self, claims: Iterable[Claim]) -> None:
         """After each look: its rows; the free workers take them, the rest wait ahead. Rows
         of earlier looks go back if the gate has closed meanwhile (another process paused)."""

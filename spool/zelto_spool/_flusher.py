@@ -39,7 +39,7 @@ import httpx
 from ._aio import bounded
 from ._config import DeliveryConfig
 from ._exceptions import ZeltoError
-from ._flight import RECORD_WITHIN_S, Flight
+from ._flight import Flight
 from ._housekeeping import HOUSEKEEPING_INTERVAL_S, Housekeeper
 from ._live import DEFAULT_STALE_AFTER_S
 from ._logroute import library_logger
@@ -304,9 +304,7 @@ class Flusher:
         if look is not None and look.claims and room > 0:
             return  # claimed something and still have room: look again at once
         mono = time.monotonic()
-        timeout = min(self.poll_interval, policy.wait_limit(mono))
-        if flight.sent:
-            timeout = min(timeout, max(0.0, flight.first_done + RECORD_WITHIN_S - mono))
+        timeout = min(self.poll_interval, policy.wait_limit(mono), flight.record_in(mono))
         if look is not None and not look.claims:
             now = self._clock()
             if look.pause is not None:

@@ -5,7 +5,7 @@ claim, its outcome, the POST's latency) and rows handed back unsent (`Unsent`: a
 ran out before the send, a send interrupted by shutdown or a deadline, a row claimed ahead
 and not needed). `Recorder.record` runs on the spool thread: every mark of the batch in one
 transaction (`Spool.apply`), then per outcome the after-effects: the report's counts, the log
-line, the gate (pause, resume, probe). `Recorder.hooks` runs the caller's outcome hooks on the
+line, the gate (pause, resume, probe). `Recorder.hooks_for` runs the caller's outcome hooks on the
 event loop, after the record.
 
 What an outcome records:

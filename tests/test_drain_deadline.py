@@ -12,8 +12,11 @@ import asyncio
 import time
 from typing import Any
 
+import pytest
+
 from tests.conftest import API_KEY, payload
 from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import _flusher as flusher_module
 
 TIMEOUT_S = 0.3
 
@@ -35,17 +38,17 @@ class ClaimOutlastingTheDeadline(Leases):
 
 
 def test_a_deadline_passing_during_the_claim_leaves_nothing_inflight(
-    spool_path: Any, zelto_receiver: Any
+    spool_path: Any, zelto_receiver: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     spool = Spool(spool_path)
     slow = ClaimOutlastingTheDeadline(spool)
+    monkeypatch.setattr(flusher_module, "Leases", lambda _spool: slow)  # the flusher's leases
     for i in range(5):
         spool.enqueue(payload(f"room-{i}"))
     config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
 
     async def go() -> Any:
         async with Flusher(spool, config) as flusher:
-            flusher.leases = slow
             # the drain starts after this line, so its deadline is before `not_before`
             slow.not_before = time.monotonic() + TIMEOUT_S + 0.2
             return await flusher.drain(timeout=TIMEOUT_S)
@@ -74,13 +77,14 @@ class RecordOutlastingTheDeadline(Leases):
 
 
 def test_outcomes_queued_behind_a_slow_record_are_written_before_the_drain_returns(
-    spool_path: Any, zelto_receiver: Any
+    spool_path: Any, zelto_receiver: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As a job process does: deliver its call, then leftovers with `drain_due`, then
     `asyncio.run` ends. Outcomes still waiting for the settler were lost with it (the rows
     stayed inflight until their lease ran out)."""
     spool = Spool(spool_path)
     slow = RecordOutlastingTheDeadline(spool)
+    monkeypatch.setattr(flusher_module, "Leases", lambda _spool: slow)  # the flusher's leases
     for i in range(5):
         spool.enqueue(payload(f"room-{i}"))
     config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
@@ -88,7 +92,6 @@ def test_outcomes_queued_behind_a_slow_record_are_written_before_the_drain_retur
 
     async def go() -> None:
         async with Flusher(spool, config) as flusher:
-            flusher.leases = slow
             outcome = await flusher.deliver("room-0", timeout=30)
             assert outcome is not None and outcome.kind == "delivered"
             slow.not_before = time.monotonic() + timeout + 0.2

@@ -22,6 +22,7 @@ import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import _flusher as flusher_module
 from zelto_spool._payload import decode
 from zelto_spool._sender import LEASE_OVER, Sender
 
@@ -30,7 +31,9 @@ def turns_of(post: Any) -> int:
     return len(decode(post.body)["transcript"]["turns"])
 
 
-def test_a_claim_that_outlives_its_lease_is_not_sent(spool_path: Path, zelto_receiver: Any) -> None:
+def test_a_claim_that_outlives_its_lease_is_not_sent(
+    spool_path: Path, zelto_receiver: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Process A claims v1 and stalls past its lease; B reclaims and delivers v2; A wakes."""
     now = [1_000_000.0]
 
@@ -57,10 +60,13 @@ def test_a_claim_that_outlives_its_lease_is_not_sent(spool_path: Path, zelto_rec
         return claims
 
     leases_a.claim = stalling_claim  # type: ignore[method-assign]
+    # A's flusher uses the stalling leases, B's its own
+    monkeypatch.setattr(
+        flusher_module, "Leases", lambda spool: leases_a if spool is spool_a else Leases(spool)
+    )
 
     async def process_a() -> Any:
         async with Flusher(spool_a, config, clock=clock) as flusher_a:
-            flusher_a.leases = leases_a
             return await flusher_a.drain(timeout=10)
 
     report = asyncio.run(process_a())

@@ -146,6 +146,8 @@ class Sender:
             scrub=self._scrubber,
             cut=cut,
         )
+        if not outcome.reason:  # delivered: nothing to scrub
+            return outcome
         return replace(outcome, reason=self._scrubber(outcome.reason))  # and once more, whole
 
     async def _post(

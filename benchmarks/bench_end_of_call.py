@@ -97,7 +97,7 @@ def task_server(args: dict[str, Any]) -> dict[str, Any]:
                 base_url=args["urls"][state],
                 api_key=API_KEY,
                 call_id=zelto.job_id,
-                deliver_timeout=args["deliver_timeout"],
+                deliver_timeout_s=args["deliver_timeout_s"],
             )
             times = [asyncio.run(run_job(f"job-{i}-{k}", fw.on_session_end)) for k in range(calls)]
             states = [row["state"] for row in Spool(path).rows()]
@@ -189,7 +189,7 @@ def run(plan: Any, base: Path) -> Section:
         common = {
             "dir": str(base),
             "urls": {"up": up.base_url, "down": down.base_url, "hang": hang.base_url},
-            "deliver_timeout": plan.deliver_timeout,
+            "deliver_timeout_s": plan.deliver_timeout_s,
             "naive_cap": plan.naive_cap,
             "forks": plan.eoc_forks,
             "warm": plan.eoc_warm,
@@ -236,8 +236,8 @@ def run(plan: Any, base: Path) -> Section:
     refused_warm = summarize(main["forwarder-down"]["warm"])
     blackholed = summarize(main["forwarder-hang"]["cold"])
     section.notes += [
-        f"Deliver-now budget `deliver_timeout={plan.deliver_timeout:g}` s"
-        + ("" if plan.deliver_timeout == 5.0 else " (smaller than the default 5 s in this mode)")
+        f"Deliver-now budget `deliver_timeout_s={plan.deliver_timeout_s:g}` s"
+        + ("" if plan.deliver_timeout_s == 5.0 else " (smaller than the default 5 s in this mode)")
         + f"; the naive snippet's blackholed run is capped at {plan.naive_cap:g} s with "
         "`asyncio.wait_for`: aiohttp's default total timeout is 300 s, and LiveKit kills a job "
         "process 10 s into shutdown.",
@@ -267,9 +267,9 @@ def run(plan: Any, base: Path) -> Section:
             refused_warm.p50 < REFUSED_GOAL_S,
         ),
         Goal(
-            f"blackholed: on_session_end ≤ deliver_timeout ({plan.deliver_timeout:g} s, max)",
+            f"blackholed: on_session_end ≤ deliver_timeout_s ({plan.deliver_timeout_s:g} s, max)",
             f"{blackholed.hi:.3f} s (p50 {blackholed.p50:.3f} s)",
-            blackholed.hi <= plan.deliver_timeout,
+            blackholed.hi <= plan.deliver_timeout_s,
         ),
     ]
     return section

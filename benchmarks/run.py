@@ -41,7 +41,7 @@ class Plan:
     eoc_forks: int  # job processes per state (up, down)
     eoc_warm: int  # later calls in the same job process
     eoc_hang_forks: int
-    deliver_timeout: float
+    deliver_timeout_s: float
     naive_cap: float
     naive_hang_runs: int
     drain_calls: int
@@ -64,7 +64,7 @@ PLANS = {
         eoc_forks=1,
         eoc_warm=1,
         eoc_hang_forks=1,
-        deliver_timeout=0.3,
+        deliver_timeout_s=0.3,
         naive_cap=0.5,
         naive_hang_runs=1,
         drain_calls=40,
@@ -83,7 +83,7 @@ PLANS = {
         eoc_forks=5,
         eoc_warm=2,
         eoc_hang_forks=1,
-        deliver_timeout=1.0,
+        deliver_timeout_s=1.0,
         naive_cap=1.5,
         naive_hang_runs=1,
         drain_calls=1_500,
@@ -100,7 +100,7 @@ PLANS = {
         eoc_forks=40,
         eoc_warm=5,
         eoc_hang_forks=5,
-        deliver_timeout=5.0,
+        deliver_timeout_s=5.0,
         naive_cap=40.0,
         naive_hang_runs=3,
         drain_calls=10_000,

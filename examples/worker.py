@@ -55,7 +55,7 @@ class SupportAgent(Agent):
 
 
 # Zelto line 2: after the session ends the call is spooled (durable before anything is sent),
-# then sent within deliver_timeout (5 s by default); a call not delivered by then stays in the
+# then sent within deliver_timeout_s (5 s by default); a call not delivered by then stays in the
 # spool for the sidecar (`zelto-spool run`) or a later job.
 @server.rtc_session(on_session_end=fw.on_session_end)
 async def entrypoint(ctx: JobContext) -> None:

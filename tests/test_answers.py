@@ -87,7 +87,7 @@ def raw_zelto() -> Iterator[RawZelto]:
 
 
 def drain(spool: Spool, server: RawZelto, key: str = KEY) -> Any:
-    config = DeliveryConfig(base_url=server.base_url, api_key=key, total_timeout=10)
+    config = DeliveryConfig(base_url=server.base_url, api_key=key, total_timeout_s=10)
 
     async def go() -> Any:
         async with Flusher(spool, config) as flusher:
@@ -97,7 +97,7 @@ def drain(spool: Spool, server: RawZelto, key: str = KEY) -> Any:
 
 
 def deliver_once(spool: Spool, server: RawZelto, call_id: str) -> Any:
-    config = DeliveryConfig(base_url=server.base_url, api_key=KEY, total_timeout=10)
+    config = DeliveryConfig(base_url=server.base_url, api_key=KEY, total_timeout_s=10)
 
     async def go() -> Any:
         async with Flusher(spool, config) as flusher:

@@ -83,7 +83,7 @@ def test_total_timeout_takes_a_duration_like_every_other_option(
     assert bad.returncode == 2 and "not a duration" in bad.stderr
     for command in ("drain", "run"):
         ctx = GROUP.commands[command].make_context(command, ["--total-timeout", "1m30s"])
-        assert ctx.params["total_timeout"] == 90.0
+        assert ctx.params["total_timeout_s"] == 90.0
 
 
 def test_readme_lists_the_receiver_fault_modes() -> None:

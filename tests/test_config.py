@@ -94,7 +94,7 @@ def test_bad_numbers_refused() -> None:
     with pytest.raises(ConfigError):
         DeliveryConfig(concurrency=0)
     with pytest.raises(ConfigError):
-        DeliveryConfig(total_timeout=0)
+        DeliveryConfig(total_timeout_s=0)
 
 
 def test_default_spool_path() -> None:

@@ -20,7 +20,7 @@ from zelto_spool._payload import decode
 def flusher_for(spool: Spool, receiver: Any, **options: Any) -> Flusher:
     options.setdefault("api_key", API_KEY)
     config = DeliveryConfig(base_url=receiver.base_url, **options)
-    return Flusher(spool, config, poll_interval=0.2)
+    return Flusher(spool, config, poll_interval_s=0.2)
 
 
 def drain(spool: Spool, receiver: Any, timeout: float = 20.0, **options: Any) -> Any:
@@ -136,7 +136,7 @@ def test_hang_times_out_then_retries(spool: Spool, zelto_receiver: Any) -> None:
         zelto_receiver.set_fault(None)
 
     after_first_post(zelto_receiver, heal_after_the_timeout)
-    report = drain(spool, zelto_receiver, total_timeout=0.5, backoff_base=0.05)
+    report = drain(spool, zelto_receiver, total_timeout_s=0.5, backoff_base_s=0.05)
     assert report.ok and report.retried == 1
     assert [p.status for p in posts_for(zelto_receiver, "room-1")][-1] == 200
     assert zelto_receiver.calls["room-1"] == payload("room-1")
@@ -148,7 +148,7 @@ def test_transient_answers_keep_the_call_pending_with_backoff(
 ) -> None:
     spool.enqueue(payload("room-1"))
     zelto_receiver.set_fault(fault)
-    report = drain(spool, zelto_receiver, timeout=1.5, backoff_base=30)
+    report = drain(spool, zelto_receiver, timeout=1.5, backoff_base_s=30)
     assert not report.ok and report.retried >= 1 and report.dead == 0
     r = row(spool, "room-1")
     assert r["state"] == "pending" and r["attempts"] >= 1 and r["last_error"]
@@ -161,7 +161,7 @@ def test_connection_refused_keeps_everything(spool: Spool, zelto_receiver: Any) 
     for i in range(5):
         spool.enqueue(payload(f"room-{i}"))
     zelto_receiver.set_fault("down")
-    report = drain(spool, zelto_receiver, timeout=1.0, backoff_base=5)
+    report = drain(spool, zelto_receiver, timeout=1.0, backoff_base_s=5)
     assert report.remaining == 5 and report.delivered == 0
     assert {r["state"] for r in spool.rows()} == {"pending"}
     zelto_receiver.set_fault(None)

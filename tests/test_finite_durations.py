@@ -20,13 +20,13 @@ NOT_FINITE = [float("nan"), float("inf"), float("-inf")]
 @pytest.mark.parametrize(
     "name",
     [
-        "connect_timeout",
-        "total_timeout",
-        "backoff_base",
-        "backoff_cap",
-        "pause_probe_interval",
-        "max_retry_after",
-        "lease_grace",
+        "connect_timeout_s",
+        "total_timeout_s",
+        "backoff_base_s",
+        "backoff_cap_s",
+        "pause_probe_interval_s",
+        "max_retry_after_s",
+        "lease_grace_s",
     ],
 )
 def test_config_refuses_non_finite_durations(name: str, value: float) -> None:
@@ -34,7 +34,7 @@ def test_config_refuses_non_finite_durations(name: str, value: float) -> None:
         DeliveryConfig(**{name: value})  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("name", ["pause_probe_interval", "max_retry_after", "lease_grace"])
+@pytest.mark.parametrize("name", ["pause_probe_interval_s", "max_retry_after_s", "lease_grace_s"])
 def test_config_refuses_negative_durations(name: str) -> None:
     with pytest.raises(ConfigError, match=name):
         DeliveryConfig(**{name: -1.0})  # type: ignore[arg-type]

@@ -136,7 +136,7 @@ def test_zelto_down_leaves_the_call_pending_at_once(spool_path: Path, zelto_rece
 
 def test_blackholed_zelto_is_bounded_by_the_budget(spool_path: Path, zelto_receiver: Any) -> None:
     zelto_receiver.set_fault("hang")
-    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, deliver_timeout=0.5)))
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, deliver_timeout_s=0.5)))
     (row,) = Spool(spool_path).rows()
     assert row["state"] == "pending" and "timeout" in row["last_error"]
 

@@ -28,7 +28,7 @@ def run_until(spool: Spool, config: DeliveryConfig, done: Any, timeout: float = 
 
     async def go() -> None:
         stop = asyncio.Event()
-        async with Flusher(spool, config, poll_interval=0.2) as flusher:
+        async with Flusher(spool, config, poll_interval_s=0.2) as flusher:
             task = asyncio.ensure_future(flusher.run(stop))
             try:
                 await asyncio.to_thread(wait_until, done, timeout)
@@ -44,7 +44,7 @@ def test_one_refused_call_does_not_stall_the_others(spool: Spool, zelto_receiver
     spool.enqueue(payload("forbidden"))  # first in line: the first claim, and the pause's row
     for i in range(20):
         spool.enqueue(payload(f"ok-{i}"))
-    config = config_for(zelto_receiver, pause_probe_interval=0.2)
+    config = config_for(zelto_receiver, pause_probe_interval_s=0.2)
     run_until(spool, config, lambda: zelto_receiver.accepted_count() == 20, timeout=30)
     (row,) = spool.rows(call_ids=["forbidden"])
     assert row["state"] == "pending" and row["last_status"] == 403
@@ -59,7 +59,7 @@ def test_a_refusal_of_every_call_pauses_and_probes_other_calls(
     for call_id in calls:
         zelto_receiver.reject(call_id, 403, "key lacks the calls:write scope")
         spool.enqueue(payload(call_id))
-    config = config_for(zelto_receiver, pause_probe_interval=0.05)
+    config = config_for(zelto_receiver, pause_probe_interval_s=0.05)
     probed = lambda: {p.call_id for p in zelto_receiver.posts}  # noqa: E731
     run_until(spool, config, lambda: probed() == set(calls), timeout=30)
     pause = spool.pause_state()

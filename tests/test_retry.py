@@ -102,6 +102,6 @@ def test_backoff_full_jitter_bounds() -> None:
 def test_next_delay_prefers_retry_after_and_caps_it() -> None:
     rng = random.Random(0)
     outcome = classify(429, b"", "2", now=NOW)
-    assert next_delay(outcome, 7, base=1, cap=300, max_retry_after=3600, rng=rng) == 2.0
+    assert next_delay(outcome, 7, base=1, cap=300, max_retry_after_s=3600, rng=rng) == 2.0
     huge = classify(429, b"", "999999", now=NOW)
-    assert next_delay(huge, 1, base=1, cap=300, max_retry_after=3600, rng=rng) == 3600
+    assert next_delay(huge, 1, base=1, cap=300, max_retry_after_s=3600, rng=rng) == 3600

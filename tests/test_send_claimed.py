@@ -18,7 +18,7 @@ def test_a_claimed_row_is_sent_recorded_and_hooked(spool: Spool, zelto_receiver:
     async def go() -> Any:
         hooks = [lambda claim, outcome, _latency: hooked.append((claim.call_id, outcome.kind))]
         async with Flusher(spool, config, hooks=hooks) as flusher:
-            (claim,) = Leases(spool).claim(1, lease_s=config.lease_seconds)
+            (claim,) = Leases(spool).claim(1, lease_s=config.lease_s)
             return await flusher.send_claimed(claim, timeout=10), flusher.report
 
     outcome, report = asyncio.run(go())
@@ -40,8 +40,8 @@ def test_a_claim_whose_lease_ran_out_is_handed_back_unsent(
 
     async def go() -> Any:
         async with Flusher(spool, config, clock=lambda: now[0]) as flusher:
-            (claim,) = Leases(spool).claim(1, lease_s=config.lease_seconds)
-            now[0] += config.lease_seconds  # the process stalled past its lease
+            (claim,) = Leases(spool).claim(1, lease_s=config.lease_s)
+            now[0] += config.lease_s  # the process stalled past its lease
             return await flusher.send_claimed(claim, timeout=10)
 
     outcome = asyncio.run(go())

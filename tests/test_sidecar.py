@@ -69,7 +69,7 @@ def test_sigterm_releases_in_flight_rows_and_exits_0(spool_path: Path, zelto_rec
     assert spool.stats()["inflight"] == 4
     code, err, took = stop(proc)
     assert code == 0, err
-    assert took < 10  # stop_grace (5 s) then release, well inside a pod's grace period
+    assert took < 10  # stop_grace_s (5 s) then release, well inside a pod's grace period
     stats = spool.stats()
     assert (stats["inflight"], stats["pending"]) == (0, 4)
     zelto_receiver.set_fault(None)

@@ -21,12 +21,12 @@ def test_calls_zelto_hangs_on_do_not_hold_back_the_others(
     for call_id in healthy:
         spool.enqueue(payload(call_id))
     finished: list[str] = []  # attempts in the order they ended, as the flusher saw them
-    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY, total_timeout=5)
+    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY, total_timeout_s=5)
 
     async def go() -> None:
         stop = asyncio.Event()
         hooks = [lambda claim, _outcome, _latency: finished.append(claim.call_id)]
-        async with Flusher(spool, config, poll_interval=0.2, hooks=hooks) as flusher:
+        async with Flusher(spool, config, poll_interval_s=0.2, hooks=hooks) as flusher:
             task = asyncio.ensure_future(flusher.run(stop))
             try:
                 await asyncio.to_thread(

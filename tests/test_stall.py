@@ -40,7 +40,7 @@ def test_a_claim_that_outlives_its_lease_is_not_sent(
     def clock() -> float:
         return now[0]
 
-    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY, total_timeout=5)
+    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY, total_timeout_s=5)
     spool_a = Spool(spool_path, clock=clock)
     spool_b = Spool(spool_path, clock=clock)
     spool_a.enqueue(payload("stall", turns=1))
@@ -54,7 +54,7 @@ def test_a_claim_that_outlives_its_lease_is_not_sent(
     def stalling_claim(*args: Any, **kwargs: Any) -> Any:
         claims = real_claim(*args, **kwargs)
         if claims and claims[0].version == 1:
-            now[0] += config.lease_seconds + 1  # frozen for longer than the lease
+            now[0] += config.lease_s + 1  # frozen for longer than the lease
             spool_b.enqueue(payload("stall", turns=3))  # v2 arrives meanwhile
             asyncio.run(process_b())  # B requeues the expired row and delivers v2
         return claims
@@ -118,7 +118,7 @@ import os, signal, sys
 from zelto_spool import _config, _leases
 from zelto_spool._cli import main
 
-_config.DeliveryConfig.lease_seconds = property(lambda self: float(os.environ["TEST_LEASE_S"]))
+_config.DeliveryConfig.lease_s = property(lambda self: float(os.environ["TEST_LEASE_S"]))
 real_claim = _leases.Leases.claim
 frozen = []
 

@@ -117,7 +117,10 @@ def delivery_options(fn: F) -> F:
         ),
         click.option("--concurrency", type=click.IntRange(1, 256), help="POSTs at once [8]."),
         click.option(
-            "--total-timeout", type=DURATION, help="Budget of one attempt, e.g. 30s [30s]."
+            "--total-timeout",
+            "total_timeout_s",
+            type=DURATION,
+            help="Budget of one attempt, e.g. 30s [30s].",
         ),
     ]
     for option in reversed(options):

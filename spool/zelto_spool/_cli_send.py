@@ -50,7 +50,7 @@ def drain(
     base_url: str | None,
     api_key: str | None,
     concurrency: int | None,
-    total_timeout: float | None,
+    total_timeout_s: float | None,
 ) -> None:
     """Send everything pending now, with progress.
 
@@ -66,7 +66,7 @@ def drain(
 
     configure_logging("INFO" if verbose else "ERROR")
     config = delivery_config(
-        base_url, api_key, concurrency=concurrency, total_timeout=total_timeout
+        base_url, api_key, concurrency=concurrency, total_timeout_s=total_timeout_s
     )
     spool = open_spool(ctx, must_exist=True)  # a mistyped path must not look drained
     total = spool.undelivered()
@@ -153,6 +153,7 @@ def _drain_summary(report: Any, spool: Spool) -> str:
 )
 @click.option(
     "--poll-interval",
+    "poll_interval_s",
     type=DURATION,
     default="2s",
     show_default=True,
@@ -160,6 +161,7 @@ def _drain_summary(report: Any, spool: Spool) -> str:
 )
 @click.option(
     "--housekeeping-interval",
+    "housekeeping_interval_s",
     type=DURATION,
     default="5s",
     show_default=True,
@@ -167,6 +169,7 @@ def _drain_summary(report: Any, spool: Spool) -> str:
 )
 @click.option(
     "--live-stale-after",
+    "live_stale_after_s",
     type=DURATION,
     default="2h",
     show_default=True,
@@ -211,9 +214,9 @@ def run(
     webhook_call_id: str,
     max_bytes: int | None,
     retention: float | None,
-    poll_interval: float,
-    housekeeping_interval: float,
-    live_stale_after: float,
+    poll_interval_s: float,
+    housekeeping_interval_s: float,
+    live_stale_after_s: float,
     probe_interval: float,
     max_pending_age: float,
     log_format: str,
@@ -221,7 +224,7 @@ def run(
     base_url: str | None,
     api_key: str | None,
     concurrency: int | None,
-    total_timeout: float | None,
+    total_timeout_s: float | None,
 ) -> None:
     """The sidecar: drain continuously, woken by spool changes; SIGTERM exits 0.
 
@@ -238,8 +241,8 @@ def run(
         base_url,
         api_key,
         concurrency=concurrency,
-        total_timeout=total_timeout,
-        pause_probe_interval=probe_interval,
+        total_timeout_s=total_timeout_s,
+        pause_probe_interval_s=probe_interval,
     )
     spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes, retention_s=retention)
     served = None
@@ -255,9 +258,9 @@ def run(
         run_sidecar(
             spool,
             config,
-            poll_interval=poll_interval,
-            housekeeping_interval=housekeeping_interval,
-            live_stale_after=live_stale_after,
+            poll_interval_s=poll_interval_s,
+            housekeeping_interval_s=housekeeping_interval_s,
+            live_stale_after_s=live_stale_after_s,
             listen=served,
             max_pending_age=max_pending_age,
         )

@@ -44,25 +44,25 @@ class DeliveryConfig:
             accepted only for loopback hosts.
         api_key: the bearer key; `None` means sending pauses with "ZELTO_API_KEY is not set".
         concurrency: at most this many POSTs at once per flusher.
-        connect_timeout: seconds to establish a connection.
-        total_timeout: seconds for one whole attempt (connect, send, read), enforced as a
+        connect_timeout_s: seconds to establish a connection.
+        total_timeout_s: seconds for one whole attempt (connect, send, read), enforced as a
             single deadline (httpx timeouts are per phase).
-        backoff_base / backoff_cap: exponential backoff with full jitter, in seconds.
-        pause_probe_interval: while paused by 401/403/404, probe with one call this often.
-        max_retry_after: longest `Retry-After` honoured as given (longer ones are capped).
-        lease_grace: a claim's lease is `total_timeout + lease_grace` seconds.
+        backoff_base_s / backoff_cap_s: exponential backoff with full jitter, in seconds.
+        pause_probe_interval_s: while paused by 401/403/404, probe with one call this often.
+        max_retry_after_s: longest `Retry-After` honoured as given (longer ones are capped).
+        lease_grace_s: a claim's lease is `total_timeout_s + lease_grace_s` seconds.
     """
 
     base_url: str = DEFAULT_BASE_URL
     api_key: str | None = field(default=None, repr=False)
     concurrency: int = 8
-    connect_timeout: float = 5.0
-    total_timeout: float = 30.0
-    backoff_base: float = 1.0
-    backoff_cap: float = 300.0
-    pause_probe_interval: float = 60.0
-    max_retry_after: float = 3600.0
-    lease_grace: float = 30.0
+    connect_timeout_s: float = 5.0
+    total_timeout_s: float = 30.0
+    backoff_base_s: float = 1.0
+    backoff_cap_s: float = 300.0
+    pause_probe_interval_s: float = 60.0
+    max_retry_after_s: float = 3600.0
+    lease_grace_s: float = 30.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base_url", check_base_url(self.base_url))
@@ -72,10 +72,10 @@ class DeliveryConfig:
             raise ConfigError(f"concurrency must be at least 1, got {self.concurrency}")
         # NaN compares false with everything: a NaN timeout would pass `<= 0` and be stored as
         # a NULL lease that never expires, so every duration must be a finite number
-        for name in ("connect_timeout", "total_timeout", "backoff_base", "backoff_cap"):
+        for name in ("connect_timeout_s", "total_timeout_s", "backoff_base_s", "backoff_cap_s"):
             if not _finite(getattr(self, name)) or getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be a positive number, got {getattr(self, name)}")
-        for name in ("pause_probe_interval", "max_retry_after", "lease_grace"):
+        for name in ("pause_probe_interval_s", "max_retry_after_s", "lease_grace_s"):
             if not _finite(getattr(self, name)) or getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be a finite number >= 0, got {getattr(self, name)}")
         if self.api_key is not None:
@@ -93,8 +93,8 @@ class DeliveryConfig:
         return endpoint_for(self.base_url)
 
     @property
-    def lease_seconds(self) -> float:
-        return self.total_timeout + self.lease_grace
+    def lease_s(self) -> float:
+        return self.total_timeout_s + self.lease_grace_s
 
     @classmethod
     def from_env(

@@ -60,7 +60,7 @@ class Flight:
         self._looks = 0
         self._attempt = attempt
         self._clock = clock
-        self._attempt_span = attempt_span  # total_timeout + margin: a whole attempt's lease
+        self._attempt_span = attempt_span  # total_timeout_s + margin: a whole attempt's lease
         self._kick = kick
         self._timer: asyncio.TimerHandle | None = None
         self._closing = False

@@ -66,7 +66,7 @@ logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
 T = TypeVar("T")
 
-LEASE_MARGIN_S = 1.0  # an attempt ends this long before its lease (at most lease_grace)
+LEASE_MARGIN_S = 1.0  # an attempt ends this long before its lease (at most lease_grace_s)
 
 
 class Flusher:
@@ -78,13 +78,13 @@ class Flusher:
         transport: optional httpx transport (the I/O seam for tests).
         hooks: callables `(claim, outcome, latency_s)` run after each recorded outcome
             (metrics, progress bars); they must be quick and must not raise.
-        poll_interval: longest idle wait between looks at the spool (fallback for missed
+        poll_interval_s: longest idle wait between looks at the spool (fallback for missed
             wake-ups and filesystems without inotify).
-        stop_grace: on stop, in-flight sends get this long to finish before being cancelled
+        stop_grace_s: on stop, in-flight sends get this long to finish before being cancelled
             and released back to pending.
-        live_stale_after: live snapshots of owners this process cannot judge (another host
+        live_stale_after_s: live snapshots of owners this process cannot judge (another host
             or PID namespace) are reaped after this long without an update.
-        housekeeping_interval: `run` looks at least this often for rows and snapshots of
+        housekeeping_interval_s: `run` looks at least this often for rows and snapshots of
             dead processes, the disk cap and retention, even with nothing else to do.
         clock / rng: injectable wall clock and jitter source.
     """
@@ -96,27 +96,30 @@ class Flusher:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         hooks: Iterable[OutcomeHook] = (),
-        poll_interval: float = 2.0,
-        stop_grace: float = 5.0,
-        live_stale_after: float = DEFAULT_STALE_AFTER_S,
-        housekeeping_interval: float = HOUSEKEEPING_INTERVAL_S,
+        poll_interval_s: float = 2.0,
+        stop_grace_s: float = 5.0,
+        live_stale_after_s: float = DEFAULT_STALE_AFTER_S,
+        housekeeping_interval_s: float = HOUSEKEEPING_INTERVAL_S,
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
     ) -> None:
         self.spool = spool
         self.leases = Leases(spool)  # the lease protocol over the spool's rows
         self.config = config
-        self.poll_interval = poll_interval
-        self.stop_grace = stop_grace
+        self.poll_interval_s = poll_interval_s
+        self.stop_grace_s = stop_grace_s
         self._transport = transport
         self._clock = clock
-        self._margin = min(LEASE_MARGIN_S, config.lease_grace)  # an attempt ends before its lease
-        self._gate = Gate(self.leases, probe_interval=config.pause_probe_interval, clock=clock)
+        self._margin = min(LEASE_MARGIN_S, config.lease_grace_s)  # an attempt ends before its lease
+        self._gate = Gate(self.leases, probe_interval=config.pause_probe_interval_s, clock=clock)
         self._recorder = Recorder(
             self.leases, config, self._gate, hooks=hooks, clock=clock, rng=rng or random.Random()
         )
         self._housekeeper = Housekeeper(
-            self.leases, self._db, interval=housekeeping_interval, live_stale_after=live_stale_after
+            self.leases,
+            self._db,
+            interval=housekeeping_interval_s,
+            live_stale_after_s=live_stale_after_s,
         )
         self._client: Sender | None = None
         self._executor: ThreadPoolExecutor | None = None
@@ -155,7 +158,7 @@ class Flusher:
         stopper = asyncio.ensure_future(stop.wait())
         stopper.add_done_callback(lambda _: self._kick.set() if self._kick else None)
         try:
-            policy = Sidecar(stop, grace=self.stop_grace, housekeeper=self._housekeeper)
+            policy = Sidecar(stop, grace=self.stop_grace_s, housekeeper=self._housekeeper)
             await self._pump(policy)
         finally:
             stopper.cancel()
@@ -201,7 +204,7 @@ class Flusher:
             return None
         self._gate.probed = True
         claims = await self._db(
-            partial(self.leases.claim, 1, lease_s=self.config.lease_seconds, call_id=call_id)
+            partial(self.leases.claim, 1, lease_s=self.config.lease_s, call_id=call_id)
         )
         if not claims:
             return None
@@ -258,7 +261,7 @@ class Flusher:
             concurrency=self.config.concurrency,
             attempt=self._attempt,
             clock=self._clock,
-            attempt_span=self.config.total_timeout + self._margin,
+            attempt_span=self.config.total_timeout_s + self._margin,
             kick=self._kick,
         )
         try:
@@ -306,7 +309,7 @@ class Flusher:
         if look is not None and look.claims and room > 0:
             return  # claimed something and still have room: look again at once
         mono = time.monotonic()
-        timeout = min(self.poll_interval, policy.wait_limit(mono), flight.record_in(mono))
+        timeout = min(self.poll_interval_s, policy.wait_limit(mono), flight.record_in(mono))
         if look is not None and not look.claims:
             now = self._clock()
             if look.pause is not None:
@@ -339,7 +342,7 @@ class Flusher:
         the look comes back as a value: the outcomes before it are recorded."""
         self._recorder.record(sent, unsent)
         try:
-            return self._gate.look(want=want, idle=idle, lease_s=self.config.lease_seconds)
+            return self._gate.look(want=want, idle=idle, lease_s=self.config.lease_s)
         except (ZeltoError, sqlite3.Error) as exc:
             return exc
 
@@ -355,7 +358,7 @@ class Flusher:
         left = ends - self._clock()
         if left <= 0:
             return Unsent(claim, LEASE_RAN_OUT)
-        limit = min(self.config.total_timeout if timeout is None else timeout, left)
+        limit = min(self.config.total_timeout_s if timeout is None else timeout, left)
         started = time.monotonic()
         outcome = await sender.send(
             claim.body, timeout=limit, still_leased=lambda: self._clock() < ends

@@ -28,11 +28,13 @@ PURGE_INTERVAL_S = 3600.0
 
 
 class Housekeeper:
-    def __init__(self, leases: Leases, db: Db, *, interval: float, live_stale_after: float) -> None:
+    def __init__(
+        self, leases: Leases, db: Db, *, interval: float, live_stale_after_s: float
+    ) -> None:
         self.leases = leases
         self.spool = leases.spool
         self.interval = interval
-        self.live_stale_after = live_stale_after
+        self.live_stale_after_s = live_stale_after_s
         self._db = db
         self._last_maintenance = float("-inf")
         self._last_purge = float("-inf")
@@ -74,7 +76,9 @@ class Housekeeper:
         freed = await self._db(self.leases.reclaim)
         if freed:
             logger.warning("requeued calls of a sender that died", extra={"calls": len(freed)})
-        reaped = await self._db(partial(self.spool.live.reap, stale_after_s=self.live_stale_after))
+        reaped = await self._db(
+            partial(self.spool.live.reap, stale_after_s=self.live_stale_after_s)
+        )
         if reaped:
             logger.warning(
                 "enqueued calls of agent processes that were lost mid-call",

@@ -149,9 +149,9 @@ class Recorder:
             delay = next_delay(
                 outcome,
                 claim.attempts,
-                base=self.config.backoff_base,
-                cap=self.config.backoff_cap,
-                max_retry_after=self.config.max_retry_after,
+                base=self.config.backoff_base_s,
+                cap=self.config.backoff_cap_s,
+                max_retry_after_s=self.config.max_retry_after_s,
                 rng=self._rng,
             )
             mark = Mark.retry(

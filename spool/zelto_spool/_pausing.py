@@ -8,7 +8,7 @@ too. The rules, all in `Gate.allowance` and `Gate.observe`:
   one request at a time, and only when nothing else is in flight: a wrong key or URL costs
   one request, not `concurrency` of them. A connection that fails again closes it again.
 - paused (401/403/404, or no key): one probe at a time, when nothing else is in flight, at
-  most every `pause_probe_interval`; a new process probes at once (its key may be the fixed
+  most every `pause_probe_interval_s`; a new process probes at once (its key may be the fixed
   one). Each probe moves the spool's `probe_at` on, so other processes do not probe too.
 - a delivered or dead-lettered call ends the pause (Zelto took the key): `resume`.
 

@@ -152,12 +152,12 @@ def next_delay(
     *,
     base: float,
     cap: float,
-    max_retry_after: float,
+    max_retry_after_s: float,
     rng: random.Random,
 ) -> float:
     """Delay before the next attempt: the server's Retry-After when given, else backoff."""
     if outcome.retry_after is not None:
-        return min(outcome.retry_after, max_retry_after)
+        return min(outcome.retry_after, max_retry_after_s)
     return backoff_delay(attempts, base=base, cap=cap, rng=rng)
 
 

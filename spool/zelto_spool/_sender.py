@@ -88,7 +88,7 @@ class Sender:
         }
         verify = _tls_context() if config.base_url.startswith("https://") else _plain_context()
         self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(config.total_timeout, connect=config.connect_timeout),
+            timeout=httpx.Timeout(config.total_timeout_s, connect=config.connect_timeout_s),
             limits=httpx.Limits(
                 max_connections=config.concurrency,
                 max_keepalive_connections=config.concurrency,
@@ -113,7 +113,7 @@ class Sender:
         `still_leased` is asked once more right before the body is written (after connecting
         and sending the headers): when it says no, the request is abandoned unsent.
         """
-        limit = self.config.total_timeout if timeout is None else timeout
+        limit = self.config.total_timeout_s if timeout is None else timeout
         try:
             status, answer, retry_after, cut, received = await bounded(
                 self._post(body, still_leased), limit
@@ -121,7 +121,7 @@ class Sender:
         except _LeaseOver:
             return SendOutcome("retry", None, LEASE_OVER)
         except (httpx.ConnectTimeout, httpx.PoolTimeout):
-            wait = min(limit, self.config.connect_timeout)
+            wait = min(limit, self.config.connect_timeout_s)
             return SendOutcome("retry", None, f"could not connect within {wait:g} s (timeout)")
         except (asyncio.TimeoutError, httpx.TimeoutException):
             # connected, request (being) sent, no answer: Zelto is there but slow on this call

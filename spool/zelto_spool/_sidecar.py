@@ -3,7 +3,7 @@
 Woken by spool changes (`_watch.py`: inotify on Linux, watchfiles elsewhere), by finished
 sends and by its own timer (next due row, pause probe, fallback poll), so a missed change only
 delays a row.
-SIGTERM/SIGINT: stop claiming, give in-flight sends `stop_grace` seconds, release the rest
+SIGTERM/SIGINT: stop claiming, give in-flight sends `stop_grace_s` seconds, release the rest
 back to pending, exit 0.
 """
 
@@ -49,10 +49,10 @@ async def run_sidecar(
     spool: Spool,
     config: DeliveryConfig,
     *,
-    poll_interval: float = 2.0,
-    housekeeping_interval: float = 5.0,
-    live_stale_after: float = 7200.0,
-    stop_grace: float = 5.0,
+    poll_interval_s: float = 2.0,
+    housekeeping_interval_s: float = 5.0,
+    live_stale_after_s: float = 7200.0,
+    stop_grace_s: float = 5.0,
     stop: asyncio.Event | None = None,
     watch: bool = True,
     listen: Listen | None = None,
@@ -94,10 +94,10 @@ async def run_sidecar(
     flusher = Flusher(
         spool,
         config,
-        poll_interval=poll_interval,
-        housekeeping_interval=housekeeping_interval,
-        live_stale_after=live_stale_after,
-        stop_grace=stop_grace,
+        poll_interval_s=poll_interval_s,
+        housekeeping_interval_s=housekeeping_interval_s,
+        live_stale_after_s=live_stale_after_s,
+        stop_grace_s=stop_grace_s,
         hooks=hooks,
     )
     # open (and create, 0600) the spool before watching its directory

@@ -63,7 +63,7 @@ class ChaosConfig:
     job_kill_share: float = 0.5  # of them SIGKILLed mid-call
     job_turns: tuple[int, int] = (3, 20)
     job_gap_s: tuple[float, float] = (0.05, 0.3)  # between turns
-    total_timeout: float = 2.0  # per attempt; a lease is this + 30 s
+    total_timeout_s: float = 2.0  # per attempt; a lease is this + 30 s
     budget: float = 1.0  # a writer's own send budget
     concurrency: int = 4
 
@@ -128,7 +128,7 @@ def run(
     recorder = Recorder()
     receiver = Receiver(api_key=API_KEY, seed=config.seed, on_post=recorder).start()
     env = chaos_env(spool_path, receiver.base_url)
-    timeout = str(config.total_timeout)
+    timeout = str(config.total_timeout_s)
     sidecar = Process(
         [sys.executable, "-m", "zelto_spool", "run", "--total-timeout", timeout,
          "--concurrency", str(config.concurrency), "--poll-interval", "1s"],
@@ -155,7 +155,7 @@ def run(
                 "base_url": receiver.base_url,
                 "counters": str(counters),
                 "start": start,
-                "total_timeout": config.total_timeout,
+                "total_timeout_s": config.total_timeout_s,
                 "budget": config.budget,
                 "touches": touches,
             }

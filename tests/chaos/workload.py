@@ -137,7 +137,7 @@ def writer_main(script_path: str, out_path: str) -> int:
     script = json.loads(Path(script_path).read_text())
     spool = Spool(script["spool"])
     config = DeliveryConfig(
-        base_url=script["base_url"], api_key=API_KEY, total_timeout=script["total_timeout"]
+        base_url=script["base_url"], api_key=API_KEY, total_timeout_s=script["total_timeout_s"]
     )
     counters = Path(script["counters"])
     start = float(script["start"])

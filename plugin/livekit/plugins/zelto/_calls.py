@@ -45,7 +45,7 @@ class Options:
     add_fields: AddFieldsFn | None
     turns: TurnOptions
     deliver_now: bool
-    deliver_timeout: float
+    deliver_timeout_s: float
     leftovers: int
 
 

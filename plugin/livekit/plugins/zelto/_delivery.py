@@ -48,7 +48,7 @@ class Delivery:
         """The lease to claim a call for as it is spooled (None: it is not sent now)."""
         if budget <= RECORD_RESERVE_S or not self.can_send():
             return None
-        return self._config.lease_seconds
+        return self._config.lease_s
 
     async def claimed(self, claim: Claim, *, deadline: float, leftovers: bool) -> None:
         """Send the call this process has just spooled and claimed, by `deadline`
@@ -124,7 +124,7 @@ class Delivery:
             return
         sender = Sender(self._config)
         try:
-            outcome = await sender.send(body, timeout=min(budget, self._config.total_timeout))
+            outcome = await sender.send(body, timeout=min(budget, self._config.total_timeout_s))
         finally:
             await sender.aclose()
         if outcome.kind == "delivered":

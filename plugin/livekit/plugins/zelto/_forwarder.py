@@ -65,7 +65,7 @@ class Forwarder:
             None sends it like a finished one.
         include_handoffs: a `system` turn where one agent handed the call to another.
         deliver_now: try to send the call (and due leftovers) before the hook returns.
-        deliver_timeout: seconds `on_session_end` may spend sending; `attach` uses at most
+        deliver_timeout_s: seconds `on_session_end` may spend sending; `attach` uses at most
             3 s of it (its callbacks race LiveKit's 10 s kill).
         leftovers: how many due leftovers from earlier calls a job may send in its budget
             (0 turns it off; the sidecar is the recommended way to drain).
@@ -86,7 +86,7 @@ class Forwarder:
         interrupted_marker: str | None = INTERRUPTED_MARKER,
         include_handoffs: bool = True,
         deliver_now: bool = True,
-        deliver_timeout: float = DEFAULT_DELIVER_TIMEOUT,
+        deliver_timeout_s: float = DEFAULT_DELIVER_TIMEOUT,
         leftovers: int = DEFAULT_LEFTOVERS,
         api_key: str | None = None,
         base_url: str | None = None,
@@ -109,7 +109,7 @@ class Forwarder:
                 include_handoffs=include_handoffs,
             ),
             deliver_now=deliver_now,
-            deliver_timeout=deliver_timeout,
+            deliver_timeout_s=deliver_timeout_s,
             leftovers=max(0, leftovers),
         )
         self._config = DeliveryConfig.from_env(api_key=api_key, base_url=base_url)
@@ -154,7 +154,9 @@ class Forwarder:
             job.session_end_ran = True
             if job.tracker is not None:
                 job.tracker.seal()  # the final replaces the snapshot; no late turn writes
-            await self._spool_and_send(ctx, payload, deadline=started + self._opts.deliver_timeout)
+            await self._spool_and_send(
+                ctx, payload, deadline=started + self._opts.deliver_timeout_s
+            )
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")
         finally:
@@ -268,7 +270,7 @@ class Forwarder:
         if not job.closed or job.reason_pending:  # no close event, or its reason came later
             job.closed = False
             self._capture_at_close(ctx, job)
-        budget = min(self._opts.deliver_timeout, ATTACH_DELIVER_CAP)
+        budget = min(self._opts.deliver_timeout_s, ATTACH_DELIVER_CAP)
         if job.unspooled is not None:
             await self._delivery.direct(*job.unspooled, budget=budget)
             return

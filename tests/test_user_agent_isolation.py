@@ -82,6 +82,18 @@ def test_second_test_delivers_to_its_own_receiver(zelto_env: Receiver) -> None:
     check_isolated(["iso-second-a", "iso-second-b"], spool_path, zelto_env)
 
 
+def test_another_test_with_several_rooms_runs_on_its_own_loop(zelto_env: Receiver) -> None:
+    # the previous test started two jobs at once, which bound the server's job lock to its
+    # event loop; this test's loop must get jobs started too (it failed with "is bound to a
+    # different event loop" before `simulated_worker` gave each run a fresh lock)
+    rooms = ["iso-third-a", "iso-third-b", "iso-third-c"]
+    run_calls(rooms)
+    spool_path = Spool().path
+    assert set(zelto_env.calls) == set(rooms)
+    assert spooled_calls(spool_path) == set(rooms)
+    check_isolated(rooms, spool_path, zelto_env)
+
+
 def test_an_outage_keeps_the_call_in_this_tests_spool(zelto_env: Receiver) -> None:
     zelto_env.set_fault("5xx:503")
     run_calls(["iso-outage"])

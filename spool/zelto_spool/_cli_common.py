@@ -94,8 +94,8 @@ def open_spool(ctx: click.Context, *, must_exist: bool = False) -> Spool:
         )
     if must_exist and not path.exists():
         raise click.ClickException(
-            f"no spool at {path} (set --spool or {ENV_SPOOL_PATH}; it is created by the "
-            "first enqueue, drain or run)"
+            f"no spool at {path} (set --spool or {ENV_SPOOL_PATH}; it is created by "
+            "the first call a worker spools, `enqueue`, or `run`)"
         )
     return Spool(path)
 

@@ -37,12 +37,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from ._testkey import TEST_API_KEY
+
 if TYPE_CHECKING:
     from ._receiver import Receiver
 
 __all__ = ["TEST_API_KEY", "zelto_env", "zelto_receiver"]
-
-TEST_API_KEY = "test-key"
 
 
 @pytest.fixture

@@ -16,14 +16,27 @@
 - `Spool`: the spool, to look at what a test left in it.
 
 Plugin users: `livekit.plugins.zelto.testing` has all of these, plus the job helpers.
-Importing this module imports the receiver's web server (aiohttp) and pytest; the pytest
-plugin imports neither until a fixture is used.
+Importing this module imports the receiver's web server (aiohttp), not pytest: the two
+fixtures load pytest when they are looked up here (a sidecar-only install has no pytest and
+can still run a `Receiver`).
 """
+
+from typing import Any
 
 from ._faults import FAULT_MODES, Fault
 from ._receiver import Post, Receiver
 from ._spool import Spool
-from .pytest_plugin import TEST_API_KEY, zelto_env, zelto_receiver
+from ._testkey import TEST_API_KEY
+
+_FIXTURES = ("zelto_env", "zelto_receiver")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FIXTURES:
+        from . import pytest_plugin
+
+        return getattr(pytest_plugin, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "FAULT_MODES",

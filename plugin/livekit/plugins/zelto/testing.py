@@ -166,13 +166,13 @@ async def simulated_worker(
 
     Each simulated job runs in a real job process through LiveKit's own end-of-job sequence
     (entrypoint, session close, `on_session_end`, shutdown callbacks). The entrypoint should
-    end its job (`ctx.shutdown(...)`). One worker per event loop: `AgentServer` binds to the
-    loop it first runs on.
+    end its job (`ctx.shutdown(...)`). One server may be run again and again, each time on
+    a new event loop (`asyncio.run` per test), but not twice at once.
 
     Job processes take the environment of the test that starts them (`ZELTO_*` set by
-    `zelto_env` or `monkeypatch`), not the one LiveKit's forkserver was launched with: see
-    `_ParentEnviron`.
+    `zelto_env` or `monkeypatch`), not the one LiveKit's forkserver was launched with.
     """
+    _unbind_from_old_loop(server)
     started = asyncio.Event()
 
     def on_started(*_: Any) -> None:
@@ -190,6 +190,16 @@ async def simulated_worker(
         await server.aclose()
         await runner
         server.setup_fnc = setup
+
+
+def _unbind_from_old_loop(server: AgentServer) -> None:
+    """`AgentServer` makes its job lock once, and an `asyncio.Lock` binds to the loop it is
+    first contended on: a later test's loop then fails with "is bound to a different event
+    loop" as soon as two of its jobs start together. A fresh lock per run (LiveKit 1.8's
+    private `_lock`; left alone if that ever changes)."""
+    lock = getattr(server, "_lock", None)
+    if isinstance(lock, asyncio.Lock) and not lock.locked():
+        server._lock = asyncio.Lock()
 
 
 async def run_simulated_jobs(

@@ -130,7 +130,7 @@ class Receiver:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._server: web.Server | None = None
-        self._listener: asyncio.AbstractServer | None = None
+        self._listener: asyncio.Server | None = None
         self._changed: asyncio.Event | None = None
 
     # lifecycle
@@ -292,6 +292,7 @@ class Receiver:
     async def _unlisten(self) -> None:
         listener, self._listener = self._listener, None
         if listener is not None:
+            await _stop_accepting(listener)
             listener.close()
         if self._server is not None:  # drop open connections too: a real outage resets them
             for conn in self._server.connections:
@@ -404,6 +405,21 @@ class Receiver:
             reply = web.Response(body=b'{"ok":true}', content_type=_JSON)
             return reply, "not acknowledged (fault noreceived)"
         return web.Response(body=_OK_BODY, content_type=_JSON), None
+
+
+async def _stop_accepting(listener: asyncio.Server) -> None:
+    """Accept no more connections, and let those accepted already be set up before `close()`.
+
+    asyncio accepts in one turn and attaches the connection to its server a turn later; one
+    accepted just before `close()` fails to attach and its socket is left open, unclosed
+    (CPython gh-109564). Three turns: an accept queued in this one, its setup in the next,
+    its `connection_made` (the server lists it, so `_unlisten` drops it) in the one after.
+    """
+    loop = asyncio.get_running_loop()
+    for sock in listener.sockets:
+        loop.remove_reader(sock.fileno())
+    for _ in range(3):
+        await asyncio.sleep(0)
 
 
 def _error(

@@ -321,7 +321,7 @@ class Flusher:
 
     def _sent(self, task: asyncio.Future[Any]) -> None:
         if not task.cancelled():
-            del self._leases[task]  # a cancelled one is handed back by _wind_down
+            self._leases.pop(task, None)  # _wind_down may have forgotten it first
             task.exception()  # retrieved: logged where it happened, not again at GC
         if self._kick is not None:
             self._kick.set()

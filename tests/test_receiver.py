@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from zelto_spool._receiver import Post, Receiver, format_post, parse_fault, serve_forever
+from zelto_spool._receiver import Post, Receiver, format_post, parse_fault
+from zelto_spool._receiver_cli import serve_forever
 from zelto_spool.pytest_plugin import TEST_API_KEY
 
 KEY = "zk_live_sekrit_0123456789"

@@ -293,7 +293,7 @@ def receiver(host: str, port: int, api_key: str | None, fault: str | None) -> No
     \b
         zelto-spool receiver --port 8787 --fault flaky:0.2
     """
-    from ._receiver import serve_forever
+    from ._receiver_cli import serve_forever
 
     try:
         code = serve_forever(host=host, port=port, api_key=api_key, fault=fault)

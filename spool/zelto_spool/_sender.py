@@ -122,7 +122,9 @@ class Sender:
             return SendOutcome("retry", None, LEASE_OVER)
         except (httpx.ConnectTimeout, httpx.PoolTimeout):
             wait = min(limit, self.config.connect_timeout_s)
-            return SendOutcome("retry", None, f"could not connect within {round(wait, 2):g} s (timeout)")
+            return SendOutcome(
+                "retry", None, f"could not connect within {round(wait, 2):g} s (timeout)"
+            )
         except (asyncio.TimeoutError, httpx.TimeoutException):
             # connected, request (being) sent, no answer: Zelto is there but slow on this call
             return SendOutcome(

@@ -21,12 +21,15 @@ fixtures load pytest when they are looked up here (a sidecar-only install has no
 can still run a `Receiver`).
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._faults import FAULT_MODES, Fault
 from ._receiver import Post, Receiver
 from ._spool import Spool
 from ._testkey import TEST_API_KEY
+
+if TYPE_CHECKING:
+    from .pytest_plugin import zelto_env, zelto_receiver
 
 _FIXTURES = ("zelto_env", "zelto_receiver")
 
@@ -37,6 +40,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(pytest_plugin, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FAULT_MODES",

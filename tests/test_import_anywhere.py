@@ -113,6 +113,7 @@ print(json.dumps(sorted(set(sys.modules) - before)))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [
         "zelto_spool",
+        "zelto_spool._testkey",  # one constant, no imports
         "zelto_spool._version",
         "zelto_spool.pytest_plugin",
     ]

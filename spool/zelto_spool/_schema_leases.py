@@ -124,26 +124,13 @@ UPDATE calls SET
 RETURNING state
 """
 
-# paused, cancelled or shut down before an answer: back to pending, the attempt not counted
-RELEASE = f"""
-UPDATE calls SET
-    state = 'pending',
-    attempts = max(attempts - 1, 0),
-    next_attempt_at = min(next_attempt_at, :now),
-    last_status = coalesce(:status, last_status),
-    last_error = coalesce(:error, last_error),
-    updated_at = :now,
-    {_LEASE_CLEAR}
-{_MINE}
-RETURNING state
-"""
 
-# paused: back to pending behind every row already due, so the next probe tries another call
-RELEASE_TO_BACK = f"""
+# back to pending, the attempt not counted; `{next_attempt_at}` says where in the queue
+_RELEASE = f"""
 UPDATE calls SET
     state = 'pending',
     attempts = max(attempts - 1, 0),
-    next_attempt_at = :now,
+    next_attempt_at = {{next_attempt_at}},
     last_status = coalesce(:status, last_status),
     last_error = coalesce(:error, last_error),
     updated_at = :now,
@@ -151,6 +138,10 @@ UPDATE calls SET
 {_MINE}
 RETURNING state
 """
+# paused, cancelled or shut down before an answer: due again at once, in its place
+RELEASE = _RELEASE.format(next_attempt_at="min(next_attempt_at, :now)")
+# paused: behind every row already due, so the next probe tries another call
+RELEASE_TO_BACK = _RELEASE.format(next_attempt_at=":now")
 
 # the statement of each kind of mark (`_leases.MarkKind`, by its value)
 MARKS = {

@@ -14,7 +14,7 @@ import pytest
 from livekit.plugins import zelto
 from tests.conftest import API_KEY, payload
 from tests.sessions import EXPECTED_TURNS, cleanup, run_session
-from zelto_spool import Spool
+from zelto_spool import ConfigError, Spool
 from zelto_spool._payload import decode
 
 
@@ -340,3 +340,22 @@ def test_duration_runs_from_start_to_close_whatever_the_report_says(
     content = session_content(ctx)  # type: ignore[arg-type]
     assert content is not None
     assert call_duration(content.started_at, content.closed_at, now=500.0) == 12.5
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"deliver_timeout_s": float("nan")},
+        {"deliver_timeout_s": -1},
+        {"deliver_timeout_s": float("inf")},
+        {"deliver_timeout_s": "5"},
+        {"leftovers": -5},
+        {"leftovers": 2.5},
+    ],
+)
+def test_settings_that_would_send_nothing_are_refused(
+    spool_path: Path, zelto_receiver: Any, options: dict[str, Any]
+) -> None:
+    # a NaN or negative budget used to be accepted: every call then stayed pending, unsent
+    with pytest.raises(ConfigError, match=next(iter(options))):
+        forwarder(zelto_receiver, spool_path, **options)

@@ -83,3 +83,23 @@ def test_event_ids_and_times_are_kept_in_the_spool(spool_path: Path) -> None:
     assert spool.enrich_from_event("new", fields("https://x/3"), event_id="E3", **event) == (
         "waiting"
     )
+
+
+def test_a_webhook_dated_far_in_the_future_cannot_pin_the_recording(
+    spool_path: Path, zelto_receiver: Any, sidecars: list[Sidecar]
+) -> None:
+    """Applied, an event dated years ahead (a LiveKit node with a wrong clock, or a forged
+    one with the secret) made every later `egress_ended` of the call `stale`."""
+    Spool(spool_path).enqueue(payload("room-f"))
+    sidecars.append(sidecar := Sidecar(spool_path, zelto_receiver))
+    assert zelto_receiver.wait_for(lambda r: "room-f" in r.calls, 10)
+    now = int(time.time())
+    future = signed(
+        recording("room-f", "https://s3.example/f.mp4", event_id="EV_f", created_at=now + 10**9)
+    )
+    assert "ignored" in post_webhook(sidecar, *future).text
+    real = signed(recording("room-f", "https://s3.example/r.mp4", event_id="EV_r", created_at=now))
+    assert "applied" in post_webhook(sidecar, *real).text
+    assert zelto_receiver.wait_for(
+        lambda r: r.calls["room-f"]["call"].get("recordingUrl") == "https://s3.example/r.mp4", 10
+    )

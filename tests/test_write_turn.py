@@ -3,6 +3,7 @@ the busy timeout, and every transaction gives its turn back, whatever its end.""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -12,12 +13,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import payload
-from zelto_spool import Leases, Spool, SpoolWriteError
+from zelto_spool import DeliveryConfig, Flusher, Leases, Spool, SpoolWriteError
 from zelto_spool import _schema as sql
+from zelto_spool._health import verdict
 from zelto_spool._turn import turn_path
 
 fcntl = pytest.importorskip("fcntl")  # the test holds the lock as another process would
@@ -188,3 +191,39 @@ def test_trying_the_turn_never_blocks_on_either_lock_backend(
     finally:
         os.close(mine)
         os.close(other)
+
+
+def test_a_sender_that_cannot_get_its_turn_makes_the_sidecar_unhealthy(
+    spool_path: Path, zelto_receiver: Any
+) -> None:
+    """A writer frozen in its turn (or any spool error the loop waits out): `/healthz` said
+    `ok` while nothing could be sent or spooled; the verdict now names the error."""
+    spool = Spool(spool_path, busy_timeout=0.3)
+    spool.enqueue(payload("stuck"))
+    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key="k")
+    seen: list[str | None] = []
+
+    async def go() -> None:
+        stop = asyncio.Event()
+        async with Flusher(spool, config, poll_interval_s=0.05) as flusher:
+            runner = asyncio.ensure_future(flusher.run(stop))
+            with turn_held(spool_path):
+                for _ in range(200):  # polling with a deadline (10 s)
+                    if flusher.spool_trouble:
+                        break
+                    await asyncio.sleep(0.05)
+                seen.append(flusher.spool_trouble)
+            for _ in range(600):  # the loop tries again within its doubling wait (1 s, 2 s)
+                if flusher.spool_trouble is None:
+                    break
+                await asyncio.sleep(0.05)
+            seen.append(flusher.spool_trouble)
+            stop.set()
+            await runner
+
+    asyncio.run(go())
+    assert seen[0] is not None and "turn" in seen[0]
+    assert seen[1] is None  # the turn came back: healthy again
+    verdict_text = verdict({}, spool_trouble=seen[0]).text
+    assert "the sender cannot use the spool" in verdict_text
+    spool.close()

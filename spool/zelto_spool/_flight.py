@@ -152,8 +152,8 @@ class Flight:
             self.in_flight += 1
             try:
                 result = await self._attempt(claim, self.policy.attempt_timeout(time.monotonic()))
-            except asyncio.CancelledError:
-                self.unsent.append(Unsent(claim, INTERRUPTED))
+            except asyncio.CancelledError:  # mid-send: the request may be at Zelto already
+                self.unsent.append(Unsent(claim, INTERRUPTED, in_doubt=True))
                 raise
             except Exception as exc:  # a spool error judging a refusal
                 logger.error(

@@ -121,6 +121,7 @@ class Flusher:
             interval=housekeeping_interval_s,
             live_stale_after_s=live_stale_after_s,
         )
+        self._running: Sidecar | None = None  # `run`'s policy, while it runs
         self._client: Sender | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._kick: asyncio.Event | None = None
@@ -159,10 +160,17 @@ class Flusher:
         stopper.add_done_callback(lambda _: self._kick.set() if self._kick else None)
         try:
             policy = Sidecar(stop, grace=self.stop_grace_s, housekeeper=self._housekeeper)
+            self._running = policy
             await self._pump(policy)
         finally:
             stopper.cancel()
         return self.report
+
+    @property
+    def spool_trouble(self) -> str | None:
+        """While `run` cannot use the spool (busy past its timeout, a disk error): the error
+        it is waiting out; None otherwise (for the sidecar's health verdict)."""
+        return None if self._running is None else self._running.last_error
 
     async def drain(self, *, timeout: float | None = 60.0) -> DrainReport:
         """Send everything pending now; retry within `timeout` seconds (None: no limit)."""
@@ -224,7 +232,7 @@ class Flusher:
         except asyncio.CancelledError:
             # shutdown or deadline: hand the row back (runs inline; it is one short UPDATE)
             with contextlib.suppress(Exception):
-                self.leases.release(claim, error=INTERRUPTED)
+                self.leases.release(claim, error=INTERRUPTED, in_doubt=True)
             raise
         if isinstance(done, Unsent):
             await self._db(self._recorder.record, (), (done,))

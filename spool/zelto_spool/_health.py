@@ -43,11 +43,14 @@ def verdict(
     *,
     max_pending_age_s: float = DEFAULT_MAX_PENDING_AGE_S,
     flusher_running: bool | None = None,
+    spool_trouble: str | None = None,
 ) -> Verdict:
     """Every reason the spool (and the sidecar, when `flusher_running` is given) is unhealthy."""
     problems: list[str] = []
     if flusher_running is False:
         problems.append("flusher stopped")
+    if spool_trouble:
+        problems.append(f"the sender cannot use the spool: {spool_trouble}")
     if stats.get("paused"):
         problems.append(f"paused: {stats['paused']}")
     oldest = stats.get("oldest_pending_age_s")

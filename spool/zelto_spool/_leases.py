@@ -63,6 +63,7 @@ class MarkKind(enum.Enum):
     DEAD = "dead"
     RELEASE = "release"  # pending again, attempt not counted
     RELEASE_TO_BACK = "release_to_back"  # as RELEASE, behind every row already due
+    RELEASE_IN_DOUBT = "release_in_doubt"  # as RELEASE, not due before `not_before`
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,16 @@ class Mark:
         status: int | None = None,
         error: str | None = None,
         to_back: bool = False,
+        in_doubt: bool = False,
     ) -> Mark:
-        """Back to pending; `to_back`: due now but behind every row already due."""
+        """Back to pending; `to_back`: due now but behind every row already due; `in_doubt`:
+        the attempt was cut off after it may have sent the request, so the call is not due
+        before the claim's lease ends (a newer version must not overtake this one at Zelto)."""
+        values = {"status": status, "error": error}
+        if in_doubt and math.isfinite(claim.expires):
+            return cls(claim, MarkKind.RELEASE_IN_DOUBT, {**values, "not_before": claim.expires})
         kind = MarkKind.RELEASE_TO_BACK if to_back else MarkKind.RELEASE
-        return cls(claim, kind, {"status": status, "error": error})
+        return cls(claim, kind, values)
 
 
 class Leases:
@@ -241,10 +248,17 @@ class Leases:
         return self.apply([Mark.dead(claim, status=status, error=error)])[0]
 
     def release(
-        self, claim: Claim, *, status: int | None = None, error: str | None = None
+        self,
+        claim: Claim,
+        *,
+        status: int | None = None,
+        error: str | None = None,
+        in_doubt: bool = False,
     ) -> str | None:
-        """Back to pending without counting the attempt (pause, shutdown, cancellation)."""
-        return self.apply([Mark.release(claim, status=status, error=error)])[0]
+        """Back to pending without counting the attempt (pause, shutdown, cancellation);
+        `in_doubt`: not due before the lease ends (see `Mark.release`)."""
+        mark = Mark.release(claim, status=status, error=error, in_doubt=in_doubt)
+        return self.apply([mark])[0]
 
     def apply(self, marks: list[Mark]) -> list[str | None]:
         """Record outcomes in one transaction; each row's new state, or None: lease lost."""

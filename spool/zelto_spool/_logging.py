@@ -12,6 +12,8 @@ import sys
 import time
 from typing import Any, TextIO
 
+from ._format import printable_json
+
 __all__ = ["configure_logging"]
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
@@ -51,13 +53,16 @@ class JsonFormatter(logging.Formatter):
         }
         if record.exc_info:
             data["exc"] = self.formatException(record.exc_info)
-        return json.dumps(data, default=str, ensure_ascii=False)
+        # C1 controls, line separators and bidi overrides as \u escapes (a call id can hold them)
+        return printable_json(json.dumps(data, default=str, ensure_ascii=False))
 
 
 def _text(value: Any) -> str:
     text = str(value)
-    if not text or any(c.isspace() for c in text) or '"' in text:
-        return json.dumps(text, ensure_ascii=False)
+    if not text or any(c.isspace() for c in text) or '"' in text or not text.isprintable():
+        # quoted, with controls, line separators and bidi overrides escaped: one value cannot
+        # break the line or reorder what a terminal shows
+        return printable_json(json.dumps(text, ensure_ascii=False))
     return text
 
 

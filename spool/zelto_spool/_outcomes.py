@@ -88,6 +88,7 @@ class Unsent:
 
     claim: Claim
     error: str | None
+    in_doubt: bool = False  # cut off mid-send: not due before its lease ends (`Mark.release`)
 
 
 class Recorder:
@@ -117,7 +118,7 @@ class Recorder:
         if not sent and not unsent:
             return
         now = self._clock()
-        marks = [Mark.release(u.claim, error=u.error) for u in unsent]
+        marks = [Mark.release(u.claim, error=u.error, in_doubt=u.in_doubt) for u in unsent]
         delays: list[float | None] = []
         for s in sent:
             mark, delay = self._mark(s.claim, s.outcome, now)

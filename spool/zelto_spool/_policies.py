@@ -120,6 +120,7 @@ class Sidecar(Policy):
         self.grace = grace
         self.housekeeper = housekeeper
         self._trouble_delay = 0.0
+        self.last_error: str | None = None  # the spool error the loop is waiting out
 
     def over(self, mono: float) -> bool:
         return self.stop.is_set()
@@ -138,6 +139,7 @@ class Sidecar(Policy):
         """Busy past the timeout, a disk error: log, wait (1 s doubling to 60 s, or until
         stopped), try again. Rows stay where they are."""
         self._trouble_delay = min(60.0, max(1.0, self._trouble_delay * 2))
+        self.last_error = str(exc) or type(exc).__name__
         logger.error(
             "spool error in the sender loop; trying again",
             extra={"error": str(exc) or type(exc).__name__, "retry_in_s": self._trouble_delay},
@@ -147,3 +149,4 @@ class Sidecar(Policy):
 
     def calm(self) -> None:
         self._trouble_delay = 0.0
+        self.last_error = None

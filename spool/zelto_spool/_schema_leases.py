@@ -142,6 +142,9 @@ RETURNING state
 RELEASE = _RELEASE.format(next_attempt_at="min(next_attempt_at, :now)")
 # paused: behind every row already due, so the next probe tries another call
 RELEASE_TO_BACK = _RELEASE.format(next_attempt_at=":now")
+# cut off mid-send (shutdown, the job's budget): the request may still reach Zelto, so no
+# version of the call goes out before that attempt's lease ends (`:not_before`)
+RELEASE_IN_DOUBT = _RELEASE.format(next_attempt_at="max(:not_before, :now)")
 
 # the statement of each kind of mark (`_leases.MarkKind`, by its value)
 MARKS = {
@@ -150,4 +153,5 @@ MARKS = {
     "dead": MARK_DEAD,
     "release": RELEASE,
     "release_to_back": RELEASE_TO_BACK,
+    "release_in_doubt": RELEASE_IN_DOUBT,
 }

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._config import DeliveryConfig
+from ._exceptions import SpoolError
 from ._flusher import NO_KEY_REASON, Flusher
 from ._health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from ._spool import Spool
@@ -69,6 +70,7 @@ async def run_sidecar(
     metrics = None
     server = None
     runner: asyncio.Task[Any] | None = None
+    flusher: Flusher | None = None
     if listen is not None:
         from ._metrics import SidecarMetrics
 
@@ -81,6 +83,7 @@ async def run_sidecar(
             config,
             metrics,
             lambda: runner is None or runner.done(),
+            lambda: None if flusher is None else flusher.spool_trouble,
             max_pending_age,
         )
     loop = asyncio.get_running_loop()
@@ -145,6 +148,7 @@ async def _serve(
     config: DeliveryConfig,
     metrics: SidecarMetrics,
     stopped: Callable[[], bool],
+    trouble: Callable[[], str | None],
     max_pending_age: float,
 ) -> SidecarServer:
     from ._server import Health, SidecarServer
@@ -168,10 +172,18 @@ async def _serve(
         )
 
     def health() -> Health:
-        stats = spool.stats()
+        try:
+            stats = spool.stats()
+        except SpoolError as exc:  # busy past its timeout (a writer frozen in its turn), ...
+            return Health(False, f"the spool cannot be read: {exc}")
         if config.api_key is None and not stats["paused"]:
             stats["paused"] = NO_KEY_REASON
-        found = verdict(stats, max_pending_age_s=max_pending_age, flusher_running=not stopped())
+        found = verdict(
+            stats,
+            max_pending_age_s=max_pending_age,
+            flusher_running=not stopped(),
+            spool_trouble=trouble(),
+        )
         return Health(found.ok, found.text)
 
     server = SidecarServer(spool=spool, metrics=metrics, health=health, webhooks=webhooks)

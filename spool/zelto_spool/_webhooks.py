@@ -21,6 +21,8 @@ matched: call `zelto.enrich(...)` from your own code instead.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -47,10 +49,20 @@ class WebhookResult:
         return f"{self.event or '-'}: {self.result}"
 
 
+MAX_CLOCK_AHEAD_S = 600.0  # an event dated further ahead than this is not believed
+
+
 class WebhookHandler:
     def __init__(
-        self, spool: Spool, api_key: str, api_secret: str, *, call_id_from: CallIdSource
+        self,
+        spool: Spool,
+        api_key: str,
+        api_secret: str,
+        *,
+        call_id_from: CallIdSource,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self._clock = clock
         self._credentials = (api_key, api_secret)
         self._receiver: Any = None  # livekit.api (~5 MB, protobuf) loads with the first webhook
         self._spool = spool
@@ -100,6 +112,13 @@ class WebhookHandler:
     def _apply(self, event: Any, call_id: str, fields: dict[str, Any]) -> WebhookResult:
         name = str(event.event)
         if not call_id:
+            return WebhookResult(200, name, "ignored")
+        if float(event.created_at) > self._clock() + MAX_CLOCK_AHEAD_S:
+            # applied, it would make every later event of this kind for the call `stale`
+            logger.warning(
+                "LiveKit webhook dated in the future; ignored",
+                extra={"event": name, "call_id": call_id, "created_at": event.created_at},
+            )
             return WebhookResult(200, name, "ignored")
         result = self._spool.enrich_from_event(
             call_id,

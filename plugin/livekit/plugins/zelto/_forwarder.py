@@ -9,6 +9,7 @@ itself cannot take the call, it is sent directly, and logged as lost only if tha
 from __future__ import annotations
 
 import importlib
+import math
 import os
 import sys
 import time
@@ -91,6 +92,7 @@ class Forwarder:
         api_key: str | None = None,
         base_url: str | None = None,
     ) -> None:
+        _check_options(deliver_timeout_s=deliver_timeout_s, leftovers=leftovers)
         agent_id = agent_id or os.environ.get(ENV_AGENT_ID)
         if not agent_id:
             raise ConfigError(
@@ -110,7 +112,7 @@ class Forwarder:
             ),
             deliver_now=deliver_now,
             deliver_timeout_s=deliver_timeout_s,
-            leftovers=max(0, leftovers),
+            leftovers=leftovers,
         )
         self._config = DeliveryConfig.from_env(api_key=api_key, base_url=base_url)
         self._calls = Calls(self._opts)
@@ -370,3 +372,18 @@ def _closed(session: AgentSession[Any]) -> bool:
     """The session emitted `close` (it is not running and was started once)."""
     events = getattr(session, "_recorded_events", None) or []
     return any(getattr(e, "type", None) == "close" for e in events)
+
+
+def _check_options(*, deliver_timeout_s: float, leftovers: int) -> None:
+    """Refuse settings that would leave every call unsent without a word (a NaN or negative
+    budget sends nothing; `deliver_now=False` is the way to send nothing from the job)."""
+    if isinstance(deliver_timeout_s, bool) or not isinstance(deliver_timeout_s, (int, float)):
+        raise ConfigError(
+            f"deliver_timeout_s must be a number of seconds, got {deliver_timeout_s!r}"
+        )
+    if not math.isfinite(deliver_timeout_s) or deliver_timeout_s < 0:
+        raise ConfigError(
+            f"deliver_timeout_s must be a finite number >= 0, got {deliver_timeout_s}"
+        )
+    if isinstance(leftovers, bool) or not isinstance(leftovers, int) or leftovers < 0:
+        raise ConfigError(f"leftovers must be a whole number >= 0, got {leftovers!r}")

@@ -59,3 +59,27 @@ def test_a_send_cut_off_by_the_budget_keeps_newer_versions_back(
     assert row["state"] == "pending" and row["attempts"] == 0  # not counted
     assert row["next_attempt_at"] >= claim.expires  # not before v1's lease ends
     newer_version_waits(spool, zelto_receiver, config)
+
+
+def test_a_send_cut_short_by_the_jobs_budget_keeps_newer_versions_back(
+    spool: Spool, zelto_receiver: Any
+) -> None:
+    """The deliver-now path gives the attempt what is left of the job's budget as its timeout:
+    Zelto took v1 and had not answered when the budget ran out (a timeout, not a cancel)."""
+    zelto_receiver.hang("doubt")
+    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)  # 30 s timeout
+    leases = Leases(spool)
+
+    async def job() -> Any:
+        _, claim = leases.enqueue_claimed(
+            "doubt", encode(payload("doubt", turns=1)), lease_s=config.lease_s
+        )
+        assert claim is not None
+        async with Flusher(spool, config) as flusher:
+            return claim, await flusher.send_claimed(claim, timeout=0.5)  # the budget left
+
+    claim, outcome = asyncio.run(job())
+    assert outcome.kind == "retry" and outcome.reached
+    (row,) = spool.rows(call_ids=["doubt"])
+    assert row["state"] == "pending" and row["next_attempt_at"] >= claim.expires
+    newer_version_waits(spool, zelto_receiver, config)

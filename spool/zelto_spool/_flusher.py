@@ -375,7 +375,9 @@ class Flusher:
         if outcome.kind == "pause" and outcome.status in PER_CALL_STATUSES:
             outcome = await self._db(self._gate.judge, outcome, self._clock())
         self._gate.sent(outcome)
-        return Sent(claim, outcome, latency)
+        # cut short by the caller's budget (not Zelto's full timeout) after Zelto took it
+        in_doubt = outcome.reached and limit < self.config.total_timeout_s
+        return Sent(claim, outcome, latency, in_doubt=in_doubt)
 
     def _sender(self) -> Sender:
         """The one Sender of this flusher, built at its first send (one client, kept alive)."""

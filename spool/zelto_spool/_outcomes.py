@@ -18,6 +18,7 @@ What an outcome records:
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -79,6 +80,9 @@ class Sent:
     claim: Claim
     outcome: SendOutcome
     latency: float
+    # the caller's budget (a job's deliver budget) cut the attempt short after Zelto took the
+    # request: it may still apply it, so the call waits for the lease (`Mark.release`)
+    in_doubt: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +125,7 @@ class Recorder:
         marks = [Mark.release(u.claim, error=u.error, in_doubt=u.in_doubt) for u in unsent]
         delays: list[float | None] = []
         for s in sent:
-            mark, delay = self._mark(s.claim, s.outcome, now)
+            mark, delay = self._mark(s.claim, s.outcome, now, in_doubt=s.in_doubt)
             marks.append(mark)
             delays.append(delay)
         states = self.leases.apply(marks)
@@ -143,7 +147,9 @@ class Recorder:
                 except Exception:  # a metrics hook must never cost a call
                     logger.exception("outcome hook failed")
 
-    def _mark(self, claim: Claim, outcome: SendOutcome, now: float) -> tuple[Mark, float | None]:
+    def _mark(
+        self, claim: Claim, outcome: SendOutcome, now: float, *, in_doubt: bool = False
+    ) -> tuple[Mark, float | None]:
         if outcome.kind == "delivered":
             return Mark.delivered(claim, status=outcome.status or 200), None
         if outcome.kind == "retry":
@@ -155,6 +161,8 @@ class Recorder:
                 max_retry_after_s=self.config.max_retry_after_s,
                 rng=self._rng,
             )
+            if in_doubt and math.isfinite(claim.expires):
+                delay = max(delay, claim.expires - now)  # no version before the lease ends
             mark = Mark.retry(
                 claim, next_attempt_at=now + delay, status=outcome.status, error=outcome.reason
             )

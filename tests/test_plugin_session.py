@@ -347,6 +347,7 @@ def test_duration_runs_from_start_to_close_whatever_the_report_says(
     [
         {"deliver_timeout_s": float("nan")},
         {"deliver_timeout_s": -1},
+        {"deliver_timeout_s": 0},
         {"deliver_timeout_s": float("inf")},
         {"deliver_timeout_s": "5"},
         {"leftovers": -5},

@@ -49,7 +49,7 @@ class WebhookResult:
         return f"{self.event or '-'}: {self.result}"
 
 
-MAX_CLOCK_AHEAD_S = 600.0  # an event dated further ahead than this is not believed
+MAX_CLOCK_AHEAD_S = 60.0  # an event dated further ahead than this is not believed
 
 
 class WebhookHandler:

@@ -381,9 +381,10 @@ def _check_options(*, deliver_timeout_s: float, leftovers: int) -> None:
         raise ConfigError(
             f"deliver_timeout_s must be a number of seconds, got {deliver_timeout_s!r}"
         )
-    if not math.isfinite(deliver_timeout_s) or deliver_timeout_s < 0:
+    if not math.isfinite(deliver_timeout_s) or deliver_timeout_s <= 0:
         raise ConfigError(
-            f"deliver_timeout_s must be a finite number >= 0, got {deliver_timeout_s}"
+            f"deliver_timeout_s must be a finite number > 0, got {deliver_timeout_s} "
+            "(deliver_now=False leaves every call to the sidecar)"
         )
     if isinstance(leftovers, bool) or not isinstance(leftovers, int) or leftovers < 0:
         raise ConfigError(f"leftovers must be a whole number >= 0, got {leftovers!r}")

@@ -125,8 +125,7 @@ class Leases:
 
     def claim(self, limit: int, *, lease_s: float, call_id: str | None = None) -> list[Claim]:
         """Lease up to `limit` due pending rows (or the one `call_id`, due or not)."""
-        if not math.isfinite(lease_s) or lease_s <= 0:
-            raise ValueError(f"lease_s must be a positive number, got {lease_s}")
+        _check_lease(lease_s)
         if limit <= 0:
             return []
 
@@ -137,9 +136,19 @@ class Leases:
         return self._store.db.run(take, call_id=call_id, fsync=False)
 
     def claim_in(
-        self, conn: sqlite3.Connection, limit: int, *, lease_s: float, call_id: str | None
+        self,
+        conn: sqlite3.Connection,
+        limit: int,
+        *,
+        lease_s: float,
+        call_id: str | None,
+        stored: Enqueued | None = None,
+        body: bytes = b"",
     ) -> list[Claim]:
-        """Inside a write transaction: the claim step (for a write that also claims)."""
+        """Inside a write transaction: the claim step (for a write that also claims).
+
+        `stored` (with its `body`): the version this transaction has just written, claimed
+        with the bytes in hand instead of reading them back."""
         owner = _proc.current_owner()
         # the lease starts once the lock is held: time spent waiting for it is not lease
         now = self._store.clock()
@@ -156,11 +165,14 @@ class Leases:
         }
         statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
         claims = []
-        for rowid, cid, _version, attempts in conn.execute(statement, params).fetchall():
-            version, body = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
-            claims.append(
-                Claim(rowid, cid, version, attempts, bytes(body), params["token"], expires)
-            )
+        for rowid, cid, claimed_version, attempts in conn.execute(statement, params).fetchall():
+            if stored is None:
+                version, loaded = conn.execute(sql.LOAD_BODY, {"rowid": rowid}).fetchone()
+                row_body = bytes(loaded)
+            else:
+                version, row_body = stored.version, body
+                assert claimed_version == version  # the transaction holds the write lock
+            claims.append(Claim(rowid, cid, version, attempts, row_body, params["token"], expires))
         return claims
 
     def enqueue_claimed(
@@ -170,8 +182,7 @@ class Leases:
         (one fsynced commit): the claim holds the bytes as stored, to send without reading
         them back. The claim is None when another process is sending the call or it waits out
         a backoff (the new version then goes with that sender's next attempt)."""
-        if not math.isfinite(lease_s) or lease_s <= 0:
-            raise ValueError(f"lease_s must be a positive number, got {lease_s}")
+        _check_lease(lease_s)
         now = self._store.clock()
 
         def write(conn: sqlite3.Connection) -> tuple[Enqueued, Claim | None]:
@@ -179,32 +190,12 @@ class Leases:
                 queued, stored = self._store.store_version(conn, call_id, body, now)
                 if ends_live is not None:
                     delete_live(conn, ends_live)
-                return queued, self._claim_stored(conn, queued, stored, lease_s=lease_s)
+                claims = self.claim_in(
+                    conn, 1, lease_s=lease_s, call_id=call_id, stored=queued, body=stored
+                )
+                return queued, claims[0] if claims else None
 
         return self._store.db.run(write, call_id=call_id)
-
-    def _claim_stored(
-        self, conn: sqlite3.Connection, queued: Enqueued, body: bytes, *, lease_s: float
-    ) -> Claim | None:
-        """Inside the write transaction that stored `body`: lease that version."""
-        owner = _proc.current_owner()
-        now = self._store.clock()  # the lease starts once the lock is held, as in `claim`
-        params: dict[str, Any] = {
-            "token": uuid.uuid4().hex,
-            "host": owner.host,
-            "pid": owner.pid,
-            "start": owner.start,
-            "limit": 1,
-            "call_id": queued.call_id,
-            "now": now,
-            "expires": now + lease_s,
-        }
-        row = conn.execute(sql.CLAIM_ONE, params).fetchone()
-        if row is None:  # being sent by another process, or waiting out a backoff
-            return None
-        rowid, call_id, version, attempts = row
-        assert version == queued.version  # the transaction holds the write lock
-        return Claim(rowid, call_id, version, attempts, body, params["token"], now + lease_s)
 
     def reclaim(self) -> list[str]:
         """Return rows of dead or expired lease owners to pending; returns their call ids."""
@@ -301,3 +292,8 @@ class Leases:
         return bool(
             self._store.db.run(lambda conn: conn.execute(calls_sql.DELETE_META, params).rowcount)
         )
+
+
+def _check_lease(lease_s: float) -> None:
+    if not math.isfinite(lease_s) or lease_s <= 0:
+        raise ValueError(f"lease_s must be a positive number, got {lease_s}")

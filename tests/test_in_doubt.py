@@ -14,12 +14,21 @@ import contextlib
 from typing import Any
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
 from zelto_spool._payload import decode, encode
 
 
 def turns_of(body: bytes) -> int:
     return len(decode(body)["transcript"]["turns"])
+
+
+def spool_v1_claimed(spool: Spool, config: DeliveryConfig) -> Claim:
+    """What a job's deliver-now does first: v1 stored and claimed in one transaction."""
+    _, claim = Leases(spool).enqueue_claimed(
+        "doubt", encode(payload("doubt", turns=1)), lease_s=config.lease_s
+    )
+    assert claim is not None
+    return claim
 
 
 def newer_version_waits(spool: Spool, zelto_receiver: Any, config: DeliveryConfig) -> None:
@@ -41,13 +50,9 @@ def test_a_send_cut_off_by_the_budget_keeps_newer_versions_back(
 ) -> None:
     zelto_receiver.hang("doubt")  # Zelto takes v1 and is slow to answer
     config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
-    leases = Leases(spool)
 
     async def job() -> Any:
-        _, claim = leases.enqueue_claimed(
-            "doubt", encode(payload("doubt", turns=1)), lease_s=config.lease_s
-        )
-        assert claim is not None
+        claim = spool_v1_claimed(spool, config)
         async with Flusher(spool, config) as flusher:
             with contextlib.suppress(asyncio.TimeoutError):  # the job's budget ends mid-send
                 await asyncio.wait_for(flusher.send_claimed(claim, timeout=30), 0.5)
@@ -68,13 +73,9 @@ def test_a_send_cut_short_by_the_jobs_budget_keeps_newer_versions_back(
     Zelto took v1 and had not answered when the budget ran out (a timeout, not a cancel)."""
     zelto_receiver.hang("doubt")
     config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)  # 30 s timeout
-    leases = Leases(spool)
 
     async def job() -> Any:
-        _, claim = leases.enqueue_claimed(
-            "doubt", encode(payload("doubt", turns=1)), lease_s=config.lease_s
-        )
-        assert claim is not None
+        claim = spool_v1_claimed(spool, config)
         async with Flusher(spool, config) as flusher:
             return claim, await flusher.send_claimed(claim, timeout=0.5)  # the budget left
 

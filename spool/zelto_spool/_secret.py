@@ -16,6 +16,15 @@ __all__ = ["MASK", "Scrubber"]
 
 MASK = "***"
 _NULS = r"(?:\x00|\\x00|\\u0000){0,3}"  # raw, or as printed: \x00, \u0000
+# A match may not start inside a run of backslashes: the key's first character, in a form
+# that starts with `\\+`, may not follow a backslash. Without this, every position inside a
+# run of n backslashes started a match that ran to the run's end and back: n**2 steps (16 KB
+# of backslashes took 4 s, 1 MB would take hours). With it, a run is walked from its first
+# backslash only, and from the end of at most one key prefix per key character, so a scrub
+# is linear in the text (1 MB of backslashes: 0.4 s). A key that starts with a backslash
+# loses this (no real key does; tests/test_scrub_linear.py).
+_RUN = r"\\+"
+_RUN_START = r"(?<!\\)\\+"
 
 
 def _hex(value: int, digits: int) -> str:
@@ -23,19 +32,20 @@ def _hex(value: int, digits: int) -> str:
     return "".join(f"[{d.lower()}{d.upper()}]" if d.isalpha() else d for d in f"{value:0{digits}x}")
 
 
-def _char(c: str) -> str:
-    """Every form in which one character of the key may appear."""
+def _char(c: str, *, first: bool = False) -> str:
+    """Every form in which one character of the key may appear; `first`: the key's first."""
     code = ord(c)
+    run = _RUN_START if first else _RUN
     forms = [
         re.escape(c),
-        r"\\+u" + _hex(code, 4),  # JSON \uXXXX, also escaped again (\\u0061)
-        r"\\+" + re.escape(c),  # a backslash-escaped character: \/ \" \\ \'
+        run + "u" + _hex(code, 4),  # JSON \uXXXX, also escaped again (\\u0061)
+        run + re.escape(c),  # a backslash-escaped character: \/ \" \\ \'
         "%" + _hex(code, 2),  # percent-encoding
         "&#0*" + str(code) + ";",  # HTML character references
         "&#[xX]0*" + _hex(code, 2) + ";",
     ]
     if c == "\\":
-        forms.append(r"\\+")  # a backslash, escaped any number of times
+        forms.append(run)  # a backslash, escaped any number of times
     return "(?:" + "|".join(forms) + ")"
 
 
@@ -43,7 +53,7 @@ def _partial(c: str) -> str:
     """The start of an escaped form of `c`, as a cut can leave it."""
     code = ord(c)
     d = [_hex(int(x, 16), 1) for x in f"{code:04x}"]
-    unicode_escape = rf"\\+(?:u(?:{d[0]}(?:{d[1]}(?:{d[2]})?)?)?)?"
+    unicode_escape = _RUN + rf"(?:u(?:{d[0]}(?:{d[1]}(?:{d[2]})?)?)?)?"
     percent = f"%(?:{_hex(code >> 4, 1)})?"
     return f"(?:{unicode_escape}|{percent}|&#?[xX]?[0-9a-fA-F]*)"
 
@@ -86,7 +96,7 @@ class Scrubber:
 @functools.lru_cache(maxsize=8)
 def _compiled(secret: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(every complete occurrence, a prefix at the very end) of `secret`, in any form."""
-    chars = [_char(c) for c in secret]
+    chars = [_char(c, first=i == 0) for i, c in enumerate(secret)]
     # case-insensitive (an answer may echo the key upper-cased), and NULs between the
     # characters (a UTF-16 body read as bytes: "s\x00k\x00-\x00...")
     whole = re.compile(_NULS.join(chars), re.IGNORECASE)

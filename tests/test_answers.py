@@ -226,7 +226,9 @@ def test_a_2xx_with_received_after_a_large_echo_is_delivered(
     [
         (json.dumps({"call": {"echo": "x" * 100_000}}).encode(), 'JSON object has no "received"'),
         (json.dumps({"received": False, "x": "y" * 100_000}).encode(), '"received" is not true'),
-        (b"<html>" + b"x" * 100_000, "not a JSON object"),
+        (b"<html>" + b"x" * 100_000, "not valid JSON"),
+        (b'{"received": true garbage' + b"x" * 100_000, "not valid JSON"),
+        (b"[" + json.dumps({"received": True}).encode() + b"]", "JSON but not an object"),
     ],
 )
 def test_a_large_2xx_without_received_says_why(

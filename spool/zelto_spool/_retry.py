@@ -25,11 +25,12 @@ PAUSE_STATUSES = frozenset({401, 403, 404})
 PER_CALL_STATUSES = frozenset({403, 404})  # may be about one call: see `judge_refusal`
 PER_CALL_WINDOW_S = 600.0
 REASON_LIMIT = 500  # characters of Zelto's reason text kept in the row
-_NOT_RECEIVED: dict[Verdict | None, str] = {
+_NOT_RECEIVED: dict[Verdict, str] = {
     "not_true": 'its "received" is not true',
     "missing": 'its JSON object has no "received"',
-    "not_object": "the answer is not a JSON object",
-    None: 'the answer ended, or passed 64 MiB, before its "received" was read',
+    "not_object": "the answer is JSON but not an object",
+    "not_json": "the answer is not valid JSON, or ended early",
+    "too_long": "the answer passed 64 MiB before its end",
 }
 
 

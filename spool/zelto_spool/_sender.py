@@ -184,7 +184,10 @@ class Sender:
                         break
                 if cut and (scanner is None or scanner.verdict is not None):
                     break  # nothing more to learn; the connection is not reused
-            received = None if scanner is None else scanner.finish()
+            received: Verdict | None = None
+            if scanner is not None:
+                over = scanner.verdict is None and scanner.scanned > MAX_SCAN_BYTES
+                received = "too_long" if over else scanner.finish()
             return status, bytes(kept), response.headers.get("retry-after"), cut, received
         finally:
             await response.aclose()

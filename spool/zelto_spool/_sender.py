@@ -49,17 +49,26 @@ def preload_sender() -> None:
     on the first request (~25 ms); the TLS context loads the CA bundle (~22 ms). LiveKit's
     forkserver imports the plugin once and forks every job process from it, so each job would
     pay both on its first call. Fork-safe: imports and SSL contexts; no thread, socket or file
-    left open.
+    left open. Never raises: an environment the client cannot be built from (a SOCKS proxy
+    without `socksio`, `SSL_CERT_FILE` naming a missing file) is logged here and becomes each
+    send's error, retried with backoff; it must not stop a worker from importing the plugin.
     """
-    import anyio._backends._asyncio  # noqa: F401
-    import httpcore  # noqa: F401
+    try:
+        import anyio._backends._asyncio  # noqa: F401
+        import httpcore  # noqa: F401
 
-    _tls_context()
-    _plain_context()
-    # a first client and request, never sent: the isinstance checks against ABCs and the URL
-    # and header code of httpx run their first time here (~2-4 ms in a fresh job process)
-    client = httpx.AsyncClient(verify=_plain_context())
-    client.build_request("POST", "http://127.0.0.1/webhooks/calls", content=b"{}")
+        _plain_context()
+        # a first client and request, never sent: the isinstance checks against ABCs and the
+        # URL and header code of httpx run their first time here (~2-4 ms in a fresh job)
+        client = httpx.AsyncClient(verify=_plain_context(), trust_env=False)
+        client.build_request("POST", "http://127.0.0.1/webhooks/calls", content=b"{}")
+        _tls_context()
+    except Exception as exc:
+        logger.warning(
+            "the HTTP client cannot be built in this environment; each send will fail until "
+            "it is fixed",
+            extra={"error": _environment_error(exc)},
+        )
 
 
 class Sender:
@@ -86,20 +95,35 @@ class Sender:
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
         }
-        verify = _tls_context() if config.base_url.startswith("https://") else _plain_context()
-        self._client = httpx.AsyncClient(
-            timeout=httpx.Timeout(config.total_timeout_s, connect=config.connect_timeout_s),
-            limits=httpx.Limits(
-                max_connections=config.concurrency,
-                max_keepalive_connections=config.concurrency,
-            ),
-            verify=verify,
-            follow_redirects=False,
-            transport=transport,
-        )
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None  # built at the first send
+
+    def _built(self) -> httpx.AsyncClient:
+        """The keep-alive client, built at the first send (and again at the next one when the
+        environment would not let it be built: see `_environment_error`)."""
+        if self._client is None:
+            config = self.config
+            https = config.base_url.startswith("https://")
+            self._client = httpx.AsyncClient(
+                timeout=httpx.Timeout(config.total_timeout_s, connect=config.connect_timeout_s),
+                limits=httpx.Limits(
+                    max_connections=config.concurrency,
+                    max_keepalive_connections=config.concurrency,
+                ),
+                verify=_tls_context() if https else _plain_context(),
+                follow_redirects=False,
+                # proxies: plain http (loopback only) never goes through one, whatever the
+                # environment names: the key would be in clear at the proxy. https follows
+                # HTTPS_PROXY / ALL_PROXY / NO_PROXY as httpx reads them (as curl does); an
+                # https target is always tunnelled (CONNECT), so the key stays inside TLS.
+                trust_env=https,
+                transport=self._transport,
+            )
+        return self._client
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        if self._client is not None:
+            await self._client.aclose()
 
     async def send(
         self,
@@ -115,8 +139,12 @@ class Sender:
         """
         limit = self.config.total_timeout_s if timeout is None else timeout
         try:
+            client = self._built()
+        except Exception as exc:  # the environment: a proxy URL, a CA file; not Zelto's answer
+            return SendOutcome("retry", None, self._scrub(_environment_error(exc)))
+        try:
             status, answer, retry_after, cut, received = await bounded(
-                self._post(body, still_leased), limit
+                self._post(client, body, still_leased), limit
             )
         except _LeaseOver:
             return SendOutcome("retry", None, LEASE_OVER)
@@ -139,34 +167,40 @@ class Sender:
             return SendOutcome(
                 "retry", None, self._scrub(f"unexpected {type(exc).__name__}: {exc}")
             )
-        outcome = classify(
-            status,
-            answer,
-            retry_after,
-            now=time.time(),
-            received=received,
-            scrub=self._scrubber,
-            cut=cut,
-        )
+        try:
+            outcome = classify(
+                status,
+                answer,
+                retry_after,
+                now=time.time(),
+                received=received,
+                scrub=self._scrubber,
+                cut=cut,
+            )
+        except Exception as exc:  # an answer nothing foresaw: a retry with backoff, never a loop
+            logger.error("could not read Zelto's answer", extra={"error": self._scrub(repr(exc))})
+            return SendOutcome(
+                "retry",
+                status,
+                self._scrub(f"HTTP {status}, an answer that could not be read: {exc!r}"),
+            )
         if not outcome.reason:  # delivered: nothing to scrub
             return outcome
         return replace(outcome, reason=self._scrubber(outcome.reason))  # and once more, whole
 
     async def _post(
-        self, body: bytes, still_leased: Callable[[], bool] | None
+        self, client: httpx.AsyncClient, body: bytes, still_leased: Callable[[], bool] | None
     ) -> tuple[int, bytes, str | None, bool, Verdict | None]:
         """Status, the answer's first MAX_ANSWER_BYTES, Retry-After, whether the answer was
         longer, and (for a 2xx) what a scan of the whole answer found about "received"."""
         if still_leased is None:
-            request = self._client.build_request(
-                "POST", self._url, content=body, headers=self._headers
-            )
+            request = client.build_request("POST", self._url, content=body, headers=self._headers)
         else:
             headers = {**self._headers, "Content-Length": str(len(body))}
-            request = self._client.build_request(
+            request = client.build_request(
                 "POST", self._url, content=_checked(body, still_leased), headers=headers
             )
-        response = await self._client.send(request, stream=True)
+        response = await client.send(request, stream=True)
         try:
             status = response.status_code
             # a 2xx is read on, in bounded memory, until "received" is found: an answer that
@@ -194,6 +228,14 @@ class Sender:
 
     def _scrub(self, text: str) -> str:
         return self._scrubber.cut(text, 500)
+
+
+def _environment_error(exc: Exception) -> str:
+    """What keeps the HTTP client from being built, for `last_error` and the log."""
+    return (
+        "cannot build the HTTP client from this environment (check HTTPS_PROXY, ALL_PROXY, "
+        f"NO_PROXY, SSL_CERT_FILE, SSL_CERT_DIR): {type(exc).__name__}: {exc}"
+    )
 
 
 class _LeaseOver(Exception):

@@ -27,12 +27,13 @@ KEY = 'zk_live/5ecret"DO\\NOT-LEAK-9f3a'
 
 
 class RawZelto:
-    """Answers every POST with `status` and `body`; with `hold_after`, sends that many bytes
-    of the body, then waits (until `close`) before the rest."""
+    """Answers every POST with `status`, `headers` (raw bytes, as given) and `body`; with
+    `hold_after`, sends that many bytes of the body, then waits (until `close`) for the rest."""
 
     def __init__(self) -> None:
         self.status = 200
         self.body = b'{"received": true}'
+        self.headers: list[bytes] = []  # e.g. b"Retry-After: \xc2\xb2"
         self.hold_after: int | None = None
         self.posts = 0
         self.release = threading.Event()
@@ -48,6 +49,8 @@ class RawZelto:
                 self.send_response(outer.status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
+                for line in outer.headers:
+                    self._headers_buffer.append(line + b"\r\n")  # type: ignore[attr-defined]
                 self.end_headers()
                 try:
                     if hold is None:

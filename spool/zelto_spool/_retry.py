@@ -124,8 +124,10 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     if not value:
         return None
     value = value.strip()
+    if not value.isascii():  # `str.isdigit` and `float` take "²" and "٣"; RFC 9110 does not
+        return None
     if value.isdigit():
-        return float(value)
+        return float(value)  # a huge one is inf: capped by `max_retry_after_s`
     try:
         seconds = float(value)
     except ValueError:
@@ -134,7 +136,7 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
         return seconds if math.isfinite(seconds) and seconds >= 0 else None
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         return None
@@ -169,7 +171,7 @@ def _reason(body: bytes, *, scrub: Scrubber | None, cut: bool) -> str:
     text = clean(body.decode("utf-8", "replace"), cut=cut)
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
         pass
     else:
         if isinstance(data, dict):

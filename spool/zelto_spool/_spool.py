@@ -28,7 +28,7 @@ from ._config import default_spool_path, env_max_bytes, env_retention
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError
 from ._live import LiveCalls, delete_live
-from ._payload import MAX_PAYLOAD_BYTES, decode, merge_enrichment, prepare
+from ._payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, prepare
 from ._schema import STATES, transaction
 from ._store import Enqueued, Store
 from ._upkeep import Upkeep
@@ -194,7 +194,10 @@ class Spool:
         entries. They are kept for this call id and merged into every later version too.
         Returns the new version, or None when nothing was queued: the call is not spooled
         yet (the fields wait and are merged when it arrives), or they change nothing.
+        `call_id` may be the room name as LiveKit gives it: it goes through `external_id`,
+        as the plugin's call ids do.
         """
+        call_id = external_id(call_id)
         self._check_fields(call_id, fields)
         now = self.clock()
 
@@ -221,6 +224,7 @@ class Spool:
         `unchanged`, `waiting` (the call is not spooled yet) or `gone` (the call was
         delivered and its payload dropped by retention: the fields cannot be sent).
         """
+        call_id = external_id(call_id)
         self._check_fields(call_id, fields)
         now = self.clock()
         stamp: dict[str, Any] = {"event_id": event_id, "call_id": call_id, "kind": kind}

@@ -16,6 +16,7 @@ from livekit.agents.voice import report as _report  # noqa: F401
 from zelto_spool import external_id
 
 from ._context import room_name, sip_caller, sip_number
+from ._customer import clean_customer, log_fixes
 from ._ending import (
     CRASHED,
     SessionContent,
@@ -63,6 +64,7 @@ class Job:
     closed: bool = False  # `attach` wrote the final payload at close
     reason_pending: bool = False  # ...before the job's shutdown said why
     unspooled: tuple[str, bytes] | None = None  # built, but the spool refused it
+    customer_fixes_logged: bool = False  # the customer option's odd fields were logged
 
 
 class Calls:
@@ -182,7 +184,13 @@ class Calls:
                 extra={"got": type(value).__name__},
             )
             return None
-        return value
+        if value is None:
+            return None
+        clean, fixes = clean_customer(value)
+        if fixes and not job.customer_fixes_logged:  # once per job, not per snapshot write
+            job.customer_fixes_logged = True
+            log_fixes(fixes)
+        return clean
 
     def watch_sip(self, ctx: JobContext, job: Job) -> None:
         """Remember the SIP caller while the call runs: it leaves the room when it hangs up."""

@@ -103,10 +103,14 @@ def encode(payload: Mapping[str, Any]) -> bytes:
 
 
 def decode(body: bytes) -> Any:
-    """Parse JSON bytes (the receiver and `show` use it)."""
+    """Parse JSON bytes (the receiver and `show` use it). `ValueError` when it is not JSON, also
+    when it is nested too deeply for the parser (stdlib `json` raises `RecursionError`)."""
     if _orjson is not None:
         return _orjson.loads(body)
-    return json.loads(body)
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to parse") from None
 
 
 def prepare(payload: Any, *, max_bytes: int = MAX_PAYLOAD_BYTES) -> tuple[str, bytes]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _schema_calls as sql
-from ._config import default_spool_path, env_max_bytes, env_retention
+from ._config import default_spool_path, env_max_bytes, env_retention, expand_path
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError
 from ._live import LiveCalls, delete_live
@@ -87,7 +87,7 @@ class Spool:
     ) -> None:
         # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
         # watcher watches the target's directory and a damaged file is set aside beside it
-        given = Path(path).expanduser() if path is not None else default_spool_path()
+        given = expand_path(path) if path is not None else default_spool_path()
         resolved = given.resolve()
         retention = retention_s if retention_s is not None else env_retention()
         if not retention >= 0 or retention == float("inf"):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from livekit.plugins import zelto
 from tests.conftest import cli_env, run_cli
 from zelto_spool import ConfigError, Spool, _payload, default_spool_path
 from zelto_spool._payload import decode
@@ -62,6 +63,8 @@ def test_no_home_and_no_passwd_entry_names_the_setting(monkeypatch: pytest.Monke
         default_spool_path()
     with pytest.raises(ConfigError, match="no home directory"):
         Spool()
+    with pytest.raises(ConfigError, match="set ZELTO_SPOOL_PATH"):
+        zelto.Forwarder(agent_id="support-bot")  # at the worker's start, not at its first call
     with pytest.raises(ConfigError, match=r"cannot expand ~ in ~/spool.db"):
         Spool("~/spool.db")
     assert default_spool_path({"ZELTO_SPOOL_PATH": "/var/lib/zelto/spool.db"}) == Path(

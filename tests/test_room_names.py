@@ -119,6 +119,12 @@ def test_enrich_takes_the_room_name_as_livekit_gives_it(spool: Spool) -> None:
     assert queued is not None and queued.call_id == mapped
     stored = spool.latest_payload(mapped)
     assert stored is not None and stored["call"]["recordingUrl"] == "https://r/1.ogg"
+    applied = spool.enrich_from_event(  # a LiveKit webhook names the room as LiveKit has it
+        "support\tline", {"call": {"cost": 0.5}}, event_id="e1", kind="k", created_at=1.0
+    )
+    assert applied == "applied"
+    stored = spool.latest_payload(mapped)
+    assert stored is not None and stored["call"]["cost"] == 0.5
 
 
 BAD_BODIES = [

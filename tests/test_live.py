@@ -104,7 +104,7 @@ def test_a_live_owner_is_never_reaped(spool_path: Path) -> None:
 def test_owners_elsewhere_are_reaped_only_when_stale(spool_path: Path) -> None:
     clock = Clock()
     spool = Spool(spool_path, clock=clock)
-    spool.live.start("job-x", "room-x", encode(HEADER))
+    spool.live.start("job-x", "room-9", encode(HEADER))
     conn = spool.store.db._conn
     assert conn is not None
     conn.execute("UPDATE live SET owner_host = 'another-pod|boot|ns', owner_pid = 1")
@@ -114,7 +114,7 @@ def test_owners_elsewhere_are_reaped_only_when_stale(spool_path: Path) -> None:
     clock.now += 5000
     assert spool.live.reap(stale_after_s=7200) == []
     clock.now += 7201
-    assert spool.live.reap(stale_after_s=7200) == ["room-x"]
+    assert spool.live.reap(stale_after_s=7200) == ["room-9"]
 
 
 def test_the_final_enqueue_drops_the_snapshot(spool_path: Path) -> None:

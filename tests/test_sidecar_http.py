@@ -155,3 +155,58 @@ def test_stop_closes_idle_connections(tmp_path: Path) -> None:
     answer, rest = asyncio.run(main())
     spool.close()
     assert answer.startswith(b"HTTP/1.1 200 ") and rest == b""
+
+
+HEAD_17K = b"GET /livez HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (17 * 1024) + b"\r\n\r\n"
+
+
+async def in_pieces(port: int, data: bytes, size: int) -> bytes:
+    """Send `data` in writes of `size` bytes (however the reads split them), read to close."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        for start in range(0, len(data), size):
+            writer.write(data[start : start + size])
+            await writer.drain()
+        return await asyncio.wait_for(reader.read(), 10)
+    finally:
+        writer.close()
+
+
+@pytest.mark.parametrize("size", [len(HEAD_17K), 4096, 1000])
+def test_a_head_over_16_kib_is_refused_however_it_arrives(serve: Any, size: int) -> None:
+    answer = serve(lambda port: in_pieces(port, HEAD_17K, size))
+    assert answer.startswith(b"HTTP/1.1 431 "), answer[:200]
+    assert b"connection: close" in answer.lower()
+
+
+def test_a_pipelined_head_over_16_kib_is_refused_after_the_good_one(serve: Any) -> None:
+    good = b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n"
+    answer = serve(lambda port: raw(port, good + HEAD_17K))
+    first, _, rest = answer.partition(b"alive\n")
+    assert first.startswith(b"HTTP/1.1 200 ") and rest.startswith(b"HTTP/1.1 431 "), answer[:300]
+
+
+def test_a_head_just_under_16_kib_is_served(serve: Any) -> None:
+    head = b"GET /livez HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: "
+    request = head + b"a" * (16 * 1024 - len(head) - 4) + b"\r\n\r\n"
+    assert len(request) == 16 * 1024
+    assert serve(lambda port: raw(port, request)).startswith(b"HTTP/1.1 200 ")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        b"Transfer-Encoding: chunked\r\nContent-Length: 0\r\n",
+    ],
+)
+def test_content_length_with_chunked_is_refused_and_closed(serve: Any, headers: bytes) -> None:
+    """RFC 9112 6.3: such a request may be smuggling; the server refuses it and closes."""
+    smuggled = b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n"
+    request = (
+        b"POST /livekit/webhook HTTP/1.1\r\nHost: x\r\n" + headers + b"\r\n0\r\n\r\n" + smuggled
+    )
+    answer = serve(lambda port: raw(port, request))
+    assert answer.startswith(b"HTTP/1.1 400 "), answer[:200]
+    assert b"connection: close" in answer.lower()
+    assert answer.count(b"HTTP/1.1") == 1  # the request behind it is never served

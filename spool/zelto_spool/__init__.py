@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ._flusher import DrainReport, Flusher
     from ._leases import Claim, Leases
     from ._logroute import route_logs_to
-    from ._payload import MAX_PAYLOAD_BYTES, ROLES, encode, prepare, validate
+    from ._payload import MAX_PAYLOAD_BYTES, ROLES, encode, external_id, prepare, validate
     from ._retry import SendOutcome
     from ._sender import Sender, preload_sender
     from ._spool import Pause, Spool
@@ -63,6 +63,7 @@ __all__ = [
     "__version__",
     "default_spool_path",
     "encode",
+    "external_id",
     "fit_transcript",
     "prepare",
     "preload_sender",
@@ -91,7 +92,9 @@ _HOMES = {
     **dict.fromkeys(["DrainReport", "Flusher"], "_flusher"),
     **dict.fromkeys(["Claim", "Leases"], "_leases"),
     "route_logs_to": "_logroute",
-    **dict.fromkeys(["MAX_PAYLOAD_BYTES", "ROLES", "encode", "prepare", "validate"], "_payload"),
+    **dict.fromkeys(
+        ["MAX_PAYLOAD_BYTES", "ROLES", "encode", "external_id", "prepare", "validate"], "_payload"
+    ),
     "SendOutcome": "_retry",
     **dict.fromkeys(["Sender", "preload_sender"], "_sender"),
     **dict.fromkeys(["Pause", "Spool"], "_spool"),

@@ -46,6 +46,7 @@ from ._version import __version__
     help="Spool file [default: $XDG_STATE_HOME/zelto/spool.db].",
 )
 @click.pass_context
+@errors
 def cli(ctx: click.Context, spool_path: Path | None) -> None:
     """Spool, inspect and deliver LiveKit calls to Zelto.
 
@@ -54,10 +55,10 @@ def cli(ctx: click.Context, spool_path: Path | None) -> None:
     \b
         zelto-spool status
     """
-    from ._config import default_spool_path
+    from ._config import default_spool_path, expand_path
 
     ctx.ensure_object(dict)
-    ctx.obj["spool_path"] = (spool_path or default_spool_path()).expanduser()
+    ctx.obj["spool_path"] = expand_path(spool_path) if spool_path else default_spool_path()
 
 
 @cli.command()
@@ -250,6 +251,8 @@ def _read_payloads(data: bytes, name: str) -> list[Any]:
         raise click.ClickException(f"{name}: empty input")
     try:
         value = json.loads(text)
+    except RecursionError:
+        raise click.ClickException(f"{name}: JSON nested too deeply to parse") from None
     except json.JSONDecodeError as first:
         lines = [line for line in text.splitlines() if line.strip()]
         if len(lines) < 2:
@@ -260,6 +263,10 @@ def _read_payloads(data: bytes, name: str) -> list[Any]:
                 continue
             try:
                 items.append(json.loads(line))
+            except RecursionError:
+                raise click.ClickException(
+                    f"{name}:{number}: JSON nested too deeply to parse"
+                ) from None
             except json.JSONDecodeError as exc:
                 raise click.ClickException(f"{name}:{number}: not JSON ({exc})") from None
         return items

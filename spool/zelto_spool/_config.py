@@ -153,10 +153,31 @@ def default_spool_path(environ: Mapping[str, str] | None = None) -> Path:
     env = os.environ if environ is None else environ
     explicit = env.get(ENV_SPOOL_PATH)
     if explicit:
-        return Path(explicit).expanduser()
+        return expand_path(explicit)
     state_home = env.get("XDG_STATE_HOME") or ""
-    base = Path(state_home).expanduser() if state_home else Path.home() / ".local" / "state"
-    return base / "zelto" / "spool.db"
+    if state_home:
+        return expand_path(state_home) / "zelto" / "spool.db"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME and no passwd entry (a container's random uid)
+        raise ConfigError(
+            f"no home directory for the default spool path (HOME is unset and uid "
+            f"{_uid()} has no passwd entry): set {ENV_SPOOL_PATH} to the spool file"
+        ) from None
+    return home / ".local" / "state" / "zelto" / "spool.db"
+
+
+def expand_path(path: str | Path) -> Path:
+    """`Path(path).expanduser()`, with a `ConfigError` when `~` has no home to expand to."""
+    try:
+        return Path(path).expanduser()
+    except (RuntimeError, KeyError):
+        raise ConfigError(f"cannot expand ~ in {path}: no home directory (HOME is unset)") from None
+
+
+def _uid() -> str:
+    getuid = getattr(os, "getuid", None)  # not on Windows
+    return "?" if getuid is None else str(getuid())
 
 
 def _finite(value: object) -> bool:

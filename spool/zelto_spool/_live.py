@@ -23,7 +23,7 @@ from . import _schema_live as sql
 from ._exceptions import PayloadError
 from ._fit import fit_transcript
 from ._logroute import library_logger
-from ._payload import MAX_PAYLOAD_BYTES, decode, encode, prepare
+from ._payload import MAX_PAYLOAD_BYTES, call_id_of, decode, external_id, prepare
 from ._schema import transaction
 from ._store import Enqueued, Store
 
@@ -210,9 +210,11 @@ class LiveCalls:
         call_id, started_at, updated_at, header, final = row
         if final is not None:
             body = bytes(final)
+            call_id = external_id(call_id)  # as an older release may have written it
         else:
             turns = [decode(bytes(t[0])) for t in conn.execute(sql.LIVE_TURNS, {"job_id": job_id})]
             body = assemble(decode(bytes(header)), turns, started_at, updated_at, lost=lost)
+            call_id = call_id_of(decode(body)) or call_id  # the id the payload says (redact)
         queued = self._store.insert_version(conn, call_id, body, now)
         delete_live(conn, job_id)
         return queued
@@ -229,6 +231,8 @@ def assemble(
     """A final payload from a snapshot: its header, its turns, and why and when it ended."""
     payload = dict(header)
     call = dict(payload.get("call") or {})
+    if isinstance(call.get("externalId"), str):
+        call["externalId"] = external_id(call["externalId"])
     if lost:
         call.setdefault("endedReason", LOST_REASON)
     call.setdefault("durationSeconds", round(max(0.0, updated_at - started_at), 3))
@@ -242,5 +246,6 @@ def assemble(
         return prepare(fit_transcript(payload, max_bytes=MAX_PAYLOAD_BYTES)[0])[1]
     except ValueError:
         # a snapshot that no longer validates (e.g. a turn made by an older version): send the
-        # call record alone rather than nothing
-        return encode({"agent": payload["agent"], "call": call})
+        # call record alone rather than nothing; validated too (`PayloadError` if even that
+        # is invalid: the reaper keeps the snapshot and says so)
+        return prepare({"agent": payload.get("agent"), "call": call})[1]

@@ -11,9 +11,11 @@ than we model) but must be plain JSON: string keys, finite numbers, nesting at m
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +34,7 @@ __all__ = [
     "decode",
     "encode",
     "combine_enrichments",
+    "external_id",
     "merge_enrichment",
     "prepare",
     "validate",
@@ -100,10 +103,14 @@ def encode(payload: Mapping[str, Any]) -> bytes:
 
 
 def decode(body: bytes) -> Any:
-    """Parse JSON bytes (the receiver and `show` use it)."""
+    """Parse JSON bytes (the receiver and `show` use it). `ValueError` when it is not JSON, also
+    when it is nested too deeply for the parser (stdlib `json` raises `RecursionError`)."""
     if _orjson is not None:
         return _orjson.loads(body)
-    return json.loads(body)
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to parse") from None
 
 
 def prepare(payload: Any, *, max_bytes: int = MAX_PAYLOAD_BYTES) -> tuple[str, bytes]:
@@ -208,13 +215,47 @@ def _transcript(value: Any) -> dict[str, Any]:
 def _external_id(value: Any, where: str) -> None:
     if not isinstance(value, str):
         raise PayloadError(where, f"must be a non-empty string, got {_kind(value)}")
+    problem = _id_problem(value)
+    if problem is not None:
+        raise PayloadError(where, problem)
+
+
+def _id_problem(value: str) -> str | None:
+    """Why `value` is not a valid externalId (Zelto's rule), or None."""
     if not value.strip():
-        raise PayloadError(where, "must be a non-empty string")
+        return "must be a non-empty string"
     if len(value) > MAX_ID_LENGTH:
-        raise PayloadError(where, f"is {len(value)} characters, over the {MAX_ID_LENGTH} limit")
+        return f"is {len(value)} characters, over the {MAX_ID_LENGTH} limit"
     if any(ord(c) < 32 or ord(c) == 127 for c in value):
-        raise PayloadError(where, "must not contain control characters")
-    _string(value, where)
+        return "must not contain control characters"
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "contains a lone surrogate (not valid Unicode)"
+    return None
+
+
+_ID_FORBIDDEN = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+_ID_HASH_CHARS = 16
+
+
+def external_id(name: str) -> str:
+    """The `call.externalId` for any LiveKit room name (or other call id): stable, documented.
+
+    A valid id (non-empty, not only whitespace, at most 1,024 characters, no control
+    characters, valid Unicode) is returned unchanged. Any other string becomes: its forbidden
+    characters (C0 controls, DEL, lone surrogates) each replaced by `_`, cut to leave room,
+    then `~` and the first 16 hex digits of the SHA-256 of the original (UTF-8, surrogates
+    kept): `"line\tone"` -> `"line_one~<16 hex>"`. Two different names never share an id
+    (short of a 64-bit hash collision), the same name always gets the same id, and
+    `external_id(external_id(x)) == external_id(x)`.
+    """
+    if _id_problem(name) is None:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:_ID_HASH_CHARS]
+    cleaned = _ID_FORBIDDEN.sub("_", name)[: MAX_ID_LENGTH - _ID_HASH_CHARS - 1]
+    return f"{cleaned}~{digest}"
 
 
 def _key(key: Any, parent: str, path: str) -> None:

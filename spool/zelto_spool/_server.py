@@ -12,7 +12,10 @@
 HTTP/1.1 over asyncio streams, parsed by h11 (already loaded for httpx): four routes do not
 need a web framework, and aiohttp's was ~11 MB of an idle sidecar's memory. Each request must
 arrive within `REQUEST_TIMEOUT_S` (an idle keep-alive connection is closed after it), bodies
-stop at `MAX_WEBHOOK_BYTES` (413), heads at h11's 16 KiB (431).
+stop at `MAX_WEBHOOK_BYTES` (413), heads at `MAX_HEAD_BYTES` (431: h11 refuses an incomplete head
+past it, and we count a complete one, which h11 accepts at any size when it comes in one read).
+A request with both Content-Length and Transfer-Encoding is refused (400) and its connection
+closed, as RFC 9112 section 6.3 allows a server (h11 would frame it by the Transfer-Encoding).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ __all__ = ["Health", "SidecarServer"]
 logger = logging.getLogger("zelto_spool")
 
 MAX_WEBHOOK_BYTES = 1024 * 1024
+MAX_HEAD_BYTES = 16 * 1024  # request line and headers
 REQUEST_TIMEOUT_S = 30.0
 WRITE_TIMEOUT_S = 30.0
 STOP_GRACE_S = 1.0  # for answers being written when the sidecar stops
@@ -120,7 +124,7 @@ class SidecarServer:
             writer.close()
             return
         self._connections[task] = writer
-        conn = h11.Connection(h11.SERVER)
+        conn = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
         try:
             while True:
                 self._idle[writer] = True
@@ -159,6 +163,7 @@ class SidecarServer:
         """The next request and its body; None when the client closed the connection."""
         request: h11.Request | None = None
         body = bytearray()
+        received = len(conn.trailing_data[0])  # a pipelined request already read
         while True:
             try:
                 event = conn.next_event()
@@ -169,9 +174,20 @@ class SidecarServer:
                     writer.write(
                         conn.send(h11.InformationalResponse(status_code=100, headers=[])) or b""
                     )
-                conn.receive_data(await reader.read(65536))
+                data = await reader.read(65536)
+                received += len(data)
+                conn.receive_data(data)
             elif isinstance(event, h11.Request):
                 request = event
+                if received - len(conn.trailing_data[0]) > MAX_HEAD_BYTES:
+                    raise _Refused(
+                        _Answer.text(431, f"request head is over {MAX_HEAD_BYTES} bytes")
+                    )
+                names = {name for name, _ in event.headers}
+                if b"content-length" in names and b"transfer-encoding" in names:
+                    raise _Refused(
+                        _Answer.text(400, "Content-Length and Transfer-Encoding together")
+                    )
                 length = _content_length(event)
                 if length is not None and length > MAX_WEBHOOK_BYTES:
                     raise _Refused(_too_large())

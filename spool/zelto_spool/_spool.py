@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from . import _schema_calls as sql
-from ._config import default_spool_path, env_max_bytes, env_retention
+from ._config import default_spool_path, env_max_bytes, env_retention, expand_path
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError
 from ._live import LiveCalls, delete_live
-from ._payload import MAX_PAYLOAD_BYTES, decode, merge_enrichment, prepare
+from ._payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, prepare
 from ._schema import STATES, transaction
 from ._store import Enqueued, Store
 from ._upkeep import Upkeep
@@ -87,7 +87,7 @@ class Spool:
     ) -> None:
         # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
         # watcher watches the target's directory and a damaged file is set aside beside it
-        given = Path(path).expanduser() if path is not None else default_spool_path()
+        given = expand_path(path) if path is not None else default_spool_path()
         resolved = given.resolve()
         retention = retention_s if retention_s is not None else env_retention()
         if not retention >= 0 or retention == float("inf"):
@@ -194,7 +194,10 @@ class Spool:
         entries. They are kept for this call id and merged into every later version too.
         Returns the new version, or None when nothing was queued: the call is not spooled
         yet (the fields wait and are merged when it arrives), or they change nothing.
+        `call_id` may be the room name as LiveKit gives it: it goes through `external_id`,
+        as the plugin's call ids do.
         """
+        call_id = external_id(call_id)
         self._check_fields(call_id, fields)
         now = self.clock()
 
@@ -221,6 +224,7 @@ class Spool:
         `unchanged`, `waiting` (the call is not spooled yet) or `gone` (the call was
         delivered and its payload dropped by retention: the fields cannot be sent).
         """
+        call_id = external_id(call_id)
         self._check_fields(call_id, fields)
         now = self.clock()
         stamp: dict[str, Any] = {"event_id": event_id, "call_id": call_id, "kind": kind}

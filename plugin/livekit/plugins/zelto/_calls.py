@@ -13,7 +13,10 @@ from livekit.agents import AgentSession, JobContext
 # plugin instead, the forkserver pays it once rather than every job's end of call
 from livekit.agents.voice import report as _report  # noqa: F401
 
+from zelto_spool import external_id
+
 from ._context import room_name, sip_caller, sip_number
+from ._customer import clean_customer, log_fixes
 from ._ending import (
     CRASHED,
     SessionContent,
@@ -61,6 +64,7 @@ class Job:
     closed: bool = False  # `attach` wrote the final payload at close
     reason_pending: bool = False  # ...before the job's shutdown said why
     unspooled: tuple[str, bytes] | None = None  # built, but the spool refused it
+    customer_fixes_logged: bool = False  # the customer option's odd fields were logged
 
 
 class Calls:
@@ -121,8 +125,10 @@ class Calls:
         *,
         call_id: str | None = None,
     ) -> dict[str, Any]:
-        """The call's payload with this forwarder's options (before add_fields and redact)."""
-        return build_payload(
+        """The call's payload with this forwarder's options (before add_fields and redact).
+
+        A room name that is no valid externalId is kept as `metadata.livekitRoomName`."""
+        payload = build_payload(
             agent_id=self.opts.agent_id,
             agent_name=self.opts.agent_name,
             call_id=self.call_id(ctx) if call_id is None else call_id,
@@ -132,18 +138,33 @@ class Calls:
             customer=self.customer(ctx, job),
             options=self.opts.turns,
         )
+        room = room_name(ctx)
+        if external_id(room) != room:
+            payload["metadata"] = {"livekitRoomName": _kept(room)}
+        return payload
 
     def call_id(self, ctx: JobContext) -> str:
+        """The call's `call.externalId`: the `call_id` option's value (else the room name),
+        through `external_id` so that any name is a valid id (the same one on every path)."""
+        value: Any = None
         try:
             value = self.opts.call_id(ctx)
-            if isinstance(value, str) and value.strip():
-                return value
-            logger.error(
-                "call_id callable returned no id; using the room name", extra={"got": repr(value)}
-            )
         except Exception:
             logger.exception("call_id callable failed; using the room name")
-        return room_name(ctx)
+        else:
+            if not (isinstance(value, str) and value.strip()):
+                logger.error(
+                    "call_id callable returned no id; using the room name",
+                    extra={"got": type(value).__name__},
+                )
+        raw = value if isinstance(value, str) and value.strip() else room_name(ctx)
+        mapped = external_id(raw)
+        if mapped != raw:
+            logger.warning(
+                "call id is not a valid externalId; sent as its documented mapping",
+                extra={"call_id": mapped},
+            )
+        return mapped
 
     def customer(self, ctx: JobContext, job: Job) -> Mapping[str, Any] | None:
         option = self.opts.customer
@@ -163,7 +184,13 @@ class Calls:
                 extra={"got": type(value).__name__},
             )
             return None
-        return value
+        if value is None:
+            return None
+        clean, fixes = clean_customer(value)
+        if fixes and not job.customer_fixes_logged:  # once per job, not per snapshot write
+            job.customer_fixes_logged = True
+            log_fixes(fixes)
+        return clean
 
     def watch_sip(self, ctx: JobContext, job: Job) -> None:
         """Remember the SIP caller while the call runs: it leaves the room when it hangs up."""
@@ -179,3 +206,11 @@ class Calls:
             ctx.room.on("participant_attributes_changed", lambda _changed, p: on_participant(p))
         except Exception:  # a room without events (tests' mock rooms): the snapshot above stays
             logger.debug("cannot watch room participants")
+
+
+MAX_KEPT_NAME = 4096
+
+
+def _kept(name: str) -> str:
+    """The room name as kept in the payload: encodable, at most `MAX_KEPT_NAME` characters."""
+    return name.encode("utf-8", "replace").decode("utf-8")[:MAX_KEPT_NAME]

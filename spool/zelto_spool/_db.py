@@ -15,6 +15,7 @@ import errno
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from functools import partial
@@ -111,13 +112,14 @@ class Connector:
             self._forget_after_fork()
         if not fsync:
             fn = partial(without_fsync, fn)
+        began = time.monotonic()  # a busy error says how long it really waited
         with self._lock:
             try:
-                return self._attempt(fn, call_id)
+                return self._attempt(fn, call_id, began)
             except _Reopen:
                 pass
             try:
-                return self._attempt(fn, call_id)  # on the fresh file
+                return self._attempt(fn, call_id, began)  # on the fresh file
             except _Reopen as again:
                 raise again.error from None
 
@@ -131,7 +133,9 @@ class Connector:
             self._conn = None
             self._guard = None
 
-    def _attempt(self, fn: Callable[[sqlite3.Connection], T], call_id: str | None) -> T:
+    def _attempt(
+        self, fn: Callable[[sqlite3.Connection], T], call_id: str | None, began: float
+    ) -> T:
         # shared with every other operation, exclusive for `set_aside`: a file is never moved
         # while an operation runs, and the first operation after a move sees that it happened
         guard = self._shared()
@@ -171,7 +175,7 @@ class Connector:
             subject = f"could not spool call {call_id!r}: " if call_id else "spool error: "
             raise self._not_a_spool(subject, call_id, failure.what) from None
         if isinstance(failure, (sqlite3.Error, OSError)):
-            raise self._translate(failure, call_id) from None
+            raise self._translate(failure, call_id, time.monotonic() - began) from None
         raise failure
 
     def _side_files_replaced(self, conn: sqlite3.Connection) -> bool:
@@ -229,7 +233,9 @@ class Connector:
         self._ident = identity(self.path)
         return connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
 
-    def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
+    def _translate(
+        self, exc: BaseException, call_id: str | None, waited: float = 0.0
+    ) -> SpoolError | _Reopen:
         text = str(exc)
         lowered = text.lower()
         where = f" ({self.path})"
@@ -270,7 +276,8 @@ class Connector:
             )
         if "database is locked" in lowered or "busy" in lowered:
             return SpoolWriteError(
-                f"{subject}spool stayed busy for {self.busy_timeout:g} s ({text}){where}",
+                f"{subject}spool stayed busy for {waited:.1f} s of the {self.busy_timeout:g} s "
+                f"busy timeout ({_error_name(exc)}){where}",
                 path=str(self.path),
                 call_id=call_id,
             )
@@ -311,6 +318,12 @@ class Connector:
             path=str(self.path),
             call_id=call_id,
         )
+
+
+def _error_name(exc: BaseException) -> str:
+    """The message with SQLite's extended code (`SQLITE_BUSY_SNAPSHOT`, ...) when known."""
+    name = getattr(exc, "sqlite_errorname", None)
+    return f"{exc}, {name}" if name else str(exc)
 
 
 class _Reopen(Exception):

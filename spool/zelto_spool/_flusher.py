@@ -151,11 +151,12 @@ class Flusher:
     async def run(self, stop: asyncio.Event) -> DrainReport:
         """Drain continuously until `stop` is set; then finish or release in-flight rows."""
         self._bind_loop()
-        if not self.can_send:
-            await self._db(self._gate.no_key, self._clock())
+        if not self.can_send:  # this process's problem, not the spool's: no pause written
+            logger.error("ZELTO_API_KEY is not set; this process sends nothing", extra={})
             self.report.paused = NO_KEY_REASON
             await stop.wait()
             return self.report
+        await self._db(self._gate.pause_state)  # drops a pause that blamed a missing key
         stopper = asyncio.ensure_future(stop.wait())
         stopper.add_done_callback(lambda _: self._kick.set() if self._kick else None)
         try:
@@ -207,7 +208,7 @@ class Flusher:
         if not self.can_send or timeout <= 0:
             return None
         ends = time.monotonic() + timeout  # the claim and the client's setup count too
-        pause = await self._db(self.spool.pause_state)
+        pause = await self._db(self._gate.pause_state)
         if pause is not None and self._gate.probed:
             return None
         self._gate.probed = True

@@ -35,6 +35,7 @@ from ._files import (
     side,
 )
 from ._logroute import library_logger
+from ._perms import check_directory, check_files
 from ._recovery import lock_path, set_aside
 from ._turn import WriteTurn
 
@@ -216,6 +217,7 @@ class Connector:
     def _shared(self) -> int | None:
         """The recovery lock, held shared; None where it cannot be created (read-only dir)."""
         if self._guard is None:
+            check_directory(self.path.parent)  # before making anything in it (`_perms.py`)
             try:
                 prepare_path(self.path)
                 self._lock_was_there = lock_path(self.path).exists()
@@ -230,8 +232,17 @@ class Connector:
 
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
+        # a spool others can read, or planted by them, is refused (`_perms.py`): side files
+        # and owners before SQLite reads them, the file's mode once it is known to be a spool
+        check_files(self.path, main_mode=False)
         self._ident = identity(self.path)
-        return connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
+        conn = connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
+        try:
+            check_files(self.path)
+        except SpoolError:
+            conn.close()
+            raise
+        return conn
 
     def _translate(
         self, exc: BaseException, call_id: str | None, waited: float = 0.0

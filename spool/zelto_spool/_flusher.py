@@ -269,7 +269,7 @@ class Flusher:
             gate=self._gate,
             concurrency=self.config.concurrency,
             attempt=self._attempt,
-            clock=self._clock,
+            clock=self.spool.store.monotonic,  # what claims' deadlines are on
             attempt_span=self.config.total_timeout_s + self._margin,
             kick=self._kick,
         )
@@ -363,14 +363,16 @@ class Flusher:
         # the lease bounds the whole attempt: past it another process may already have sent a
         # newer version, so a process that stalled after claiming (SIGSTOP, a paused VM, a slow
         # lock) must not send this one. The margin leaves room to record the answer in time.
-        ends = claim.expires - self._margin
-        left = ends - self._clock()
+        # Judged on the monotonic clock: a wall-clock step cannot lengthen or cut the lease.
+        monotonic = self.spool.store.monotonic
+        ends = claim.deadline - self._margin
+        left = ends - monotonic()
         if left <= 0:
             return Unsent(claim, LEASE_RAN_OUT)
         limit = min(self.config.total_timeout_s if timeout is None else timeout, left)
         started = time.monotonic()
         outcome = await sender.send(
-            claim.body, timeout=limit, still_leased=lambda: self._clock() < ends
+            claim.body, timeout=limit, still_leased=lambda: monotonic() < ends
         )
         latency = time.monotonic() - started
         if outcome.kind == "pause" and outcome.status in PER_CALL_STATUSES:

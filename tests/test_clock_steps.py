@@ -150,6 +150,22 @@ def test_a_backoff_is_still_honoured_after_the_clock_steps_back(spool_path: Path
     spool.close()
 
 
+def test_a_pause_probe_is_not_held_by_a_clock_stepped_back(spool_path: Path) -> None:
+    from zelto_spool._pausing import Gate
+    from zelto_spool._spool import Pause
+
+    clocks = Clocks()
+    spool = Spool(spool_path, clock=clocks.time)
+    gate = Gate(Leases(spool), probe_interval=60, clock=clocks.time)
+    gate.probed = True  # this process probed already: it waits for `probe_at`
+    pause = Pause("HTTP 401", 401, since=clocks.wall, probe_at=clocks.wall + 60)
+    assert gate.allowance(pause, want=4, idle=True, now=clocks.wall).limit == 0
+    clocks.wall -= HOUR  # the next probe is now an hour and a minute away by this clock
+    allowed = gate.allowance(pause, want=4, idle=True, now=clocks.wall)
+    assert (allowed.limit, allowed.probe) == (1, True)
+    spool.close()
+
+
 def test_a_negative_backlog_age_is_an_alarm_not_zero(spool_path: Path) -> None:
     clocks = Clocks()
     spool = Spool(spool_path, clock=clocks.time)

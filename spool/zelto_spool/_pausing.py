@@ -96,7 +96,10 @@ class Gate:
             limit = 1
         if pause is None:
             return Allowance(limit=limit)
-        if not (idle and (not self.probed or now >= pause.probe_at)):
+        # a probe time more than one interval away was set by a clock ahead of this one (or
+        # before it was stepped back): probe now rather than wait out the step
+        due = now >= pause.probe_at or pause.probe_at - now > self.probe_interval
+        if not (idle and (not self.probed or due)):
             return Allowance(limit=0)
         return Allowance(limit=1, probe=True)  # one probe at a time while paused
 

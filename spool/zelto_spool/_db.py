@@ -116,13 +116,38 @@ class Connector:
         began = time.monotonic()  # a busy error says how long it really waited
         with self._lock:
             try:
-                return self._attempt(fn, call_id, began)
+                return self._patient(fn, call_id, began)
             except _Reopen:
                 pass
             try:
-                return self._attempt(fn, call_id, began)  # on the fresh file
+                return self._patient(fn, call_id, began)  # on the fresh file
             except _Reopen as again:
                 raise again.error from None
+
+    def _patient(
+        self, fn: Callable[[sqlite3.Connection], T], call_id: str | None, began: float
+    ) -> T:
+        """`_attempt`, again after a busy answer that came before the busy timeout was spent.
+
+        SQLite waits out a lock with its busy handler, but some paths answer SQLITE_BUSY at
+        once: a write upgrading a read snapshot another process has since moved past
+        (SQLITE_BUSY_SNAPSHOT; a read statement left open, e.g. by a cursor an exception's
+        traceback keeps alive, holds such a snapshot), locks taken while a connection opens.
+        Each would fail a write that had the whole timeout left; the operation (rolled back)
+        runs again instead, on a fresh connection, in steps of 1 ms growing to 100 ms, until
+        the timeout is spent."""
+        step = 0.001
+        while True:
+            try:
+                return self._attempt(fn, call_id, began)
+            except _EarlyBusy as early:
+                logger.info(
+                    "spool answered busy before the busy timeout; trying again",
+                    extra={"path": str(self.path), "error": early.reason},
+                )
+                left = self.busy_timeout - (time.monotonic() - began)
+                time.sleep(max(0.0, min(step, left)))
+                step = min(step * 2, 0.1)
 
     def close(self) -> None:
         with self._lock:
@@ -175,8 +200,19 @@ class Connector:
         if isinstance(failure, ForeignDatabaseError):
             subject = f"could not spool call {call_id!r}: " if call_id else "spool error: "
             raise self._not_a_spool(subject, call_id, failure.what) from None
+        waited = time.monotonic() - began
+        if _is_busy(failure) and waited < self.busy_timeout and not self._broken:
+            # a fresh connection: a statement of the failed attempt may still be open (kept
+            # alive by the error's traceback) and would pin the stale snapshot for every retry
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+            reason = _error_name(failure)
+            del failure
+            raise _EarlyBusy(reason) from None
         if isinstance(failure, (sqlite3.Error, OSError)):
-            raise self._translate(failure, call_id, time.monotonic() - began) from None
+            raise self._translate(failure, call_id, waited) from None
         raise failure
 
     def _side_files_replaced(self, conn: sqlite3.Connection) -> bool:
@@ -331,10 +367,25 @@ class Connector:
         )
 
 
+def _is_busy(exc: BaseException) -> bool:
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_BUSY") or "database is locked" in str(exc).lower()
+
+
 def _error_name(exc: BaseException) -> str:
     """The message with SQLite's extended code (`SQLITE_BUSY_SNAPSHOT`, ...) when known."""
     name = getattr(exc, "sqlite_errorname", None)
     return f"{exc}, {name}" if name else str(exc)
+
+
+class _EarlyBusy(Exception):
+    """SQLite answered busy before the busy timeout was spent: run the operation again."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class _Reopen(Exception):

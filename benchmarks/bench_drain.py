@@ -154,7 +154,7 @@ def _one(base: Path, template: Path, impl: str, concurrency: int, calls: int) ->
         db = base / "draining.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        shutil.copyfile(template, db)
+        shutil.copy(template, db)  # with its 0600: a spool others can read is refused
     with receiver_process(base) as receiver:
         task = "raw" if impl == "raw" else "flusher"
         result, _ = run_child(SCRIPT, task, {**args, "db": str(db), "url": receiver.base_url})

@@ -34,7 +34,8 @@ def test_a_claim_whose_lease_ran_out_is_handed_back_unsent(
     spool_path: Any, zelto_receiver: Any
 ) -> None:
     now = [1_000_000.0]
-    spool = Spool(spool_path, clock=lambda: now[0])
+    mono = [500.0]
+    spool = Spool(spool_path, clock=lambda: now[0], monotonic=lambda: mono[0])
     spool.enqueue(payload("stale"))
     config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
 
@@ -42,6 +43,7 @@ def test_a_claim_whose_lease_ran_out_is_handed_back_unsent(
         async with Flusher(spool, config, clock=lambda: now[0]) as flusher:
             (claim,) = Leases(spool).claim(1, lease_s=config.lease_s)
             now[0] += config.lease_s  # the process stalled past its lease
+            mono[0] += config.lease_s
             return await flusher.send_claimed(claim, timeout=10)
 
     outcome = asyncio.run(go())

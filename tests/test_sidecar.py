@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
+from tests.conftest import API_KEY, cli_env, payload, run_cli
 from zelto_spool import Spool
 
 
@@ -96,20 +96,6 @@ def test_kill_9_mid_drain_loses_nothing(spool_path: Path, zelto_receiver: Any) -
     assert set(zelto_receiver.calls) == {c["call"]["externalId"] for c in calls}
     stats = json.loads(run_cli("status", "--json", env=env).stdout)
     assert (stats["pending"], stats["inflight"], stats["delivered"]) == (0, 0, 40)
-
-
-def test_sidecar_without_a_key_pauses_with_a_reason(spool_path: Path, zelto_receiver: Any) -> None:
-    Spool(spool_path).enqueue(payload("room-1"))
-    env = cli_env(spool_path, zelto_receiver.base_url, None)
-    proc = start_sidecar(env)
-    try:
-        wait_until(lambda: Spool(spool_path).stats()["paused"])
-    finally:
-        code, err, _ = stop(proc)
-    assert code == 0
-    assert "ZELTO_API_KEY is not set" in err
-    assert "ZELTO_API_KEY is not set" in run_cli("status", env=env).stdout
-    assert zelto_receiver.posts == []
 
 
 def test_event_loop_errors_are_rate_limited(caplog: pytest.LogCaptureFixture) -> None:

@@ -117,6 +117,9 @@ def test_marks_need_the_lease(spool_path: Path) -> None:
     leases = Leases(spool)
     spool.enqueue(payload("r1"))
     (stale,) = leases.claim(1, lease_s=10)
+    with sqlite3.connect(spool_path) as conn:  # an owner judged by expiry: another container's
+        conn.execute("UPDATE calls SET lease_host = 'other-pod|boot|ns'")
+    conn.close()
     clock.now += 11
     assert leases.reclaim() == ["r1"]  # expired: requeued
     (fresh,) = leases.claim(1, lease_s=10)

@@ -34,14 +34,19 @@ def turns_of(post: Any) -> int:
 def test_a_claim_that_outlives_its_lease_is_not_sent(
     spool_path: Path, zelto_receiver: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Process A claims v1 and stalls past its lease; B reclaims and delivers v2; A wakes."""
+    """Process A claims v1 and stalls past its lease; B reclaims and delivers v2; A wakes.
+
+    Both run in this process: A's lease is made to look like one of another PID namespace
+    (a sidecar container beside the worker's), which B can judge only by its expiry; a live
+    owner on B's own host identity is never expired by the clock (test_clock_steps.py)."""
     now = [1_000_000.0]
+    mono = [500.0]
 
     def clock() -> float:
         return now[0]
 
     config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY, total_timeout_s=5)
-    spool_a = Spool(spool_path, clock=clock)
+    spool_a = Spool(spool_path, clock=clock, monotonic=lambda: mono[0])
     spool_b = Spool(spool_path, clock=clock)
     spool_a.enqueue(payload("stall", turns=1))
     leases_a = Leases(spool_a)
@@ -54,7 +59,11 @@ def test_a_claim_that_outlives_its_lease_is_not_sent(
     def stalling_claim(*args: Any, **kwargs: Any) -> Any:
         claims = real_claim(*args, **kwargs)
         if claims and claims[0].version == 1:
+            with sqlite3.connect(spool_path) as conn:
+                conn.execute("UPDATE calls SET lease_host = 'sidecar-container|boot|ns'")
+            conn.close()
             now[0] += config.lease_s + 1  # frozen for longer than the lease
+            mono[0] += config.lease_s + 1
             spool_b.enqueue(payload("stall", turns=3))  # v2 arrives meanwhile
             asyncio.run(process_b())  # B requeues the expired row and delivers v2
         return claims

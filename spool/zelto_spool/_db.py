@@ -15,6 +15,7 @@ import errno
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from functools import partial
@@ -34,6 +35,7 @@ from ._files import (
     side,
 )
 from ._logroute import library_logger
+from ._perms import check_directory, check_files
 from ._recovery import lock_path, set_aside
 from ._turn import WriteTurn
 
@@ -111,15 +113,41 @@ class Connector:
             self._forget_after_fork()
         if not fsync:
             fn = partial(without_fsync, fn)
+        began = time.monotonic()  # a busy error says how long it really waited
         with self._lock:
             try:
-                return self._attempt(fn, call_id)
+                return self._patient(fn, call_id, began)
             except _Reopen:
                 pass
             try:
-                return self._attempt(fn, call_id)  # on the fresh file
+                return self._patient(fn, call_id, began)  # on the fresh file
             except _Reopen as again:
                 raise again.error from None
+
+    def _patient(
+        self, fn: Callable[[sqlite3.Connection], T], call_id: str | None, began: float
+    ) -> T:
+        """`_attempt`, again after a busy answer that came before the busy timeout was spent.
+
+        SQLite waits out a lock with its busy handler, but some paths answer SQLITE_BUSY at
+        once: a write upgrading a read snapshot another process has since moved past
+        (SQLITE_BUSY_SNAPSHOT; a read statement left open, e.g. by a cursor an exception's
+        traceback keeps alive, holds such a snapshot), locks taken while a connection opens.
+        Each would fail a write that had the whole timeout left; the operation (rolled back)
+        runs again instead, on a fresh connection, in steps of 1 ms growing to 100 ms, until
+        the timeout is spent."""
+        step = 0.001
+        while True:
+            try:
+                return self._attempt(fn, call_id, began)
+            except _EarlyBusy as early:
+                logger.info(
+                    "spool answered busy before the busy timeout; trying again",
+                    extra={"path": str(self.path), "error": early.reason},
+                )
+                left = self.busy_timeout - (time.monotonic() - began)
+                time.sleep(max(0.0, min(step, left)))
+                step = min(step * 2, 0.1)
 
     def close(self) -> None:
         with self._lock:
@@ -131,7 +159,9 @@ class Connector:
             self._conn = None
             self._guard = None
 
-    def _attempt(self, fn: Callable[[sqlite3.Connection], T], call_id: str | None) -> T:
+    def _attempt(
+        self, fn: Callable[[sqlite3.Connection], T], call_id: str | None, began: float
+    ) -> T:
         # shared with every other operation, exclusive for `set_aside`: a file is never moved
         # while an operation runs, and the first operation after a move sees that it happened
         guard = self._shared()
@@ -170,8 +200,19 @@ class Connector:
         if isinstance(failure, ForeignDatabaseError):
             subject = f"could not spool call {call_id!r}: " if call_id else "spool error: "
             raise self._not_a_spool(subject, call_id, failure.what) from None
+        waited = time.monotonic() - began
+        if _is_busy(failure) and waited < self.busy_timeout and not self._broken:
+            # a fresh connection: a statement of the failed attempt may still be open (kept
+            # alive by the error's traceback) and would pin the stale snapshot for every retry
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = None
+            reason = _error_name(failure)
+            del failure
+            raise _EarlyBusy(reason) from None
         if isinstance(failure, (sqlite3.Error, OSError)):
-            raise self._translate(failure, call_id) from None
+            raise self._translate(failure, call_id, waited) from None
         raise failure
 
     def _side_files_replaced(self, conn: sqlite3.Connection) -> bool:
@@ -212,6 +253,7 @@ class Connector:
     def _shared(self) -> int | None:
         """The recovery lock, held shared; None where it cannot be created (read-only dir)."""
         if self._guard is None:
+            check_directory(self.path.parent)  # before making anything in it (`_perms.py`)
             try:
                 prepare_path(self.path)
                 self._lock_was_there = lock_path(self.path).exists()
@@ -226,10 +268,21 @@ class Connector:
 
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
+        # a spool others can read, or planted by them, is refused (`_perms.py`): side files
+        # and owners before SQLite reads them, the file's mode once it is known to be a spool
+        check_files(self.path, main_mode=False)
         self._ident = identity(self.path)
-        return connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
+        conn = connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
+        try:
+            check_files(self.path)
+        except SpoolError:
+            conn.close()
+            raise
+        return conn
 
-    def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
+    def _translate(
+        self, exc: BaseException, call_id: str | None, waited: float = 0.0
+    ) -> SpoolError | _Reopen:
         text = str(exc)
         lowered = text.lower()
         where = f" ({self.path})"
@@ -270,7 +323,8 @@ class Connector:
             )
         if "database is locked" in lowered or "busy" in lowered:
             return SpoolWriteError(
-                f"{subject}spool stayed busy for {self.busy_timeout:g} s ({text}){where}",
+                f"{subject}spool stayed busy for {waited:.1f} s of the {self.busy_timeout:g} s "
+                f"busy timeout ({_error_name(exc)}){where}",
                 path=str(self.path),
                 call_id=call_id,
             )
@@ -311,6 +365,27 @@ class Connector:
             path=str(self.path),
             call_id=call_id,
         )
+
+
+def _is_busy(exc: BaseException) -> bool:
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_BUSY") or "database is locked" in str(exc).lower()
+
+
+def _error_name(exc: BaseException) -> str:
+    """The message with SQLite's extended code (`SQLITE_BUSY_SNAPSHOT`, ...) when known."""
+    name = getattr(exc, "sqlite_errorname", None)
+    return f"{exc}, {name}" if name else str(exc)
+
+
+class _EarlyBusy(Exception):
+    """SQLite answered busy before the busy timeout was spent: run the operation again."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class _Reopen(Exception):

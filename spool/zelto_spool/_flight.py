@@ -178,7 +178,7 @@ class Flight:
         now = self._clock()
         while self.ahead:
             claim, look = self.ahead.popleft()
-            if look < self._looks and claim.expires < now + self._attempt_span:
+            if look < self._looks and claim.deadline < now + self._attempt_span:
                 self.unsent.append(Unsent(claim, None))
                 continue
             return claim

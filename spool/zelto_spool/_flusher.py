@@ -151,11 +151,12 @@ class Flusher:
     async def run(self, stop: asyncio.Event) -> DrainReport:
         """Drain continuously until `stop` is set; then finish or release in-flight rows."""
         self._bind_loop()
-        if not self.can_send:
-            await self._db(self._gate.no_key, self._clock())
+        if not self.can_send:  # this process's problem, not the spool's: no pause written
+            logger.error("ZELTO_API_KEY is not set; this process sends nothing", extra={})
             self.report.paused = NO_KEY_REASON
             await stop.wait()
             return self.report
+        await self._db(self._gate.pause_state)  # drops a pause that blamed a missing key
         stopper = asyncio.ensure_future(stop.wait())
         stopper.add_done_callback(lambda _: self._kick.set() if self._kick else None)
         try:
@@ -207,7 +208,7 @@ class Flusher:
         if not self.can_send or timeout <= 0:
             return None
         ends = time.monotonic() + timeout  # the claim and the client's setup count too
-        pause = await self._db(self.spool.pause_state)
+        pause = await self._db(self._gate.pause_state)
         if pause is not None and self._gate.probed:
             return None
         self._gate.probed = True
@@ -268,7 +269,7 @@ class Flusher:
             gate=self._gate,
             concurrency=self.config.concurrency,
             attempt=self._attempt,
-            clock=self._clock,
+            clock=self.spool.store.monotonic,  # what claims' deadlines are on
             attempt_span=self.config.total_timeout_s + self._margin,
             kick=self._kick,
         )
@@ -362,14 +363,16 @@ class Flusher:
         # the lease bounds the whole attempt: past it another process may already have sent a
         # newer version, so a process that stalled after claiming (SIGSTOP, a paused VM, a slow
         # lock) must not send this one. The margin leaves room to record the answer in time.
-        ends = claim.expires - self._margin
-        left = ends - self._clock()
+        # Judged on the monotonic clock: a wall-clock step cannot lengthen or cut the lease.
+        monotonic = self.spool.store.monotonic
+        ends = claim.deadline - self._margin
+        left = ends - monotonic()
         if left <= 0:
             return Unsent(claim, LEASE_RAN_OUT)
         limit = min(self.config.total_timeout_s if timeout is None else timeout, left)
         started = time.monotonic()
         outcome = await sender.send(
-            claim.body, timeout=limit, still_leased=lambda: self._clock() < ends
+            claim.body, timeout=limit, still_leased=lambda: monotonic() < ends
         )
         latency = time.monotonic() - started
         if outcome.kind == "pause" and outcome.status in PER_CALL_STATUSES:

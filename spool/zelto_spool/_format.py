@@ -128,7 +128,10 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
     lines = [f"spool      {stats['path']} ({_size(stats['size_bytes'])})"]
     pending = f"pending    {stats['pending']}"
     if stats["oldest_pending_age_s"] is not None:
-        pending += f"  (oldest {age(stats['oldest_pending_age_s'])}"
+        oldest = stats["oldest_pending_age_s"]
+        # negative: written in the future, so the clock stepped back; shown, never as 0s
+        shown = age(oldest) if oldest >= 0 else f"-{age(-oldest)}, clock behind the spool"
+        pending += f"  (oldest {shown}"
         nxt = stats.get("next_attempt_in_s")
         if stats.get("paused"):
             pending += ", sending paused: see below"

@@ -5,6 +5,10 @@ disagree. Unhealthy means an operator should look:
 
 - sending is paused (401/403/404 about the key, or no key);
 - the oldest pending call waited longer than `max_pending_age_s` (a stale backlog);
+- the oldest pending call was written in the future (a negative age beyond
+  `CLOCK_STEP_ALARM_S`): the wall clock was stepped back, or a process writing the spool runs
+  ahead. Due calls are still sent (`_schema_leases._DUE`), but ages, backoffs and retention
+  are off by the step: an alarm, never clamped to zero;
 - the spool is over its disk cap (pending calls are kept, delivered ones evicted early);
 - a damaged spool was set aside next to this one (`<name>.corrupt-*`) and is still there:
   it may hold calls that were not salvaged. The operator deals with it by salvaging what
@@ -20,9 +24,10 @@ from typing import Any
 
 from ._format import age
 
-__all__ = ["DEFAULT_MAX_PENDING_AGE_S", "Verdict", "verdict"]
+__all__ = ["CLOCK_STEP_ALARM_S", "DEFAULT_MAX_PENDING_AGE_S", "Verdict", "verdict"]
 
 DEFAULT_MAX_PENDING_AGE_S = 15 * 60.0
+CLOCK_STEP_ALARM_S = 5.0  # processes writing one spool share a host, hence a clock
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +62,12 @@ def verdict(
     if oldest is not None and oldest > max_pending_age_s:
         problems.append(
             f"oldest pending call is {age(oldest)} old (limit {age(max_pending_age_s)})"
+        )
+    if oldest is not None and oldest < -CLOCK_STEP_ALARM_S:
+        problems.append(
+            f"the clock is {age(-oldest)} behind the spool: the oldest pending call was "
+            "written in the future (the wall clock was stepped back, or a process writing "
+            "the spool runs ahead); due calls are still sent, ages and backoffs are off"
         )
     if stats.get("over_cap"):
         problems.append(

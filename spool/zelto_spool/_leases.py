@@ -43,8 +43,10 @@ __all__ = ["Claim", "Leases", "Mark", "MarkKind"]
 @dataclass(frozen=True)
 class Claim:
     """A row leased for sending: the exact body of `version`, the lease token, and when the
-    lease ends (wall-clock seconds): past `expires` another process may send a newer version,
-    so this attempt must not start or go on."""
+    lease ends: `expires` in wall-clock seconds (what other processes judge by, and when an
+    attempt in doubt lets the next version go), `deadline` on the spool's monotonic clock
+    (what this process judges by, immune to wall-clock steps). Past it another process may
+    send a newer version, so this attempt must not start or go on."""
 
     rowid: int
     call_id: str
@@ -53,6 +55,7 @@ class Claim:
     body: bytes
     token: str
     expires: float = math.inf
+    deadline: float = math.inf
 
 
 class MarkKind(enum.Enum):
@@ -153,6 +156,7 @@ class Leases:
         # the lease starts once the lock is held: time spent waiting for it is not lease
         now = self._store.clock()
         expires = now + lease_s
+        deadline = self._store.monotonic() + lease_s
         params: dict[str, Any] = {
             "token": uuid.uuid4().hex,
             "host": owner.host,
@@ -163,7 +167,12 @@ class Leases:
             "now": now,
             "expires": expires,
         }
-        statement = sql.CLAIM_DUE if call_id is None else sql.CLAIM_ONE
+        if call_id is not None:
+            statement = sql.CLAIM_ONE
+        elif self._store.clock_behind(conn, now):
+            statement = sql.CLAIM_DUE_STEPPED
+        else:
+            statement = sql.CLAIM_DUE
         claims = []
         for rowid, cid, claimed_version, attempts in conn.execute(statement, params).fetchall():
             if stored is None:
@@ -172,7 +181,9 @@ class Leases:
             else:
                 version, row_body = stored.version, body
                 assert claimed_version == version  # the transaction holds the write lock
-            claims.append(Claim(rowid, cid, version, attempts, row_body, params["token"], expires))
+            claims.append(
+                Claim(rowid, cid, version, attempts, row_body, params["token"], expires, deadline)
+            )
         return claims
 
     def enqueue_claimed(
@@ -210,15 +221,22 @@ class Leases:
                 if (pid, start) != (me.pid, me.start)
                 and _proc.is_alive(me.host, pid, start or 0) is False
             ]
+            # owners here that are alive and running end their own leases (monotonic time)
+            answering = [me.pid] + [
+                pid
+                for pid, start in owners
+                if pid != me.pid and _proc.answering(me.host, pid, start or 0)
+            ]
+            expiry = {"now": now, "host": me.host, "answering": json.dumps(answering)}
             freed: list[str] = []
-            if not dead and not conn.execute(sql.ANY_EXPIRED, {"now": now}).fetchone():
+            if not dead and not conn.execute(sql.ANY_EXPIRED, expiry).fetchone():
                 return freed
             with transaction(conn):
                 for pid, start in dead:
                     params = {"now": now, "host": me.host, "pid": pid, "start": start}
                     params["error"] = f"sending process {pid} died before an answer; requeued"
                     freed += [r[0] for r in conn.execute(sql.RECLAIM_DEAD_OWNER, params)]
-                freed += [r[0] for r in conn.execute(sql.RECLAIM_EXPIRED, {"now": now})]
+                freed += [r[0] for r in conn.execute(sql.RECLAIM_EXPIRED, expiry)]
             return freed
 
         return self._store.db.run(sweep)

@@ -7,7 +7,7 @@ too. The rules, all in `Gate.allowance` and `Gate.observe`:
 - slow start: until Zelto has answered once (any status, or a request it took but hung on),
   one request at a time, and only when nothing else is in flight: a wrong key or URL costs
   one request, not `concurrency` of them. A connection that fails again closes it again.
-- paused (401/403/404, or no key): one probe at a time, when nothing else is in flight, at
+- paused (401/403/404): one probe at a time, when nothing else is in flight, at
   most every `pause_probe_interval_s`; a new process probes at once (its key may be the fixed
   one). Each probe moves the spool's `probe_at` on, so other processes do not probe too.
 - a delivered or dead-lettered call ends the pause (Zelto took the key): `resume`.
@@ -33,8 +33,10 @@ __all__ = ["NO_KEY_REASON", "UNKNOWN", "Allowance", "Gate", "Look"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
+# a process without the key sends nothing and says so in its own log and report; it never
+# pauses the spool (other processes have keys). Versions before 0.1.1 wrote this pause with a
+# probe ten years away: a process with a key drops it (`Gate.pause_state`)
 NO_KEY_REASON = "ZELTO_API_KEY is not set in the sending process"
-NO_KEY_PROBE_S = 10 * 365 * 86400.0
 
 
 class _Unknown:
@@ -94,13 +96,26 @@ class Gate:
             limit = 1
         if pause is None:
             return Allowance(limit=limit)
-        if not (idle and (not self.probed or now >= pause.probe_at)):
+        # a probe time more than one interval away was set by a clock ahead of this one (or
+        # before it was stepped back): probe now rather than wait out the step
+        due = now >= pause.probe_at or pause.probe_at - now > self.probe_interval
+        if not (idle and (not self.probed or due)):
             return Allowance(limit=0)
         return Allowance(limit=1, probe=True)  # one probe at a time while paused
 
+    def pause_state(self) -> Pause | None:
+        """On the spool thread: the spool's pause, except one that blamed a missing key (left
+        by an older key-less process): this process has a key, so that pause is dropped."""
+        pause = self.spool.pause_state()
+        if pause is None or pause.reason != NO_KEY_REASON:
+            return pause
+        if self.leases.resume():
+            logger.warning("dropped a pause left by a process without a key", extra={})
+        return None
+
     def look(self, *, want: int, idle: bool, lease_s: float) -> Look:
         """On the spool thread: claim up to `want` rows, as many as the gate allows now."""
-        pause = self.spool.pause_state()
+        pause = self.pause_state()
         now = self._clock()
         allowance = self.allowance(pause, want=want, idle=idle, now=now)
         if allowance.limit == 0:
@@ -155,8 +170,3 @@ class Gate:
         except (ZeltoError, sqlite3.Error):
             last_success = None  # cannot tell: a pause keeps every row, so it is the safe side
         return judge_refusal(outcome, last_success=last_success, now=now)
-
-    def no_key(self, now: float) -> None:
-        """On the spool thread: without a key nothing is sent; say so where `status` looks."""
-        self.leases.pause(NO_KEY_REASON, status=None, probe_at=now + NO_KEY_PROBE_S)
-        logger.error("ZELTO_API_KEY is not set; nothing will be sent", extra={})

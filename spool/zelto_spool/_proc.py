@@ -15,7 +15,7 @@ import socket
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["Owner", "current_owner", "is_alive"]
+__all__ = ["Owner", "answering", "current_owner", "is_alive"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,16 @@ def current_owner() -> Owner:
         _owner_cache.clear()
         _owner_cache[pid] = owner
     return owner
+
+
+def _stat_fields(pid: int) -> list[bytes] | None:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat = fh.read()
+    except OSError:
+        return None
+    # the command name may contain spaces and parentheses: split after the last ")"
+    return stat[stat.rfind(b")") + 2 :].split()
 
 
 def process_start(pid: int) -> int | None:
@@ -94,3 +104,16 @@ def is_alive(host: str, pid: int, start: int) -> bool | None:
     if start and now_start and now_start != start:
         return False  # the pid was reused by a younger process
     return True
+
+
+def answering(host: str, pid: int, start: int) -> bool:
+    """Whether a lease owner is on this host identity, alive and running: such an owner ends
+    its own lease by its monotonic clock, so no other process expires it by the wall clock
+    (which a step in either direction would make wrong). A stopped process (SIGSTOP, a
+    debugger: state T or t) cannot answer, so its lease ends by the clock as elsewhere."""
+    if is_alive(host, pid, start) is not True:
+        return False
+    fields = _stat_fields(pid)
+    if fields is None:
+        return _HAVE_PROC is False  # no /proc (macOS): alive is all that can be told
+    return bool(fields) and fields[0] not in (b"T", b"t")

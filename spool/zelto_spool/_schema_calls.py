@@ -78,6 +78,13 @@ SELECT min(pending_since) FROM calls WHERE state IN ('pending', 'inflight')
 """
 
 NEXT_DUE = "SELECT min(next_attempt_at) FROM calls WHERE state = 'pending'"
+# with the wall clock stepped back (`Store.clock_behind`): a row written as due is due now
+NEXT_DUE_STEPPED = """
+SELECT min(CASE WHEN next_attempt_at <= updated_at THEN min(next_attempt_at, :now)
+                ELSE next_attempt_at END)
+FROM calls WHERE state = 'pending'
+"""
+NEWEST_PENDING_WRITE = "SELECT max(updated_at) FROM calls WHERE state = 'pending'"
 
 LAST_SUCCESS = "SELECT max(delivered_at) FROM calls WHERE delivered_at IS NOT NULL"
 

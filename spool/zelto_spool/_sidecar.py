@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._config import DeliveryConfig
-from ._exceptions import SpoolError
-from ._flusher import NO_KEY_REASON, Flusher
+from ._exceptions import ConfigError, SpoolError
+from ._flusher import Flusher
 from ._health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from ._spool import Spool
 from ._watch import watch_spool
@@ -30,7 +30,13 @@ if TYPE_CHECKING:
     from ._server import SidecarServer
     from ._webhooks import CallIdSource
 
-__all__ = ["Listen", "run_sidecar"]
+__all__ = ["NO_KEY_REFUSAL", "Listen", "run_sidecar"]
+
+NO_KEY_REFUSAL = (
+    "ZELTO_API_KEY is not set in this process, so the sidecar was not started (it would send "
+    "nothing) and the spool was not changed. Set ZELTO_API_KEY (or --api-key); sudo drops the "
+    "environment: sudo --preserve-env=ZELTO_API_KEY zelto-spool run"
+)
 
 logger = logging.getLogger("zelto_spool")
 
@@ -64,7 +70,13 @@ async def run_sidecar(
 
     `/healthz` (with `listen`) gives the verdict of `status --check` (`_health.verdict`),
     with `max_pending_age` as its stale-backlog threshold, plus a stopped flusher.
+
+    Raises `ConfigError` without the key, before touching the spool: a sidecar that can send
+    nothing is a mistake in its own environment (`sudo` drops it), not a state of the spool,
+    which other processes with the key may be delivering from.
     """
+    if config.api_key is None:
+        raise ConfigError(NO_KEY_REFUSAL)
     stop = stop or asyncio.Event()
     hooks = []
     metrics = None
@@ -176,8 +188,6 @@ async def _serve(
             stats = spool.stats()
         except SpoolError as exc:  # busy past its timeout (a writer frozen in its turn), ...
             return Health(False, f"the spool cannot be read: {exc}")
-        if config.api_key is None and not stats["paused"]:
-            stats["paused"] = NO_KEY_REASON
         found = verdict(
             stats,
             max_pending_age_s=max_pending_age,

@@ -73,6 +73,7 @@ class Spool:
         max_payload_bytes: per-call size limit of the encoded payload.
         busy_timeout: seconds a write waits for another process's lock before failing.
         clock: wall-clock seconds (injectable for tests).
+        monotonic: monotonic seconds, for this process's own leases (injectable for tests).
     """
 
     def __init__(
@@ -84,6 +85,7 @@ class Spool:
         max_payload_bytes: int = MAX_PAYLOAD_BYTES,
         busy_timeout: float = BUSY_TIMEOUT_S,
         clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
         # watcher watches the target's directory and a damaged file is set aside beside it
@@ -96,6 +98,7 @@ class Spool:
             path=resolved,
             db=Connector(resolved, busy_timeout=busy_timeout),
             clock=clock,
+            monotonic=monotonic,
             retention_s=retention,
             max_bytes=max_bytes if max_bytes is not None else env_max_bytes(),
             max_payload_bytes=max_payload_bytes,
@@ -283,8 +286,14 @@ class Spool:
 
     def next_due(self) -> float | None:
         """When the earliest pending row becomes due (wall-clock seconds), or None."""
-        value = self.store.db.run(lambda conn: conn.execute(sql.NEXT_DUE).fetchone()[0])
+        now = self.clock()
+        value = self.store.db.run(lambda conn: self._next_due(conn, now))
         return None if value is None else float(value)
+
+    def _next_due(self, conn: sqlite3.Connection, now: float) -> Any:
+        if self.store.clock_behind(conn, now):
+            return conn.execute(sql.NEXT_DUE_STEPPED, {"now": now}).fetchone()[0]
+        return conn.execute(sql.NEXT_DUE).fetchone()[0]
 
     def last_success(self) -> float | None:
         """When a call was last delivered (wall-clock seconds), by any process; None: never."""
@@ -305,7 +314,7 @@ class Spool:
             counts = dict.fromkeys(STATES, 0)
             counts.update(dict(conn.execute(sql.COUNT_BY_STATE).fetchall()))
             oldest = conn.execute(sql.OLDEST_UNDELIVERED).fetchone()[0]
-            next_due = conn.execute(sql.NEXT_DUE).fetchone()[0]
+            next_due = self._next_due(conn, now)
             last_ok = conn.execute(sql.LAST_SUCCESS).fetchone()[0]
             last_error = conn.execute(sql.LAST_ERROR).fetchone()
             pause = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()

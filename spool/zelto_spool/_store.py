@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ from ._exceptions import PayloadError, PayloadTooLargeError
 from ._logroute import library_logger
 from ._payload import combine_enrichments, decode, merge_enrichment, prepare, validate
 
-__all__ = ["Enqueued", "Store"]
+__all__ = ["CLOCK_STEP_S", "Enqueued", "Store"]
+
+CLOCK_STEP_S = 1.0  # a wall clock this far behind a time already reached was stepped back
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
@@ -45,6 +48,8 @@ class Store:
         path: the spool file, resolved.
         db: the per-process connection to it.
         clock: wall-clock seconds every part stamps its rows with.
+        monotonic: this host's monotonic seconds, for what one process judges alone (its
+            own lease): a wall-clock step in either direction does not move it.
         retention_s: how long a delivered call's payload is kept (0: dropped at delivery).
         max_bytes: the disk cap.
         max_payload_bytes: per-call size limit of the encoded payload.
@@ -56,6 +61,25 @@ class Store:
     retention_s: float
     max_bytes: int
     max_payload_bytes: int
+    monotonic: Callable[[], float] = time.monotonic
+    # (the newest wall time this process knows was reached, the monotonic time it did)
+    _known: list[tuple[float, float]] = field(default_factory=list, repr=False)
+
+    def clock_behind(self, conn: sqlite3.Connection, now: float) -> bool:
+        """Whether the wall clock `now` is behind a time already reached: stepped back since
+        this process looked, or behind the newest write of a pending row when it first looked
+        (one read per process). Then a row written as due is due whatever the clock says
+        (`CLAIM_*_STEPPED`, `NEXT_DUE_STEPPED`); otherwise the index answers alone."""
+        mono = self.monotonic()
+        if not self._known:
+            (written,) = conn.execute(sql.NEWEST_PENDING_WRITE).fetchone()
+            self._known.append((now if written is None else max(float(written), now), mono))
+        reached, at = self._known[0]
+        known = reached + (mono - at)
+        if now >= known:
+            self._known[0] = (now, mono)
+            return False
+        return now < known - CLOCK_STEP_S
 
     def enriched(self, body: bytes, fields: Mapping[str, Any]) -> bytes:
         """`body` with recorded enrichment `fields` merged in, validated and encoded again."""

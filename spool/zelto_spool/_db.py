@@ -64,9 +64,12 @@ if hasattr(os, "register_at_fork"):
 class Connector:
     """A per-process, lock-guarded connection to one spool file, with recovery."""
 
-    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S, upgrade: bool = True
+    ) -> None:
         self.path = path
         self.busy_timeout = busy_timeout
+        self.upgrade = upgrade  # False: inspection, never migrates (`connect`)
         self.recovered_to: list[str] = []  # files this process set aside as corrupt
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
@@ -227,7 +230,9 @@ class Connector:
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
         self._ident = identity(self.path)
-        return connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
+        return connect(
+            self.path, busy_timeout=self.busy_timeout, turn=self._turn, upgrade=self.upgrade
+        )
 
     def _translate(self, exc: BaseException, call_id: str | None) -> SpoolError | _Reopen:
         text = str(exc)

@@ -22,6 +22,7 @@ from . import _proc
 from . import _schema_live as sql
 from ._exceptions import PayloadError
 from ._fit import fit_transcript
+from ._home import held_jobs
 from ._logroute import library_logger
 from ._payload import MAX_PAYLOAD_BYTES, decode, encode, prepare
 from ._schema import transaction
@@ -163,6 +164,7 @@ class LiveCalls:
                 return []
             with transaction(conn):
                 reaped = []
+                held = held_jobs(conn)  # a restored spool's snapshots wait for the operator
                 # re-read under the write lock: another reaper may have taken some already
                 for (
                     job_id,
@@ -175,8 +177,8 @@ class LiveCalls:
                     _turns,
                     closed,
                 ) in conn.execute(sql.LIVE_ROWS).fetchall():
-                    if (host, pid, start) == (me.host, me.pid, me.start):
-                        continue  # our own job: its process is alive by definition
+                    if (host, pid, start) == (me.host, me.pid, me.start) or job_id in held:
+                        continue  # our own job (alive by definition), or held
                     alive = _proc.is_alive(host, pid, start)
                     if alive is False or (alive is None and updated < now - stale_after_s):
                         # one snapshot that cannot be assembled must not hold up the others

@@ -27,6 +27,7 @@ from . import _schema_calls as sql
 from ._config import default_spool_path, env_max_bytes, env_retention
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError
+from ._home import HELD_AT
 from ._live import LiveCalls, delete_live
 from ._payload import MAX_PAYLOAD_BYTES, decode, merge_enrichment, prepare
 from ._schema import STATES, transaction
@@ -34,6 +35,8 @@ from ._store import Enqueued, Store
 from ._upkeep import Upkeep
 
 __all__ = ["Pause", "Spool"]
+
+HELD = {"held": HELD_AT}
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class Spool:
         max_payload_bytes: per-call size limit of the encoded payload.
         busy_timeout: seconds a write waits for another process's lock before failing.
         clock: wall-clock seconds (injectable for tests).
+        upgrade: False for inspection (`status`, `list`, `show`): an older schema is read as
+            it is and never migrated, so the previous release keeps using the file, and a
+            restored or copied file is left for a writer to notice (docs/operations.md).
     """
 
     def __init__(
@@ -84,6 +90,7 @@ class Spool:
         max_payload_bytes: int = MAX_PAYLOAD_BYTES,
         busy_timeout: float = BUSY_TIMEOUT_S,
         clock: Callable[[], float] = time.time,
+        upgrade: bool = True,
     ) -> None:
         # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
         # watcher watches the target's directory and a damaged file is set aside beside it
@@ -94,7 +101,7 @@ class Spool:
             raise ConfigError(f"retention must be 0 or a positive duration, got {retention_s}")
         self.store = Store(
             path=resolved,
-            db=Connector(resolved, busy_timeout=busy_timeout),
+            db=Connector(resolved, busy_timeout=busy_timeout, upgrade=upgrade),
             clock=clock,
             retention_s=retention,
             max_bytes=max_bytes if max_bytes is not None else env_max_bytes(),
@@ -113,6 +120,7 @@ class Spool:
             "max_bytes": self.max_bytes,
             "max_payload_bytes": self.max_payload_bytes,
             "busy_timeout": self.store.db.busy_timeout,
+            "upgrade": self.store.db.upgrade,
         }
         return (_rebuild, (str(self.path), options))
 
@@ -279,7 +287,7 @@ class Spool:
 
     def next_due(self) -> float | None:
         """When the earliest pending row becomes due (wall-clock seconds), or None."""
-        value = self.store.db.run(lambda conn: conn.execute(sql.NEXT_DUE).fetchone()[0])
+        value = self.store.db.run(lambda conn: conn.execute(sql.NEXT_DUE, HELD).fetchone()[0])
         return None if value is None else float(value)
 
     def last_success(self) -> float | None:
@@ -288,9 +296,10 @@ class Spool:
         return None if value is None else float(value)
 
     def undelivered(self) -> int:
-        """How many calls are pending or inflight."""
+        """How many calls are pending or inflight (not the held ones of a restored spool:
+        they wait for the operator, `release_restored`)."""
         return int(
-            self.store.db.run(lambda conn: conn.execute(sql.COUNT_UNDELIVERED).fetchone()[0])
+            self.store.db.run(lambda conn: conn.execute(sql.COUNT_UNDELIVERED, HELD).fetchone()[0])
         )
 
     def stats(self) -> dict[str, Any]:
@@ -301,16 +310,20 @@ class Spool:
             counts = dict.fromkeys(STATES, 0)
             counts.update(dict(conn.execute(sql.COUNT_BY_STATE).fetchall()))
             oldest = conn.execute(sql.OLDEST_UNDELIVERED).fetchone()[0]
-            next_due = conn.execute(sql.NEXT_DUE).fetchone()[0]
+            next_due = conn.execute(sql.NEXT_DUE, HELD).fetchone()[0]
             last_ok = conn.execute(sql.LAST_SUCCESS).fetchone()[0]
             last_error = conn.execute(sql.LAST_ERROR).fetchone()
             pause = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            hold = conn.execute(sql.GET_META, {"key": "restored"}).fetchone()
+            held = conn.execute(sql.COUNT_HELD, HELD).fetchone()[0]
             return {
                 **counts,
                 "oldest_pending_age_s": None if oldest is None else round(now - oldest, 3),
                 "paused": None if pause is None else json.loads(pause[0])["reason"],
                 "paused_status": None if pause is None else json.loads(pause[0])["status"],
                 "next_attempt_in_s": None if next_due is None else round(next_due - now, 3),
+                "restored": None if hold is None else json.loads(hold[0])["reason"],
+                "held": held,
                 "last_success_at": last_ok,
                 "last_error": None
                 if last_error is None
@@ -365,6 +378,12 @@ class Spool:
     def without_payload(self, call_ids: Iterable[str]) -> list[str]:
         """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
         return self._upkeep.without_payload(call_ids)
+
+    def release_restored(self, call_ids: Iterable[str] | None = None) -> list[str]:
+        """Send the calls held when this spool was found restored or copied (`_home.py`):
+        those of `call_ids`, or every one and the live snapshots kept from the reaper.
+        Returns the call ids released."""
+        return self._upkeep.release_restored(None if call_ids is None else list(call_ids))
 
     def make_due(self) -> int:
         """Make every pending row due now with a fresh backoff (`drain`); how many changed."""

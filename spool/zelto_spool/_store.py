@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from . import _schema_calls as sql
+from ._connect import note_generation
 from ._db import Connector
 from ._exceptions import PayloadTooLargeError
 from ._logroute import library_logger
 from ._payload import combine_enrichments, decode, merge_enrichment, prepare
+from ._schema import BUMP_GENERATION
 
 __all__ = ["Enqueued", "Store"]
 
@@ -86,6 +88,9 @@ class Store:
             sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()
         conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
+        generation = conn.execute(BUMP_GENERATION).fetchone()  # a restore is seen (_home.py)
+        if generation is not None:
+            note_generation(conn, int(generation[0]))
         return Enqueued(call_id, version, len(body)), body
 
     def record_enrichment(

@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli
 from zelto_spool import Leases, Spool
+from zelto_spool._health import verdict
 from zelto_spool._payload import encode
 
 RECORDING = "https://recordings.example/room-1.ogg"
@@ -70,7 +71,7 @@ def test_a_restored_backup_never_sends_v1_over_the_delivered_v2(
 
 
 def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     first = tmp_path / "host-a" / "spool.db"
     with Spool(first) as spool:
@@ -87,6 +88,8 @@ def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
         stats = copy.stats()
         assert stats["held"] == 2
         assert "written on another machine" in stats["restored"]
+        assert "release-restored" in verdict(stats).text  # status --check and /healthz
+        assert [r.held for r in caplog.records if "restored or copied" in r.message] == [2]
         assert Leases(copy).claim(10, lease_s=60) == []
         assert copy.make_due() == 0
         assert copy.undelivered() == 0

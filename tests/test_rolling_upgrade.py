@@ -20,10 +20,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import cli_env, run_cli
+from tests.conftest import API_KEY, cli_env, run_cli
 from tests.test_sidecar_ops import Sidecar
 
 PREVIOUS = "5b29b6d"  # the 0.1.0 build: schema level 1, refuses a user_version above 1
+# a build of main before the two levels: it wrote user_version 2 for the webhook_events table
+DEV_BUILD = "9291ab4"
 ROOT = Path(__file__).resolve().parents[1]
 
 OLD_WORKER = """
@@ -40,29 +42,38 @@ print("enqueued", count, flush=True)
 """
 
 
-@pytest.fixture(scope="module")
-def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The previous release's `zelto_spool`, extracted from git history (a directory to put
-    on PYTHONPATH)."""
+def from_history(commit: str, what: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`zelto_spool` as it was at `commit`, extracted from git history (a directory to put
+    on PYTHONPATH); the test is skipped without that history."""
     found = subprocess.run(
-        ["git", "-C", str(ROOT), "cat-file", "-e", f"{PREVIOUS}^{{commit}}"],
+        ["git", "-C", str(ROOT), "cat-file", "-e", f"{commit}^{{commit}}"],
         capture_output=True,
         check=False,
     )
     if found.returncode != 0:
         pytest.skip(
-            f"needs git history with commit {PREVIOUS} (the previous release) to run it "
-            "beside this one: a full clone, or `git fetch --unshallow`"
+            f"needs git history with commit {commit} ({what}) to run it beside this "
+            "release: a full clone, or `git fetch --unshallow`"
         )
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", PREVIOUS, "spool/zelto_spool"],
+        ["git", "-C", str(ROOT), "archive", commit, "spool/zelto_spool"],
         capture_output=True,
         check=True,
     ).stdout
-    where = tmp_path_factory.mktemp("previous")
+    where = tmp_path_factory.mktemp(commit)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(where, filter="data")
     return where / "spool"
+
+
+@pytest.fixture(scope="module")
+def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return from_history(PREVIOUS, "the previous release", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def dev_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return from_history(DEV_BUILD, "a development build", tmp_path_factory)
 
 
 def old_env(previous: Path, spool_path: Path, **more: str) -> dict[str, str]:
@@ -172,6 +183,24 @@ def test_a_step_old_code_cannot_use_is_refused_by_it_clearly(
     assert refused.returncode != 0
     assert "spool schema version 3 is newer than this zelto_spool (1)" in refused.stderr
     assert os.path.getsize(spool_path) > 0
+
+
+def test_a_spool_a_development_build_wrote_stays_usable_by_it(
+    dev_build: Path, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    spool_path = tmp_path / "spool.db"
+    worker = old_worker(dev_build, spool_path, "dev", 3)
+    _, err = worker.communicate(timeout=60)
+    assert worker.returncode == 0, err
+    assert on_disk(spool_path)[0] == 2  # both levels at once, as those builds wrote them
+    env = cli_env(spool_path, zelto_receiver.base_url, API_KEY)
+    assert run_cli("status", env=env).returncode == 0
+    assert run_cli("drain", env=env).returncode == 0
+    assert set(zelto_receiver.calls) == {"dev-0", "dev-1", "dev-2"}
+    assert on_disk(spool_path)[0] == 2  # neither lowered nor raised
+    again = old_worker(dev_build, spool_path, "dev-again", 1)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
 
 
 PAYLOAD = '{"agent": {"externalId": "bot"}, "call": {"externalId": "room-1"}}'

@@ -56,6 +56,7 @@ def test_a_restored_backup_never_sends_v1_over_the_delivered_v2(
     status = run_cli("status", "--check", env=env)
     assert status.returncode == 1
     assert "1 unsent call(s) are held" in status.stderr
+    assert "held       1  (not sent: the spool went back in time" in status.stdout
 
     # the operator checked: send it after all
     released = run_cli("release-restored", env=env)
@@ -77,7 +78,8 @@ def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
     with Spool(first) as spool:
         spool.enqueue(payload("room-1"))
         spool.enqueue(payload("room-2"))
-        spool.live.start("job-3", "room-3", encode({"agent": {"externalId": "bot"}}))
+        header = {"agent": {"externalId": "bot"}, "call": {"externalId": "room-3"}}
+        spool.live.start("job-3", "room-3", encode(header))  # a call in progress
     # moved whole (same inode, side file along) to a machine with another id
     second = tmp_path / "host-b"
     (tmp_path / "host-a").rename(second)
@@ -93,19 +95,21 @@ def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
         assert Leases(copy).claim(10, lease_s=60) == []
         assert copy.make_due() == 0
         assert copy.undelivered() == 0
-        # a held call's snapshot is not reaped either (its owner is gone)
-        with sqlite3.connect(copy.path) as conn:
-            conn.execute("UPDATE live SET owner_host = 'gone|boot|ns', owner_pid = 1")
-        assert copy.live.reap(stale_after_s=0) == []
-        # a newer version built on the held one stays held too
+        # the snapshot becomes a held call at the reaper's next sweep, whoever owned it
+        assert copy.live.reap() == []
+        assert copy.live.rows() == []
+        assert copy.stats()["held"] == 3
+        # a newer version built on a held one stays held too
         copy.enqueue(payload("room-1", recordingUrl=RECORDING))
         assert Leases(copy).claim(10, lease_s=60) == []
 
         assert copy.release_restored(["room-2"]) == ["room-2"]
         assert [c.call_id for c in Leases(copy).claim(10, lease_s=60)] == ["room-2"]
-        assert sorted(copy.release_restored()) == ["room-1"]
-        assert copy.live.reap(stale_after_s=0) == ["room-3"]
+        assert copy.release_restored(["room-3"], dead=True) == ["room-3"]  # Zelto has newer
+        assert copy.release_restored() == ["room-1"]
         assert copy.stats()["restored"] is None
+        assert copy.stats()["dead"] == 1
+        assert copy.replay(call_ids=["room-3"]) == ["room-3"]  # not lost: dead-lettered
 
 
 def test_an_ordinary_life_holds_nothing(tmp_path: Path, zelto_receiver: Any) -> None:

@@ -334,26 +334,33 @@ def purge(ctx: click.Context, older_than: float | None) -> None:
 
 @cli.command(name="release-restored")
 @click.argument("call_ids", nargs=-1)
+@click.option(
+    "--dead",
+    is_flag=True,
+    help="Dead-letter them instead of sending them (`replay` queues them again).",
+)
 @click.pass_context
 @errors
-def release_restored(ctx: click.Context, call_ids: tuple[str, ...]) -> None:
+def release_restored(ctx: click.Context, call_ids: tuple[str, ...], dead: bool) -> None:
     """Send the calls held since this spool was found restored from a backup or copied.
 
     A restored or copied spool may hold versions older than ones Zelto already has; its
     unsent calls are held (status, /healthz and the log say so) until you check them (`list
     --state pending`, `show`) and release them. Without CALL_IDs: every held call, and the
-    live snapshots of calls in progress kept from the reaper. See 'Backups' in
-    docs/operations.md.
+    calls made from the snapshots of calls that were in progress. `--dead` dead-letters
+    them instead, for calls Zelto already has in a newer version. See 'Backups and restores'
+    in docs/operations.md.
 
     Example:
 
     \b
+        zelto-spool release-restored --dead room-41
         zelto-spool release-restored room-42
         zelto-spool release-restored
     """
     spool = open_spool(ctx, must_exist=True)
-    done = spool.release_restored(list(call_ids) or None)
-    click.echo(f"released {len(done)} held call(s)")
+    done = spool.release_restored(list(call_ids) or None, dead=dead)
+    click.echo(f"{'dead-lettered' if dead else 'released'} {len(done)} held call(s)")
     missing = sorted(set(call_ids) - set(done))
     if missing:
         raise click.ClickException(f"not held: {printable(', '.join(missing))}")

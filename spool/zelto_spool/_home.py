@@ -16,10 +16,12 @@ not carry them back:
   describes; a database behind its side file went back in time.
 
 When a writer opens such a file (`check`, from `connect`), every unsent call is *held* (a
-pending row due at `HELD_AT`, its `last_error` saying why) and the live snapshots are kept
-from the reaper, all in one transaction; status, `/healthz` and the log say so. Nothing is
-sent until the operator runs `zelto-spool release-restored` (`release`). Calls spooled after
-that are sent as usual. The home and side file are then taken over, so this happens once.
+pending row due at `HELD_AT`, its `last_error` saying why) and the live snapshots are listed
+for the reaper, which turns them into held calls at its next sweep whoever their owner was
+(`hold_call`), all in one transaction; status, `/healthz` and the log say so. Nothing is
+sent until the operator runs `zelto-spool release-restored` (`release`), or dead-letters
+them (`--dead`). Calls spooled after that are sent as usual. The home and side file are then
+taken over, so this happens once.
 
 What this cannot see (docs/reliability.md): a restore that brings the side file back with
 the database (a snapshot of the whole directory or volume), and a version that reached Zelto
@@ -40,7 +42,17 @@ from typing import Any
 from . import _schema as sql
 from ._logroute import library_logger
 
-__all__ = ["HELD_AT", "check", "held_jobs", "mark_path", "release", "restored", "write_mark"]
+__all__ = [
+    "HELD_AT",
+    "check",
+    "forget_jobs",
+    "held_jobs",
+    "hold_call",
+    "mark_path",
+    "release",
+    "restored",
+    "write_mark",
+]
 
 logger = library_logger()
 
@@ -51,6 +63,7 @@ RELEASE_HINT = (
     "check them, then run `zelto-spool release-restored` to send them "
     "(see 'Backups and restores' in docs/operations.md)"
 )
+DISCARDED = "held after a restore, dead-lettered by the operator (replay queues it again)"
 _MACHINE_ID_FILES = ("/etc/machine-id", "/var/lib/dbus/machine-id")
 
 
@@ -200,16 +213,31 @@ def held_jobs(conn: sqlite3.Connection) -> set[str]:
     return set() if record is None else {str(j) for j in record.get("live", [])}
 
 
-def release(conn: sqlite3.Connection, now: float, call_ids: list[str] | None) -> list[str]:
-    """Inside a write transaction: make held calls due now; without `call_ids`, every one
-    and the live snapshots too (the hold ends). Returns the call ids released."""
+def hold_call(conn: sqlite3.Connection, call_id: str, now: float) -> None:
+    """Inside a write transaction: the call just reaped from a held snapshot stays held."""
+    record = restored(conn) or {}
+    why = str(record.get("reason", "restored or copied spool"))
+    conn.execute(sql.HOLD_CALL, {"held": HELD_AT, "why": why, "now": now, "call_id": call_id})
+
+
+def forget_jobs(conn: sqlite3.Connection, jobs: list[str]) -> None:
+    """Inside a write transaction: these held snapshots are held calls now."""
+    record = restored(conn)
+    if record is not None:
+        record["live"] = sorted(set(record.get("live", [])) - set(jobs))
+        conn.execute(sql.SET_RESTORED, {"value": json.dumps(record)})
+
+
+def release(
+    conn: sqlite3.Connection, now: float, call_ids: list[str] | None, *, dead: bool = False
+) -> list[str]:
+    """Inside a write transaction: make held calls due now, or with `dead` dead-letter them
+    (`replay` can queue them again); without `call_ids` every one, and the hold ends (live
+    snapshots not reaped into held calls yet go back to the reaper). Returns the call ids."""
+    params = {"now": now, "held": HELD_AT, "why": DISCARDED}
     if call_ids is None:
-        done = [r[0] for r in conn.execute(sql.RELEASE_HELD, {"now": now, "held": HELD_AT})]
+        done = [r[0] for r in conn.execute(sql.DEAD_HELD if dead else sql.RELEASE_HELD, params)]
         conn.execute(sql.DROP_RESTORED)
         return done
-    params = {"now": now, "held": HELD_AT}
-    return [
-        r[0]
-        for c in call_ids
-        for r in conn.execute(sql.RELEASE_HELD_ONE, {**params, "call_id": c}).fetchall()
-    ]
+    one = sql.DEAD_HELD_ONE if dead else sql.RELEASE_HELD_ONE
+    return [r[0] for c in call_ids for r in conn.execute(one, {**params, "call_id": c})]

@@ -333,11 +333,25 @@ UPDATE calls SET
 WHERE state IN ('pending', 'inflight')
 RETURNING call_id
 """
+HOLD_CALL = """
+UPDATE calls SET next_attempt_at = :held, last_error = :why, updated_at = :now
+WHERE call_id = :call_id AND state = 'pending'
+"""
 LIVE_JOBS = "SELECT job_id FROM live"
 ANY_CALL = "SELECT 1 FROM calls LIMIT 1"
 RELEASE_HELD = """
 UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
 WHERE state = 'pending' AND next_attempt_at >= :held
+RETURNING call_id
+"""
+DEAD_HELD = """
+UPDATE calls SET state = 'dead', next_attempt_at = :now, last_error = :why, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held
+RETURNING call_id
+"""
+DEAD_HELD_ONE = """
+UPDATE calls SET state = 'dead', next_attempt_at = :now, last_error = :why, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held AND call_id = :call_id
 RETURNING call_id
 """
 RELEASE_HELD_ONE = """

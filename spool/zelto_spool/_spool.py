@@ -379,11 +379,15 @@ class Spool:
         """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
         return self._upkeep.without_payload(call_ids)
 
-    def release_restored(self, call_ids: Iterable[str] | None = None) -> list[str]:
-        """Send the calls held when this spool was found restored or copied (`_home.py`):
-        those of `call_ids`, or every one and the live snapshots kept from the reaper.
-        Returns the call ids released."""
-        return self._upkeep.release_restored(None if call_ids is None else list(call_ids))
+    def release_restored(
+        self, call_ids: Iterable[str] | None = None, *, dead: bool = False
+    ) -> list[str]:
+        """Send the calls held since this spool was found restored or copied (`_home.py`):
+        those of `call_ids`, or every one (the hold ends). `dead`: dead-letter them instead
+        (`replay` queues them again). Returns the call ids."""
+        self.live.reap()  # held snapshots become held calls first: released or dead alike
+        ids = None if call_ids is None else list(call_ids)
+        return self._upkeep.release_restored(ids, dead=dead)
 
     def make_due(self) -> int:
         """Make every pending row due now with a fresh backoff (`drain`); how many changed."""

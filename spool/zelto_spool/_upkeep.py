@@ -70,13 +70,13 @@ class Upkeep:
         params = {"now": self._store.clock(), "held": HELD_AT}  # held calls stay held
         return int(self._store.db.run(lambda conn: conn.execute(sql.MAKE_DUE, params).rowcount))
 
-    def release_restored(self, call_ids: list[str] | None) -> list[str]:
-        """Make the held calls of a restored or copied spool due (`_home.release`)."""
+    def release_restored(self, call_ids: list[str] | None, *, dead: bool) -> list[str]:
+        """Make the held calls of a restored or copied spool due, or dead (`_home.release`)."""
         now = self._store.clock()
 
         def write(conn: sqlite3.Connection) -> list[str]:
             with transaction(conn):
-                return release(conn, now, call_ids)
+                return release(conn, now, call_ids, dead=dead)
 
         return self._store.db.run(write)
 

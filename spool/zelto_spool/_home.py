@@ -58,7 +58,7 @@ logger = library_logger()
 
 HELD_AT = 32503680000.0  # 3000-01-01 UTC: the due time of a held call
 MARK_SUFFIX = "-generation"
-_MARK_FORMAT = "zelto-spool generation {id} {generation:020d}\n"  # fixed width: one pwrite
+_MARK_FORMAT = "zelto-spool generation {id} {generation:020d}\n"  # fixed width
 RELEASE_HINT = (
     "check them, then run `zelto-spool release-restored` to send them "
     "(see 'Backups and restores' in docs/operations.md)"
@@ -105,9 +105,10 @@ def write_mark(path: Path, spool_id: str, generation: int) -> None:
     """Record the generation just committed (best effort: a missing side file only makes a
     later restore harder to see, never holds a call)."""
     try:
-        fd = os.open(mark_path(path), os.O_WRONLY | os.O_CREAT, 0o600)
-        try:
-            os.pwrite(fd, _MARK_FORMAT.format(id=spool_id, generation=generation).encode(), 0)
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        fd = os.open(mark_path(path), flags, 0o600)
+        try:  # one write of a fixed-width line over the last one, from offset 0
+            os.write(fd, _MARK_FORMAT.format(id=spool_id, generation=generation).encode())
         finally:
             os.close(fd)
     except OSError as exc:

@@ -237,7 +237,8 @@ def release(
     snapshots not reaped into held calls yet go back to the reaper). Returns the call ids."""
     params = {"now": now, "held": HELD_AT, "why": DISCARDED}
     if call_ids is None:
-        done = [r[0] for r in conn.execute(sql.DEAD_HELD if dead else sql.RELEASE_HELD, params)]
+        every = sql.DEAD_HELD if dead else sql.RELEASE_HELD
+        done = [r[0] for r in conn.execute(every, params)]
         conn.execute(sql.DROP_RESTORED)
         return done
     one = sql.DEAD_HELD_ONE if dead else sql.RELEASE_HELD_ONE

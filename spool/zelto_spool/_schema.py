@@ -232,18 +232,19 @@ def migrate(conn: sqlite3.Connection, *, upgrade: bool = True) -> int:
     with transaction(conn):
         level, floor, needs = schema_levels(conn)  # re-read under the lock
         _check_readable(floor, needs)
+        if level >= SCHEMA_VERSION:  # another process did it meanwhile
+            return level
         for number in range(level + 1, SCHEMA_VERSION + 1):
             step = MIGRATIONS[number - 1]
             for statement in step.statements:
                 conn.execute(statement)
             if step.readable_by > floor:
                 floor, needs = step.readable_by, MIGRATIONS[step.readable_by - 1].release
-        level = max(level, SCHEMA_VERSION)
         needs = needs or MIGRATIONS[floor - 1].release
         conn.execute(f"PRAGMA user_version = {int(floor)}")
-        value = {"level": level, "readable_by": floor, "needs": needs, "written_by": __version__}
-        conn.execute(SET_SCHEMA_META, {"value": json.dumps(value)})
-    return level
+        value = {"level": SCHEMA_VERSION, "readable_by": floor, "needs": needs}
+        conn.execute(SET_SCHEMA_META, {"value": json.dumps({**value, "written_by": __version__})})
+    return SCHEMA_VERSION
 
 
 def _check_readable(floor: int, needs: str | None) -> None:

@@ -8,6 +8,7 @@ favourable baseline: no storage at all), one `httpx.AsyncClient`, `concurrency` 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import sqlite3
 import time
@@ -152,9 +153,13 @@ def _one(base: Path, template: Path, impl: str, concurrency: int, calls: int) ->
     args: dict[str, Any] = {"concurrency": concurrency}
     if impl != "raw":  # a fresh copy of the backlog: the drain changes it
         db = base / "draining.db"
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", "-generation"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         shutil.copy(template, db)  # with its 0600: a spool others can read is refused
+        # a new spool made from the backlog, not a copy of a spool in use: without its home
+        # record it is not held as a copy (docs/operations.md, Backups and restores)
+        with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+            conn.execute("DELETE FROM meta WHERE key = 'home'")
     with receiver_process(base) as receiver:
         task = "raw" if impl == "raw" else "flusher"
         result, _ = run_child(SCRIPT, task, {**args, "db": str(db), "url": receiver.base_url})

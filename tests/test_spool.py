@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import payload, used_spool
 from zelto_spool import Leases, PayloadError, Spool, SpoolError
 from zelto_spool._payload import encode
-from zelto_spool._schema import SCHEMA_VERSION
+from zelto_spool._schema import SCHEMA_VERSION, schema_levels
 
 
 class Clock:
@@ -199,15 +199,22 @@ def test_wal_full_sync_and_schema_version(spool: Spool) -> None:
     assert conn is not None
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    # written at the newest level, readable by the first: every step so far is additive
+    assert schema_levels(conn) == (SCHEMA_VERSION, 1, "0.1.0")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
 def test_newer_schema_is_refused_with_a_clear_error(spool_path: Path) -> None:
     Spool(spool_path).enqueue(payload("r1"))
     with sqlite3.connect(spool_path) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(SpoolError, match="newer than this zelto_spool"):
-        Spool(spool_path).stats()
+        needs = "UPDATE meta SET value = json_set(value, '$.needs', '9.1.0') WHERE key = 'schema'"
+        conn.execute(needs)
+    for upgrade in (True, False):
+        with pytest.raises(SpoolError, match="newer than this zelto_spool") as caught:
+            Spool(spool_path, upgrade=upgrade).stats()
+        assert "needs zelto-spool 9.1.0" in str(caught.value)
+        assert "Upgrading" in str(caught.value)
 
 
 def test_purge_only_drops_delivered_rows_past_retention(spool_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import payload
 from zelto_spool import Leases, Spool
-from zelto_spool._schema import SCHEMA_VERSION
+from zelto_spool._schema import SCHEMA_VERSION, schema_levels
 
 SPOOL_PACKAGE = Path(__file__).resolve().parents[1] / "spool" / "zelto_spool"
 # the spool and its parts (`_store.py` draws them)
@@ -42,9 +42,7 @@ def test_open_creates_the_file_now(tmp_path: Path) -> None:
     with Spool(path) as spool:
         assert spool.open() is spool
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        assert spool.store.db.run(lambda c: c.execute("PRAGMA user_version").fetchone()[0]) == (
-            SCHEMA_VERSION
-        )
+        assert spool.store.db.run(schema_levels)[0] == SCHEMA_VERSION
 
 
 def _private_reaches(source: str) -> list[str]:

@@ -93,7 +93,7 @@ def status(
         zelto-spool status --check --max-pending-age 10m
     """
     open_spool(ctx, must_exist=True)
-    stats = Spool(ctx.obj["spool_path"], max_bytes=max_bytes).stats()
+    stats = Spool(ctx.obj["spool_path"], max_bytes=max_bytes, upgrade=False).stats()
     problems = list(verdict(stats, max_pending_age_s=max_pending_age).problems)
     stats["healthy"] = not problems
     stats["problems"] = problems
@@ -133,7 +133,7 @@ def list_(ctx: click.Context, state: str | None, fmt: str, limit: int) -> None:
         zelto-spool list --state live
         zelto-spool list --nl | jq .call_id
     """
-    spool = open_spool(ctx, must_exist=True)
+    spool = open_spool(ctx, must_exist=True, upgrade=False)
     live = state == "live"
     rows = spool.live.rows()[: limit or None] if live else spool.rows(state=state, limit=limit)
     if fmt == "json":
@@ -178,7 +178,7 @@ def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) ->
         zelto-spool show room-42
         zelto-spool show room-42 --payload > fixed.json
     """
-    row = open_spool(ctx, must_exist=True).show(call_id)
+    row = open_spool(ctx, must_exist=True, upgrade=False).show(call_id)
     if row is None:
         raise click.ClickException(f"no call {call_id!r} in the spool")  # repr escapes
     if row["payload"] is None and payload_only:
@@ -337,6 +337,40 @@ def purge(ctx: click.Context, older_than: float | None) -> None:
     count = spool.purge(older_than_s=older_than)
     window = age(older_than if older_than is not None else spool.retention_s)
     click.echo(f"purged {count} delivered call(s) older than {window}")
+
+
+@cli.command(name="release-restored")
+@click.argument("call_ids", nargs=-1)
+@click.option(
+    "--dead",
+    is_flag=True,
+    help="Dead-letter them instead of sending them (`replay` queues them again).",
+)
+@click.pass_context
+@errors
+def release_restored(ctx: click.Context, call_ids: tuple[str, ...], dead: bool) -> None:
+    """Send the calls held since this spool was found restored from a backup or copied.
+
+    A restored or copied spool may hold versions older than ones Zelto already has; its
+    unsent calls are held (status, /healthz and the log say so) until you check them (`list
+    --state pending`, `show`) and release them. Without CALL_IDs: every held call, and the
+    calls made from the snapshots of calls that were in progress. `--dead` dead-letters
+    them instead, for calls Zelto already has in a newer version. See 'Backups and restores'
+    in docs/operations.md.
+
+    Example:
+
+    \b
+        zelto-spool release-restored --dead room-41
+        zelto-spool release-restored room-42
+        zelto-spool release-restored
+    """
+    spool = open_spool(ctx, must_exist=True)
+    done = spool.release_restored(list(call_ids) or None, dead=dead)
+    click.echo(f"{'dead-lettered' if dead else 'released'} {len(done)} held call(s)")
+    missing = sorted(set(call_ids) - set(done))
+    if missing:
+        raise click.ClickException(f"not held: {printable(', '.join(missing))}")
 
 
 cli.add_command(drain)

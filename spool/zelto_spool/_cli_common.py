@@ -85,7 +85,9 @@ class Size(click.ParamType):  # type: ignore[type-arg]
             self.fail(str(exc), param, ctx)
 
 
-def open_spool(ctx: click.Context, *, must_exist: bool = False) -> Spool:
+def open_spool(ctx: click.Context, *, must_exist: bool = False, upgrade: bool = True) -> Spool:
+    """The spool the command names; `upgrade=False` for commands that only look (they never
+    migrate it, so a rolling upgrade's older processes keep using it)."""
     path: Path = ctx.obj["spool_path"]
     if path.is_dir():
         raise click.ClickException(
@@ -97,7 +99,7 @@ def open_spool(ctx: click.Context, *, must_exist: bool = False) -> Spool:
             f"no spool at {path} (set --spool or {ENV_SPOOL_PATH}; it is created by "
             "the first call a worker spools, `enqueue`, or `run`)"
         )
-    return Spool(path)
+    return Spool(path, upgrade=upgrade)
 
 
 def delivery_options(fn: F) -> F:

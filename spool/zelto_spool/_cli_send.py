@@ -111,11 +111,17 @@ def _drain_summary(report: Any, spool: Spool) -> str:
         f"drain: {report.delivered} delivered, {report.dead} dead, {report.retried} retries, "
         f"{report.remaining} left pending ({report.elapsed_s:.1f} s)"
     )
-    if report.remaining:
+    stats = spool.stats()
+    if stats["restored"]:
+        line += (
+            f"; {stats['held']} held, not sent: {printable(stats['restored'])}; check them, "
+            "then run `zelto-spool release-restored`"
+        )
+    if report.remaining > stats["held"]:
         if report.paused:
             line += f"; paused: {printable(report.paused)}"
         else:
-            last = spool.stats()["last_error"]
+            last = stats["last_error"]
             if last:
                 line += f"; last error: {printable(last['error'])}"
     return line

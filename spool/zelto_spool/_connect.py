@@ -15,11 +15,19 @@ from typing import Any, TypeVar
 
 from . import _schema as sql
 from ._files import refuse_foreign
+from ._home import check, write_mark
 from ._logroute import library_logger
 from ._schema import migrate
 from ._turn import WriteTurn
 
-__all__ = ["BUSY_TIMEOUT_S", "SpoolConnection", "connect", "prepare_path", "without_fsync"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "SpoolConnection",
+    "connect",
+    "note_generation",
+    "prepare_path",
+    "without_fsync",
+]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
@@ -31,29 +39,53 @@ TURN_BUSY = "database is locked (the write turn did not come)"
 
 class SpoolConnection(sqlite3.Connection):
     """A connection whose write transactions (`BEGIN IMMEDIATE`) first take the spool's
-    write turn (`_turn.py`), held until the transaction ends. Reads never wait for it."""
+    write turn (`_turn.py`), held until the transaction ends. Reads never wait for it.
+
+    A transaction that stored a version of a call bumped the spool's generation
+    (`note_generation`): once it commits, and before the turn is handed on, the generation
+    goes to the side file (`_home.py`), so the side file only grows and never runs ahead.
+    """
 
     turn: WriteTurn | None = None
     turn_timeout: float = BUSY_TIMEOUT_S
+    home: tuple[Path, str] | None = None  # (spool file, spool id) for the side file
+    generation: int | None = None  # bumped in the open transaction
 
     def execute(self, statement: str, parameters: Any = (), /) -> sqlite3.Cursor:
         turn = self.turn
-        if turn is None:
-            return super().execute(statement, parameters)
-        if statement == sql.BEGIN and not turn.held and not turn.acquire(self.turn_timeout):
-            raise sqlite3.OperationalError(TURN_BUSY)  # reported as "stayed busy"
+        if turn is not None and statement == sql.BEGIN and not turn.held:
+            if not turn.acquire(self.turn_timeout):
+                raise sqlite3.OperationalError(TURN_BUSY)  # reported as "stayed busy"
         try:
-            return super().execute(statement, parameters)
+            cursor = super().execute(statement, parameters)
+            if self.generation is not None and statement == sql.COMMIT and self.home:
+                write_mark(*self.home, self.generation)
+            return cursor
         finally:
-            if turn.held and not self.in_transaction:  # committed, rolled back, or never begun
-                turn.release()
+            if not self.in_transaction:  # committed, rolled back, or never begun
+                self.generation = None
+                if turn is not None and turn.held:
+                    turn.release()
+
+
+def note_generation(conn: sqlite3.Connection, generation: int) -> None:
+    """The open transaction bumped the spool's generation to `generation`."""
+    if isinstance(conn, SpoolConnection):
+        conn.generation = generation
 
 
 def connect(
-    path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S, turn: WriteTurn | None = None
+    path: Path,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+    turn: WriteTurn | None = None,
+    upgrade: bool = True,
 ) -> SpoolConnection:
     """A configured connection (WAL, FULL, checkpoint threshold) on a migrated spool file;
-    its write transactions take `turn` first when one is given."""
+    its write transactions take `turn` first when one is given.
+
+    `upgrade=False` (inspection) neither migrates an older schema nor checks whether the file
+    was restored or copied (`_home.check`, which holds its unsent calls): writers do both."""
     conn = sqlite3.connect(
         str(path),
         timeout=busy_timeout,
@@ -81,7 +113,9 @@ def connect(
         # writers rarely pay for a checkpoint: the sidecar runs one every few seconds;
         # without a sidecar the WAL still folds back in at ~40 MB
         conn.execute(sql.WAL_AUTOCHECKPOINT)
-        migrate(conn)
+        migrate(conn, upgrade=upgrade)
+        if upgrade:
+            conn.home = (path, check(conn, path))
     except BaseException:
         conn.close()
         raise

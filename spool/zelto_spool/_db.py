@@ -66,9 +66,12 @@ if hasattr(os, "register_at_fork"):
 class Connector:
     """A per-process, lock-guarded connection to one spool file, with recovery."""
 
-    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S, upgrade: bool = True
+    ) -> None:
         self.path = path
         self.busy_timeout = busy_timeout
+        self.upgrade = upgrade  # False: inspection, never migrates (`connect`)
         self.recovered_to: list[str] = []  # files this process set aside as corrupt
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
@@ -272,7 +275,9 @@ class Connector:
         # and owners before SQLite reads them, the file's mode once it is known to be a spool
         check_files(self.path, main_mode=False)
         self._ident = identity(self.path)
-        conn = connect(self.path, busy_timeout=self.busy_timeout, turn=self._turn)
+        conn = connect(
+            self.path, busy_timeout=self.busy_timeout, turn=self._turn, upgrade=self.upgrade
+        )
         try:
             check_files(self.path)
         except SpoolError:

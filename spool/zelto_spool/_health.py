@@ -13,6 +13,8 @@ disagree. Unhealthy means an operator should look:
 - a damaged spool was set aside next to this one (`<name>.corrupt-*`) and is still there:
   it may hold calls that were not salvaged. The operator deals with it by salvaging what
   they need and moving the file out of the spool's directory (or deleting it);
+- the spool was restored from a backup or copied, and its unsent calls are held until the
+  operator checks them and runs `zelto-spool release-restored` (`_home.py`);
 - the sidecar's flusher stopped (only the sidecar knows; `status` passes None).
 """
 
@@ -56,6 +58,11 @@ def verdict(
         problems.append("flusher stopped")
     if spool_trouble:
         problems.append(f"the sender cannot use the spool: {spool_trouble}")
+    if stats.get("restored"):
+        problems.append(
+            f"{stats['restored']} {stats.get('held', 0)} unsent call(s) are held; "
+            "check them, then run `zelto-spool release-restored`"
+        )
     if stats.get("paused"):
         problems.append(f"paused: {stats['paused']}")
     oldest = stats.get("oldest_pending_age_s")

@@ -22,6 +22,7 @@ from . import _proc
 from . import _schema_live as sql
 from ._exceptions import PayloadError
 from ._fit import fit_transcript
+from ._home import forget_jobs, held_jobs, hold_call
 from ._logroute import library_logger
 from ._payload import MAX_PAYLOAD_BYTES, call_id_of, decode, external_id, prepare
 from ._schema import transaction
@@ -162,7 +163,8 @@ class LiveCalls:
             if not candidates:
                 return []
             with transaction(conn):
-                reaped = []
+                reaped, converted = [], []
+                held = held_jobs(conn)  # a restored spool's: reaped into held calls at once
                 # re-read under the write lock: another reaper may have taken some already
                 for (
                     job_id,
@@ -175,26 +177,36 @@ class LiveCalls:
                     _turns,
                     closed,
                 ) in conn.execute(sql.LIVE_ROWS).fetchall():
-                    if (host, pid, start) == (me.host, me.pid, me.start):
-                        continue  # our own job: its process is alive by definition
-                    alive = _proc.is_alive(host, pid, start)
-                    if alive is False or (alive is None and updated < now - stale_after_s):
-                        # one snapshot that cannot be assembled must not hold up the others
-                        conn.execute(sql.LIVE_REAP_ONE)
-                        try:
-                            queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
-                        except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
-                            conn.execute(sql.LIVE_REAP_ONE_UNDO)
-                            conn.execute(sql.LIVE_REAP_ONE_DONE)
-                            logger.error(
-                                "could not enqueue the call of a lost agent process; its snapshot "
-                                "is kept (see `zelto-spool list --state live`)",
-                                extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
-                            )
+                    if job_id not in held:
+                        if (host, pid, start) == (me.host, me.pid, me.start):
+                            continue  # our own job: its process is alive by definition
+                        alive = _proc.is_alive(host, pid, start)
+                        if alive is not False and (
+                            alive is not None or updated >= now - stale_after_s
+                        ):
                             continue
+                    # one snapshot that cannot be assembled must not hold up the others
+                    conn.execute(sql.LIVE_REAP_ONE)
+                    try:
+                        queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
+                    except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
+                        conn.execute(sql.LIVE_REAP_ONE_UNDO)
                         conn.execute(sql.LIVE_REAP_ONE_DONE)
+                        logger.error(
+                            "could not enqueue the call of a lost agent process; its snapshot "
+                            "is kept (see `zelto-spool list --state live`)",
+                            extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
+                        )
+                        continue
+                    conn.execute(sql.LIVE_REAP_ONE_DONE)
+                    if job_id in held:
+                        converted.append(job_id)
                         if queued is not None:
-                            reaped.append(queued.call_id)
+                            hold_call(conn, queued.call_id, now)
+                    elif queued is not None:
+                        reaped.append(queued.call_id)
+                if converted:
+                    forget_jobs(conn, converted)
                 if reaped:
                     conn.execute(sql.LIVE_REAPED_ADD, {"n": len(reaped)})
             return reaped

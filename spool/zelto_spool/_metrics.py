@@ -181,6 +181,11 @@ def _spool_lines(spool: Spool) -> Iterator[str]:
         "Damaged spool files set aside beside the spool (never deleted)",
         len(stats["corrupt_files"]),
     )
+    yield from gauge(
+        "zelto_spool_held_calls",
+        "Unsent calls held since the spool was found restored or copied (release-restored)",
+        stats["held"],
+    )
 
 
 class SidecarMetrics:

@@ -1,5 +1,12 @@
-"""The spool's schema, its migrations (`PRAGMA user_version`), the connection's pragmas,
-`transaction()` and the salvage statements.
+"""The spool's schema, its migrations, the connection's pragmas, `transaction()` and the
+salvage statements.
+
+Two versions on disk, so an additive change never locks the previous release out (see
+'Upgrading' in docs/operations.md): `PRAGMA user_version` is the schema level a process
+must know to use the file ("readable by"; every release refuses a file above its own level),
+the `schema` row of `meta` the level written and the release the floor needs. A step old
+code never reads (a new table) leaves `user_version` alone; only a step old code cannot
+live with raises it. Inspection (`migrate(upgrade=False)`) never changes the file.
 
 Every SQL statement of the package lives in the schema modules as a named constant with `:name`
 parameters (the read side's WHERE clauses for sqlite-utils take `?`); no statement is built
@@ -30,10 +37,13 @@ Layout (see docs/design.md):
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ._exceptions import SpoolError
+from ._version import __version__
 
 __all__ = ["SCHEMA_VERSION", "migrate", "transaction"]
 
@@ -122,9 +132,25 @@ _V2 = [
     "CREATE INDEX webhook_events_newest ON webhook_events (call_id, kind, created_at)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
-SCHEMA_VERSION = len(MIGRATIONS)
 
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema. `readable_by`: the oldest schema level that can still use a
+    spool once this step is applied. An additive step (a table or index old code never reads)
+    keeps it where it was; a step old code cannot live with raises it to its own level, and
+    `release` is the first release of that level (what an older process is told to install).
+    """
+
+    statements: list[str]
+    readable_by: int
+    release: str
+
+
+MIGRATIONS = [
+    Migration(_V1, readable_by=1, release="0.1.0"),
+    Migration(_V2, readable_by=1, release="0.1.0"),  # additive: 0.1.0 never reads it
+]
+SCHEMA_VERSION = len(MIGRATIONS)  # the newest level this code writes and reads
 
 # --- the connection: pragmas and checks (`_db.py`, `_files.py`, `_upkeep.py`) ----------------
 
@@ -165,25 +191,70 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
 
 
-def migrate(conn: sqlite3.Connection, *, on_step: Callable[[int], None] | None = None) -> int:
-    """Bring the schema to `SCHEMA_VERSION`; safe when several processes open at once."""
-    current = int(conn.execute(USER_VERSION).fetchone()[0])
-    if current == SCHEMA_VERSION:
-        return current
+SCHEMA_META = "SELECT value FROM meta WHERE key = 'schema'"
+SET_SCHEMA_META = """
+INSERT INTO meta (key, value) VALUES ('schema', :value)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value
+"""
+UPGRADE_ORDER = "see 'Upgrading' in docs/operations.md"
+
+
+def schema_levels(conn: sqlite3.Connection) -> tuple[int, int, str | None]:
+    """(level written, level needed to read it, release that level needs) of the file.
+
+    `PRAGMA user_version` holds the level needed to read (every release so far refuses a
+    spool whose `user_version` is above its own level, so additive steps leave it alone);
+    the `schema` row of `meta` holds the level written. A spool without that row was written
+    before the two were told apart: its `user_version` is both.
+    """
+    floor = int(conn.execute(USER_VERSION).fetchone()[0])
+    if floor == 0:
+        return 0, 0, None
+    row = conn.execute(SCHEMA_META).fetchone()
+    if row is None:
+        return floor, floor, None
+    data = json.loads(row[0])
+    return int(data["level"]), floor, data.get("needs")
+
+
+def migrate(conn: sqlite3.Connection, *, upgrade: bool = True) -> int:
+    """Bring the schema to `SCHEMA_VERSION` (safe when several processes open at once);
+    returns the level the file is at.
+
+    Refuses a file that needs a newer release to be read. With `upgrade=False` (inspection:
+    `status`, `list`, `show`) an older file is read as it is, never changed; a new empty
+    file is still given the first schema, as any writer would.
+    """
+    level, floor, needs = schema_levels(conn)
+    _check_readable(floor, needs)
+    if level >= SCHEMA_VERSION or (level and not upgrade):
+        return level
     with transaction(conn):
-        (current,) = conn.execute(USER_VERSION).fetchone()  # re-read under the lock
-        if current > SCHEMA_VERSION:
-            raise SpoolError(
-                f"spool schema version {current} is newer than this zelto_spool "
-                f"({SCHEMA_VERSION}); upgrade livekit-plugins-zelto"
-            )
-        for version in range(current + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[version - 1]:
+        level, floor, needs = schema_levels(conn)  # re-read under the lock
+        _check_readable(floor, needs)
+        if level >= SCHEMA_VERSION:  # another process did it meanwhile
+            return level
+        for number in range(level + 1, SCHEMA_VERSION + 1):
+            step = MIGRATIONS[number - 1]
+            for statement in step.statements:
                 conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {int(version)}")
-            if on_step is not None:
-                on_step(version)
+            if step.readable_by > floor:
+                floor, needs = step.readable_by, MIGRATIONS[step.readable_by - 1].release
+        needs = needs or MIGRATIONS[floor - 1].release
+        conn.execute(f"PRAGMA user_version = {int(floor)}")
+        value = {"level": SCHEMA_VERSION, "readable_by": floor, "needs": needs}
+        conn.execute(SET_SCHEMA_META, {"value": json.dumps({**value, "written_by": __version__})})
     return SCHEMA_VERSION
+
+
+def _check_readable(floor: int, needs: str | None) -> None:
+    if floor > SCHEMA_VERSION:
+        raise SpoolError(
+            f"spool schema level {floor} is newer than this zelto_spool ({__version__}, "
+            f"level {SCHEMA_VERSION}) can use: it needs zelto-spool "
+            f"{needs or 'newer than ' + __version__}; upgrade every process that uses "
+            f"this spool first ({UPGRADE_ORDER})"
+        )
 
 
 # --- salvage: what a corrupt file still holds, into a fresh one (`_salvage.py`) -------------
@@ -224,4 +295,68 @@ ON CONFLICT (job_id, seq) DO NOTHING
 SALVAGE_INSERT_ENRICHMENT = """
 INSERT INTO enrichments (call_id, fields, updated_at) VALUES (:call_id, :fields, :updated_at)
 ON CONFLICT (call_id) DO NOTHING
+"""
+
+
+# --- where the spool lives and how far it has come: restored and copied spools (`_home.py`) --
+
+HOME_META = "SELECT value FROM meta WHERE key = 'home'"
+SET_HOME = """
+INSERT INTO meta (key, value) VALUES ('home', :value)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value
+"""
+GENERATION = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"
+SET_GENERATION = """
+INSERT INTO meta (key, value) VALUES ('generation', :generation)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value
+"""
+# in every transaction that stores a version of a call (`Store.store_version`)
+BUMP_GENERATION = """
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'
+RETURNING CAST(value AS INTEGER)
+"""
+RESTORED_META = "SELECT value FROM meta WHERE key = 'restored'"
+SET_RESTORED = """
+INSERT INTO meta (key, value) VALUES ('restored', :value)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value
+"""
+DROP_RESTORED = "DELETE FROM meta WHERE key = 'restored'"
+# a held row is pending with its due time at `:held` (`_home.HELD_AT`): no claim, no drain's
+# make_due takes it; a newer version keeps it held (it is built on the restored one)
+HOLD_UNSENT = """
+UPDATE calls SET
+    state = 'pending',
+    next_attempt_at = :held,
+    last_error = :why,
+    updated_at = :now,
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+WHERE state IN ('pending', 'inflight')
+RETURNING call_id
+"""
+HOLD_CALL = """
+UPDATE calls SET next_attempt_at = :held, last_error = :why, updated_at = :now
+WHERE call_id = :call_id AND state = 'pending'
+"""
+LIVE_JOBS = "SELECT job_id FROM live"
+ANY_CALL = "SELECT 1 FROM calls LIMIT 1"
+RELEASE_HELD = """
+UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held
+RETURNING call_id
+"""
+DEAD_HELD = """
+UPDATE calls SET state = 'dead', next_attempt_at = :now, last_error = :why, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held
+RETURNING call_id
+"""
+DEAD_HELD_ONE = """
+UPDATE calls SET state = 'dead', next_attempt_at = :now, last_error = :why, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held AND call_id = :call_id
+RETURNING call_id
+"""
+RELEASE_HELD_ONE = """
+UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held AND call_id = :call_id
+RETURNING call_id
 """

@@ -64,27 +64,34 @@ DELETE_META = "DELETE FROM meta WHERE key = :key"
 
 # --- operator commands ----------------------------------------------------------------------
 
+# not the calls held in a restored or copied spool (due at `_home.HELD_AT`)
 MAKE_DUE = """
 UPDATE calls SET next_attempt_at = :now, attempts = 0
-WHERE state = 'pending' AND (next_attempt_at > :now OR attempts > 0)
+WHERE state = 'pending' AND (next_attempt_at > :now OR attempts > 0) AND next_attempt_at < :held
 """
 
 COUNT_BY_STATE = "SELECT state, count(*) FROM calls GROUP BY state"
 
-COUNT_UNDELIVERED = "SELECT count(*) FROM calls WHERE state IN ('pending', 'inflight')"
+# held calls of a restored spool wait for the operator, not for a sender: not counted
+COUNT_UNDELIVERED = """
+SELECT count(*) FROM calls WHERE state IN ('pending', 'inflight') AND next_attempt_at < :held
+"""
 
 OLDEST_UNDELIVERED = """
 SELECT min(pending_since) FROM calls WHERE state IN ('pending', 'inflight')
 """
 
-NEXT_DUE = "SELECT min(next_attempt_at) FROM calls WHERE state = 'pending'"
+NEXT_DUE = """
+SELECT min(next_attempt_at) FROM calls WHERE state = 'pending' AND next_attempt_at < :held
+"""
 # with the wall clock stepped back (`Store.clock_behind`): a row written as due is due now
 NEXT_DUE_STEPPED = """
 SELECT min(CASE WHEN next_attempt_at <= updated_at THEN min(next_attempt_at, :now)
                 ELSE next_attempt_at END)
-FROM calls WHERE state = 'pending'
+FROM calls WHERE state = 'pending' AND next_attempt_at < :held
 """
 NEWEST_PENDING_WRITE = "SELECT max(updated_at) FROM calls WHERE state = 'pending'"
+COUNT_HELD = "SELECT count(*) FROM calls WHERE state = 'pending' AND next_attempt_at >= :held"
 
 LAST_SUCCESS = "SELECT max(delivered_at) FROM calls WHERE delivered_at IS NOT NULL"
 

@@ -27,6 +27,7 @@ from . import _schema_calls as sql
 from ._config import default_spool_path, env_max_bytes, env_retention, expand_path
 from ._db import BUSY_TIMEOUT_S, Connector
 from ._exceptions import ConfigError
+from ._home import HELD_AT
 from ._live import LiveCalls, delete_live
 from ._payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, prepare
 from ._schema import STATES, transaction
@@ -34,6 +35,8 @@ from ._store import Enqueued, Store
 from ._upkeep import Upkeep
 
 __all__ = ["Pause", "Spool"]
+
+HELD = {"held": HELD_AT}
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ class Spool:
         busy_timeout: seconds a write waits for another process's lock before failing.
         clock: wall-clock seconds (injectable for tests).
         monotonic: monotonic seconds, for this process's own leases (injectable for tests).
+        upgrade: False for inspection (`status`, `list`, `show`): an older schema is read as
+            it is and never migrated, so the previous release keeps using the file, and a
+            restored or copied file is left for a writer to notice (docs/operations.md).
     """
 
     def __init__(
@@ -86,6 +92,7 @@ class Spool:
         busy_timeout: float = BUSY_TIMEOUT_S,
         clock: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
+        upgrade: bool = True,
     ) -> None:
         # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
         # watcher watches the target's directory and a damaged file is set aside beside it
@@ -96,7 +103,7 @@ class Spool:
             raise ConfigError(f"retention must be 0 or a positive duration, got {retention_s}")
         self.store = Store(
             path=resolved,
-            db=Connector(resolved, busy_timeout=busy_timeout),
+            db=Connector(resolved, busy_timeout=busy_timeout, upgrade=upgrade),
             clock=clock,
             monotonic=monotonic,
             retention_s=retention,
@@ -116,6 +123,7 @@ class Spool:
             "max_bytes": self.max_bytes,
             "max_payload_bytes": self.max_payload_bytes,
             "busy_timeout": self.store.db.busy_timeout,
+            "upgrade": self.store.db.upgrade,
         }
         return (_rebuild, (str(self.path), options))
 
@@ -292,8 +300,8 @@ class Spool:
 
     def _next_due(self, conn: sqlite3.Connection, now: float) -> Any:
         if self.store.clock_behind(conn, now):
-            return conn.execute(sql.NEXT_DUE_STEPPED, {"now": now}).fetchone()[0]
-        return conn.execute(sql.NEXT_DUE).fetchone()[0]
+            return conn.execute(sql.NEXT_DUE_STEPPED, {"now": now, **HELD}).fetchone()[0]
+        return conn.execute(sql.NEXT_DUE, HELD).fetchone()[0]
 
     def last_success(self) -> float | None:
         """When a call was last delivered (wall-clock seconds), by any process; None: never."""
@@ -301,9 +309,10 @@ class Spool:
         return None if value is None else float(value)
 
     def undelivered(self) -> int:
-        """How many calls are pending or inflight."""
+        """How many calls are pending or inflight (not the held ones of a restored spool:
+        they wait for the operator, `release_restored`)."""
         return int(
-            self.store.db.run(lambda conn: conn.execute(sql.COUNT_UNDELIVERED).fetchone()[0])
+            self.store.db.run(lambda conn: conn.execute(sql.COUNT_UNDELIVERED, HELD).fetchone()[0])
         )
 
     def stats(self) -> dict[str, Any]:
@@ -318,12 +327,16 @@ class Spool:
             last_ok = conn.execute(sql.LAST_SUCCESS).fetchone()[0]
             last_error = conn.execute(sql.LAST_ERROR).fetchone()
             pause = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            hold = conn.execute(sql.GET_META, {"key": "restored"}).fetchone()
+            held = conn.execute(sql.COUNT_HELD, HELD).fetchone()[0]
             return {
                 **counts,
                 "oldest_pending_age_s": None if oldest is None else round(now - oldest, 3),
                 "paused": None if pause is None else json.loads(pause[0])["reason"],
                 "paused_status": None if pause is None else json.loads(pause[0])["status"],
                 "next_attempt_in_s": None if next_due is None else round(next_due - now, 3),
+                "restored": None if hold is None else json.loads(hold[0])["reason"],
+                "held": held,
                 "last_success_at": last_ok,
                 "last_error": None
                 if last_error is None
@@ -378,6 +391,16 @@ class Spool:
     def without_payload(self, call_ids: Iterable[str]) -> list[str]:
         """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
         return self._upkeep.without_payload(call_ids)
+
+    def release_restored(
+        self, call_ids: Iterable[str] | None = None, *, dead: bool = False
+    ) -> list[str]:
+        """Send the calls held since this spool was found restored or copied (`_home.py`):
+        those of `call_ids`, or every one (the hold ends). `dead`: dead-letter them instead
+        (`replay` queues them again). Returns the call ids."""
+        self.live.reap()  # held snapshots become held calls first: released or dead alike
+        ids = None if call_ids is None else list(call_ids)
+        return self._upkeep.release_restored(ids, dead=dead)
 
     def make_due(self) -> int:
         """Make every pending row due now with a fresh backoff (`drain`); how many changed."""

@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from . import _schema_calls as sql
+from ._connect import note_generation
 from ._db import Connector
 from ._exceptions import PayloadError, PayloadTooLargeError
 from ._logroute import library_logger
 from ._payload import combine_enrichments, decode, merge_enrichment, prepare, validate
+from ._schema import BUMP_GENERATION
 
 __all__ = ["CLOCK_STEP_S", "Enqueued", "Store"]
 
@@ -116,6 +118,9 @@ class Store:
             sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()
         conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
+        generation = conn.execute(BUMP_GENERATION).fetchone()  # a restore is seen (_home.py)
+        if generation is not None:
+            note_generation(conn, int(generation[0]))
         return Enqueued(call_id, version, len(body)), body
 
     def check_body(self, call_id: str, body: bytes) -> None:

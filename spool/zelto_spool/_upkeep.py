@@ -15,6 +15,7 @@ from typing import Any
 
 from . import _schema as schema
 from . import _schema_calls as sql
+from ._home import HELD_AT, release
 from ._schema import transaction
 from ._store import Store
 
@@ -66,10 +67,18 @@ class Upkeep:
     def make_due(self) -> int:
         """Make every pending row due now with a fresh backoff (the `drain` command: an
         operator who fixed something wants it tried now); returns how many rows changed."""
+        params = {"now": self._store.clock(), "held": HELD_AT}  # held calls stay held
+        return int(self._store.db.run(lambda conn: conn.execute(sql.MAKE_DUE, params).rowcount))
+
+    def release_restored(self, call_ids: list[str] | None, *, dead: bool) -> list[str]:
+        """Make the held calls of a restored or copied spool due, or dead (`_home.release`)."""
         now = self._store.clock()
-        return int(
-            self._store.db.run(lambda conn: conn.execute(sql.MAKE_DUE, {"now": now}).rowcount)
-        )
+
+        def write(conn: sqlite3.Connection) -> list[str]:
+            with transaction(conn):
+                return release(conn, now, call_ids, dead=dead)
+
+        return self._store.db.run(write)
 
     def replay(
         self,

@@ -17,6 +17,7 @@ import time
 from zelto_spool import (
     Claim,
     DeliveryConfig,
+    Enqueued,
     Flusher,
     Leases,
     Sender,
@@ -32,6 +33,8 @@ __all__ = ["Delivery"]
 
 RECORD_RESERVE_S = 0.05  # of the deliver budget, for marking the outcome and closing
 LEFTOVERS_MIN_S = 0.05  # less than this left after the call: leftovers wait for the sidecar
+RECORD_RETRY_FIRST_S = 0.05  # a call the spool refused: first wait before recording it again
+RECORD_RETRY_MAX_S = 2.0
 NO_TIME_LEFT = "the deliver budget was used up by spooling; left for the next sender"
 
 
@@ -113,29 +116,74 @@ class Delivery:
             except Exception:
                 logger.exception("could not close the sender at the end of the event loop")
 
-    async def direct(self, call_id: str, body: bytes, *, budget: float) -> None:
-        """The spool refused the call: send it now; it is lost (loudly) only if this fails."""
-        if not self.can_send():
-            _metrics.count_call("lost")
-            logger.critical(
-                "call LOST: it could not be spooled and ZELTO_API_KEY is not set",
-                extra={"call_id": call_id},
-            )
-            return
-        sender = Sender(self._config)
-        try:
-            outcome = await sender.send(body, timeout=min(budget, self._config.total_timeout_s))
-        finally:
-            await sender.aclose()
-        if outcome.kind == "delivered":
+    async def unspooled(
+        self, call_id: str, body: bytes, *, job_id: str, budget: float, record_by: float
+    ) -> None:
+        """The spool refused the call: send it directly, then record it in the spool.
+
+        The record stores the call as a new version and retires the job's live snapshot in the
+        same transaction, trying again (backoff) until `record_by` (`time.monotonic()`): a
+        snapshot left behind would be reaped once this process is gone and land at Zelto
+        over the call sent here (a partial `agent_process_lost` version over the complete
+        one). Recorded, the call is pending: the sidecar sends it again (a duplicate Zelto
+        dedups) and a call the direct send could not deliver is not lost.
+        """
+        outcome = await self._direct(body, budget=budget)
+        delivered = outcome is not None and outcome.kind == "delivered"
+        if delivered:
             _metrics.count_call("delivered_direct")
             logger.warning("call delivered directly (not spooled)", extra={"call_id": call_id})
+        queued = await self._record(call_id, body, job_id=job_id, by=record_by)
+        if queued is not None:
+            _metrics.count_call("spooled")
+            logger.info(
+                "the call is spooled after all; its live snapshot is retired",
+                extra={"call_id": call_id, "version": queued.version, "sent": delivered},
+            )
+        elif delivered:
+            logger.error(
+                "the spool still refuses writes: if this job kept a live snapshot, a reaper "
+                "will send that partial version over the call delivered directly once this "
+                "process is gone",
+                extra={"call_id": call_id, "spool": str(self._spool.path)},
+            )
         else:
             _metrics.count_call("lost")
             logger.critical(
                 "call LOST: it could not be spooled and the direct send failed",
-                extra={"call_id": call_id, "error": outcome.reason, "status": outcome.status},
+                extra={
+                    "call_id": call_id,
+                    "error": "ZELTO_API_KEY is not set" if outcome is None else outcome.reason,
+                    "status": None if outcome is None else outcome.status,
+                },
             )
+
+    async def _direct(self, body: bytes, *, budget: float) -> SendOutcome | None:
+        """One attempt of `body`, not spooled (None: no key to send with)."""
+        if not self.can_send():
+            return None
+        sender = Sender(self._config)
+        try:
+            return await sender.send(body, timeout=min(budget, self._config.total_timeout_s))
+        finally:
+            await sender.aclose()
+
+    async def _record(
+        self, call_id: str, body: bytes, *, job_id: str, by: float
+    ) -> Enqueued | None:
+        delay = RECORD_RETRY_FIRST_S
+        while True:
+            try:
+                return self._spool.enqueue_encoded(call_id, body, ends_live=job_id)
+            except Exception as exc:  # SpoolError, or anything unforeseen: try again
+                if time.monotonic() + delay > by:
+                    logger.error(
+                        "could not record the call in the spool",
+                        extra={"call_id": call_id, "error": str(exc)},
+                    )
+                    return None
+            await asyncio.sleep(delay)  # a backoff between attempts, not synchronisation
+            delay = min(delay * 2, RECORD_RETRY_MAX_S)
 
     def can_send(self) -> bool:
         if self._config.api_key is not None:

@@ -43,6 +43,8 @@ __all__ = ["Forwarder"]
 DEFAULT_DELIVER_TIMEOUT = 5.0
 ATTACH_DELIVER_CAP = 3.0  # shutdown callbacks race a SIGKILL 10 s into shutdown
 DEFAULT_LEFTOVERS = 50
+ATTACH_RECORD_S = 6.0  # ...and attach's shutdown callback, well inside LiveKit's 10 s kill
+UNSPOOLED_RECORD_S = 60.0  # how long on_session_end keeps trying to spool a call sent directly
 
 
 class Forwarder:
@@ -157,7 +159,10 @@ class Forwarder:
             if job.tracker is not None:
                 job.tracker.seal()  # the final replaces the snapshot; no late turn writes
             await self._spool_and_send(
-                ctx, payload, deadline=started + self._opts.deliver_timeout_s
+                ctx,
+                payload,
+                deadline=started + self._opts.deliver_timeout_s,
+                snapshot=job.tracker is not None,
             )
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")
@@ -267,6 +272,7 @@ class Forwarder:
             job.unspooled = prepared
 
     async def _deliver_after_close(self, ctx: JobContext, job: Job) -> None:
+        started = time.monotonic()
         if job.session_end_ran:
             return  # on_session_end queued and sent the report's payload already
         if not job.closed or job.reason_pending:  # no close event, or its reason came later
@@ -274,7 +280,10 @@ class Forwarder:
             self._capture_at_close(ctx, job)
         budget = min(self._opts.deliver_timeout_s, ATTACH_DELIVER_CAP)
         if job.unspooled is not None:
-            await self._delivery.direct(*job.unspooled, budget=budget)
+            call_id, body = job.unspooled
+            await self._delivery.unspooled(
+                call_id, body, job_id=ctx.job.id, budget=budget, record_by=started + ATTACH_RECORD_S
+            )
             return
         try:
             queued = self._spool.live.promote(ctx.job.id)
@@ -296,7 +305,7 @@ class Forwarder:
     # --- shared steps -----------------------------------------------------------------------
 
     async def _spool_and_send(
-        self, ctx: JobContext, payload: dict[str, Any], *, deadline: float
+        self, ctx: JobContext, payload: dict[str, Any], *, deadline: float, snapshot: bool
     ) -> None:
         prepared = self._finish(payload, ctx)
         if prepared is None:
@@ -308,7 +317,14 @@ class Forwarder:
         lease = self._delivery.lease_for(budget) if self._opts.deliver_now else None
         spooled = self._spool_body(call_id, body, ends_live=ctx.job.id, claim_for_s=lease)
         if spooled is None:
-            await self._delivery.direct(call_id, body, budget=budget)
+            # a live snapshot of the call must not outlive this process: the hook's budget
+            # from LiveKit (300 s) leaves time to retire it once the spool takes writes again
+            record_by = deadline
+            if snapshot:
+                record_by = max(deadline, time.monotonic() + UNSPOOLED_RECORD_S)
+            await self._delivery.unspooled(
+                call_id, body, job_id=ctx.job.id, budget=budget, record_by=record_by
+            )
         elif spooled[1] is not None:
             await self._delivery.claimed(spooled[1], deadline=deadline, leftovers=True)
 

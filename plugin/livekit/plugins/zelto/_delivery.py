@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+from pathlib import Path
 
 from zelto_spool import (
     Claim,
+    ConfigError,
     DeliveryConfig,
     Enqueued,
     Flusher,
@@ -24,12 +26,14 @@ from zelto_spool import (
     SendOutcome,
     Spool,
     SpoolError,
+    default_spool_path,
+    guard_settings,
 )
 
 from . import _metrics
 from .log import logger
 
-__all__ = ["Delivery"]
+__all__ = ["Delivery", "Destination"]
 
 RECORD_RESERVE_S = 0.05  # of the deliver budget, for marking the outcome and closing
 LEFTOVERS_MIN_S = 0.05  # less than this left after the call: leftovers wait for the sidecar
@@ -38,9 +42,53 @@ RECORD_RETRY_MAX_S = 2.0
 NO_TIME_LEFT = "the deliver budget was used up by spooling; left for the next sender"
 
 
+class Destination:
+    """Where a forwarder's calls go: its options, and for the rest the environment as it is
+    when a job begins (not when the forwarder was built: a test's `ZELTO_*` reaches a
+    forwarder its agent module built at import). Under pytest, `guard_settings` keeps test
+    calls out of the user's spool and away from any Zelto not on loopback. The same spool and
+    sender while the settings stay the same."""
+
+    def __init__(
+        self,
+        *,
+        spool_path: str | Path | None,
+        api_key: str | None,
+        base_url: str | None,
+        leftovers: int,
+    ) -> None:
+        DeliveryConfig.from_env(api_key=api_key, base_url=base_url)  # a bad option fails now
+        self._options = (spool_path, api_key, base_url)
+        self._leftovers = leftovers
+        self._current: tuple[tuple[Path, DeliveryConfig], Delivery] | None = None
+
+    def now(self) -> Delivery:
+        spool_path, api_key, base_url = self._options
+        path = Path(spool_path).expanduser() if spool_path is not None else default_spool_path()
+        try:
+            config = DeliveryConfig.from_env(api_key=api_key, base_url=base_url)
+        except ConfigError as exc:  # ZELTO_* changed since startup: keep the calls, send none
+            logger.error(
+                "bad Zelto settings; calls are spooled, not sent", extra={"error": str(exc)}
+            )
+            config = DeliveryConfig()
+        guarded = guard_settings(path, config)
+        key = (guarded.spool_path, guarded.config)
+        if self._current is None or self._current[0] != key:
+            if guarded.changed:
+                logger.warning(
+                    "under pytest: test calls stay in the test (use the zelto_env fixture, "
+                    "or mark the test zelto_live)",
+                    extra={"changed": "; ".join(guarded.changed)},
+                )
+            spool = Spool(guarded.spool_path)  # opens nothing until the first call
+            self._current = (key, Delivery(spool, guarded.config, leftovers=self._leftovers))
+        return self._current[1]
+
+
 class Delivery:
     def __init__(self, spool: Spool, config: DeliveryConfig, *, leftovers: int) -> None:
-        self._spool = spool
+        self.spool = spool
         self.leases = Leases(spool)  # the call's claim is taken as it is spooled
         self._config = config
         self._leftovers = leftovers
@@ -92,7 +140,7 @@ class Delivery:
         # two reads on the open connection instead of a drain's housekeeping and claim when
         # there is nothing to do (the usual case with a sidecar running): no row waiting or
         # being sent, and no live snapshot of a call that could be a lost process's
-        if self._spool.undelivered() == 0 and self._spool.live.count() == 0:
+        if self.spool.undelivered() == 0 and self.spool.live.count() == 0:
             return
         await flusher.drain_due(timeout=remaining, max_calls=self._leftovers)
 
@@ -101,7 +149,7 @@ class Delivery:
         loop = asyncio.get_running_loop()
         held = self._flushers.get(loop)
         if held is None:
-            flusher = Flusher(self._spool, self._config, hooks=[_metrics.count_outcome])
+            flusher = Flusher(self.spool, self._config, hooks=[_metrics.count_outcome])
             keeper = loop.create_task(self._close_at_loop_end(loop, flusher))
             held = self._flushers[loop] = (flusher, keeper)
         return held[0]
@@ -145,7 +193,7 @@ class Delivery:
                 "the spool still refuses writes: if this job kept a live snapshot, a reaper "
                 "will send that partial version over the call delivered directly once this "
                 "process is gone",
-                extra={"call_id": call_id, "spool": str(self._spool.path)},
+                extra={"call_id": call_id, "spool": str(self.spool.path)},
             )
         else:
             _metrics.count_call("lost")
@@ -174,7 +222,7 @@ class Delivery:
         delay = RECORD_RETRY_FIRST_S
         while True:
             try:
-                return self._spool.enqueue_encoded(call_id, body, ends_live=job_id)
+                return self.spool.enqueue_encoded(call_id, body, ends_live=job_id)
             except Exception as exc:  # SpoolError, or anything unforeseen: try again
                 if time.monotonic() + delay > by:
                     logger.error(
@@ -192,6 +240,6 @@ class Delivery:
             self._warned_no_key = True
             logger.warning(
                 "ZELTO_API_KEY is not set: calls wait in the spool for `zelto-spool run` or drain",
-                extra={"spool": str(self._spool.path)},
+                extra={"spool": str(self.spool.path)},
             )
         return False

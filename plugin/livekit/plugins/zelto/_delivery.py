@@ -75,24 +75,28 @@ class Destination:
         guarded = guard_settings(path, config)
         key = (guarded.spool_path, guarded.config)
         if self._current is None or self._current[0] != key:
-            if guarded.changed:
+            for change in guarded.changed:
                 logger.warning(
                     "under pytest: test calls stay in the test (use the zelto_env fixture, "
                     "or mark the test zelto_live)",
-                    extra={"changed": "; ".join(guarded.changed)},
+                    extra={"change": change},
                 )
             spool = Spool(guarded.spool_path)  # opens nothing until the first call
-            self._current = (key, Delivery(spool, guarded.config, leftovers=self._leftovers))
+            held = config.api_key is not None and guarded.config.api_key is None
+            delivery = Delivery(spool, guarded.config, leftovers=self._leftovers, held=held)
+            self._current = (key, delivery)
         return self._current[1]
 
 
 class Delivery:
-    def __init__(self, spool: Spool, config: DeliveryConfig, *, leftovers: int) -> None:
+    def __init__(
+        self, spool: Spool, config: DeliveryConfig, *, leftovers: int, held: bool = False
+    ) -> None:
         self.spool = spool
         self.leases = Leases(spool)  # the call's claim is taken as it is spooled
         self._config = config
         self._leftovers = leftovers
-        self._warned_no_key = False
+        self._warned_no_key = held  # the pytest guard took the key: it said so already
         self._flushers: dict[asyncio.AbstractEventLoop, tuple[Flusher, asyncio.Task[None]]] = {}
 
     def lease_for(self, budget: float) -> float | None:

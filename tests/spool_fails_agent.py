@@ -7,7 +7,7 @@ snapshot, the spool refuses every write of this job process at the store seam (t
 a full disk gives, raised inside the write transaction, so it rolls back as a real one would):
 the snapshot keeps 2 of the call's 6 turns and the final payload cannot be spooled. The
 refusal lasts `ZELTO_TEST_REFUSED_WRITES` final-version writes (default 1), or, with `all`,
-until the job process ends.
+until the job process ends. `ZELTO_TEST_HOOK=attach` leaves out `on_session_end`.
 """
 
 from __future__ import annotations
@@ -109,7 +109,9 @@ async def entrypoint(ctx: JobContext) -> None:
     ctx.shutdown("call finished")
 
 
-server.rtc_session(entrypoint, on_session_end=fw.on_session_end)
+# `both` (default): attach and on_session_end; `attach`: the shutdown callback alone
+ATTACH_ONLY = os.environ.get("ZELTO_TEST_HOOK") == "attach"
+server.rtc_session(entrypoint, on_session_end=None if ATTACH_ONLY else fw.on_session_end)
 
 
 async def run(rooms: list[str]) -> None:

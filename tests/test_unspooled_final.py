@@ -23,10 +23,11 @@ ROLES = ["user", "assistant", "user", "tool", "tool", "assistant"]
 pytestmark = pytest.mark.slow
 
 
-def run_agent(spool_path: Path, receiver: Any, refused: str) -> str:
+def run_agent(spool_path: Path, receiver: Any, refused: str, hook: str) -> str:
     env = {
         **cli_env(spool_path, receiver.base_url, API_KEY),
         "ZELTO_TEST_REFUSED_WRITES": refused,
+        "ZELTO_TEST_HOOK": hook,
         "PYTHONPATH": str(ROOT),
     }
     result = subprocess.run(
@@ -48,11 +49,11 @@ def complete(call: dict[str, Any], room: str) -> None:
     assert [t["role"] for t in call["transcript"]["turns"]] == ROLES
 
 
-@pytest.mark.parametrize("refused", ["1", "3"])
+@pytest.mark.parametrize(("hook", "refused"), [("both", "1"), ("both", "3"), ("attach", "1")])
 def test_a_reaped_snapshot_never_lands_over_a_final_sent_directly(
-    spool_path: Path, zelto_receiver: Any, refused: str
+    spool_path: Path, zelto_receiver: Any, hook: str, refused: str
 ) -> None:
-    log = run_agent(spool_path, zelto_receiver, refused)
+    log = run_agent(spool_path, zelto_receiver, refused, hook)
     assert "could not spool the call; trying to send it directly" in log
     for room in ROOMS:  # the job sent the complete call itself
         complete(zelto_receiver.calls[room], room)

@@ -71,6 +71,10 @@ class Forwarder:
         leftovers: how many due leftovers from earlier calls a job may send in its budget
             (0 turns it off; the sidecar is the recommended way to drain).
         api_key / base_url: default `$ZELTO_API_KEY` / `$ZELTO_BASE_URL`.
+
+    The environment is read when a job's call begins, not here (an option given here wins),
+    so a test's settings reach a forwarder built at import; under pytest, calls never reach
+    the user's own spool or a Zelto not on loopback (README, "Test your agent").
     """
 
     def __init__(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import zelto_spool.testing as spool_testing
@@ -24,6 +26,7 @@ SPOOL_TESTING = {
     "zelto_receiver": pytest_plugin.zelto_receiver,
 }
 JOB_HELPERS = {
+    "JobFailed",
     "ScriptedLLM",
     "SimulatedWorker",
     "Step",
@@ -58,3 +61,21 @@ def test_every_testing_name_is_documented_in_test_your_agent() -> None:
     ]
     assert missing == []
     assert "zelto_spool.testing" in section and "livekit.plugins.zelto.testing" in section
+
+
+def test_the_plugins_testing_module_imports_without_pytest() -> None:
+    """`ScriptedLLM` and the simulated worker are useful outside tests: no pytest needed."""
+    code = (
+        "import sys; sys.modules['pytest'] = None\n"  # `import pytest` now raises ImportError
+        "from livekit.plugins.zelto.testing import ScriptedLLM, Receiver, simulated_worker\n"
+        "import livekit.plugins.zelto.testing as t\n"
+        "try:\n"
+        "    t.zelto_env\n"
+        "except ImportError:\n"
+        "    print('fixtures need pytest')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "fixtures need pytest"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     )
     from ._fit import Fixes, fit_transcript
     from ._flusher import DrainReport, Flusher
+    from ._guard import Guarded, guard_settings
     from ._leases import Claim, Leases
     from ._logroute import route_logs_to
     from ._payload import MAX_PAYLOAD_BYTES, ROLES, encode, external_id, prepare, validate
@@ -49,6 +50,7 @@ __all__ = [
     "Enqueued",
     "Fixes",
     "Flusher",
+    "Guarded",
     "Leases",
     "Pause",
     "PayloadError",
@@ -65,6 +67,7 @@ __all__ = [
     "encode",
     "external_id",
     "fit_transcript",
+    "guard_settings",
     "prepare",
     "preload_sender",
     "route_logs_to",
@@ -90,6 +93,7 @@ _HOMES = {
     ),
     **dict.fromkeys(["Fixes", "fit_transcript"], "_fit"),
     **dict.fromkeys(["DrainReport", "Flusher"], "_flusher"),
+    **dict.fromkeys(["Guarded", "guard_settings"], "_guard"),
     **dict.fromkeys(["Claim", "Leases"], "_leases"),
     "route_logs_to": "_logroute",
     **dict.fromkeys(

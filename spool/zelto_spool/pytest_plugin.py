@@ -24,6 +24,13 @@ Example:
         zelto_receiver.set_fault(None)
         assert zelto_receiver.wait_for(lambda r: r.accepted_count("room-1") == 1, timeout=5)
 
+Test calls stay in tests. For the whole test session, calls that a `livekit.plugins.zelto`
+`Forwarder` would spool in the user's own spool (the default path, or `ZELTO_SPOOL_PATH` as the
+shell had it) go to a throwaway spool, and nothing is sent to a Zelto that is not on loopback,
+whatever `ZELTO_*` the shell exports or the agent module passes: use `zelto_env` to see the
+calls. A test marked `@pytest.mark.zelto_live` is not guarded (it reaches what it is
+configured for). Job processes the test starts inherit the guard.
+
 This module stays cheap to import (pytest loads it in every session of every project that
 has the package installed): it imports only pytest and the standard library; the receiver
 (aiohttp), the spool and httpx are imported when a fixture is first used.
@@ -31,6 +38,9 @@ has the package installed): it imports only pytest and the standard library; the
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +53,44 @@ if TYPE_CHECKING:
     from ._receiver import Receiver
 
 __all__ = ["TEST_API_KEY", "zelto_env", "zelto_receiver"]
+
+LIVE_MARKER = "zelto_live"
+_GUARD = "ZELTO_PYTEST_GUARD"  # zelto_spool._guard.ENV_PYTEST_GUARD, without importing it here
+_throwaway: list[str] = []  # the guard's directory this session made (removed at the end)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{LIVE_MARKER}: let this test spool and send as ZELTO_* and the agent's Forwarder say "
+        "(the user's spool, a real Zelto); without it calls stay in a throwaway spool and go "
+        "only to a loopback Zelto",
+    )
+    if _GUARD in os.environ:  # pytest inside a guarded test session: the outer guard holds
+        return
+    from ._config import ENV_SPOOL_PATH, default_spool_path
+    from ._guard import PytestGuard
+
+    directory = tempfile.mkdtemp(prefix="zelto-pytest-")
+    _throwaway.append(directory)
+    spools = [default_spool_path({k: v for k, v in os.environ.items() if k != ENV_SPOOL_PATH})]
+    if os.environ.get(ENV_SPOOL_PATH):
+        spools.append(default_spool_path())
+    guard = PytestGuard(tuple(spools), Path(directory) / "spool.db")
+    os.environ[_GUARD] = guard.to_env()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    while _throwaway:
+        os.environ.pop(_GUARD, None)
+        shutil.rmtree(_throwaway.pop(), ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _zelto_guard(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guard (see the module doc) holds in every test not marked `zelto_live`."""
+    if request.node.get_closest_marker(LIVE_MARKER) is not None:
+        monkeypatch.delenv(_GUARD, raising=False)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ the job's sessions (before `add_fields` and `redact`, which `_prepare` runs)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,10 +14,11 @@ from livekit.agents import AgentSession, JobContext
 # plugin instead, the forkserver pays it once rather than every job's end of call
 from livekit.agents.voice import report as _report  # noqa: F401
 
-from zelto_spool import external_id
+from zelto_spool import ConfigError, external_id
 
 from ._context import room_name, sip_caller, sip_number
 from ._customer import clean_customer, log_fixes
+from ._delivery import Delivery
 from ._ending import (
     CRASHED,
     SessionContent,
@@ -32,7 +34,7 @@ from ._mapping import TurnOptions, build_payload, joined_sessions
 from ._prepare import AddFieldsFn, PayloadFn
 from .log import logger
 
-__all__ = ["CallIdFn", "Calls", "CustomerOption", "Job", "Options"]
+__all__ = ["CallIdFn", "Calls", "CustomerOption", "Job", "Options", "check_options"]
 
 CallIdFn = Callable[[JobContext], str]
 CustomerOption = Callable[[JobContext], Mapping[str, Any] | None] | Mapping[str, Any] | None
@@ -56,6 +58,7 @@ class Options:
 class Job:
     """Per-job state in this process (a thread-executor process runs several jobs)."""
 
+    delivery: Delivery  # the spool and sender of this job's call (settings when it began)
     customer: dict[str, Any] | None = None
     attached: bool = False  # `attach` registered a shutdown callback that cleans up
     sessions: list[AgentSession[Any]] = field(default_factory=list)  # attached, in order
@@ -214,3 +217,19 @@ MAX_KEPT_NAME = 4096
 def _kept(name: str) -> str:
     """The room name as kept in the payload: encodable, at most `MAX_KEPT_NAME` characters."""
     return name.encode("utf-8", "replace").decode("utf-8")[:MAX_KEPT_NAME]
+
+
+def check_options(*, deliver_timeout_s: float, leftovers: int) -> None:
+    """Refuse settings that would leave every call unsent without a word (a NaN or negative
+    budget sends nothing; `deliver_now=False` is the way to send nothing from the job)."""
+    if isinstance(deliver_timeout_s, bool) or not isinstance(deliver_timeout_s, (int, float)):
+        raise ConfigError(
+            f"deliver_timeout_s must be a number of seconds, got {deliver_timeout_s!r}"
+        )
+    if not math.isfinite(deliver_timeout_s) or deliver_timeout_s <= 0:
+        raise ConfigError(
+            f"deliver_timeout_s must be a finite number > 0, got {deliver_timeout_s} "
+            "(deliver_now=False leaves every call to the sidecar)"
+        )
+    if isinstance(leftovers, bool) or not isinstance(leftovers, int) or leftovers < 0:
+        raise ConfigError(f"leftovers must be a whole number >= 0, got {leftovers!r}")

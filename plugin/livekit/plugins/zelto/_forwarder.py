@@ -9,7 +9,6 @@ itself cannot take the call, it is sent directly, and logged as lost only if tha
 from __future__ import annotations
 
 import importlib
-import math
 import os
 import sys
 import time
@@ -22,16 +21,15 @@ from zelto_spool import (
     ENV_AGENT_ID,
     Claim,
     ConfigError,
-    DeliveryConfig,
     Enqueued,
     Spool,
     SpoolError,
 )
 
 from . import _metrics
-from ._calls import CallIdFn, Calls, CustomerOption, Job, Options
+from ._calls import CallIdFn, Calls, CustomerOption, Job, Options, check_options
 from ._context import room_name
-from ._delivery import Delivery
+from ._delivery import Delivery, Destination
 from ._ending import job_shutdown, session_content
 from ._live import LiveTracker
 from ._mapping import INTERRUPTED_MARKER, TurnOptions
@@ -43,6 +41,8 @@ __all__ = ["Forwarder"]
 DEFAULT_DELIVER_TIMEOUT = 5.0
 ATTACH_DELIVER_CAP = 3.0  # shutdown callbacks race a SIGKILL 10 s into shutdown
 DEFAULT_LEFTOVERS = 50
+ATTACH_RECORD_S = 6.0  # ...and attach's shutdown callback, well inside LiveKit's 10 s kill
+UNSPOOLED_RECORD_S = 60.0  # how long on_session_end keeps trying to spool a call sent directly
 
 
 class Forwarder:
@@ -71,6 +71,10 @@ class Forwarder:
         leftovers: how many due leftovers from earlier calls a job may send in its budget
             (0 turns it off; the sidecar is the recommended way to drain).
         api_key / base_url: default `$ZELTO_API_KEY` / `$ZELTO_BASE_URL`.
+
+    The environment is read when a job's call begins, not here (an option given here wins),
+    so a test's settings reach a forwarder built at import; under pytest, calls never reach
+    the user's own spool or a Zelto not on loopback (README, "Test your agent").
     """
 
     def __init__(
@@ -92,7 +96,7 @@ class Forwarder:
         api_key: str | None = None,
         base_url: str | None = None,
     ) -> None:
-        _check_options(deliver_timeout_s=deliver_timeout_s, leftovers=leftovers)
+        check_options(deliver_timeout_s=deliver_timeout_s, leftovers=leftovers)
         agent_id = agent_id or os.environ.get(ENV_AGENT_ID)
         if not agent_id:
             raise ConfigError(
@@ -114,11 +118,13 @@ class Forwarder:
             deliver_timeout_s=deliver_timeout_s,
             leftovers=leftovers,
         )
-        self._config = DeliveryConfig.from_env(api_key=api_key, base_url=base_url)
+        # ZELTO_* is read for each job, not kept from here: a test's settings reach a
+        # Forwarder its agent module built at import
+        self._destination = Destination(
+            spool_path=spool_path, api_key=api_key, base_url=base_url, leftovers=leftovers
+        )
         self._calls = Calls(self._opts)
-        self._spool = Spool(spool_path)  # opens nothing until the first call
         self._jobs: dict[str, Job] = {}
-        self._delivery = Delivery(self._spool, self._config, leftovers=self._opts.leftovers)
         caller = sys._getframe(1).f_globals.get("__name__", "")
         self._home = caller if isinstance(caller, str) else ""
 
@@ -137,7 +143,8 @@ class Forwarder:
 
     @property
     def spool(self) -> Spool:
-        return self._spool
+        """The spool a call that ends now goes to."""
+        return self._destination.now().spool
 
     # --- the preferred hook -----------------------------------------------------------------
 
@@ -157,13 +164,18 @@ class Forwarder:
             if job.tracker is not None:
                 job.tracker.seal()  # the final replaces the snapshot; no late turn writes
             await self._spool_and_send(
-                ctx, payload, deadline=started + self._opts.deliver_timeout_s
+                ctx,
+                job.delivery,
+                payload,
+                deadline=started + self._opts.deliver_timeout_s,
+                snapshot=job.tracker is not None,
             )
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")
         finally:
-            if not job.attached:
-                self._jobs.pop(ctx.job.id, None)
+            # attach's handlers hold the job themselves; a fake job context (LiveKit's
+            # `fake_job_context`, whose shutdown runs no callbacks) reuses its id test after test
+            self._jobs.pop(ctx.job.id, None)
             elapsed = time.monotonic() - started
             _metrics.observe_session_end(elapsed)
             logger.debug("on_session_end finished", extra={"ms": round(elapsed * 1000, 2)})
@@ -191,7 +203,7 @@ class Forwarder:
         tracker = job.tracker
         if tracker is None:
             tracker = job.tracker = LiveTracker(
-                self._spool,
+                job.delivery.spool,
                 job_id=ctx.job.id,
                 call_id=call_id,
                 redact=lambda payload: redacted(payload, call_id, self._opts.redact),
@@ -250,7 +262,7 @@ class Forwarder:
             c.close_reason in (None, "user_initiated") for c in contents[-1:]
         )
         payload = self._calls.from_contents(ctx, job, contents, shutdown)
-        prepared = self._finish(payload, ctx)
+        prepared = self._finish(payload, ctx, job.delivery.spool)
         if prepared is None:
             return
         if job.tracker is not None:
@@ -258,15 +270,20 @@ class Forwarder:
             job.tracker.seal()  # and none after it
         call_id, body = prepared
         try:
-            self._spool.live.close(ctx.job.id, call_id, body)
+            job.delivery.spool.live.close(ctx.job.id, call_id, body)
         except SpoolError as exc:
             logger.error(
                 "could not spool the call; trying to send it directly",
-                extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},
+                extra={
+                    "call_id": call_id,
+                    "error": str(exc),
+                    "spool": str(job.delivery.spool.path),
+                },
             )
             job.unspooled = prepared
 
     async def _deliver_after_close(self, ctx: JobContext, job: Job) -> None:
+        started = time.monotonic()
         if job.session_end_ran:
             return  # on_session_end queued and sent the report's payload already
         if not job.closed or job.reason_pending:  # no close event, or its reason came later
@@ -274,10 +291,13 @@ class Forwarder:
             self._capture_at_close(ctx, job)
         budget = min(self._opts.deliver_timeout_s, ATTACH_DELIVER_CAP)
         if job.unspooled is not None:
-            await self._delivery.direct(*job.unspooled, budget=budget)
+            call_id, body = job.unspooled
+            await job.delivery.unspooled(
+                call_id, body, job_id=ctx.job.id, budget=budget, record_by=started + ATTACH_RECORD_S
+            )
             return
         try:
-            queued = self._spool.live.promote(ctx.job.id)
+            queued = job.delivery.spool.live.promote(ctx.job.id)
         except SpoolError as exc:
             logger.error(
                 "could not queue the call; it stays in the spool as a closed snapshot",
@@ -291,38 +311,59 @@ class Forwarder:
                 extra={"call_id": queued.call_id, "version": queued.version, "bytes": queued.size},
             )
             if self._opts.deliver_now:
-                await self._delivery.spooled(queued.call_id, budget=budget)
+                await job.delivery.spooled(queued.call_id, budget=budget)
 
     # --- shared steps -----------------------------------------------------------------------
 
     async def _spool_and_send(
-        self, ctx: JobContext, payload: dict[str, Any], *, deadline: float
+        self,
+        ctx: JobContext,
+        delivery: Delivery,
+        payload: dict[str, Any],
+        *,
+        deadline: float,
+        snapshot: bool,
     ) -> None:
-        prepared = self._finish(payload, ctx)
+        prepared = self._finish(payload, ctx, delivery.spool)
         if prepared is None:
             return
         call_id, body = prepared
         budget = max(0.0, deadline - time.monotonic())  # building the payload used some
         # deliver-now claims the call in the transaction that stores it, and sends the bytes
         # just committed: no second look at the spool before the POST
-        lease = self._delivery.lease_for(budget) if self._opts.deliver_now else None
-        spooled = self._spool_body(call_id, body, ends_live=ctx.job.id, claim_for_s=lease)
+        lease = delivery.lease_for(budget) if self._opts.deliver_now else None
+        spooled = self._spool_body(delivery, call_id, body, ends_live=ctx.job.id, claim_for_s=lease)
         if spooled is None:
-            await self._delivery.direct(call_id, body, budget=budget)
+            # a live snapshot of the call must not outlive this process: the hook's budget
+            # from LiveKit (300 s) leaves time to retire it once the spool takes writes again
+            record_by = deadline
+            if snapshot:
+                record_by = max(deadline, time.monotonic() + UNSPOOLED_RECORD_S)
+            await delivery.unspooled(
+                call_id, body, job_id=ctx.job.id, budget=budget, record_by=record_by
+            )
         elif spooled[1] is not None:
-            await self._delivery.claimed(spooled[1], deadline=deadline, leftovers=True)
+            await delivery.claimed(spooled[1], deadline=deadline, leftovers=True)
 
-    def _finish(self, payload: dict[str, Any], ctx: JobContext) -> tuple[str, bytes] | None:
+    def _finish(
+        self, payload: dict[str, Any], ctx: JobContext, spool: Spool
+    ) -> tuple[str, bytes] | None:
         return finish_payload(
             payload,
             ctx,
             add_fields=self._opts.add_fields,
             redact=self._opts.redact,
-            max_bytes=self._spool.max_payload_bytes,
+            max_bytes=spool.max_payload_bytes,
         )
 
     def _spool_body(
-        self, call_id: str, body: bytes, *, ends_live: str, claim_for_s: float | None
+        self,
+        delivery: Delivery,
+        call_id: str,
+        body: bytes,
+        *,
+        ends_live: str,
+        claim_for_s: float | None,
     ) -> tuple[Enqueued, Claim | None] | None:
         """The call committed, and its claim when `claim_for_s` asked for one (None: not
         claimed, being sent elsewhere); None: the spool refused it."""
@@ -330,15 +371,15 @@ class Forwarder:
         claim = None
         try:
             if claim_for_s is None:
-                queued = self._spool.enqueue_encoded(call_id, body, ends_live=ends_live)
+                queued = delivery.spool.enqueue_encoded(call_id, body, ends_live=ends_live)
             else:
-                queued, claim = self._delivery.leases.enqueue_claimed(
+                queued, claim = delivery.leases.enqueue_claimed(
                     call_id, body, lease_s=claim_for_s, ends_live=ends_live
                 )
         except Exception as exc:  # SpoolError, or anything unforeseen: the call still goes out
             logger.error(
                 "could not spool the call; trying to send it directly",
-                extra={"call_id": call_id, "error": str(exc), "spool": str(self._spool.path)},
+                extra={"call_id": call_id, "error": str(exc), "spool": str(delivery.spool.path)},
             )
             return None
         _metrics.count_call("spooled")
@@ -356,8 +397,8 @@ class Forwarder:
     def _job(self, ctx: JobContext) -> Job:
         key = ctx.job.id
         job = self._jobs.get(key)
-        if job is None:
-            job = self._jobs[key] = Job()
+        if job is None:  # a job keeps the spool and sender it started with
+            job = self._jobs[key] = Job(delivery=self._destination.now())
         return job
 
 
@@ -372,19 +413,3 @@ def _closed(session: AgentSession[Any]) -> bool:
     """The session emitted `close` (it is not running and was started once)."""
     events = getattr(session, "_recorded_events", None) or []
     return any(getattr(e, "type", None) == "close" for e in events)
-
-
-def _check_options(*, deliver_timeout_s: float, leftovers: int) -> None:
-    """Refuse settings that would leave every call unsent without a word (a NaN or negative
-    budget sends nothing; `deliver_now=False` is the way to send nothing from the job)."""
-    if isinstance(deliver_timeout_s, bool) or not isinstance(deliver_timeout_s, (int, float)):
-        raise ConfigError(
-            f"deliver_timeout_s must be a number of seconds, got {deliver_timeout_s!r}"
-        )
-    if not math.isfinite(deliver_timeout_s) or deliver_timeout_s <= 0:
-        raise ConfigError(
-            f"deliver_timeout_s must be a finite number > 0, got {deliver_timeout_s} "
-            "(deliver_now=False leaves every call to the sidecar)"
-        )
-    if isinstance(leftovers, bool) or not isinstance(leftovers, int) or leftovers < 0:
-        raise ConfigError(f"leftovers must be a whole number >= 0, got {leftovers!r}")

@@ -25,10 +25,14 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
+import tempfile
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+import traceback
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from livekit.agents import AgentServer, JobProcess, llm
 from livekit.agents.types import (
@@ -39,21 +43,29 @@ from livekit.agents.types import (
 )
 from livekit.agents.utils import shortuuid
 
-from zelto_spool.testing import (
-    FAULT_MODES,
-    TEST_API_KEY,
-    Fault,
-    Post,
-    Receiver,
-    Spool,
-    zelto_env,
-    zelto_receiver,
-)
+from zelto_spool.testing import FAULT_MODES, TEST_API_KEY, Fault, Post, Receiver, Spool
+
+if TYPE_CHECKING:
+    from zelto_spool.testing import zelto_env, zelto_receiver
+
+_FIXTURES = ("zelto_env", "zelto_receiver")
+
+
+def __getattr__(name: str) -> Any:
+    """The two pytest fixtures load pytest when looked up here: this module imports without
+    it (`ScriptedLLM` and the simulated worker are useful outside tests)."""
+    if name in _FIXTURES:
+        from zelto_spool import testing
+
+        return getattr(testing, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FAULT_MODES",
     "TEST_API_KEY",
     "Fault",
+    "JobFailed",
     "Post",
     "Receiver",
     "ScriptedLLM",
@@ -142,20 +154,50 @@ class _ScriptedStream(llm.LLMStream):
         self._event_ch.send_nowait(llm.ChatChunk(id=request_id, usage=usage))
 
 
+class JobFailed(AssertionError):
+    """A simulated job's entrypoint or `on_session_end` raised (a failing `result.expect`,
+    say) in its job process. LiveKit only logs that and ends the job (`job_crashed`);
+    `run_jobs` raises this in the test instead, with each failure's traceback."""
+
+    def __init__(self, failures: list[str]) -> None:
+        super().__init__(f"{len(failures)} simulated job(s) failed:\n\n" + "\n".join(failures))
+        self.failures = failures
+
+
 class SimulatedWorker:
     """A running dev-mode worker (see `simulated_worker`)."""
 
-    def __init__(self, server: AgentServer) -> None:
+    def __init__(self, server: AgentServer, reports: Path | None = None) -> None:
         self.server = server
+        self._reports = reports
 
-    async def run_jobs(self, rooms: Sequence[str], *, timeout: float = 60.0) -> None:
-        """One simulated job per room, in real job processes; returns when all have ended."""
+    def take_failures(self) -> list[str]:
+        """What jobs reported raising since the last call, each with its traceback."""
+        if self._reports is None:
+            return []
+        failures = []
+        for report in sorted(self._reports.iterdir()):
+            failures.append(report.read_text())
+            report.unlink()
+        return failures
+
+    async def run_jobs(
+        self, rooms: Sequence[str], *, timeout: float = 60.0, check: bool = True
+    ) -> list[str]:
+        """One simulated job per room, in real job processes; returns when all have ended.
+
+        A job whose entrypoint or `on_session_end` raised makes this raise `JobFailed`; with
+        `check=False` (a test that makes a job crash on purpose) the failures are returned."""
         await asyncio.gather(*(self.server.simulate_job(room, fake_job=True) for room in rooms))
         deadline = time.monotonic() + timeout
         while self.server.active_jobs and time.monotonic() < deadline:
             await asyncio.sleep(0.02)  # polling with a deadline: the worker has no job-ended event
         if self.server.active_jobs:
             raise TimeoutError(f"jobs still running after {timeout:g} s")
+        failures = self.take_failures()
+        if check and failures:
+            raise JobFailed(failures)
+        return failures
 
 
 @contextlib.asynccontextmanager
@@ -174,6 +216,8 @@ async def simulated_worker(
     """
     _unbind_from_old_loop(server)
     started = asyncio.Event()
+    reports = Path(tempfile.mkdtemp(prefix="zelto-jobs-"))
+    hooks = _report_failures(server, reports)
 
     def on_started(*_: Any) -> None:
         started.set()
@@ -182,14 +226,59 @@ async def simulated_worker(
     server.setup_fnc = _ParentEnviron(setup)
     server.on("worker_started", on_started)
     runner = asyncio.create_task(server.run(devmode=True, unregistered=True))
+    worker = SimulatedWorker(server, reports)
     try:
         await asyncio.wait_for(started.wait(), timeout)
-        yield SimulatedWorker(server)
+        yield worker
     finally:
         server.off("worker_started", on_started)
         await server.aclose()
         await runner
         server.setup_fnc = setup
+        server._entrypoint_fnc, server._session_end_fnc = hooks
+        failures = worker.take_failures()  # of jobs started by the test itself
+        shutil.rmtree(reports, ignore_errors=True)
+        if failures:
+            raise JobFailed(failures)
+
+
+def _report_failures(server: AgentServer, reports: Path) -> tuple[Any, Any]:
+    """Wrap the server's entrypoint and `on_session_end` so a job that raises reports it to
+    `reports` (LiveKit's `_entrypoint_fnc` / `_session_end_fnc`, read when the worker starts
+    its process pool); returns the originals."""
+    try:
+        hooks = (server._entrypoint_fnc, server._session_end_fnc)
+    except AttributeError as exc:  # a LiveKit release renamed them: say so, loudly
+        raise RuntimeError(
+            "simulated_worker cannot watch this livekit-agents version's jobs "
+            f"({exc}); please report it"
+        ) from exc
+    entrypoint, session_end = hooks
+    if entrypoint is not None:
+        server._entrypoint_fnc = _Reporting(entrypoint, reports, "entrypoint")
+    if session_end is not None:
+        server._session_end_fnc = _Reporting(session_end, reports, "on_session_end")
+    return hooks
+
+
+@dataclass(frozen=True)
+class _Reporting:
+    """A job function that, when it raises in the job process, leaves its traceback in a
+    file for the test process (pickled to the job process with the function it wraps)."""
+
+    fn: Callable[[Any], Awaitable[None]]
+    reports: Path
+    what: str
+
+    async def __call__(self, ctx: Any) -> None:
+        try:
+            await self.fn(ctx)
+        except Exception:
+            room = getattr(getattr(getattr(ctx, "job", None), "room", None), "name", "?")
+            text = f"{self.what} of the job for room {room!r} raised:\n{traceback.format_exc()}"
+            name = f"{time.time_ns()}-{os.getpid()}-{id(ctx)}.txt"
+            (self.reports / name).write_text(text)
+            raise
 
 
 def _unbind_from_old_loop(server: AgentServer) -> None:
@@ -203,11 +292,12 @@ def _unbind_from_old_loop(server: AgentServer) -> None:
 
 
 async def run_simulated_jobs(
-    server: AgentServer, rooms: Sequence[str], *, timeout: float = 60.0
-) -> None:
-    """Start a dev-mode worker, run one simulated job per room to the end, close it."""
+    server: AgentServer, rooms: Sequence[str], *, timeout: float = 60.0, check: bool = True
+) -> list[str]:
+    """Start a dev-mode worker, run one simulated job per room to the end, close it (see
+    `SimulatedWorker.run_jobs` for `check` and what it returns)."""
     async with simulated_worker(server) as worker:
-        await worker.run_jobs(rooms, timeout=timeout)
+        return await worker.run_jobs(rooms, timeout=timeout, check=check)
 
 
 class _ParentEnviron:

@@ -99,7 +99,7 @@ def test_the_dashboard_covers_what_the_issue_asks() -> None:
     titles = " | ".join(p["title"].lower() for p in board["panels"])
     for words in ("backlog by state", "oldest pending", "outcomes", "latency", "cap", "reaped"):
         assert words in titles, words
-    assert [v["name"] for v in board["templating"]["list"]] == ["datasource", "instance"]
+    assert [v["name"] for v in board["templating"]["list"]] == ["instance"]
     for panel in board["panels"]:
         for target in panel.get("targets", []):
             if "zelto_spool" in target["expr"] and "fleet" not in target.get("legendFormat", ""):

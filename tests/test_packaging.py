@@ -7,12 +7,15 @@ what deptry cannot see: the sidecar never requires livekit-agents, and both ship
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import pytest
 from packaging.requirements import Requirement
+from packaging.version import Version
 
 from zelto_spool import __version__
 
@@ -83,3 +86,47 @@ def test_readme_links_work_on_the_package_index() -> None:
         repo_links = [link for link in links if "github.com/" in link]
         assert all(link.startswith(REPO_URL) for link in repo_links)
     assert "Supported platforms:" in (ROOT / "README.md").read_text()
+
+
+CHANGELOG = (ROOT / "CHANGELOG.md").read_text()
+PREVIOUS_BUILD = "5b29b6d"  # 0.1.0: one distribution that also held zelto_spool
+
+
+def test_each_release_has_its_own_version_and_changelog_section() -> None:
+    """0.1.0 named the build at 5b29b6d; the split is another build, so another version."""
+    sections = re.findall(r"^## \[([^\]]+)\]", CHANGELOG, re.MULTILINE)
+    assert sections[0] == "Unreleased" and sections[1] == __version__, sections
+    assert len(set(sections)) == len(sections)
+    released = [Version(s) for s in sections[1:]]
+    assert released == sorted(released, reverse=True) and Version("0.1.0") in released
+    for section in sections:
+        assert f"\n[{section}]: {REPO_URL}/" in CHANGELOG, section
+    newest = CHANGELOG.split(f"## [{__version__}]", 1)[1].split("\n## [", 1)[0]
+    assert "**Breaking.**" in newest and "On disk:" in newest and "In the API:" in newest
+
+
+def test_the_previous_build_had_another_version() -> None:
+    shown = subprocess.run(
+        ["git", "show", f"{PREVIOUS_BUILD}:spool/zelto_spool/_version.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if shown.returncode != 0:
+        pytest.skip(f"commit {PREVIOUS_BUILD} is not in this clone's history (shallow clone?)")
+    assert shown.stdout.strip() == '__version__ = "0.1.0"' != f'__version__ = "{__version__}"'
+
+
+def test_the_upgrade_ci_runs_is_the_one_the_readme_documents() -> None:
+    script = (ROOT / ".ci" / "upgrade-check").read_text()
+    commands = dict(re.findall(r"^(UPGRADE|REPAIR)='([^']+)'$", script, re.MULTILINE))
+    assert set(commands) == {"UPGRADE", "REPAIR"}
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### Upgrading from 0.1.0", 1)[1].split("\n## ", 1)[0]
+    assert f"```sh\n{commands['UPGRADE']}\n```" in section
+    assert f"`{commands['REPAIR']}`" in section
+    assert f"PREVIOUS={PREVIOUS_BUILD}" in script
+    assert ".ci/upgrade-check" in (ROOT / ".ci" / "run").read_text()
+    init = (ROOT / "plugin" / "livekit" / "plugins" / "zelto" / "__init__.py").read_text()
+    assert "half deleted" in init and "Upgrading from 0.1.0" in init

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from ._cli_common import DURATION, RETENTION, errors, max_bytes_option, open_spool
+from ._cli_common import DURATION, RETENTION, errors, max_bytes_option, open_spool, spool_option
 from ._cli_send import drain, receiver, run
 from ._config import ENV_SPOOL_PATH
 from ._exceptions import ZeltoError
@@ -76,6 +76,7 @@ def cli(ctx: click.Context, spool_path: Path | None) -> None:
     help="With --check: oldest pending call older than this is unhealthy.",
 )
 @max_bytes_option("The disk cap to check against [1GiB].")
+@spool_option
 @click.pass_context
 @errors
 def status(
@@ -118,6 +119,7 @@ def status(
 @click.option("--nl", "fmt", flag_value="nl", help="Print one JSON object per line.")
 @click.option("--csv", "fmt", flag_value="csv", help="Print CSV with a header row.")
 @click.option("--limit", type=click.IntRange(0), default=0, help="At most N rows (0: all).")
+@spool_option
 @click.pass_context
 @errors
 def list_(ctx: click.Context, state: str | None, fmt: str, limit: int) -> None:
@@ -165,6 +167,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     is_flag=True,
     help="Print only the newest payload, ready to edit and `enqueue` again.",
 )
+@spool_option
 @click.pass_context
 @errors
 def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) -> None:
@@ -207,6 +210,7 @@ def show(ctx: click.Context, call_id: str, as_json: bool, payload_only: bool) ->
 
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True, path_type=str))
+@spool_option
 @click.pass_context
 @errors
 def enqueue(ctx: click.Context, file: str) -> None:
@@ -279,6 +283,7 @@ def _read_payloads(data: bytes, name: str) -> list[Any]:
 @click.option("--since", type=DURATION, help="Only calls changed within this window.")
 @click.option("--state", type=click.Choice(["delivered", "dead"]), help="Only these.")
 @click.argument("call_ids", nargs=-1)
+@spool_option
 @click.pass_context
 @errors
 def replay(
@@ -320,6 +325,7 @@ def replay(
     type=RETENTION,
     help="Retention to apply [default: $ZELTO_SPOOL_RETENTION or 7d].",
 )
+@spool_option
 @click.pass_context
 @errors
 def purge(ctx: click.Context, older_than: float | None) -> None:

@@ -39,6 +39,24 @@ def errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def spool_option(fn: F) -> F:
+    """`--spool` after the command too (`zelto-spool status --spool X`), as users type it; given
+    there, it wins over one before the command and over $ZELTO_SPOOL_PATH."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            ctx.ensure_object(dict)["spool_path"] = value.expanduser()
+
+    return click.option(
+        "--spool",
+        "spool_after_command",
+        type=click.Path(path_type=Path),
+        expose_value=False,
+        callback=remember,
+        help="Spool file; the same as `zelto-spool --spool PATH COMMAND`.",
+    )(fn)
+
+
 class _Duration(click.ParamType):  # type: ignore[type-arg]
     name = "duration"
 

@@ -19,6 +19,7 @@ from ._cli_common import (
     max_bytes_option,
     open_spool,
     retention_option,
+    spool_option,
 )
 from ._config import ENV_API_KEY
 from ._exceptions import ConfigError
@@ -39,7 +40,9 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every attempt to stderr.")
+@click.option("--strict", is_flag=True, help="Exit 3 when this drain dead-lettered a call.")
 @delivery_options
+@spool_option
 @click.pass_context
 @errors
 def drain(
@@ -47,6 +50,7 @@ def drain(
     timeout: float,
     quiet: bool,
     verbose: bool,
+    strict: bool,
     base_url: str | None,
     api_key: str | None,
     concurrency: int | None,
@@ -54,12 +58,21 @@ def drain(
 ) -> None:
     """Send everything pending now, with progress.
 
-    Exit 0 when nothing is left pending, 1 when calls remain (paused, timeout, down).
+    A call Zelto refuses for good (e.g. a 422 about the payload) is dead-lettered: kept with its
+    reason, not retried. Without --strict that still ends a drain with 0: nothing is left to do.
+
+    \b
+    Exit status:
+      0  nothing left pending: every call delivered (or dead-lettered, without --strict)
+      1  calls left pending (paused, timed out, Zelto down), or an error such as a missing spool
+      2  a usage error (an unknown or malformed option)
+      3  with --strict: nothing left pending, but this drain dead-lettered a call
 
     Example:
 
     \b
         ZELTO_API_KEY=... zelto-spool drain --timeout 5m
+        zelto-spool drain --strict || zelto-spool list --state dead
     """
     from ._flusher import Flusher
     from ._logging import configure_logging
@@ -103,7 +116,15 @@ def drain(
 
         report = asyncio.run(go())
     click.echo(_drain_summary(report, spool))
-    sys.exit(0 if report.ok else 1)
+    if not report.ok:
+        sys.exit(1)
+    if strict and report.dead:
+        click.echo(
+            f"drain: {report.dead} call(s) dead-lettered (--strict); "
+            "see `zelto-spool list --state dead`",
+            err=True,
+        )
+        sys.exit(3)
 
 
 def _drain_summary(report: Any, spool: Spool) -> str:
@@ -210,6 +231,7 @@ def _drain_summary(report: Any, spool: Spool) -> str:
     help="Least severe level logged to stderr.",
 )
 @delivery_options
+@spool_option
 @click.pass_context
 @errors
 def run(

@@ -49,6 +49,16 @@ class Pause:
     probe_at: float
 
 
+def _wait(next_due: float | None, probe_at: float | None, now: float) -> float | None:
+    """Seconds until a sender next tries a call: never negative (0: due now, sent as soon as a
+    sender runs); while paused, until the next probe (one call); None when nothing is pending."""
+    if next_due is None:
+        return None
+    if probe_at is not None:
+        next_due = max(next_due, probe_at)
+    return round(max(0.0, next_due - now), 3)
+
+
 class Spool:
     """A spool file. Cheap to construct: nothing is opened until the first call.
 
@@ -326,15 +336,16 @@ class Spool:
             next_due = self._next_due(conn, now)
             last_ok = conn.execute(sql.LAST_SUCCESS).fetchone()[0]
             last_error = conn.execute(sql.LAST_ERROR).fetchone()
-            pause = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            row = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            pause = None if row is None else json.loads(row[0])
             hold = conn.execute(sql.GET_META, {"key": "restored"}).fetchone()
             held = conn.execute(sql.COUNT_HELD, HELD).fetchone()[0]
             return {
                 **counts,
                 "oldest_pending_age_s": None if oldest is None else round(now - oldest, 3),
-                "paused": None if pause is None else json.loads(pause[0])["reason"],
-                "paused_status": None if pause is None else json.loads(pause[0])["status"],
-                "next_attempt_in_s": None if next_due is None else round(next_due - now, 3),
+                "paused": None if pause is None else pause["reason"],
+                "paused_status": None if pause is None else pause["status"],
+                "next_attempt_in_s": _wait(next_due, pause and pause["probe_at"], now),
                 "restored": None if hold is None else json.loads(hold[0])["reason"],
                 "held": held,
                 "last_success_at": last_ok,

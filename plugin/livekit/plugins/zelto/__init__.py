@@ -17,8 +17,20 @@ no threads, no network, no file left open.
 
 from livekit.agents import Plugin
 
-from zelto_spool import preload_sender as _preload_sender
-from zelto_spool import route_logs_to as _route_logs
+try:
+    from zelto_spool import preload_sender as _preload_sender
+    from zelto_spool import route_logs_to as _route_logs
+except ImportError as _exc:  # .ci/upgrade-check makes this happen
+    import zelto_spool as _spool_package
+
+    if getattr(_spool_package, "__file__", None) is not None:
+        raise
+    # pip removed 0.1.0's files after installing zelto-spool (pypa/pip#8509): say how to repair
+    raise ImportError(
+        "zelto_spool is half deleted, as a plain `pip install` over livekit-plugins-zelto 0.1.0 "
+        "leaves it; repair with `pip install --force-reinstall --no-deps zelto-spool` (from a "
+        "checkout: `./spool`), see the README's 'Upgrading from 0.1.0'"
+    ) from _exc
 
 from ._context import job_id, room_name, room_sid
 from ._enrich import enrich

@@ -41,7 +41,7 @@ DEV: V = {
     "card_ask": ["Can I get the card number?", "What's the long number on the card?"],
     "card_lines": ["yeah the card number is {n}", "it's a {net}, {n}", "{n}", "sure, {n}"],
     "restart": ["sorry, let me start over,", "wait, no,"],
-    "more_fillers": ["uh huh"],
+    "more_fillers": ["like"],
     "phone_ask": ["What's the best number to reach you?", "Can I get a callback number?"],
     "phone_lines": ["it's {n}", "you can reach me at {n}", "my cell is {n}", "{n}"],
     "region_hint": ["I'm in {c}. ", "I live in {c}, ", ""],
@@ -88,7 +88,8 @@ def read_groups(
             row.tags.add("filler")
             text = f"{fill(rng, v)} {text}"
         out.append(text)
-    sep = rng.choice([" ", ", ", " ... "] if style != "digits" else [" ", "-", " "])
+    seps = [" ", ", ", ", ", " ... "] if style != "digits" else [" ", "-", " "]
+    sep = " " if style == "digits" and "filler" in row.tags else rng.choice(seps)
     return sep.join(out)
 
 
@@ -192,6 +193,8 @@ def phone_read(rng: random.Random, v: V) -> Row:
         row.say("assistant", rng.choice(v["phone_ask"]))
     hint = rng.choice(v["region_hint"]).replace("{c}", COUNTRY[region])
     before, after = rng.choice(v["phone_lines"]).split("{n}")
+    if hint.endswith(". "):
+        before = before[:1].upper() + before[1:]
     row.say("user", hint, before, Pii("phone", text), after)
     return row
 
@@ -206,6 +209,18 @@ def phone_split(rng: random.Random, v: V) -> Row:
         row.say("assistant", rng.choice(v["backchannel"]))
     row.say("user", Pii("phone", second, split=True))
     return row
+
+
+GAPS = {
+    "gmail": "g mail",
+    "hotmail": "hot mail",
+    "outlook": "out look",
+    "yahoo": "ya hoo",
+    "icloud": "i cloud",
+    "comcast": "com cast",
+    "protonmail": "proton mail",
+    "aol": "a o l",
+}
 
 
 def _email(rng: random.Random, v: V, row: Row) -> str:
@@ -223,8 +238,8 @@ def _email(rng: random.Random, v: V, row: Row) -> str:
     if digits:
         local += f" {sp.words(digits, rng)}" if maybe(rng, 0.5) else digits
     name, _, tld = domain.partition(".")
-    if style == "gap_domain" and len(spoken_domain) > 3:
-        spoken_domain = f"{spoken_domain[0]} {spoken_domain[1:]}"
+    if style == "gap_domain":  # how ASR splits a provider's name
+        spoken_domain = GAPS.get(spoken_domain, spoken_domain)
     end = "" if style == "no_ending" else " dot " + " dot ".join(tld.split("."))
     return f"{local} at {spoken_domain if name != spoken_domain else name}{end}"
 

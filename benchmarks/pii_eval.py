@@ -100,6 +100,7 @@ def score(
     )
     split_rows = split_caught = split_leaked = 0
     leaked = digit_labels = final_leaked = 0
+    forms = Counter[str]()
     costs: list[float] = []
     for row in rows[:: max(1, len(rows) // 50)]:  # untimed: lazy imports and metadata
         finder(row["turns"])
@@ -117,6 +118,13 @@ def score(
             hit = any(k == kind and s <= start and end <= e for s, e, k in found[turn])
             kinds[kind]["found"] += hit
             all_found &= hit
+            form = (
+                "written"
+                if re.search(r"\d|@", row["turns"][turn]["content"][start:end])
+                else "spoken"
+            )
+            forms[form] += 1
+            forms[f"{form} found"] += hit
             for tag in row["tags"]:
                 tag_labels[tag] += 1
                 tag_found[tag] += hit
@@ -153,6 +161,7 @@ def score(
     costs.sort()
     return {
         "kinds": kinds,
+        "forms": forms,
         "negatives": negatives,
         "destroyed": destroyed,
         "destroyed_by": destroyed_by,
@@ -215,6 +224,7 @@ def report(part: str, rows: list[dict[str, Any]], s: dict[str, Any]) -> str:
         lines.append(_row(kind, c))
     lines.append(_row("**all**", total))
     wrong = s["wrong_neg_turns"] / s["neg_turns"] if s["neg_turns"] else 0.0
+    f = s["forms"]
     lines += [
         "",
         "| measure | value |",
@@ -223,6 +233,8 @@ def report(part: str, rows: list[dict[str, Any]], s: dict[str, Any]) -> str:
         f"{s['negatives']} |",
         f"| hard-negative turns with a wrong detection | {s['wrong_neg_turns']} of "
         f"{s['neg_turns']} ({wrong:.1%}) |",
+        f"| PII said in words found / written with digits or @ found | "
+        f"{f['spoken found']} of {f['spoken']} / {f['written found']} of {f['written']} |",
         f"| split numbers fully caught (final payload) | {s['split_caught']} of "
         f"{s['split_rows']} |",
     ]

@@ -27,6 +27,8 @@ def test_the_generator_is_deterministic() -> None:
 
 @pytest.mark.parametrize("part", pii_corpus.PARTS)
 def test_the_files_are_what_the_generator_writes(part: str) -> None:
+    if pii_corpus.libraries() != pii_corpus.GENERATED_WITH:
+        pytest.skip(f"written with {pii_corpus.GENERATED_WITH}, not {pii_corpus.libraries()}")
     path = pii_corpus.DATA / f"{part}.jsonl"
     assert path.read_text() == pii_corpus.dump(pii_corpus.build(part)), (
         f"{path} is stale: run python benchmarks/pii_corpus.py --write"

@@ -2,6 +2,8 @@
 
     python benchmarks/redaction_quality.py            # print the table
     python benchmarks/redaction_quality.py --write    # and rewrite it in docs/redaction.md
+    python benchmarks/redaction_quality.py --part dev # the evaluation set (pii_eval.py);
+                                                      # --part heldout: docs/redaction.md
 
 The set holds utterances as speech-to-text writes them, one JSON object a line: `turns` (role,
 content) and `pii` (kind, the turn's index, the exact text). A label is found when one
@@ -93,7 +95,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="rewrite the table in the doc")
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
+    parser.add_argument(
+        "--part",
+        choices=("legacy", "dev", "heldout"),
+        default="legacy",
+        help="legacy: tests/data/redaction_set.jsonl; dev, heldout: tests/data/pii/ (pii_eval.py)",
+    )
+    parser.add_argument("--breakdown", action="store_true", help="per failure class (dev, heldout)")
     options = parser.parse_args(argv)
+    if options.part != "legacy":
+        return _part(options.part, write=options.write, misses=options.misses, by=options.breakdown)
     rows = load()
     text = table(rows, evaluate(rows))
     print(text)
@@ -101,6 +112,57 @@ def main(argv: list[str] | None = None) -> int:
         _misses(rows)
     if options.write:
         write(DOC, text)
+    return 0
+
+
+def zelto_finder() -> tuple[Any, Any]:
+    """`redact_pii()` as pii_eval wants it: spans per turn, and a payload's redacted turns
+    (the live snapshot path hands `redact` such payloads, the history so far)."""
+    from livekit.plugins import zelto
+
+    redactor: Any = zelto.redact_pii()
+
+    def find(turns: list[dict[str, str]]) -> list[list[tuple[int, int, str]]]:
+        return [[(s.start, s.end, s.kind) for s in spans] for spans in redactor.find(turns)]
+
+    def redact(turns: list[dict[str, str]]) -> list[str]:
+        out = redactor({"transcript": {"turns": turns}})["transcript"]["turns"]
+        return [t["content"] for t in out]
+
+    return find, redact
+
+
+def _part(part: str, *, write: bool, misses: bool, by: bool) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import pii_eval
+
+    if misses and part == "heldout":
+        print("--misses lists dev only: the held-out rows stay unseen by rule authors")
+        return 2
+    rows = pii_eval.load(part)
+    find, redact = zelto_finder()
+    text = pii_eval.report(part, rows, pii_eval.score(rows, find, redact))
+    print(text)
+    if by:
+        print()
+        print(pii_eval.breakdown(pii_eval.score(rows, find)))
+    if misses:
+        for row in rows:
+            s = pii_eval.score([row], find)
+            if (
+                any(
+                    c["found"] < c["labels"] or c["right"] < c["detections"]
+                    for c in s["kinds"].values()
+                )
+                or s["destroyed"]
+            ):
+                print(row["id"], json.dumps(row["pii"]), json.dumps(redact(row["turns"])))
+    if write:
+        marks = (f"<!-- pii-{part}:start -->", f"<!-- pii-{part}:end -->")
+        page = DOC.read_text()
+        head, rest = page.split(marks[0], 1)
+        _, tail = rest.split(marks[1], 1)
+        DOC.write_text(f"{head}{marks[0]}\n{text}\n{marks[1]}{tail}")
     return 0
 
 

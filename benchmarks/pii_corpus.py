@@ -1,0 +1,137 @@
+"""The PII evaluation set: voice-agent call turns as speech-to-text writes them, in two parts.
+
+    python benchmarks/pii_corpus.py --write    # regenerate tests/data/pii/{dev,heldout}.jsonl
+    python benchmarks/pii_corpus.py --check    # exit 1 when the files differ from the generator
+
+Each part is generated rows (template families of benchmarks/pii_families.py drawn from a
+seeded `random.Random`: same seed, same text) plus hand-written rows
+(tests/data/pii/hand_dev.jsonl, hand_heldout.jsonl). The parts differ by more than the seed:
+the held-out part has its own phrasings (carrier sentences, fillers, restarts, id words),
+phone regions, email providers, IBAN countries, and families the dev part never has
+(benchmarks/pii_heldout.py), and the other half of the hand-written rows.
+
+Rule authors tune on dev.jsonl only; heldout.jsonl, hand_heldout.jsonl and pii_heldout.py
+are read by the evaluation, not by people writing rules (docs/redaction.md, "Evaluation").
+
+A line: `id`, `source` ("generated" or "hand"), `family`, `tags` (failure classes, for
+breakdowns; "split" marks a number said across turns, "negative" a row without PII), `turns`
+(role, content), `pii` (kind, turn, exact text; `split: true` on each half of a split
+number) and `negatives` (class, turn, exact text of a look-alike that is not PII: account ids,
+Luhn-valid invoice numbers, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pii_families import DEV, FAMILIES, SHARED, V
+from pii_heldout import HELD, ONLY
+from pii_rows import Retry
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "pii"
+PARTS = ("dev", "heldout")
+SEEDS = {"dev": 22_001, "heldout": 22_002}
+ROWS = 380  # generated rows per part (plus the hand-written ones)
+# the files were written with these: other phonenumbers metadata gives other valid numbers
+GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
+
+
+def libraries() -> dict[str, str]:
+    import phonenumbers
+    import stdnum
+
+    return {"phonenumbers": phonenumbers.__version__, "python-stdnum": stdnum.__version__}
+
+
+def vocabulary(part: str) -> V:
+    own = DEV if part == "dev" else HELD
+    return {**SHARED, **{k: SHARED.get(k, []) + v if k in SHARED else v for k, v in own.items()}}
+
+
+def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[str, Any]]:
+    """The generated rows of `part` (deterministic for a seed)."""
+    rng = random.Random(SEEDS[part] if seed is None else seed)
+    vocab = vocabulary(part)
+    families = dict(FAMILIES) if part == "dev" else {**FAMILIES, **ONLY}
+    names = sorted(families)
+    weights = [families[n][1] for n in names]
+    out: list[dict[str, Any]] = []
+    while len(out) < rows:
+        name = rng.choices(names, weights)[0]
+        try:
+            row = families[name][0](rng, vocab)
+        except Retry:
+            continue
+        out.append(row.out(f"{part}-g{len(out):04d}", "generated"))
+    return out
+
+
+def hand(part: str) -> list[dict[str, Any]]:
+    path = DATA / f"hand_{part}.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    for i, row in enumerate(rows):
+        row["id"] = f"{part}-h{i:03d}"
+        row["source"] = "hand"
+        row.setdefault("family", "hand")
+        row.setdefault("negatives", [])
+        tags = set(row.get("tags", []))
+        if any(p.get("split") for p in row["pii"]):
+            tags.add("split")
+        if not row["pii"]:
+            tags.add("negative")
+        row["tags"] = sorted(tags | {"hand"})
+    return rows
+
+
+def build(part: str) -> list[dict[str, Any]]:
+    return generate(part) + hand(part)
+
+
+def dump(rows: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def sizes(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """turns, PII items, hard-negative turns (a turn holding a look-alike), look-alikes."""
+    return {
+        "rows": len(rows),
+        "turns": sum(len(r["turns"]) for r in rows),
+        "pii": sum(len(r["pii"]) for r in rows),
+        "negative_turns": sum(len({n["turn"] for n in r["negatives"]}) for r in rows),
+        "negatives": sum(len(r["negatives"]) for r in rows),
+        "split_rows": sum(1 for r in rows if "split" in r["tags"]),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="rewrite tests/data/pii/*.jsonl")
+    parser.add_argument("--check", action="store_true", help="fail when the files are stale")
+    options = parser.parse_args(argv)
+    stale = []
+    if (options.write or options.check) and libraries() != GENERATED_WITH:
+        print(f"note: generating with {libraries()}, the files were written with {GENERATED_WITH}")
+    for part in PARTS:
+        rows = build(part)
+        path = DATA / f"{part}.jsonl"
+        print(part, SEEDS[part], sizes(rows))
+        if options.write:
+            path.write_text(dump(rows))
+        elif options.check and (not path.exists() or path.read_text() != dump(rows)):
+            stale.append(str(path))
+    if stale:
+        print("stale (run python benchmarks/pii_corpus.py --write):", *stale, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

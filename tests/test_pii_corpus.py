@@ -1,0 +1,114 @@
+"""The PII evaluation set (benchmarks/pii_corpus.py): deterministic, parseable, big enough,
+and the scoring code (benchmarks/pii_eval.py) right on finders whose answer is known.
+
+No test here gates on redact_pii()'s numbers for the held-out part: those are read by people
+(docs/redaction.md, "Evaluation"), never tuned against.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+import pii_corpus  # noqa: E402
+import pii_eval  # noqa: E402
+
+
+def test_the_generator_is_deterministic() -> None:
+    assert pii_corpus.generate("dev", rows=60) == pii_corpus.generate("dev", rows=60)
+    assert pii_corpus.generate("dev", seed=1, rows=60) != pii_corpus.generate("dev", rows=60)
+
+
+@pytest.mark.parametrize("part", pii_corpus.PARTS)
+def test_the_files_are_what_the_generator_writes(part: str) -> None:
+    if pii_corpus.libraries() != pii_corpus.GENERATED_WITH:
+        pytest.skip(f"written with {pii_corpus.GENERATED_WITH}, not {pii_corpus.libraries()}")
+    path = pii_corpus.DATA / f"{part}.jsonl"
+    assert path.read_text() == pii_corpus.dump(pii_corpus.build(part)), (
+        f"{path} is stale: run python benchmarks/pii_corpus.py --write"
+    )
+
+
+@pytest.mark.parametrize("part", pii_corpus.PARTS)
+def test_each_part_parses_and_has_the_size_it_promises(part: str) -> None:
+    rows = pii_eval.load(part)
+    for row in rows:
+        for key in ("pii", "negatives"):
+            for label in row[key]:
+                content = row["turns"][label["turn"]]["content"]
+                assert label["text"] in content, (row["id"], label)
+        assert {"id", "tags", "family", "source"} <= set(row)
+    sizes = pii_corpus.sizes(rows)
+    assert sizes["turns"] >= 600
+    assert sizes["pii"] >= 150
+    assert sizes["negative_turns"] >= 200
+    assert sizes["split_rows"] >= 20
+    kinds = {label["kind"] for row in rows for label in row["pii"]}
+    assert kinds == set(pii_eval.KINDS)
+    assert sum(1 for row in rows if row["source"] == "hand") >= 45
+
+
+def test_the_held_out_part_is_more_than_another_seed() -> None:
+    dev, held = pii_eval.load("dev"), pii_eval.load("heldout")
+    assert {r["family"] for r in held} - {r["family"] for r in dev}, "held-out-only families"
+    dev_text = {t["content"] for r in dev for t in r["turns"]}
+    hand = [r for r in held if r["source"] == "hand"]
+    assert not any(t["content"] in dev_text for r in hand for t in r["turns"] if r["pii"])
+
+
+def _oracle(row: dict[str, Any]) -> tuple[Any, Any]:
+    """A finder that returns exactly the labels, and its redaction."""
+
+    def find(turns: list[dict[str, str]]) -> list[list[tuple[int, int, str]]]:
+        out: list[list[tuple[int, int, str]]] = [[] for _ in turns]
+        for label in row["pii"]:
+            if label["turn"] >= len(turns):
+                continue
+            start = turns[label["turn"]]["content"].index(label["text"])
+            out[label["turn"]].append((start, start + len(label["text"]), label["kind"]))
+        return out
+
+    def redact(turns: list[dict[str, str]]) -> list[str]:
+        texts = [t["content"] for t in turns]
+        for turn, spans in enumerate(find(turns)):
+            for start, end, _ in sorted(spans, reverse=True):
+                texts[turn] = f"{texts[turn][:start]}[x]{texts[turn][end:]}"
+        return texts
+
+    return find, redact
+
+
+def test_scoring_a_perfect_finder_and_an_empty_one() -> None:
+    rows = [r for r in pii_eval.load("dev") if r["pii"] or r["negatives"]][:150]
+    perfect = {"found": 0, "labels": 0, "right": 0, "detections": 0, "destroyed": 0, "leaked": 0}
+    for row in rows:
+        find, redact = _oracle(row)
+        s = pii_eval.score([row], find, redact)
+        for c in s["kinds"].values():
+            for key in ("found", "labels", "right", "detections"):
+                perfect[key] += c[key]
+        perfect["destroyed"] += s["destroyed"]
+        perfect["leaked"] += s["leaked"]
+    assert perfect["found"] == perfect["labels"] == perfect["right"] == perfect["detections"]
+    assert perfect["destroyed"] == perfect["leaked"] == 0
+
+    none = pii_eval.score(
+        rows, lambda turns: [[] for _ in turns], lambda turns: [t["content"] for t in turns]
+    )
+    assert none["leaked"] == none["digit_labels"] > 0
+    assert none["destroyed"] == 0 and none["split_caught"] == 0
+
+
+def test_digit_windows_read_words_and_digits() -> None:
+    runs = pii_eval.digit_windows("4111 1111")
+    assert "4111" in runs and "1 111" in runs and "1111" in runs
+    assert all(sum(c.isdigit() for c in run) == 4 for run in runs)
+    assert "four one one one" in pii_eval.digit_windows("four one one one one")
+    assert pii_eval.digit_windows("forty one eleven") == ["forty one eleven"]
+    assert pii_eval.digit_windows("plus four four") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["MAYBE_NUMBER", "Group", "Run", "runs"]
+__all__ = ["MAYBE_NUMBER", "Group", "Run", "ends_with_number", "opens_with_number", "runs"]
 
 _UNITS = {
     "zero": 0,
@@ -50,6 +50,10 @@ _TENS = {
 }
 _REPEAT = {"double": 2, "triple": 3}
 _SEP_WORDS = {"dash", "hyphen", "space"}
+# said between the digit groups of one number without ending it ("4111 uh 1111")
+_SOFT = {"uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "and", "then"}
+# what STT writes for a digit it misheard, taken as one only between digits
+_MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
 _FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
 # a number right before these is an amount, a time or a quantity, not an identifier
 _UNIT_AFTER = {
@@ -69,6 +73,14 @@ _TOKEN = re.compile(
     re.S,
 )
 MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b", re.I)
+_DIGIT_WORD = "|".join([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred", "plus"])
+_FILLER_WORD = r"(?:" + "|".join(re.escape(w) for w in _FILLERS) + r")\b"
+_OPENS = re.compile(
+    r"^[\W_]*(?:" + _FILLER_WORD + r"[\W_]*)*(?:\d|(?:" + _DIGIT_WORD + r")\b)", re.I
+)
+_ENDS = re.compile(
+    r"(?:\d|\b(?:" + _DIGIT_WORD + r"))[\W_]*(?:\b" + _FILLER_WORD + r"[\W_]*)*$", re.I
+)
 
 
 @dataclass
@@ -77,6 +89,12 @@ class Group:
     start: int
     end: int
     sep_before: str = ""  # the separator text between this group and the one before
+    hundred: bool = False  # ended by "hundred": a tens or teens word fills its last two digits
+
+    @property
+    def hard(self) -> bool:
+        """Said after a word ("uh", "and"): one number may end before it."""
+        return any(c.isalpha() for c in self.sep_before)
 
 
 @dataclass
@@ -111,7 +129,7 @@ def runs(text: str) -> list[Run]:
     def add(digits: str, start: int, end: int) -> None:
         nonlocal sep
         if not run.groups:
-            run.words_before = tuple(words[-3:])
+            run.words_before = tuple(words[-8:])
             run.head = only_fillers
         run.groups.append(Group(digits, start, end, sep))
         sep = ""
@@ -143,11 +161,18 @@ def runs(text: str) -> list[Run]:
                 run.lead = m.start() - 1
             add(value, m.start(), m.end())
         elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS):
+            last = run.groups[-1] if run.groups else None
             if low in _TENS:
                 nxt = _next_word(tokens, index)
                 digits = str(_TENS[low]) if nxt in _UNITS and nxt != "oh" else f"{_TENS[low]}0"
+                if last is not None and last.hundred:  # twenty three hundred forty (five)
+                    last.digits, last.end, last.hundred = last.digits[:-2] + digits, m.end(), False
+                    continue
             elif low in _TEENS:
                 digits = _TEENS[low]
+                if last is not None and last.hundred:  # two hundred twelve
+                    last.digits, last.end, last.hundred = last.digits[:-2] + digits, m.end(), False
+                    continue
             else:
                 digits = str(_UNITS[low])
                 prev = _prev_word(tokens, index)
@@ -165,9 +190,14 @@ def runs(text: str) -> list[Run]:
             add(digits, m.start(), m.end())
         elif kind == "word" and low in _REPEAT:
             pending = (low, m.start())
-        elif kind == "word" and low == "hundred" and run.groups and len(run.groups[-1].digits) == 1:
-            run.groups[-1].digits += "00"
+        elif kind == "word" and low == "hundred" and run.groups and _spoken(text, run.groups[-1]):
+            run.groups[-1].digits += "00"  # eight hundred, twenty three hundred
             run.groups[-1].end = m.end()
+            run.groups[-1].hundred = True
+        elif kind == "word" and low in _MISHEARD and run.groups and _digit_next(tokens, index):
+            add(_MISHEARD[low], m.start(), m.end())  # "four one one one, for one one one"
+        elif kind == "word" and low in _SOFT and run.groups and _digit_next(tokens, index):
+            sep += value
         elif kind == "word" and low == "plus" and not run.groups:
             run.plus = True
             run.lead = m.start()
@@ -189,6 +219,27 @@ def runs(text: str) -> list[Run]:
             w.lower() not in _FILLERS for w in re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", rest)
         )
     return found
+
+
+def opens_with_number(text: str) -> bool:
+    """Whether a run of `text` can be its `head` (cheap: no tokenising)."""
+    return _OPENS.search(text) is not None
+
+
+def ends_with_number(text: str) -> bool:
+    """Whether a run of `text` can be its `tail` (cheap: no tokenising)."""
+    return _ENDS.search(text[-200:]) is not None
+
+
+def _spoken(text: str, group: Group) -> bool:
+    """A group of one or two digits said as words (not "12 hundred" written as digits)."""
+    return len(group.digits) <= 2 and not text[group.start : group.end][:1].isdigit()
+
+
+def _digit_next(tokens: list[re.Match[str]], index: int) -> bool:
+    """The next token (after separators) is a digit or a digit's word."""
+    nxt = _next_word(tokens, index)
+    return nxt.isdigit() or nxt in _UNITS or nxt in _TEENS or nxt in _TENS or nxt in _REPEAT
 
 
 def _next_word(tokens: list[re.Match[str]], index: int) -> str:

@@ -5,11 +5,15 @@ that must stay. Cases written for these tests, not taken from any evaluation set
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from livekit.plugins import zelto
+from zelto_spool import Spool
 
 redact: Any = zelto.redact_pii()
 
@@ -158,3 +162,46 @@ def test_extra_kinds() -> None:
         zelto.redact_pii(extra_kinds={"card": r"\d+"})
     with pytest.raises(ValueError, match="extra_kinds"):
         zelto.redact_pii(extra_kinds={"x": r"(unclosed"})
+
+
+def test_live_snapshots_hold_a_pending_half_and_rewrite_it(tmp_path: Path) -> None:
+    """The snapshot writer with `redact_pii().live` (what `attach` uses): a turn that ends in
+    digits is written with them held back; the speaker's next turn rewrites it, as a split
+    card when it was one, in clear when it was not. No file ever holds a half in clear."""
+    from livekit.agents import llm
+
+    from livekit.plugins.zelto._live import LiveTracker
+
+    spool = Spool(tmp_path / "spool.db")
+    tracker = LiveTracker(spool, job_id="job-1", call_id="room-1", redact=redact.live)
+    header = {"agent": {"externalId": "bot"}, "call": {"externalId": "room-1"}}
+    tracker.start(header)
+    history = llm.ChatContext()
+    for role, text in [
+        ("assistant", "What's the number?"),
+        ("user", "it's 4111 1111"),
+        ("assistant", "go on"),
+        ("user", "1111 1111"),
+        ("user", "and my order number is 48213"),
+        ("assistant", "thanks"),
+        ("user", "that's all"),
+    ]:
+        history.add_message(role=role, content=[text])  # type: ignore[arg-type]
+        tracker.update(list(history.items), header)
+        tracker.flush()
+        for file in tmp_path.iterdir():
+            data = file.read_bytes()
+            for secret in (b"4111 1111", b"1111 1111", b"41111111"):
+                assert secret not in data, (text, secret, file.name)
+    with sqlite3.connect(tmp_path / "spool.db") as conn:
+        rows = conn.execute("SELECT turn FROM live_turns ORDER BY seq").fetchall()
+    assert [json.loads(row[0])["content"] for row in rows] == [
+        "What's the number?",
+        "it's [card]",
+        "go on",
+        "[card]",
+        "and my order number is 48213",  # released by the speaker's next turn
+        "thanks",
+        "that's all",
+    ]
+    spool.close()

@@ -178,7 +178,7 @@ def test_a_growing_transcript_redacts_each_turn_once() -> None:
     for i in range(50):
         turns.append({"role": "user" if i % 2 else "assistant", "content": f"turn {i} 4242"})
         fresh({**payload("room-1"), "transcript": {"turns": turns}})
-    assert fresh.turn.cache_info().misses == 50
+    assert fresh.turn_once.cache_info().misses == 50
 
 
 def test_live_snapshots_only_ever_hold_redacted_turns(tmp_path: Path) -> None:

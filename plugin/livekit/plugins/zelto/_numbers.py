@@ -8,6 +8,7 @@ codes glued to letters ("A-1001", "UA1234", "3rd") and the digits after them nev
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -73,14 +74,8 @@ _TOKEN = re.compile(
     re.S,
 )
 MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b", re.I)
-_DIGIT_WORD = "|".join([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred", "plus"])
-_FILLER_WORD = r"(?:" + "|".join(re.escape(w) for w in _FILLERS) + r")\b"
-_OPENS = re.compile(
-    r"^[\W_]*(?:" + _FILLER_WORD + r"[\W_]*)*(?:\d|(?:" + _DIGIT_WORD + r")\b)", re.I
-)
-_ENDS = re.compile(
-    r"(?:\d|\b(?:" + _DIGIT_WORD + r"))[\W_]*(?:\b" + _FILLER_WORD + r"[\W_]*)*$", re.I
-)
+_DIGIT_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred", "plus"])
+_LAST_WORDS = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
 
 @dataclass
@@ -221,14 +216,24 @@ def runs(text: str) -> list[Run]:
     return found
 
 
+@functools.lru_cache(maxsize=8192)
 def opens_with_number(text: str) -> bool:
-    """Whether a run of `text` can be its `head` (cheap: no tokenising)."""
-    return _OPENS.search(text) is not None
+    """Whether a run of `text` can be its `head` (cheap: the first few words)."""
+    for word in _LAST_WORDS.findall(text[:80]):
+        low = word.lower()
+        if low not in _FILLERS:
+            return low[0].isdigit() or low in _DIGIT_WORDS
+    return False
 
 
+@functools.lru_cache(maxsize=8192)
 def ends_with_number(text: str) -> bool:
-    """Whether a run of `text` can be its `tail` (cheap: no tokenising)."""
-    return _ENDS.search(text[-200:]) is not None
+    """Whether a run of `text` can be its `tail` (cheap: the last few words)."""
+    for word in reversed(_LAST_WORDS.findall(text[-80:])):
+        low = word.lower()
+        if low not in _FILLERS:
+            return low[-1].isdigit() or low in _DIGIT_WORDS
+    return False
 
 
 def _spoken(text: str, group: Group) -> bool:

@@ -122,22 +122,32 @@ Context = tuple[str, str, "str | None"]
 def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     """Per turn: (the turn before it, the same role's turn before it, the same role's turn
     after it: "" for none, None for none yet while the call goes on), or None (no text)."""
-    out: list[list[Any] | None] = []
-    previous = ""
-    last_by_role: dict[str, list[Any]] = {}
+    texts: list[str | None] = []
     for turn in turns:
-        if not isinstance(turn, Mapping) or not isinstance(turn.get("content"), str):
+        mapping = isinstance(turn, dict) or isinstance(turn, Mapping)
+        content = turn.get("content") if mapping else None
+        texts.append(content if isinstance(content, str) else None)
+    after: list[str | None] = [None if live else ""] * len(turns)
+    before: list[str] = [""] * len(turns)
+    last: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        if text is None:
+            continue
+        role = str(turns[i].get("role", ""))
+        j = last.get(role)
+        if j is not None:
+            before[i] = texts[j]  # type: ignore[assignment]
+            after[j] = text
+        last[role] = i
+    out: list[Context | None] = []
+    previous = ""
+    for i, text in enumerate(texts):
+        if text is None:
             out.append(None)
             continue
-        role = str(turn.get("role", ""))
-        before = last_by_role.get(role)
-        if before is not None:
-            before[2] = turn["content"]
-        mine = [previous, before[3] if before is not None else "", None if live else "", ""]
-        mine[3] = previous = turn["content"]
-        last_by_role[role] = mine
-        out.append(mine)
-    return [None if c is None else (c[0], c[1], c[2]) for c in out]
+        out.append((previous, before[i], after[i]))
+        previous = text
+    return out
 
 
 class PiiRedactor:
@@ -149,7 +159,10 @@ class PiiRedactor:
         self.options = options
         self._then = then
         self._find = _pii.find_spans
+        # by the turn and its whole context, then by the part of it that can matter: a turn
+        # whose next turn of the same speaker arrived is looked up again, not redacted again
         self.turn = functools.lru_cache(maxsize=CACHE_TURNS)(self._turn)
+        self.turn_once = functools.lru_cache(maxsize=CACHE_TURNS)(self._redacted_turn)
 
     def __repr__(self) -> str:
         kinds = ",".join(k for k in KINDS if k in self.options.kinds)
@@ -196,8 +209,7 @@ class PiiRedactor:
             if context is None:
                 out.append(self.text(turn))
             else:
-                key = _relevant(turn["content"], *context)
-                out.append({**turn, "content": self.turn(turn["content"], *key, hint)})
+                out.append({**turn, "content": self.turn(turn["content"], *context, hint)})
         return out
 
     def find(self, turns: list[dict[str, Any]], *, customer_number: str = "") -> list[list[Span]]:
@@ -258,6 +270,11 @@ class PiiRedactor:
         previous_same: str,
         next_same: str | None = "",
         hint: str = "",
+    ) -> str:
+        return self.turn_once(content, *_relevant(content, previous, previous_same, next_same), hint)  # fmt: skip
+
+    def _redacted_turn(
+        self, content: str, previous: str, previous_same: str, next_same: str | None, hint: str
     ) -> str:
         spans = self._spans(content, previous, previous_same, next_same, hint)
         for span in reversed(spans):

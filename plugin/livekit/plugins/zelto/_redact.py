@@ -271,7 +271,8 @@ class PiiRedactor:
         next_same: str | None = "",
         hint: str = "",
     ) -> str:
-        return self.turn_once(content, *_relevant(content, previous, previous_same, next_same), hint)  # fmt: skip
+        relevant = _relevant(content, previous, previous_same, next_same)
+        return self.turn_once(content, *relevant, hint)
 
     def _redacted_turn(
         self, content: str, previous: str, previous_same: str, next_same: str | None, hint: str

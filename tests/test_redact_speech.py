@@ -39,6 +39,7 @@ def conversation(*turns: tuple[str, str], redactor: Any = redact, live: bool = F
         ("j o h n at acme corp dot com", "[email]"),
         ("send it to kim underscore lee at my company dot co dot uk", "send it to [email]"),
         ("it's tom dot baker at outlook dot com please", "it's [email] please"),
+        ("it's anna lee six five at gmail dot com", "it's [email]"),
     ],
 )
 def test_spoken_emails(text: str, expected: str) -> None:
@@ -57,6 +58,11 @@ def test_spoken_emails(text: str, expected: str) -> None:
          "forty one hundred, one one one one, one one one one, one one one one"),
         ("4111 1111 sorry 4111 1111 1111 1111", "[card] sorry [card]"),
         ("card 4111 1111 1111 1111 zip 90210", "card [card] zip 90210"),
+        ("4111-uh huh 1111-um 1111-uh 1111", "[card]"),
+        ("it's for one one one ... one one one one ... one one one one ... one one one one",
+         "it's [card]"),
+        ("four zero one two, wait no, four one one one, one one one one, one one one one, "
+         "one one one one", "[card], wait no, [card]"),
         ("it's 4111 1111 1111 1111 and the zip is 10001", "it's [card] and the zip is 10001"),
     ],
 )  # fmt: skip
@@ -71,6 +77,8 @@ def test_cards_as_said(text: str, expected: str) -> None:
          "you can reach me on [phone]"),
         ("it's 0044 7911 123456", "it's [phone]"),
         ("call me at 011 44 20 7946 0958", "call me at [phone]"),
+        ("I'm in Berlin, my number is 030 12345678", "I'm in Berlin, my number is [phone]"),
+        ("it's 07911 123456, my mobile in the UK", "it's [phone], my mobile in the UK"),
     ],
 )  # fmt: skip
 def test_international_prefixes(text: str, expected: str) -> None:
@@ -124,6 +132,10 @@ def test_ibans_in_lower_case_or_spelled(text: str, expected: str) -> None:
         ("we're located at main street dot com", ""),
         ("check the status at www dot acme dot com", ""),
         ("My last four are 4242.", "What's the card number?"),
+        (
+            "Thanks, I have 2125550134.",
+            "my member id is two one two five five five oh one three four",
+        ),
     ],
 )
 def test_look_alikes_stay(text: str, previous: str) -> None:
@@ -137,6 +149,14 @@ def test_a_card_split_across_turns_is_caught_in_both_halves() -> None:
         ("user", "1111 1111"),
     )
     assert got == ["ok the number is [card]", "mm-hmm", "[card]"]
+
+
+def test_a_number_after_plus_is_no_card() -> None:
+    got = conversation(
+        ("user", "it's plus two three four eight oh two one two six"),
+        ("user", "seven five six three"),
+    )
+    assert got == ["it's [phone]", "[phone]"]
 
 
 def test_a_phone_split_across_turns_is_caught_in_both_halves() -> None:

@@ -45,6 +45,11 @@ _STOP = frozenset(
 _DOMAIN_STOP = frozenset(
     "and or please thanks thank is the for to if but so then that okay ok yes right at".split()
 )
+_SAID_DIGITS = frozenset(
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety double triple".split()
+)
 _DETERMINERS = frozenset("the our your this that a an his her their".split())
 _CONTEXT = re.compile(r"\b(e-?mail|mail|address|inbox|receipt|send|contact)\b", re.I)
 
@@ -140,9 +145,12 @@ def _local(
             plain = False
             i -= 1
             continue
-        if word in _STOP or word == "@":
+        spelled = len(word) == 1 and word.isalpha() and (letters or _spelling(lowered, i))
+        if (word in _STOP and not spelled) or word == "@":
             break
-        if len(word) == 1 and word.isalpha():
+        if word in _SAID_DIGITS:  # "lopez six five at ...": digits, not words
+            plain = False
+        elif len(word) == 1 and word.isalpha():
             letters += 1
             if letters > 1:
                 plain = False
@@ -159,3 +167,9 @@ def _local(
     if first is None:
         return None
     return first, plain, plain_words + (letters > 0)
+
+
+def _spelling(lowered: list[str], i: int) -> bool:
+    """Word i is a letter among spelled letters ("s a r a h"), not the word "a" or "i"."""
+    near = lowered[max(0, i - 1) : i] + lowered[i + 1 : i + 2]
+    return any(len(w) == 1 and w.isalpha() for w in near)

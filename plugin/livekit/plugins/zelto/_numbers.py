@@ -12,7 +12,15 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["MAYBE_NUMBER", "Group", "Run", "ends_with_number", "opens_with_number", "runs"]
+__all__ = [
+    "DIGIT_WORDS",
+    "MAYBE_NUMBER",
+    "Group",
+    "Run",
+    "ends_with_number",
+    "opens_with_number",
+    "runs",
+]
 
 _UNITS = {
     "zero": 0,
@@ -52,7 +60,7 @@ _TENS = {
 _REPEAT = {"double": 2, "triple": 3}
 _SEP_WORDS = {"dash", "hyphen", "space"}
 # said between the digit groups of one number without ending it ("4111 uh 1111")
-_SOFT = {"uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "and", "then"}
+_SOFT = {"uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "huh", "mm", "mhm", "and", "then"}
 # what STT writes for a digit it misheard, taken as one only between digits
 _MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
 _FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
@@ -74,7 +82,8 @@ _TOKEN = re.compile(
     re.S,
 )
 MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b", re.I)
-_DIGIT_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred", "plus"])
+DIGIT_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred"])
+_DIGIT_WORDS = DIGIT_WORDS | {"plus"}
 _LAST_WORDS = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
 
@@ -138,7 +147,9 @@ def runs(text: str) -> list[Run]:
             after = text[m.end() : m.end() + 2]
             glued = (before[-1:].isalpha() or after[:1].isalpha()) or (
                 (before.endswith("-") and before[:1].isalpha())
-                or (after.startswith("-") and after[1:2].isalpha())
+                or (
+                    after.startswith("-") and after[1:2].isalpha() and not _soft_next(tokens, index)
+                )
             )
             if glued:  # a code like A-1001, UA1234, 3rd, 10am
                 close()
@@ -189,7 +200,7 @@ def runs(text: str) -> list[Run]:
             run.groups[-1].digits += "00"  # eight hundred, twenty three hundred
             run.groups[-1].end = m.end()
             run.groups[-1].hundred = True
-        elif kind == "word" and low in _MISHEARD and run.groups and _digit_next(tokens, index):
+        elif kind == "word" and low in _MISHEARD and _misheard(tokens, index, bool(run.groups)):
             add(_MISHEARD[low], m.start(), m.end())  # "four one one one, for one one one"
         elif kind == "word" and low in _SOFT and run.groups and _digit_next(tokens, index):
             sep += value
@@ -241,10 +252,37 @@ def _spoken(text: str, group: Group) -> bool:
     return len(group.digits) <= 2 and not text[group.start : group.end][:1].isdigit()
 
 
+def _digits_ahead(tokens: list[re.Match[str]], index: int, wanted: int) -> bool:
+    """At least `wanted` digits or digit words come next (misheard ones and fillers between
+    them too) before any other word."""
+    count = 0
+    for m in tokens[index + 1 :]:
+        low = m.group().lower()
+        if m.lastgroup == "sep" or low in _SOFT:
+            continue
+        if not (low.isdigit() or low in _DIGIT_WORDS or low in _MISHEARD):
+            return False
+        count += 1
+        if count >= wanted:
+            return True
+    return False
+
+
 def _digit_next(tokens: list[re.Match[str]], index: int) -> bool:
-    """The next token (after separators) is a digit or a digit's word."""
+    """A digit or a digit's word comes next (after separators and fillers)."""
+    return _digits_ahead(tokens, index, 1)
+
+
+def _misheard(tokens: list[re.Match[str]], index: int, in_run: bool) -> bool:
+    """ "for", "to", ... is a misheard digit: inside a run before more digits, or starting
+    one before at least three more ("for nine nine for ...")."""
+    return _digits_ahead(tokens, index, 1 if in_run else 3)
+
+
+def _soft_next(tokens: list[re.Match[str]], index: int) -> bool:
+    """The word after this number ("2221-uh huh 8414") is a filler before more digits."""
     nxt = _next_word(tokens, index)
-    return nxt.isdigit() or nxt in _UNITS or nxt in _TEENS or nxt in _TENS or nxt in _REPEAT
+    return nxt in _SOFT and _digits_ahead(tokens, index + 1, 1)
 
 
 def _next_word(tokens: list[re.Match[str]], index: int) -> str:

@@ -17,18 +17,17 @@ identifier: not a phone number, a card (unless the talk is of cards) or an SSN.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import phonenumbers
 from stdnum import iban as _iban
 from stdnum import luhn
 
 from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails
-from ._numbers import MAYBE_NUMBER, Run, runs
+from ._numbers import DIGIT_WORDS, MAYBE_NUMBER, Run, runs
+from ._regions import FALLBACK_REGIONS, Regions, is_phone, regions_named
 from ._spelled import spelled_ibans
 
 __all__ = ["Span", "find_spans", "is_card"]
@@ -51,10 +50,9 @@ PHONE_WORDS = frozenset(
     "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
     "contact area".split()
 )
-# tried for a number said without a country code, when the talk is of phones
-FALLBACK_REGIONS = ("GB", "CA", "AU", "IN", "DE", "FR", "ES", "IT", "MX", "IE", "NL", "BR")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", re.I)
 _SSN_AREA_BAD = {"000", "666"}
+_RESTART = frozenset("sorry wait no mean over again actually oops scratch redo".split())
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
 
@@ -108,7 +106,10 @@ def _numbers_in(
     found_runs = runs(text)
     cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
     ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
-    asked = _named(_WORDS.findall(previous.lower())[-12:])
+    asked = _named(_said(previous)[-12:])
+    earlier = _named(_said(previous_same)[-12:])
+    places = regions_named(text) + regions_named(previous) + regions_named(previous_same)
+    regions = tuple(dict.fromkeys(regions + places))
     taken = [(s.start, s.end) for s in taken_spans]
     carry = _tail_run(previous_same) if MAYBE_NUMBER.search(previous_same) else None
     following = _head_run(next_same) if next_same and MAYBE_NUMBER.search(next_same) else None
@@ -116,9 +117,9 @@ def _numbers_in(
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
-        named = _named([w for w in run.words_before if w.isalpha()][-5:])
-        if named is None and run.head:
-            named = asked
+        named = _named([w for w in run.words_before if w.isalpha()][-8:])
+        if named is None:  # asked for ("your member ID?"), or read back ("I have ...")
+            named = asked or (earlier if run.head else None)
         kinds = set(numeric)
         if named == "id":
             kinds.discard("phone")
@@ -126,19 +127,27 @@ def _numbers_in(
                 kinds.discard("card")
             if not ssn_talked:
                 kinds.discard("ssn")
-        hinted = regions + FALLBACK_REGIONS if named == "phone" else regions
+        hinted = Regions(regions, FALLBACK_REGIONS if named == "phone" else ())
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked)
-        found += _restarts(found_runs[:index], run, found)
+        found += _restarts(text, found_runs[:index], run, found)
+        # digits carried on into the speaker's next turn are being dictated: a number
+        # joined across two turns may be from any of the fallback regions too
+        across = Regions(regions, FALLBACK_REGIONS)
         if carry is not None and run.head:
-            found += _joined(carry, run, frozenset(kinds), hinted, in_second=True)
+            found += _joined(carry, run, frozenset(kinds), across, in_second=True)
         if run.tail and following is not None:
-            found += _joined(run, following, frozenset(kinds), hinted, in_second=False)
+            found += _joined(run, following, frozenset(kinds), across, in_second=False)
         if run.tail and "card" in kinds and cards_talked:
             found += _card_in_progress(run, found)
         if run.tail and next_same is None:
             found += _held(run, found)
         spans += found
     return spans
+
+
+def _said(text: str) -> list[str]:
+    """The words of `text` without the digits said as words."""
+    return [w for w in _WORDS.findall(text.lower()) if w not in DIGIT_WORDS]
 
 
 def _named(words: list[str]) -> str | None:
@@ -192,38 +201,6 @@ def is_card(digits: str) -> bool:
     )  # fmt: skip
 
 
-@functools.lru_cache(maxsize=64)
-def _national_lengths(region: str) -> frozenset[int]:
-    """How many digits a number of `region` can have, written without "+" (with the country
-    code or the national prefix too): windows of other lengths are not parsed."""
-    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if meta is None or meta.general_desc is None:
-        return frozenset(range(7, 16))
-    national = set(meta.general_desc.possible_length or ()) or set(range(7, 16))
-    code = len(str(meta.country_code or ""))
-    prefix = len(meta.national_prefix or "")
-    return frozenset(national | {n + code for n in national} | {n + prefix for n in national})
-
-
-def _valid(number: str, region: str | None) -> bool:
-    try:
-        return bool(phonenumbers.is_valid_number(phonenumbers.parse(number, region)))
-    except phonenumbers.NumberParseException:
-        return False
-
-
-def is_phone(digits: str, plus: bool, regions: tuple[str, ...]) -> bool:
-    """Valid after "+" (or the international prefix "00" / "011"), or in one of `regions`."""
-    if plus:
-        return 7 <= len(digits) <= 15 and _valid("+" + digits, None)
-    for prefix in ("00", "011"):
-        if digits.startswith(prefix) and 9 <= len(digits) - len(prefix) <= 15:
-            return _valid("+" + digits[len(prefix) :], None)
-    return any(
-        len(digits) in _national_lengths(region) and _valid(digits, region) for region in regions
-    )
-
-
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
     digits = _digits(run, i, j)
     if len(digits) != 9 or digits[:3] in _SSN_AREA_BAD or digits[0] == "9":
@@ -244,14 +221,18 @@ def _whole(run: Run, used: list[bool], i: int, j: int) -> bool:
     return left and right
 
 
-def _numbers(run: Run, kinds: frozenset[str], regions: tuple[str, ...], ssn: bool) -> list[Span]:
+def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> list[Span]:
     """Cards, then SSNs, then phone numbers, each the first fitting window from the left."""
     used = [False] * len(run.groups)
     spans: list[Span] = []
     checks: list[tuple[str, list[tuple[int, int]], Callable[[int, int], bool]]] = []
     if "card" in kinds:
         checks.append(
-            ("card", _windows(run, 12, 19, _CARD_SIZES), lambda i, j: is_card(_digits(run, i, j)))
+            (
+                "card",
+                _windows(run, 12, 19, _CARD_SIZES),
+                lambda i, j: not (run.plus and i == 0) and is_card(_digits(run, i, j)),
+            )
         )
     if "ssn" in kinds:
         checks.append(("ssn", _windows(run, 9, 9), lambda i, j: _is_ssn(run, i, j, ssn)))
@@ -282,9 +263,10 @@ def _lead(run: Run, i: int) -> int:
     return start
 
 
-def _restarts(before: list[Run], run: Run, found: list[Span]) -> list[Span]:
+def _restarts(text: str, before: list[Run], run: Run, found: list[Span]) -> list[Span]:
     """A card said again after a false start ("4111 1111, sorry, 4111 1111 1111 1111"): the
-    false start's digits, when they begin the card, are redacted with it."""
+    false start's digits are redacted with it when they begin the card, or when a word of
+    restarting ("sorry", "wait", "start over") sits between them."""
     out = []
     for span in found:
         if span.kind != "card":
@@ -298,7 +280,9 @@ def _restarts(before: list[Run], run: Run, found: list[Span]) -> list[Span]:
                 break
         for other in before[-2:]:
             said = _digits(other, 0, len(other.groups))
-            if len(said) >= 4 and digits.startswith(said):
+            between = _WORDS.findall(text[other.groups[-1].end : run.groups[0].start].lower())
+            restarted = len(between) <= 6 and bool(_RESTART.intersection(between))
+            if len(said) >= 4 and (digits.startswith(said) or restarted):
                 out.append(Span(other.groups[0].start, other.groups[-1].end, "card"))
     return out
 
@@ -314,7 +298,7 @@ def _head_run(text: str) -> Run | None:
 
 
 def _joined(
-    first: Run, second: Run, kinds: frozenset[str], regions: tuple[str, ...], *, in_second: bool
+    first: Run, second: Run, kinds: frozenset[str], regions: Regions, *, in_second: bool
 ) -> list[Span]:
     """A number said across two turns of one speaker: `first` ends one, `second` begins the
     next. The part in this turn (the second run's when `in_second`, else the first's)."""
@@ -323,7 +307,7 @@ def _joined(
     joined = Run(groups=first.groups + second.groups, plus=first.plus)
     cut = len(first.groups)
     for kind in ("card", "phone"):
-        if kind not in kinds:
+        if kind not in kinds or (kind == "card" and first.plus):  # no card follows a "+"
             continue
         low, high = (12, 19) if kind == "card" else (10, 15)
         for i, j in _windows(joined, low, high):

@@ -59,6 +59,7 @@ def test_spoken_emails(text: str, expected: str) -> None:
         ("4111 1111 sorry 4111 1111 1111 1111", "[card] sorry [card]"),
         ("card 4111 1111 1111 1111 zip 90210", "card [card] zip 90210"),
         ("4111-uh huh 1111-um 1111-uh 1111", "[card]"),
+        ("4111 like 1111 you know 1111 1111", "[card]"),
         ("it's for one one one ... one one one one ... one one one one ... one one one one",
          "it's [card]"),
         ("four zero one two, wait no, four one one one, one one one one, one one one one, "
@@ -157,6 +158,15 @@ def test_a_number_after_plus_is_no_card() -> None:
         ("user", "seven five six three"),
     )
     assert got == ["it's [phone]", "[phone]"]
+
+
+def test_a_split_card_whose_first_half_looks_like_a_phone_number() -> None:
+    got = conversation(
+        ("assistant", "Can I get the card number?"),
+        ("user", "it's 5105 1051 05"),  # ten digits: alone, a valid US phone number
+        ("user", "10 5100"),
+    )
+    assert got == ["Can I get the card number?", "it's [card]", "[card]"]
 
 
 def test_a_phone_split_across_turns_is_caught_in_both_halves() -> None:

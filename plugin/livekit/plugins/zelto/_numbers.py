@@ -60,7 +60,10 @@ _TENS = {
 _REPEAT = {"double": 2, "triple": 3}
 _SEP_WORDS = {"dash", "hyphen", "space"}
 # said between the digit groups of one number without ending it ("4111 uh 1111")
-_SOFT = {"uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "huh", "mm", "mhm", "and", "then"}
+_SOFT = {
+    "uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "huh", "mm", "mhm", "and", "then", "like",
+    "so", "okay", "ok", "right", "yeah", "yes", "you", "know", "well",
+}  # fmt: skip
 # what STT writes for a digit it misheard, taken as one only between digits
 _MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
 _FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}

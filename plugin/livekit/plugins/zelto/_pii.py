@@ -133,10 +133,14 @@ def _numbers_in(
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
         across = Regions(regions, FALLBACK_REGIONS)
+        joins: list[Span] = []
         if carry is not None and run.head:
-            found += _joined(carry, run, frozenset(kinds), across, in_second=True)
+            joins += _joined(carry, run, frozenset(kinds), across, in_second=True)
         if run.tail and following is not None:
-            found += _joined(run, following, frozenset(kinds), across, in_second=False)
+            joins += _joined(run, following, frozenset(kinds), across, in_second=False)
+        # a number carried on across turns is read as the whole, not as what its part looks like
+        found = [f for f in found if not any(j.start < f.end and f.start < j.end for j in joins)]
+        found += joins
         if run.tail and "card" in kinds and cards_talked:
             found += _card_in_progress(run, found)
         if run.tail and next_same is None:
@@ -216,8 +220,8 @@ def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
 def _whole(run: Run, used: list[bool], i: int, j: int) -> bool:
     """Window [i, j) is a number of its own: nothing but other findings or a word between
     it and the rest of its run."""
-    left = i == 0 or run.groups[i].hard or all(used[:i])
-    right = j == len(run.groups) or run.groups[j].hard or all(used[j:])
+    left = i == 0 or run.groups[i].hard or (used[i - 1] and all(used[:i]))
+    right = j == len(run.groups) or run.groups[j].hard or (used[j] and all(used[j:]))
     return left and right
 
 
@@ -273,11 +277,13 @@ def _restarts(text: str, before: list[Run], run: Run, found: list[Span]) -> list
             continue
         digits = "".join(g.digits for g in run.groups if span.start <= g.start < span.end)
         ahead = [g for g in run.groups if g.end <= span.start]
-        for k in range(len(ahead)):  # earlier groups of the same run
-            said = "".join(g.digits for g in ahead[k:])
+        said = ""
+        for k in range(len(ahead) - 1, -1, -1):  # earlier groups of the same run, up to a card
+            said = ahead[k].digits + said
+            if len(said) > len(digits):
+                break
             if len(said) >= 4 and digits.startswith(said):
                 out.append(Span(ahead[k].start, ahead[-1].end, "card"))
-                break
         for other in before[-2:]:
             said = _digits(other, 0, len(other.groups))
             between = _WORDS.findall(text[other.groups[-1].end : run.groups[0].start].lower())

@@ -105,6 +105,7 @@ def _national_lengths(region: str) -> frozenset[int]:
     return frozenset(national | {n + code for n in national} | {n + prefix for n in national})
 
 
+@functools.lru_cache(maxsize=4096)  # a number is often said again (read back, tool calls)
 def _valid(number: str, region: str | None) -> bool:
     try:
         return bool(phonenumbers.is_valid_number(phonenumbers.parse(number, region)))

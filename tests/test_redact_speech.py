@@ -169,6 +169,13 @@ def test_a_split_card_whose_first_half_looks_like_a_phone_number() -> None:
     assert got == ["Can I get the card number?", "it's [card]", "[card]"]
 
 
+def test_a_naming_word_names_only_the_next_number() -> None:
+    got = conversation(
+        ("user", "order A-1002 goes on the other one, it's 5555 5555"), ("user", "5555 4444")
+    )
+    assert got == ["order A-1002 goes on the other one, it's [card]", "[card]"]
+
+
 def test_a_phone_split_across_turns_is_caught_in_both_halves() -> None:
     got = conversation(("user", "it's 212 555"), ("assistant", "go on"), ("user", "0134"))
     assert got == ["it's [phone]", "go on", "[phone]"]

@@ -130,6 +130,7 @@ def runs(text: str) -> list[Run]:
             if after in _UNIT_AFTER:
                 run.skip = True
             found.append(run)
+            words.append(run.groups[-1].digits)  # a number: what was named before it is used
         run = Run()
         sep = ""
 

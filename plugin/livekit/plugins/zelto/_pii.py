@@ -37,6 +37,7 @@ _CARD_CONTEXT = re.compile(
 )
 _SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
 _WORDS = re.compile(r"[a-z]+", re.I)
+_TOKENS = re.compile(r"[a-z]+|\d+")
 # an identifier's name: the number after it is not a phone number, card or SSN
 ID_WORDS = frozenset(
     "order tracking confirmation reference ref invoice flight ticket case booking reservation "
@@ -117,7 +118,7 @@ def _numbers_in(
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
-        named = _named([w for w in run.words_before if w.isalpha()][-8:])
+        named = _named([w for w in run.words_before if w.isalnum()][-8:])
         if named is None:  # asked for ("your member ID?"), or read back ("I have ...")
             named = asked or (earlier if run.head else None)
         kinds = set(numeric)
@@ -150,13 +151,19 @@ def _numbers_in(
 
 
 def _said(text: str) -> list[str]:
-    """The words of `text` without the digits said as words."""
-    return [w for w in _WORDS.findall(text.lower()) if w not in DIGIT_WORDS]
+    """The words of `text` with digits (written or said) as "0", and its last number left out:
+    what named that number is what a number read back or continued in the next turn inherits."""
+    words = ["0" if w in DIGIT_WORDS or w.isdigit() else w for w in _TOKENS.findall(text.lower())]
+    while words and words[-1] == "0":
+        words.pop()
+    return words
 
 
 def _named(words: list[str]) -> str | None:
     """ "id" or "phone": what the nearest naming word (read backwards) says a number is."""
     for word in reversed(words):
+        if any(c.isdigit() for c in word):  # another number or code was named by it
+            return None
         if word in PHONE_WORDS:
             return "phone"
         if word in ID_WORDS:

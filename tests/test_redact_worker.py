@@ -1,9 +1,12 @@
-"""Acceptance for `redact_pii`: a real job process whose call carries a card number, an email
-and a phone number. Neither the spool's files (main, WAL, live snapshot rows, free pages) nor
-the receiver ever hold them; the benign numbers of the same call arrive unchanged."""
+"""Acceptance for `redact_pii`: a real job process whose call carries card numbers, emails and
+phone numbers, written, spoken and split across two of the caller's turns. Neither the spool's
+files (main, WAL, live snapshot rows, free pages) nor the receiver ever hold them, not even
+for a moment: the job searches the raw files after every turn, while the first half of a split
+number is pending. The benign numbers of the same call arrive unchanged."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -27,16 +30,27 @@ SECRETS = [
     b"555-0134",
     b"2125550134",
     b"5550134",
+    b"five five five five, five five five five",
+    b"five five five five, four four four four",
+    b"5555555555554444",
+    b"six four six, five five five",
+    b"zero one nine nine",
+    b"6465550199",
+    b"mary ann jones",
+    b"g mail dot com",
 ]
-BENIGN = ["A-1001", "$49.99", "10:30", "12/05", "1Z999AA10123456784", "UA 1234"]
+BENIGN = ["A-1001", "A-1002", "$49.99", "10:30", "12/05", "1Z999AA10123456784", "UA 1234"]
 
 pytestmark = pytest.mark.slow
 
 
-def run_agent(spool_path: Path, receiver: Any, *, redact: bool) -> None:
+def run_agent(spool_path: Path, receiver: Any, *, redact: bool) -> list[dict[str, str]]:
+    """Runs the calls; returns what the job's searches of the spool's files found mid-call."""
+    scan = spool_path.parent.parent / f"{spool_path.parent.name}-scan.jsonl"
     env = {
         **cli_env(spool_path, receiver.base_url, API_KEY),
         "ZELTO_TEST_REDACT": "1" if redact else "0",
+        "ZELTO_TEST_SCAN": str(scan),
     }
     result = subprocess.run(
         [sys.executable, str(AGENT), *ROOMS],
@@ -48,6 +62,9 @@ def run_agent(spool_path: Path, receiver: Any, *, redact: bool) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
+    if not scan.exists():
+        return []
+    return [json.loads(line) for line in scan.read_text().splitlines()]
 
 
 def leaks(spool_path: Path, receiver: Any) -> list[str]:
@@ -65,13 +82,14 @@ def leaks(spool_path: Path, receiver: Any) -> list[str]:
 
 
 def test_pii_never_reaches_the_spool_files_or_zelto(spool_path: Path, zelto_receiver: Any) -> None:
-    run_agent(spool_path, zelto_receiver, redact=True)
+    assert run_agent(spool_path, zelto_receiver, redact=True) == []  # not after any turn
     assert set(zelto_receiver.calls) == set(ROOMS)
     assert leaks(spool_path, zelto_receiver) == []
     for room in ROOMS:
         turns = zelto_receiver.calls[room]["transcript"]["turns"]
         assert [t["role"] for t in turns] == [
             "user", "assistant", "user", "tool", "tool", "assistant", "user", "assistant",
+            *["user", "assistant"] * 5,
         ]  # fmt: skip
         text = "\n".join(t["content"] for t in turns)
         assert "[card]" in text and "[email]" in text and "[phone]" in text
@@ -79,14 +97,24 @@ def test_pii_never_reaches_the_spool_files_or_zelto(spool_path: Path, zelto_rece
             assert benign in text, benign
         assert turns[0]["content"] == "Hi, I want to pay for order A-1001, the one for $49.99."
         assert turns[6]["content"] == "Sure, call me at [phone] after 10:30 on 12/05."
+        said = [t["content"] for t in turns if t["role"] == "user"][3:]
+        assert said == [
+            "Order A-1002 goes on the other one, it's [card]",
+            "[card]",
+            "my wife's number is [phone]",
+            "[phone], and her email is [email]",
+            "it's 6465550123",  # a member ID, not a phone number: kept
+        ]
     assert {r["state"] for r in Spool(spool_path).rows()} == {"delivered"}
 
 
 def test_control_without_redaction_the_search_finds_them(
     spool_path: Path, zelto_receiver: Any
 ) -> None:
-    """The byte search above is not blind: the same calls without `redact_pii` leak."""
-    run_agent(spool_path, zelto_receiver, redact=False)
+    """The byte searches above are not blind: the same calls without `redact_pii` leak, and
+    the job's mid-call search finds the first half of a split card in the spool's files."""
+    during = run_agent(spool_path, zelto_receiver, redact=False)
+    assert any(f["secret"] == "five five five five, five five five five" for f in during), during
     found = leaks(spool_path, zelto_receiver)
     assert any("4111111111111111" in f and "spool.db" in f for f in found), found
     assert any("john.smith@gmail.com" in f and "post" in f for f in found), found

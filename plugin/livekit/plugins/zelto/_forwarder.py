@@ -34,6 +34,7 @@ from ._ending import job_shutdown, session_content
 from ._live import LiveTracker
 from ._mapping import INTERRUPTED_MARKER, TurnOptions
 from ._prepare import AddFieldsFn, PayloadFn, finish_payload, redacted
+from ._redact import PiiRedactor
 from .log import logger
 
 __all__ = ["Forwarder"]
@@ -202,11 +203,14 @@ class Forwarder:
         call_id = self._calls.call_id(ctx)
         tracker = job.tracker
         if tracker is None:
+            live_redact = self._opts.redact
+            if isinstance(live_redact, PiiRedactor):  # holds a number's first half back
+                live_redact = live_redact.live
             tracker = job.tracker = LiveTracker(
                 job.delivery.spool,
                 job_id=ctx.job.id,
                 call_id=call_id,
-                redact=lambda payload: redacted(payload, call_id, self._opts.redact),
+                redact=lambda payload: redacted(payload, call_id, live_redact),
                 options=self._opts.turns,
             )
         elif job.closed:  # a later session continues the call: reopen its snapshot

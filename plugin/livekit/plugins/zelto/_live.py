@@ -7,9 +7,11 @@ inserts a few by time near the end, and never edits one it has added), then maps
 validates and encodes only the items from there, and rewrites the snapshot's turns from there:
 the cost of a turn does not grow with the call's length. `redact` sees the call's header with
 those new turns, preceded by the turns of the few items before them as context
-(`{..., "transcript": {"turns": context + new_turns}}`; only the new ones are written), so a
-redactor that looks at a turn and the ones just before it (`redact_pii` joins a number said
-across two turns) behaves the same on snapshots as on the final payload.
+(`{..., "transcript": {"turns": context + new_turns}}`), so a redactor that looks at a turn
+and the ones around it (`redact_pii` joins a number said across two turns) behaves the same
+on snapshots as on the final payload. A context turn whose redaction changed (`redact_pii`
+holds back the digits ending a speaker's latest turn until their next one) is written again,
+with everything after it.
 
 A job with several sessions keeps one snapshot: each session is a segment, and a later
 session's turns follow the earlier ones after a `system` turn saying a new session started.
@@ -39,8 +41,11 @@ from .log import logger
 __all__ = ["LiveTracker"]
 
 HEARTBEAT_S = 300.0
-# items before the new ones whose turns a redactor sees as context (see _redacted_after)
+# items before the new ones whose turns a redactor sees as context (see _redacted_after):
+# at least this many, and further back (to the cap) until it holds each new turn's speaker's
+# previous two turns
 REDACT_CONTEXT_ITEMS = 6
+REDACT_CONTEXT_CAP = 48
 
 _writer_lock = threading.Lock()
 _writers: dict[int, concurrent.futures.ThreadPoolExecutor] = {}  # by pid: threads die in fork
@@ -194,7 +199,10 @@ class LiveTracker:
         for item in items[first_item:]:
             turns += turns_for_item(item, self._options, calls)
             ends.append(first + len(turns))
-        header, encoded = self._redacted_after(base, items[:first_item], calls, turns)
+        header, encoded, rewind = self._redacted_after(
+            base, items[:first_item], calls, turns, seg.turns[:first]
+        )
+        first -= rewind  # context turns whose redaction changed are written again
         changed = header if header != self._last_header else None
         if not encoded and first == len(seg.turns) and changed is None:
             self._keep(seg, items, first_item, ends, calls, first, encoded)
@@ -241,19 +249,49 @@ class LiveTracker:
         before: list[Any],
         calls: dict[str, str],
         turns: list[dict[str, str]],
-    ) -> tuple[bytes, list[bytes]]:
-        """`_redacted` for the new turns, with the turns of the last few items before them as
-        context (a card or phone number said across two turns is redacted only when the
-        redactor sees both); the context's own redacted copies are not written again."""
-        context: list[dict[str, str]] = []
-        known = dict(calls)
-        for item in before[-REDACT_CONTEXT_ITEMS:]:
-            context += turns_for_item(item, self._options, known)
-        if context and turns:
+        written: list[bytes],
+    ) -> tuple[bytes, list[bytes], int]:
+        """`_redacted` for the new turns, with the turns of the items before them as context
+        (a card or phone number said across two turns is redacted only when the redactor sees
+        both): (header, encoded turns to write, how many of them are context turns whose
+        redaction differs from what was `written`, the turns before the new ones)."""
+        context, whole = self._context(before, calls, turns)
+        if context and turns and len(context) <= len(written):
             header, encoded = self._redacted(base, [*context, *turns])
             if len(encoded) == len(context) + len(turns):
-                return header, encoded[len(context) :]
-        return self._redacted(base, turns)  # a redactor that changed the count: no context
+                # a context turn is taken again only when the redactor saw its speaker's turn
+                # before it, or the call from its start (else it lacked context the first
+                # write had): what was written stays
+                old = written[len(written) - len(context) :]
+                roles = [t.get("role") for t in context]
+                again = [
+                    new if whole or roles[p] in roles[:p] else was
+                    for p, (new, was) in enumerate(zip(encoded, old, strict=False))
+                ]
+                changed = (p for p, (a, b) in enumerate(zip(again, old, strict=True)) if a != b)
+                keep = next(changed, len(old))
+                return header, [*again[keep:], *encoded[len(context) :]], len(context) - keep
+        return (*self._redacted(base, turns), 0)  # a redactor that changed the count: no context
+
+    def _context(
+        self, before: list[Any], calls: dict[str, str], turns: list[dict[str, str]]
+    ) -> tuple[list[dict[str, str]], bool]:
+        """The turns of the last REDACT_CONTEXT_ITEMS items before the new ones, and of
+        earlier ones (up to REDACT_CONTEXT_CAP) until each new turn's role has two turns;
+        and whether that is every item before them."""
+        wanted = {t.get("role") for t in turns}
+        known = dict(calls)
+        per_item: list[list[dict[str, str]]] = []
+        seen: dict[Any, int] = {}
+        for count, item in enumerate(reversed(before[-REDACT_CONTEXT_CAP:]), 1):
+            mapped = turns_for_item(item, self._options, known)
+            per_item.append(mapped)
+            for turn in mapped:
+                seen[turn.get("role")] = seen.get(turn.get("role"), 0) + 1
+            if count >= REDACT_CONTEXT_ITEMS and all(seen.get(r, 0) >= 2 for r in wanted):
+                break
+        context = [turn for mapped in reversed(per_item) for turn in mapped]
+        return context, len(per_item) == len(before)
 
     def _redacted(
         self, base: dict[str, Any], turns: list[dict[str, str]]

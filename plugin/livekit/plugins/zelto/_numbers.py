@@ -8,10 +8,19 @@ codes glued to letters ("A-1001", "UA1234", "3rd") and the digits after them nev
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["MAYBE_NUMBER", "Group", "Run", "runs"]
+__all__ = [
+    "DIGIT_WORDS",
+    "MAYBE_NUMBER",
+    "Group",
+    "Run",
+    "ends_with_number",
+    "opens_with_number",
+    "runs",
+]
 
 _UNITS = {
     "zero": 0,
@@ -50,6 +59,13 @@ _TENS = {
 }
 _REPEAT = {"double": 2, "triple": 3}
 _SEP_WORDS = {"dash", "hyphen", "space"}
+# said between the digit groups of one number without ending it ("4111 uh 1111")
+_SOFT = {
+    "uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "huh", "mm", "mhm", "and", "then", "like",
+    "so", "okay", "ok", "right", "yeah", "yes", "you", "know", "well",
+}  # fmt: skip
+# what STT writes for a digit it misheard, taken as one only between digits
+_MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
 _FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
 # a number right before these is an amount, a time or a quantity, not an identifier
 _UNIT_AFTER = {
@@ -69,6 +85,9 @@ _TOKEN = re.compile(
     re.S,
 )
 MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b", re.I)
+DIGIT_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred"])
+_DIGIT_WORDS = DIGIT_WORDS | {"plus"}
+_LAST_WORDS = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
 
 @dataclass
@@ -77,6 +96,12 @@ class Group:
     start: int
     end: int
     sep_before: str = ""  # the separator text between this group and the one before
+    hundred: bool = False  # ended by "hundred": a tens or teens word fills its last two digits
+
+    @property
+    def hard(self) -> bool:
+        """Said after a word ("uh", "and"): one number may end before it."""
+        return any(c.isalpha() for c in self.sep_before)
 
 
 @dataclass
@@ -105,13 +130,14 @@ def runs(text: str) -> list[Run]:
             if after in _UNIT_AFTER:
                 run.skip = True
             found.append(run)
+            words.append(run.groups[-1].digits)  # a number: what was named before it is used
         run = Run()
         sep = ""
 
     def add(digits: str, start: int, end: int) -> None:
         nonlocal sep
         if not run.groups:
-            run.words_before = tuple(words[-3:])
+            run.words_before = tuple(words[-8:])
             run.head = only_fillers
         run.groups.append(Group(digits, start, end, sep))
         sep = ""
@@ -125,7 +151,9 @@ def runs(text: str) -> list[Run]:
             after = text[m.end() : m.end() + 2]
             glued = (before[-1:].isalpha() or after[:1].isalpha()) or (
                 (before.endswith("-") and before[:1].isalpha())
-                or (after.startswith("-") and after[1:2].isalpha())
+                or (
+                    after.startswith("-") and after[1:2].isalpha() and not _soft_next(tokens, index)
+                )
             )
             if glued:  # a code like A-1001, UA1234, 3rd, 10am
                 close()
@@ -143,11 +171,18 @@ def runs(text: str) -> list[Run]:
                 run.lead = m.start() - 1
             add(value, m.start(), m.end())
         elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS):
+            last = run.groups[-1] if run.groups else None
             if low in _TENS:
                 nxt = _next_word(tokens, index)
                 digits = str(_TENS[low]) if nxt in _UNITS and nxt != "oh" else f"{_TENS[low]}0"
+                if last is not None and last.hundred:  # twenty three hundred forty (five)
+                    last.digits, last.end, last.hundred = last.digits[:-2] + digits, m.end(), False
+                    continue
             elif low in _TEENS:
                 digits = _TEENS[low]
+                if last is not None and last.hundred:  # two hundred twelve
+                    last.digits, last.end, last.hundred = last.digits[:-2] + digits, m.end(), False
+                    continue
             else:
                 digits = str(_UNITS[low])
                 prev = _prev_word(tokens, index)
@@ -165,9 +200,14 @@ def runs(text: str) -> list[Run]:
             add(digits, m.start(), m.end())
         elif kind == "word" and low in _REPEAT:
             pending = (low, m.start())
-        elif kind == "word" and low == "hundred" and run.groups and len(run.groups[-1].digits) == 1:
-            run.groups[-1].digits += "00"
+        elif kind == "word" and low == "hundred" and run.groups and _spoken(text, run.groups[-1]):
+            run.groups[-1].digits += "00"  # eight hundred, twenty three hundred
             run.groups[-1].end = m.end()
+            run.groups[-1].hundred = True
+        elif kind == "word" and low in _MISHEARD and _misheard(tokens, index, bool(run.groups)):
+            add(_MISHEARD[low], m.start(), m.end())  # "four one one one, for one one one"
+        elif kind == "word" and low in _SOFT and run.groups and _digit_next(tokens, index):
+            sep += value
         elif kind == "word" and low == "plus" and not run.groups:
             run.plus = True
             run.lead = m.start()
@@ -189,6 +229,64 @@ def runs(text: str) -> list[Run]:
             w.lower() not in _FILLERS for w in re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", rest)
         )
     return found
+
+
+@functools.lru_cache(maxsize=8192)
+def opens_with_number(text: str) -> bool:
+    """Whether a run of `text` can be its `head` (cheap: the first few words)."""
+    for word in _LAST_WORDS.findall(text[:80]):
+        low = word.lower()
+        if low not in _FILLERS:
+            return low[0].isdigit() or low in _DIGIT_WORDS
+    return False
+
+
+@functools.lru_cache(maxsize=8192)
+def ends_with_number(text: str) -> bool:
+    """Whether a run of `text` can be its `tail` (cheap: the last few words)."""
+    for word in reversed(_LAST_WORDS.findall(text[-80:])):
+        low = word.lower()
+        if low not in _FILLERS:
+            return low[-1].isdigit() or low in _DIGIT_WORDS
+    return False
+
+
+def _spoken(text: str, group: Group) -> bool:
+    """A group of one or two digits said as words (not "12 hundred" written as digits)."""
+    return len(group.digits) <= 2 and not text[group.start : group.end][:1].isdigit()
+
+
+def _digits_ahead(tokens: list[re.Match[str]], index: int, wanted: int) -> bool:
+    """At least `wanted` digits or digit words come next (misheard ones and fillers between
+    them too) before any other word."""
+    count = 0
+    for m in tokens[index + 1 :]:
+        low = m.group().lower()
+        if m.lastgroup == "sep" or low in _SOFT:
+            continue
+        if not (low.isdigit() or low in _DIGIT_WORDS or low in _MISHEARD):
+            return False
+        count += 1
+        if count >= wanted:
+            return True
+    return False
+
+
+def _digit_next(tokens: list[re.Match[str]], index: int) -> bool:
+    """A digit or a digit's word comes next (after separators and fillers)."""
+    return _digits_ahead(tokens, index, 1)
+
+
+def _misheard(tokens: list[re.Match[str]], index: int, in_run: bool) -> bool:
+    """ "for", "to", ... is a misheard digit: inside a run before more digits, or starting
+    one before at least three more ("for nine nine for ...")."""
+    return _digits_ahead(tokens, index, 1 if in_run else 3)
+
+
+def _soft_next(tokens: list[re.Match[str]], index: int) -> bool:
+    """The word after this number ("2221-uh huh 8414") is a filler before more digits."""
+    nxt = _next_word(tokens, index)
+    return nxt in _SOFT and _digits_ahead(tokens, index + 1, 1)
 
 
 def _next_word(tokens: list[re.Match[str]], index: int) -> str:

@@ -1,64 +1,60 @@
 """Finding card numbers, phone numbers, emails, IBANs and US SSNs in speech-to-text output.
 
-Pure functions over one turn's text and its context (the turn before it and the same
-speaker's turn before it); `_redact.py` applies them to payloads. Imported on first use of
+Pure functions over one turn's text and its context (the turn before it, the same speaker's
+turns before and after it); `_redact.py` applies them to payloads. Imported on first use of
 `zelto.redact_pii(...)`, not with the plugin.
 
-Numbers are read the way STT writes them: digits in groups ("4111 1111-1111.1111",
-"(212) 555-0134"), digits as words ("four one one one", "double five", "eight hundred"),
-and numbers split across two turns of the same speaker. A run of digit groups is checked
-window by window (aligned to its groups): a card is 13-19 digits with a card-network prefix
-and a valid Luhn check digit (python-stdnum); a phone number is valid for `region` by
-libphonenumber's metadata (`phonenumbers`). Money, times, dates and codes glued to letters
-("A-1001", "UA1234", "1Z999...") never form runs; a run just after "order", "tracking",
-"flight" and the like is not taken for a phone number.
+Numbers are read the way STT writes them (`_numbers.py`: digit groups, digits as words,
+fillers and misheard digits between groups). A run of digit groups is checked window by window
+(aligned to its groups): a card is 12-19 digits with a card network's prefix and a valid Luhn
+check digit (python-stdnum), 16 digits tried first so a ZIP said after it stays; a phone
+number is valid by libphonenumber's metadata (`phonenumbers`) for one of the regions, or for
+its own country after `+`, `00` or `011`, and spans its whole run (a phone's digits inside a
+longer run are some other number). A run just after "order", "account", "member", "invoice",
+"imei" and the like (in the last few words, or asked for in the turn before) is an
+identifier: not a phone number, a card (unless the talk is of cards) or an SSN.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import phonenumbers
 from stdnum import iban as _iban
 from stdnum import luhn
 
-from ._numbers import MAYBE_NUMBER, NOT_PHONE_BEFORE, Run, runs
+from ._emails import MAYBE as _MAYBE_EMAIL
+from ._emails import find_emails
+from ._numbers import DIGIT_WORDS, MAYBE_NUMBER, Run, runs
+from ._regions import FALLBACK_REGIONS, Regions, is_phone, regions_named
+from ._spelled import spelled_ibans
 
 __all__ = ["Span", "find_spans", "is_card"]
 
 _CARD_CONTEXT = re.compile(
-    r"\b(card|visa|master ?card|amex|american express|discover|credit|debit|cc)\b", re.I
+    r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc)\b", re.I
 )
 _SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
-
-_TLDS = (
-    "com|net|org|edu|gov|mil|io|co|uk|us|ca|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|ie|au|nz|in|"
-    "jp|cn|br|mx|info|biz|me|ai|app|dev|email|online|site|tech|xyz|us"
+_WORDS = re.compile(r"[a-z]+", re.I)
+_TOKENS = re.compile(r"[a-z]+|\d+")
+# an identifier's name: the number after it is not a phone number, card or SSN
+ID_WORDS = frozenset(
+    "order tracking confirmation reference ref invoice flight ticket case booking reservation "
+    "serial model part sku item policy claim member membership account acct receipt "
+    "transaction txn shipment parcel package voucher coupon promo zip postcode pin room gate "
+    "seat imei customer user id patient student employee routing sort loyalty rewards license "
+    "licence passport vin badge application subscriber contract meter incident tax ein "
+    "otp verification".split()
 )
-_SEP = r"(?:\s*(?:\.|\bdot\b|_|\bunderscore\b|-|\bdash\b|\bhyphen\b|\+|\bplus\b)\s*)"
-# words that sit before " at <site> dot com" in speech without being an address's local part
-_NOT_LOCAL = (
-    r"me|us|you|him|her|them|it|is|site|website|page|online|look|here|there|be|available|"
-    r"live|based|located|work|works|home|store|shop|checkout|login|signup|portal|app|find|"
-    r"visit|go|found|reach|email|mail|address|anytime|out|up|faq"
+PHONE_WORDS = frozenset(
+    "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
+    "contact area".split()
 )
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,64}(?:\.[A-Za-z0-9-]{1,64}){0,5}\.[A-Za-z]{2,}\b"
-    r"|(?<![\w'.+-])(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\bthis\s)"
-    r"(?:[a-z0-9]\s+){0,40}(?!(?:" + _NOT_LOCAL + r")\s+(?:at|@)\b)"
-    r"[a-z0-9][a-z0-9']{0,64}(?:" + _SEP + r"[a-z0-9][a-z0-9']{0,64}){0,10}"
-    r"\s*(?:@|\bat\b)\s*"
-    r"[a-z0-9][a-z0-9-]{0,64}(?:\s*(?:\.|\bdot\b)\s*[a-z0-9][a-z0-9-]{0,64}){0,5}"
-    r"\s*(?:\.|\bdot\b)\s*(?:" + _TLDS + r")\b",
-    re.I,
-)
-# cheap first looks: most turns hold no number and no "at", and skip the full scans
-_MAYBE_EMAIL = re.compile(r"@|\bat\b", re.I)
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", re.I)
 _SSN_AREA_BAD = {"000", "666"}
+_RESTART = frozenset("sorry wait no mean over again actually oops scratch redo".split())
+_CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
 
 @dataclass(frozen=True)
@@ -72,41 +68,112 @@ def find_spans(
     text: str,
     *,
     kinds: frozenset[str],
-    region: str,
+    regions: tuple[str, ...],
     previous: str = "",
     previous_same: str = "",
+    next_same: str | None = "",
+    extra: tuple[tuple[str, re.Pattern[str]], ...] = (),
 ) -> list[Span]:
     """Spans of `text` to redact, sorted and disjoint.
 
     `previous` is the turn just before (any speaker; "what is your card number?"),
-    `previous_same` the same speaker's previous turn (the first half of a split number).
+    `previous_same` the same speaker's previous turn (the first half of a split number),
+    `next_same` the same speaker's next turn ("" when there is none; None while the call
+    goes on and there may be one: the digits that end the turn are held as `number`);
+    `extra` the user's own kinds, `(name, pattern)`.
     """
-    spans: list[Span] = []
+    spans = [
+        Span(m.start(), m.end(), name) for name, pattern in extra for m in pattern.finditer(text)
+    ]
     if "email" in kinds and _MAYBE_EMAIL.search(text):
-        spans += [Span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+        spans += [Span(s, e, "email") for s, e in find_emails(text, previous)]
     if "iban" in kinds:
         spans += _ibans(text, spans)
     numeric = kinds & {"card", "phone", "ssn"}
     if numeric and MAYBE_NUMBER.search(text):
-        found_runs = runs(text)
-        card_context = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
-        ssn_context = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
-        taken = [(s.start, s.end) for s in spans]
-        carry = _tail_run(previous_same) if MAYBE_NUMBER.search(previous_same) else None
-        for run in found_runs:
-            if any(g.start < e and s < g.end for g in run.groups for s, e in taken):
-                continue
-            found = _numbers(run, numeric, region, ssn_context)
-            if carry is not None and run.head:
-                found += _continued(carry, run, numeric, region)
-            if run.tail and "card" in numeric and card_context:
-                found += _card_in_progress(run, found)
-            spans += found
+        spans += _numbers_in(text, numeric, regions, previous, previous_same, next_same, spans)
     return _disjoint(spans)
 
 
-def _windows(run: Run, low: int, high: int) -> list[tuple[int, int]]:
-    """Group-aligned windows [i, j) of the run with low..high digits, longest first."""
+def _numbers_in(
+    text: str,
+    numeric: frozenset[str],
+    regions: tuple[str, ...],
+    previous: str,
+    previous_same: str,
+    next_same: str | None,
+    taken_spans: list[Span],
+) -> list[Span]:
+    found_runs = runs(text)
+    cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
+    ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
+    asked = _named(_said(previous)[-12:])
+    earlier = _named(_said(previous_same)[-12:])
+    places = regions_named(text) + regions_named(previous) + regions_named(previous_same)
+    regions = tuple(dict.fromkeys(regions + places))
+    taken = [(s.start, s.end) for s in taken_spans]
+    carry = _tail_run(previous_same) if MAYBE_NUMBER.search(previous_same) else None
+    following = _head_run(next_same) if next_same and MAYBE_NUMBER.search(next_same) else None
+    spans: list[Span] = []
+    for index, run in enumerate(found_runs):
+        if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
+            continue
+        named = _named([w for w in run.words_before if w.isalnum()][-8:])
+        if named is None:  # asked for ("your member ID?"), or read back ("I have ...")
+            named = asked or (earlier if run.head else None)
+        kinds = set(numeric)
+        if named == "id":
+            kinds.discard("phone")
+            if not cards_talked:
+                kinds.discard("card")
+            if not ssn_talked:
+                kinds.discard("ssn")
+        hinted = Regions(regions, FALLBACK_REGIONS if named == "phone" else ())
+        found = _numbers(run, frozenset(kinds), hinted, ssn_talked)
+        found += _restarts(text, found_runs[:index], run, found)
+        # digits carried on into the speaker's next turn are being dictated: a number
+        # joined across two turns may be from any of the fallback regions too
+        across = Regions(regions, FALLBACK_REGIONS)
+        joins: list[Span] = []
+        if carry is not None and run.head:
+            joins += _joined(carry, run, frozenset(kinds), across, in_second=True)
+        if run.tail and following is not None:
+            joins += _joined(run, following, frozenset(kinds), across, in_second=False)
+        # a number carried on across turns is read as the whole, not as what its part looks like
+        found = [f for f in found if not any(j.start < f.end and f.start < j.end for j in joins)]
+        found += joins
+        if run.tail and "card" in kinds and cards_talked:
+            found += _card_in_progress(run, found)
+        if run.tail and next_same is None:
+            found += _held(run, found)
+        spans += found
+    return spans
+
+
+def _said(text: str) -> list[str]:
+    """The words of `text` with digits (written or said) as "0", and its last number left out:
+    what named that number is what a number read back or continued in the next turn inherits."""
+    words = ["0" if w in DIGIT_WORDS or w.isdigit() else w for w in _TOKENS.findall(text.lower())]
+    while words and words[-1] == "0":
+        words.pop()
+    return words
+
+
+def _named(words: list[str]) -> str | None:
+    """ "id" or "phone": what the nearest naming word (read backwards) says a number is."""
+    for word in reversed(words):
+        if any(c.isdigit() for c in word):  # another number or code was named by it
+            return None
+        if word in PHONE_WORDS:
+            return "phone"
+        if word in ID_WORDS:
+            return "id"
+    return None
+
+
+def _windows(run: Run, low: int, high: int, sizes: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """Group-aligned windows [i, j) of the run with low..high digits: from the left, and
+    for each start, the sizes in `sizes` first, then longest first."""
     out = []
     n = len(run.groups)
     for i in range(n):
@@ -116,8 +183,9 @@ def _windows(run: Run, low: int, high: int) -> list[tuple[int, int]]:
             if size > high:
                 break
             if size >= low:
-                out.append((i, j + 1))
-    return sorted(out, key=lambda w: (w[0], w[0] - w[1]))
+                rank = sizes.index(size) if size in sizes else len(sizes)
+                out.append((i, rank, -size, j + 1))
+    return [(i, j) for i, _, _, j in sorted(out)]
 
 
 def _digits(run: Run, i: int, j: int) -> str:
@@ -125,10 +193,13 @@ def _digits(run: Run, i: int, j: int) -> str:
 
 
 def is_card(digits: str) -> bool:
-    """13-19 digits, a card network's prefix, a valid Luhn check digit."""
-    if not 13 <= len(digits) <= 19 or not luhn.is_valid(digits):
+    """12-19 digits, a card network's prefix, a valid Luhn check digit."""
+    if not 12 <= len(digits) <= 19 or not luhn.is_valid(digits):
         return False
     two, three, four = int(digits[:2]), int(digits[:3]), int(digits[:4])
+    maestro = two in {50, 56, 57, 58, 63, 67}
+    if len(digits) == 12:
+        return maestro
     return (
         digits[0] == "4"  # Visa
         or 51 <= two <= 55  # Mastercard
@@ -137,32 +208,8 @@ def is_card(digits: str) -> bool:
         or two in {36, 38, 39} or 300 <= three <= 305  # Diners
         or four == 6011 or two == 65 or 644 <= three <= 649  # Discover
         or two in {35, 62}  # JCB, UnionPay
+        or maestro
     )  # fmt: skip
-
-
-@functools.lru_cache(maxsize=32)
-def _national_lengths(region: str) -> frozenset[int]:
-    """How many digits a number of `region` can have, written without "+" (with the country
-    code or the national prefix too): windows of other lengths are not parsed."""
-    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if meta is None or meta.general_desc is None:
-        return frozenset(range(7, 16))
-    national = set(meta.general_desc.possible_length or ()) or set(range(7, 16))
-    code = len(str(meta.country_code or ""))
-    prefix = len(meta.national_prefix or "")
-    return frozenset(
-        {n for n in national} | {n + code for n in national} | {n + prefix for n in national}
-    )
-
-
-def _is_phone(digits: str, plus: bool, region: str) -> bool:
-    if len(digits) not in (range(7, 16) if plus else _national_lengths(region)):
-        return False
-    try:
-        number = phonenumbers.parse(("+" if plus else "") + digits, region)
-    except phonenumbers.NumberParseException:
-        return False
-    return bool(phonenumbers.is_valid_number(number))
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
@@ -177,24 +224,39 @@ def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
     return shaped or context
 
 
-def _numbers(run: Run, kinds: frozenset[str], region: str, ssn_context: bool) -> list[Span]:
-    """Cards, then SSNs, then phone numbers, each the longest window from the left."""
-    if run.skip:
-        return []
+def _whole(run: Run, used: list[bool], i: int, j: int) -> bool:
+    """Window [i, j) is a number of its own: nothing but other findings or a word between
+    it and the rest of its run."""
+    left = i == 0 or run.groups[i].hard or (used[i - 1] and all(used[:i]))
+    right = j == len(run.groups) or run.groups[j].hard or (used[j] and all(used[j:]))
+    return left and right
+
+
+def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> list[Span]:
+    """Cards, then SSNs, then phone numbers, each the first fitting window from the left."""
     used = [False] * len(run.groups)
     spans: list[Span] = []
-    checks: list[tuple[str, int, int, Callable[[int, int], bool]]] = []
+    checks: list[tuple[str, list[tuple[int, int]], Callable[[int, int], bool]]] = []
     if "card" in kinds:
-        checks.append(("card", 13, 19, lambda i, j: is_card(_digits(run, i, j))))
-    if "ssn" in kinds:
-        checks.append(("ssn", 9, 9, lambda i, j: _is_ssn(run, i, j, ssn_context)))
-    if "phone" in kinds and not set(run.words_before[-2:]) & NOT_PHONE_BEFORE:
-        plus = run.plus
         checks.append(
-            ("phone", 7, 15, lambda i, j: _is_phone(_digits(run, i, j), plus and i == 0, region))
+            (
+                "card",
+                _windows(run, 12, 19, _CARD_SIZES),
+                lambda i, j: not (run.plus and i == 0) and is_card(_digits(run, i, j)),
+            )
         )
-    for kind, low, high, check in checks:
-        for i, j in _windows(run, low, high):
+    if "ssn" in kinds:
+        checks.append(("ssn", _windows(run, 9, 9), lambda i, j: _is_ssn(run, i, j, ssn)))
+    if "phone" in kinds:
+        plus = run.plus
+
+        def phone(i: int, j: int) -> bool:
+            digits = _digits(run, i, j)
+            return _whole(run, used, i, j) and is_phone(digits, plus and i == 0, regions)
+
+        checks.append(("phone", _windows(run, 7, 18), phone))
+    for kind, windows, check in checks:
+        for i, j in windows:
             if any(used[i:j]) or not check(i, j):
                 continue
             used[i:j] = [True] * (j - i)
@@ -212,40 +274,86 @@ def _lead(run: Run, i: int) -> int:
     return start
 
 
+def _restarts(text: str, before: list[Run], run: Run, found: list[Span]) -> list[Span]:
+    """A card said again after a false start ("4111 1111, sorry, 4111 1111 1111 1111"): the
+    false start's digits are redacted with it when they begin the card, or when a word of
+    restarting ("sorry", "wait", "start over") sits between them."""
+    out = []
+    for span in found:
+        if span.kind != "card":
+            continue
+        digits = "".join(g.digits for g in run.groups if span.start <= g.start < span.end)
+        ahead = [g for g in run.groups if g.end <= span.start]
+        said = ""
+        for k in range(len(ahead) - 1, -1, -1):  # earlier groups of the same run, up to a card
+            said = ahead[k].digits + said
+            if len(said) > len(digits):
+                break
+            if len(said) >= 4 and digits.startswith(said):
+                out.append(Span(ahead[k].start, ahead[-1].end, "card"))
+        for other in before[-2:]:
+            said = _digits(other, 0, len(other.groups))
+            between = _WORDS.findall(text[other.groups[-1].end : run.groups[0].start].lower())
+            restarted = len(between) <= 6 and bool(_RESTART.intersection(between))
+            if len(said) >= 4 and (digits.startswith(said) or restarted):
+                out.append(Span(other.groups[0].start, other.groups[-1].end, "card"))
+    return out
+
+
 def _tail_run(text: str) -> Run | None:
     found = runs(text)
     return found[-1] if found and found[-1].tail and not found[-1].skip else None
 
 
-def _continued(carry: Run, run: Run, kinds: frozenset[str], region: str) -> list[Span]:
-    """The second half of a number the same speaker began in their previous turn."""
-    if run.skip:
+def _head_run(text: str) -> Run | None:
+    found = runs(text)
+    return found[0] if found and found[0].head and not found[0].skip else None
+
+
+def _joined(
+    first: Run, second: Run, kinds: frozenset[str], regions: Regions, *, in_second: bool
+) -> list[Span]:
+    """A number said across two turns of one speaker: `first` ends one, `second` begins the
+    next. The part in this turn (the second run's when `in_second`, else the first's)."""
+    if first.skip or second.skip:
         return []
-    joined = Run(groups=carry.groups + run.groups, plus=carry.plus)
-    cut = len(carry.groups)
+    joined = Run(groups=first.groups + second.groups, plus=first.plus)
+    cut = len(first.groups)
     for kind in ("card", "phone"):
-        if kind not in kinds:
+        if kind not in kinds or (kind == "card" and first.plus):  # no card follows a "+"
             continue
-        low, high = (13, 19) if kind == "card" else (10, 15)
+        low, high = (12, 19) if kind == "card" else (10, 15)
         for i, j in _windows(joined, low, high):
             if not i < cut < j:
                 continue
             digits = _digits(joined, i, j)
-            ok = is_card(digits) if kind == "card" else _is_phone(digits, joined.plus, region)
-            if ok:
-                return [Span(run.groups[0].start, run.groups[j - cut - 1].end, kind)]
+            plus = joined.plus and i == 0
+            if is_card(digits) if kind == "card" else is_phone(digits, plus, regions):
+                if in_second:
+                    return [Span(second.groups[0].start, second.groups[j - cut - 1].end, kind)]
+                return [Span(_lead(first, i), first.groups[-1].end, kind)]
     return []
 
 
 def _card_in_progress(run: Run, found: list[Span]) -> list[Span]:
     """A turn that ends, after talk of a card, with 6-12 digits of one: the rest follows."""
     start = run.groups[0].start
-    if run.skip or any(s.start <= start < s.end or start <= s.start for s in found):
+    if any(s.start <= start < s.end or start <= s.start for s in found):
         return []
     digits = _digits(run, 0, len(run.groups))
     if not 6 <= len(digits) <= 12 or not _prefix_ok(digits):
         return []
     return [Span(start, run.groups[-1].end, "card")]
+
+
+def _held(run: Run, found: list[Span]) -> list[Span]:
+    """While the call goes on, the digits ending a turn may be the first half of a number:
+    everything after the last finding in the run is held back as `number`."""
+    rest = [g for g in run.groups if not any(s.start <= g.start < s.end for s in found)]
+    rest = [g for g in rest if all(g.start >= s.end for s in found)]
+    if not rest:
+        return []
+    return [Span(rest[0].start, rest[-1].end, "number")]
 
 
 def _prefix_ok(digits: str) -> bool:
@@ -254,22 +362,25 @@ def _prefix_ok(digits: str) -> bool:
 
 
 def _ibans(text: str, taken: list[Span]) -> list[Span]:
-    out = []
+    found = []
     for m in _IBAN.finditer(text):
-        raw = m.group()
+        raw = m.group().upper()
         for end in range(len(raw), 14, -1):  # the longest prefix that is a valid IBAN
             if _iban.is_valid(raw[:end]):
-                span = Span(m.start(), m.start() + len(raw[:end].rstrip()), "iban")
-                if not any(s.start < span.end and span.start < s.end for s in taken):
-                    out.append(span)
+                found.append((m.start(), m.start() + len(raw[:end].rstrip())))
                 break
-    return out
+    if not found:
+        found = spelled_ibans(text)
+    spans = [Span(s, e, "iban") for s, e in found]
+    return [s for s in spans if not any(t.start < s.end and s.start < t.end for t in taken)]
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
         if out and span.start < out[-1].end:
+            if span.end > out[-1].end and span.kind == out[-1].kind:
+                out[-1] = Span(out[-1].start, span.end, span.kind)
             continue
         out.append(span)
     return out

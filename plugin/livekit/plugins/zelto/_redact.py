@@ -8,15 +8,18 @@ identifiers Zelto keys on are left alone: `agent`, `call` (room name, recording 
 by default, `customer.number` (the caller id).
 
 A turn is redacted with the turn before it (any speaker: "what's your card number?") and the
-same speaker's previous turn (the first half of a number split across two turns) as context,
-so its result does not depend on what comes after it: the live snapshot writes each turn once
-and the final payload redacts it the same way. Results are cached per (turn, context): the
-snapshot path redacts the whole history on every turn, but pays only for the new one.
+same speaker's turns before and after it (a number split across two turns) as context.
+Results are cached per (turn, context): the snapshot path redacts the whole history on every
+turn, but pays only for the new one. Live snapshots (`Forwarder.attach`) use `.live`, which
+also holds back the digits that end each speaker's latest turn (written as `[number]`) until
+that speaker's next turn shows whether they begin a split number; the snapshot writer rewrites
+a turn whose redaction changed that way.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._pii import Span
 
-__all__ = ["KINDS", "redact_pii"]
+__all__ = ["KINDS", "PiiRedactor", "redact_pii"]
 
 KINDS = ("card", "phone", "email", "iban", "ssn")
 _KEEP_TOP = ("agent", "call")  # identifiers and call facts: never free text
@@ -38,7 +41,8 @@ class PiiOptions:
     kinds: frozenset[str]
     replacement: str
     keep_customer_number: bool
-    region: str
+    regions: tuple[str, ...]
+    extra: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def redact_pii(
@@ -47,6 +51,8 @@ def redact_pii(
     replacement: str = "[{kind}]",
     keep_customer_number: bool = True,
     region: str = "US",
+    regions: Iterable[str] | None = None,
+    extra_kinds: Mapping[str, str | re.Pattern[str]] | None = None,
     then: PayloadFn | None = None,
 ) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """A `redact` callable for `Forwarder(redact=...)` that removes PII before the spool.
@@ -59,7 +65,11 @@ def redact_pii(
         keep_customer_number: keep `customer.number`, the caller id Zelto matches calls on
             (default True). False drops the field.
         region: the ISO country whose national format numbers without `+` are read in
-            (phonenumbers' region code, default `"US"`).
+            (phonenumbers' region code, default `"US"`); `regions` replaces it.
+        regions: several such countries (e.g. `["US", "GB", "DE"]`). Either way the caller's
+            own number (`customer.number`) adds its country for that call.
+        extra_kinds: your own kinds, `{name: regular expression}`; each match is replaced
+            with `replacement` filled with `name` (e.g. `{"member": r"M-\\d{6}"}`).
         then: your own `payload -> payload | None`, run on the redacted payload (returning
             None keeps it as it is).
 
@@ -78,29 +88,65 @@ def redact_pii(
         raise ValueError("replacement must be a non-empty string; {kind} is the only field")
     import phonenumbers  # with the redactor, not with the plugin: its metadata loads lazily
 
-    if region not in phonenumbers.SUPPORTED_REGIONS:
-        raise ValueError(f"region {region!r} is not a region phonenumbers knows")
+    chosen_regions = tuple(dict.fromkeys([region] if regions is None else regions))
+    for code in chosen_regions or ("",):
+        if code not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"region {code!r} is not a region phonenumbers knows")
     options = PiiOptions(
         kinds=chosen,
         replacement=replacement,
         keep_customer_number=keep_customer_number,
-        region=region,
+        regions=chosen_regions,
+        extra=_compiled(extra_kinds or {}),
     )
     return PiiRedactor(options, then=then)
 
 
-def contexts(turns: list[Any]) -> list[tuple[str, str] | None]:
-    """Per turn: (the turn before it, the same role's turn before it), or None (no text)."""
-    out: list[tuple[str, str] | None] = []
-    previous = ""
-    previous_by_role: dict[str, str] = {}
+def _compiled(
+    extra: Mapping[str, str | re.Pattern[str]],
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for name, pattern in extra.items():
+        if not isinstance(name, str) or not name.isidentifier() or name in (*KINDS, "number"):
+            raise ValueError(f"extra_kinds: {name!r} must be a new name (not one of {KINDS})")
+        try:
+            out.append((name, re.compile(pattern)))
+        except (re.error, TypeError) as exc:
+            raise ValueError(f"extra_kinds: {name!r} is not a regular expression: {exc}") from exc
+    return tuple(out)
+
+
+Context = tuple[str, str, "str | None"]
+
+
+def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
+    """Per turn: (the turn before it, the same role's turn before it, the same role's turn
+    after it: "" for none, None for none yet while the call goes on), or None (no text)."""
+    texts: list[str | None] = []
     for turn in turns:
-        if not isinstance(turn, Mapping) or not isinstance(turn.get("content"), str):
+        mapping = isinstance(turn, dict) or isinstance(turn, Mapping)
+        content = turn.get("content") if mapping else None
+        texts.append(content if isinstance(content, str) else None)
+    after: list[str | None] = [None if live else ""] * len(turns)
+    before: list[str] = [""] * len(turns)
+    last: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        if text is None:
+            continue
+        role = str(turns[i].get("role", ""))
+        j = last.get(role)
+        if j is not None:
+            before[i] = texts[j]  # type: ignore[assignment]
+            after[j] = text
+        last[role] = i
+    out: list[Context | None] = []
+    previous = ""
+    for i, text in enumerate(texts):
+        if text is None:
             out.append(None)
             continue
-        role = str(turn.get("role", ""))
-        out.append((previous, previous_by_role.get(role, "")))
-        previous = previous_by_role[role] = turn["content"]
+        out.append((previous, before[i], after[i]))
+        previous = text
     return out
 
 
@@ -113,20 +159,34 @@ class PiiRedactor:
         self.options = options
         self._then = then
         self._find = _pii.find_spans
+        # by the turn and its whole context, then by the part of it that can matter: a turn
+        # whose next turn of the same speaker arrived is looked up again, not redacted again
         self.turn = functools.lru_cache(maxsize=CACHE_TURNS)(self._turn)
+        self.turn_once = functools.lru_cache(maxsize=CACHE_TURNS)(self._redacted_turn)
 
     def __repr__(self) -> str:
         kinds = ",".join(k for k in KINDS if k in self.options.kinds)
-        return f"redact_pii(kinds={kinds}, region={self.options.region})"
+        return f"redact_pii(kinds={kinds}, regions={','.join(self.options.regions)})"
 
     def __call__(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The payload redacted as a finished call: every turn with all its context."""
+        return self._payload(payload, live=False)
+
+    def live(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The payload redacted as a call still going on (`attach`'s snapshots): the digits
+        ending each speaker's latest turn are held back as `[number]` until the next one."""
+        return self._payload(payload, live=True)
+
+    def _payload(self, payload: dict[str, Any], *, live: bool) -> dict[str, Any]:
+        hint = self._hint(payload.get("customer"))
         out: dict[str, Any] = {}
         for key, value in payload.items():
             if key in _KEEP_TOP:
                 out[key] = value
             elif key == "transcript" and isinstance(value, Mapping):
                 out[key] = {
-                    k: self.turns(v) if k == "turns" else self.text(v) for k, v in value.items()
+                    k: self.turns(v, hint=hint, live=live) if k == "turns" else self.text(v)
+                    for k, v in value.items()
                 }
             elif key == "customer" and isinstance(value, Mapping):
                 customer = {k: self._customer_field(k, v) for k, v in value.items()}
@@ -140,31 +200,24 @@ class PiiRedactor:
             return out if result is None else result
         return out
 
-    def turns(self, turns: Any) -> Any:
+    def turns(self, turns: Any, *, hint: str = "", live: bool = False) -> Any:
         """Each turn's content redacted with its context; roles and order unchanged."""
         if not isinstance(turns, list):
             return self.text(turns)
         out = []
-        for turn, context in zip(turns, contexts(turns), strict=True):
+        for turn, context in zip(turns, contexts(turns, live=live), strict=True):
             if context is None:
                 out.append(self.text(turn))
             else:
-                out.append({**turn, "content": self.turn(turn["content"], *context)})
+                out.append({**turn, "content": self.turn(turn["content"], *context, hint)})
         return out
 
-    def find(self, turns: list[dict[str, Any]]) -> list[list[Span]]:
-        """What would be redacted in each turn (for measuring; see docs/redaction.md)."""
-        opts = self.options
+    def find(self, turns: list[dict[str, Any]], *, customer_number: str = "") -> list[list[Span]]:
+        """What would be redacted in each turn of a finished call (for measuring; see
+        docs/redaction.md)."""
+        hint = self._hint({"number": customer_number})
         return [
-            []
-            if context is None
-            else self._find(
-                turn["content"],
-                kinds=opts.kinds,
-                region=opts.region,
-                previous=context[0],
-                previous_same=context[1],
-            )
+            [] if context is None else self._spans(turn["content"], *context, hint)
             for turn, context in zip(turns, contexts(turns), strict=True)
         ]
 
@@ -183,16 +236,76 @@ class PiiRedactor:
             return value if self.options.keep_customer_number else None
         return self.text(value)
 
-    def _turn(self, content: str, previous: str, previous_same: str) -> str:
+    def _hint(self, customer: Any) -> str:
+        """The region of the caller's own number when it is not one of the options' regions."""
+        number = customer.get("number") if isinstance(customer, Mapping) else None
+        if not isinstance(number, str) or not number.strip():
+            return ""
+        region = _region_of(number.strip())
+        return "" if region in self.options.regions else region
+
+    def _spans(
+        self,
+        content: str,
+        previous: str,
+        previous_same: str,
+        next_same: str | None = "",
+        hint: str = "",
+    ) -> list[Span]:
         opts = self.options
-        spans = self._find(
+        return self._find(
             content,
             kinds=opts.kinds,
-            region=opts.region,
+            regions=opts.regions + (hint,) if hint else opts.regions,
             previous=previous,
             previous_same=previous_same,
+            next_same=next_same,
+            extra=opts.extra,
         )
+
+    def _turn(
+        self,
+        content: str,
+        previous: str,
+        previous_same: str,
+        next_same: str | None = "",
+        hint: str = "",
+    ) -> str:
+        relevant = _relevant(content, previous, previous_same, next_same)
+        return self.turn_once(content, *relevant, hint)
+
+    def _redacted_turn(
+        self, content: str, previous: str, previous_same: str, next_same: str | None, hint: str
+    ) -> str:
+        spans = self._spans(content, previous, previous_same, next_same, hint)
         for span in reversed(spans):
-            word = opts.replacement.format(kind=span.kind)
+            word = self.options.replacement.format(kind=span.kind)
             content = content[: span.start] + word + content[span.end :]
         return content
+
+
+def _relevant(content: str, previous: str, previous_same: str, next_same: str | None) -> Context:
+    """The context with the same speaker's turns blanked where they cannot matter (no number
+    ends this turn, or begins the next one): a turn is redacted again only when its result
+    can change."""
+    from ._numbers import ends_with_number, opens_with_number
+
+    if previous_same and not opens_with_number(content):
+        previous_same = ""
+    if next_same != "" and not ends_with_number(content):
+        next_same = ""
+    elif next_same and not opens_with_number(next_same):
+        next_same = ""
+    return previous, previous_same, next_same
+
+
+@functools.lru_cache(maxsize=256)
+def _region_of(number: str) -> str:
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number if number.startswith("+") else "+" + number, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    region = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
+    return "" if region == phonenumbers.UNKNOWN_REGION else region

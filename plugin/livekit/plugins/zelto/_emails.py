@@ -1,0 +1,175 @@
+"""Email addresses, written (`a.b@c.com`) or spoken (`john smith at g mail dot com`).
+
+A spoken address is read around each "at": to its right a domain (labels of one to three
+words joined by "dot", ending in a known top-level domain, or a webmail provider's name said
+without its ending, "at gmail"); to its left a local part (words joined by "dot",
+"underscore", "dash", or spaced letters, or up to three plain words). What sits before "at" in
+ordinary speech ("find us online at ...", "located at ...", "the status at ...") and domains
+that start with "www" are websites, not addresses. A local part of plain words only counts
+when the talk is of email, the domain is a webmail provider, or the address begins the turn.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_emails"]
+
+WRITTEN = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,64}(?:\.[A-Za-z0-9-]{1,64}){0,5}\.[A-Za-z]{2,}\b"
+)
+MAYBE = re.compile(r"@|\bat\b", re.I)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|@")
+TLDS = frozenset(
+    "com net org edu gov mil io co uk us ca de fr es it nl be ch at se no dk fi ie au nz in jp "
+    "cn br mx info biz me ai app dev email online site tech xyz pl pt ru za sg hk".split()
+)
+PROVIDERS = frozenset(
+    "gmail googlemail yahoo hotmail outlook icloud aol protonmail proton gmx msn comcast "
+    "verizon att live mail ymail zoho yandex".split()
+)
+_JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", "plus": "+"}
+# words before "at <site> dot com" that make it a place or a website, not an address
+_NOT_LOCAL = frozenset(
+    "me us you him her them it is site website page online look here there be available live "
+    "based located work works home store shop checkout login signup portal app find visit go "
+    "found reach email mail address anytime out up faq i i'm we we're they they're am are was "
+    "were in on status details info page pages portal form shop order buy sign log us".split()
+) - {"info"}
+# words that end a spoken local part when read leftwards from "at"
+_STOP = frozenset(
+    "is it's its me my email e-mail mail address to the at and sure yes yeah ok okay it that "
+    "send please um uh so was be your our his her their a an this of for with on in from "
+    "use using try".split()
+)
+_DOMAIN_STOP = frozenset(
+    "and or please thanks thank is the for to if but so then that okay ok yes right at".split()
+)
+_SAID_DIGITS = frozenset(
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety double triple".split()
+)
+_DETERMINERS = frozenset("the our your this that a an his her their".split())
+_CONTEXT = re.compile(r"\b(e-?mail|mail|address|inbox|receipt|send|contact)\b", re.I)
+
+
+def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
+    """(start, end) of each email address in `text`; `previous` is the turn before it."""
+    spans = [(m.start(), m.end()) for m in WRITTEN.finditer(text)]
+    words = list(_WORD.finditer(text))
+    lowered = [w.group().lower() for w in words]
+    context: bool | None = None
+    for k, word in enumerate(lowered):
+        if word not in ("at", "@") or k == 0:
+            continue
+        if any(s <= words[k].start() < e for s, e in spans):
+            continue
+        domain = _domain(text, words, lowered, k + 1)
+        if domain is None:
+            continue
+        end, provider = domain
+        local = _local(text, words, lowered, k - 1)
+        if local is None:
+            continue
+        first, plain, count = local
+        if lowered[k - 1] in _NOT_LOCAL or (
+            count == 1 and first > 0 and lowered[first - 1] in _DETERMINERS
+        ):
+            continue
+        if plain and not provider:
+            if context is None:
+                context = bool(_CONTEXT.search(text) or _CONTEXT.search(previous))
+            opening = first == 0 or lowered[first - 1] in _STOP
+            if not (context or (count == 1 and opening)):
+                continue
+        spans.append((words[first].start(), end))
+    return sorted(spans)
+
+
+def _gap(text: str, words: list[re.Match[str]], k: int) -> str:
+    """The text between word k-1 and word k."""
+    return text[words[k - 1].end() : words[k].start()]
+
+
+def _domain(
+    text: str, words: list[re.Match[str]], lowered: list[str], k: int
+) -> tuple[int, bool] | None:
+    """(end, is a provider) of the domain that starts at word k, or None."""
+    labels: list[str] = []
+    label: list[str] = []
+    best: tuple[int, bool] | None = None
+    i = k
+    while i < len(words) and i < k + 16:
+        word = lowered[i]
+        if i > k and "." in _gap(text, words, i) and label:
+            labels.append("".join(label))
+            label = []
+        if word == "dot" and label:
+            labels.append("".join(label))
+            label = []
+        elif (
+            word in _DOMAIN_STOP or word == "@" or len(label) >= 3 or (word == "dot" and not label)
+        ):
+            break
+        else:
+            label.append(word)
+            if labels and word in TLDS and len(label) == 1:
+                best = (words[i].end(), labels[0] in PROVIDERS)
+        i += 1
+    if labels and labels[0] == "www":
+        return None
+    if best is None:  # no ending said: a webmail provider's name alone ("at g mail")
+        name = "".join(labels[:1] or label)
+        said = len(labels[:1] or label)
+        if name in PROVIDERS and i > k:
+            return words[k + said - 1].end(), True
+    return best
+
+
+def _local(
+    text: str, words: list[re.Match[str]], lowered: list[str], k: int
+) -> tuple[int, bool, int] | None:
+    """(first word, only plain words, how many) of the local part that ends at word k."""
+    first = None
+    plain = True
+    plain_words = 0
+    letters = 0
+    i = k
+    while i >= 0:
+        word = lowered[i]
+        joined = i < k and (
+            lowered[i + 1] in _JOINERS or _gap(text, words, i + 1).strip() in (".", "_", "-", "+")
+        )
+        if word in _JOINERS and first is not None and i > 0 and lowered[i - 1] not in _STOP:
+            plain = False
+            i -= 1
+            continue
+        spelled = len(word) == 1 and word.isalpha() and (letters or _spelling(lowered, i))
+        if (word in _STOP and not spelled) or word == "@":
+            break
+        if word in _SAID_DIGITS:  # "lopez six five at ...": digits, not words
+            plain = False
+        elif len(word) == 1 and word.isalpha():
+            letters += 1
+            if letters > 1:
+                plain = False
+        elif not joined:
+            if plain_words >= 3:
+                break
+            plain_words += 1
+        if any(c.isdigit() for c in word) or joined:
+            plain = False
+        first = i
+        if letters > 40:
+            break
+        i -= 1
+    if first is None:
+        return None
+    return first, plain, plain_words + (letters > 0)
+
+
+def _spelling(lowered: list[str], i: int) -> bool:
+    """Word i is a letter among spelled letters ("s a r a h"), not the word "a" or "i"."""
+    near = lowered[max(0, i - 1) : i] + lowered[i + 1 : i + 2]
+    return any(len(w) == 1 and w.isalpha() for w in near)

@@ -1,0 +1,126 @@
+"""Phone numbers and where they are from.
+
+A number is valid by libphonenumber's metadata (`phonenumbers`) after `+` (or the
+international prefix `00` / `011`), or in one of the regions a number said without its
+country code is read in: `redact_pii(regions=...)`, the caller's own number's region, and the
+countries said in the call ("I live in Germany", "my UK mobile", "we moved to Sydney": names,
+adjectives and the largest cities of the countries callers most often come from). After talk
+of phones, or for a number dictated across two turns, a few common regions are tried too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+__all__ = ["FALLBACK_REGIONS", "Regions", "is_phone", "regions_named"]
+
+# tried for a number said without a country code, when the talk is of phones
+FALLBACK_REGIONS = ("GB", "CA", "AU", "IN", "DE", "FR", "ES", "IT", "MX", "IE", "NL", "BR")
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Where a number said without a country code may be from: `named` (the options, the
+    caller's number, places said), then `fallback` (only after talk of phones, and only for
+    numbers of 9 digits or more)."""
+
+    named: tuple[str, ...]
+    fallback: tuple[str, ...] = ()
+
+
+_PLACES = {
+    "GB": "uk britain british england english scotland scottish wales welsh london manchester "
+    "birmingham glasgow edinburgh liverpool leeds bristol",
+    "IE": "ireland irish dublin cork",
+    "US": "usa america american states",
+    "CA": "canada canadian toronto montreal vancouver ottawa calgary",
+    "MX": "mexico mexican guadalajara monterrey",
+    "BR": "brazil brazilian paulo rio",
+    "AR": "argentina argentinian argentine buenos",
+    "CO": "colombia colombian bogota medellin",
+    "CL": "chile chilean santiago",
+    "DE": "germany german deutschland berlin munich hamburg frankfurt cologne stuttgart",
+    "AT": "austria austrian vienna",
+    "CH": "switzerland swiss zurich geneva",
+    "FR": "france french paris lyon marseille toulouse",
+    "BE": "belgium belgian brussels antwerp",
+    "NL": "netherlands dutch holland amsterdam rotterdam",
+    "ES": "spain spanish madrid barcelona valencia seville",
+    "PT": "portugal portuguese lisbon porto",
+    "IT": "italy italian rome milan naples turin",
+    "SE": "sweden swedish stockholm gothenburg",
+    "NO": "norway norwegian oslo",
+    "DK": "denmark danish copenhagen",
+    "FI": "finland finnish helsinki",
+    "PL": "poland polish warsaw krakow",
+    "CZ": "czech prague",
+    "GR": "greece greek athens",
+    "TR": "turkey turkish istanbul ankara",
+    "RU": "russia russian moscow",
+    "UA": "ukraine ukrainian kyiv kiev",
+    "IN": "india indian delhi mumbai bangalore bengaluru chennai hyderabad kolkata",
+    "PK": "pakistan pakistani karachi lahore",
+    "PH": "philippines filipino manila",
+    "SG": "singapore",
+    "JP": "japan japanese tokyo osaka",
+    "CN": "china chinese beijing shanghai",
+    "KR": "korea korean seoul",
+    "AU": "australia australian sydney melbourne brisbane perth adelaide",
+    "NZ": "zealand auckland wellington",
+    "ZA": "africa johannesburg cape durban",
+    "NG": "nigeria nigerian lagos abuja",
+    "KE": "kenya kenyan nairobi",
+    "EG": "egypt egyptian cairo",
+    "AE": "uae emirates dubai",
+    "IL": "israel israeli",
+}
+_BY_WORD = {word: region for region, words in _PLACES.items() for word in words.split()}
+_WORD = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def regions_named(text: str) -> tuple[str, ...]:
+    """The regions of the places named in `text`, in the order they are named."""
+    low = text.lower()
+    if not any(ch.isalpha() for ch in low):
+        return ()
+    found = [_BY_WORD[w] for w in _WORD.findall(low) if w in _BY_WORD]
+    return tuple(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=64)
+def _national_lengths(region: str) -> frozenset[int]:
+    """How many digits a number of `region` can have, written without "+" (with the country
+    code or the national prefix too): windows of other lengths are not parsed."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.general_desc is None:
+        return frozenset(range(7, 16))
+    national = set(meta.general_desc.possible_length or ()) or set(range(7, 16))
+    code = len(str(meta.country_code or ""))
+    prefix = len(meta.national_prefix or "")
+    return frozenset(national | {n + code for n in national} | {n + prefix for n in national})
+
+
+@functools.lru_cache(maxsize=4096)  # a number is often said again (read back, tool calls)
+def _valid(number: str, region: str | None) -> bool:
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(number, region)))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def is_phone(digits: str, plus: bool, regions: Regions) -> bool:
+    """Valid after "+" (or the international prefix "00" / "011"), or in one of `regions`."""
+    if plus:
+        return 7 <= len(digits) <= 15 and _valid("+" + digits, None)
+    for prefix in ("00", "011"):
+        if digits.startswith(prefix) and 9 <= len(digits) - len(prefix) <= 15:
+            return _valid("+" + digits[len(prefix) :], None)
+    tried = regions.named + (regions.fallback if len(digits) >= 9 else ())
+    return any(
+        len(digits) in _national_lengths(region) and _valid(digits, region) for region in tried
+    )

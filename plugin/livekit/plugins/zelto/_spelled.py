@@ -1,0 +1,91 @@
+"""IBANs said letter by letter: "g b eight two w e s t one two ...".
+
+The turn is read as a stream of characters: digits, digits said as words, single letters and
+short words read as their letters ("gb", "west"); any longer word ends the stream. From each
+place where two letters and two digits begin, the longest prefix that python-stdnum holds a
+valid IBAN (its checksum makes a chance match about one in a hundred million) is one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum import iban as _iban
+
+__all__ = ["spelled_ibans"]
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_UNITS = dict(
+    zip("zero one two three four five six seven eight nine".split(), "0123456789", strict=True)
+)
+_UNITS["oh"] = "0"
+_TEENS = {
+    w: str(10 + i)
+    for i, w in enumerate(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = dict(
+    zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), "23456789", strict=True)
+)
+_SKIP = {"uh", "um", "er", "erm", "dash", "space"}
+_PIECE = re.compile(r"\b(?:[a-z]|\d+|" + "|".join(_UNITS) + r")\b", re.I)
+
+
+def spelled_ibans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each IBAN said in `text` as letters, digits and digit words."""
+    if len(_PIECE.findall(text)) < 8:  # most turns: too few letters and digits for one
+        return []
+    found: list[tuple[int, int]] = []
+    for stream in _streams(text):
+        chars = "".join(c for c, _, _ in stream)
+        p = 0
+        while p < len(chars) - 15:
+            end = _longest(chars, p)
+            if end:
+                found.append((stream[p][1], stream[end - 1][2]))
+                p = end
+            else:
+                p += 1
+    return found
+
+
+def _longest(chars: str, p: int) -> int:
+    if not (chars[p : p + 2].isalpha() and chars[p + 2 : p + 4].isdigit()):
+        return 0
+    for end in range(min(len(chars), p + 34), p + 14, -1):
+        if _iban.is_valid(chars[p:end]):
+            return end
+    return 0
+
+
+def _streams(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of (character, start, end of its token) the way an IBAN could be said."""
+    streams: list[list[tuple[str, int, int]]] = []
+    stream: list[tuple[str, int, int]] = []
+    tokens = list(_TOKEN.finditer(text))
+    for index, m in enumerate(tokens):
+        word, low = m.group(), m.group().lower()
+        chars = ""
+        if word.isdigit():
+            chars = word
+        elif low in _UNITS:
+            chars = _UNITS[low]
+        elif low in _TEENS:
+            chars = _TEENS[low]
+        elif low in _TENS:
+            nxt = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
+            chars = _TENS[low] + ("" if nxt in _UNITS and nxt != "oh" else "0")
+        elif low in _SKIP:
+            continue
+        elif len(word) <= 4:
+            chars = word.upper()
+        if not chars:
+            if len(stream) >= 15:
+                streams.append(stream)
+            stream = []
+            continue
+        stream += [(c, m.start(), m.end()) for c in chars]
+    if len(stream) >= 15:
+        streams.append(stream)
+    return streams

@@ -86,8 +86,13 @@ def digit_windows(text: str, least: int = 4) -> list[str]:
 
 
 def score(
-    rows: list[dict[str, Any]], finder: Finder, redact: Redact | None = None
+    rows: list[dict[str, Any]],
+    finder: Finder,
+    redact: Redact | None = None,
+    live: Redact | None = None,
 ) -> dict[str, Any]:
+    """`redact`: a finished call's turns redacted; `live`: a snapshot's (the call still going
+    on), `redact` when the redactor has no separate live path."""
     kinds = {k: Counter[str]() for k in KINDS}
     neg_turns = wrong_neg_turns = destroyed = negatives = 0
     destroyed_by = Counter[str]()
@@ -153,7 +158,7 @@ def score(
         split_rows += is_split
         split_caught += is_split and all_found
         if redact is not None:
-            leaks, last = _leaks(row, redact)
+            leaks, last = _leaks(row, redact, live or redact)
             digit_labels += sum(1 for label in row["pii"] if label["kind"] in DIGIT_KINDS)
             leaked += len(leaks)
             final_leaked += len(last)
@@ -180,25 +185,29 @@ def score(
     }
 
 
-def _leaks(row: dict[str, Any], redact: Redact) -> tuple[set[int], set[int]]:
-    """Labels (their index) with a digit run in clear in any snapshot, and in the last one."""
+def _leaks(row: dict[str, Any], redact: Redact, live: Redact) -> tuple[set[int], set[int]]:
+    """Labels (their index) with a digit run in clear in any snapshot (`live` of every prefix,
+    and the final payload), and in the final payload (`redact` of all turns)."""
     turns = row["turns"]
     windows = {
         i: digit_windows(label["text"])
         for i, label in enumerate(row["pii"])
         if label["kind"] in DIGIT_KINDS
     }
+
+    def in_clear(k: int, redacted: list[str]) -> set[int]:
+        return {
+            i
+            for i, runs in windows.items()
+            if row["pii"][i]["turn"] < k
+            and any(run in redacted[row["pii"][i]["turn"]] for run in runs)
+        }
+
     ever: set[int] = set()
-    last: set[int] = set()
     for k in range(1, len(turns) + 1):
-        snapshot = redact(turns[:k])
-        for i, runs in windows.items():
-            turn = row["pii"][i]["turn"]
-            if turn < k and any(run in snapshot[turn] for run in runs):
-                ever.add(i)
-                if k == len(turns):
-                    last.add(i)
-    return ever, last
+        ever |= in_clear(k, live(turns[:k]))
+    last = in_clear(len(turns), redact(turns))
+    return ever | last, last
 
 
 def _prf(c: Counter[str]) -> tuple[float, float, float]:

@@ -115,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def zelto_finder() -> tuple[Any, Any]:
-    """`redact_pii()` as pii_eval wants it: spans per turn, and a payload's redacted turns
-    (the live snapshot path hands `redact` such payloads, the history so far)."""
+def zelto_finder() -> tuple[Any, Any, Any]:
+    """`redact_pii()` as pii_eval wants it: spans per turn, a finished call's redacted turns,
+    and a live snapshot's (`attach` hands `.live` the history so far at each turn)."""
     from livekit.plugins import zelto
 
     redactor: Any = zelto.redact_pii()
@@ -129,7 +129,11 @@ def zelto_finder() -> tuple[Any, Any]:
         out = redactor({"transcript": {"turns": turns}})["transcript"]["turns"]
         return [t["content"] for t in out]
 
-    return find, redact
+    def live(turns: list[dict[str, str]]) -> list[str]:
+        out = redactor.live({"transcript": {"turns": turns}})["transcript"]["turns"]
+        return [t["content"] for t in out]
+
+    return find, redact, live
 
 
 def _part(part: str, *, write: bool, misses: bool, by: bool) -> int:
@@ -140,8 +144,8 @@ def _part(part: str, *, write: bool, misses: bool, by: bool) -> int:
         print("--misses lists dev only: the held-out rows stay unseen by rule authors")
         return 2
     rows = pii_eval.load(part)
-    find, redact = zelto_finder()
-    text = pii_eval.report(part, rows, pii_eval.score(rows, find, redact))
+    find, redact, live = zelto_finder()
+    text = pii_eval.report(part, rows, pii_eval.score(rows, find, redact, live))
     print(text)
     if by:
         print()

@@ -54,16 +54,18 @@ class Fix:
 
 
 def log_fixes(fixes: list[Fix]) -> None:
-    """One warning per field, with its path and type, never its value (it may be PII)."""
+    """One line per field, with its path and type, never its value (it may be PII): a
+    documented conversion at debug level (it happens on every call and loses nothing), a
+    dropped field as a warning."""
     for fix in fixes:
         if fix.dropped is None:
-            logger.warning(
-                "customer field is not JSON; converted",
+            logger.debug(
+                f"customer field {fix.field} ({fix.type}) converted to JSON",
                 extra={"field": fix.field, "type": fix.type},
             )
         else:
             logger.warning(
-                "customer field dropped: Zelto cannot take it",
+                f"customer field {fix.field} ({fix.type}) dropped: Zelto cannot take it",
                 extra={"field": fix.field, "type": fix.type, "why": fix.dropped},
             )
 

@@ -28,10 +28,13 @@ SPOOL_TESTING = {
 JOB_HELPERS = {
     "JobFailed",
     "ScriptedLLM",
+    "ScriptedSTT",
+    "ScriptedTTS",
     "SimulatedWorker",
     "Step",
     "ToolCall",
     "run_simulated_jobs",
+    "silence",
     "simulated_worker",
 }
 

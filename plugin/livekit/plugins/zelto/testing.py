@@ -1,6 +1,7 @@
 """Offline test helpers: the one module a plugin user's tests import from.
 
-- Job helpers: `ScriptedLLM` (with `ToolCall` steps), `simulated_worker` /
+- Job helpers: `ScriptedLLM` (with `ToolCall` steps), `ScriptedSTT` and `ScriptedTTS` (each
+  with the model, provider and usage LiveKit records for `call.cost`), `simulated_worker` /
   `run_simulated_jobs` (a real dev-mode worker running simulated jobs), `SimulatedWorker`.
 - From `zelto_spool.testing`: `Receiver` (a local Zelto; each request a `Post`; outages by
   `set_fault`, modes in `FAULT_MODES`, parsed into a `Fault`), the pytest fixtures
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from livekit.agents import AgentServer, JobProcess, llm
+from livekit.agents import AgentServer, JobProcess, llm, stt, tts
 from livekit.agents.types import (
     DEFAULT_API_CONNECT_OPTIONS,
     NOT_GIVEN,
@@ -43,6 +44,7 @@ from livekit.agents.types import (
 )
 from livekit.agents.utils import shortuuid
 
+from livekit import rtc
 from zelto_spool.testing import FAULT_MODES, TEST_API_KEY, Fault, Post, Receiver, Spool
 
 if TYPE_CHECKING:
@@ -69,11 +71,14 @@ __all__ = [
     "Post",
     "Receiver",
     "ScriptedLLM",
+    "ScriptedSTT",
+    "ScriptedTTS",
     "SimulatedWorker",
     "Spool",
     "Step",
     "ToolCall",
     "run_simulated_jobs",
+    "silence",
     "simulated_worker",
     "zelto_env",
     "zelto_receiver",
@@ -97,21 +102,36 @@ class ScriptedLLM(llm.LLM[None]):
     """Answers each `chat()` with the next step of `script` (text, a tool call, or an error).
 
     A turn that calls a tool uses two steps: the `ToolCall`, then the text said after the
-    tool's output. When the script runs out, `fallback` is answered.
+    tool's output. When the script runs out, `fallback` is answered. Each answer reports
+    `usage` (default 10 prompt and 5 completion tokens) as `provider`'s `model`: LiveKit adds
+    it to the session's usage, from which `call.cost` is priced.
     """
 
-    def __init__(self, script: Sequence[Step], *, fallback: str = "...") -> None:
+    def __init__(
+        self,
+        script: Sequence[Step],
+        *,
+        fallback: str = "...",
+        model: str = "scripted",
+        provider: str = "scripted",
+        usage: llm.CompletionUsage | None = None,
+    ) -> None:
         super().__init__()
         self._script = list(script)
         self._fallback = fallback
+        self._model = model
+        self._provider = provider
+        self.usage = usage or llm.CompletionUsage(
+            completion_tokens=5, prompt_tokens=10, total_tokens=15
+        )
 
     @property
     def model(self) -> str:
-        return "scripted"
+        return self._model
 
     @property
     def provider(self) -> str:
-        return "scripted"
+        return self._provider
 
     def chat(
         self,
@@ -132,6 +152,7 @@ class ScriptedLLM(llm.LLM[None]):
 class _ScriptedStream(llm.LLMStream):
     def __init__(self, owner: ScriptedLLM, *, step: Step, **kwargs: Any) -> None:
         self._step = step  # before super().__init__, which schedules _run
+        self._owner = owner
         super().__init__(owner, **kwargs)
 
     async def _run(self) -> None:
@@ -150,8 +171,95 @@ class _ScriptedStream(llm.LLMStream):
         else:
             delta = llm.ChoiceDelta(role="assistant", content=self._step)
         self._event_ch.send_nowait(llm.ChatChunk(id=request_id, delta=delta))
-        usage = llm.CompletionUsage(completion_tokens=5, prompt_tokens=10, total_tokens=15)
+        usage = self._owner.usage
         self._event_ch.send_nowait(llm.ChatChunk(id=request_id, usage=usage))
+
+
+class ScriptedSTT(stt.STT[None]):
+    """Hears `text` in any audio given to `recognize()`; LiveKit records the audio's seconds
+    as this `provider`'s `model` usage (in the session whose agent uses it)."""
+
+    def __init__(
+        self, text: str = "...", *, model: str = "scripted", provider: str = "scripted"
+    ) -> None:
+        super().__init__(capabilities=stt.STTCapabilities(streaming=False, interim_results=False))
+        self._text = text
+        self._model = model
+        self._provider = provider
+
+    @property
+    def model(self) -> str:
+        return self._model
+
+    @property
+    def provider(self) -> str:
+        return self._provider
+
+    async def _recognize_impl(
+        self,
+        buffer: Any,
+        *,
+        language: NotGivenOr[str] = NOT_GIVEN,
+        conn_options: APIConnectOptions,
+    ) -> stt.SpeechEvent:
+        data = stt.SpeechData(language="en", text=self._text)  # type: ignore[arg-type]
+        return stt.SpeechEvent(type=stt.SpeechEventType.FINAL_TRANSCRIPT, alternatives=[data])
+
+
+def silence(seconds: float, sample_rate: int = 16000) -> rtc.AudioFrame:
+    """`seconds` of mono 16-bit silence, for `ScriptedSTT.recognize`."""
+    samples = round(seconds * sample_rate)
+    return rtc.AudioFrame(b"\0\0" * samples, sample_rate, 1, samples)
+
+
+class ScriptedTTS(tts.TTS[None]):
+    """Speaks any text as silence, `seconds_per_character` long; LiveKit records the text's
+    characters and the audio's seconds as this `provider`'s `model` usage."""
+
+    def __init__(
+        self,
+        *,
+        model: str = "scripted",
+        provider: str = "scripted",
+        seconds_per_character: float = 0.05,
+        sample_rate: int = 16000,
+    ) -> None:
+        super().__init__(
+            capabilities=tts.TTSCapabilities(streaming=False),
+            sample_rate=sample_rate,
+            num_channels=1,
+        )
+        self._model = model
+        self._provider = provider
+        self.seconds_per_character = seconds_per_character
+
+    @property
+    def model(self) -> str:
+        return self._model
+
+    @property
+    def provider(self) -> str:
+        return self._provider
+
+    def synthesize(
+        self, text: str, *, conn_options: APIConnectOptions = DEFAULT_API_CONNECT_OPTIONS
+    ) -> tts.ChunkedStream:
+        return _SilentSpeech(tts=self, input_text=text, conn_options=conn_options)
+
+
+class _SilentSpeech(tts.ChunkedStream):
+    async def _run(self, output_emitter: tts.AudioEmitter) -> None:
+        owner = self._tts
+        assert isinstance(owner, ScriptedTTS)
+        output_emitter.initialize(
+            request_id=shortuuid("scripted_"),
+            sample_rate=owner.sample_rate,
+            num_channels=1,
+            mime_type="audio/pcm",
+        )
+        samples = round(len(self.input_text) * owner.seconds_per_character * owner.sample_rate)
+        output_emitter.push(b"\0\0" * samples)
+        output_emitter.flush()
 
 
 class JobFailed(AssertionError):

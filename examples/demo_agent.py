@@ -11,6 +11,9 @@ Settings come from the environment (read in each job process):
                     (live snapshots during the call, the final payload from on_session_end)
   ZELTO_DEMO_KILL   `1`: the job SIGKILLs its own process after its two exchanges, once its
                     live snapshot holds them (no hook runs: the reaper must deliver the call)
+  ZELTO_DEMO_MODEL  `provider/model` the scripted LLM reports its usage as (10 prompt and 5
+                    completion tokens an answer), e.g. `openai/gpt-4o-mini`: the call then
+                    arrives with `call.cost`; default `scripted/scripted` (no price, no cost)
 
 Run N jobs directly (the tests do): python examples/demo_agent.py room-1 room-2 ...
 With ZELTO_DEMO_PROMETHEUS_PORT and ZELTO_DEMO_METRICS_OUT it also saves LiveKit's /metrics
@@ -31,6 +34,7 @@ from livekit.plugins import zelto
 from livekit.plugins.zelto.testing import ScriptedLLM, ToolCall, simulated_worker
 
 HOOK = os.environ.get("ZELTO_DEMO_HOOK", "session_end")
+PROVIDER, _, MODEL = os.environ.get("ZELTO_DEMO_MODEL", "scripted/scripted").partition("/")
 
 fw = zelto.Forwarder(
     agent_id=os.environ.get("ZELTO_AGENT_ID", "demo-support-bot"),
@@ -63,7 +67,9 @@ class SupportAgent(Agent):
 async def entrypoint(ctx: JobContext) -> None:
     script = [GREETING, ToolCall("lookup_order", {"order_id": "A-1001"}), ANSWER]
     session: AgentSession = AgentSession(
-        llm=ScriptedLLM(script), vad=None, turn_handling={"turn_detection": "manual"}
+        llm=ScriptedLLM(script, provider=PROVIDER, model=MODEL),
+        vad=None,
+        turn_handling={"turn_detection": "manual"},
     )
     if HOOK in ("attach", "both"):
         fw.attach(ctx, session)

@@ -40,6 +40,7 @@ def test_import_opens_no_file_thread_or_socket() -> None:
 def test_public_surface_is_pinned() -> None:
     assert zelto.__all__ == [
         "Forwarder",
+        "Prices",
         "__version__",
         "enrich",
         "job_id",

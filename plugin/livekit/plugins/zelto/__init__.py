@@ -33,6 +33,8 @@ except ImportError as _exc:  # .ci/upgrade-check makes this happen
     ) from _exc
 
 from ._context import job_id, room_name, room_sid
+from ._cost import Prices
+from ._cost import preload as _preload_prices
 from ._enrich import enrich
 from ._forwarder import Forwarder
 from ._redact import redact_pii
@@ -41,6 +43,7 @@ from .version import __version__
 
 __all__ = [
     "Forwarder",
+    "Prices",
     "__version__",
     "enrich",
     "job_id",
@@ -62,3 +65,5 @@ _route_logs(logger.name)
 # the forkserver imports this module once: pay the first send's one-time setup here, not in
 # every job process (imports and a TLS context; see zelto_spool.preload_sender)
 _preload_sender()
+# ...and the price table for `call.cost` (~75 ms, see _cost)
+_preload_prices()

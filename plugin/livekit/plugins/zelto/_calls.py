@@ -4,7 +4,7 @@ the job's sessions (before `add_fields` and `redact`, which `_prepare` runs)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from livekit.agents.voice import report as _report  # noqa: F401
 
 from zelto_spool import ConfigError, external_id
 
+from . import _cost
 from ._context import room_name, sip_caller, sip_number
 from ._customer import clean_customer, log_fixes
 from ._delivery import Delivery
@@ -52,6 +53,7 @@ class Options:
     deliver_now: bool
     deliver_timeout_s: float
     leftovers: int
+    cost: _cost.Prices | None = None
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Job:
     reason_pending: bool = False  # ...before the job's shutdown said why
     unspooled: tuple[str, bytes] | None = None  # built, but the spool refused it
     customer_fixes_logged: bool = False  # the customer option's odd fields were logged
+    unpriced: set[_cost.ModelKey] = field(default_factory=set)  # logged once per job
 
 
 class Calls:
@@ -78,7 +81,8 @@ class Calls:
 
     def header(self, ctx: JobContext, job: Job, call_id: str) -> dict[str, Any]:
         """The call without its transcript (a live snapshot's fields)."""
-        payload = self.build(ctx, job, [], None, None, call_id=call_id)
+        usage = _cost.session_usage(job.sessions)  # so far: a reaped call carries it
+        payload = self.build(ctx, job, [], None, None, call_id=call_id, usage=usage)
         del payload["transcript"]
         return payload
 
@@ -101,7 +105,8 @@ class Calls:
                 return None
             logger.warning("the job failed before its session started; sending the call")
             return self.build(ctx, job, [], None, CRASHED)
-        return self.from_contents(ctx, job, contents, shutdown)
+        usage = _cost.session_usage(s for s in sessions if s is not None)
+        return self.from_contents(ctx, job, contents, shutdown, usage=usage)
 
     def from_contents(
         self,
@@ -109,14 +114,15 @@ class Calls:
         job: Job,
         contents: list[SessionContent],
         shutdown: tuple[str, bool] | None,
+        *,
+        usage: Sequence[Any] = (),
     ) -> dict[str, Any]:
         items = joined_sessions(c.items for c in contents)
         if not contents:
-            return self.build(ctx, job, items, None, ending_reason(None, shutdown))
+            return self.build(ctx, job, items, None, ending_reason(None, shutdown), usage=usage)
         duration = call_duration(contents[0].started_at, contents[-1].closed_at, now())
-        return self.build(
-            ctx, job, items, duration, ending_reason(contents[-1].close_reason, shutdown)
-        )
+        ended = ending_reason(contents[-1].close_reason, shutdown)
+        return self.build(ctx, job, items, duration, ended, usage=usage)
 
     def build(
         self,
@@ -127,10 +133,12 @@ class Calls:
         ended: str | None,
         *,
         call_id: str | None = None,
+        usage: Sequence[Any] = (),
     ) -> dict[str, Any]:
         """The call's payload with this forwarder's options (before add_fields and redact).
 
-        A room name that is no valid externalId is kept as `metadata.livekitRoomName`."""
+        A room name that is no valid externalId is kept as `metadata.livekitRoomName`;
+        `call.cost` is priced from LiveKit's `usage` (see `_cost`)."""
         payload = build_payload(
             agent_id=self.opts.agent_id,
             agent_name=self.opts.agent_name,
@@ -141,6 +149,9 @@ class Calls:
             customer=self.customer(ctx, job),
             options=self.opts.turns,
         )
+        cost = _cost.call_cost(usage, self.opts.cost, job.unpriced)
+        if cost is not None:
+            payload["call"]["cost"] = cost
         room = room_name(ctx)
         if external_id(room) != room:
             payload["metadata"] = {"livekitRoomName": _kept(room)}

@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from zelto_spool import (
     SpoolError,
 )
 
-from . import _metrics
+from . import _cost, _metrics
 from ._calls import CallIdFn, Calls, CustomerOption, Job, Options, check_options
 from ._context import room_name
 from ._delivery import Delivery, Destination
@@ -71,6 +72,10 @@ class Forwarder:
             3 s of it (its callbacks race LiveKit's 10 s kill).
         leftovers: how many due leftovers from earlier calls a job may send in its budget
             (0 turns it off; the sidecar is the recommended way to drain).
+        cost: `call.cost` in USD from LiveKit's model usage: True (default) prices it with
+            the maintained table (voice-prices); `zelto.Prices({...})` or a dict of rates
+            adds your own (they win); False sends no cost. A model without a price leaves
+            `cost` out (logged, counted) unless `Prices(partial=True)`. docs/cost.md.
         api_key / base_url: default `$ZELTO_API_KEY` / `$ZELTO_BASE_URL`.
 
     The environment is read when a job's call begins, not here (an option given here wins),
@@ -94,6 +99,7 @@ class Forwarder:
         deliver_now: bool = True,
         deliver_timeout_s: float = DEFAULT_DELIVER_TIMEOUT,
         leftovers: int = DEFAULT_LEFTOVERS,
+        cost: bool | _cost.Prices | Mapping[Any, Any] | None = True,
         api_key: str | None = None,
         base_url: str | None = None,
     ) -> None:
@@ -118,6 +124,7 @@ class Forwarder:
             deliver_now=deliver_now,
             deliver_timeout_s=deliver_timeout_s,
             leftovers=leftovers,
+            cost=_cost.prices_option(cost),
         )
         # ZELTO_* is read for each job, not kept from here: a test's settings reach a
         # Forwarder its agent module built at import
@@ -265,7 +272,8 @@ class Forwarder:
         job.reason_pending = shutdown is None and any(
             c.close_reason in (None, "user_initiated") for c in contents[-1:]
         )
-        payload = self._calls.from_contents(ctx, job, contents, shutdown)
+        usage = _cost.session_usage(job.sessions)
+        payload = self._calls.from_contents(ctx, job, contents, shutdown, usage=usage)
         prepared = self._finish(payload, ctx, job.delivery.spool)
         if prepared is None:
             return

@@ -16,7 +16,14 @@ from typing import Any
 
 from .log import logger
 
-__all__ = ["count_call", "count_fixes", "count_outcome", "count_send", "observe_session_end"]
+__all__ = [
+    "count_call",
+    "count_fixes",
+    "count_outcome",
+    "count_send",
+    "count_unpriced",
+    "observe_session_end",
+]
 
 _lock = threading.Lock()
 _metrics: dict[str, Any] = {}
@@ -43,6 +50,12 @@ def _get() -> dict[str, Any]:
                 "Turns changed so a call's transcript could be sent (repaired: text that "
                 "could not be encoded; cut: shortened to fit the size limit; dropped: oldest "
                 "turns left out to fit)",
+                ["kind"],
+            )
+            _metrics["unpriced"] = Counter(
+                "zelto_plugin_unpriced_models",
+                "Models a call used that have no price (left out of call.cost), once per job "
+                "and model, by kind (llm, stt, tts); the log names provider and model",
                 ["kind"],
             )
             _metrics["session_end"] = Histogram(
@@ -77,6 +90,10 @@ def count_fixes(fixes: Any) -> None:
 
 def _inc_fix(kind: str, n: int) -> None:
     _get()["fixes"].labels(kind).inc(n)
+
+
+def count_unpriced(kind: str) -> None:
+    _safely(lambda: _get()["unpriced"].labels(kind).inc())
 
 
 def observe_session_end(seconds: float) -> None:

@@ -62,6 +62,8 @@ async def demo(args: argparse.Namespace) -> int:
         ZELTO_BASE_URL=receiver.base_url,
         ZELTO_API_KEY=API_KEY,
         ZELTO_AGENT_ID="demo-support-bot",
+        # the scripted LLM reports its tokens as gpt-4o-mini's: each call arrives with call.cost
+        ZELTO_DEMO_MODEL=os.environ.get("ZELTO_DEMO_MODEL", "openai/gpt-4o-mini"),
     )
     logging.getLogger("livekit.agents").setLevel(logging.ERROR)
     sys.path.insert(0, str(Path(__file__).parent))
@@ -123,12 +125,15 @@ def report(receiver: Any, expected: list[str], greeting: str, started: float) ->
         good += ok
         say(
             f"   {room}  {len(turns)} turns ({roles})  "
-            f"{call['call'].get('durationSeconds')} s  {call['call'].get('endedReason')}"
+            f"{call['call'].get('durationSeconds')} s  {call['call'].get('endedReason')}  "
+            f"${call['call'].get('cost', 0):.7f}"
         )
     failed = sum(1 for p in receiver.posts if p.status == 503)
     say()
     say(f"   {len(receiver.posts)} POSTs in all, {failed} answered 503 and retried later;")
     say("   Zelto dedups by call.externalId, so retries never duplicate a call.")
+    say("   The $ column is call.cost, priced from the tokens LiveKit counted (the scripted LLM")
+    say("   reports them as gpt-4o-mini's).")
     say()
     say(f"{good}/{len(expected)} calls delivered ({time.monotonic() - started:.1f} s)")
     return 0 if good == len(expected) else 1

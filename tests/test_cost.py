@@ -190,6 +190,8 @@ KNOWN_LLM = LLMModelUsage(provider="openai", model="gpt-4o-mini", input_tokens=1
             LLMModelUsage(provider="anthropic", model="claude-sonnet-4-5", input_tokens=300_000),
             "each request's size",
         ),
+        # a realtime model billed by the minute that reported no tokens
+        (LLMModelUsage(provider="x-ai", model="grok-voice", session_duration=60.0), "session"),
         # a TTS priced per character that reported only seconds
         (TTSModelUsage(provider="cartesia", model="sonic-3", audio_duration=3.0), "no rate"),
     ],

@@ -183,9 +183,13 @@ def price(usage: Iterable[Any], prices: Prices, *, now: datetime | None = None) 
     for entry in usage:
         kind = PRICED_KINDS.get(getattr(entry, "type", ""))
         meters = _meters(kind, entry) if kind else []
-        if not kind or not meters:
+        if not kind:
             continue
         key: ModelKey = (kind, str(entry.provider or ""), str(entry.model or ""))
+        if not meters:
+            if (getattr(entry, "session_duration", 0) or 0) > 0:  # billed by the minute (xAI)
+                unpriced.append((key, "billed by session time, which the table does not price"))
+            continue
         usd, why = _price_entry(prices, key, meters, when)
         if usd is None:
             unpriced.append((key, why))

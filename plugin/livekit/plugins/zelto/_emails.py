@@ -28,6 +28,7 @@ PROVIDERS = frozenset(
     "gmail googlemail yahoo hotmail outlook icloud aol protonmail proton gmx msn comcast "
     "verizon att live mail ymail zoho yandex".split()
 )
+_DOTS = frozenset(("dot", "period"))  # "period" is what some callers say for "."
 _JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", "plus": "+"}
 # words before "at <site> dot com" that make it a place or a website, not an address
 _NOT_LOCAL = frozenset(
@@ -73,7 +74,8 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
         if local is None:
             continue
         first, plain, count = local
-        if lowered[k - 1] in _NOT_LOCAL or (
+        spelled = all(len(w) == 1 for w in lowered[first:k]) and first < k - 1
+        if (lowered[k - 1] in _NOT_LOCAL and not spelled) or (
             count == 1 and first > 0 and lowered[first - 1] in _DETERMINERS
         ):
             continue
@@ -81,7 +83,8 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             if context is None:
                 context = bool(_CONTEXT.search(text) or _CONTEXT.search(previous))
             opening = first == 0 or lowered[first - 1] in _STOP
-            if not (context or (count == 1 and opening)):
+            initial = count == 2 and any(len(w) == 1 for w in lowered[first:k])
+            if not (context or ((count == 1 or initial) and opening)):  # "d silva at ..."
                 continue
         spans.append((words[first].start(), end))
     return sorted(spans)
@@ -105,11 +108,11 @@ def _domain(
         if i > k and "." in _gap(text, words, i) and label:
             labels.append("".join(label))
             label = []
-        if word == "dot" and label:
+        if word in _DOTS and label:
             labels.append("".join(label))
             label = []
         elif (
-            word in _DOMAIN_STOP or word == "@" or len(label) >= 3 or (word == "dot" and not label)
+            word in _DOMAIN_STOP or word == "@" or len(label) >= 3 or (word in _DOTS and not label)
         ):
             break
         else:

@@ -73,13 +73,15 @@ _UNIT_AFTER = {
     "euros", "am", "pm", "o'clock", "minutes", "minute", "hours", "hour", "days", "miles",
     "points", "usd",
 }  # fmt: skip
-# a run right after these is an order, ticket or tracking number, not a phone number
-NOT_PHONE_BEFORE = {
-    "order", "tracking", "confirmation", "reference", "ref", "invoice", "flight", "ticket",
-    "case", "booking", "reservation", "serial", "model", "part", "sku", "item", "policy",
-    "claim", "member", "account", "receipt", "transaction", "shipment", "parcel", "package",
-    "voucher", "coupon", "promo", "zip", "pin", "room", "gate", "seat", "#",
-}  # fmt: skip
+# a pause inside a number: up to this many words of up to this many letters
+_GAP_WORDS, _GAP_LETTERS = 3, 5
+# short words that end a number: they name the next one, or say what the last one was
+_BREAK = frozenset(
+    "or but is was are were has have had its my his her our your their the a an that this "
+    "zip code pin ext exp cvv cvc card cell call text phone fax home work order ref room gate "
+    "seat flight unit apt suite box lot part item sku model year years am pm usd eur gbp at x "
+    "in by from of off per sorry wait no mean over again oops scratch redo".split()
+) | frozenset(_UNIT_AFTER)  # and the words of a restart: pii.py reads those
 _TOKEN = re.compile(
     r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
     re.S,
@@ -164,6 +166,8 @@ def runs(text: str) -> list[Run]:
                 run.skip = True  # an amount
             if not run.groups and before[-1:] == "-" and before[:1].isalnum():
                 run.skip = True  # the rest of a code: GC-4411-2290-1133
+            if not run.groups and before[-1:] in "/:" and before[:1].isdigit():
+                run.skip = True  # the rest of a date or a time: 12/05, 10:30
             if not run.groups and before[-1:] == "+":
                 run.plus = True
                 run.lead = m.start() - 1
@@ -173,7 +177,7 @@ def runs(text: str) -> list[Run]:
         elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS):
             last = run.groups[-1] if run.groups else None
             if low in _TENS:
-                nxt = _next_word(tokens, index)
+                nxt = _next_word(tokens, index, tight=True)
                 digits = str(_TENS[low]) if nxt in _UNITS and nxt != "oh" else f"{_TENS[low]}0"
                 if last is not None and last.hundred:  # twenty three hundred forty (five)
                     last.digits, last.end, last.hundred = last.digits[:-2] + digits, m.end(), False
@@ -185,7 +189,7 @@ def runs(text: str) -> list[Run]:
                     continue
             else:
                 digits = str(_UNITS[low])
-                prev = _prev_word(tokens, index)
+                prev = _prev_word(tokens, index, tight=True)
                 if prev in _TENS and low != "oh" and run.groups:
                     run.groups[-1].digits += digits  # twenty one -> 21
                     run.groups[-1].end = m.end()
@@ -206,7 +210,7 @@ def runs(text: str) -> list[Run]:
             run.groups[-1].hundred = True
         elif kind == "word" and low in _MISHEARD and _misheard(tokens, index, bool(run.groups)):
             add(_MISHEARD[low], m.start(), m.end())  # "four one one one, for one one one"
-        elif kind == "word" and low in _SOFT and run.groups and _digit_next(tokens, index):
+        elif kind == "word" and run.groups and _pause(tokens, index):
             sep += value
         elif kind == "word" and low == "plus" and not run.groups:
             run.plus = True
@@ -272,9 +276,31 @@ def _digits_ahead(tokens: list[re.Match[str]], index: int, wanted: int) -> bool:
     return False
 
 
-def _digit_next(tokens: list[re.Match[str]], index: int) -> bool:
-    """A digit or a digit's word comes next (after separators and fillers)."""
-    return _digits_ahead(tokens, index, 1)
+def _gap_word(low: str) -> bool:
+    """A word said while reading out a number without ending it: a filler, or any short
+    word that does not name something ("hold on", "let me see", "you know")."""
+    if low in _SOFT:
+        return True
+    bare = low.replace("'", "")
+    return len(bare) <= _GAP_LETTERS and bare.isalpha() and low not in _BREAK
+
+
+def _pause(tokens: list[re.Match[str]], index: int) -> bool:
+    """Word `index` begins or continues a pause inside a number: at most `_GAP_WORDS` such
+    words, then a digit or a digit's word."""
+    count = 0
+    for m in tokens[index:]:
+        if m.lastgroup == "sep":
+            continue
+        low = m.group().lower()
+        if low.isdigit() or low in DIGIT_WORDS:
+            return count > 0
+        if m.lastgroup != "word" or not _gap_word(low):
+            return False
+        count += 1
+        if count > _GAP_WORDS:
+            return False
+    return False
 
 
 def _misheard(tokens: list[re.Match[str]], index: int, in_run: bool) -> bool:
@@ -286,18 +312,24 @@ def _misheard(tokens: list[re.Match[str]], index: int, in_run: bool) -> bool:
 def _soft_next(tokens: list[re.Match[str]], index: int) -> bool:
     """The word after this number ("2221-uh huh 8414") is a filler before more digits."""
     nxt = _next_word(tokens, index)
-    return nxt in _SOFT and _digits_ahead(tokens, index + 1, 1)
+    return _gap_word(nxt) and _pause(tokens, index + 1)
 
 
-def _next_word(tokens: list[re.Match[str]], index: int) -> str:
+def _next_word(tokens: list[re.Match[str]], index: int, *, tight: bool = False) -> str:
+    """The next word; with `tight`, only when nothing but spaces comes before it ("seventy
+    one" is 71, "seventy, one" is 70 then 1)."""
     for m in tokens[index + 1 :]:
         if m.lastgroup != "sep":
             return m.group().lower()
+        if tight and m.group().strip():
+            return ""
     return ""
 
 
-def _prev_word(tokens: list[re.Match[str]], index: int) -> str:
+def _prev_word(tokens: list[re.Match[str]], index: int, *, tight: bool = False) -> str:
     for i in range(index - 1, -1, -1):
         if tokens[i].lastgroup != "sep":
             return tokens[i].group().lower()
+        if tight and tokens[i].group().strip():
+            return ""
     return ""

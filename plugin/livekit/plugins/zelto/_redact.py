@@ -288,9 +288,9 @@ def _relevant(content: str, previous: str, previous_same: str, next_same: str | 
     """The context with the same speaker's turns blanked where they cannot matter (no number
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
-    from ._numbers import ends_with_number, opens_with_number
+    from ._numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
 
-    if previous_same and not opens_with_number(content):
+    if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = ""
     if next_same != "" and not ends_with_number(content):
         next_same = ""

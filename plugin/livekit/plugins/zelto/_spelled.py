@@ -40,7 +40,7 @@ def spelled_ibans(text: str) -> list[tuple[int, int]]:
     for stream in _streams(text):
         chars = "".join(c for c, _, _ in stream)
         p = 0
-        while p < len(chars) - 15:
+        while p <= len(chars) - 15:  # 15 characters: Norway's IBANs, the shortest
             end = _longest(chars, p)
             if end:
                 found.append((stream[p][1], stream[end - 1][2]))

@@ -1,0 +1,127 @@
+"""`zelto.redact_pii()`'s general mechanisms, on phrasings no rule lists: what names a number
+(any noun before "number" / "ID", a question's object, a number read back), pauses of any
+short words inside a number, phone numbers after talk of phones from any country, and the
+smaller spoken forms ("period" for ".", a comma between "seventy" and "one"). Cases written for
+these tests, not taken from an evaluation set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+
+
+def said(text: str, previous: str = "", previous_same: str = "") -> str:
+    return redact.turn(text, previous, previous_same)  # type: ignore[no-any-return]
+
+
+def conversation(*turns: tuple[str, str]) -> list[str]:
+    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the locker number is 4183181373",
+        "okay so my donor ID is 418 318 1373",
+        "hmm, the pallet number is four one eight, three one eight, one three seven three",
+        "the permit number is 628-41-1901",
+        "regarding work order 8394896246 nobody called back",
+    ],
+)
+def test_any_noun_before_number_or_id_names_an_identifier(text: str) -> None:
+    assert said(text) == text
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        # the account is where the number goes, not what is asked for
+        ("Which number should we put on the account?", "it's +47 40 61 23 45", "it's [phone]"),
+        # "case" in "in case" names nothing
+        ("What's a good number in case the line drops?", "201 556 6176", "[phone]"),
+        # the question asks for a mobile; the code is what will be sent to it
+        ("And the mobile we should send the code to?", "oh seven one two, one two six, eight "
+         "five nine", "[phone]"),
+        ("Can you read me the tenant ID?", "sure, 913 833 9216", "sure, 913 833 9216"),
+    ],
+)  # fmt: skip
+def test_what_a_question_asks_for(previous: str, text: str, expected: str) -> None:
+    assert said(text, previous=previous) == expected
+
+
+def test_a_number_read_back_is_what_it_was_named() -> None:
+    turns = conversation(
+        ("assistant", "What's the ticket number?"),
+        ("user", "it's 633 215 9145, that's it"),
+        ("assistant", "So that's 6332159145, correct?"),
+    )
+    assert turns[1:] == ["it's 633 215 9145, that's it", "So that's 6332159145, correct?"]
+    turns = conversation(
+        ("assistant", "Best mobile for you?"),
+        ("user", "oh seven one two one two six eight five nine"),
+        ("assistant", "I have 0712 126859."),
+    )
+    assert turns[1:] == ["[phone]", "I have [phone]."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4111 hold on 1111 let me see 1111 you know 1111", "[card]"),
+        ("four one one one, hmm, one one one one, okay so, one one one one one one one one",
+         "[card]"),
+        ("it's 4111 1111 1111 1111 and it expires 09 27", "it's [card] and it expires 09 27"),
+        ("6759 5433 8129 6480 810", "[card]"),  # 19 digits whole, not the first 16
+    ],
+)  # fmt: skip
+def test_any_short_pause_inside_a_card(text: str, expected: str) -> None:
+    assert said(text, previous="Go ahead with the card.") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plus four six, seventy, one two one, oh nine, two eight", "[phone]"),
+        ("my Austrian number is +43 664 101055", "my Austrian number is [phone]"),
+        ("you can text me on twenty one, twenty five, eleven, seventy eight",
+         "you can text me on [phone]"),  # a Norwegian number, no country said
+        ("it's 011-15-2347-7333 in Buenos Aires", "it's 011-15-2347-7333 in Buenos Aires"),
+    ],
+)  # fmt: skip
+def test_phones_from_anywhere(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+def test_a_phone_after_talk_of_phones_is_read_across_two_turns() -> None:
+    turns = conversation(
+        ("assistant", "What's your mobile?"),
+        ("user", "+46 8 12"),
+        ("assistant", "Yep."),
+        ("user", "49 38"),
+    )
+    assert turns[1] == "[phone]" and turns[3] == "[phone]"
+
+
+def test_a_date_is_not_the_start_of_a_number_in_the_next_turn() -> None:
+    turns = conversation(("assistant", "It ships on 12/05."), ("assistant", "It's 48213-22."))
+    assert turns == ["It ships on 12/05.", "It's 48213-22."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it's ana at fastmail period com", "it's [email]"),
+        ("w e i at fastmail dot com", "[email]"),
+        ("use d silva at riverbend dash logistics dot com", "use [email]"),
+        ("we're open at north star dot co dot nz", "we're open at north star dot co dot nz"),
+        ("n o six oh eight six oh one five one six seven six one two", "[iban]"),
+    ],
+)
+def test_spoken_emails_and_ibans(text: str, expected: str) -> None:
+    assert said(text) == expected

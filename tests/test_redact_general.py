@@ -125,3 +125,20 @@ def test_a_date_is_not_the_start_of_a_number_in_the_next_turn() -> None:
 )
 def test_spoken_emails_and_ibans(text: str, expected: str) -> None:
     assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('lookup -> {"caseId": "4183181373", "status": "open"}',
+         'lookup -> {"caseId": "4183181373", "status": "open"}'),  # a key's words name it
+        ("it's kenji at naver dot co dot kr", "it's [email]"),  # any country's ending
+        ("reach me at tomas at seznam", "reach me at [email]"),  # a provider without ending
+        ("I'm at home at sky dot com", "I'm at home at sky dot com"),
+        ("4012 8888, correction, 4111 1111 1111 1111", "[card], correction, [card]"),
+        ("four o one two eight eight eight eight eight eight eight eight one eight eight one",
+         "[card]"),  # "o" for zero
+    ],
+)  # fmt: skip
+def test_keys_endings_providers_restarts(text: str, expected: str) -> None:
+    assert said(text, previous="Anything else?") == expected

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from phonenumbers import SUPPORTED_REGIONS
+
 __all__ = ["find_emails"]
 
 WRITTEN = re.compile(
@@ -20,13 +22,23 @@ WRITTEN = re.compile(
 )
 MAYBE = re.compile(r"@|\bat\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|@")
+# generic endings, and every country's: its ISO code, as phonenumbers lists them (.uk for GB)
 TLDS = frozenset(
-    "com net org edu gov mil io co uk us ca de fr es it nl be ch at se no dk fi ie au nz in jp "
-    "cn br mx info biz me ai app dev email online site tech xyz pl pt ru za sg hk".split()
-)
+    "com net org edu gov mil int io co info biz me ai app dev email online site tech xyz eu "
+    "uk asia mobi name pro shop store cloud live blog news club".split()
+) | frozenset(region.lower() for region in SUPPORTED_REGIONS)
+# webmail providers: said without their ending ("at gmail"), they still end an address
 PROVIDERS = frozenset(
-    "gmail googlemail yahoo hotmail outlook icloud aol protonmail proton gmx msn comcast "
-    "verizon att live mail ymail zoho yandex".split()
+    "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn icloud me mac aol "
+    "protonmail proton pm tutanota tuta fastmail hey zoho gmx web mail yandex rambler seznam "
+    "wp onet interia o2 libero virgilio tiscali orange free laposte sfr wanadoo btinternet sky "
+    "virginmedia talktalk shaw rogers telus bigpond optusnet xtra naver daum hanmail qq "
+    "rediffmail comcast verizon att sbcglobal bellsouth cox charter earthlink juno "
+    "posteo mailbox hushmail".split()
+)
+# those whose name is also a word ("at home", "at sky"): an address only with its ending
+_BARE_PROVIDERS = PROVIDERS - frozenset(
+    "me mac web free sky hey pm wp o2 orange charter cox juno tuta mailbox".split()
 )
 _DOTS = frozenset(("dot", "period"))  # "period" is what some callers say for "."
 _JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", "plus": "+"}
@@ -125,7 +137,7 @@ def _domain(
     if best is None:  # no ending said: a webmail provider's name alone ("at g mail")
         name = "".join(labels[:1] or label)
         said = len(labels[:1] or label)
-        if name in PROVIDERS and i > k:
+        if name in _BARE_PROVIDERS and i > k:
             return words[k + said - 1].end(), True
     return best
 

@@ -32,7 +32,8 @@ ID_WORDS = frozenset(
     "transaction txn shipment parcel package voucher coupon promo zip postcode pin room gate "
     "seat imei customer user patient student employee routing sort loyalty rewards license "
     "licence passport vin badge application subscriber contract meter incident tax ein "
-    "otp verification code passcode id".split()
+    "otp verification code passcode id pnr waybill docket batch lot barcode upc ean isbn "
+    "asset registration file folio record quote quotation estimate statement request".split()
 )
 PHONE_WORDS = frozenset(
     "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "

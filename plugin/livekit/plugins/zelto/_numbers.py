@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "DIGIT_WORDS",
     "MAYBE_NUMBER",
+    "RESTART_WORDS",
     "Group",
     "Run",
     "ends_with_number",
@@ -62,10 +63,11 @@ _SEP_WORDS = {"dash", "hyphen", "space"}
 # said between the digit groups of one number without ending it ("4111 uh 1111")
 _SOFT = {
     "uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "huh", "mm", "mhm", "and", "then", "like",
-    "so", "okay", "ok", "right", "yeah", "yes", "you", "know", "well",
+    "so", "okay", "ok", "right", "yeah", "yes", "you", "know", "well", "alright", "basically",
+    "anyway",
 }  # fmt: skip
 # what STT writes for a digit it misheard, taken as one only between digits
-_MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
+_MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8", "o": "0"}
 _FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
 # a number right before these is an amount, a time or a quantity, not an identifier
 _UNIT_AFTER = {
@@ -73,15 +75,26 @@ _UNIT_AFTER = {
     "euros", "am", "pm", "o'clock", "minutes", "minute", "hours", "hour", "days", "miles",
     "points", "usd",
 }  # fmt: skip
+# said between a false start and the number said again ("4111 1111, sorry, 4012 ...")
+RESTART_WORDS = frozenset(
+    "sorry wait no nope mean over again actually oops scratch redo correction wrong mistake "
+    "instead rather beginning messed start".split()
+)
 # a pause inside a number: up to this many words of up to this many letters
 _GAP_WORDS, _GAP_LETTERS = 3, 5
 # short words that end a number: they name the next one, or say what the last one was
-_BREAK = frozenset(
-    "or but is was are were has have had its my his her our your their the a an that this "
-    "zip code pin ext exp cvv cvc card cell call text phone fax home work order ref room gate "
-    "seat flight unit apt suite box lot part item sku model year years am pm usd eur gbp at x "
-    "in by from of off per sorry wait no mean over again oops scratch redo".split()
-) | frozenset(_UNIT_AFTER)  # and the words of a restart: pii.py reads those
+_BREAK = (
+    frozenset(
+        "or but is was are were has have had its my his her our your their the a an that this "
+        "zip code pin ext exp cvv cvc card cell call text phone fax home work order ref room gate "
+        "seat flight unit apt suite box lot part item sku model year years am pm usd eur gbp at x "
+        "in by from of off per".split()
+    )
+    | frozenset(_UNIT_AFTER)
+    | RESTART_WORDS
+)  # a restart is read by pii.py
+# a key's words: "caseId" -> "case", "id"; "accountNumber" -> "account", "number"
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _TOKEN = re.compile(
     r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
     re.S,
@@ -220,7 +233,8 @@ def runs(text: str) -> list[Run]:
         else:
             close(low)
             if kind == "word":
-                words.append(low)
+                camel = value[1:] != value[1:].lower()
+                words.extend([w.lower() for w in _CAMEL.findall(value)] if camel else [low])
                 if low not in _FILLERS:
                     only_fillers = False
             elif value.strip() and value not in "+":

@@ -28,7 +28,7 @@ from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails
 from ._naming import named as _named
 from ._naming import said as _said
-from ._numbers import MAYBE_NUMBER, Run, runs
+from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, is_phone, regions_named
 from ._spelled import spelled_ibans
 
@@ -42,7 +42,6 @@ _WORDS = re.compile(r"[a-z]+", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", re.I)
 _SSN_AREA_BAD = {"000", "666"}
-_RESTART = frozenset("sorry wait no mean over again actually oops scratch redo".split())
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
 
@@ -277,7 +276,7 @@ def _restarts(text: str, before: list[Run], run: Run, found: list[Span]) -> list
         for other in before[-2:]:
             said = _digits(other, 0, len(other.groups))
             between = _WORDS.findall(text[other.groups[-1].end : run.groups[0].start].lower())
-            restarted = len(between) <= 6 and bool(_RESTART.intersection(between))
+            restarted = len(between) <= 6 and bool(RESTART_WORDS.intersection(between))
             if len(said) >= 4 and (digits.startswith(said) or restarted):
                 out.append(Span(other.groups[0].start, other.groups[-1].end, "card"))
     return out

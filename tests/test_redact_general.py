@@ -92,6 +92,8 @@ def test_any_short_pause_inside_a_card(text: str, expected: str) -> None:
         ("you can text me on twenty one, twenty five, eleven, seventy eight",
          "you can text me on [phone]"),  # a Norwegian number, no country said
         ("it's 011-15-2347-7333 in Buenos Aires", "it's 011-15-2347-7333 in Buenos Aires"),
+        # a valid number before any 8-15 digits, and a time is never part of a number
+        ("call me at (212) 555-0134 after 10:30", "call me at [phone] after 10:30"),
     ],
 )  # fmt: skip
 def test_phones_from_anywhere(text: str, expected: str) -> None:

@@ -170,7 +170,8 @@ def runs(text: str) -> list[Run]:
                     after.startswith("-") and after[1:2].isalpha() and not _soft_next(tokens, index)
                 )
             )
-            if glued:  # a code like A-1001, UA1234, 3rd, 10am
+            dated = after[:1] in ("/", ":") and after[1:2].isdigit()  # 12/05, 10:30
+            if glued or dated:  # a code like A-1001, UA1234, 3rd, 10am; a date, a time
                 close()
                 only_fillers = False
                 words.append(low)

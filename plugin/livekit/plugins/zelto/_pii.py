@@ -231,12 +231,15 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
         checks.append(("ssn", _windows(run, 9, 9), lambda i, j: _is_ssn(run, i, j, ssn)))
     if "phone" in kinds:
         plus = run.plus
+        valid = Regions(regions.named, regions.fallback)
 
-        def phone(i: int, j: int) -> bool:
+        def phone(i: int, j: int, regions: Regions = valid) -> bool:
             digits = _digits(run, i, j)
             return _whole(run, used, i, j) and is_phone(digits, plus and i == 0, regions)
 
         checks.append(("phone", _windows(run, 7, 18), phone))
+        if regions.anywhere:  # a valid number first, then any 8-15 digits after talk of phones
+            checks.append(("phone", _windows(run, 8, 15), lambda i, j: phone(i, j, regions)))
     for kind, windows, check in checks:
         for i, j in windows:
             if any(used[i:j]) or not check(i, j):

@@ -31,6 +31,7 @@ def conversation(*turns: tuple[str, str]) -> list[str]:
         "okay so my donor ID is 418 318 1373",
         "hmm, the pallet number is four one eight, three one eight, one three seven three",
         "the permit number is 628-41-1901",
+        "PO number 2015566176",
         "regarding work order 8394896246 nobody called back",
     ],
 )
@@ -122,6 +123,8 @@ def test_a_date_is_not_the_start_of_a_number_in_the_next_turn() -> None:
         ("w e i at fastmail dot com", "[email]"),
         ("use d silva at riverbend dash logistics dot com", "use [email]"),
         ("we're open at north star dot co dot nz", "we're open at north star dot co dot nz"),
+        ("same as my name, sam lee at gmail", "same as my name, [email]"),
+        ("j, o, h, n at gmail dot com", "[email]"),
         ("n o six oh eight six oh one five one six seven six one two", "[iban]"),
     ],
 )

@@ -153,6 +153,8 @@ def _local(
     i = k
     while i >= 0:
         word = lowered[i]
+        if i < k and len(word) > 1 and "," in _gap(text, words, i + 1):
+            break  # a word before a comma is not in the address ("my name, sam lee at ...")
         joined = i < k and (
             lowered[i + 1] in _JOINERS or _gap(text, words, i + 1).strip() in (".", "_", "-", "+")
         )

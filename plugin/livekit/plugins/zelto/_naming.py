@@ -55,7 +55,8 @@ _OTHER_NOUNS = frozenset(
 _NOT_NOUNS = frozenset(
     "the a an your my our his her their its this that these those which what whats s is "
     "good best right same other another new old whole full last first correct any some "
-    "of to for and or it me us you".split()
+    "of to for and or it me us you so oh uh um ok no on in at an by be do go he we up as if "
+    "i".split()
 )
 _PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
 _DETERMINERS = frozenset("the a an your my our his her their this that".split())
@@ -97,7 +98,7 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
                 return "phone"
             if noun in _OTHER_NOUNS:
                 return maybe_id
-            if noun.isalpha() and len(noun) > 2 and noun not in _NOT_NOUNS:
+            if noun.isalpha() and len(noun) > 1 and noun not in _NOT_NOUNS:  # "PO number"
                 return "id"
         if word in ID_WORDS and seen <= 2 and not (asked and _object(words, k)):
             if not asked:

@@ -50,6 +50,10 @@ def test_any_noun_before_number_or_id_names_an_identifier(text: str) -> None:
         ("And the mobile we should send the code to?", "oh seven one two, one two six, eight "
          "five nine", "[phone]"),
         ("Can you read me the tenant ID?", "sure, 913 833 9216", "sure, 913 833 9216"),
+        # "your number", with no identifier's name in the question, is a phone number
+        ("What's your number?", "oh seven nine one one, one two three, four five six",
+         "[phone]"),
+        ("What's your number on the invoice?", "0712 126859", "0712 126859"),
     ],
 )  # fmt: skip
 def test_what_a_question_asks_for(previous: str, text: str, expected: str) -> None:
@@ -124,6 +128,7 @@ def test_a_date_is_not_the_start_of_a_number_in_the_next_turn() -> None:
         ("use d silva at riverbend dash logistics dot com", "use [email]"),
         ("we're open at north star dot co dot nz", "we're open at north star dot co dot nz"),
         ("same as my name, sam lee at gmail", "same as my name, [email]"),
+        ("it's r dot sharma at the rate gmail dot com", "it's [email]"),
         ("j, o, h, n at gmail dot com", "[email]"),
         ("n o six oh eight six oh one five one six seven six one two", "[iban]"),
     ],

@@ -40,6 +40,8 @@ PROVIDERS = frozenset(
 _BARE_PROVIDERS = PROVIDERS - frozenset(
     "me mac web free sky hey pm wp o2 orange charter cox juno tuta mailbox".split()
 )
+# what may follow "at" and still be "@": "at the rate" (Indian English), "at sign"
+_AT_SAID = (("the", "rate", "of"), ("the", "rate"), ("sign",), ("symbol",))
 _DOTS = frozenset(("dot", "period"))  # "period" is what some callers say for "."
 _JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", "plus": "+"}
 # words before "at <site> dot com" that make it a place or a website, not an address
@@ -78,7 +80,8 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             continue
         if any(s <= words[k].start() < e for s, e in spans):
             continue
-        domain = _domain(text, words, lowered, k + 1)
+        said_at = next((len(t) for t in _AT_SAID if tuple(lowered[k + 1 : k + 1 + len(t)]) == t), 0)
+        domain = _domain(text, words, lowered, k + 1 + said_at)
         if domain is None:
             continue
         end, provider = domain

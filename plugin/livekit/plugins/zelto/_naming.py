@@ -11,7 +11,8 @@ of these decides:
 - a word that names an identifier on its own ("order", "invoice", "IMEI", "tracking"), said
   right before the number (at most two words between), and in a question not as the object
   of a preposition ("which number is on the account?" names nothing); a question asking
-  for a phone by a word further back still asks for a phone.
+  for a phone by a word further back still asks for a phone, and so does a question for "your
+  number" or "a number" with no identifier's name in it.
 
 Words like "the", "your", "good" before "number" name nothing and the reading goes on; another
 number read on the way ends it (that number was the one named).
@@ -44,7 +45,7 @@ _MARKERS = frozenset("number numbers no num id code ref reference digits".split(
 # nouns before a marker that make it a phone's number ("home number", "country code")
 _PHONE_NOUNS = PHONE_WORDS | frozenset(
     "home work office direct daytime evening emergency personal tel cellphone country "
-    "alternate alternative backup business".split()
+    "alternate alternative backup business line cellular portable".split()
 )
 # nouns before a marker that make it a card's or an SSN's: named, but not an identifier
 _OTHER_NOUNS = frozenset(
@@ -56,7 +57,7 @@ _NOT_NOUNS = frozenset(
     "the a an your my our his her their its this that these those which what whats s is "
     "good best right same other another new old whole full last first correct any some "
     "of to for and or it me us you so oh uh um ok no on in at an by be do go he we up as if "
-    "i".split()
+    "i mine yours hers ours theirs one ones thing here there who".split()
 )
 _PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
 _DETERMINERS = frozenset("the a an your my our his her their this that".split())
@@ -86,29 +87,39 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
     `asked`) say it is."""
     seen = 0  # words between this one and the number (fillers not counted)
     maybe_id = None
+    bare = ids = False  # a question for "your number" with no identifier's name in it
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if any(c.isdigit() for c in word):  # another number or code was named by it
-            return maybe_id
+            break
         if word in PHONE_WORDS and (asked or seen <= 4):  # "I got a call about my ..."
             return "phone"
-        if word in _MARKERS and k:
-            noun = words[k - 1]
+        noun = words[k - 1] if k else ""
+        if word in _MARKERS and noun:
             if noun in _PHONE_NOUNS or noun in PLACE_WORDS:  # "home number", "Polish number"
                 return "phone"
             if noun in _OTHER_NOUNS:
-                return maybe_id
-            if noun.isalpha() and len(noun) > 1 and noun not in _NOT_NOUNS:  # "PO number"
+                break
+            if _noun(noun):  # "PO number"
                 return "id"
-        if word in ID_WORDS and seen <= 2 and not (asked and _object(words, k)):
-            if not asked:
-                return "id"
-            # a question names what it asks for: "the mobile we should text the code to?"
-            # asks for a phone number, so a word of phones further back still wins
-            maybe_id = maybe_id or "id"
+            bare = bare or word in ("number", "numbers")
+        if word in ID_WORDS:
+            ids = True
+            if seen <= 2 and not (asked and _object(words, k)):
+                if not asked:
+                    return "id"
+                # a question names what it asks for: "the mobile we should text the code to?"
+                # asks for a phone number, so a word of phones further back still wins
+                maybe_id = maybe_id or "id"
         if word not in _SKIPPED:
             seen += 1
+    if asked and bare and not ids:  # "What's your number?" asks for a phone number
+        return "phone"
     return maybe_id
+
+
+def _noun(word: str) -> bool:
+    return word.isalpha() and len(word) > 1 and word not in _NOT_NOUNS
 
 
 def _object(words: list[str] | tuple[str, ...], k: int) -> bool:

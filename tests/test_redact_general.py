@@ -152,3 +152,16 @@ def test_spoken_emails_and_ibans(text: str, expected: str) -> None:
 )  # fmt: skip
 def test_keys_endings_providers_restarts(text: str, expected: str) -> None:
     assert said(text, previous="Anything else?") == expected
+
+
+def test_a_short_aside_between_two_halves_is_passed_over() -> None:
+    turns = [("user", "4252 7601"), ("user", "hold on"), ("user", "8955 5978")]
+    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+    held = [t["content"] for t in redact.live(payload)["transcript"]["turns"]][:2]
+    assert conversation(*turns) == ["[card]", "hold on", "[card]"]
+    first_two = {"transcript": {"turns": payload["transcript"]["turns"][:2]}}
+    assert [t["content"] for t in redact.live(first_two)["transcript"]["turns"]] == [
+        "[number]",
+        "hold on",
+    ]  # never in clear while the rest may follow
+    assert held == ["[card]", "hold on"]

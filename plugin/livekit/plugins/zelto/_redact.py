@@ -121,7 +121,8 @@ Context = tuple[str, str, "str | None"]
 
 def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     """Per turn: (the turn before it, the same role's turn before it, the same role's turn
-    after it: "" for none, None for none yet while the call goes on), or None (no text)."""
+    after it: "" for none, None for none yet while the call goes on), or None (no text). A
+    short aside without digits ("hold on") is passed over as the turn after or before."""
     texts: list[str | None] = []
     for turn in turns:
         mapping = isinstance(turn, dict) or isinstance(turn, Mapping)
@@ -137,6 +138,8 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         j = last.get(role)
         if j is not None:
             before[i] = texts[j]  # type: ignore[assignment]
+            if _aside(text):  # "4252 7601" "hold on" "8955 5978": the number goes on after it
+                continue
             after[j] = text
         last[role] = i
     out: list[Context | None] = []
@@ -282,6 +285,14 @@ class PiiRedactor:
             word = self.options.replacement.format(kind=span.kind)
             content = content[: span.start] + word + content[span.end :]
         return content
+
+
+def _aside(text: str) -> bool:
+    """A turn of a few words and no digits ("hold on", "one sec", "sorry"): a number the
+    speaker was reading out may go on in their next turn after it."""
+    from ._numbers import MAYBE_NUMBER
+
+    return len(text.split()) <= 4 and not MAYBE_NUMBER.search(text)
 
 
 def _relevant(content: str, previous: str, previous_same: str, next_same: str | None) -> Context:

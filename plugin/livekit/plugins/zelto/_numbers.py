@@ -19,6 +19,7 @@ __all__ = [
     "Group",
     "Run",
     "ends_with_number",
+    "is_aside",
     "opens_with_number",
     "runs",
 ]
@@ -248,6 +249,13 @@ def runs(text: str) -> list[Run]:
             w.lower() not in _FILLERS for w in re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", rest)
         )
     return found
+
+
+@functools.lru_cache(maxsize=8192)
+def is_aside(text: str) -> bool:
+    """A turn of a few words and no digits ("hold on", "one sec", "sorry"): a number the
+    speaker was reading out may go on in their next turn after it."""
+    return len(text) < 40 and len(text.split()) <= 4 and not MAYBE_NUMBER.search(text)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -123,6 +123,8 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     """Per turn: (the turn before it, the same role's turn before it, the same role's turn
     after it: "" for none, None for none yet while the call goes on), or None (no text). A
     short aside without digits ("hold on") is passed over as the turn after or before."""
+    from ._numbers import is_aside
+
     texts: list[str | None] = []
     for turn in turns:
         mapping = isinstance(turn, dict) or isinstance(turn, Mapping)
@@ -138,7 +140,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         j = last.get(role)
         if j is not None:
             before[i] = texts[j]  # type: ignore[assignment]
-            if _aside(text):  # "4252 7601" "hold on" "8955 5978": the number goes on after it
+            if is_aside(text):  # "4252 7601" "hold on" "8955 5978": the number goes on after it
                 continue
             after[j] = text
         last[role] = i
@@ -285,14 +287,6 @@ class PiiRedactor:
             word = self.options.replacement.format(kind=span.kind)
             content = content[: span.start] + word + content[span.end :]
         return content
-
-
-def _aside(text: str) -> bool:
-    """A turn of a few words and no digits ("hold on", "one sec", "sorry"): a number the
-    speaker was reading out may go on in their next turn after it."""
-    from ._numbers import MAYBE_NUMBER
-
-    return len(text.split()) <= 4 and not MAYBE_NUMBER.search(text)
 
 
 def _relevant(content: str, previous: str, previous_same: str, next_same: str | None) -> Context:

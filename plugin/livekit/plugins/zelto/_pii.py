@@ -9,10 +9,11 @@ fillers and misheard digits between groups). A run of digit groups is checked wi
 (aligned to its groups): a card is 12-19 digits with a card network's prefix and a valid Luhn
 check digit (python-stdnum), 16 digits tried first so a ZIP said after it stays; a phone
 number is valid by libphonenumber's metadata (`phonenumbers`) for one of the regions, or for
-its own country after `+`, `00` or `011`, and spans its whole run (a phone's digits inside a
-longer run are some other number). A run just after "order", "account", "member", "invoice",
-"imei" and the like (in the last few words, or asked for in the turn before) is an
-identifier: not a phone number, a card (unless the talk is of cards) or an SSN.
+its own country after `+`, `00` or `011` (after talk of phones: any 8-15 digits), and spans
+its whole run (a phone's digits inside a longer run are some other number). A run the words
+before it name as an identifier (`_naming.py`: "locker number", "order", asked for in the
+turn before, or read back from it) is not a phone number, a card (unless the talk is of
+cards) or an SSN.
 """
 
 from __future__ import annotations

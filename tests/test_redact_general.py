@@ -131,6 +131,11 @@ def test_a_date_is_not_the_start_of_a_number_in_the_next_turn() -> None:
         ("it's r dot sharma at the rate gmail dot com", "it's [email]"),
         ("j, o, h, n at gmail dot com", "[email]"),
         ("n o six oh eight six oh one five one six seven six one two", "[iban]"),
+        (
+            "d e eight nine three seven oh four double oh four four oh five three two oh one three "
+            "triple oh",
+            "[iban]",
+        ),
     ],
 )
 def test_spoken_emails_and_ibans(text: str, expected: str) -> None:

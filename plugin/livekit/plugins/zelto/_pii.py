@@ -30,7 +30,7 @@ from ._emails import find_emails
 from ._naming import named as _named
 from ._naming import said as _said
 from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
-from ._regions import FALLBACK_REGIONS, Regions, is_phone, regions_named
+from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named
 from ._spelled import spelled_ibans
 
 __all__ = ["Span", "find_spans", "is_card"]
@@ -120,6 +120,8 @@ def _numbers_in(
         phoned = named == "phone"
         hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked)
+        if not found and "phone" in kinds and named is None:
+            found = _grouped(text, run)
         found += _restarts(text, found_runs[:index], run, found)
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
@@ -248,6 +250,27 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
             used[i:j] = [True] * (j - i)
             spans.append(Span(_lead(run, i), run.groups[j - 1].end, kind))
     return spans
+
+
+def _grouped(text: str, run: Run) -> list[Span]:
+    """A whole run said in the groups a country writes its phone numbers in ("21 236 7502",
+    "one one, nine six one two one, six nine two three"), valid there: a phone number."""
+    sizes: list[int] = []
+    if any(group.hard for group in run.groups[1:]):
+        return []  # words between its groups: not one number read out in its groups
+    for k, group in enumerate(run.groups):
+        spoken = not text[group.start : group.start + 1].isdigit()
+        pause = k == 0 or not spoken or group.sep_before.strip(" ") != ""
+        if pause or not sizes:
+            sizes.append(len(group.digits))
+        else:
+            sizes[-1] += len(group.digits)
+    digits = _digits(run, 0, len(run.groups))
+    if len(sizes) < 2 or not 8 <= len(digits) <= 12 or run.plus:
+        return []
+    if not grouped_phone(digits, tuple(sizes)):
+        return []
+    return [Span(_lead(run, 0), run.groups[-1].end, "phone")]
 
 
 def _lead(run: Run, i: int) -> int:

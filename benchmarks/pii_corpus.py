@@ -1,14 +1,18 @@
 """The PII evaluation set: voice-agent call turns as speech-to-text writes them, in two parts.
 
-    python benchmarks/pii_corpus.py --write    # regenerate tests/data/pii/{dev,heldout}.jsonl
+    python benchmarks/pii_corpus.py --write    # regenerate tests/data/pii/{dev,dev2,heldout}.jsonl
     python benchmarks/pii_corpus.py --check    # exit 1 when the files differ from the generator
+    python benchmarks/pii_corpus.py --write --part dev2    # one part only
 
 Each part is generated rows (template families of benchmarks/pii_families.py drawn from a
 seeded `random.Random`: same seed, same text) plus hand-written rows
 (tests/data/pii/hand_dev.jsonl, hand_heldout.jsonl). The parts differ by more than the seed:
 the held-out part has its own phrasings (carrier sentences, fillers, restarts, id words),
 phone regions, email providers, IBAN countries, and families the dev part never has
-(benchmarks/pii_heldout.py), and the other half of the hand-written rows.
+(benchmarks/pii_heldout.py), and the other half of the hand-written rows. A second
+development part, `dev2` (benchmarks/pii_dev2.py, pii_dev2_neg.py, hand_dev2.jsonl), was
+written apart from both, after the rules were tuned on `dev`: its figures before a rule change
+estimate how the rules carry over to phrasings they were not written alongside.
 
 Rule authors tune on dev.jsonl only; heldout.jsonl, hand_heldout.jsonl and pii_heldout.py
 are read by the evaluation, not by people writing rules (docs/redaction.md, "Evaluation").
@@ -31,14 +35,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import pii_dev2_neg
 from pii_families import DEV, FAMILIES, SHARED, V
 from pii_heldout import HELD, ONLY
 from pii_rows import Retry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pii"
-PARTS = ("dev", "heldout")
-SEEDS = {"dev": 22_001, "heldout": 22_002}
+PARTS = ("dev", "dev2", "heldout")
+SEEDS = {"dev": 22_001, "heldout": 22_002, "dev2": 22_003}
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 # the files were written with these: other phonenumbers metadata gives other valid numbers
 GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
@@ -59,6 +64,8 @@ def vocabulary(part: str) -> V:
 def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[str, Any]]:
     """The generated rows of `part` (deterministic for a seed)."""
     rng = random.Random(SEEDS[part] if seed is None else seed)
+    if part == "dev2":
+        return _generate_dev2(rng, rows)
     vocab = vocabulary(part)
     families = dict(FAMILIES) if part == "dev" else {**FAMILIES, **ONLY}
     names = sorted(families)
@@ -71,6 +78,21 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
         except Retry:
             continue
         out.append(row.out(f"{part}-g{len(out):04d}", "generated"))
+    return out
+
+
+def _generate_dev2(rng: random.Random, rows: int) -> list[dict[str, Any]]:
+    families = pii_dev2_neg.FAMILIES
+    names = sorted(families)
+    weights = [families[n][1] for n in names]
+    out: list[dict[str, Any]] = []
+    while len(out) < rows:
+        name = rng.choices(names, weights)[0]
+        try:
+            row = families[name][0](rng)
+        except Retry:
+            continue
+        out.append(row.out(f"dev2-g{len(out):04d}", "generated"))
     return out
 
 
@@ -115,11 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="rewrite tests/data/pii/*.jsonl")
     parser.add_argument("--check", action="store_true", help="fail when the files are stale")
+    parser.add_argument("--part", choices=PARTS, action="append", help="only these parts")
     options = parser.parse_args(argv)
     stale = []
     if (options.write or options.check) and libraries() != GENERATED_WITH:
         print(f"note: generating with {libraries()}, the files were written with {GENERATED_WITH}")
-    for part in PARTS:
+    for part in options.part or PARTS:
         rows = build(part)
         path = DATA / f"{part}.jsonl"
         print(part, SEEDS[part], sizes(rows))

@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     parser.add_argument(
         "--part",
-        choices=("legacy", "dev", "heldout"),
+        choices=("legacy", "dev", "dev2", "heldout"),
         default="legacy",
         help="legacy: tests/data/redaction_set.jsonl; dev, heldout: tests/data/pii/ (pii_eval.py)",
     )

@@ -112,3 +112,14 @@ def test_digit_windows_read_words_and_digits() -> None:
     assert "four one one one" in pii_eval.digit_windows("four one one one one")
     assert pii_eval.digit_windows("forty one eleven") == ["forty one eleven"]
     assert pii_eval.digit_windows("plus four four") == []
+
+
+def test_the_second_dev_part_is_written_apart_from_the_first() -> None:
+    dev, dev2 = pii_eval.load("dev"), pii_eval.load("dev2")
+    assert not {r["family"] for r in dev2 if r["source"] == "generated"} & {
+        r["family"] for r in dev
+    }
+    dev_text = {t["content"] for r in dev for t in r["turns"]}
+    assert not any(t["content"] in dev_text for r in dev2 if r["pii"] for t in r["turns"])
+    regions = {t for r in dev2 for t in r["tags"] if t.startswith("phone.region.")}
+    assert len(regions) >= 12

@@ -90,13 +90,13 @@ def test_regions_and_the_callers_own_region() -> None:
     both: Any = zelto.redact_pii(regions=["US", "DE"])
     assert both.turn("meine Nummer ist 030 12345678", "", "") == "meine Nummer ist [phone]"
     assert both.turn("call me at (212) 555-0134", "", "") == "call me at [phone]"
-    turns = [{"role": "user", "content": "it's 07911 123456"}]
+    turns = [{"role": "user", "content": "it's 07911123456"}]  # not in GB's own grouping
     uk_caller = {"customer": {"number": "+447700900123"}, "transcript": {"turns": turns}}
     out = redact(uk_caller)
     assert out["transcript"]["turns"][0]["content"] == "it's [phone]"
     assert out["customer"] == {"number": "+447700900123"}
     assert redact({"transcript": {"turns": turns}})["transcript"]["turns"][0]["content"] == (
-        "it's 07911 123456"
+        "it's 07911123456"
     )  # no hint: not a US number
     with pytest.raises(ValueError, match="region"):
         zelto.redact_pii(regions=["US", "XX"])
@@ -185,7 +185,9 @@ def test_a_pending_half_is_held_in_live_snapshots_only() -> None:
     turns = [("user", "my order number is 48213"), ("assistant", "thanks")]
     assert conversation(*turns, live=True) == ["my order number is [number]", "thanks"]
     assert conversation(*turns) == ["my order number is 48213", "thanks"]
-    more = [*turns, ("user", "and that's all")]
+    aside = [*turns, ("user", "and that's all")]  # a short aside: the number may go on
+    assert conversation(*aside, live=True)[0] == "my order number is [number]"
+    more = [*aside, ("user", "that is everything I needed today")]
     assert conversation(*more, live=True)[0] == "my order number is 48213"  # released
     assert said("ring me back on 07911 123456") == "ring me back on [phone]"  # talk of phones
 
@@ -221,7 +223,7 @@ def test_live_snapshots_hold_a_pending_half_and_rewrite_it(tmp_path: Path) -> No
         ("user", "1111 1111"),
         ("user", "and my order number is 48213"),
         ("assistant", "thanks"),
-        ("user", "that's all"),
+        ("user", "that's all I needed, thank you"),  # not a short aside ("that's all")
     ]:
         history.add_message(role=role, content=[text])  # type: ignore[arg-type]
         tracker.update(list(history.items), header)
@@ -239,6 +241,6 @@ def test_live_snapshots_hold_a_pending_half_and_rewrite_it(tmp_path: Path) -> No
         "[card]",
         "and my order number is 48213",  # released by the speaker's next turn
         "thanks",
-        "that's all",
+        "that's all I needed, thank you",
     ]
     spool.close()

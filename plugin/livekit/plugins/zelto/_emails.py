@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from phonenumbers import SUPPORTED_REGIONS
+
 __all__ = ["find_emails"]
 
 WRITTEN = re.compile(
@@ -20,14 +22,27 @@ WRITTEN = re.compile(
 )
 MAYBE = re.compile(r"@|\bat\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|@")
+# generic endings, and every country's: its ISO code, as phonenumbers lists them (.uk for GB)
 TLDS = frozenset(
-    "com net org edu gov mil io co uk us ca de fr es it nl be ch at se no dk fi ie au nz in jp "
-    "cn br mx info biz me ai app dev email online site tech xyz pl pt ru za sg hk".split()
-)
+    "com net org edu gov mil int io co info biz me ai app dev email online site tech xyz eu "
+    "uk asia mobi name pro shop store cloud live blog news club".split()
+) | frozenset(region.lower() for region in SUPPORTED_REGIONS)
+# webmail providers: said without their ending ("at gmail"), they still end an address
 PROVIDERS = frozenset(
-    "gmail googlemail yahoo hotmail outlook icloud aol protonmail proton gmx msn comcast "
-    "verizon att live mail ymail zoho yandex".split()
+    "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn icloud me mac aol "
+    "protonmail proton pm tutanota tuta fastmail hey zoho gmx web mail yandex rambler seznam "
+    "wp onet interia o2 libero virgilio tiscali orange free laposte sfr wanadoo btinternet sky "
+    "virginmedia talktalk shaw rogers telus bigpond optusnet xtra naver daum hanmail qq "
+    "rediffmail comcast verizon att sbcglobal bellsouth cox charter earthlink juno "
+    "posteo mailbox hushmail".split()
 )
+# those whose name is also a word ("at home", "at sky"): an address only with its ending
+_BARE_PROVIDERS = PROVIDERS - frozenset(
+    "me mac web free sky hey pm wp o2 orange charter cox juno tuta mailbox".split()
+)
+# what may follow "at" and still be "@": "at the rate" (Indian English), "at sign"
+_AT_SAID = (("the", "rate", "of"), ("the", "rate"), ("sign",), ("symbol",))
+_DOTS = frozenset(("dot", "period"))  # "period" is what some callers say for "."
 _JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", "plus": "+"}
 # words before "at <site> dot com" that make it a place or a website, not an address
 _NOT_LOCAL = frozenset(
@@ -65,7 +80,8 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             continue
         if any(s <= words[k].start() < e for s, e in spans):
             continue
-        domain = _domain(text, words, lowered, k + 1)
+        said_at = next((len(t) for t in _AT_SAID if tuple(lowered[k + 1 : k + 1 + len(t)]) == t), 0)
+        domain = _domain(text, words, lowered, k + 1 + said_at)
         if domain is None:
             continue
         end, provider = domain
@@ -73,7 +89,8 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
         if local is None:
             continue
         first, plain, count = local
-        if lowered[k - 1] in _NOT_LOCAL or (
+        spelled = all(len(w) == 1 for w in lowered[first:k]) and first < k - 1
+        if (lowered[k - 1] in _NOT_LOCAL and not spelled) or (
             count == 1 and first > 0 and lowered[first - 1] in _DETERMINERS
         ):
             continue
@@ -81,7 +98,8 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             if context is None:
                 context = bool(_CONTEXT.search(text) or _CONTEXT.search(previous))
             opening = first == 0 or lowered[first - 1] in _STOP
-            if not (context or (count == 1 and opening)):
+            initial = count == 2 and any(len(w) == 1 for w in lowered[first:k])
+            if not (context or ((count == 1 or initial) and opening)):  # "d silva at ..."
                 continue
         spans.append((words[first].start(), end))
     return sorted(spans)
@@ -105,11 +123,11 @@ def _domain(
         if i > k and "." in _gap(text, words, i) and label:
             labels.append("".join(label))
             label = []
-        if word == "dot" and label:
+        if word in _DOTS and label:
             labels.append("".join(label))
             label = []
         elif (
-            word in _DOMAIN_STOP or word == "@" or len(label) >= 3 or (word == "dot" and not label)
+            word in _DOMAIN_STOP or word == "@" or len(label) >= 3 or (word in _DOTS and not label)
         ):
             break
         else:
@@ -122,7 +140,7 @@ def _domain(
     if best is None:  # no ending said: a webmail provider's name alone ("at g mail")
         name = "".join(labels[:1] or label)
         said = len(labels[:1] or label)
-        if name in PROVIDERS and i > k:
+        if name in _BARE_PROVIDERS and i > k:
             return words[k + said - 1].end(), True
     return best
 
@@ -138,6 +156,8 @@ def _local(
     i = k
     while i >= 0:
         word = lowered[i]
+        if i < k and len(word) > 1 and "," in _gap(text, words, i + 1):
+            break  # a word before a comma is not in the address ("my name, sam lee at ...")
         joined = i < k and (
             lowered[i + 1] in _JOINERS or _gap(text, words, i + 1).strip() in (".", "_", "-", "+")
         )

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 __all__ = [
     "DIGIT_WORDS",
     "MAYBE_NUMBER",
+    "RESTART_WORDS",
     "Group",
     "Run",
     "ends_with_number",
+    "is_aside",
     "opens_with_number",
     "runs",
 ]
@@ -62,10 +64,11 @@ _SEP_WORDS = {"dash", "hyphen", "space"}
 # said between the digit groups of one number without ending it ("4111 uh 1111")
 _SOFT = {
     "uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "huh", "mm", "mhm", "and", "then", "like",
-    "so", "okay", "ok", "right", "yeah", "yes", "you", "know", "well",
+    "so", "okay", "ok", "right", "yeah", "yes", "you", "know", "well", "alright", "basically",
+    "anyway",
 }  # fmt: skip
 # what STT writes for a digit it misheard, taken as one only between digits
-_MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
+_MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8", "o": "0"}
 _FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
 # a number right before these is an amount, a time or a quantity, not an identifier
 _UNIT_AFTER = {
@@ -73,13 +76,26 @@ _UNIT_AFTER = {
     "euros", "am", "pm", "o'clock", "minutes", "minute", "hours", "hour", "days", "miles",
     "points", "usd",
 }  # fmt: skip
-# a run right after these is an order, ticket or tracking number, not a phone number
-NOT_PHONE_BEFORE = {
-    "order", "tracking", "confirmation", "reference", "ref", "invoice", "flight", "ticket",
-    "case", "booking", "reservation", "serial", "model", "part", "sku", "item", "policy",
-    "claim", "member", "account", "receipt", "transaction", "shipment", "parcel", "package",
-    "voucher", "coupon", "promo", "zip", "pin", "room", "gate", "seat", "#",
-}  # fmt: skip
+# said between a false start and the number said again ("4111 1111, sorry, 4012 ...")
+RESTART_WORDS = frozenset(
+    "sorry wait no nope mean over again actually oops scratch redo correction wrong mistake "
+    "instead rather beginning messed start".split()
+)
+# a pause inside a number: up to this many words of up to this many letters
+_GAP_WORDS, _GAP_LETTERS = 3, 5
+# short words that end a number: they name the next one, or say what the last one was
+_BREAK = (
+    frozenset(
+        "or but is was are were has have had its my his her our your their the a an that this "
+        "zip code pin ext exp cvv cvc card cell call text phone fax home work order ref room gate "
+        "seat flight unit apt suite box lot part item sku model year years am pm usd eur gbp at x "
+        "in by from of off per".split()
+    )
+    | frozenset(_UNIT_AFTER)
+    | RESTART_WORDS
+)  # a restart is read by pii.py
+# a key's words: "caseId" -> "case", "id"; "accountNumber" -> "account", "number"
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _TOKEN = re.compile(
     r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
     re.S,
@@ -155,7 +171,8 @@ def runs(text: str) -> list[Run]:
                     after.startswith("-") and after[1:2].isalpha() and not _soft_next(tokens, index)
                 )
             )
-            if glued:  # a code like A-1001, UA1234, 3rd, 10am
+            dated = after[:1] in ("/", ":") and after[1:2].isdigit()  # 12/05, 10:30
+            if glued or dated:  # a code like A-1001, UA1234, 3rd, 10am; a date, a time
                 close()
                 only_fillers = False
                 words.append(low)
@@ -164,6 +181,8 @@ def runs(text: str) -> list[Run]:
                 run.skip = True  # an amount
             if not run.groups and before[-1:] == "-" and before[:1].isalnum():
                 run.skip = True  # the rest of a code: GC-4411-2290-1133
+            if not run.groups and before[-1:] in "/:" and before[:1].isdigit():
+                run.skip = True  # the rest of a date or a time: 12/05, 10:30
             if not run.groups and before[-1:] == "+":
                 run.plus = True
                 run.lead = m.start() - 1
@@ -173,7 +192,7 @@ def runs(text: str) -> list[Run]:
         elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS):
             last = run.groups[-1] if run.groups else None
             if low in _TENS:
-                nxt = _next_word(tokens, index)
+                nxt = _next_word(tokens, index, tight=True)
                 digits = str(_TENS[low]) if nxt in _UNITS and nxt != "oh" else f"{_TENS[low]}0"
                 if last is not None and last.hundred:  # twenty three hundred forty (five)
                     last.digits, last.end, last.hundred = last.digits[:-2] + digits, m.end(), False
@@ -185,7 +204,7 @@ def runs(text: str) -> list[Run]:
                     continue
             else:
                 digits = str(_UNITS[low])
-                prev = _prev_word(tokens, index)
+                prev = _prev_word(tokens, index, tight=True)
                 if prev in _TENS and low != "oh" and run.groups:
                     run.groups[-1].digits += digits  # twenty one -> 21
                     run.groups[-1].end = m.end()
@@ -206,7 +225,7 @@ def runs(text: str) -> list[Run]:
             run.groups[-1].hundred = True
         elif kind == "word" and low in _MISHEARD and _misheard(tokens, index, bool(run.groups)):
             add(_MISHEARD[low], m.start(), m.end())  # "four one one one, for one one one"
-        elif kind == "word" and low in _SOFT and run.groups and _digit_next(tokens, index):
+        elif kind == "word" and run.groups and _pause(tokens, index):
             sep += value
         elif kind == "word" and low == "plus" and not run.groups:
             run.plus = True
@@ -216,7 +235,8 @@ def runs(text: str) -> list[Run]:
         else:
             close(low)
             if kind == "word":
-                words.append(low)
+                camel = value[1:] != value[1:].lower()
+                words.extend([w.lower() for w in _CAMEL.findall(value)] if camel else [low])
                 if low not in _FILLERS:
                     only_fillers = False
             elif value.strip() and value not in "+":
@@ -229,6 +249,13 @@ def runs(text: str) -> list[Run]:
             w.lower() not in _FILLERS for w in re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", rest)
         )
     return found
+
+
+@functools.lru_cache(maxsize=8192)
+def is_aside(text: str) -> bool:
+    """A turn of a few words and no digits ("hold on", "one sec", "sorry"): a number the
+    speaker was reading out may go on in their next turn after it."""
+    return len(text) < 40 and len(text.split()) <= 4 and not MAYBE_NUMBER.search(text)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -272,9 +299,31 @@ def _digits_ahead(tokens: list[re.Match[str]], index: int, wanted: int) -> bool:
     return False
 
 
-def _digit_next(tokens: list[re.Match[str]], index: int) -> bool:
-    """A digit or a digit's word comes next (after separators and fillers)."""
-    return _digits_ahead(tokens, index, 1)
+def _gap_word(low: str) -> bool:
+    """A word said while reading out a number without ending it: a filler, or any short
+    word that does not name something ("hold on", "let me see", "you know")."""
+    if low in _SOFT:
+        return True
+    bare = low.replace("'", "")
+    return len(bare) <= _GAP_LETTERS and bare.isalpha() and low not in _BREAK
+
+
+def _pause(tokens: list[re.Match[str]], index: int) -> bool:
+    """Word `index` begins or continues a pause inside a number: at most `_GAP_WORDS` such
+    words, then a digit or a digit's word."""
+    count = 0
+    for m in tokens[index:]:
+        if m.lastgroup == "sep":
+            continue
+        low = m.group().lower()
+        if low.isdigit() or low in DIGIT_WORDS:
+            return count > 0
+        if m.lastgroup != "word" or not _gap_word(low):
+            return False
+        count += 1
+        if count > _GAP_WORDS:
+            return False
+    return False
 
 
 def _misheard(tokens: list[re.Match[str]], index: int, in_run: bool) -> bool:
@@ -286,18 +335,24 @@ def _misheard(tokens: list[re.Match[str]], index: int, in_run: bool) -> bool:
 def _soft_next(tokens: list[re.Match[str]], index: int) -> bool:
     """The word after this number ("2221-uh huh 8414") is a filler before more digits."""
     nxt = _next_word(tokens, index)
-    return nxt in _SOFT and _digits_ahead(tokens, index + 1, 1)
+    return _gap_word(nxt) and _pause(tokens, index + 1)
 
 
-def _next_word(tokens: list[re.Match[str]], index: int) -> str:
+def _next_word(tokens: list[re.Match[str]], index: int, *, tight: bool = False) -> str:
+    """The next word; with `tight`, only when nothing but spaces comes before it ("seventy
+    one" is 71, "seventy, one" is 70 then 1)."""
     for m in tokens[index + 1 :]:
         if m.lastgroup != "sep":
             return m.group().lower()
+        if tight and m.group().strip():
+            return ""
     return ""
 
 
-def _prev_word(tokens: list[re.Match[str]], index: int) -> str:
+def _prev_word(tokens: list[re.Match[str]], index: int, *, tight: bool = False) -> str:
     for i in range(index - 1, -1, -1):
         if tokens[i].lastgroup != "sep":
             return tokens[i].group().lower()
+        if tight and tokens[i].group().strip():
+            return ""
     return ""

@@ -9,10 +9,11 @@ fillers and misheard digits between groups). A run of digit groups is checked wi
 (aligned to its groups): a card is 12-19 digits with a card network's prefix and a valid Luhn
 check digit (python-stdnum), 16 digits tried first so a ZIP said after it stays; a phone
 number is valid by libphonenumber's metadata (`phonenumbers`) for one of the regions, or for
-its own country after `+`, `00` or `011`, and spans its whole run (a phone's digits inside a
-longer run are some other number). A run just after "order", "account", "member", "invoice",
-"imei" and the like (in the last few words, or asked for in the turn before) is an
-identifier: not a phone number, a card (unless the talk is of cards) or an SSN.
+its own country after `+`, `00` or `011` (after talk of phones: any 8-15 digits), and spans
+its whole run (a phone's digits inside a longer run are some other number). A run the words
+before it name as an identifier (`_naming.py`: "locker number", "order", asked for in the
+turn before, or read back from it) is not a phone number, a card (unless the talk is of
+cards) or an SSN.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from stdnum import luhn
 
 from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails
-from ._numbers import DIGIT_WORDS, MAYBE_NUMBER, Run, runs
-from ._regions import FALLBACK_REGIONS, Regions, is_phone, regions_named
+from ._naming import named as _named
+from ._naming import said as _said
+from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
+from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named
 from ._spelled import spelled_ibans
 
 __all__ = ["Span", "find_spans", "is_card"]
@@ -37,23 +40,9 @@ _CARD_CONTEXT = re.compile(
 )
 _SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
 _WORDS = re.compile(r"[a-z]+", re.I)
-_TOKENS = re.compile(r"[a-z]+|\d+")
-# an identifier's name: the number after it is not a phone number, card or SSN
-ID_WORDS = frozenset(
-    "order tracking confirmation reference ref invoice flight ticket case booking reservation "
-    "serial model part sku item policy claim member membership account acct receipt "
-    "transaction txn shipment parcel package voucher coupon promo zip postcode pin room gate "
-    "seat imei customer user id patient student employee routing sort loyalty rewards license "
-    "licence passport vin badge application subscriber contract meter incident tax ein "
-    "otp verification".split()
-)
-PHONE_WORDS = frozenset(
-    "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
-    "contact area".split()
-)
+_SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", re.I)
 _SSN_AREA_BAD = {"000", "666"}
-_RESTART = frozenset("sorry wait no mean over again actually oops scratch redo".split())
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
 
@@ -107,8 +96,8 @@ def _numbers_in(
     found_runs = runs(text)
     cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
     ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
-    asked = _named(_said(previous)[-12:])
-    earlier = _named(_said(previous_same)[-12:])
+    asked = _named(_said(previous)[-12:], asked=True)
+    earlier = _named(_said(previous_same)[-12:], asked=True)
     places = regions_named(text) + regions_named(previous) + regions_named(previous_same)
     regions = tuple(dict.fromkeys(regions + places))
     taken = [(s.start, s.end) for s in taken_spans]
@@ -119,8 +108,8 @@ def _numbers_in(
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
         named = _named([w for w in run.words_before if w.isalnum()][-8:])
-        if named is None:  # asked for ("your member ID?"), or read back ("I have ...")
-            named = asked or (earlier if run.head else None)
+        if named is None:  # asked for ("your member ID?"), or read back ("So that's ...")
+            named = asked or (earlier if run.head else None) or _read_back(run, previous, earlier)
         kinds = set(numeric)
         if named == "id":
             kinds.discard("phone")
@@ -128,12 +117,15 @@ def _numbers_in(
                 kinds.discard("card")
             if not ssn_talked:
                 kinds.discard("ssn")
-        hinted = Regions(regions, FALLBACK_REGIONS if named == "phone" else ())
+        phoned = named == "phone"
+        hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked)
+        if not found and "phone" in kinds and named is None:
+            found = _grouped(text, run)
         found += _restarts(text, found_runs[:index], run, found)
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
-        across = Regions(regions, FALLBACK_REGIONS)
+        across = Regions(regions, FALLBACK_REGIONS, anywhere=phoned)
         joins: list[Span] = []
         if carry is not None and run.head:
             joins += _joined(carry, run, frozenset(kinds), across, in_second=True)
@@ -150,24 +142,15 @@ def _numbers_in(
     return spans
 
 
-def _said(text: str) -> list[str]:
-    """The words of `text` with digits (written or said) as "0", and its last number left out:
-    what named that number is what a number read back or continued in the next turn inherits."""
-    words = ["0" if w in DIGIT_WORDS or w.isdigit() else w for w in _TOKENS.findall(text.lower())]
-    while words and words[-1] == "0":
-        words.pop()
-    return words
-
-
-def _named(words: list[str]) -> str | None:
-    """ "id" or "phone": what the nearest naming word (read backwards) says a number is."""
-    for word in reversed(words):
-        if any(c.isdigit() for c in word):  # another number or code was named by it
-            return None
-        if word in PHONE_WORDS:
-            return "phone"
-        if word in ID_WORDS:
-            return "id"
+def _read_back(run: Run, previous: str, earlier: str | None) -> str | None:
+    """A number said again from the turn before ("So that's 633 215 9145, correct?") is what
+    it was named there: by the words before it, or by the question this speaker asked."""
+    digits = _digits(run, 0, len(run.groups))
+    if len(digits) < 6 or not (digits in re.sub(r"\D", "", previous) or _SAID.search(previous)):
+        return None
+    for other in runs(previous):
+        if _digits(other, 0, len(other.groups)) == digits:
+            return _named([w for w in other.words_before if w.isalnum()][-8:]) or earlier
     return None
 
 
@@ -221,7 +204,8 @@ def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
     shaped = [len(g.digits) for g in run.groups[i:j]] == [3, 2, 4] and all(
         "-" in g.sep_before for g in run.groups[i + 1 : j]
     )
-    return shaped or context
+    whole = (i == 0 or run.groups[i].hard) and (j == len(run.groups) or run.groups[j].hard)
+    return (shaped and whole) or context
 
 
 def _whole(run: Run, used: list[bool], i: int, j: int) -> bool:
@@ -238,10 +222,11 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
     spans: list[Span] = []
     checks: list[tuple[str, list[tuple[int, int]], Callable[[int, int], bool]]] = []
     if "card" in kinds:
+        whole = [(0, len(run.groups))] if 12 <= len(_digits(run, 0, len(run.groups))) <= 19 else []
         checks.append(
             (
                 "card",
-                _windows(run, 12, 19, _CARD_SIZES),
+                whole + _windows(run, 12, 19, _CARD_SIZES),  # a whole run first: 19 digits
                 lambda i, j: not (run.plus and i == 0) and is_card(_digits(run, i, j)),
             )
         )
@@ -249,12 +234,15 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
         checks.append(("ssn", _windows(run, 9, 9), lambda i, j: _is_ssn(run, i, j, ssn)))
     if "phone" in kinds:
         plus = run.plus
+        valid = Regions(regions.named, regions.fallback)
 
-        def phone(i: int, j: int) -> bool:
+        def phone(i: int, j: int, regions: Regions = valid) -> bool:
             digits = _digits(run, i, j)
             return _whole(run, used, i, j) and is_phone(digits, plus and i == 0, regions)
 
         checks.append(("phone", _windows(run, 7, 18), phone))
+        if regions.anywhere:  # a valid number first, then any 8-15 digits after talk of phones
+            checks.append(("phone", _windows(run, 8, 15), lambda i, j: phone(i, j, regions)))
     for kind, windows, check in checks:
         for i, j in windows:
             if any(used[i:j]) or not check(i, j):
@@ -262,6 +250,27 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
             used[i:j] = [True] * (j - i)
             spans.append(Span(_lead(run, i), run.groups[j - 1].end, kind))
     return spans
+
+
+def _grouped(text: str, run: Run) -> list[Span]:
+    """A whole run said in the groups a country writes its phone numbers in ("21 236 7502",
+    "one one, nine six one two one, six nine two three"), valid there: a phone number."""
+    sizes: list[int] = []
+    if any(group.hard for group in run.groups[1:]):
+        return []  # words between its groups: not one number read out in its groups
+    for k, group in enumerate(run.groups):
+        spoken = not text[group.start : group.start + 1].isdigit()
+        pause = k == 0 or not spoken or group.sep_before.strip(" ") != ""
+        if pause or not sizes:
+            sizes.append(len(group.digits))
+        else:
+            sizes[-1] += len(group.digits)
+    digits = _digits(run, 0, len(run.groups))
+    if len(sizes) < 2 or not 8 <= len(digits) <= 12 or run.plus:
+        return []
+    if not grouped_phone(digits, tuple(sizes)):
+        return []
+    return [Span(_lead(run, 0), run.groups[-1].end, "phone")]
 
 
 def _lead(run: Run, i: int) -> int:
@@ -294,7 +303,7 @@ def _restarts(text: str, before: list[Run], run: Run, found: list[Span]) -> list
         for other in before[-2:]:
             said = _digits(other, 0, len(other.groups))
             between = _WORDS.findall(text[other.groups[-1].end : run.groups[0].start].lower())
-            restarted = len(between) <= 6 and bool(_RESTART.intersection(between))
+            restarted = len(between) <= 6 and bool(RESTART_WORDS.intersection(between))
             if len(said) >= 4 and (digits.startswith(said) or restarted):
                 out.append(Span(other.groups[0].start, other.groups[-1].end, "card"))
     return out
@@ -322,12 +331,16 @@ def _joined(
     for kind in ("card", "phone"):
         if kind not in kinds or (kind == "card" and first.plus):  # no card follows a "+"
             continue
-        low, high = (12, 19) if kind == "card" else (10, 15)
+        # 8 digits after "+" or talk of phones (a Swedish "08 12" "38 18"), else 10
+        short = 8 if first.plus or regions.anywhere else 10
+        low, high = (12, 19) if kind == "card" else (short, 15)
         for i, j in _windows(joined, low, high):
             if not i < cut < j:
                 continue
             digits = _digits(joined, i, j)
             plus = joined.plus and i == 0
+            if kind == "phone" and (i, j) != (0, len(joined.groups)) and regions.anywhere:
+                continue  # a phone read across two turns is all of both halves
             if is_card(digits) if kind == "card" else is_phone(digits, plus, regions):
                 if in_second:
                     return [Span(second.groups[0].start, second.groups[j - cut - 1].end, kind)]

@@ -121,7 +121,10 @@ Context = tuple[str, str, "str | None"]
 
 def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     """Per turn: (the turn before it, the same role's turn before it, the same role's turn
-    after it: "" for none, None for none yet while the call goes on), or None (no text)."""
+    after it: "" for none, None for none yet while the call goes on), or None (no text). A
+    short aside without digits ("hold on") is passed over as the turn after or before."""
+    from ._numbers import is_aside
+
     texts: list[str | None] = []
     for turn in turns:
         mapping = isinstance(turn, dict) or isinstance(turn, Mapping)
@@ -137,6 +140,8 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         j = last.get(role)
         if j is not None:
             before[i] = texts[j]  # type: ignore[assignment]
+            if is_aside(text):  # "4252 7601" "hold on" "8955 5978": the number goes on after it
+                continue
             after[j] = text
         last[role] = i
     out: list[Context | None] = []
@@ -288,9 +293,9 @@ def _relevant(content: str, previous: str, previous_same: str, next_same: str | 
     """The context with the same speaker's turns blanked where they cannot matter (no number
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
-    from ._numbers import ends_with_number, opens_with_number
+    from ._numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
 
-    if previous_same and not opens_with_number(content):
+    if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = ""
     if next_same != "" and not ends_with_number(content):
         next_same = ""

@@ -1,7 +1,8 @@
 """Phone numbers and where they are from.
 
 A number is valid by libphonenumber's metadata (`phonenumbers`) after `+` (or the
-international prefix `00` / `011`), or in one of the regions a number said without its
+international prefix `00` / `011`), or said in the groups a country writes its numbers in and
+valid there (`grouped_phone`), or in one of the regions a number said without its
 country code is read in: `redact_pii(regions=...)`, the caller's own number's region, and the
 countries said in the call ("I live in Germany", "my UK mobile", "we moved to Sydney": names,
 adjectives and the largest cities of the countries callers most often come from). After talk
@@ -16,7 +17,14 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-__all__ = ["FALLBACK_REGIONS", "Regions", "is_phone", "regions_named"]
+__all__ = [
+    "FALLBACK_REGIONS",
+    "PLACE_WORDS",
+    "Regions",
+    "grouped_phone",
+    "is_phone",
+    "regions_named",
+]
 
 # tried for a number said without a country code, when the talk is of phones
 FALLBACK_REGIONS = ("GB", "CA", "AU", "IN", "DE", "FR", "ES", "IT", "MX", "IE", "NL", "BR")
@@ -30,6 +38,7 @@ class Regions:
 
     named: tuple[str, ...]
     fallback: tuple[str, ...] = ()
+    anywhere: bool = False  # said after talk of phones: 8-15 digits of any country
 
 
 _PLACES = {
@@ -79,6 +88,7 @@ _PLACES = {
     "IL": "israel israeli",
 }
 _BY_WORD = {word: region for region, words in _PLACES.items() for word in words.split()}
+PLACE_WORDS = frozenset(_BY_WORD) | {"us", "local", "foreign", "international", "overseas"}
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -120,7 +130,81 @@ def is_phone(digits: str, plus: bool, regions: Regions) -> bool:
     for prefix in ("00", "011"):
         if digits.startswith(prefix) and 9 <= len(digits) - len(prefix) <= 15:
             return _valid("+" + digits[len(prefix) :], None)
+    if regions.anywhere and 8 <= len(digits) <= 15:
+        # libphonenumber holds nearly every 8-15 digits valid in some of its 240 regions
+        # (measured: 30-40 of them for a random 9-10 digits), so checking them all adds
+        # cost, not evidence: after talk of phones, the talk is the evidence
+        return True
     tried = regions.named + (regions.fallback if len(digits) >= 9 else ())
     return any(
         len(digits) in _national_lengths(region) and _valid(digits, region) for region in tried
     )
+
+
+_GROUPS = re.compile(r"\d+")
+_MOST_TRIED = 8  # countries whose formats fit a grouping, validated at most
+
+
+@functools.lru_cache(maxsize=4096)
+def grouped_phone(digits: str, sizes: tuple[int, ...]) -> bool:
+    """Valid in one of the countries callers most often come from (those `regions_named`
+    knows) and said in the groups that country writes its numbers in: "21 236 7502" is
+    Portugal's grouping of a valid Portuguese number. A number read that way is a phone
+    number even when no country and no phone was mentioned."""
+    if sizes == (3, 3, 4):
+        return False  # North America's grouping (its regions are options), and ids' too
+    tried = 0
+    for region in _PLACES:
+        if len(digits) not in _national_lengths(region):
+            continue
+        if not any(_fits(sizes, chunks) for chunks in _groupings(region)):
+            continue  # cheap: no national format of the region has these groups
+        tried += 1
+        if tried > _MOST_TRIED:
+            return False  # a grouping many countries use says little, and costs much
+        if not _valid(digits, region):
+            continue
+        number = phonenumbers.parse(digits, region)
+        written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if tuple(len(g) for g in _GROUPS.findall(written)) == sizes:
+            return True
+    return False
+
+
+_PIECE = re.compile(r"(?:\\d|\[[^\]]*\])(?:\{(\d+)(?:,(\d+))?\})?")
+
+
+def _fits(sizes: tuple[int, ...], chunks: tuple[tuple[int, int], ...]) -> bool:
+    if len(sizes) != len(chunks):
+        return False
+    return all(lo <= n <= hi for n, (lo, hi) in zip(sizes, chunks, strict=True))
+
+
+@functools.lru_cache(maxsize=64)
+def _groupings(region: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """The digit groups of each national format of `region` (from libphonenumber's
+    metadata: its patterns, formats and national prefix), as (fewest, most) digits each."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None:
+        return ()
+    out = []
+    for fmt in meta.number_format:
+        groups = []
+        for content in re.findall(r"\(([^()]*)\)", fmt.pattern or ""):
+            lo = hi = 0
+            for low, high in _PIECE.findall(content):
+                lo += int(low or 1)
+                hi += int(high or low or 1)
+            groups.append((lo, hi))
+        chunks = []
+        for chunk in re.findall(r"(?:\\\d)+", fmt.format or ""):
+            members = [
+                groups[int(n) - 1] for n in re.findall(r"\d", chunk) if int(n) <= len(groups)
+            ]
+            chunks.append((sum(m[0] for m in members), sum(m[1] for m in members)))
+        rule = fmt.national_prefix_formatting_rule or ""
+        prefix = sum(c.isdigit() for c in rule.split("\\")[0])  # "0\\1", "(0\\1)"
+        if chunks and prefix:
+            chunks[0] = (chunks[0][0] + prefix, chunks[0][1] + prefix)
+        out.append(tuple(chunks))
+    return tuple(out)

@@ -1,7 +1,8 @@
 """IBANs said letter by letter: "g b eight two w e s t one two ...".
 
 The turn is read as a stream of characters: digits, digits said as words, single letters and
-short words read as their letters ("gb", "west"); any longer word ends the stream. From each
+short words read as their letters ("gb", "west"), "double" / "triple" before one; any longer
+word ends the stream. From each
 place where two letters and two digits begin, the longest prefix that python-stdnum holds a
 valid IBAN (its checksum makes a chance match about one in a hundred million) is one.
 """
@@ -28,6 +29,7 @@ _TEENS = {
 _TENS = dict(
     zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), "23456789", strict=True)
 )
+_REPEAT = {"double": 2, "triple": 3}
 _SKIP = {"uh", "um", "er", "erm", "dash", "space"}
 _PIECE = re.compile(r"\b(?:[a-z]|\d+|" + "|".join(_UNITS) + r")\b", re.I)
 
@@ -40,7 +42,7 @@ def spelled_ibans(text: str) -> list[tuple[int, int]]:
     for stream in _streams(text):
         chars = "".join(c for c, _, _ in stream)
         p = 0
-        while p < len(chars) - 15:
+        while p <= len(chars) - 15:  # 15 characters: Norway's IBANs, the shortest
             end = _longest(chars, p)
             if end:
                 found.append((stream[p][1], stream[end - 1][2]))
@@ -64,9 +66,13 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
     streams: list[list[tuple[str, int, int]]] = []
     stream: list[tuple[str, int, int]] = []
     tokens = list(_TOKEN.finditer(text))
+    repeat = 1  # "double" / "triple" before a digit or a letter
     for index, m in enumerate(tokens):
         word, low = m.group(), m.group().lower()
         chars = ""
+        if low in _REPEAT:
+            repeat = _REPEAT[low]
+            continue
         if word.isdigit():
             chars = word
         elif low in _UNITS:
@@ -85,6 +91,9 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
                 streams.append(stream)
             stream = []
             continue
+        if repeat > 1 and len(chars) == 1:
+            chars *= repeat
+        repeat = 1
         stream += [(c, m.start(), m.end()) for c in chars]
     if len(stream) >= 15:
         streams.append(stream)

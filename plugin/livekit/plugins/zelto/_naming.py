@@ -1,0 +1,130 @@
+"""What the words before a number say it is: a phone number, an identifier, or nothing.
+
+Read backwards from the number (or from the end of the turn that asked for it), the nearest
+of these decides:
+
+- a word of phones ("call", "mobile", "reach", "text", ...): a phone number (at most four
+  words before it, or anywhere in a question);
+- a noun before "number", "ID", "code", "no", "reference" or "digits" ("locker number",
+  "member ID", "donor number", "promo code"): an identifier, whatever the noun, unless it is
+  a phone's ("home number", "country code", "my Polish number"), a card's or an SSN's;
+- a word that names an identifier on its own ("order", "invoice", "IMEI", "tracking"), said
+  right before the number (at most two words between), and in a question not as the object
+  of a preposition ("which number is on the account?" names nothing); a question asking
+  for a phone by a word further back still asks for a phone, and so does a question for "your
+  number" or "a number" with no identifier's name in it.
+
+Words like "the", "your", "good" before "number" name nothing and the reading goes on; another
+number read on the way ends it (that number was the one named).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._regions import PLACE_WORDS
+
+__all__ = ["ID_WORDS", "PHONE_WORDS", "named", "said"]
+
+# an identifier's name on its own: the number right after it is not a phone number, card or SSN
+ID_WORDS = frozenset(
+    "order tracking confirmation reference ref invoice flight ticket case booking reservation "
+    "serial model part sku item policy claim member membership account acct receipt "
+    "transaction txn shipment parcel package voucher coupon promo zip postcode pin room gate "
+    "seat imei customer user patient student employee routing sort loyalty rewards license "
+    "licence passport vin badge application subscriber contract meter incident tax ein "
+    "otp verification code passcode id pnr waybill docket batch lot barcode upc ean isbn "
+    "asset registration file folio record quote quotation estimate statement request".split()
+)
+PHONE_WORDS = frozenset(
+    "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
+    "contact area".split()
+)
+# what "number", "ID", ... follow when they name an identifier ("locker number")
+_MARKERS = frozenset("number numbers no num id code ref reference digits".split())
+# nouns before a marker that make it a phone's number ("home number", "country code")
+_PHONE_NOUNS = PHONE_WORDS | frozenset(
+    "home work office direct daytime evening emergency personal tel cellphone country "
+    "alternate alternative backup business line cellular portable".split()
+)
+# nouns before a marker that make it a card's or an SSN's: named, but not an identifier
+_OTHER_NOUNS = frozenset(
+    "card visa mastercard amex debit credit maestro discover social security ssn iban bank "
+    "sixteen fifteen long".split()
+)
+# words before a marker that name nothing ("the number", "a good number", "what's your ID")
+_NOT_NOUNS = frozenset(
+    "the a an your my our his her their its this that these those which what whats s is "
+    "good best right same other another new old whole full last first correct any some "
+    "of to for and or it me us you so oh uh um ok no on in at an by be do go he we up as if "
+    "i mine yours hers ours theirs one ones thing here there who".split()
+)
+_PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
+_DETERMINERS = frozenset("the a an your my our his her their this that".split())
+_SKIPPED = frozenset(
+    "uh um umm uhm er erm ah hmm huh mm mhm like so okay ok yeah well you know let see hold "
+    "oh is it s was that's please".split()
+)
+_TOKENS = re.compile(r"[a-z]+|\d+")
+_DIGIT_WORDS = frozenset(
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred double triple".split()
+)
+
+
+def said(text: str) -> list[str]:
+    """The words of `text` with digits (written or said) as "0", and its last number left out:
+    what named that number is what a number read back or continued in the next turn inherits."""
+    words = ["0" if w in _DIGIT_WORDS or w.isdigit() else w for w in _TOKENS.findall(text.lower())]
+    while words and words[-1] == "0":
+        words.pop()
+    return words
+
+
+def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | None:
+    """ "id", "phone" or None: what the words before a number (or ending a question, when
+    `asked`) say it is."""
+    seen = 0  # words between this one and the number (fillers not counted)
+    maybe_id = None
+    bare = ids = False  # a question for "your number" with no identifier's name in it
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if any(c.isdigit() for c in word):  # another number or code was named by it
+            break
+        if word in PHONE_WORDS and (asked or seen <= 4):  # "I got a call about my ..."
+            return "phone"
+        noun = words[k - 1] if k else ""
+        if word in _MARKERS and noun:
+            if noun in _PHONE_NOUNS or noun in PLACE_WORDS:  # "home number", "Polish number"
+                return "phone"
+            if noun in _OTHER_NOUNS:
+                break
+            if _noun(noun):  # "PO number"
+                return "id"
+            bare = bare or word in ("number", "numbers")
+        if word in ID_WORDS:
+            ids = True
+            if seen <= 2 and not (asked and _object(words, k)):
+                if not asked:
+                    return "id"
+                # a question names what it asks for: "the mobile we should text the code to?"
+                # asks for a phone number, so a word of phones further back still wins
+                maybe_id = maybe_id or "id"
+        if word not in _SKIPPED:
+            seen += 1
+    if asked and bare and not ids:  # "What's your number?" asks for a phone number
+        return "phone"
+    return maybe_id
+
+
+def _noun(word: str) -> bool:
+    return word.isalpha() and len(word) > 1 and word not in _NOT_NOUNS
+
+
+def _object(words: list[str] | tuple[str, ...], k: int) -> bool:
+    """Word k follows a preposition ("on the account"): it is where, not what is asked."""
+    j = k - 1
+    while j >= 0 and words[j] in _DETERMINERS:
+        j -= 1
+    return j >= 0 and words[j] in _PREPOSITIONS

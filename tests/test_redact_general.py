@@ -1,0 +1,177 @@
+"""`zelto.redact_pii()`'s general mechanisms, on phrasings no rule lists: what names a number
+(any noun before "number" / "ID", a question's object, a number read back), pauses of any
+short words inside a number, phone numbers after talk of phones from any country, and the
+smaller spoken forms ("period" for ".", a comma between "seventy" and "one"). Cases written for
+these tests, not taken from an evaluation set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+
+
+def said(text: str, previous: str = "", previous_same: str = "") -> str:
+    return redact.turn(text, previous, previous_same)  # type: ignore[no-any-return]
+
+
+def conversation(*turns: tuple[str, str]) -> list[str]:
+    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the locker number is 4183181373",
+        "okay so my donor ID is 418 318 1373",
+        "hmm, the pallet number is four one eight, three one eight, one three seven three",
+        "the permit number is 628-41-1901",
+        "PO number 2015566176",
+        "regarding work order 8394896246 nobody called back",
+    ],
+)
+def test_any_noun_before_number_or_id_names_an_identifier(text: str) -> None:
+    assert said(text) == text
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        # the account is where the number goes, not what is asked for
+        ("Which number should we put on the account?", "it's +47 40 61 23 45", "it's [phone]"),
+        # "case" in "in case" names nothing
+        ("What's a good number in case the line drops?", "201 556 6176", "[phone]"),
+        # the question asks for a mobile; the code is what will be sent to it
+        ("And the mobile we should send the code to?", "oh seven one two, one two six, eight "
+         "five nine", "[phone]"),
+        ("Can you read me the tenant ID?", "sure, 913 833 9216", "sure, 913 833 9216"),
+        # "your number", with no identifier's name in the question, is a phone number
+        ("What's your number?", "oh seven nine one one, one two three, four five six",
+         "[phone]"),
+        ("What's your number on the invoice?", "0712126859", "0712126859"),
+    ],
+)  # fmt: skip
+def test_what_a_question_asks_for(previous: str, text: str, expected: str) -> None:
+    assert said(text, previous=previous) == expected
+
+
+def test_a_number_read_back_is_what_it_was_named() -> None:
+    turns = conversation(
+        ("assistant", "What's the ticket number?"),
+        ("user", "it's 633 215 9145, that's it"),
+        ("assistant", "So that's 6332159145, correct?"),
+    )
+    assert turns[1:] == ["it's 633 215 9145, that's it", "So that's 6332159145, correct?"]
+    turns = conversation(
+        ("assistant", "Best mobile for you?"),
+        ("user", "oh seven one two one two six eight five nine"),
+        ("assistant", "I have 0712 126859."),
+    )
+    assert turns[1:] == ["[phone]", "I have [phone]."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4111 hold on 1111 let me see 1111 you know 1111", "[card]"),
+        ("four one one one, hmm, one one one one, okay so, one one one one one one one one",
+         "[card]"),
+        ("it's 4111 1111 1111 1111 and it expires 09 27", "it's [card] and it expires 09 27"),
+        ("6759 5433 8129 6480 810", "[card]"),  # 19 digits whole, not the first 16
+    ],
+)  # fmt: skip
+def test_any_short_pause_inside_a_card(text: str, expected: str) -> None:
+    assert said(text, previous="Go ahead with the card.") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plus four six, seventy, one two one, oh nine, two eight", "[phone]"),
+        ("my Austrian number is +43 664 101055", "my Austrian number is [phone]"),
+        ("you can text me on twenty one, twenty five, eleven, seventy eight",
+         "you can text me on [phone]"),  # a Norwegian number, no country said
+        ("it's 011-15-2347-7333 in Buenos Aires", "it's 011-15-2347-7333 in Buenos Aires"),
+        # in the groups its country writes it in, valid there: no country or phone said
+        ("sure, it's 21 236 7502.", "sure, it's [phone]."),
+        ("one one, nine six one two one, six nine two three", "[phone]"),
+        ("it's 695 372, then 1995 on the invoice", "it's 695 372, then 1995 on the invoice"),
+        ("the batch is 334 986 6367", "the batch is 334 986 6367"),
+        # a valid number before any 8-15 digits, and a time is never part of a number
+        ("call me at (212) 555-0134 after 10:30", "call me at [phone] after 10:30"),
+    ],
+)  # fmt: skip
+def test_phones_from_anywhere(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+def test_a_phone_after_talk_of_phones_is_read_across_two_turns() -> None:
+    turns = conversation(
+        ("assistant", "What's your mobile?"),
+        ("user", "+46 8 12"),
+        ("assistant", "Yep."),
+        ("user", "49 38"),
+    )
+    assert turns[1] == "[phone]" and turns[3] == "[phone]"
+
+
+def test_a_date_is_not_the_start_of_a_number_in_the_next_turn() -> None:
+    turns = conversation(("assistant", "It ships on 12/05."), ("assistant", "It's 48213-22."))
+    assert turns == ["It ships on 12/05.", "It's 48213-22."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it's ana at fastmail period com", "it's [email]"),
+        ("w e i at fastmail dot com", "[email]"),
+        ("use d silva at riverbend dash logistics dot com", "use [email]"),
+        ("we're open at north star dot co dot nz", "we're open at north star dot co dot nz"),
+        ("same as my name, sam lee at gmail", "same as my name, [email]"),
+        ("it's r dot sharma at the rate gmail dot com", "it's [email]"),
+        ("j, o, h, n at gmail dot com", "[email]"),
+        ("n o six oh eight six oh one five one six seven six one two", "[iban]"),
+        (
+            "d e eight nine three seven oh four double oh four four oh five three two oh one three "
+            "triple oh",
+            "[iban]",
+        ),
+    ],
+)
+def test_spoken_emails_and_ibans(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('lookup -> {"caseId": "4183181373", "status": "open"}',
+         'lookup -> {"caseId": "4183181373", "status": "open"}'),  # a key's words name it
+        ("it's kenji at naver dot co dot kr", "it's [email]"),  # any country's ending
+        ("reach me at tomas at seznam", "reach me at [email]"),  # a provider without ending
+        ("I'm at home at sky dot com", "I'm at home at sky dot com"),
+        ("4012 8888, correction, 4111 1111 1111 1111", "[card], correction, [card]"),
+        ("four o one two eight eight eight eight eight eight eight eight one eight eight one",
+         "[card]"),  # "o" for zero
+    ],
+)  # fmt: skip
+def test_keys_endings_providers_restarts(text: str, expected: str) -> None:
+    assert said(text, previous="Anything else?") == expected
+
+
+def test_a_short_aside_between_two_halves_is_passed_over() -> None:
+    turns = [("user", "4252 7601"), ("user", "hold on"), ("user", "8955 5978")]
+    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+    held = [t["content"] for t in redact.live(payload)["transcript"]["turns"]][:2]
+    assert conversation(*turns) == ["[card]", "hold on", "[card]"]
+    first_two = {"transcript": {"turns": payload["transcript"]["turns"][:2]}}
+    assert [t["content"] for t in redact.live(first_two)["transcript"]["turns"]] == [
+        "[number]",
+        "hold on",
+    ]  # never in clear while the rest may follow
+    assert held == ["[card]", "hold on"]

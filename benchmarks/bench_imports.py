@@ -37,9 +37,9 @@ SCRIPT = Path(__file__)
 CASES = [
     ("zelto_spool", [], "`import zelto_spool` (its names load on first use)"),
     (
-        "zelto_spool.pytest_plugin",
+        "zelto_spool.testing.pytest_plugin",
         ["pytest"],
-        "`import zelto_spool.pytest_plugin` after pytest (every pytest session)",
+        "`import zelto_spool.testing.pytest_plugin` after pytest (every pytest session)",
     ),
     ("httpx", [], "`import httpx` alone (for comparison)"),
     ("livekit.agents", [], "`import livekit.agents` (the worker itself)"),

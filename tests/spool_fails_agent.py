@@ -23,7 +23,9 @@ from livekit.agents import Agent, AgentServer, AgentSession, JobContext, functio
 
 from livekit.plugins import zelto
 from livekit.plugins.zelto.testing import ScriptedLLM, ToolCall, simulated_worker
-from zelto_spool import SpoolWriteError, _live, _store
+from zelto_spool import SpoolWriteError
+from zelto_spool.store import calls as _store
+from zelto_spool.store import live as _live
 
 REFUSED = os.environ.get("ZELTO_TEST_REFUSED_WRITES", "1")
 SCRIPT = [

@@ -28,7 +28,7 @@ from tests.alerting import (
 )
 from tests.conftest import payload, wait_until
 from zelto_spool import Leases, Spool
-from zelto_spool._metrics import SidecarMetrics
+from zelto_spool.sidecar.metrics import SidecarMetrics
 
 ROOT = Path(__file__).parent.parent
 PROMTOOL_TESTS = Path(__file__).parent / "prometheus" / "alerts_test.yaml"

@@ -23,7 +23,7 @@ import yaml
 from tests.alerting import DEPLOY, SidecarProcess, dashboard_exprs, free_port, stable_port
 from tests.conftest import API_KEY, payload, wait_until
 from zelto_spool import Spool
-from zelto_spool._receiver import Receiver
+from zelto_spool.testing.receiver import Receiver
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from zelto_spool._answer import ReceivedScanner, Verdict, scan_received
-from zelto_spool._secret import Scrubber
+from zelto_spool.delivery.answer import ReceivedScanner, Verdict, scan_received
+from zelto_spool.delivery.secret import Scrubber
 
 HUNT = os.environ.get("ZELTO_PROPERTY_EXAMPLES")
 BOUNDED = settings(  # as in test_properties.py: fixed examples in `make test`, hunts by hand
@@ -187,7 +187,7 @@ def test_uncut_text_keeps_what_merely_looks_like_a_prefix() -> None:
 def test_the_patterns_are_compiled_on_first_use_and_shared() -> None:
     """Compiling them costs ~10 ms for a long key: a job whose call is delivered at once
     (nothing to scrub) must not pay it, and two senders with one key pay it once."""
-    from zelto_spool import _secret
+    from zelto_spool.delivery import secret as _secret
 
     key = "zk_live_" + "q7W" * 13
     before = _secret._compiled.cache_info()

@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import payload
 from zelto_spool import DeliveryConfig, Flusher, Spool
-from zelto_spool._sender import MAX_ANSWER_BYTES
+from zelto_spool.delivery.sender import MAX_ANSWER_BYTES
 
 # a key holding the characters JSON escapes: `/` (as `\/` in PHP), `"` and `\`
 KEY = 'zk_live/5ecret"DO\\NOT-LEAK-9f3a'

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import payload
 from tests.test_answers import KEY, RawZelto, assert_no_key
 from zelto_spool import DeliveryConfig, Flusher, Spool
-from zelto_spool import _sender as sender_module
+from zelto_spool.delivery import sender as sender_module
 
 T0 = 1_900_000_000.0
 ANSWERS = {

@@ -20,8 +20,8 @@ import pytest
 
 from tests.conftest import payload
 from zelto_spool import Spool
-from zelto_spool._exceptions import SpoolWriteError
-from zelto_spool._schema import transaction
+from zelto_spool.errors import SpoolWriteError
+from zelto_spool.store.schema import transaction
 
 COMMIT_ON_REQUEST = """
 import sqlite3, sys

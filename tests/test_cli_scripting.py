@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli
 from zelto_spool import Spool
-from zelto_spool._cli import cli
+from zelto_spool.cli.main import cli
 
 SPOOL_COMMANDS = ["status", "list", "show", "enqueue", "replay", "purge", "drain", "run"]
 

@@ -20,9 +20,9 @@ import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
 from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
-from zelto_spool import _flusher as flusher_module
-from zelto_spool._health import verdict
-from zelto_spool._payload import decode
+from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.payload import decode
+from zelto_spool.sidecar.health import verdict
 
 HOUR = 3600.0
 
@@ -151,8 +151,8 @@ def test_a_backoff_is_still_honoured_after_the_clock_steps_back(spool_path: Path
 
 
 def test_a_pause_probe_is_not_held_by_a_clock_stepped_back(spool_path: Path) -> None:
-    from zelto_spool._pausing import Gate
-    from zelto_spool._spool import Pause
+    from zelto_spool.delivery.pause import Gate
+    from zelto_spool.store.spool import Pause
 
     clocks = Clocks()
     spool = Spool(spool_path, clock=clocks.time)
@@ -176,7 +176,7 @@ def test_a_negative_backlog_age_is_an_alarm_not_zero(spool_path: Path) -> None:
     found = verdict(stats)
     assert not found.ok
     assert "clock" in found.text and "1h" in found.text, found.text
-    from zelto_spool._metrics import SidecarMetrics
+    from zelto_spool.sidecar.metrics import SidecarMetrics
 
     text = SidecarMetrics(spool).render().decode()
     assert "zelto_spool_oldest_pending_age_seconds -3600.0" in text

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from zelto_spool import ConfigError, DeliveryConfig, default_spool_path
-from zelto_spool._config import check_base_url, is_loopback
+from zelto_spool.config import check_base_url, is_loopback
 
 
 @pytest.mark.parametrize(

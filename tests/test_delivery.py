@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
 from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
-from zelto_spool._flusher import NO_KEY_REASON
-from zelto_spool._payload import decode
+from zelto_spool.delivery.flusher import NO_KEY_REASON
+from zelto_spool.payload import decode
 
 
 def flusher_for(spool: Spool, receiver: Any, **options: Any) -> Flusher:

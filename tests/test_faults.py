@@ -31,8 +31,8 @@ from tests.chaos.actors import ROOT
 from tests.conftest import API_KEY, cli_env, payload, run_cli, used_spool, wait_until
 from tests.sessions import EXPECTED_TURNS, run_session
 from zelto_spool import Spool
-from zelto_spool._payload import encode
-from zelto_spool._receiver import Receiver
+from zelto_spool.payload import encode
+from zelto_spool.testing.receiver import Receiver
 
 SOURCE = ROOT / "spool" / "zelto_spool"
 
@@ -253,8 +253,8 @@ def test_an_error_inside_an_unfsynced_write_surfaces_and_later_writes_are_fsynce
     spool: Spool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from zelto_spool import Leases, SpoolError
-    from zelto_spool import _schema_leases as sql
-    from zelto_spool._leases import Mark
+    from zelto_spool.delivery import claim_sql as sql
+    from zelto_spool.delivery.claim import Mark
 
     leases = Leases(spool)
     spool.enqueue(payload("room-1"))
@@ -456,7 +456,7 @@ def _sql_built_from_values(path: Path) -> list[str]:
 def test_sql_is_never_built_from_values() -> None:
     """Statements are constants (or constant fragments) with bound parameters; the only
     interpolations are `int(...)` in a PRAGMA and `?` placeholder lists."""
-    problems = [p for path in sorted(SOURCE.glob("*.py")) for p in _sql_built_from_values(path)]
+    problems = [p for path in sorted(SOURCE.rglob("*.py")) for p in _sql_built_from_values(path)]
     assert problems == []
 
 

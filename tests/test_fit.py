@@ -1,4 +1,4 @@
-"""One bad turn never costs the transcript: repair and cut (`zelto_spool._fit`), as tables."""
+"""One bad turn never costs the transcript: repair and cut (`zelto_spool.fit`), as tables."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from zelto_spool import PayloadError
-from zelto_spool._fit import Fixes, fit_transcript, repair_text
-from zelto_spool._payload import encode, prepare
+from zelto_spool.fit import Fixes, fit_transcript, repair_text
+from zelto_spool.payload import encode, prepare
 
 LONE = "\ud83d"  # json.loads('"\\ud83d"'): the first half of an emoji, cut off
 
@@ -74,8 +74,8 @@ def test_a_payload_that_fits_is_unchanged() -> None:
 
 
 def test_a_reaped_snapshot_over_the_limit_keeps_its_turns() -> None:
-    from zelto_spool._live import assemble
-    from zelto_spool._payload import MAX_PAYLOAD_BYTES, decode
+    from zelto_spool.payload import MAX_PAYLOAD_BYTES, decode
+    from zelto_spool.store.live import assemble
 
     header = {"agent": {"externalId": "a"}, "call": {"externalId": "c"}}
     turns = [

@@ -18,8 +18,8 @@ import pytest
 
 from tests.conftest import API_KEY, payload
 from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
-from zelto_spool import _flight as flight_module
-from zelto_spool import _flusher as flusher_module
+from zelto_spool.delivery import flight as flight_module
+from zelto_spool.delivery import flusher as flusher_module
 
 CALLS = 128
 

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import API_KEY, cli_env, payload, run_cli, used_spool, wait_until
 from tests.test_sidecar_ops import Sidecar
 from zelto_spool import Spool
-from zelto_spool._health import verdict
+from zelto_spool.sidecar.health import verdict
 
 HEALTHY: dict[str, Any] = {
     "paused": None,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from zelto_spool import _oslock
+from zelto_spool.store import locks as _oslock
 
 ROOT = Path(__file__).parent.parent
 
@@ -42,7 +42,7 @@ def test_plugin_and_pytest_plugin_import_without_fcntl(tmp_path: Path) -> None:
         NO_FCNTL
         + """
 from livekit.plugins import zelto
-import zelto_spool.pytest_plugin
+import zelto_spool.testing.pytest_plugin
 from zelto_spool.testing import Receiver, Spool
 print("imported", zelto.__version__)
 """,
@@ -105,7 +105,7 @@ def test_pytest_plugin_imports_nothing_heavy(tmp_path: Path) -> None:
 import json, sys
 import pytest
 before = set(sys.modules)
-import zelto_spool.pytest_plugin
+import zelto_spool.testing.pytest_plugin
 print(json.dumps(sorted(set(sys.modules) - before)))
 """,
         tmp_path,
@@ -113,9 +113,10 @@ print(json.dumps(sorted(set(sys.modules) - before)))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [
         "zelto_spool",
-        "zelto_spool._testkey",  # one constant, no imports
         "zelto_spool._version",
-        "zelto_spool.pytest_plugin",
+        "zelto_spool.testing",  # its names load on first use
+        "zelto_spool.testing.key",  # one constant, no imports
+        "zelto_spool.testing.pytest_plugin",
     ]
 
 
@@ -124,9 +125,9 @@ def test_package_names_still_import_on_use(tmp_path: Path) -> None:
         """
 import sys
 import zelto_spool
-assert "zelto_spool._flusher" not in sys.modules
+assert "zelto_spool.delivery.flusher" not in sys.modules
 from zelto_spool import Flusher, Spool, __all__
-assert "zelto_spool._flusher" in sys.modules
+assert "zelto_spool.delivery.flusher" in sys.modules
 assert all(getattr(zelto_spool, name) is not None for name in __all__)
 assert set(__all__) <= set(dir(zelto_spool))
 try:

@@ -15,7 +15,7 @@ from typing import Any
 
 from tests.conftest import API_KEY, payload
 from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
-from zelto_spool._payload import decode, encode
+from zelto_spool.payload import decode, encode
 
 
 def turns_of(body: bytes) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from tests.test_sidecar import start_sidecar, stop
 from zelto_spool import Leases, Spool
-from zelto_spool._pausing import NO_KEY_REASON
+from zelto_spool.delivery.pause import NO_KEY_REASON
 
 
 def test_a_keyless_run_refuses_and_leaves_the_keyed_sidecar_sending(

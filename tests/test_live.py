@@ -14,8 +14,8 @@ from typing import Any
 from tests.conftest import payload
 from tests.test_spool import Clock
 from zelto_spool import Spool
-from zelto_spool._live import LOST_REASON
-from zelto_spool._payload import encode
+from zelto_spool.payload import encode
+from zelto_spool.store.live import LOST_REASON
 
 HEADER = {"agent": {"externalId": "bot"}, "call": {"externalId": "room-9"}}
 TURNS = [{"role": "user", "content": "hello"}, {"role": "assistant", "content": "hi there"}]
@@ -24,7 +24,7 @@ TURNS = [{"role": "user", "content": "hello"}, {"role": "assistant", "content": 
 SNAPSHOT_AND_DIE = """
 import os, sys, json
 from zelto_spool import Spool
-from zelto_spool._payload import encode
+from zelto_spool.payload import encode
 spool = Spool(sys.argv[1])
 header = json.loads(sys.argv[2]); turns = json.loads(sys.argv[3])
 spool.live.start(sys.argv[4], header["call"]["externalId"], encode(header))
@@ -257,7 +257,7 @@ def test_a_snapshot_whose_start_failed_is_registered_by_the_next_turn(
 
     from livekit.plugins.zelto._live import LiveTracker
     from zelto_spool import SpoolWriteError
-    from zelto_spool._live import LiveCalls
+    from zelto_spool.store.live import LiveCalls
 
     real_start = LiveCalls.start
     calls = []

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from zelto_spool import Leases, Spool
-from zelto_spool import _schema_leases as sql
-from zelto_spool._leases import Claim, Mark, MarkKind
+from zelto_spool.delivery import claim_sql as sql
+from zelto_spool.delivery.claim import Claim, Mark, MarkKind
 
 
 def _payload(call_id: str) -> dict[str, object]:

@@ -10,7 +10,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from zelto_spool import Leases, Spool
-from zelto_spool._metrics import SidecarMetrics, go_float
+from zelto_spool.sidecar.metrics import SidecarMetrics, go_float
 
 # what prometheus-client's `generate_latest` wrote for the same metrics (timestamps and the
 # file size masked)
@@ -57,5 +57,5 @@ def test_values_are_written_as_go_does(value: float, text: str) -> None:
 
 def test_metrics_do_not_need_prometheus_client(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "prometheus_client", None)  # importing it would fail
-    monkeypatch.delitem(sys.modules, "zelto_spool._metrics")
-    import zelto_spool._metrics  # noqa: F401
+    monkeypatch.delitem(sys.modules, "zelto_spool.sidecar.metrics")
+    import zelto_spool.sidecar.metrics  # noqa: F401

@@ -13,8 +13,9 @@ import pytest
 
 from livekit.plugins import zelto
 from tests.conftest import cli_env, run_cli
-from zelto_spool import ConfigError, Spool, _payload, default_spool_path
-from zelto_spool._payload import decode
+from zelto_spool import ConfigError, Spool, default_spool_path
+from zelto_spool import payload as _payload
+from zelto_spool.payload import decode
 
 DEEP_ARRAY = "[" * 100_000 + "]" * 100_000
 DEEP_OBJECT = '{"a":' * 5000 + "1" + "}" * 5000

@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli
 from zelto_spool import Spool
-from zelto_spool._payload import decode, encode
+from zelto_spool.payload import decode, encode
 
 WRITER = """
 import json, sys

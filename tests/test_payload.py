@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import payload
 from zelto_spool import MAX_PAYLOAD_BYTES, PayloadError, PayloadTooLargeError, validate
-from zelto_spool._payload import decode, encode, prepare
+from zelto_spool.payload import decode, encode, prepare
 
 
 def test_minimal_payload_is_valid() -> None:
@@ -165,7 +165,7 @@ def test_encoding_is_compact_utf8_json() -> None:
 
 
 def test_stdlib_json_fallback_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from zelto_spool import _payload
+    from zelto_spool import payload as _payload
 
     p = payload("é-room", durationSeconds=1.5)
     p["transcript"]["turns"].append({"role": "user", "content": "emoji 🎧 and \u0000 nul"})

@@ -12,7 +12,7 @@ from tests.conftest import API_KEY, cli_env, run_cli
 from tests.test_plugin_worker import check_content, run_worker
 from tests.test_sidecar import start_sidecar
 from zelto_spool import Spool
-from zelto_spool._live import LOST_REASON
+from zelto_spool.store.live import LOST_REASON
 
 ROOMS = [f"crash-{i}" for i in range(3)]
 

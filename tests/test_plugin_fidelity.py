@@ -19,7 +19,7 @@ import pytest
 from livekit.plugins.zelto._ending import CRASHED
 from tests.conftest import API_KEY, cli_env, run_cli
 from zelto_spool import Spool
-from zelto_spool._live import LOST_REASON
+from zelto_spool.store.live import LOST_REASON
 
 AGENT = Path(__file__).parent / "fidelity_agent.py"
 GOODBYE = "caller said goodbye"
@@ -85,7 +85,7 @@ def run(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """(hook, received calls by room, LiveKit's records by room) for one worker run."""
-    from zelto_spool._receiver import Receiver  # the loopback Zelto the fixture also uses
+    from zelto_spool.testing.receiver import Receiver  # the loopback Zelto the fixture also uses
 
     hook = request.param
     base = tmp_path_factory.mktemp(f"fidelity-{hook}")

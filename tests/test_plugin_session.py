@@ -15,7 +15,7 @@ from livekit.plugins import zelto
 from tests.conftest import API_KEY, payload
 from tests.sessions import EXPECTED_TURNS, cleanup, run_session
 from zelto_spool import ConfigError, Spool
-from zelto_spool._payload import decode
+from zelto_spool.payload import decode
 
 
 def forwarder(receiver: Any, spool_path: Path, **options: Any) -> zelto.Forwarder:

@@ -31,8 +31,8 @@ from livekit.plugins.zelto._mapping import build_payload
 from tests.conftest import API_KEY, payload
 from tests.sessions import run_session
 from zelto_spool import MAX_PAYLOAD_BYTES, ROLES, PayloadError, PayloadTooLargeError, Spool
-from zelto_spool import _payload as payload_module
-from zelto_spool._payload import decode, encode, prepare
+from zelto_spool import payload as payload_module
+from zelto_spool.payload import decode, encode, prepare
 
 HUNT = os.environ.get("ZELTO_PROPERTY_EXAMPLES")
 BOUNDED = settings(

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import API_KEY, payload
 from tests.proxies import RecordingProxy, TlsZelto, make_certificate, running
 from zelto_spool import DeliveryConfig, Flusher, Spool
-from zelto_spool import _sender as sender_module
+from zelto_spool.delivery import sender as sender_module
 from zelto_spool.testing import Receiver
 
 PROXY_VARS = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"]

@@ -15,9 +15,9 @@ from typing import Any
 import httpx
 import pytest
 
-from zelto_spool._receiver import Post, Receiver, format_post, parse_fault
-from zelto_spool._receiver_cli import serve_forever
-from zelto_spool.pytest_plugin import TEST_API_KEY
+from zelto_spool.cli.receiver import serve_forever
+from zelto_spool.testing.pytest_plugin import TEST_API_KEY
+from zelto_spool.testing.receiver import Post, Receiver, format_post, parse_fault
 
 KEY = "zk_live_sekrit_0123456789"
 HEADERS = {"Authorization": f"Bearer {KEY}", "X-Zelto-Provider": "livekit"}
@@ -463,7 +463,7 @@ def test_zelto_env_points_the_environment_at_the_receiver(zelto_env: Receiver, t
 
 def test_the_plugin_and_package_import_without_aiohttp():
     code = (
-        "import sys, zelto_spool, zelto_spool.pytest_plugin; "
+        "import sys, zelto_spool, zelto_spool.testing.pytest_plugin; "
         "sys.exit(' '.join(m for m in ('aiohttp', 'livekit.agents') if m in sys.modules) or None)"
     )
     done = subprocess.run(

@@ -14,7 +14,7 @@ import pytest
 from livekit.plugins import zelto
 from tests.conftest import payload
 from zelto_spool import Spool
-from zelto_spool._payload import prepare
+from zelto_spool.payload import prepare
 
 redact = zelto.redact_pii()
 

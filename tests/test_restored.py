@@ -16,8 +16,8 @@ import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli
 from zelto_spool import Leases, Spool
-from zelto_spool._health import verdict
-from zelto_spool._payload import encode
+from zelto_spool.payload import encode
+from zelto_spool.sidecar.health import verdict
 
 RECORDING = "https://recordings.example/room-1.ogg"
 
@@ -84,7 +84,7 @@ def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
     # moved whole (same inode, side file along) to a machine with another id
     second = tmp_path / "host-b"
     (tmp_path / "host-a").rename(second)
-    from zelto_spool import _home as home
+    from zelto_spool.store import home
 
     monkeypatch.setattr(home, "machine_id", lambda: "0ther-host-machine-id")
     with Spool(second / "spool.db") as copy:

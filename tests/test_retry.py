@@ -8,7 +8,13 @@ from email.utils import format_datetime
 
 import pytest
 
-from zelto_spool._retry import REASON_LIMIT, backoff_delay, classify, next_delay, parse_retry_after
+from zelto_spool.delivery.retry import (
+    REASON_LIMIT,
+    backoff_delay,
+    classify,
+    next_delay,
+    parse_retry_after,
+)
 
 NOW = 1_800_000_000.0
 OK = b'{"received": true}'

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zelto_spool._secret import _NULS as NULS
-from zelto_spool._secret import MASK, Scrubber
-from zelto_spool._secret import _hex as hex_form
+from zelto_spool.delivery.secret import _NULS as NULS
+from zelto_spool.delivery.secret import MASK, Scrubber
+from zelto_spool.delivery.secret import _hex as hex_form
 
 KEY = 'zk_live/5ecret"DO\\NOT-LEAK-9f3a'  # holds `/`, `"` and `\`, which JSON escapes
 PLAIN_KEY = "zk_live_5ecret-DO-NOT-LEAK-9f3a"

@@ -15,8 +15,8 @@ import httpx
 
 from tests.conftest import SECRET_KEY, cli_env, payload, run_cli
 from zelto_spool import DeliveryConfig, Spool
-from zelto_spool._receiver import Receiver
-from zelto_spool._sender import Sender
+from zelto_spool.delivery.sender import Sender
+from zelto_spool.testing.receiver import Receiver
 
 
 def test_key_never_in_spool_files_logs_or_cli_output(tmp_path: Path) -> None:
@@ -124,7 +124,7 @@ def test_plain_http_to_a_remote_host_is_refused(tmp_path: Path) -> None:
 
 
 def test_tls_verification_is_on_by_default() -> None:
-    from zelto_spool._sender import _tls_context
+    from zelto_spool.delivery.sender import _tls_context
 
     context = _tls_context()
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
@@ -133,9 +133,9 @@ def test_tls_verification_is_on_by_default() -> None:
 def test_zelto_spool_never_imports_livekit() -> None:
     code = (
         "import importlib, pkgutil, sys, zelto_spool\n"
-        "for m in pkgutil.iter_modules(zelto_spool.__path__):\n"
-        "    if m.name != '__main__':\n"
-        "        importlib.import_module('zelto_spool.' + m.name)\n"
+        "for m in pkgutil.walk_packages(zelto_spool.__path__, 'zelto_spool.'):\n"
+        "    if m.name != 'zelto_spool.__main__':\n"
+        "        importlib.import_module(m.name)\n"
         "bad = sorted(n for n in sys.modules if n == 'livekit' or n.startswith('livekit.'))\n"
         "print(bad)\n"
     )

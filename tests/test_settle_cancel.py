@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import API_KEY, payload
 from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
-from zelto_spool import _flusher as flusher_module
+from zelto_spool.delivery import flusher as flusher_module
 
 
 class SlowRecord(Leases):

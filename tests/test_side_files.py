@@ -90,7 +90,7 @@ def test_a_deleted_wal_under_a_running_sidecar_keeps_the_calls_only_it_held(
 def test_where_the_old_connection_cannot_be_closed_safely_the_process_stops_loudly(
     spool_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import zelto_spool._db as db
+    import zelto_spool.store.db as db
 
     spool = Spool(spool_path)
     spool.enqueue(payload("a"))

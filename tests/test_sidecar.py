@@ -100,7 +100,7 @@ def test_kill_9_mid_drain_loses_nothing(spool_path: Path, zelto_receiver: Any) -
 
 def test_event_loop_errors_are_rate_limited(caplog: pytest.LogCaptureFixture) -> None:
     """A descriptor flood on --listen made asyncio print a traceback per failed accept."""
-    from zelto_spool._sidecar import rate_limited_loop_errors
+    from zelto_spool.sidecar.run import rate_limited_loop_errors
 
     now = [0.0]
     handle = rate_limited_loop_errors(every=10.0, clock=lambda: now[0])

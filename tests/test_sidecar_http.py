@@ -10,9 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
-from zelto_spool import Spool, _server
-from zelto_spool._metrics import SidecarMetrics
-from zelto_spool._server import MAX_WEBHOOK_BYTES, Health, SidecarServer
+from zelto_spool import Spool
+from zelto_spool.sidecar import server as _server
+from zelto_spool.sidecar.metrics import SidecarMetrics
+from zelto_spool.sidecar.server import MAX_WEBHOOK_BYTES, Health, SidecarServer
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 IDLE = """
 import asyncio, json, sys
 from zelto_spool import DeliveryConfig, Spool
-from zelto_spool._sidecar import Listen, run_sidecar
+from zelto_spool.sidecar.run import Listen, run_sidecar
 
 async def main() -> None:
     stop = asyncio.Event()
@@ -56,5 +56,5 @@ def idle_modules(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 def test_an_idle_sidecar_with_listen_and_webhooks_has_not_imported(
     idle_modules: set[str], module: str
 ) -> None:
-    assert "zelto_spool._webhooks" in idle_modules  # webhooks are on
+    assert "zelto_spool.sidecar.webhooks" in idle_modules  # webhooks are on
     assert module not in idle_modules

@@ -14,8 +14,8 @@ import pytest
 
 from tests.conftest import payload, used_spool
 from zelto_spool import Leases, PayloadError, Spool, SpoolError
-from zelto_spool._payload import encode
-from zelto_spool._schema import SCHEMA_VERSION, schema_levels
+from zelto_spool.payload import encode
+from zelto_spool.store.schema import SCHEMA_VERSION, schema_levels
 
 
 class Clock:
@@ -38,7 +38,7 @@ def test_enqueue_is_one_pending_row_with_the_exact_body(spool: Spool) -> None:
     assert spool.stats()["pending"] == 1
     (claim,) = leases.claim(10, lease_s=60)
     assert claim.call_id == "r1" and claim.version == 1
-    from zelto_spool._payload import decode
+    from zelto_spool.payload import decode
 
     assert decode(claim.body) == payload("r1")
 

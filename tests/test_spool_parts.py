@@ -11,11 +11,18 @@ from pathlib import Path
 
 from tests.conftest import payload
 from zelto_spool import Leases, Spool
-from zelto_spool._schema import SCHEMA_VERSION, schema_levels
+from zelto_spool.store.schema import SCHEMA_VERSION, schema_levels
 
 SPOOL_PACKAGE = Path(__file__).resolve().parents[1] / "spool" / "zelto_spool"
-# the spool and its parts (`_store.py` draws them)
-PARTS = ("_spool.py", "_store.py", "_leases.py", "_live.py", "_upkeep.py", "_query.py")
+# the spool and its parts (`store/calls.py` draws them)
+PARTS = (
+    "store/spool.py",
+    "store/calls.py",
+    "delivery/claim.py",
+    "store/live.py",
+    "store/upkeep.py",
+    "store/query.py",
+)
 LEASE_PROTOCOL = ("claim", "reclaim", "mark_delivered", "mark_retry", "mark_dead", "release")
 SENDER_WRITES = ("apply", "pause", "resume")
 
@@ -80,18 +87,30 @@ def test_the_reach_check_sees_reaches() -> None:
     assert _private_reaches(source) == ["3: ._db", "5: ._clock"]
 
 
+def _module_name(path: Path) -> str:
+    """`store/spool.py` -> `store.spool`; a package's `__init__.py` -> the package."""
+    parts = path.relative_to(SPOOL_PACKAGE).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
 def _import_graph() -> dict[str, set[str]]:
-    """Each module's imports of sibling modules, at module level (`TYPE_CHECKING` included:
-    mypy follows those too); imports inside functions are deliberate and lazy."""
+    """Each module's imports of the package's modules, at module level (`TYPE_CHECKING`
+    included: mypy follows those too); imports inside functions are deliberate and lazy."""
     graph: dict[str, set[str]] = {}
-    for path in SPOOL_PACKAGE.glob("*.py"):
+    for path in SPOOL_PACKAGE.rglob("*.py"):
+        name = _module_name(path)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         deps: set[str] = set()
         for top in ast.parse(path.read_text()).body:
             for node in ast.walk(top) if isinstance(top, ast.If) else [top]:
-                if isinstance(node, ast.ImportFrom) and node.level == 1:
-                    names = [node.module] if node.module else [a.name for a in node.names]
-                    deps.update(n.split(".")[0] for n in names)
-        graph[path.stem] = deps
+                if isinstance(node, ast.ImportFrom) and node.level:
+                    base = package.split(".") if package else []
+                    base = base[: len(base) - (node.level - 1)]
+                    if node.module:
+                        deps.add(".".join([*base, node.module]))
+                    else:
+                        deps.update(".".join([*base, a.name]) for a in node.names)
+        graph[name] = deps
     return graph
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import cli_env, payload, run_cli
 from zelto_spool import Spool, SpoolError
-from zelto_spool._watch import watch_spool as _watch
+from zelto_spool.sidecar.watch import watch_spool as _watch
 
 
 def foreign_database(path: Path) -> bytes:

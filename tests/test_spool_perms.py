@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import cli_env, payload, run_cli
 from zelto_spool import Spool
-from zelto_spool._exceptions import SpoolError
+from zelto_spool.errors import SpoolError
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX owners and modes")
 

@@ -22,9 +22,9 @@ import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
-from zelto_spool import _flusher as flusher_module
-from zelto_spool._payload import decode
-from zelto_spool._sender import LEASE_OVER, Sender
+from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.sender import LEASE_OVER, Sender
+from zelto_spool.payload import decode
 
 
 def turns_of(post: Any) -> int:
@@ -124,8 +124,9 @@ def test_the_lease_starts_once_the_lock_is_held(spool_path: Path) -> None:
 
 FROZEN_SENDER = """
 import os, signal, sys
-from zelto_spool import _config, _leases
-from zelto_spool._cli import main
+from zelto_spool import config as _config
+from zelto_spool.delivery import claim as _leases
+from zelto_spool.cli.main import main
 
 _config.DeliveryConfig.lease_s = property(lambda self: float(os.environ["TEST_LEASE_S"]))
 real_claim = _leases.Leases.claim

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import zelto_spool.testing as spool_testing
 from livekit.plugins.zelto import testing as plugin_testing
-from zelto_spool import Spool, pytest_plugin
-from zelto_spool._faults import FAULT_MODES, Fault
-from zelto_spool._receiver import Post, Receiver
+from zelto_spool import Spool
+from zelto_spool.testing import pytest_plugin
+from zelto_spool.testing.faults import FAULT_MODES, Fault
+from zelto_spool.testing.receiver import Post, Receiver
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

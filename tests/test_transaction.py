@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_sql_in_schema import SCHEMA_MODULES
-from zelto_spool._schema import transaction
+from zelto_spool.store.schema import transaction
 
 SPOOL_PACKAGE = Path(__file__).resolve().parents[1] / "spool" / "zelto_spool"
 
@@ -73,9 +73,9 @@ def test_takes_the_write_lock_at_once(conn: sqlite3.Connection, tmp_path: Path) 
 def test_no_module_begins_a_transaction_by_hand() -> None:
     hand_written = re.compile(r"""["'](BEGIN|COMMIT)\b""")
     found = [
-        f"{path.name}:{number}: {line.strip()}"
-        for path in sorted(SPOOL_PACKAGE.glob("*.py"))
-        if path.name not in SCHEMA_MODULES
+        f"{name}:{number}: {line.strip()}"
+        for path in sorted(SPOOL_PACKAGE.rglob("*.py"))
+        if (name := path.relative_to(SPOOL_PACKAGE).as_posix()) not in SCHEMA_MODULES
         for number, line in enumerate(path.read_text().splitlines(), 1)
         if hand_written.search(line)
     ]

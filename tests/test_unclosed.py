@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from zelto_spool._receiver import Receiver
+from zelto_spool.testing.receiver import Receiver
 
 
 def test_a_connection_accepted_while_the_receiver_stops_is_closed(

@@ -15,7 +15,13 @@ import pytest
 
 from tests.conftest import payload
 from zelto_spool import Spool
-from zelto_spool._watch import IN_IGNORED, IN_MODIFY, IN_Q_OVERFLOW, inotify_events, watch_spool
+from zelto_spool.sidecar.watch import (
+    IN_IGNORED,
+    IN_MODIFY,
+    IN_Q_OVERFLOW,
+    inotify_events,
+    watch_spool,
+)
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify")
 

@@ -19,9 +19,9 @@ import pytest
 
 from tests.conftest import payload
 from zelto_spool import DeliveryConfig, Flusher, Leases, Spool, SpoolWriteError
-from zelto_spool import _schema as sql
-from zelto_spool._health import verdict
-from zelto_spool._turn import turn_path
+from zelto_spool.sidecar.health import verdict
+from zelto_spool.store import schema as sql
+from zelto_spool.store.turn import turn_path
 
 fcntl = pytest.importorskip("fcntl")  # the test holds the lock as another process would
 
@@ -175,7 +175,7 @@ def test_trying_the_turn_never_blocks_on_either_lock_backend(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:
     """`try_lock` answers at once with either backend (portalocker is what Windows uses)."""
-    from zelto_spool import _oslock
+    from zelto_spool.store import locks as _oslock
 
     if backend == "portalocker":
         monkeypatch.setattr(_oslock, "_fcntl", None)

@@ -14,8 +14,12 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._config import DEFAULT_BASE_URL, ENV_AGENT_ID, DeliveryConfig, default_spool_path
-    from ._exceptions import (
+    from .config import DEFAULT_BASE_URL, ENV_AGENT_ID, DeliveryConfig, default_spool_path
+    from .delivery.claim import Claim, Leases
+    from .delivery.flusher import DrainReport, Flusher
+    from .delivery.retry import SendOutcome
+    from .delivery.sender import Sender, preload_sender
+    from .errors import (
         ConfigError,
         PayloadError,
         PayloadTooLargeError,
@@ -24,16 +28,12 @@ if TYPE_CHECKING:
         SpoolWriteError,
         ZeltoError,
     )
-    from ._fit import Fixes, fit_transcript
-    from ._flusher import DrainReport, Flusher
-    from ._guard import Guarded, guard_settings
-    from ._leases import Claim, Leases
-    from ._logroute import route_logs_to
-    from ._payload import MAX_PAYLOAD_BYTES, ROLES, encode, external_id, prepare, validate
-    from ._retry import SendOutcome
-    from ._sender import Sender, preload_sender
-    from ._spool import Pause, Spool
-    from ._store import Enqueued
+    from .fit import Fixes, fit_transcript
+    from .logs import route_logs_to
+    from .payload import MAX_PAYLOAD_BYTES, ROLES, encode, external_id, prepare, validate
+    from .store.calls import Enqueued
+    from .store.spool import Pause, Spool
+    from .testing.guard import Guarded, guard_settings
 
 # a library adds no output of its own; the CLI and applications install handlers
 _logging.getLogger("zelto_spool").addHandler(_logging.NullHandler())
@@ -77,7 +77,7 @@ __all__ = [
 # where each public name lives (its module is imported when the name is first used)
 _HOMES = {
     **dict.fromkeys(
-        ["DEFAULT_BASE_URL", "ENV_AGENT_ID", "DeliveryConfig", "default_spool_path"], "_config"
+        ["DEFAULT_BASE_URL", "ENV_AGENT_ID", "DeliveryConfig", "default_spool_path"], "config"
     ),
     **dict.fromkeys(
         [
@@ -89,20 +89,20 @@ _HOMES = {
             "SpoolWriteError",
             "ZeltoError",
         ],
-        "_exceptions",
+        "errors",
     ),
-    **dict.fromkeys(["Fixes", "fit_transcript"], "_fit"),
-    **dict.fromkeys(["DrainReport", "Flusher"], "_flusher"),
-    **dict.fromkeys(["Guarded", "guard_settings"], "_guard"),
-    **dict.fromkeys(["Claim", "Leases"], "_leases"),
-    "route_logs_to": "_logroute",
+    **dict.fromkeys(["Fixes", "fit_transcript"], "fit"),
+    **dict.fromkeys(["DrainReport", "Flusher"], "delivery.flusher"),
+    **dict.fromkeys(["Guarded", "guard_settings"], "testing.guard"),
+    **dict.fromkeys(["Claim", "Leases"], "delivery.claim"),
+    "route_logs_to": "logs",
     **dict.fromkeys(
-        ["MAX_PAYLOAD_BYTES", "ROLES", "encode", "external_id", "prepare", "validate"], "_payload"
+        ["MAX_PAYLOAD_BYTES", "ROLES", "encode", "external_id", "prepare", "validate"], "payload"
     ),
-    "SendOutcome": "_retry",
-    **dict.fromkeys(["Sender", "preload_sender"], "_sender"),
-    **dict.fromkeys(["Pause", "Spool"], "_spool"),
-    "Enqueued": "_store",
+    "SendOutcome": "delivery.retry",
+    **dict.fromkeys(["Sender", "preload_sender"], "delivery.sender"),
+    **dict.fromkeys(["Pause", "Spool"], "store.spool"),
+    "Enqueued": "store.calls",
 }
 
 

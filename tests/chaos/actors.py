@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tests.chaos.workload import API_KEY
-from zelto_spool._receiver import Receiver
+from zelto_spool.testing.receiver import Receiver
 
 if TYPE_CHECKING:
     from tests.chaos.harness import ChaosConfig

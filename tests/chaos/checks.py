@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from tests.chaos.workload import chaos_payload, job_final, job_turn, version_of
 from zelto_spool import Spool
-from zelto_spool._live import LOST_REASON
-from zelto_spool._payload import encode
-from zelto_spool._receiver import Post, Receiver
+from zelto_spool.payload import encode
+from zelto_spool.store.live import LOST_REASON
+from zelto_spool.testing.receiver import Post, Receiver
 
 if TYPE_CHECKING:
     from tests.chaos.actors import JobDriver

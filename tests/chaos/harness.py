@@ -40,7 +40,7 @@ from tests.chaos.actors import ROOT, FaultCycler, JobDriver, Process, chaos_env
 from tests.chaos.checks import ChaosResult, Recorder, check, check_jobs, inflight_of
 from tests.chaos.workload import API_KEY
 from zelto_spool import Spool
-from zelto_spool._receiver import Receiver
+from zelto_spool.testing.receiver import Receiver
 
 __all__ = ["LONG", "QUICK", "ROOT", "ChaosConfig", "ChaosResult", "main", "run"]
 

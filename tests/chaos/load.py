@@ -31,8 +31,8 @@ from tests.chaos.actors import ROOT, chaos_env
 from tests.chaos.checks import percentile
 from tests.chaos.workload import API_KEY, chaos_payload
 from zelto_spool import Spool
-from zelto_spool._payload import encode
-from zelto_spool._receiver import Receiver
+from zelto_spool.payload import encode
+from zelto_spool.testing.receiver import Receiver
 
 TURNS_20KB = 130  # chaos_payload turns of ~150 bytes
 

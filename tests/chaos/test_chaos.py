@@ -21,7 +21,7 @@ from tests.chaos import harness, load
 from tests.chaos.actors import chaos_env
 from tests.chaos.workload import API_KEY
 from zelto_spool import Spool
-from zelto_spool._receiver import Receiver
+from zelto_spool.testing.receiver import Receiver
 
 pytestmark = pytest.mark.slow
 

@@ -69,7 +69,7 @@ def job_final(call_id: str, turns: int) -> dict[str, Any]:
 
 def job_main(call_id: str, turns: int, gap: float) -> int:
     from zelto_spool import Spool
-    from zelto_spool._payload import encode
+    from zelto_spool.payload import encode
 
     spool = Spool()  # ZELTO_SPOOL_PATH
     job_id = f"job-{call_id}"

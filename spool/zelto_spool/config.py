@@ -1,0 +1,218 @@
+"""Settings as frozen, keyword-only dataclasses. The environment is read here and only here."""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "ENV_AGENT_ID",
+    "DeliveryConfig",
+    "default_spool_path",
+    "endpoint_for",
+]
+
+DEFAULT_BASE_URL = "https://api.zelto.ai"
+WEBHOOK_PATH = "/webhooks/calls"
+PROVIDER = "livekit"
+
+ENV_API_KEY = "ZELTO_API_KEY"
+ENV_BASE_URL = "ZELTO_BASE_URL"
+ENV_SPOOL_PATH = "ZELTO_SPOOL_PATH"
+ENV_AGENT_ID = "ZELTO_AGENT_ID"
+ENV_MAX_BYTES = "ZELTO_SPOOL_MAX_BYTES"
+ENV_RETENTION = "ZELTO_SPOOL_RETENTION"
+
+DEFAULT_MAX_BYTES = 1024**3
+DEFAULT_RETENTION_S = 7 * 24 * 3600.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeliveryConfig:
+    """How calls are sent. The API key is excluded from `repr` and never written anywhere.
+
+    Args:
+        base_url: Zelto's base URL; the endpoint is `{base_url}/webhooks/calls`. `http://` is
+            accepted only for loopback hosts.
+        api_key: the bearer key; `None` means sending pauses with "ZELTO_API_KEY is not set".
+        concurrency: at most this many POSTs at once per flusher.
+        connect_timeout_s: seconds to establish a connection.
+        total_timeout_s: seconds for one whole attempt (connect, send, read), enforced as a
+            single deadline (httpx timeouts are per phase).
+        backoff_base_s / backoff_cap_s: exponential backoff with full jitter, in seconds.
+        pause_probe_interval_s: while paused by 401/403/404, probe with one call this often.
+        max_retry_after_s: longest `Retry-After` honoured as given (longer ones are capped).
+        lease_grace_s: a claim's lease is `total_timeout_s + lease_grace_s` seconds.
+    """
+
+    base_url: str = DEFAULT_BASE_URL
+    api_key: str | None = field(default=None, repr=False)
+    concurrency: int = 8
+    connect_timeout_s: float = 5.0
+    total_timeout_s: float = 30.0
+    backoff_base_s: float = 1.0
+    backoff_cap_s: float = 300.0
+    pause_probe_interval_s: float = 60.0
+    max_retry_after_s: float = 3600.0
+    lease_grace_s: float = 30.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "base_url", check_base_url(self.base_url))
+        if self.api_key is not None and not self.api_key.strip():
+            object.__setattr__(self, "api_key", None)
+        if self.concurrency < 1:
+            raise ConfigError(f"concurrency must be at least 1, got {self.concurrency}")
+        # NaN compares false with everything: a NaN timeout would pass `<= 0` and be stored as
+        # a NULL lease that never expires, so every duration must be a finite number
+        for name in ("connect_timeout_s", "total_timeout_s", "backoff_base_s", "backoff_cap_s"):
+            if not _finite(getattr(self, name)) or getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be a positive number, got {getattr(self, name)}")
+        for name in ("pause_probe_interval_s", "max_retry_after_s", "lease_grace_s"):
+            if not _finite(getattr(self, name)) or getattr(self, name) < 0:
+                raise ConfigError(f"{name} must be a finite number >= 0, got {getattr(self, name)}")
+        if self.api_key is not None:
+            key = self.api_key.strip()  # a pasted key often ends in a newline
+            if not key.isascii() or not key.isprintable() or " " in key:
+                # never echo it: the message names the problem, not the key
+                raise ConfigError(
+                    "ZELTO_API_KEY contains a space, a control or a non-ASCII character "
+                    "(a copy-paste artefact?); copy it again"
+                )
+            object.__setattr__(self, "api_key", key)
+
+    @property
+    def endpoint(self) -> str:
+        return endpoint_for(self.base_url)
+
+    @property
+    def lease_s(self) -> float:
+        return self.total_timeout_s + self.lease_grace_s
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> DeliveryConfig:
+        """Defaults, then `ZELTO_BASE_URL` / `ZELTO_API_KEY`, then explicit non-None overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {
+            "base_url": env.get(ENV_BASE_URL) or DEFAULT_BASE_URL,
+            "api_key": env.get(ENV_API_KEY) or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_options(self, **changes: object) -> DeliveryConfig:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def check_base_url(url: str) -> str:
+    """Return the normalised base URL or raise `ConfigError` (plain http only to loopback)."""
+    if not isinstance(url, str) or not url.strip():
+        raise ConfigError("ZELTO_BASE_URL is empty")
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ConfigError(f"ZELTO_BASE_URL must be an https:// URL, got {_safe(url)!r}")
+    if parts.username or parts.password:
+        raise ConfigError("ZELTO_BASE_URL must not contain credentials; use ZELTO_API_KEY")
+    if parts.query or parts.fragment:
+        raise ConfigError(f"ZELTO_BASE_URL must not have a query or fragment: {_safe(url)!r}")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise ConfigError(
+            f"refusing plain http:// to {parts.hostname}: the API key would cross the network "
+            "unencrypted; use https:// (plain http is allowed only to loopback)"
+        )
+    return parts.geturl()  # the scheme lowercased: HTTPS://... is https
+
+
+def is_loopback(host: str) -> bool:
+    """`localhost` or a loopback IP literal. Other names (even `*.localhost`) are not trusted:
+    a DNS search domain could send them, and the key in plain text, anywhere."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def endpoint_for(base_url: str) -> str:
+    return check_base_url(base_url) + WEBHOOK_PATH
+
+
+def default_spool_path(environ: Mapping[str, str] | None = None) -> Path:
+    """`$ZELTO_SPOOL_PATH`, else `$XDG_STATE_HOME/zelto/spool.db` (`~/.local/state/...`)."""
+    env = os.environ if environ is None else environ
+    explicit = env.get(ENV_SPOOL_PATH)
+    if explicit:
+        return expand_path(explicit)
+    state_home = env.get("XDG_STATE_HOME") or ""
+    if state_home:
+        return expand_path(state_home) / "zelto" / "spool.db"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME and no passwd entry (a container's random uid)
+        raise ConfigError(
+            f"no home directory for the default spool path (HOME is unset and uid "
+            f"{_uid()} has no passwd entry): set {ENV_SPOOL_PATH} to the spool file"
+        ) from None
+    return home / ".local" / "state" / "zelto" / "spool.db"
+
+
+def expand_path(path: str | Path) -> Path:
+    """`Path(path).expanduser()`, with a `ConfigError` when `~` has no home to expand to."""
+    try:
+        return Path(path).expanduser()
+    except (RuntimeError, KeyError):
+        raise ConfigError(f"cannot expand ~ in {path}: no home directory (HOME is unset)") from None
+
+
+def _uid() -> str:
+    getuid = getattr(os, "getuid", None)  # not on Windows
+    return "?" if getuid is None else str(getuid())
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _safe(url: str) -> str:
+    # never echo userinfo (a key pasted into the URL) back into an error message
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        return f"{parts.scheme}://***@{parts.hostname or ''}"
+    return url[:200]
+
+
+def env_max_bytes(environ: Mapping[str, str] | None = None) -> int:
+    """The spool's disk cap: `$ZELTO_SPOOL_MAX_BYTES` (e.g. `512MiB`), else 1 GiB."""
+    from .cli.format import parse_size
+
+    value = (os.environ if environ is None else environ).get(ENV_MAX_BYTES)
+    if not value:
+        return DEFAULT_MAX_BYTES
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise ConfigError(f"{ENV_MAX_BYTES}: {exc}") from None
+
+
+def env_retention(environ: Mapping[str, str] | None = None) -> float:
+    """How long delivered payloads are kept: `$ZELTO_SPOOL_RETENTION` (e.g. `7d`, `0`)."""
+    from .cli.format import parse_duration
+
+    value = (os.environ if environ is None else environ).get(ENV_RETENTION)
+    if not value:
+        return DEFAULT_RETENTION_S
+    try:
+        return parse_duration(value, unit_required=True)
+    except ValueError as exc:
+        raise ConfigError(f"{ENV_RETENTION}: {exc}") from None

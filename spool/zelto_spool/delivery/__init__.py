@@ -1,0 +1,3 @@
+"""Sending what the store holds: the claim (`claim.py`), the send (`sender.py`), the retry
+decision (`retry.py`), the pause (`pause.py`), the reaper (`reaper.py`) and the loop that runs
+them (`flusher.py`). Imports `store`, never `sidecar` or `cli`."""

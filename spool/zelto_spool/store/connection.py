@@ -1,0 +1,148 @@
+"""One configured connection to a spool file: permissions, pragmas, migrations, the write turn.
+
+Durability: WAL with `synchronous=FULL`, so a commit is on stable storage (WAL fsynced) when
+`enqueue` returns; this survives power loss and OS crashes, not only process crashes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..logs import library_logger
+from . import schema as sql
+from .files import refuse_foreign
+from .home import check, write_mark
+from .schema import migrate
+from .turn import WriteTurn
+
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "SpoolConnection",
+    "connect",
+    "note_generation",
+    "prepare_path",
+    "without_fsync",
+]
+
+logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_S = 30.0
+TURN_BUSY = "database is locked (the write turn did not come)"
+
+
+class SpoolConnection(sqlite3.Connection):
+    """A connection whose write transactions (`BEGIN IMMEDIATE`) first take the spool's
+    write turn (`_turn.py`), held until the transaction ends. Reads never wait for it.
+
+    A transaction that stored a version of a call bumped the spool's generation
+    (`note_generation`): once it commits, and before the turn is handed on, the generation
+    goes to the side file (`_home.py`), so the side file only grows and never runs ahead.
+    """
+
+    turn: WriteTurn | None = None
+    turn_timeout: float = BUSY_TIMEOUT_S
+    home: tuple[Path, str] | None = None  # (spool file, spool id) for the side file
+    generation: int | None = None  # bumped in the open transaction
+
+    def execute(self, statement: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        turn = self.turn
+        if turn is not None and statement == sql.BEGIN and not turn.held:
+            if not turn.acquire(self.turn_timeout):
+                raise sqlite3.OperationalError(TURN_BUSY)  # reported as "stayed busy"
+        try:
+            cursor = super().execute(statement, parameters)
+            if self.generation is not None and statement == sql.COMMIT and self.home:
+                write_mark(*self.home, self.generation)
+            return cursor
+        finally:
+            if not self.in_transaction:  # committed, rolled back, or never begun
+                self.generation = None
+                if turn is not None and turn.held:
+                    turn.release()
+
+
+def note_generation(conn: sqlite3.Connection, generation: int) -> None:
+    """The open transaction bumped the spool's generation to `generation`."""
+    if isinstance(conn, SpoolConnection):
+        conn.generation = generation
+
+
+def connect(
+    path: Path,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+    turn: WriteTurn | None = None,
+    upgrade: bool = True,
+) -> SpoolConnection:
+    """A configured connection (WAL, FULL, checkpoint threshold) on a migrated spool file;
+    its write transactions take `turn` first when one is given.
+
+    `upgrade=False` (inspection) neither migrates an older schema nor checks whether the file
+    was restored or copied (`_home.check`, which holds its unsent calls): writers do both."""
+    conn = sqlite3.connect(
+        str(path),
+        timeout=busy_timeout,
+        isolation_level=None,
+        check_same_thread=False,
+        factory=SpoolConnection,
+    )
+    conn.turn, conn.turn_timeout = turn, busy_timeout
+    try:
+        # before anything writes: another application's database is refused untouched
+        # (no tables added, its journal mode kept)
+        refuse_foreign(conn)
+        # a new file lets freed pages go back to the filesystem (the disk cap evicts rows);
+        # only takes effect before WAL mode and the first table. Only on a new file: on an
+        # existing one the PRAGMA still rewrites page 1 (an fsynced commit on every open)
+        if conn.execute(sql.PAGE_COUNT).fetchone()[0] == 0:
+            conn.execute(sql.AUTO_VACUUM_INCREMENTAL)
+        mode = conn.execute(sql.JOURNAL_MODE_WAL).fetchone()[0]
+        if str(mode).lower() != "wal":
+            logger.warning(
+                "spool could not switch to WAL; writers will block each other more",
+                extra={"path": str(path), "journal_mode": mode},
+            )
+        conn.execute(sql.SYNCHRONOUS_FULL)
+        # writers rarely pay for a checkpoint: the sidecar runs one every few seconds;
+        # without a sidecar the WAL still folds back in at ~40 MB
+        conn.execute(sql.WAL_AUTOCHECKPOINT)
+        migrate(conn, upgrade=upgrade)
+        if upgrade:
+            conn.home = (path, check(conn, path))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:
+    """`fn(conn)` committing with WAL + NORMAL (no fsync), then back to FULL."""
+    conn.execute(sql.SYNCHRONOUS_NORMAL)
+    try:
+        return fn(conn)
+    finally:
+        # fn may have failed inside its transaction: end it first, or the PRAGMA fails, hides
+        # the real error and leaves this connection committing without fsync
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(sql.ROLLBACK)
+        conn.execute(sql.SYNCHRONOUS_FULL)
+
+
+def prepare_path(path: Path) -> None:
+    """Create the directory (0700) and the file (0600) before SQLite does."""
+    directory = path.parent
+    if not directory.is_dir():
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(directory, 0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)

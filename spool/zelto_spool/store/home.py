@@ -1,0 +1,245 @@
+"""A spool restored from a backup, or copied to another host, must not send what it held then.
+
+Restore a copy taken while v1 of a call was pending, after v2 was delivered, and a drain
+sends v1 over v2 at Zelto; a copy of a spool on a second host does the same with whatever
+the first host delivers later. Neither is visible inside the database: a restored file is
+a consistent spool, just an old one. So two facts are kept where a backup of the file does
+not carry them back:
+
+- the *home* (`meta`): the spool's random id, the machine id and the file's inode where it
+  was written. Another machine id, or another inode (a copy is a new file), means the file
+  is not the one that was written here;
+- the *generation*: a counter in `meta`, bumped in every transaction that stores a version
+  of a call, and written after each such commit to a side file next to the spool
+  (`<spool>-generation`, never inside a backup of the file itself). The side file is only
+  written after the database's fsynced commit, so it never runs ahead of the file it
+  describes; a database behind its side file went back in time.
+
+When a writer opens such a file (`check`, from `connect`), every unsent call is *held* (a
+pending row due at `HELD_AT`, its `last_error` saying why) and the live snapshots are listed
+for the reaper, which turns them into held calls at its next sweep whoever their owner was
+(`hold_call`), all in one transaction; status, `/healthz` and the log say so. Nothing is
+sent until the operator runs `zelto-spool release-restored` (`release`), or dead-letters
+them (`--dead`). Calls spooled after that are sent as usual. The home and side file are then
+taken over, so this happens once.
+
+What this cannot see (docs/reliability.md): a restore that brings the side file back with
+the database (a snapshot of the whole directory or volume), and a version that reached Zelto
+without being spooled (a direct send when the spool could not be written).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ..logs import library_logger
+from . import schema as sql
+
+__all__ = [
+    "HELD_AT",
+    "check",
+    "forget_jobs",
+    "held_jobs",
+    "hold_call",
+    "mark_path",
+    "release",
+    "restored",
+    "write_mark",
+]
+
+logger = library_logger()
+
+HELD_AT = 32503680000.0  # 3000-01-01 UTC: the due time of a held call
+MARK_SUFFIX = "-generation"
+_MARK_FORMAT = "zelto-spool generation {id} {generation:020d}\n"  # fixed width
+RELEASE_HINT = (
+    "check them, then run `zelto-spool release-restored` to send them "
+    "(see 'Backups and restores' in docs/operations.md)"
+)
+DISCARDED = "held after a restore, dead-lettered by the operator (replay queues it again)"
+_MACHINE_ID_FILES = ("/etc/machine-id", "/var/lib/dbus/machine-id")
+
+
+@dataclass(frozen=True)
+class Home:
+    id: str
+    machine: str  # "" where the platform has no machine id (then only the inode counts)
+    inode: int
+
+
+def machine_id() -> str:
+    """This machine's id (systemd's `/etc/machine-id`), or "" where there is none."""
+    for name in _MACHINE_ID_FILES:
+        try:
+            with open(name, encoding="ascii", errors="replace") as fh:
+                value = fh.read().strip()
+        except OSError:
+            continue
+        if value:
+            return value
+    return ""
+
+
+def mark_path(path: Path) -> Path:
+    return Path(f"{path}{MARK_SUFFIX}")
+
+
+def read_mark(path: Path) -> tuple[str, int] | None:
+    """(spool id, generation) from the side file, or None when it is missing or unreadable."""
+    try:
+        with open(mark_path(path), encoding="ascii") as fh:
+            _, _, spool_id, generation = fh.read(200).split()
+        return spool_id, int(generation)
+    except (OSError, ValueError):
+        return None
+
+
+def write_mark(path: Path, spool_id: str, generation: int) -> None:
+    """Record the generation just committed (best effort: a missing side file only makes a
+    later restore harder to see, never holds a call)."""
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        fd = os.open(mark_path(path), flags, 0o600)
+        try:  # one write of a fixed-width line over the last one, from offset 0
+            os.write(fd, _MARK_FORMAT.format(id=spool_id, generation=generation).encode())
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        logger.warning(
+            "could not write the spool's generation file",
+            extra={"path": str(mark_path(path)), "error": str(exc)},
+        )
+
+
+def check(conn: sqlite3.Connection, path: Path) -> str:
+    """At a writer's open: hold the unsent calls of a restored or copied spool; returns the
+    spool's id (the side file names it at each commit)."""
+    here = (machine_id(), os.stat(path).st_ino)
+    home, generation, mark = _read(conn, path)
+    if home is not None and _why(home, here, generation, mark, path, conn) is None:
+        if mark is None or mark[1] < generation:
+            write_mark(path, home.id, generation)  # catch the side file up
+        return home.id
+    with sql.transaction(conn):  # under the write lock: one process holds, the others see it
+        home, generation, mark = _read(conn, path)
+        why = _why(home, here, generation, mark, path, conn)
+        if home is not None and why is None:
+            return home.id
+        spool_id = home.id if home is not None else uuid.uuid4().hex
+        if why is not None:
+            generation = max(generation, mark[1] if mark else 0) + 1
+            _hold(conn, why)
+        new_home = Home(spool_id, *here)
+        conn.execute(sql.SET_HOME, {"value": json.dumps(asdict(new_home))})
+        conn.execute(sql.SET_GENERATION, {"generation": generation})
+    write_mark(path, spool_id, generation)
+    return spool_id
+
+
+def _read(conn: sqlite3.Connection, path: Path) -> tuple[Home | None, int, tuple[str, int] | None]:
+    row = conn.execute(sql.HOME_META).fetchone()
+    home = None if row is None else Home(**json.loads(row[0]))
+    generation = conn.execute(sql.GENERATION).fetchone()
+    return home, 0 if generation is None else int(generation[0]), read_mark(path)
+
+
+def _why(
+    home: Home | None,
+    here: tuple[str, int],
+    generation: int,
+    mark: tuple[str, int] | None,
+    path: Path,
+    conn: sqlite3.Connection,
+) -> str | None:
+    """Why this file is not the spool last written here, or None when it is (or is new)."""
+    machine, inode = here
+    if home is None:  # new here, or older than this check: only a side file can tell
+        if mark is not None and conn.execute(sql.ANY_CALL).fetchone() is not None:
+            return (
+                f"{mark_path(path).name} was written by a spool this file is not, and the file "
+                "holds calls: restored from a backup older than this release?"
+            )
+        return None
+    if home.machine and machine and home.machine != machine:
+        return (
+            f"the spool was written on another machine (machine id {home.machine[:8]}..., "
+            f"this one {machine[:8]}...): copied to a second host?"
+        )
+    if home.inode != inode:
+        return (
+            f"the spool is not the file it was written to (inode {home.inode}, now {inode}): "
+            "restored from a backup, or copied?"
+        )
+    if mark is not None and mark[0] != home.id:
+        return f"{mark_path(path).name} belongs to another spool: restored from a backup?"
+    if mark is not None and mark[1] > generation:
+        return (
+            f"the spool went back in time (generation {generation}, but "
+            f"{mark_path(path).name} says {mark[1]} was reached): restored from a backup?"
+        )
+    return None
+
+
+def _hold(conn: sqlite3.Connection, why: str) -> None:
+    now = time.time()
+    held = [r[0] for r in conn.execute(sql.HOLD_UNSENT, {"held": HELD_AT, "why": why, "now": now})]
+    jobs = [r[0] for r in conn.execute(sql.LIVE_JOBS)]
+    before = restored(conn)
+    if before is not None:  # held before and not released yet: keep what that held too
+        jobs = sorted(set(jobs) | set(before.get("live", [])))
+    record = {"reason": why, "at": now, "live": jobs}
+    conn.execute(sql.SET_RESTORED, {"value": json.dumps(record)})
+    logger.error(
+        "restored or copied spool: unsent calls are held, not sent; " + RELEASE_HINT,
+        extra={"reason": why, "held": len(held), "live": len(jobs)},
+    )
+
+
+def restored(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The record of the hold (reason, when, live jobs kept from the reaper), or None."""
+    row = conn.execute(sql.RESTORED_META).fetchone()
+    return None if row is None else dict(json.loads(row[0]))
+
+
+def held_jobs(conn: sqlite3.Connection) -> set[str]:
+    """Live snapshots the reaper leaves alone until the operator releases them."""
+    record = restored(conn)
+    return set() if record is None else {str(j) for j in record.get("live", [])}
+
+
+def hold_call(conn: sqlite3.Connection, call_id: str, now: float) -> None:
+    """Inside a write transaction: the call just reaped from a held snapshot stays held."""
+    record = restored(conn) or {}
+    why = str(record.get("reason", "restored or copied spool"))
+    conn.execute(sql.HOLD_CALL, {"held": HELD_AT, "why": why, "now": now, "call_id": call_id})
+
+
+def forget_jobs(conn: sqlite3.Connection, jobs: list[str]) -> None:
+    """Inside a write transaction: these held snapshots are held calls now."""
+    record = restored(conn)
+    if record is not None:
+        record["live"] = sorted(set(record.get("live", [])) - set(jobs))
+        conn.execute(sql.SET_RESTORED, {"value": json.dumps(record)})
+
+
+def release(
+    conn: sqlite3.Connection, now: float, call_ids: list[str] | None, *, dead: bool = False
+) -> list[str]:
+    """Inside a write transaction: make held calls due now, or with `dead` dead-letter them
+    (`replay` can queue them again); without `call_ids` every one, and the hold ends (live
+    snapshots not reaped into held calls yet go back to the reaper). Returns the call ids."""
+    params = {"now": now, "held": HELD_AT, "why": DISCARDED}
+    if call_ids is None:
+        every = sql.DEAD_HELD if dead else sql.RELEASE_HELD
+        done = [r[0] for r in conn.execute(every, params)]
+        conn.execute(sql.DROP_RESTORED)
+        return done
+    one = sql.DEAD_HELD_ONE if dead else sql.RELEASE_HELD_ONE
+    return [r[0] for c in call_ids for r in conn.execute(one, {**params, "call_id": c})]

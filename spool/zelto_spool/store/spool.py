@@ -1,0 +1,439 @@
+"""`Spool`: the durable, multi-process queue of calls waiting for Zelto.
+
+States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical record per
+`call.externalId` with a version counter (statements in `_schema_calls.py`):
+
+- enqueue of a new id: pending, version 1.
+- enqueue of a known id: version + 1; pending/dead/delivered rows become pending with the new
+  body; an inflight row stays inflight and, when its send ends, is queued again at once
+  because `version != sent_version`: a newer version is never swallowed.
+- sending (claims under leases, outcomes, the pause) is the lease protocol of `_leases.py`.
+
+A spool is built from parts that each own their state and share one `Store` (`_store.py`):
+this class, `LiveCalls` (`spool.live`), `Upkeep` (`_upkeep.py`) and, for senders, `Leases`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import default_spool_path, env_max_bytes, env_retention, expand_path
+from ..errors import ConfigError
+from ..payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, prepare
+from . import calls_sql as sql
+from .calls import Enqueued, Store
+from .db import BUSY_TIMEOUT_S, Connector
+from .home import HELD_AT
+from .live import LiveCalls, delete_live
+from .schema import STATES, transaction
+from .upkeep import Upkeep
+
+__all__ = ["Pause", "Spool"]
+
+HELD = {"held": HELD_AT}
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Sending is paused for the whole spool (401/403/404 about the key, or no key)."""
+
+    reason: str
+    status: int | None
+    since: float
+    probe_at: float
+
+
+def _wait(next_due: float | None, probe_at: float | None, now: float) -> float | None:
+    """Seconds until a sender next tries a call: never negative (0: due now, sent as soon as a
+    sender runs); while paused, until the next probe (one call); None when nothing is pending."""
+    if next_due is None:
+        return None
+    if probe_at is not None:
+        next_due = max(next_due, probe_at)
+    return round(max(0.0, next_due - now), 3)
+
+
+class Spool:
+    """A spool file. Cheap to construct: nothing is opened until the first call.
+
+    The user-facing surface (what the README, the CLI and the sidecar use):
+    - writing: `enqueue`, `enqueue_encoded`, `enrich`, `enrich_from_event`;
+    - reading: `stats`, `rows`, `show`, `latest_payload`, `pause_state`, `next_due`,
+      `last_success`, `undelivered`, `size_bytes`, `corrupt_files`, `recovered_to`;
+    - the operator's actions: `replay`, `purge`, `make_due`, `without_payload`, and the
+      housekeeping a long-running owner runs (`enforce_cap`, `checkpoint`);
+    - `live`: snapshots of calls in progress (the plugin's `attach`); `open`, `close`.
+
+    Sending is not here: claims, marks, releases and the pause a sender sets are the lease
+    protocol, `zelto_spool.Leases(spool)`, which the `Flusher` builds over the same file.
+    `store` is what the parts share (the file's connection, the clock, the settings).
+
+    Args:
+        path: the SQLite file; default `$ZELTO_SPOOL_PATH` or `~/.local/state/zelto/spool.db`.
+        retention_s: a delivered call's payload is kept this long for `replay`, then purged
+            (default `$ZELTO_SPOOL_RETENTION` or 7 days). `0` drops it in the transaction
+            that records the delivery; the row (id, times, status, no payload) stays at
+            least `RECORD_KEEP_S` so `status`, `show` and `replay` can say it existed.
+        max_bytes: the disk cap (default `$ZELTO_SPOOL_MAX_BYTES` or 1 GiB). Past it the
+            flusher evicts delivered rows, oldest first; pending rows are never dropped and
+            new calls are still accepted, and `stats()["over_cap"]` says so.
+        max_payload_bytes: per-call size limit of the encoded payload.
+        busy_timeout: seconds a write waits for another process's lock before failing.
+        clock: wall-clock seconds (injectable for tests).
+        monotonic: monotonic seconds, for this process's own leases (injectable for tests).
+        upgrade: False for inspection (`status`, `list`, `show`): an older schema is read as
+            it is and never migrated, so the previous release keeps using the file, and a
+            restored or copied file is left for a writer to notice (docs/operations.md).
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        retention_s: float | None = None,
+        max_bytes: int | None = None,
+        max_payload_bytes: int = MAX_PAYLOAD_BYTES,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+        upgrade: bool = True,
+    ) -> None:
+        # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
+        # watcher watches the target's directory and a damaged file is set aside beside it
+        given = expand_path(path) if path is not None else default_spool_path()
+        resolved = given.resolve()
+        retention = retention_s if retention_s is not None else env_retention()
+        if not retention >= 0 or retention == float("inf"):
+            raise ConfigError(f"retention must be 0 or a positive duration, got {retention_s}")
+        self.store = Store(
+            path=resolved,
+            db=Connector(resolved, busy_timeout=busy_timeout, upgrade=upgrade),
+            clock=clock,
+            monotonic=monotonic,
+            retention_s=retention,
+            max_bytes=max_bytes if max_bytes is not None else env_max_bytes(),
+            max_payload_bytes=max_payload_bytes,
+        )
+        self.live = LiveCalls(self.store)
+        self._upkeep = Upkeep(self.store)
+
+    def __repr__(self) -> str:
+        return f"Spool({str(self.path)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a pickled Spool is its settings; the receiving process opens its own connection
+        options = {
+            "retention_s": self.retention_s,
+            "max_bytes": self.max_bytes,
+            "max_payload_bytes": self.max_payload_bytes,
+            "busy_timeout": self.store.db.busy_timeout,
+            "upgrade": self.store.db.upgrade,
+        }
+        return (_rebuild, (str(self.path), options))
+
+    def open(self) -> Spool:
+        """Open (and create: directory 0700, file 0600, schema) the file now, not at first use."""
+        self.store.db.run(lambda conn: None)
+        return self
+
+    def close(self) -> None:
+        self.store.db.close()
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        """The spool file, resolved (symlinks followed) once at construction."""
+        return self.store.path
+
+    @property
+    def retention_s(self) -> float:
+        return self.store.retention_s
+
+    @property
+    def max_bytes(self) -> int:
+        return self.store.max_bytes
+
+    @property
+    def max_payload_bytes(self) -> int:
+        return self.store.max_payload_bytes
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """The wall clock this spool stamps its rows with (injectable for tests)."""
+        return self.store.clock
+
+    @property
+    def recovered_to(self) -> list[str]:
+        """Corrupt files this process set aside (kept, never deleted)."""
+        return list(self.store.db.recovered_to)
+
+    # --- the write path ---------------------------------------------------------------------
+
+    def enqueue(self, payload: Mapping[str, Any]) -> Enqueued:
+        """Validate and store a call; committed and fsynced when this returns.
+
+        Raises `PayloadError` (a `ValueError`) naming the bad field, or `SpoolWriteError` /
+        `SpoolCorruptError` naming the call when the file cannot take it.
+        """
+        call_id, body = prepare(payload, max_bytes=self.max_payload_bytes)
+        return self.enqueue_encoded(call_id, body)
+
+    def enqueue_encoded(
+        self, call_id: str, body: bytes, *, ends_live: str | None = None
+    ) -> Enqueued:
+        """Store an already validated and encoded body (see `_payload.prepare`).
+
+        Enrichments recorded for this call id (see `enrich`) are merged in first. `ends_live`
+        names a job whose live snapshot this final version replaces (same transaction).
+        """
+        now = self.clock()
+
+        def write(conn: sqlite3.Connection) -> Enqueued:
+            with transaction(conn):
+                queued = self.store.insert_version(conn, call_id, body, now)
+                if ends_live is not None:
+                    delete_live(conn, ends_live)
+            return queued
+
+        return self.store.db.run(write, call_id=call_id)
+
+    def enrich(self, call_id: str, fields: Mapping[str, Any]) -> Enqueued | None:
+        """Record fields added after the fact and queue a newer version of the call.
+
+        `fields` has `call` (override), `call_fill` (only where missing) and `customer`
+        entries. They are kept for this call id and merged into every later version too.
+        Returns the new version, or None when nothing was queued: the call is not spooled
+        yet (the fields wait and are merged when it arrives), or they change nothing.
+        `call_id` may be the room name as LiveKit gives it: it goes through `external_id`,
+        as the plugin's call ids do.
+        """
+        call_id = external_id(call_id)
+        self._check_fields(call_id, fields)
+        now = self.clock()
+
+        def write(conn: sqlite3.Connection) -> Enqueued | None:
+            with transaction(conn):
+                queued = self.store.record_enrichment(conn, call_id, fields, now)
+            return queued
+
+        return self.store.db.run(write, call_id=call_id)
+
+    def enrich_from_event(
+        self,
+        call_id: str,
+        fields: Mapping[str, Any],
+        *,
+        event_id: str,
+        kind: str,
+        created_at: float,
+    ) -> str:
+        """`enrich` for a webhook, once per `event_id` and never older over newer.
+
+        Returns `duplicate` (this event was applied before), `stale` (a newer event of the
+        same `kind` was applied to this call), `applied` (a new version is queued),
+        `unchanged`, `waiting` (the call is not spooled yet) or `gone` (the call was
+        delivered and its payload dropped by retention: the fields cannot be sent).
+        """
+        call_id = external_id(call_id)
+        self._check_fields(call_id, fields)
+        now = self.clock()
+        stamp: dict[str, Any] = {"event_id": event_id, "call_id": call_id, "kind": kind}
+        stamp.update(created_at=created_at, now=now)
+
+        def write(conn: sqlite3.Connection) -> str:
+            with transaction(conn):
+                newest = conn.execute(sql.NEWEST_EVENT, stamp).fetchone()[0]
+                if conn.execute(sql.EVENT_SEEN, stamp).fetchone():
+                    result = "duplicate"
+                elif newest is not None and created_at < newest:
+                    result = "stale"
+                elif self.store.record_enrichment(conn, call_id, fields, now) is not None:
+                    result = "applied"
+                elif conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone():
+                    result = "unchanged"
+                elif conn.execute(sql.CALL_EXISTS, {"call_id": call_id}).fetchone():
+                    result = "gone"
+                else:
+                    result = "waiting"
+                conn.execute(sql.RECORD_EVENT, stamp)
+            return result
+
+        return str(self.store.db.run(write, call_id=call_id))
+
+    @staticmethod
+    def _check_fields(call_id: str, fields: Mapping[str, Any]) -> None:
+        probe = merge_enrichment({"agent": {"externalId": "-"}, "call": {}}, fields)
+        probe["call"]["externalId"] = call_id
+        prepare(probe)  # validate the fields (names the bad one) before anything is written
+
+    def latest_payload(self, call_id: str) -> dict[str, Any] | None:
+        """The newest spooled version of a call, decoded (None when unknown or purged)."""
+
+        def read(conn: sqlite3.Connection) -> bytes | None:
+            row = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
+            return None if row is None else bytes(row[0])
+
+        body = self.store.db.run(read)
+        return None if body is None else decode(body)
+
+    # --- the spool-wide pause (401/403/404, missing key) -------------------------------------
+
+    def pause_state(self) -> Pause | None:
+        def read(conn: sqlite3.Connection) -> str | None:
+            row = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            return None if row is None else str(row[0])
+
+        value = self.store.db.run(read)
+        if value is None:
+            return None
+        data = json.loads(value)
+        return Pause(data["reason"], data.get("status"), data["since"], data["probe_at"])
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def next_due(self) -> float | None:
+        """When the earliest pending row becomes due (wall-clock seconds), or None."""
+        now = self.clock()
+        value = self.store.db.run(lambda conn: self._next_due(conn, now))
+        return None if value is None else float(value)
+
+    def _next_due(self, conn: sqlite3.Connection, now: float) -> Any:
+        if self.store.clock_behind(conn, now):
+            return conn.execute(sql.NEXT_DUE_STEPPED, {"now": now, **HELD}).fetchone()[0]
+        return conn.execute(sql.NEXT_DUE, HELD).fetchone()[0]
+
+    def last_success(self) -> float | None:
+        """When a call was last delivered (wall-clock seconds), by any process; None: never."""
+        value = self.store.db.run(lambda conn: conn.execute(sql.LAST_SUCCESS).fetchone()[0])
+        return None if value is None else float(value)
+
+    def undelivered(self) -> int:
+        """How many calls are pending or inflight (not the held ones of a restored spool:
+        they wait for the operator, `release_restored`)."""
+        return int(
+            self.store.db.run(lambda conn: conn.execute(sql.COUNT_UNDELIVERED, HELD).fetchone()[0])
+        )
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per state, oldest pending age, pause reason, last success and error."""
+        now = self.clock()
+
+        def read(conn: sqlite3.Connection) -> dict[str, Any]:
+            counts = dict.fromkeys(STATES, 0)
+            counts.update(dict(conn.execute(sql.COUNT_BY_STATE).fetchall()))
+            oldest = conn.execute(sql.OLDEST_UNDELIVERED).fetchone()[0]
+            next_due = self._next_due(conn, now)
+            last_ok = conn.execute(sql.LAST_SUCCESS).fetchone()[0]
+            last_error = conn.execute(sql.LAST_ERROR).fetchone()
+            row = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            pause = None if row is None else json.loads(row[0])
+            hold = conn.execute(sql.GET_META, {"key": "restored"}).fetchone()
+            held = conn.execute(sql.COUNT_HELD, HELD).fetchone()[0]
+            return {
+                **counts,
+                "oldest_pending_age_s": None if oldest is None else round(now - oldest, 3),
+                "paused": None if pause is None else pause["reason"],
+                "paused_status": None if pause is None else pause["status"],
+                "next_attempt_in_s": _wait(next_due, pause and pause["probe_at"], now),
+                "restored": None if hold is None else json.loads(hold[0])["reason"],
+                "held": held,
+                "last_success_at": last_ok,
+                "last_error": None
+                if last_error is None
+                else {
+                    "call_id": last_error[0],
+                    "status": last_error[1],
+                    "error": last_error[2],
+                    "at": last_error[3],
+                },
+            }
+
+        result = self.store.db.run(read)
+        result["live"] = self.live.count()
+        result["reaped"] = self.live.reaped_total()
+        result["path"] = str(self.path)
+        result["size_bytes"] = self.size_bytes()
+        result["max_bytes"] = self.max_bytes
+        result["over_cap"] = result["size_bytes"] > self.max_bytes
+        result["corrupt_files"] = self.corrupt_files()
+        return result
+
+    # --- the operator's side: rows, replay, retention, the disk cap (`Upkeep`) ---------------
+
+    def rows(
+        self, *, state: str | None = None, call_ids: Iterable[str] | None = None, limit: int = 0
+    ) -> list[dict[str, Any]]:
+        """Call rows (no bodies) for `list`, `show` and export, newest activity first."""
+        return self._upkeep.rows(state=state, call_ids=call_ids, limit=limit)
+
+    def show(self, call_id: str) -> dict[str, Any] | None:
+        """One call: its row and its newest payload (decoded)."""
+        rows = self.rows(call_ids=[call_id])
+        if not rows:
+            return None
+        return {**rows[0], "payload": self.latest_payload(call_id)}
+
+    def replay(
+        self,
+        *,
+        call_ids: Iterable[str] | None = None,
+        state: str | None = None,
+        since_s: float | None = None,
+    ) -> list[str]:
+        """Queue calls again (delivered or dead, optionally changed within `since_s`)."""
+        return self._upkeep.replay(call_ids=call_ids, state=state, since_s=since_s)
+
+    def purge(self, *, older_than_s: float | None = None) -> int:
+        """Drop delivered payloads past the retention window (or `older_than_s`); returns how
+        many calls lost their payload. Nothing else is deleted (see `Upkeep.purge`)."""
+        return self._upkeep.purge(older_than_s=older_than_s)
+
+    def without_payload(self, call_ids: Iterable[str]) -> list[str]:
+        """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
+        return self._upkeep.without_payload(call_ids)
+
+    def release_restored(
+        self, call_ids: Iterable[str] | None = None, *, dead: bool = False
+    ) -> list[str]:
+        """Send the calls held since this spool was found restored or copied (`_home.py`):
+        those of `call_ids`, or every one (the hold ends). `dead`: dead-letter them instead
+        (`replay` queues them again). Returns the call ids."""
+        self.live.reap()  # held snapshots become held calls first: released or dead alike
+        ids = None if call_ids is None else list(call_ids)
+        return self._upkeep.release_restored(ids, dead=dead)
+
+    def make_due(self) -> int:
+        """Make every pending row due now with a fresh backoff (`drain`); how many changed."""
+        return self._upkeep.make_due()
+
+    def enforce_cap(self) -> tuple[int, bool]:
+        """Evict the oldest delivered rows past the cap (`Upkeep.enforce_cap`); returns (rows
+        evicted, still over the cap)."""
+        return self._upkeep.enforce_cap()
+
+    def checkpoint(self) -> None:
+        """Fold the WAL back into the file (the flusher calls it when idle)."""
+        self._upkeep.checkpoint()
+
+    def size_bytes(self) -> int:
+        """The file and its `-wal` and `-shm`, in bytes."""
+        return self._upkeep.size_bytes()
+
+    def corrupt_files(self) -> list[str]:
+        """Damaged spools set aside next to this one (kept for inspection and salvage)."""
+        return self._upkeep.corrupt_files()
+
+
+def _rebuild(path: str, options: dict[str, Any]) -> Spool:
+    return Spool(path, **options)

@@ -1,0 +1,116 @@
+"""The wire contract as the local receiver checks it, and its record of each request.
+
+`check_request` is what a Zelto-compatible endpoint refuses (bearer key, `X-Zelto-Provider:
+livekit`, size, JSON, the canonical shape via `_payload.validate`), as a pure function of what
+arrived; `Post` is what the receiver saw of one request, `format_post` its console line. The
+server around them is `_receiver.py`, the simulated outages `_faults.py`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import PayloadError
+from ..payload import MAX_PAYLOAD_BYTES, decode, validate
+
+__all__ = ["WEBHOOK_PATH", "Post", "Refusal", "check_request", "format_post"]
+
+WEBHOOK_PATH = "/webhooks/calls"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An error answer: `{"error": reason, "field": field?}` with `status` and `headers`."""
+
+    status: int
+    reason: str
+    field: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+def check_request(
+    headers: dict[str, str],
+    body: bytes,
+    payload: Any,
+    *,
+    api_key: bytes | None,
+    content_length: int | None,
+) -> Refusal | None:
+    """Why Zelto would refuse this request (`headers` lower-cased), or None if it is valid.
+
+    Checked in order: bearer token (and `api_key` when set), provider, size, JSON, shape.
+    """
+    scheme, _, token = headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return Refusal(401, "missing bearer token (Authorization: Bearer <key>)")
+    if api_key is not None and not hmac.compare_digest(token.strip().encode(), api_key):
+        return Refusal(401, "invalid API key")
+    provider = headers.get("x-zelto-provider")
+    if provider != "livekit":
+        got = "missing" if provider is None else f"got {_printable(provider)!r}"
+        return Refusal(400, f"X-Zelto-Provider must be 'livekit' ({got})")
+    if len(body) > MAX_PAYLOAD_BYTES or (content_length or 0) > MAX_PAYLOAD_BYTES:
+        limit = f"{MAX_PAYLOAD_BYTES}-byte limit ({MAX_PAYLOAD_BYTES // 2**20} MiB)"
+        return Refusal(413, f"body is over the {limit}")
+    if payload is None:
+        return Refusal(400, "body must be a JSON object")
+    try:
+        validate(payload)
+    except PayloadError as exc:
+        return Refusal(422, str(exc), field=exc.field)
+    return None
+
+
+@dataclass(eq=False)
+class Post:
+    """One request the receiver got. `status` is None until answered (or if never answered)."""
+
+    at: float
+    call_id: str | None
+    status: int | None
+    headers: dict[str, str]
+    body: bytes
+    error: str | None = None
+    path: str = WEBHOOK_PATH
+
+    def __repr__(self) -> str:  # the bearer token must not leak through assertion output
+        headers = dict(self.headers)
+        if "authorization" in headers:
+            headers["authorization"] = "<redacted>"
+        return (
+            f"Post(at={self.at!r}, call_id={self.call_id!r}, status={self.status!r}, "
+            f"error={self.error!r}, headers={headers!r}, body=<{len(self.body)} bytes>)"
+        )
+
+
+def format_post(post: Post) -> str:
+    """One line for a console: `<time> <status> <call_id> turns=<n> [error=...]`, token-free."""
+    stamp = (
+        time.strftime("%H:%M:%S", time.localtime(post.at)) + f".{int(post.at * 1000) % 1000:03d}"
+    )
+    status = "---" if post.status is None else str(post.status)
+    line = f"{stamp} {status} {_printable(post.call_id or '-')} turns={_turns(post.body)}"
+    if post.path != WEBHOOK_PATH:
+        line += f" path={_printable(post.path)}"
+    if post.error:
+        line += f" error={_printable(post.error)}"
+    auth = post.headers.get("authorization", "")
+    for secret in {auth, auth.partition(" ")[2].strip()}:
+        if len(secret) >= 4:
+            line = line.replace(secret, "<redacted>")
+    return line
+
+
+def _printable(text: str) -> str:
+    text = text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _turns(body: bytes) -> str:
+    try:
+        return str(len(decode(body)["transcript"]["turns"]))
+    except (ValueError, TypeError, KeyError):
+        return "0" if body[:1] == b"{" else "?"

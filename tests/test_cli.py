@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from tests.conftest import cli_env, payload, run_cli, used_spool
 from zelto_spool import Spool
-from zelto_spool.cli.format import parse_duration
 from zelto_spool.cli.main import cli
+from zelto_spool.text import parse_duration
 
 COMMANDS = sorted(cli.commands)  # type: ignore[attr-defined]
 README = (Path(__file__).parent.parent / "README.md").read_text()

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli
 from zelto_spool import Spool
-from zelto_spool.cli.format import printable, printable_json, rate_and_eta, when
+from zelto_spool.text import printable, printable_json, rate_and_eta, when
 
 # C1 CSI and a right-to-left override: accepted in call ids, harmful raw on a terminal
 EVIL_ID = "evil\x9b31m\u202eroom"

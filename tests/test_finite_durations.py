@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import cli_env, payload, run_cli
 from zelto_spool import ConfigError, DeliveryConfig, Spool
-from zelto_spool.cli.format import parse_duration
+from zelto_spool.text import parse_duration
 
 NOT_FINITE = [float("nan"), float("inf"), float("-inf")]
 
@@ -83,7 +83,7 @@ def test_a_retention_needs_a_unit_except_zero(spool_path: Path) -> None:
 
 @pytest.mark.parametrize("text", ["\u0661\u0660", "\uff110", "\u0661\u0660MiB"])
 def test_sizes_take_plain_ascii_digits_only(text: str) -> None:
-    from zelto_spool.cli.format import parse_size
+    from zelto_spool.text import parse_size
 
     with pytest.raises(ValueError):
         parse_size(text)

@@ -9,7 +9,7 @@ import logging
 
 import pytest
 
-from zelto_spool.cli.output import JsonFormatter, TextFormatter
+from zelto_spool.logs import JsonFormatter, TextFormatter
 
 NASTY = "\u0085nel\u2028ls\u202eevil\x1b[2J"
 

@@ -21,7 +21,7 @@ from tests.conftest import payload
 from zelto_spool import DeliveryConfig, Flusher, Leases, Spool, SpoolWriteError
 from zelto_spool.sidecar.health import verdict
 from zelto_spool.store import schema as sql
-from zelto_spool.store.turn import turn_path
+from zelto_spool.store.locks import turn_path
 
 fcntl = pytest.importorskip("fcntl")  # the test holds the lock as another process would
 

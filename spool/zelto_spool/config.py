@@ -194,7 +194,7 @@ def _safe(url: str) -> str:
 
 def env_max_bytes(environ: Mapping[str, str] | None = None) -> int:
     """The spool's disk cap: `$ZELTO_SPOOL_MAX_BYTES` (e.g. `512MiB`), else 1 GiB."""
-    from .cli.format import parse_size
+    from .text import parse_size
 
     value = (os.environ if environ is None else environ).get(ENV_MAX_BYTES)
     if not value:
@@ -207,7 +207,7 @@ def env_max_bytes(environ: Mapping[str, str] | None = None) -> int:
 
 def env_retention(environ: Mapping[str, str] | None = None) -> float:
     """How long delivered payloads are kept: `$ZELTO_SPOOL_RETENTION` (e.g. `7d`, `0`)."""
-    from .cli.format import parse_duration
+    from .text import parse_duration
 
     value = (os.environ if environ is None else environ).get(ENV_RETENTION)
     if not value:

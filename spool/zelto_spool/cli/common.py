@@ -14,7 +14,7 @@ import click
 from ..config import ENV_API_KEY, ENV_BASE_URL, ENV_SPOOL_PATH, DeliveryConfig
 from ..errors import ZeltoError
 from ..store.spool import Spool
-from .format import parse_duration, parse_size
+from ..text import parse_duration, parse_size
 
 F = TypeVar("F", bound=Callable[..., Any])
 

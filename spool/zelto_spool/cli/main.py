@@ -22,8 +22,7 @@ from ..config import ENV_SPOOL_PATH
 from ..errors import ZeltoError
 from ..sidecar.health import verdict
 from ..store.spool import Spool
-from .common import DURATION, RETENTION, errors, max_bytes_option, open_spool, spool_option
-from .format import (
+from ..text import (
     TIME_COLUMNS,
     age,
     format_stats,
@@ -32,6 +31,7 @@ from .format import (
     printable_json,
     when,
 )
+from .common import DURATION, RETENTION, errors, max_bytes_option, open_spool, spool_option
 from .send import drain, receiver, run
 
 
@@ -385,7 +385,7 @@ cli.add_command(receiver)
 
 
 def main() -> None:
-    from .output import configure_logging
+    from ..logs import configure_logging
 
     configure_logging("ERROR")  # library errors (a corrupt spool set aside...) reach stderr
     cli(prog_name="zelto-spool")

@@ -13,7 +13,8 @@ import click
 from ..config import ENV_API_KEY
 from ..errors import ConfigError
 from ..store.spool import Spool
-from ..testing.faults import FAULT_MODES
+from ..testing.contract import FAULT_MODES
+from ..text import printable, rate_and_eta
 from .common import (
     DURATION,
     HostPort,
@@ -25,7 +26,6 @@ from .common import (
     retention_option,
     spool_option,
 )
-from .format import printable, rate_and_eta
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -75,7 +75,7 @@ def drain(
         zelto-spool drain --strict || zelto-spool list --state dead
     """
     from ..delivery.flusher import Flusher
-    from .output import configure_logging
+    from ..logs import configure_logging
 
     configure_logging("INFO" if verbose else "ERROR")
     config = delivery_config(
@@ -261,8 +261,8 @@ def run(
     \b
         ZELTO_API_KEY=... zelto-spool --spool /var/lib/zelto/spool.db run --listen :9464
     """
+    from ..logs import configure_logging
     from ..sidecar.run import Listen, run_sidecar
-    from .output import configure_logging
 
     configure_logging(log_level, log_format)
     config = delivery_config(

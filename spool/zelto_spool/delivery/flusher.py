@@ -41,7 +41,6 @@ from ..errors import ZeltoError
 from ..logs import library_logger
 from ..store.live import DEFAULT_STALE_AFTER_S
 from ..store.spool import Spool
-from .aio import bounded
 from .claim import Claim, Leases
 from .flight import Flight
 from .outcomes import (
@@ -58,7 +57,7 @@ from .pause import NO_KEY_REASON, Gate, Look
 from .policies import Drain, DueOnly, Policy, Sidecar
 from .reaper import HOUSEKEEPING_INTERVAL_S, Housekeeper
 from .retry import PER_CALL_STATUSES, SendOutcome
-from .sender import Sender
+from .sender import Sender, bounded
 
 __all__ = ["NO_KEY_REASON", "DrainReport", "Flusher"]
 

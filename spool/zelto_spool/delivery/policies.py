@@ -23,9 +23,9 @@ import time
 from collections.abc import Callable
 
 from ..logs import library_logger
-from .aio import bounded
 from .pause import Look
 from .reaper import Housekeeper
+from .sender import bounded
 
 __all__ = ["Drain", "DueOnly", "Policy", "Sidecar"]
 

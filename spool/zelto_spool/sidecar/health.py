@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..cli.format import age
+from ..text import age
 
 __all__ = ["CLOCK_STEP_ALARM_S", "DEFAULT_MAX_PENDING_AGE_S", "Verdict", "verdict"]
 

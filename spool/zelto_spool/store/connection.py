@@ -17,8 +17,8 @@ from ..logs import library_logger
 from . import schema as sql
 from .files import refuse_foreign
 from .home import check, write_mark
+from .locks import WriteTurn
 from .schema import migrate
-from .turn import WriteTurn
 
 __all__ = [
     "BUSY_TIMEOUT_S",

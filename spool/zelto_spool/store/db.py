@@ -31,13 +31,14 @@ from .files import (
     SIDE_FILES,
     SIDE_FILES_REPLACED,
     ForeignDatabaseError,
+    check_directory,
+    check_files,
     identity,
     no_checkpoint_on_close,
     side,
 )
-from .perms import check_directory, check_files
+from .locks import WriteTurn
 from .recovery import lock_path, set_aside
-from .turn import WriteTurn
 
 __all__ = ["BUSY_TIMEOUT_S", "Connector", "connect", "prepare_path", "set_aside"]
 

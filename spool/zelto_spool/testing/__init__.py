@@ -26,19 +26,20 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .key import TEST_API_KEY
+# the bearer key the receiver and the fixtures agree on (the pytest plugin imports it from here)
+TEST_API_KEY = "test-key"
 
 if TYPE_CHECKING:
     from ..store.spool import Spool
-    from .faults import FAULT_MODES, Fault
+    from .contract import FAULT_MODES, Fault
     from .pytest_plugin import zelto_env, zelto_receiver
     from .receiver import Post, Receiver
 
 # where each name lives; imported on first use, so that the pytest plugin (a module of this
 # package, loaded in every pytest session) imports neither aiohttp nor the spool
 _HOMES = {
-    "FAULT_MODES": ".faults",
-    "Fault": ".faults",
+    "FAULT_MODES": ".contract",
+    "Fault": ".contract",
     "Post": ".receiver",
     "Receiver": ".receiver",
     "Spool": "..store.spool",

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .key import TEST_API_KEY
+from . import TEST_API_KEY
 
 if TYPE_CHECKING:
     from .receiver import Receiver

@@ -29,8 +29,16 @@ from typing import Any
 from aiohttp import web
 
 from ..payload import MAX_PAYLOAD_BYTES, call_id_of, decode
-from .contract import WEBHOOK_PATH, Post, check_request, format_post
-from .faults import FAULT_MODES, Fault, gateway_refusal, parse_fault
+from .contract import (
+    FAULT_MODES,
+    WEBHOOK_PATH,
+    Fault,
+    Post,
+    check_request,
+    format_post,
+    gateway_refusal,
+    parse_fault,
+)
 
 __all__ = [
     "FAULT_MODES",

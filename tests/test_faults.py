@@ -253,7 +253,7 @@ def test_an_error_inside_an_unfsynced_write_surfaces_and_later_writes_are_fsynce
     spool: Spool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from zelto_spool import Leases, SpoolError
-    from zelto_spool.delivery import claim_sql as sql
+    from zelto_spool.delivery import claim as sql
     from zelto_spool.delivery.claim import Mark
 
     leases = Leases(spool)

@@ -1,4 +1,4 @@
-"""A `Mark` says which outcome it records; the SQL for each kind lives in `_schema_leases.MARKS`."""
+"""A `Mark` says which outcome it records; the SQL for each kind lives in `claim.MARKS`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from zelto_spool import Leases, Spool
-from zelto_spool.delivery import claim_sql as sql
+from zelto_spool.delivery import claim as sql
 from zelto_spool.delivery.claim import Claim, Mark, MarkKind
 
 

@@ -1,4 +1,4 @@
-"""`/metrics` text: written by `_metrics.py` in the form prometheus-client wrote it before."""
+"""`/metrics` text: written by `sidecar/metrics.py` as prometheus-client wrote it before."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Transcripts hold what callers said (card numbers before redaction). A spool file planted with
 mode 0666 by another user in a 0777 directory was accepted: enqueue and `status --check`
-succeeded and the other user read every call. The rule is in `_perms.py` and
+succeeded and the other user read every call. The rule is in `store/files.py` and
 docs/operations.md ("Who may touch the spool").
 """
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_sql_in_schema import SCHEMA_MODULES
 from zelto_spool.store.schema import transaction
 
 SPOOL_PACKAGE = Path(__file__).resolve().parents[1] / "spool" / "zelto_spool"
+SCHEMA_MODULES = ("store/schema.py",)  # `transaction()` writes BEGIN and COMMIT
 
 
 @pytest.fixture

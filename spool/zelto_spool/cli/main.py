@@ -2,7 +2,7 @@
 
 Expected failures (bad file, bad JSON, missing key, corrupt spool, unreachable endpoint) are
 one-line messages with exit status 1; usage errors exit 2; tracebacks are bugs. The sending
-commands (drain, run, receiver) live in `_cli_send.py`.
+commands (drain, run, receiver) live in `cli/send.py`.
 """
 
 from __future__ import annotations

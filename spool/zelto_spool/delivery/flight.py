@@ -7,7 +7,7 @@ when the spool is needed (`must_hop`): the loop turns once per batch, not once p
 freed its connection; a task per send cost ~10 % more CPU per call in httpx's pool.)
 
 Rows are claimed ahead (up to `AHEAD` slots' worth) only while the gate is open: warm and
-not paused (`_pausing`). A row claimed ahead holds a lease: it is sent only while that lease
+not paused (`pause`). A row claimed ahead holds a lease: it is sent only while that lease
 still covers a whole attempt, and handed back (the attempt not counted) when it would not,
 when the gate closes, or when the loop ends.
 """

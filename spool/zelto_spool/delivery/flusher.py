@@ -9,14 +9,14 @@ Entry points:
 - `send_claimed(claim)`: send one row already claimed and record its outcome.
 
 The first three share one loop (`_pump`) and differ only by their policy object
-(`_policies`): the loop asks it whether to stop, how long to wait, how many rows to claim.
-What an outcome records lives in `_outcomes`, when sending is allowed (pause, probes, slow
-start) in `_pausing`, housekeeping in `_housekeeping`, one POST in `_sender`.
+(`policies`): the loop asks it whether to stop, how long to wait, how many rows to claim.
+What an outcome records lives in `outcomes`, when sending is allowed (pause, probes, slow
+start) in `pause`, housekeeping in `reaper`, one POST in `sender`.
 
 The loop works in batches: each hop to the spool thread (`_exchange`) records the outcomes
 finished since the last one and hands back unsent rows in one transaction, then claims rows
 for the free slots and, while the gate is open, some ahead; between hops a finished send
-starts the next row claimed ahead by itself (`_flight`). One hop and two transactions per
+starts the next row claimed ahead by itself (`flight`). One hop and two transactions per
 call had doubled the drain's CPU against a raw httpx loop.
 
 Backoffs live in the spool (`next_attempt_at`), never in memory; waits are interruptible.

@@ -13,7 +13,7 @@ too. The rules, all in `Gate.allowance` and `Gate.observe`:
 - a delivered or dead-lettered call ends the pause (Zelto took the key): `resume`.
 
 Only while the gate is open (warm, not paused) may the loop claim more rows than it has free
-slots (see `_flusher`): a closed gate hands such rows back.
+slots (see `flusher`): a closed gate hands such rows back.
 """
 
 from __future__ import annotations

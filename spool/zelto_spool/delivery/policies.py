@@ -1,6 +1,6 @@
 """What each entry point of `Flusher` asks of the shared loop: one small object per caller.
 
-The loop (`_flusher`) asks its policy, never a mode flag:
+The loop (`flusher`) asks its policy, never a mode flag:
 - `over(mono)`: stop looking now (the sidecar's stop event, a drain's deadline);
 - `settled(look, claimed, probed)`: nothing is in flight and this look at the spool says the
   caller's work is done (the sidecar's never is);

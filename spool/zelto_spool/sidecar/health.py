@@ -7,14 +7,14 @@ disagree. Unhealthy means an operator should look:
 - the oldest pending call waited longer than `max_pending_age_s` (a stale backlog);
 - the oldest pending call was written in the future (a negative age beyond
   `CLOCK_STEP_ALARM_S`): the wall clock was stepped back, or a process writing the spool runs
-  ahead. Due calls are still sent (`_schema_leases._DUE`), but ages, backoffs and retention
+  ahead. Due calls are still sent (`claim._DUE`), but ages, backoffs and retention
   are off by the step: an alarm, never clamped to zero;
 - the spool is over its disk cap (pending calls are kept, delivered ones evicted early);
 - a damaged spool was set aside next to this one (`<name>.corrupt-*`) and is still there:
   it may hold calls that were not salvaged. The operator deals with it by salvaging what
   they need and moving the file out of the spool's directory (or deleting it);
 - the spool was restored from a backup or copied, and its unsent calls are held until the
-  operator checks them and runs `zelto-spool release-restored` (`_home.py`);
+  operator checks them and runs `zelto-spool release-restored` (`store/home.py`);
 - the sidecar's flusher stopped (only the sidecar knows; `status` passes None).
 """
 

@@ -1,6 +1,6 @@
 """`zelto-spool run`: drain continuously beside a fleet of job processes.
 
-Woken by spool changes (`_watch.py`: inotify on Linux, watchfiles elsewhere), by finished
+Woken by spool changes (`sidecar/watch.py`: inotify on Linux, watchfiles elsewhere), by finished
 sends and by its own timer (next due row, pause probe, fallback poll), so a missed change only
 delays a row.
 SIGTERM/SIGINT: stop claiming, give in-flight sends `stop_grace_s` seconds, release the rest
@@ -68,7 +68,7 @@ async def run_sidecar(
 ) -> int:
     """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0).
 
-    `/healthz` (with `listen`) gives the verdict of `status --check` (`_health.verdict`),
+    `/healthz` (with `listen`) gives the verdict of `status --check` (`health.verdict`),
     with `max_pending_age` as its stale-backlog threshold, plus a stopped flusher.
 
     Raises `ConfigError` without the key, before touching the spool: a sidecar that can send

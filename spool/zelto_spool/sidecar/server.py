@@ -1,12 +1,12 @@
 """`zelto-spool run --listen HOST:PORT`: health, metrics and LiveKit webhooks.
 
 - `GET /healthz`: 200 "ok", else 503 with every reason: the verdict of `status --check`
-  (`_health.py`: paused, stale backlog, over the cap, a damaged spool set aside) plus a
+  (`sidecar/health.py`: paused, stale backlog, over the cap, a damaged spool set aside) plus a
   stopped flusher (use it for readiness and alerting).
 - `GET /livez`: 200 while the sidecar's loop runs (use it for liveness: a paused sidecar
   must not be restarted in a loop, a restart fixes nothing a key rotation did not).
-- `GET /metrics`: Prometheus text (`_metrics.py`).
-- `POST /livekit/webhook`: LiveKit server webhooks (`_webhooks.py`); 404 when the sidecar has
+- `GET /metrics`: Prometheus text (`sidecar/metrics.py`).
+- `POST /livekit/webhook`: LiveKit server webhooks (`sidecar/webhooks.py`); 404 when the sidecar has
   no LiveKit credentials.
 
 HTTP/1.1 over asyncio streams, parsed by h11 (already loaded for httpx): four routes do not

@@ -21,12 +21,57 @@ from typing import Any
 from ..errors import PayloadError, PayloadTooLargeError
 from ..logs import library_logger
 from ..payload import combine_enrichments, decode, merge_enrichment, prepare, validate
-from . import calls_sql as sql
 from .connection import note_generation
 from .db import Connector
-from .schema import BUMP_GENERATION
 
 __all__ = ["CLOCK_STEP_S", "Enqueued", "Store"]
+
+# in every transaction that stores a version of a call (`Store.store_version`)
+BUMP_GENERATION = """
+UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'
+RETURNING CAST(value AS INTEGER)
+"""
+
+
+ENQUEUE_CALL = """
+INSERT INTO calls (call_id, state, version, attempts, next_attempt_at, first_enqueued_at,
+                   enqueued_at, pending_since, updated_at, size)
+VALUES (:call_id, 'pending', 1, 0, :now, :now, :now, :now, :now, :size)
+ON CONFLICT (call_id) DO UPDATE SET
+    version = version + 1,
+    state = CASE WHEN state = 'inflight' THEN 'inflight' ELSE 'pending' END,
+    attempts = CASE WHEN state IN ('delivered', 'dead') THEN 0 ELSE attempts END,
+    next_attempt_at = CASE WHEN state IN ('delivered', 'dead') THEN :now
+                           ELSE next_attempt_at END,
+    pending_since = CASE WHEN state IN ('delivered', 'dead') THEN :now
+                         ELSE pending_since END,
+    enqueued_at = :now,
+    updated_at = :now,
+    size = :size
+RETURNING id, version
+"""
+
+STORE_PAYLOAD = """
+INSERT INTO payloads (call_rowid, version, body) VALUES (:rowid, :version, :body)
+ON CONFLICT (call_rowid) DO UPDATE SET version = excluded.version, body = excluded.body
+"""
+
+GET_ENRICHMENT = "SELECT fields FROM enrichments WHERE call_id = :call_id"
+
+SET_ENRICHMENT = """
+INSERT INTO enrichments (call_id, fields, updated_at) VALUES (:call_id, :fields, :now)
+ON CONFLICT (call_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at
+"""
+
+LATEST_BODY = """
+SELECT p.body FROM calls c JOIN payloads p ON p.call_rowid = c.id WHERE c.call_id = :call_id
+"""
+
+
+NEWEST_PENDING_WRITE = "SELECT max(updated_at) FROM calls WHERE state = 'pending'"
+
+DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"
+
 
 CLOCK_STEP_S = 1.0  # a wall clock this far behind a time already reached was stepped back
 
@@ -74,7 +119,7 @@ class Store:
         (`CLAIM_*_STEPPED`, `NEXT_DUE_STEPPED`); otherwise the index answers alone."""
         mono = self.monotonic()
         if not self._known:
-            (written,) = conn.execute(sql.NEWEST_PENDING_WRITE).fetchone()
+            (written,) = conn.execute(NEWEST_PENDING_WRITE).fetchone()
             self._known.append((now if written is None else max(float(written), now), mono))
         reached, at = self._known[0]
         known = reached + (mono - at)
@@ -104,7 +149,7 @@ class Store:
         validation is ever stored. Raises `PayloadError` naming the field.
         """
         self.check_body(call_id, body)
-        stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
+        stored = conn.execute(GET_ENRICHMENT, {"call_id": call_id}).fetchone()
         if stored is not None:
             try:
                 body = self.enriched(body, json.loads(stored[0]))
@@ -115,10 +160,10 @@ class Store:
                     extra={"call_id": call_id, "error": str(exc)},
                 )
         rowid, version = conn.execute(
-            sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
+            ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()
-        conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
-        generation = conn.execute(BUMP_GENERATION).fetchone()  # a restore is seen (_home.py)
+        conn.execute(STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
+        generation = conn.execute(BUMP_GENERATION).fetchone()  # a restore is seen (store/home.py)
         if generation is not None:
             note_generation(conn, int(generation[0]))
         return Enqueued(call_id, version, len(body)), body
@@ -143,11 +188,11 @@ class Store:
         self, conn: sqlite3.Connection, call_id: str, fields: Mapping[str, Any], now: float
     ) -> Enqueued | None:
         """Inside a write transaction: record the fields, queue a version if they change it."""
-        stored = conn.execute(sql.GET_ENRICHMENT, {"call_id": call_id}).fetchone()
+        stored = conn.execute(GET_ENRICHMENT, {"call_id": call_id}).fetchone()
         combined = combine_enrichments(json.loads(stored[0]) if stored else {}, fields)
         params = {"call_id": call_id, "fields": json.dumps(combined), "now": now}
-        conn.execute(sql.SET_ENRICHMENT, params)
-        latest = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
+        conn.execute(SET_ENRICHMENT, params)
+        latest = conn.execute(LATEST_BODY, {"call_id": call_id}).fetchone()
         merged = None if latest is None else self.enriched(bytes(latest[0]), combined)
         if merged is None or merged == bytes(latest[0]):
             return None  # not spooled yet, or nothing changes: no new version

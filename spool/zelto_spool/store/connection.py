@@ -31,6 +31,21 @@ __all__ = [
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
+WAL_AUTOCHECKPOINT_PAGES = 10_000
+
+PAGE_COUNT = "PRAGMA page_count"
+
+AUTO_VACUUM_INCREMENTAL = "PRAGMA auto_vacuum = INCREMENTAL"
+
+JOURNAL_MODE_WAL = "PRAGMA journal_mode = WAL"
+
+SYNCHRONOUS_FULL = "PRAGMA synchronous = FULL"
+
+SYNCHRONOUS_NORMAL = "PRAGMA synchronous = NORMAL"
+
+WAL_AUTOCHECKPOINT = f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}"
+
+
 T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 30.0
@@ -39,11 +54,11 @@ TURN_BUSY = "database is locked (the write turn did not come)"
 
 class SpoolConnection(sqlite3.Connection):
     """A connection whose write transactions (`BEGIN IMMEDIATE`) first take the spool's
-    write turn (`_turn.py`), held until the transaction ends. Reads never wait for it.
+    write turn (`store/locks.py`), held until the transaction ends. Reads never wait for it.
 
     A transaction that stored a version of a call bumped the spool's generation
     (`note_generation`): once it commits, and before the turn is handed on, the generation
-    goes to the side file (`_home.py`), so the side file only grows and never runs ahead.
+    goes to the side file (`store/home.py`), so the side file only grows and never runs ahead.
     """
 
     turn: WriteTurn | None = None
@@ -85,7 +100,7 @@ def connect(
     its write transactions take `turn` first when one is given.
 
     `upgrade=False` (inspection) neither migrates an older schema nor checks whether the file
-    was restored or copied (`_home.check`, which holds its unsent calls): writers do both."""
+    was restored or copied (`home.check`, which holds its unsent calls): writers do both."""
     conn = sqlite3.connect(
         str(path),
         timeout=busy_timeout,
@@ -101,18 +116,18 @@ def connect(
         # a new file lets freed pages go back to the filesystem (the disk cap evicts rows);
         # only takes effect before WAL mode and the first table. Only on a new file: on an
         # existing one the PRAGMA still rewrites page 1 (an fsynced commit on every open)
-        if conn.execute(sql.PAGE_COUNT).fetchone()[0] == 0:
-            conn.execute(sql.AUTO_VACUUM_INCREMENTAL)
-        mode = conn.execute(sql.JOURNAL_MODE_WAL).fetchone()[0]
+        if conn.execute(PAGE_COUNT).fetchone()[0] == 0:
+            conn.execute(AUTO_VACUUM_INCREMENTAL)
+        mode = conn.execute(JOURNAL_MODE_WAL).fetchone()[0]
         if str(mode).lower() != "wal":
             logger.warning(
                 "spool could not switch to WAL; writers will block each other more",
                 extra={"path": str(path), "journal_mode": mode},
             )
-        conn.execute(sql.SYNCHRONOUS_FULL)
+        conn.execute(SYNCHRONOUS_FULL)
         # writers rarely pay for a checkpoint: the sidecar runs one every few seconds;
         # without a sidecar the WAL still folds back in at ~40 MB
-        conn.execute(sql.WAL_AUTOCHECKPOINT)
+        conn.execute(WAL_AUTOCHECKPOINT)
         migrate(conn, upgrade=upgrade)
         if upgrade:
             conn.home = (path, check(conn, path))
@@ -124,7 +139,7 @@ def connect(
 
 def without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:
     """`fn(conn)` committing with WAL + NORMAL (no fsync), then back to FULL."""
-    conn.execute(sql.SYNCHRONOUS_NORMAL)
+    conn.execute(SYNCHRONOUS_NORMAL)
     try:
         return fn(conn)
     finally:
@@ -133,7 +148,7 @@ def without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connectio
         if conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute(sql.ROLLBACK)
-        conn.execute(sql.SYNCHRONOUS_FULL)
+        conn.execute(SYNCHRONOUS_FULL)
 
 
 def prepare_path(path: Path) -> None:

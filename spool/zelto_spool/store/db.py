@@ -4,8 +4,8 @@ One connection per process, opened lazily on first use and guarded by a lock (th
 thread executor share it). After `fork()` the child never touches the parent's connection: it
 opens its own, and the inherited one is parked, never used or closed by the child.
 
-How a connection is configured is in `_connect.py` (with the write turn of `_turn.py`);
-setting a corrupt file aside and salvaging it, in `_recovery.py`.
+How a connection is configured is in `connection.py` (with the write turn of `locks.py`);
+setting a corrupt file aside and salvaging it, in `recovery.py`.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class Connector:
         self._watched = (str(path), *(str(side(path, s)) for s in SIDE_FILES))
         self._broken = False  # side files replaced and the old connection could not be closed
         self._guard: int | None = None  # the recovery lock, held shared around each operation
-        self._turn = WriteTurn(path)  # write transactions take turns (_turn.py)
+        self._turn = WriteTurn(path)  # write transactions take turns (store/locks.py)
         self._lock_was_there = False  # the recovery lock existed before this process made it
         self._opened_ok = False  # an operation succeeded on this path in this process
         self._pid = os.getpid()
@@ -257,7 +257,7 @@ class Connector:
     def _shared(self) -> int | None:
         """The recovery lock, held shared; None where it cannot be created (read-only dir)."""
         if self._guard is None:
-            check_directory(self.path.parent)  # before making anything in it (`_perms.py`)
+            check_directory(self.path.parent)  # before making anything in it (`store/files.py`)
             try:
                 prepare_path(self.path)
                 self._lock_was_there = lock_path(self.path).exists()
@@ -272,7 +272,7 @@ class Connector:
 
     def _open(self) -> sqlite3.Connection:
         prepare_path(self.path)
-        # a spool others can read, or planted by them, is refused (`_perms.py`): side files
+        # a spool others can read, or planted by them, is refused (`store/files.py`): side files
         # and owners before SQLite reads them, the file's mode once it is known to be a spool
         check_files(self.path, main_mode=False)
         self._ident = identity(self.path)

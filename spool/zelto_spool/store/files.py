@@ -39,6 +39,8 @@ __all__ = [
     "side",
 ]
 
+TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+
 
 class ForeignDatabaseError(SpoolError):
     """The file is an SQLite database of another application (never a spool)."""
@@ -50,7 +52,7 @@ class ForeignDatabaseError(SpoolError):
 
 def refuse_foreign(conn: sqlite3.Connection) -> None:
     """Raise `ForeignDatabaseError` unless the file is empty or holds a spool's schema."""
-    tables = sorted(str(r[0]) for r in conn.execute(sql.TABLE_NAMES))
+    tables = sorted(str(r[0]) for r in conn.execute(TABLE_NAMES))
     if not tables:
         return
     version = int(conn.execute(sql.USER_VERSION).fetchone()[0])

@@ -56,6 +56,77 @@ __all__ = [
 
 logger = library_logger()
 
+HOME_META = "SELECT value FROM meta WHERE key = 'home'"
+
+SET_HOME = """
+INSERT INTO meta (key, value) VALUES ('home', :value)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value
+"""
+
+GENERATION = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"
+
+SET_GENERATION = """
+INSERT INTO meta (key, value) VALUES ('generation', :generation)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value
+"""
+
+RESTORED_META = "SELECT value FROM meta WHERE key = 'restored'"
+
+SET_RESTORED = """
+INSERT INTO meta (key, value) VALUES ('restored', :value)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value
+"""
+
+DROP_RESTORED = "DELETE FROM meta WHERE key = 'restored'"
+
+# a held row is pending with its due time at `:held` (`home.HELD_AT`): no claim, no drain's
+# make_due takes it; a newer version keeps it held (it is built on the restored one)
+HOLD_UNSENT = """
+UPDATE calls SET
+    state = 'pending',
+    next_attempt_at = :held,
+    last_error = :why,
+    updated_at = :now,
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+WHERE state IN ('pending', 'inflight')
+RETURNING call_id
+"""
+
+HOLD_CALL = """
+UPDATE calls SET next_attempt_at = :held, last_error = :why, updated_at = :now
+WHERE call_id = :call_id AND state = 'pending'
+"""
+
+LIVE_JOBS = "SELECT job_id FROM live"
+
+ANY_CALL = "SELECT 1 FROM calls LIMIT 1"
+
+RELEASE_HELD = """
+UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held
+RETURNING call_id
+"""
+
+DEAD_HELD = """
+UPDATE calls SET state = 'dead', next_attempt_at = :now, last_error = :why, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held
+RETURNING call_id
+"""
+
+DEAD_HELD_ONE = """
+UPDATE calls SET state = 'dead', next_attempt_at = :now, last_error = :why, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held AND call_id = :call_id
+RETURNING call_id
+"""
+
+RELEASE_HELD_ONE = """
+UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at >= :held AND call_id = :call_id
+RETURNING call_id
+"""
+
+
 HELD_AT = 32503680000.0  # 3000-01-01 UTC: the due time of a held call
 MARK_SUFFIX = "-generation"
 _MARK_FORMAT = "zelto-spool generation {id} {generation:020d}\n"  # fixed width
@@ -137,16 +208,16 @@ def check(conn: sqlite3.Connection, path: Path) -> str:
             generation = max(generation, mark[1] if mark else 0) + 1
             _hold(conn, why)
         new_home = Home(spool_id, *here)
-        conn.execute(sql.SET_HOME, {"value": json.dumps(asdict(new_home))})
-        conn.execute(sql.SET_GENERATION, {"generation": generation})
+        conn.execute(SET_HOME, {"value": json.dumps(asdict(new_home))})
+        conn.execute(SET_GENERATION, {"generation": generation})
     write_mark(path, spool_id, generation)
     return spool_id
 
 
 def _read(conn: sqlite3.Connection, path: Path) -> tuple[Home | None, int, tuple[str, int] | None]:
-    row = conn.execute(sql.HOME_META).fetchone()
+    row = conn.execute(HOME_META).fetchone()
     home = None if row is None else Home(**json.loads(row[0]))
-    generation = conn.execute(sql.GENERATION).fetchone()
+    generation = conn.execute(GENERATION).fetchone()
     return home, 0 if generation is None else int(generation[0]), read_mark(path)
 
 
@@ -161,7 +232,7 @@ def _why(
     """Why this file is not the spool last written here, or None when it is (or is new)."""
     machine, inode = here
     if home is None:  # new here, or older than this check: only a side file can tell
-        if mark is not None and conn.execute(sql.ANY_CALL).fetchone() is not None:
+        if mark is not None and conn.execute(ANY_CALL).fetchone() is not None:
             return (
                 f"{mark_path(path).name} was written by a spool this file is not, and the file "
                 "holds calls: restored from a backup older than this release?"
@@ -189,13 +260,13 @@ def _why(
 
 def _hold(conn: sqlite3.Connection, why: str) -> None:
     now = time.time()
-    held = [r[0] for r in conn.execute(sql.HOLD_UNSENT, {"held": HELD_AT, "why": why, "now": now})]
-    jobs = [r[0] for r in conn.execute(sql.LIVE_JOBS)]
+    held = [r[0] for r in conn.execute(HOLD_UNSENT, {"held": HELD_AT, "why": why, "now": now})]
+    jobs = [r[0] for r in conn.execute(LIVE_JOBS)]
     before = restored(conn)
     if before is not None:  # held before and not released yet: keep what that held too
         jobs = sorted(set(jobs) | set(before.get("live", [])))
     record = {"reason": why, "at": now, "live": jobs}
-    conn.execute(sql.SET_RESTORED, {"value": json.dumps(record)})
+    conn.execute(SET_RESTORED, {"value": json.dumps(record)})
     logger.error(
         "restored or copied spool: unsent calls are held, not sent; " + RELEASE_HINT,
         extra={"reason": why, "held": len(held), "live": len(jobs)},
@@ -204,7 +275,7 @@ def _hold(conn: sqlite3.Connection, why: str) -> None:
 
 def restored(conn: sqlite3.Connection) -> dict[str, Any] | None:
     """The record of the hold (reason, when, live jobs kept from the reaper), or None."""
-    row = conn.execute(sql.RESTORED_META).fetchone()
+    row = conn.execute(RESTORED_META).fetchone()
     return None if row is None else dict(json.loads(row[0]))
 
 
@@ -218,7 +289,7 @@ def hold_call(conn: sqlite3.Connection, call_id: str, now: float) -> None:
     """Inside a write transaction: the call just reaped from a held snapshot stays held."""
     record = restored(conn) or {}
     why = str(record.get("reason", "restored or copied spool"))
-    conn.execute(sql.HOLD_CALL, {"held": HELD_AT, "why": why, "now": now, "call_id": call_id})
+    conn.execute(HOLD_CALL, {"held": HELD_AT, "why": why, "now": now, "call_id": call_id})
 
 
 def forget_jobs(conn: sqlite3.Connection, jobs: list[str]) -> None:
@@ -226,7 +297,7 @@ def forget_jobs(conn: sqlite3.Connection, jobs: list[str]) -> None:
     record = restored(conn)
     if record is not None:
         record["live"] = sorted(set(record.get("live", [])) - set(jobs))
-        conn.execute(sql.SET_RESTORED, {"value": json.dumps(record)})
+        conn.execute(SET_RESTORED, {"value": json.dumps(record)})
 
 
 def release(
@@ -237,9 +308,9 @@ def release(
     snapshots not reaped into held calls yet go back to the reaper). Returns the call ids."""
     params = {"now": now, "held": HELD_AT, "why": DISCARDED}
     if call_ids is None:
-        every = sql.DEAD_HELD if dead else sql.RELEASE_HELD
+        every = DEAD_HELD if dead else RELEASE_HELD
         done = [r[0] for r in conn.execute(every, params)]
-        conn.execute(sql.DROP_RESTORED)
+        conn.execute(DROP_RESTORED)
         return done
-    one = sql.DEAD_HELD_ONE if dead else sql.RELEASE_HELD_ONE
+    one = DEAD_HELD_ONE if dead else RELEASE_HELD_ONE
     return [r[0] for c in call_ids for r in conn.execute(one, {**params, "call_id": c})]

@@ -22,7 +22,6 @@ from ..errors import PayloadError
 from ..fit import fit_transcript
 from ..logs import library_logger
 from ..payload import MAX_PAYLOAD_BYTES, call_id_of, decode, external_id, prepare
-from . import live_sql as sql
 from . import owners as _proc
 from .calls import Enqueued, Store
 from .home import forget_jobs, held_jobs, hold_call
@@ -32,14 +31,70 @@ __all__ = ["LOST_REASON", "LiveCalls", "delete_live"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
+# not when a version of the call was enqueued since the tracker began: a START that waited
+# behind a busy spool must not bring back a call that was already finished and queued
+LIVE_START = """
+INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
+                  header)
+SELECT :job_id, :call_id, :host, :pid, :start, :now, :now, :header
+WHERE NOT EXISTS (SELECT 1 FROM calls WHERE call_id = :call_id AND enqueued_at >= :since)
+ON CONFLICT (job_id) DO UPDATE SET
+    call_id = excluded.call_id, owner_host = excluded.owner_host,
+    owner_pid = excluded.owner_pid, owner_start = excluded.owner_start,
+    updated_at = excluded.updated_at, header = excluded.header
+"""
+# turns only go to an open snapshot: none after it was closed, enqueued or reaped
+LIVE_OPEN = "SELECT 1 FROM live WHERE job_id = :job_id AND final IS NULL"
+LIVE_APPEND_TURN = (
+    "INSERT OR REPLACE INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)"
+)
+LIVE_DROP_TURNS_FROM = "DELETE FROM live_turns WHERE job_id = :job_id AND seq >= :total"
+LIVE_SET_TURNS = """
+UPDATE live SET updated_at = :now, turns = :total, header = coalesce(:header, header)
+WHERE job_id = :job_id AND final IS NULL
+"""
+# a later session of the same job continues a call whose final was stored at the first's close
+LIVE_REOPEN = "UPDATE live SET final = NULL, updated_at = :now WHERE job_id = :job_id"
+LIVE_TOUCH = """
+UPDATE live SET updated_at = :now, turns = max(turns, :turns),
+                header = coalesce(:header, header)
+WHERE job_id = :job_id
+"""
+LIVE_CLOSE = """
+INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
+                  header, final)
+VALUES (:job_id, :call_id, :host, :pid, :start, :now, :now, :final, :final)
+ON CONFLICT (job_id) DO UPDATE SET updated_at = excluded.updated_at, final = excluded.final
+"""
+LIVE_ROWS = """
+SELECT job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at, turns,
+       final IS NOT NULL AS closed
+FROM live ORDER BY started_at
+"""
+LIVE_ONE = "SELECT call_id, started_at, updated_at, header, final FROM live WHERE job_id = :job_id"
+LIVE_TURNS = "SELECT turn FROM live_turns WHERE job_id = :job_id ORDER BY seq"
+LIVE_DELETE = "DELETE FROM live WHERE job_id = :job_id"
+LIVE_DELETE_TURNS = "DELETE FROM live_turns WHERE job_id = :job_id"
+LIVE_COUNT = "SELECT count(*) FROM live"
+LIVE_REAPED_GET = "SELECT value FROM meta WHERE key = 'reaped_total'"
+# one lost job's snapshot at a time inside the reap's transaction: a bad one is undone alone
+LIVE_REAP_ONE = "SAVEPOINT reap_one"
+LIVE_REAP_ONE_UNDO = "ROLLBACK TO reap_one"
+LIVE_REAP_ONE_DONE = "RELEASE reap_one"
+LIVE_REAPED_ADD = """
+INSERT INTO meta (key, value) VALUES ('reaped_total', :n)
+ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + :n
+"""
+
+
 LOST_REASON = "agent_process_lost"
 DEFAULT_STALE_AFTER_S = 2 * 3600.0
 
 
 def delete_live(conn: sqlite3.Connection, job_id: str) -> None:
     """Inside a write transaction: forget a job's snapshot."""
-    conn.execute(sql.LIVE_DELETE_TURNS, {"job_id": job_id})
-    conn.execute(sql.LIVE_DELETE, {"job_id": job_id})
+    conn.execute(LIVE_DELETE_TURNS, {"job_id": job_id})
+    conn.execute(LIVE_DELETE, {"job_id": job_id})
 
 
 class LiveCalls:
@@ -58,7 +113,7 @@ class LiveCalls:
         """
         owner = self._owner(job_id, call_id)
         params = {**owner, "header": header, "since": owner["now"] if since is None else since}
-        self._store.db.run(lambda conn: conn.execute(sql.LIVE_START, params), call_id=call_id)
+        self._store.db.run(lambda conn: conn.execute(LIVE_START, params), call_id=call_id)
 
     def _owner(self, job_id: str, call_id: str) -> dict[str, Any]:
         me = _proc.current_owner()
@@ -90,16 +145,16 @@ class LiveCalls:
 
         def write(conn: sqlite3.Connection) -> bool:
             with transaction(conn):
-                if conn.execute(sql.LIVE_OPEN, {"job_id": job_id}).fetchone() is None:
+                if conn.execute(LIVE_OPEN, {"job_id": job_id}).fetchone() is None:
                     return False
                 for offset, turn in enumerate(turns):
                     conn.execute(
-                        sql.LIVE_APPEND_TURN,
+                        LIVE_APPEND_TURN,
                         {"job_id": job_id, "seq": first_seq + offset, "turn": turn},
                     )
-                conn.execute(sql.LIVE_DROP_TURNS_FROM, {"job_id": job_id, "total": count})
+                conn.execute(LIVE_DROP_TURNS_FROM, {"job_id": job_id, "total": count})
                 params = {"job_id": job_id, "now": now, "total": count, "header": header}
-                conn.execute(sql.LIVE_SET_TURNS, params)
+                conn.execute(LIVE_SET_TURNS, params)
             return True
 
         return self._store.db.run(write)
@@ -108,17 +163,17 @@ class LiveCalls:
         """Another session continues the job's call: forget the final stored at a close (the
         snapshot takes turns again; the next close stores a new final)."""
         params = {"job_id": job_id, "now": self._store.clock()}
-        self._store.db.run(lambda conn: conn.execute(sql.LIVE_REOPEN, params))
+        self._store.db.run(lambda conn: conn.execute(LIVE_REOPEN, params))
 
     def heartbeat(self, job_id: str) -> None:
         now = self._store.clock()
         params = {"job_id": job_id, "now": now, "turns": 0, "header": None}
-        self._store.db.run(lambda conn: conn.execute(sql.LIVE_TOUCH, params))
+        self._store.db.run(lambda conn: conn.execute(LIVE_TOUCH, params))
 
     def close(self, job_id: str, call_id: str, final: bytes) -> None:
         """The session closed: keep its final payload until it is enqueued (or reaped)."""
         params = {**self._owner(job_id, call_id), "final": final}
-        self._store.db.run(lambda conn: conn.execute(sql.LIVE_CLOSE, params), call_id=call_id)
+        self._store.db.run(lambda conn: conn.execute(LIVE_CLOSE, params), call_id=call_id)
 
     def promote(self, job_id: str) -> Enqueued | None:
         """Enqueue the snapshot's final payload (or what it has) and forget the snapshot."""
@@ -140,17 +195,17 @@ class LiveCalls:
 
     def rows(self) -> list[dict[str, Any]]:
         def read(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-            cursor = conn.execute(sql.LIVE_ROWS)
+            cursor = conn.execute(LIVE_ROWS)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
         return self._store.db.run(read)
 
     def count(self) -> int:
-        return int(self._store.db.run(lambda conn: conn.execute(sql.LIVE_COUNT).fetchone()[0]))
+        return int(self._store.db.run(lambda conn: conn.execute(LIVE_COUNT).fetchone()[0]))
 
     def reaped_total(self) -> int:
-        value = self._store.db.run(lambda conn: conn.execute(sql.LIVE_REAPED_GET).fetchone())
+        value = self._store.db.run(lambda conn: conn.execute(LIVE_REAPED_GET).fetchone())
         return 0 if value is None else int(value[0])
 
     def reap(self, *, stale_after_s: float = DEFAULT_STALE_AFTER_S) -> list[str]:
@@ -159,7 +214,7 @@ class LiveCalls:
         me = _proc.current_owner()
 
         def sweep(conn: sqlite3.Connection) -> list[str]:
-            candidates = conn.execute(sql.LIVE_ROWS).fetchall()
+            candidates = conn.execute(LIVE_ROWS).fetchall()
             if not candidates:
                 return []
             with transaction(conn):
@@ -176,7 +231,7 @@ class LiveCalls:
                     updated,
                     _turns,
                     closed,
-                ) in conn.execute(sql.LIVE_ROWS).fetchall():
+                ) in conn.execute(LIVE_ROWS).fetchall():
                     if job_id not in held:
                         if (host, pid, start) == (me.host, me.pid, me.start):
                             continue  # our own job: its process is alive by definition
@@ -186,19 +241,19 @@ class LiveCalls:
                         ):
                             continue
                     # one snapshot that cannot be assembled must not hold up the others
-                    conn.execute(sql.LIVE_REAP_ONE)
+                    conn.execute(LIVE_REAP_ONE)
                     try:
                         queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
                     except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
-                        conn.execute(sql.LIVE_REAP_ONE_UNDO)
-                        conn.execute(sql.LIVE_REAP_ONE_DONE)
+                        conn.execute(LIVE_REAP_ONE_UNDO)
+                        conn.execute(LIVE_REAP_ONE_DONE)
                         logger.error(
                             "could not enqueue the call of a lost agent process; its snapshot "
                             "is kept (see `zelto-spool list --state live`)",
                             extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
                         )
                         continue
-                    conn.execute(sql.LIVE_REAP_ONE_DONE)
+                    conn.execute(LIVE_REAP_ONE_DONE)
                     if job_id in held:
                         converted.append(job_id)
                         if queued is not None:
@@ -208,7 +263,7 @@ class LiveCalls:
                 if converted:
                     forget_jobs(conn, converted)
                 if reaped:
-                    conn.execute(sql.LIVE_REAPED_ADD, {"n": len(reaped)})
+                    conn.execute(LIVE_REAPED_ADD, {"n": len(reaped)})
             return reaped
 
         return self._store.db.run(sweep)
@@ -216,7 +271,7 @@ class LiveCalls:
     def _enqueue_snapshot(
         self, conn: sqlite3.Connection, job_id: str, now: float, *, lost: bool
     ) -> Enqueued | None:
-        row = conn.execute(sql.LIVE_ONE, {"job_id": job_id}).fetchone()
+        row = conn.execute(LIVE_ONE, {"job_id": job_id}).fetchone()
         if row is None:
             return None
         call_id, started_at, updated_at, header, final = row
@@ -224,7 +279,7 @@ class LiveCalls:
             body = bytes(final)
             call_id = external_id(call_id)  # as an older release may have written it
         else:
-            turns = [decode(bytes(t[0])) for t in conn.execute(sql.LIVE_TURNS, {"job_id": job_id})]
+            turns = [decode(bytes(t[0])) for t in conn.execute(LIVE_TURNS, {"job_id": job_id})]
             body = assemble(decode(bytes(header)), turns, started_at, updated_at, lost=lost)
             call_id = call_id_of(decode(body)) or call_id  # the id the payload says (redact)
         queued = self._store.insert_version(conn, call_id, body, now)

@@ -12,8 +12,21 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..errors import ConfigError
-from . import calls_sql as sql
 from .schema import STATES
+
+ROWS_ORDER = "updated_at DESC, id DESC"
+
+WHERE_STATE = "state = ?"
+
+WHERE_FINISHED = "state IN ('delivered', 'dead')"
+
+WHERE_CHANGED_AFTER = "updated_at >= ?"
+
+WHERE_NO_PAYLOAD = "NOT EXISTS (SELECT 1 FROM payloads WHERE call_rowid = calls.id)"
+
+# `marks`: one `?` per call id, never the ids themselves
+WHERE_CALL_IDS = "call_id IN ({marks})"
+
 
 ROW_COLUMNS = (
     "call_id",
@@ -54,7 +67,7 @@ def select_rows(
     where: list[str] = []
     params: list[Any] = []
     if state is not None:
-        where.append(sql.WHERE_STATE)
+        where.append(WHERE_STATE)
         params.append(state)
     if call_ids is not None:
         ids = list(call_ids)
@@ -64,7 +77,7 @@ def select_rows(
         " AND ".join(where) or None,
         params,
         select=", ".join(ROW_COLUMNS),
-        order_by=sql.ROWS_ORDER,
+        order_by=ROWS_ORDER,
         limit=limit or None,
     )
     return [dict(r) for r in rows]
@@ -79,30 +92,30 @@ def replay_candidates(
     check_state(state)
     if state in ("inflight", "pending"):
         raise ConfigError("replay takes delivered or dead calls (pending ones are queued already)")
-    where = [sql.WHERE_FINISHED]
+    where = [WHERE_FINISHED]
     params: list[Any] = []
     if state is not None:
-        where.append(sql.WHERE_STATE)
+        where.append(WHERE_STATE)
         params.append(state)
     if call_ids is not None:
         ids = list(call_ids)
         where = [_call_ids_in(len(ids))] + where[1:]
         params = ids + params
     if changed_after is not None:
-        where.append(sql.WHERE_CHANGED_AFTER)
+        where.append(WHERE_CHANGED_AFTER)
         params.append(changed_after)
     rows = _db(conn)["calls"].rows_where(" AND ".join(where), params, select="id")
     return [int(r["id"]) for r in rows]
 
 
 def _call_ids_in(count: int) -> str:
-    return sql.WHERE_CALL_IDS.format(marks=", ".join("?" * count))
+    return WHERE_CALL_IDS.format(marks=", ".join("?" * count))
 
 
 def payload_gone(conn: sqlite3.Connection, call_ids: list[str]) -> list[str]:
     """Calls among `call_ids` that have a row but no payload (retention dropped it)."""
     if not call_ids:
         return []
-    where = f"{_call_ids_in(len(call_ids))} AND {sql.WHERE_NO_PAYLOAD}"
+    where = f"{_call_ids_in(len(call_ids))} AND {WHERE_NO_PAYLOAD}"
     rows = _db(conn)["calls"].rows_where(where, call_ids, select="call_id")
     return sorted(str(r["call_id"]) for r in rows)

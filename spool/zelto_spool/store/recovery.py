@@ -37,6 +37,56 @@ __all__ = ["Salvaged", "lock_path", "salvage", "set_aside"]
 
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
+COUNT_SCHEMA_OBJECTS = "SELECT count(*) FROM sqlite_master"
+
+QUICK_CHECK = "PRAGMA quick_check(1)"
+
+SALVAGE_NEXT_CALL = """
+SELECT id, call_id, state, attempts, first_enqueued_at, last_status, last_error
+FROM calls NOT INDEXED WHERE id > :after ORDER BY id LIMIT 1
+"""
+
+SALVAGE_BODY = "SELECT body FROM payloads WHERE call_rowid = :rowid"
+
+SALVAGE_NEXT_LIVE = "SELECT rowid, * FROM live WHERE rowid > :after ORDER BY rowid LIMIT 1"
+
+SALVAGE_NEXT_TURN = """
+SELECT rowid, job_id, seq, turn FROM live_turns WHERE rowid > :after ORDER BY rowid LIMIT 1
+"""
+
+SALVAGE_NEXT_ENRICHMENT = """
+SELECT rowid, call_id, fields, updated_at FROM enrichments
+WHERE rowid > :after ORDER BY rowid LIMIT 1
+"""
+
+SALVAGE_INSERT_CALL = """
+INSERT INTO calls (call_id, state, version, attempts, next_attempt_at, first_enqueued_at,
+                   enqueued_at, pending_since, updated_at, size, last_status, last_error)
+VALUES (:call_id, :state, 1, :attempts, :now, :first, :now, :now, :now, :size, :status, :error)
+ON CONFLICT (call_id) DO NOTHING
+RETURNING id
+"""
+
+SALVAGE_INSERT_BODY = "INSERT INTO payloads (call_rowid, version, body) VALUES (:rowid, 1, :body)"
+
+SALVAGE_INSERT_LIVE = """
+INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
+                  turns, header, final)
+VALUES (:job_id, :call_id, :owner_host, :owner_pid, :owner_start, :started_at, :updated_at,
+        :turns, :header, :final)
+ON CONFLICT (job_id) DO NOTHING
+"""
+
+SALVAGE_INSERT_TURN = """
+INSERT INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)
+ON CONFLICT (job_id, seq) DO NOTHING
+"""
+
+SALVAGE_INSERT_ENRICHMENT = """
+INSERT INTO enrichments (call_id, fields, updated_at) VALUES (:call_id, :fields, :updated_at)
+ON CONFLICT (call_id) DO NOTHING
+"""
+
 
 def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.recover.lock")
@@ -114,8 +164,8 @@ def _still_corrupt(path: Path) -> bool:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             conn.execute(sql.USER_VERSION).fetchone()
-            conn.execute(sql.COUNT_SCHEMA_OBJECTS).fetchone()
-            (result,) = conn.execute(sql.QUICK_CHECK).fetchone()
+            conn.execute(COUNT_SCHEMA_OBJECTS).fetchone()
+            (result,) = conn.execute(QUICK_CHECK).fetchone()
             return str(result) != "ok"
         finally:
             conn.close()
@@ -159,19 +209,19 @@ def salvage(moved: Path, fresh: sqlite3.Connection) -> Salvaged:
     try:
         with sql.transaction(fresh):
             for rowid, call_id, state, attempts, first, status, error in _rows(
-                src, sql.SALVAGE_NEXT_CALL
+                src, SALVAGE_NEXT_CALL
             ):
                 if state == "delivered":
                     continue
                 try:
-                    (body,) = src.execute(sql.SALVAGE_BODY, {"rowid": rowid}).fetchone()
+                    (body,) = src.execute(SALVAGE_BODY, {"rowid": rowid}).fetchone()
                     body = prepare(decode(bytes(body)))[1]  # only what would be accepted today
                 except (sqlite3.DatabaseError, ValueError, TypeError):
                     result.unreadable += 1
                     continue
                 dead = state == "dead"
                 inserted = fresh.execute(
-                    sql.SALVAGE_INSERT_CALL,
+                    SALVAGE_INSERT_CALL,
                     {
                         "call_id": call_id,
                         "state": "dead" if dead else "pending",
@@ -184,23 +234,21 @@ def salvage(moved: Path, fresh: sqlite3.Connection) -> Salvaged:
                     },
                 ).fetchone()
                 if inserted is not None:
-                    fresh.execute(sql.SALVAGE_INSERT_BODY, {"rowid": inserted[0], "body": body})
+                    fresh.execute(SALVAGE_INSERT_BODY, {"rowid": inserted[0], "body": body})
                     result.dead += dead
                     result.calls += not dead
             names = ("job_id", "call_id", "owner_host", "owner_pid", "owner_start", "started_at",
                      "updated_at", "turns", "header", "final")  # fmt: skip
             with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
-                for row in _rows(src, sql.SALVAGE_NEXT_LIVE):
-                    fresh.execute(sql.SALVAGE_INSERT_LIVE, dict(zip(names, row[1:], strict=True)))
+                for row in _rows(src, SALVAGE_NEXT_LIVE):
+                    fresh.execute(SALVAGE_INSERT_LIVE, dict(zip(names, row[1:], strict=True)))
                     result.live += 1
-                for _, job_id, seq, turn in _rows(src, sql.SALVAGE_NEXT_TURN):
-                    fresh.execute(
-                        sql.SALVAGE_INSERT_TURN, {"job_id": job_id, "seq": seq, "turn": turn}
-                    )
+                for _, job_id, seq, turn in _rows(src, SALVAGE_NEXT_TURN):
+                    fresh.execute(SALVAGE_INSERT_TURN, {"job_id": job_id, "seq": seq, "turn": turn})
             with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it
-                for _, call_id, fields, updated_at in _rows(src, sql.SALVAGE_NEXT_ENRICHMENT):
+                for _, call_id, fields, updated_at in _rows(src, SALVAGE_NEXT_ENRICHMENT):
                     fresh.execute(
-                        sql.SALVAGE_INSERT_ENRICHMENT,
+                        SALVAGE_INSERT_ENRICHMENT,
                         {"call_id": call_id, "fields": fields, "updated_at": updated_at},
                     )
     finally:

@@ -1,5 +1,5 @@
-"""The spool's schema, its migrations, the connection's pragmas, `transaction()` and the
-salvage statements.
+"""The spool's schema: its tables, their migrations, the statements several modules share, and
+`transaction()`.
 
 Two versions on disk, so an additive change never locks the previous release out (see
 'Upgrading' in docs/operations.md): `PRAGMA user_version` is the schema level a process
@@ -8,15 +8,11 @@ the `schema` row of `meta` the level written and the release the floor needs. A 
 code never reads (a new table) leaves `user_version` alone; only a step old code cannot
 live with raises it. Inspection (`migrate(upgrade=False)`) never changes the file.
 
-Every SQL statement of the package lives in the schema modules as a named constant with `:name`
-parameters (the read side's WHERE clauses for sqlite-utils take `?`); no statement is built
-from values, and a test fails when SQL appears in any other module:
-- `_schema.py` (this one): tables, migrations, pragmas, salvage (`_db.py`, `_files.py`,
-  `_salvage.py`);
-- `_schema_calls.py`: the delivery queue's write path, enrichments, pause, operator commands
-  and read side (`_spool.py`, `_upkeep.py`, `_query.py`);
-- `_schema_leases.py`: claims, reclaims and marks (`_leases.py`);
-- `_schema_live.py`: live snapshots (`_live.py`).
+Every SQL statement of the package is a named constant with `:name` parameters (the read
+side's WHERE clauses for sqlite-utils take `?`), defined in the module that runs it: the store
+(`store/`) and the lease protocol (`delivery/claim.py`); no statement is built from values, and
+a test fails when SQL appears anywhere else (tests/test_sql_in_store.py). This module holds the
+tables, the migrations and the few statements more than one module runs.
 `transaction()` is the one way to open a write transaction.
 
 Layout (see docs/design.md):
@@ -31,7 +27,7 @@ Layout (see docs/design.md):
   replayed or older webhook never rolls an enrichment back.
 - `live`, `live_turns`: calls in progress (not the delivery queue): a header per job (owner,
   times, the payload without its transcript, the final payload once closed) and one small row
-  per turn. `_live.py` writes and reaps them.
+  per turn. `store/live.py` writes and reaps them.
 """
 
 from __future__ import annotations
@@ -152,23 +148,10 @@ MIGRATIONS = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)  # the newest level this code writes and reads
 
-# --- the connection: pragmas and checks (`_db.py`, `_files.py`, `_upkeep.py`) ----------------
+# --- shared by the connection's checks (`db.py`, `files.py`, `recovery.py`, `upkeep.py`) ---
 
-WAL_AUTOCHECKPOINT_PAGES = 10_000
 USER_VERSION = "PRAGMA user_version"
-PAGE_COUNT = "PRAGMA page_count"
-AUTO_VACUUM_INCREMENTAL = "PRAGMA auto_vacuum = INCREMENTAL"
-JOURNAL_MODE_WAL = "PRAGMA journal_mode = WAL"
-SYNCHRONOUS_FULL = "PRAGMA synchronous = FULL"
-SYNCHRONOUS_NORMAL = "PRAGMA synchronous = NORMAL"
-WAL_AUTOCHECKPOINT = f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}"
 CHECKPOINT_TRUNCATE = "PRAGMA wal_checkpoint(TRUNCATE)"
-CHECKPOINT_PASSIVE = "PRAGMA wal_checkpoint(PASSIVE)"
-# a script, not a statement: executescript steps the pragma to the end (execute frees one page)
-INCREMENTAL_VACUUM_SCRIPT = "PRAGMA incremental_vacuum;"
-TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
-COUNT_SCHEMA_OBJECTS = "SELECT count(*) FROM sqlite_master"
-QUICK_CHECK = "PRAGMA quick_check(1)"
 
 BEGIN = "BEGIN IMMEDIATE"
 COMMIT = "COMMIT"
@@ -255,108 +238,3 @@ def _check_readable(floor: int, needs: str | None) -> None:
             f"{needs or 'newer than ' + __version__}; upgrade every process that uses "
             f"this spool first ({UPGRADE_ORDER})"
         )
-
-
-# --- salvage: what a corrupt file still holds, into a fresh one (`_salvage.py`) -------------
-
-SALVAGE_NEXT_CALL = """
-SELECT id, call_id, state, attempts, first_enqueued_at, last_status, last_error
-FROM calls NOT INDEXED WHERE id > :after ORDER BY id LIMIT 1
-"""
-SALVAGE_BODY = "SELECT body FROM payloads WHERE call_rowid = :rowid"
-SALVAGE_NEXT_LIVE = "SELECT rowid, * FROM live WHERE rowid > :after ORDER BY rowid LIMIT 1"
-SALVAGE_NEXT_TURN = """
-SELECT rowid, job_id, seq, turn FROM live_turns WHERE rowid > :after ORDER BY rowid LIMIT 1
-"""
-SALVAGE_NEXT_ENRICHMENT = """
-SELECT rowid, call_id, fields, updated_at FROM enrichments
-WHERE rowid > :after ORDER BY rowid LIMIT 1
-"""
-
-SALVAGE_INSERT_CALL = """
-INSERT INTO calls (call_id, state, version, attempts, next_attempt_at, first_enqueued_at,
-                   enqueued_at, pending_since, updated_at, size, last_status, last_error)
-VALUES (:call_id, :state, 1, :attempts, :now, :first, :now, :now, :now, :size, :status, :error)
-ON CONFLICT (call_id) DO NOTHING
-RETURNING id
-"""
-SALVAGE_INSERT_BODY = "INSERT INTO payloads (call_rowid, version, body) VALUES (:rowid, 1, :body)"
-SALVAGE_INSERT_LIVE = """
-INSERT INTO live (job_id, call_id, owner_host, owner_pid, owner_start, started_at, updated_at,
-                  turns, header, final)
-VALUES (:job_id, :call_id, :owner_host, :owner_pid, :owner_start, :started_at, :updated_at,
-        :turns, :header, :final)
-ON CONFLICT (job_id) DO NOTHING
-"""
-SALVAGE_INSERT_TURN = """
-INSERT INTO live_turns (job_id, seq, turn) VALUES (:job_id, :seq, :turn)
-ON CONFLICT (job_id, seq) DO NOTHING
-"""
-SALVAGE_INSERT_ENRICHMENT = """
-INSERT INTO enrichments (call_id, fields, updated_at) VALUES (:call_id, :fields, :updated_at)
-ON CONFLICT (call_id) DO NOTHING
-"""
-
-
-# --- where the spool lives and how far it has come: restored and copied spools (`_home.py`) --
-
-HOME_META = "SELECT value FROM meta WHERE key = 'home'"
-SET_HOME = """
-INSERT INTO meta (key, value) VALUES ('home', :value)
-ON CONFLICT (key) DO UPDATE SET value = excluded.value
-"""
-GENERATION = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"
-SET_GENERATION = """
-INSERT INTO meta (key, value) VALUES ('generation', :generation)
-ON CONFLICT (key) DO UPDATE SET value = excluded.value
-"""
-# in every transaction that stores a version of a call (`Store.store_version`)
-BUMP_GENERATION = """
-UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'
-RETURNING CAST(value AS INTEGER)
-"""
-RESTORED_META = "SELECT value FROM meta WHERE key = 'restored'"
-SET_RESTORED = """
-INSERT INTO meta (key, value) VALUES ('restored', :value)
-ON CONFLICT (key) DO UPDATE SET value = excluded.value
-"""
-DROP_RESTORED = "DELETE FROM meta WHERE key = 'restored'"
-# a held row is pending with its due time at `:held` (`_home.HELD_AT`): no claim, no drain's
-# make_due takes it; a newer version keeps it held (it is built on the restored one)
-HOLD_UNSENT = """
-UPDATE calls SET
-    state = 'pending',
-    next_attempt_at = :held,
-    last_error = :why,
-    updated_at = :now,
-    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
-    lease_expires = NULL
-WHERE state IN ('pending', 'inflight')
-RETURNING call_id
-"""
-HOLD_CALL = """
-UPDATE calls SET next_attempt_at = :held, last_error = :why, updated_at = :now
-WHERE call_id = :call_id AND state = 'pending'
-"""
-LIVE_JOBS = "SELECT job_id FROM live"
-ANY_CALL = "SELECT 1 FROM calls LIMIT 1"
-RELEASE_HELD = """
-UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
-WHERE state = 'pending' AND next_attempt_at >= :held
-RETURNING call_id
-"""
-DEAD_HELD = """
-UPDATE calls SET state = 'dead', next_attempt_at = :now, last_error = :why, updated_at = :now
-WHERE state = 'pending' AND next_attempt_at >= :held
-RETURNING call_id
-"""
-DEAD_HELD_ONE = """
-UPDATE calls SET state = 'dead', next_attempt_at = :now, last_error = :why, updated_at = :now
-WHERE state = 'pending' AND next_attempt_at >= :held AND call_id = :call_id
-RETURNING call_id
-"""
-RELEASE_HELD_ONE = """
-UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
-WHERE state = 'pending' AND next_attempt_at >= :held AND call_id = :call_id
-RETURNING call_id
-"""

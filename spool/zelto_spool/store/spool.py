@@ -1,16 +1,16 @@
 """`Spool`: the durable, multi-process queue of calls waiting for Zelto.
 
 States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical record per
-`call.externalId` with a version counter (statements in `_schema_calls.py`):
+`call.externalId` with a version counter:
 
 - enqueue of a new id: pending, version 1.
 - enqueue of a known id: version + 1; pending/dead/delivered rows become pending with the new
   body; an inflight row stays inflight and, when its send ends, is queued again at once
   because `version != sent_version`: a newer version is never swallowed.
-- sending (claims under leases, outcomes, the pause) is the lease protocol of `_leases.py`.
+- sending (claims under leases, outcomes, the pause) is the lease protocol of `delivery/claim.py`.
 
-A spool is built from parts that each own their state and share one `Store` (`_store.py`):
-this class, `LiveCalls` (`spool.live`), `Upkeep` (`_upkeep.py`) and, for senders, `Leases`.
+A spool is built from parts that each own their state and share one `Store` (`store/calls.py`):
+this class, `LiveCalls` (`spool.live`), `Upkeep` (`store/upkeep.py`) and, for senders, `Leases`.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from typing import Any
 from ..config import default_spool_path, env_max_bytes, env_retention, expand_path
 from ..errors import ConfigError
 from ..payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, prepare
-from . import calls_sql as sql
-from .calls import Enqueued, Store
+from .calls import LATEST_BODY, Enqueued, Store
 from .db import BUSY_TIMEOUT_S, Connector
 from .home import HELD_AT
 from .live import LiveCalls, delete_live
@@ -35,6 +34,56 @@ from .schema import STATES, transaction
 from .upkeep import Upkeep
 
 __all__ = ["Pause", "Spool"]
+
+# with the wall clock stepped back (`Store.clock_behind`): a row written as due is due now
+NEXT_DUE_STEPPED = """
+SELECT min(CASE WHEN next_attempt_at <= updated_at THEN min(next_attempt_at, :now)
+                ELSE next_attempt_at END)
+FROM calls WHERE state = 'pending' AND next_attempt_at < :held
+"""
+
+
+EVENT_SEEN = "SELECT 1 FROM webhook_events WHERE event_id = :event_id"
+
+NEWEST_EVENT = """
+SELECT max(created_at) FROM webhook_events WHERE call_id = :call_id AND kind = :kind
+"""
+
+RECORD_EVENT = """
+INSERT INTO webhook_events (event_id, call_id, kind, created_at, seen_at)
+VALUES (:event_id, :call_id, :kind, :created_at, :now)
+ON CONFLICT (event_id) DO NOTHING
+"""
+
+CALL_EXISTS = "SELECT 1 FROM calls WHERE call_id = :call_id"
+
+GET_META = "SELECT value FROM meta WHERE key = :key"
+
+COUNT_BY_STATE = "SELECT state, count(*) FROM calls GROUP BY state"
+
+# held calls of a restored spool wait for the operator, not for a sender: not counted
+COUNT_UNDELIVERED = """
+SELECT count(*) FROM calls WHERE state IN ('pending', 'inflight') AND next_attempt_at < :held
+"""
+
+OLDEST_UNDELIVERED = """
+SELECT min(pending_since) FROM calls WHERE state IN ('pending', 'inflight')
+"""
+
+NEXT_DUE = """
+SELECT min(next_attempt_at) FROM calls WHERE state = 'pending' AND next_attempt_at < :held
+"""
+
+COUNT_HELD = "SELECT count(*) FROM calls WHERE state = 'pending' AND next_attempt_at >= :held"
+
+LAST_SUCCESS = "SELECT max(delivered_at) FROM calls WHERE delivered_at IS NOT NULL"
+
+LAST_ERROR = """
+SELECT call_id, last_status, last_error, last_attempt_at FROM calls
+WHERE last_error IS NOT NULL AND state != 'delivered'
+ORDER BY last_attempt_at DESC LIMIT 1
+"""
+
 
 HELD = {"held": HELD_AT}
 
@@ -192,7 +241,7 @@ class Spool:
     def enqueue_encoded(
         self, call_id: str, body: bytes, *, ends_live: str | None = None
     ) -> Enqueued:
-        """Store an already validated and encoded body (see `_payload.prepare`).
+        """Store an already validated and encoded body (see `payload.prepare`).
 
         Enrichments recorded for this call id (see `enrich`) are merged in first. `ends_live`
         names a job whose live snapshot this final version replaces (same transaction).
@@ -253,20 +302,20 @@ class Spool:
 
         def write(conn: sqlite3.Connection) -> str:
             with transaction(conn):
-                newest = conn.execute(sql.NEWEST_EVENT, stamp).fetchone()[0]
-                if conn.execute(sql.EVENT_SEEN, stamp).fetchone():
+                newest = conn.execute(NEWEST_EVENT, stamp).fetchone()[0]
+                if conn.execute(EVENT_SEEN, stamp).fetchone():
                     result = "duplicate"
                 elif newest is not None and created_at < newest:
                     result = "stale"
                 elif self.store.record_enrichment(conn, call_id, fields, now) is not None:
                     result = "applied"
-                elif conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone():
+                elif conn.execute(LATEST_BODY, {"call_id": call_id}).fetchone():
                     result = "unchanged"
-                elif conn.execute(sql.CALL_EXISTS, {"call_id": call_id}).fetchone():
+                elif conn.execute(CALL_EXISTS, {"call_id": call_id}).fetchone():
                     result = "gone"
                 else:
                     result = "waiting"
-                conn.execute(sql.RECORD_EVENT, stamp)
+                conn.execute(RECORD_EVENT, stamp)
             return result
 
         return str(self.store.db.run(write, call_id=call_id))
@@ -281,7 +330,7 @@ class Spool:
         """The newest spooled version of a call, decoded (None when unknown or purged)."""
 
         def read(conn: sqlite3.Connection) -> bytes | None:
-            row = conn.execute(sql.LATEST_BODY, {"call_id": call_id}).fetchone()
+            row = conn.execute(LATEST_BODY, {"call_id": call_id}).fetchone()
             return None if row is None else bytes(row[0])
 
         body = self.store.db.run(read)
@@ -291,7 +340,7 @@ class Spool:
 
     def pause_state(self) -> Pause | None:
         def read(conn: sqlite3.Connection) -> str | None:
-            row = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            row = conn.execute(GET_META, {"key": "pause"}).fetchone()
             return None if row is None else str(row[0])
 
         value = self.store.db.run(read)
@@ -310,19 +359,19 @@ class Spool:
 
     def _next_due(self, conn: sqlite3.Connection, now: float) -> Any:
         if self.store.clock_behind(conn, now):
-            return conn.execute(sql.NEXT_DUE_STEPPED, {"now": now, **HELD}).fetchone()[0]
-        return conn.execute(sql.NEXT_DUE, HELD).fetchone()[0]
+            return conn.execute(NEXT_DUE_STEPPED, {"now": now, **HELD}).fetchone()[0]
+        return conn.execute(NEXT_DUE, HELD).fetchone()[0]
 
     def last_success(self) -> float | None:
         """When a call was last delivered (wall-clock seconds), by any process; None: never."""
-        value = self.store.db.run(lambda conn: conn.execute(sql.LAST_SUCCESS).fetchone()[0])
+        value = self.store.db.run(lambda conn: conn.execute(LAST_SUCCESS).fetchone()[0])
         return None if value is None else float(value)
 
     def undelivered(self) -> int:
         """How many calls are pending or inflight (not the held ones of a restored spool:
         they wait for the operator, `release_restored`)."""
         return int(
-            self.store.db.run(lambda conn: conn.execute(sql.COUNT_UNDELIVERED, HELD).fetchone()[0])
+            self.store.db.run(lambda conn: conn.execute(COUNT_UNDELIVERED, HELD).fetchone()[0])
         )
 
     def stats(self) -> dict[str, Any]:
@@ -331,15 +380,15 @@ class Spool:
 
         def read(conn: sqlite3.Connection) -> dict[str, Any]:
             counts = dict.fromkeys(STATES, 0)
-            counts.update(dict(conn.execute(sql.COUNT_BY_STATE).fetchall()))
-            oldest = conn.execute(sql.OLDEST_UNDELIVERED).fetchone()[0]
+            counts.update(dict(conn.execute(COUNT_BY_STATE).fetchall()))
+            oldest = conn.execute(OLDEST_UNDELIVERED).fetchone()[0]
             next_due = self._next_due(conn, now)
-            last_ok = conn.execute(sql.LAST_SUCCESS).fetchone()[0]
-            last_error = conn.execute(sql.LAST_ERROR).fetchone()
-            row = conn.execute(sql.GET_META, {"key": "pause"}).fetchone()
+            last_ok = conn.execute(LAST_SUCCESS).fetchone()[0]
+            last_error = conn.execute(LAST_ERROR).fetchone()
+            row = conn.execute(GET_META, {"key": "pause"}).fetchone()
             pause = None if row is None else json.loads(row[0])
-            hold = conn.execute(sql.GET_META, {"key": "restored"}).fetchone()
-            held = conn.execute(sql.COUNT_HELD, HELD).fetchone()[0]
+            hold = conn.execute(GET_META, {"key": "restored"}).fetchone()
+            held = conn.execute(COUNT_HELD, HELD).fetchone()[0]
             return {
                 **counts,
                 "oldest_pending_age_s": None if oldest is None else round(now - oldest, 3),
@@ -406,7 +455,7 @@ class Spool:
     def release_restored(
         self, call_ids: Iterable[str] | None = None, *, dead: bool = False
     ) -> list[str]:
-        """Send the calls held since this spool was found restored or copied (`_home.py`):
+        """Send the calls held since this spool was found restored or copied (`store/home.py`):
         those of `call_ids`, or every one (the hold ends). `dead`: dead-letter them instead
         (`replay` queues them again). Returns the call ids."""
         self.live.reap()  # held snapshots become held calls first: released or dead alike

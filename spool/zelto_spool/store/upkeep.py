@@ -1,6 +1,6 @@
 """The operator's side of a spool: reading rows, replay, retention, the disk cap, the WAL.
 
-`Upkeep` is a part of `Spool` (see `_store.py`): it owns nothing but its share of the store,
+`Upkeep` is a part of `Spool` (see `store/calls.py`): it owns nothing but its share of the store,
 and `Spool` offers its operations as its own (`rows`, `replay`, `purge`, ...), which is what
 `list`, `show`, `replay`, `purge` and the sidecar's housekeeping call.
 """
@@ -13,11 +13,70 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import calls_sql as sql
 from . import schema
-from .calls import Store
+from .calls import DELETE_PAYLOAD, Store
 from .home import HELD_AT, release
 from .schema import transaction
+
+CHECKPOINT_PASSIVE = "PRAGMA wal_checkpoint(PASSIVE)"
+
+# a script, not a statement: executescript steps the pragma to the end (execute frees one page)
+INCREMENTAL_VACUUM_SCRIPT = "PRAGMA incremental_vacuum;"
+
+
+# not the calls held in a restored or copied spool (due at `home.HELD_AT`)
+MAKE_DUE = """
+UPDATE calls SET next_attempt_at = :now, attempts = 0
+WHERE state = 'pending' AND (next_attempt_at > :now OR attempts > 0) AND next_attempt_at < :held
+"""
+
+REPLAY = """
+UPDATE calls SET
+    state = 'pending',
+    attempts = 0,
+    next_attempt_at = :now,
+    pending_since = CASE WHEN state = 'pending' THEN coalesce(pending_since, :now) ELSE :now END,
+    -- a re-queued call starts clean: list/show/status must not show its old failure
+    last_status = CASE WHEN state = 'pending' THEN last_status END,
+    last_error = CASE WHEN state = 'pending' THEN last_error END,
+    updated_at = :now
+WHERE id = :rowid AND state IN ('delivered', 'dead', 'pending')
+  AND EXISTS (SELECT 1 FROM payloads WHERE call_rowid = calls.id)
+RETURNING call_id
+"""
+
+PURGE_PAYLOADS = """
+DELETE FROM payloads WHERE call_rowid IN (
+    SELECT id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
+"""
+
+PURGE_ENRICHMENTS = """
+DELETE FROM enrichments WHERE call_id IN (
+    SELECT call_id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
+"""
+
+PURGE_EVENTS = "DELETE FROM webhook_events WHERE seen_at < :cutoff"
+
+PURGE_CALLS = "DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff"
+
+# webhook fields for calls this spool never saw (another host's calls) wait one retention window
+PURGE_ORPHAN_ENRICHMENTS = """
+DELETE FROM enrichments WHERE updated_at < :cutoff
+  AND call_id NOT IN (SELECT call_id FROM calls)
+  AND call_id NOT IN (SELECT call_id FROM live)
+"""
+
+# the disk cap: the oldest delivered rows first, as many as free the excess; nothing else.
+# Rows delivered after :keep_after wait for their enrichments (a recording URL minutes later)
+OLDEST_DELIVERED = """
+SELECT id, call_id, size FROM calls WHERE state = 'delivered' AND delivered_at < :keep_after
+ORDER BY delivered_at, id LIMIT :limit
+"""
+
+DELETE_ENRICHMENT = "DELETE FROM enrichments WHERE call_id = :call_id"
+
+DELETE_CALL = "DELETE FROM calls WHERE id = :rowid AND state = 'delivered'"
+
 
 ROW_OVERHEAD_BYTES = 256  # what a call row and its indexes take beside the payload
 # a delivered call's row (id, times, status: no payload) outlives a shorter retention this
@@ -68,10 +127,10 @@ class Upkeep:
         """Make every pending row due now with a fresh backoff (the `drain` command: an
         operator who fixed something wants it tried now); returns how many rows changed."""
         params = {"now": self._store.clock(), "held": HELD_AT}  # held calls stay held
-        return int(self._store.db.run(lambda conn: conn.execute(sql.MAKE_DUE, params).rowcount))
+        return int(self._store.db.run(lambda conn: conn.execute(MAKE_DUE, params).rowcount))
 
     def release_restored(self, call_ids: list[str] | None, *, dead: bool) -> list[str]:
-        """Make the held calls of a restored or copied spool due, or dead (`_home.release`)."""
+        """Make the held calls of a restored or copied spool due, or dead (`home.release`)."""
         now = self._store.clock()
 
         def write(conn: sqlite3.Connection) -> list[str]:
@@ -100,7 +159,7 @@ class Upkeep:
                 done = [
                     r[0]
                     for rowid in rowids
-                    for r in conn.execute(sql.REPLAY, {"rowid": rowid, "now": now}).fetchall()
+                    for r in conn.execute(REPLAY, {"rowid": rowid, "now": now}).fetchall()
                 ]
             return done
 
@@ -118,11 +177,11 @@ class Upkeep:
 
         def delete(conn: sqlite3.Connection) -> int:
             with transaction(conn):
-                count = conn.execute(sql.PURGE_PAYLOADS, {"cutoff": cutoff}).rowcount
-                conn.execute(sql.PURGE_ENRICHMENTS, {"cutoff": records})
-                conn.execute(sql.PURGE_CALLS, {"cutoff": records})
-                conn.execute(sql.PURGE_EVENTS, {"cutoff": records})
-                conn.execute(sql.PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
+                count = conn.execute(PURGE_PAYLOADS, {"cutoff": cutoff}).rowcount
+                conn.execute(PURGE_ENRICHMENTS, {"cutoff": records})
+                conn.execute(PURGE_CALLS, {"cutoff": records})
+                conn.execute(PURGE_EVENTS, {"cutoff": records})
+                conn.execute(PURGE_ORPHAN_ENRICHMENTS, {"cutoff": cutoff})
             return int(count)
 
         return int(self._store.db.run(delete))
@@ -153,7 +212,7 @@ class Upkeep:
 
         def compact(conn: sqlite3.Connection) -> bool:
             """Free pages and fold the WAL back; False when a reader kept it from finishing."""
-            conn.executescript(schema.INCREMENTAL_VACUUM_SCRIPT)
+            conn.executescript(INCREMENTAL_VACUUM_SCRIPT)
             busy, _log, _done = conn.execute(schema.CHECKPOINT_TRUNCATE).fetchone()
             return not busy
 
@@ -161,13 +220,13 @@ class Upkeep:
             with transaction(conn):
                 freed = removed = 0
                 for rowid, call_id, size in conn.execute(
-                    sql.OLDEST_DELIVERED, {"limit": batch, "keep_after": keep_after}
+                    OLDEST_DELIVERED, {"limit": batch, "keep_after": keep_after}
                 ).fetchall():
                     if freed >= need:
                         break
-                    conn.execute(sql.DELETE_PAYLOAD, {"rowid": rowid})
-                    conn.execute(sql.DELETE_ENRICHMENT, {"call_id": call_id})
-                    conn.execute(sql.DELETE_CALL, {"rowid": rowid})
+                    conn.execute(DELETE_PAYLOAD, {"rowid": rowid})
+                    conn.execute(DELETE_ENRICHMENT, {"call_id": call_id})
+                    conn.execute(DELETE_CALL, {"rowid": rowid})
                     freed += int(size) + ROW_OVERHEAD_BYTES
                     removed += 1
             return removed
@@ -189,4 +248,4 @@ class Upkeep:
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the file (the flusher calls it when idle)."""
-        self._store.db.run(lambda conn: conn.execute(schema.CHECKPOINT_PASSIVE).fetchall())
+        self._store.db.run(lambda conn: conn.execute(CHECKPOINT_PASSIVE).fetchall())

@@ -2,7 +2,7 @@
 
 `Receiver` serves `POST /webhooks/calls` from a background thread with its own event loop and
 checks the wire contract exactly as documented (bearer key, `X-Zelto-Provider: livekit`, JSON,
-the canonical shape via `_payload.validate`). It records what it saw, and can simulate Zelto
+the canonical shape via `payload.validate`). It records what it saw, and can simulate Zelto
 misbehaving (`set_fault`). The bearer token it receives is never printed or logged.
 
 Faults and other errors are checked in this order: path/method, fault (as a gateway would:
@@ -11,7 +11,7 @@ Faults and other errors are checked in this order: path/method, fault (as a gate
 A call counts as accepted only when it was answered `{"received": true}`.
 
 This module is the server (thread, loop, recording, `set_fault`); the checks and the record of
-a request are `_contract.py`, the fault modes and a gateway's answers `_faults.py`.
+a request are `testing/contract.py`, the fault modes and a gateway's answers `testing/contract.py`.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from zelto_spool.cli.receiver import serve_forever
+from zelto_spool.cli.send import serve_forever
 from zelto_spool.testing.pytest_plugin import TEST_API_KEY
 from zelto_spool.testing.receiver import Post, Receiver, format_post, parse_fault
 

@@ -21,7 +21,6 @@ PARTS = (
     "delivery/claim.py",
     "store/live.py",
     "store/upkeep.py",
-    "store/query.py",
 )
 LEASE_PROTOCOL = ("claim", "reclaim", "mark_delivered", "mark_retry", "mark_dead", "release")
 SENDER_WRITES = ("apply", "pause", "resume")

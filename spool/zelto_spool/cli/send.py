@@ -1,19 +1,24 @@
-"""The CLI commands that send: `drain`, `run` (the sidecar) and `receiver`."""
+"""The CLI commands that send: `drain`, `run` (the sidecar) and `receiver` (the local receiver
+in the foreground, one line per post: `serve_forever`, which imports aiohttp when it runs).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import sys
+import threading
 import time
-from typing import Any
+from types import FrameType
+from typing import Any, TextIO
 
 import click
 
 from ..config import ENV_API_KEY
 from ..errors import ConfigError
 from ..store.spool import Spool
-from ..testing.contract import FAULT_MODES
+from ..testing.contract import FAULT_MODES, Post, format_post
 from ..text import printable, rate_and_eta
 from .common import (
     DURATION,
@@ -26,6 +31,8 @@ from .common import (
     retention_option,
     spool_option,
 )
+
+__all__ = ["serve_forever"]
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -321,10 +328,52 @@ def receiver(host: str, port: int, api_key: str | None, fault: str | None) -> No
     \b
         zelto-spool receiver --port 8787 --fault flaky:0.2
     """
-    from .receiver import serve_forever
-
     try:
         code = serve_forever(host=host, port=port, api_key=api_key, fault=fault)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
     sys.exit(code)
+
+
+def serve_forever(
+    *,
+    api_key: str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    fault: str | None = None,
+    seed: int | None = None,
+    out: TextIO | None = None,
+    stop: threading.Event | None = None,
+) -> int:
+    """Run a receiver in the foreground, printing one line per post, until SIGINT/SIGTERM.
+
+    `stop` (an Event) ends it too (signals are only hooked on the main thread). Returns 0.
+    """
+    from ..testing.receiver import Receiver  # aiohttp: only this command needs it
+
+    stream = sys.stdout if out is None else out
+    done = stop if stop is not None else threading.Event()
+
+    def show_line(line: str) -> None:
+        print(line, file=stream, flush=True)
+
+    def show(post: Post) -> None:
+        show_line(format_post(post))
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        done.set()
+
+    hooked: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        hooked = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with Receiver(
+            api_key=api_key, host=host, port=port, fault=fault, seed=seed, on_post=show
+        ) as r:
+            auth = "any bearer token" if api_key is None else "bearer key required"
+            show_line(f"zelto receiver on {r.url} ({auth}, fault {r.fault}); Ctrl-C to stop")
+            done.wait()
+    finally:
+        for sig, previous in hooked.items():
+            signal.signal(sig, previous)
+    return 0

@@ -3,7 +3,7 @@
 Not on the user-facing `Spool`: the `Flusher` (and through it the plugin's deliver-now path)
 builds `Leases(spool)` over the same file and connection. The protocol (its statements are
 below, beside the code that runs them; the tables are in `store/schema.py`, the owners'
-liveness in `store/owners.py`):
+liveness in `store/locks.py`):
 
 - `claim`: pending and due rows become inflight under a lease (a token, the owner's host
   identity, pid and start time, an expiry); the `Claim` carries the exact body of the version
@@ -28,7 +28,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..store import owners as _proc
+from ..store import locks
 from ..store.calls import DELETE_PAYLOAD
 from ..store.live import delete_live
 from ..store.schema import transaction
@@ -325,7 +325,7 @@ class Leases:
 
         `stored` (with its `body`): the version this transaction has just written, claimed
         with the bytes in hand instead of reading them back."""
-        owner = _proc.current_owner()
+        owner = locks.current_owner()
         # the lease starts once the lock is held: time spent waiting for it is not lease
         now = self._store.clock()
         expires = now + lease_s
@@ -386,19 +386,19 @@ class Leases:
         now = self._store.clock()
 
         def sweep(conn: sqlite3.Connection) -> list[str]:
-            me = _proc.current_owner()
+            me = locks.current_owner()
             owners = conn.execute(FOREIGN_LEASE_OWNERS, {"host": me.host}).fetchall()
             dead = [
                 (pid, start)
                 for pid, start in owners
                 if (pid, start) != (me.pid, me.start)
-                and _proc.is_alive(me.host, pid, start or 0) is False
+                and locks.is_alive(me.host, pid, start or 0) is False
             ]
             # owners here that are alive and running end their own leases (monotonic time)
             answering = [me.pid] + [
                 pid
                 for pid, start in owners
-                if pid != me.pid and _proc.answering(me.host, pid, start or 0)
+                if pid != me.pid and locks.answering(me.host, pid, start or 0)
             ]
             expiry = {"now": now, "host": me.host, "answering": json.dumps(answering)}
             freed: list[str] = []

@@ -22,7 +22,7 @@ from ..errors import PayloadError
 from ..fit import fit_transcript
 from ..logs import library_logger
 from ..payload import MAX_PAYLOAD_BYTES, call_id_of, decode, external_id, prepare
-from . import owners as _proc
+from . import locks
 from .calls import Enqueued, Store
 from .home import forget_jobs, held_jobs, hold_call
 from .schema import transaction
@@ -116,7 +116,7 @@ class LiveCalls:
         self._store.db.run(lambda conn: conn.execute(LIVE_START, params), call_id=call_id)
 
     def _owner(self, job_id: str, call_id: str) -> dict[str, Any]:
-        me = _proc.current_owner()
+        me = locks.current_owner()
         return {
             "job_id": job_id,
             "call_id": call_id,
@@ -211,7 +211,7 @@ class LiveCalls:
     def reap(self, *, stale_after_s: float = DEFAULT_STALE_AFTER_S) -> list[str]:
         """Enqueue the calls of lost owners as final calls; returns their call ids."""
         now = self._store.clock()
-        me = _proc.current_owner()
+        me = locks.current_owner()
 
         def sweep(conn: sqlite3.Connection) -> list[str]:
             candidates = conn.execute(LIVE_ROWS).fetchall()
@@ -235,7 +235,7 @@ class LiveCalls:
                     if job_id not in held:
                         if (host, pid, start) == (me.host, me.pid, me.start):
                             continue  # our own job: its process is alive by definition
-                        alive = _proc.is_alive(host, pid, start)
+                        alive = locks.is_alive(host, pid, start)
                         if alive is not False and (
                             alive is not None or updated >= now - stale_after_s
                         ):

@@ -3,6 +3,11 @@
 `Upkeep` is a part of `Spool` (see `store/calls.py`): it owns nothing but its share of the store,
 and `Spool` offers its operations as its own (`rows`, `replay`, `purge`, ...), which is what
 `list`, `show`, `replay`, `purge` and the sidecar's housekeeping call.
+
+Read-side queries for `list`, `show`, `replay` and export, through sqlite-utils.
+
+sqlite-utils is imported on the first read (`_db`): it costs ~0.2 s to import, and the write
+path never needs it.
 """
 
 from __future__ import annotations
@@ -11,12 +16,16 @@ import sqlite3
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..errors import ConfigError
 from . import schema
 from .calls import DELETE_PAYLOAD, Store
 from .home import HELD_AT, release
-from .schema import transaction
+from .schema import STATES, transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CHECKPOINT_PASSIVE = "PRAGMA wal_checkpoint(PASSIVE)"
 
@@ -117,8 +126,6 @@ class Upkeep:
         self, *, state: str | None = None, call_ids: Iterable[str] | None = None, limit: int = 0
     ) -> list[dict[str, Any]]:
         """Call rows (no bodies) for `list`, `show` and export, newest activity first."""
-        from .query import select_rows
-
         return self._store.db.run(lambda conn: select_rows(conn, state, call_ids, limit))
 
     # --- operator actions -------------------------------------------------------------------
@@ -147,8 +154,6 @@ class Upkeep:
         since_s: float | None = None,
     ) -> list[str]:
         """Queue calls again (delivered or dead, optionally changed within `since_s`)."""
-        from .query import replay_candidates
-
         now = self._store.clock()
 
         def requeue(conn: sqlite3.Connection) -> list[str]:
@@ -188,8 +193,6 @@ class Upkeep:
 
     def without_payload(self, call_ids: Iterable[str]) -> list[str]:
         """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
-        from .query import payload_gone
-
         ids = list(call_ids)
         return self._store.db.run(lambda conn: payload_gone(conn, ids))
 
@@ -249,3 +252,112 @@ class Upkeep:
     def checkpoint(self) -> None:
         """Fold the WAL back into the file (the flusher calls it when idle)."""
         self._store.db.run(lambda conn: conn.execute(CHECKPOINT_PASSIVE).fetchall())
+
+
+ROWS_ORDER = "updated_at DESC, id DESC"
+
+WHERE_STATE = "state = ?"
+
+WHERE_FINISHED = "state IN ('delivered', 'dead')"
+
+WHERE_CHANGED_AFTER = "updated_at >= ?"
+
+WHERE_NO_PAYLOAD = "NOT EXISTS (SELECT 1 FROM payloads WHERE call_rowid = calls.id)"
+
+# `marks`: one `?` per call id, never the ids themselves
+WHERE_CALL_IDS = "call_id IN ({marks})"
+
+
+ROW_COLUMNS = (
+    "call_id",
+    "state",
+    "version",
+    "sent_version",
+    "delivered_version",
+    "attempts",
+    "next_attempt_at",
+    "first_enqueued_at",
+    "enqueued_at",
+    "pending_since",
+    "updated_at",
+    "delivered_at",
+    "last_attempt_at",
+    "last_status",
+    "last_error",
+    "size",
+    "lease_host",
+    "lease_pid",
+    "lease_expires",
+)
+
+
+def _db(conn: sqlite3.Connection) -> Database:
+    from sqlite_utils import Database  # ~0.2 s to import: only the read side needs it
+
+    return Database(conn, execute_plugins=False, recursive_triggers=False)
+
+
+def check_state(state: str | None) -> None:
+    if state is not None and state not in STATES:
+        raise ConfigError(f"unknown state {state!r}; states are {', '.join(STATES)}")
+
+
+def select_rows(
+    conn: sqlite3.Connection, state: str | None, call_ids: Iterable[str] | None, limit: int
+) -> list[dict[str, Any]]:
+    check_state(state)
+    where: list[str] = []
+    params: list[Any] = []
+    if state is not None:
+        where.append(WHERE_STATE)
+        params.append(state)
+    if call_ids is not None:
+        ids = list(call_ids)
+        where.append(_call_ids_in(len(ids)))
+        params.extend(ids)
+    rows = _db(conn)["calls"].rows_where(
+        " AND ".join(where) or None,
+        params,
+        select=", ".join(ROW_COLUMNS),
+        order_by=ROWS_ORDER,
+        limit=limit or None,
+    )
+    return [dict(r) for r in rows]
+
+
+def replay_candidates(
+    conn: sqlite3.Connection,
+    call_ids: Iterable[str] | None,
+    state: str | None,
+    changed_after: float | None,
+) -> list[int]:
+    check_state(state)
+    if state in ("inflight", "pending"):
+        raise ConfigError("replay takes delivered or dead calls (pending ones are queued already)")
+    where = [WHERE_FINISHED]
+    params: list[Any] = []
+    if state is not None:
+        where.append(WHERE_STATE)
+        params.append(state)
+    if call_ids is not None:
+        ids = list(call_ids)
+        where = [_call_ids_in(len(ids))] + where[1:]
+        params = ids + params
+    if changed_after is not None:
+        where.append(WHERE_CHANGED_AFTER)
+        params.append(changed_after)
+    rows = _db(conn)["calls"].rows_where(" AND ".join(where), params, select="id")
+    return [int(r["id"]) for r in rows]
+
+
+def _call_ids_in(count: int) -> str:
+    return WHERE_CALL_IDS.format(marks=", ".join("?" * count))
+
+
+def payload_gone(conn: sqlite3.Connection, call_ids: list[str]) -> list[str]:
+    """Calls among `call_ids` that have a row but no payload (retention dropped it)."""
+    if not call_ids:
+        return []
+    where = f"{_call_ids_in(len(call_ids))} AND {WHERE_NO_PAYLOAD}"
+    rows = _db(conn)["calls"].rows_where(where, call_ids, select="call_id")
+    return sorted(str(r["call_id"]) for r in rows)

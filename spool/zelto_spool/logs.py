@@ -1,14 +1,14 @@
 """Logging: which logger the library's lines go to, and the CLI's log lines.
 
-Lines go to `zelto_spool` in the sidecar and the CLI, to the plugin's `livekit.plugins.zelto`
-in a LiveKit worker.
+Lines go to the module's own logger in the `zelto_spool` tree (`zelto_spool.delivery.flusher`,
+...) in the sidecar and the CLI, to the plugin's `livekit.plugins.zelto` in a LiveKit worker.
 
 The modules a worker runs (spool, live snapshots, flusher, sender, file locks) log through
 `library_logger()`. Importing `livekit.plugins.zelto` calls `route_logs_to("livekit.plugins.zelto")`
 (LiveKit's forkserver imports the plugin, so its job processes inherit the route): from then
 on those lines are made by the plugin's logger, with its name, level and handlers, and a user
 who configures `livekit.plugins.zelto` sees every line the plugin causes. The sidecar never
-imports the plugin and keeps the `zelto_spool` names.
+imports the plugin and keeps the `zelto_spool.*` names.
 
 Output (`configure_logging`, used by the CLI): static messages, values from `extra=`, text or
 JSON lines. Handlers are installed by the CLI (and by applications), never on import.
@@ -35,16 +35,23 @@ class _Routed:
     """Hands out the chosen logger's own methods: records are made by that logger, with the
     caller's file and line (no adapter frame in between)."""
 
+    def __init__(self, module: str) -> None:
+        self.module = module
+
     def __getattr__(self, name: str) -> Any:
-        return getattr(logging.getLogger(_target), name)
+        return getattr(logging.getLogger(self._chosen()), name)
+
+    def _chosen(self) -> str:
+        return self.module if _target == LIBRARY_LOGGER else _target
 
     def __repr__(self) -> str:
-        return f"<routed logger {_target!r}>"
+        return f"<routed logger {self._chosen()!r}>"
 
 
-def library_logger() -> logging.Logger:
-    """The logger for library modules: whichever `route_logs_to` chose, looked up at each call."""
-    return cast(logging.Logger, _Routed())
+def library_logger(module: str = LIBRARY_LOGGER) -> logging.Logger:
+    """The logger for library module `module` (its `__name__`): that module's own logger in
+    the `zelto_spool` tree, or the one `route_logs_to` chose; looked up at each call."""
+    return cast(logging.Logger, _Routed(module))
 
 
 def route_logs_to(name: str) -> None:

@@ -28,7 +28,7 @@ from .policies import Policy
 
 __all__ = ["AHEAD", "RECORD_WITHIN_S", "Flight"]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 AHEAD = 2  # claim up to this many times `concurrency` rows beyond the free slots
 RECORD_WITHIN_S = 0.05  # an outcome waits at most this long for others to share its record

@@ -61,7 +61,7 @@ from .sender import Sender, bounded
 
 __all__ = ["NO_KEY_REASON", "DrainReport", "Flusher"]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 T = TypeVar("T")
 

@@ -41,7 +41,7 @@ __all__ = [
     "not_recorded",
 ]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 OutcomeHook = Callable[[Claim, SendOutcome, float], None]
 

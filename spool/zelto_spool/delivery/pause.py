@@ -31,7 +31,7 @@ from .retry import PER_CALL_STATUSES, SendOutcome, judge_refusal
 
 __all__ = ["NO_KEY_REASON", "UNKNOWN", "Allowance", "Gate", "Look"]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 # a process without the key sends nothing and says so in its own log and report; it never
 # pauses the spool (other processes have keys). Versions before 0.1.1 wrote this pause with a

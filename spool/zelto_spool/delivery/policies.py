@@ -29,7 +29,7 @@ from .sender import bounded
 
 __all__ = ["Drain", "DueOnly", "Policy", "Sidecar"]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 
 def _nothing_to_claim(look: Look, probed: bool) -> bool | None:

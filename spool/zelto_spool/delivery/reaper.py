@@ -19,7 +19,7 @@ from .claim import Leases
 
 __all__ = ["HOUSEKEEPING_INTERVAL_S", "PURGE_INTERVAL_S", "Housekeeper"]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 Db = Callable[..., Awaitable[Any]]
 

@@ -27,7 +27,7 @@ from .secret import Scrubber
 __all__ = ["Sender", "bounded", "preload_sender"]
 
 USER_AGENT = f"livekit-plugins-zelto/{__version__}"
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 LEASE_OVER = "lease ran out before the body was sent (the process stalled); not sent"
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this

@@ -38,7 +38,7 @@ NO_KEY_REFUSAL = (
     "environment: sudo --preserve-env=ZELTO_API_KEY zelto-spool run"
 )
 
-logger = logging.getLogger("zelto_spool")
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, kw_only=True)

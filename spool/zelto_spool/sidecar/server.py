@@ -36,7 +36,7 @@ from .webhooks import WebhookHandler
 
 __all__ = ["Health", "SidecarServer"]
 
-logger = logging.getLogger("zelto_spool")
+logger = logging.getLogger(__name__)
 
 MAX_WEBHOOK_BYTES = 1024 * 1024
 MAX_HEAD_BYTES = 16 * 1024  # request line and headers

@@ -26,7 +26,7 @@ from pathlib import Path
 
 __all__ = ["inotify_events", "watch_spool"]
 
-logger = logging.getLogger("zelto_spool")
+logger = logging.getLogger(__name__)
 
 SETTLE_S = 0.005  # commit -> wake-up ~5-8 ms
 MAX_DELAY_S = 0.2

@@ -31,7 +31,7 @@ from ..store.spool import Spool
 
 __all__ = ["CALL_ID_SOURCES", "WebhookHandler", "WebhookResult"]
 
-logger = logging.getLogger("zelto_spool")
+logger = logging.getLogger(__name__)
 
 CallIdSource = Literal["room_name", "room_sid"]
 CALL_ID_SOURCES: tuple[CallIdSource, ...] = ("room_name", "room_sid")

@@ -75,7 +75,7 @@ DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"
 
 CLOCK_STEP_S = 1.0  # a wall clock this far behind a time already reached was stepped back
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ __all__ = [
     "without_fsync",
 ]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 WAL_AUTOCHECKPOINT_PAGES = 10_000
 

@@ -42,7 +42,7 @@ from .recovery import lock_path, set_aside
 
 __all__ = ["BUSY_TIMEOUT_S", "Connector", "connect", "prepare_path", "set_aside"]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 T = TypeVar("T")
 

@@ -54,7 +54,7 @@ __all__ = [
     "write_mark",
 ]
 
-logger = library_logger()
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 HOME_META = "SELECT value FROM meta WHERE key = 'home'"
 

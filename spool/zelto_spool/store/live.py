@@ -29,7 +29,7 @@ from .schema import transaction
 
 __all__ = ["LOST_REASON", "LiveCalls", "delete_live"]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 # not when a version of the call was enqueued since the tracker began: a START that waited
 # behind a busy spool must not bring back a call that was already finished and queued

@@ -85,7 +85,7 @@ def _import_fcntl() -> ModuleType | None:
 
 _fcntl = _import_fcntl()
 _warned = False
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 
 def lock(fd: int, mode: Mode) -> None:

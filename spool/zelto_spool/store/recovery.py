@@ -35,7 +35,7 @@ from .connection import BUSY_TIMEOUT_S, connect, prepare_path
 
 __all__ = ["Salvaged", "lock_path", "salvage", "set_aside"]
 
-logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
+logger = library_logger(__name__)  # or the plugin's logger in a worker
 
 COUNT_SCHEMA_OBJECTS = "SELECT count(*) FROM sqlite_master"
 

@@ -49,7 +49,7 @@ __all__ = [
     "parse_fault",
 ]
 
-logger = logging.getLogger("zelto_spool.receiver")
+logger = logging.getLogger(__name__)
 
 DEFAULT_REJECT_REASON = "rejected by the local receiver"
 _OK_BODY = b'{"received":true}'

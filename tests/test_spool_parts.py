@@ -127,3 +127,53 @@ def test_no_import_cycle_in_the_package() -> None:
         if start in seen:  # reaches itself
             in_a_cycle.append(start)
     assert in_a_cycle == []
+
+
+# the layers (docs/design.md, "The layers"): each imports only those below it. The top-level
+# modules (config, errors, logs, payload, fit, text) are the floor; `cli` is the roof.
+BELOW = {
+    "top": set(),
+    "store": {"top"},
+    "delivery": {"top", "store"},
+    "testing": {"top", "store"},
+    "sidecar": {"top", "store", "delivery"},
+    "cli": {"top", "store", "delivery", "sidecar", "testing"},
+}
+
+
+def _layer(module: str) -> str:
+    first = module.split(".", maxsplit=1)[0]
+    return first if first in BELOW else "top"
+
+
+def _all_imports() -> dict[str, set[str]]:
+    """Like `_import_graph`, with the imports inside functions too: a lazy import still
+    reaches up a layer."""
+    graph: dict[str, set[str]] = {}
+    for path in SPOOL_PACKAGE.rglob("*.py"):
+        name = _module_name(path)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        deps: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package.split(".") if package else []
+                base = base[: len(base) - (node.level - 1)]
+                deps.add(".".join([*base, node.module]) if node.module else ".".join(base))
+        graph[name] = deps
+    return graph
+
+
+def test_layers_import_only_downward() -> None:
+    upward = sorted(
+        f"{module} -> {dep}"
+        for module, deps in _all_imports().items()
+        if module not in ("", "__main__")  # the package's front door and `python -m`
+        for dep in deps
+        if dep and _layer(dep) != _layer(module) and _layer(dep) not in BELOW[_layer(module)]
+    )
+    assert upward == []
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    assert _layer("store.spool") == "store" and _layer("config") == "top"
+    assert "sidecar" not in BELOW["delivery"] and "delivery" not in BELOW["store"]

@@ -1,4 +1,5 @@
-"""Human-readable formatting for the CLI: durations, ages, status and list lines."""
+"""Text for people: durations and sizes parsed (the CLI and the environment), ages, status and
+list lines, and escaping for terminals."""
 
 from __future__ import annotations
 

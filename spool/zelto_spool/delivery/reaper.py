@@ -1,4 +1,9 @@
-"""The flusher's housekeeping: lost calls back in the queue, the disk cap, retention, checkpoints.
+"""The reaper: lost calls back in the queue, and the flusher's other housekeeping (the disk
+cap, retention, checkpoints).
+
+Lost calls are of two kinds: rows leased by senders that died (`Leases.reclaim`, in
+`claim.py`) and calls whose agent process died mid-call (`LiveCalls.reap`, whose sweep runs
+under the write lock in `store/live.py`, beside its statements).
 
 `requeue` (every entry point that drains): rows leased by senders that died go back to
 pending, and the calls of agent processes lost mid-call are enqueued from their live snapshots.

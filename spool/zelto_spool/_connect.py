@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +19,7 @@ from ._files import refuse_foreign
 from ._home import check, write_mark
 from ._logroute import library_logger
 from ._schema import migrate
+from ._sidefile import open_side, refuse_link
 from ._turn import WriteTurn
 
 __all__ = [
@@ -137,12 +139,25 @@ def without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connectio
 
 
 def prepare_path(path: Path) -> None:
-    """Create the directory (0700) and the file (0600) before SQLite does."""
+    """Create the directories (each 0700 whatever the umask) and the file (0600) before SQLite
+    does; never through a link another user planted at the file's name (`_sidefile.py`)."""
+    made = []
     directory = path.parent
-    if not directory.is_dir():
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(directory, 0o700)
-    if not path.exists():
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(fd)
-        os.chmod(path, 0o600)
+    while not directory.is_dir() and directory != directory.parent:
+        made.append(directory)
+        directory = directory.parent
+    for directory in reversed(made):  # outermost first: each is private before it is used
+        with contextlib.suppress(FileExistsError):
+            directory.mkdir(mode=0o700)
+            os.chmod(directory, 0o700)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        fd = open_side(path, os.O_RDWR, spool=path)
+        if fd is not None:
+            os.close(fd)
+        return
+    if stat.S_ISLNK(info.st_mode) and info.st_uid != os.geteuid():
+        refused = refuse_link(path, info)
+        if refused is not None:
+            raise refused

@@ -17,6 +17,7 @@ from . import _oslock
 from . import _schema as sql
 from ._connect import BUSY_TIMEOUT_S, connect, prepare_path
 from ._logroute import library_logger
+from ._sidefile import open_side
 
 __all__ = ["lock_path", "set_aside"]
 
@@ -29,7 +30,9 @@ def lock_path(path: Path) -> Path:
 
 @contextlib.contextmanager
 def _recovery_lock(path: Path) -> Iterator[None]:
-    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_side(lock_path(path), os.O_RDWR, spool=path)
+    if fd is None:
+        raise PermissionError(f"cannot make {lock_path(path)}")
     try:
         _oslock.lock(fd, "exclusive")
         yield
@@ -70,6 +73,10 @@ def _salvage_into_fresh(path: Path, target: Path) -> None:
     from ._salvage import salvage
 
     try:
+        # the fresh file is the set-aside one's owner's, whoever runs this (`_sidefile.py`)
+        fd = open_side(path, os.O_RDWR, spool=target)
+        if fd is not None:
+            os.close(fd)
         prepare_path(path)
         fresh = connect(path)  # no write turn: the exclusive lock keeps everyone else out
         try:

@@ -30,6 +30,7 @@ from ._exceptions import ConfigError
 from ._home import HELD_AT
 from ._live import LiveCalls, delete_live
 from ._payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, prepare
+from ._perms import check_link
 from ._schema import STATES, transaction
 from ._store import Enqueued, Store
 from ._upkeep import Upkeep
@@ -107,6 +108,7 @@ class Spool:
         # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
         # watcher watches the target's directory and a damaged file is set aside beside it
         given = expand_path(path) if path is not None else default_spool_path()
+        check_link(given)  # a link another user planted is never followed (`_perms.py`)
         resolved = given.resolve()
         retention = retention_s if retention_s is not None else env_retention()
         if not retention >= 0 or retention == float("inf"):

@@ -158,10 +158,18 @@ def next_delay(
     max_retry_after_s: float,
     rng: random.Random,
 ) -> float:
-    """Delay before the next attempt: the server's Retry-After when given, else backoff."""
+    """Delay before the next attempt: the call's own backoff (full jitter over its attempts),
+    lengthened to the server's Retry-After (capped at `max_retry_after_s`) when that is longer.
+
+    Retry-After can lengthen the wait, never shorten it: `0`, a date in the past or `0.0001`
+    on every 429/503 would otherwise retry at once, a hot loop against an overloaded Zelto.
+    urllib3's `Retry` treats a zero Retry-After (or a past date) as absent and backs off; this
+    goes one step further, since a tiny positive value is the same loop.
+    """
+    delay = backoff_delay(attempts, base=base, cap=cap, rng=rng)
     if outcome.retry_after is not None:
-        return min(outcome.retry_after, max_retry_after_s)
-    return backoff_delay(attempts, base=base, cap=cap, rng=rng)
+        return max(delay, min(outcome.retry_after, max_retry_after_s))
+    return delay
 
 
 def _reason(body: bytes, *, scrub: Scrubber | None, cut: bool) -> str:

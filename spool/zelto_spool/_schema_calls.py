@@ -64,10 +64,12 @@ DELETE_META = "DELETE FROM meta WHERE key = :key"
 
 # --- operator commands ----------------------------------------------------------------------
 
-# not the calls held in a restored or copied spool (due at `_home.HELD_AT`)
+# not the calls held in a restored or copied spool (due at `_home.HELD_AT`); the attempt
+# count is kept (it counts every attempt, whichever process made it): `drain` restarts the
+# backoff in memory (`Recorder.restart_backoff`)
 MAKE_DUE = """
-UPDATE calls SET next_attempt_at = :now, attempts = 0
-WHERE state = 'pending' AND (next_attempt_at > :now OR attempts > 0) AND next_attempt_at < :held
+UPDATE calls SET next_attempt_at = :now
+WHERE state = 'pending' AND next_attempt_at > :now AND next_attempt_at < :held
 """
 
 COUNT_BY_STATE = "SELECT state, count(*) FROM calls GROUP BY state"

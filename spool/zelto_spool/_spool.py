@@ -416,7 +416,7 @@ class Spool:
         return self._upkeep.release_restored(ids, dead=dead)
 
     def make_due(self) -> int:
-        """Make every pending row due now with a fresh backoff (`drain`); how many changed."""
+        """Make every pending row due now, attempts kept (`drain`); how many changed."""
         return self._upkeep.make_due()
 
     def enforce_cap(self) -> tuple[int, bool]:

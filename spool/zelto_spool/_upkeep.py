@@ -65,8 +65,9 @@ class Upkeep:
     # --- operator actions -------------------------------------------------------------------
 
     def make_due(self) -> int:
-        """Make every pending row due now with a fresh backoff (the `drain` command: an
-        operator who fixed something wants it tried now); returns how many rows changed."""
+        """Make every pending row due now (the `drain` command: an operator who fixed
+        something wants it tried now); returns how many rows changed. The attempt count is
+        kept; the drain restarts the backoff itself (`Recorder.restart_backoff`)."""
         params = {"now": self._store.clock(), "held": HELD_AT}  # held calls stay held
         return int(self._store.db.run(lambda conn: conn.execute(sql.MAKE_DUE, params).rowcount))
 

@@ -14,7 +14,7 @@ from functools import partial
 from typing import Literal
 
 from ._answer import Verdict, scan_received
-from ._secret import Scrubber
+from ._secret import WITHHELD, Scrubber
 
 __all__ = ["SendOutcome", "backoff_delay", "classify", "judge_refusal", "parse_retry_after"]
 
@@ -60,8 +60,9 @@ def classify(
     """Map an HTTP answer to delivered / retry / dead / pause, per the contract.
 
     `received`: what a scan of the whole streamed answer found (None: scan `body`). `scrub`
-    removes the API key from every form of the reason text; `cut` says `body` is only the
-    start of a longer answer.
+    removes the API key from every form of the reason text, and withholds the whole text when
+    the key is still there in a form no pattern knows (`Scrubber.encoded_in`); `cut` says
+    `body` is only the start of a longer answer.
     """
     reason = partial(_reason, body, scrub=scrub, cut=cut)
     if 200 <= status < 300:
@@ -193,9 +194,11 @@ def _reason(body: bytes, *, scrub: Scrubber | None, cut: bool) -> str:
     text = clean(text)
     if not text:
         return "(empty body)"
-    if len(text) <= REASON_LIMIT:
-        return text
-    return clean(text[: REASON_LIMIT - 3], cut=True) + "..."
+    if len(text) > REASON_LIMIT:
+        text = clean(text[: REASON_LIMIT - 3], cut=True) + "..."
+    if scrub is not None and scrub.encoded_in(text):  # a form no pattern knows: `_secret`
+        return WITHHELD
+    return text
 
 
 def _no_secret(text: str, *, cut: bool = False) -> str:

@@ -27,6 +27,7 @@ USER_AGENT = f"livekit-plugins-zelto/{__version__}"
 T = TypeVar("T")
 logger = library_logger()  # zelto_spool, or the plugin's logger in a worker
 
+ERROR_WITHHELD = "[error text withheld: it contained the API key in an encoded form]"
 LEASE_OVER = "lease ran out before the body was sent (the process stalled); not sent"
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
 MAX_SCAN_BYTES = 64 * 1024 * 1024  # a 2xx is scanned for "received" up to this far
@@ -230,7 +231,8 @@ class Sender:
             await response.aclose()
 
     def _scrub(self, text: str) -> str:
-        return self._scrubber.cut(_no_userinfo(text), 500)
+        text = self._scrubber.cut(_no_userinfo(text), 500)
+        return ERROR_WITHHELD if self._scrubber.encoded_in(text) else text
 
 
 # `scheme://user:password@`: a proxy's credentials (HTTPS_PROXY=http://u:p@host) in an error

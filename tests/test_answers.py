@@ -8,6 +8,8 @@ optionally holding the rest of the body back (so the client's cut falls where th
 from __future__ import annotations
 
 import asyncio
+import base64
+import codecs
 import json
 import logging
 import threading
@@ -20,6 +22,7 @@ import pytest
 
 from tests.conftest import payload
 from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool.delivery.secret import WITHHELD
 from zelto_spool.delivery.sender import MAX_ANSWER_BYTES
 
 # a key holding the characters JSON escapes: `/` (as `\/` in PHP), `"` and `\`
@@ -244,3 +247,57 @@ def test_a_large_2xx_without_received_says_why(
         (row,) = spool.rows()
     assert outcome.kind == "retry" and row["state"] == "pending"
     assert why in row["last_error"], row["last_error"]
+
+
+def encoded_echoes(key: str) -> dict[str, str]:
+    """The key in forms no scrubbing pattern knows (an outside tester's list, and more)."""
+    return {
+        "html without ;": "".join(f"&#{ord(c)}" for c in key) + " ",
+        "percent twice": "".join(f"%25{ord(c):02X}" for c in key),
+        "python \\x": "".join(f"\\x{ord(c):02x}" for c in key),
+        "python \\U": "".join(f"\\U{ord(c):08x}" for c in key),
+        "octal": "".join(f"\\{ord(c):03o}" for c in key),
+        "fullwidth": "".join(chr(ord(c) + 0xFEE0) for c in key),
+        "spaced out": " ".join(key),
+        "plus-joined": "+".join(key),
+        "quoted-printable": "".join(f"={ord(c):02X}" for c in key),
+        "css": "".join(f"\\{ord(c):X} " for c in key),
+        "hex bytes": key.encode().hex(),
+        "base64": base64.b64encode(key.encode()).decode(),
+        "base64 shifted": base64.b64encode(b"x" + key.encode()).decode(),
+        "rot13": codecs.encode(key, "rot13"),
+        "fraktur html": "&Kfr;&Zfr;" + "".join(f"&#{ord(c)};" for c in key[2:]),
+    }
+
+
+ENCODED_KEY = "Kz9QwErTy7UiOp3AsDfG"  # letters only where rot13 and case matter
+
+
+@pytest.mark.parametrize("name", sorted(encoded_echoes(ENCODED_KEY)))
+def test_a_key_in_an_encoding_no_pattern_knows_withholds_the_answer(
+    name: str, raw_zelto: RawZelto, spool_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`&#75&#122...`, `%254B...`, `\\x4b`, `\\113` and fullwidth letters reached `last_error`,
+    `status` and the log as sent: the answer is now withheld whole."""
+    form = encoded_echoes(ENCODED_KEY)[name]
+    raw_zelto.status = 422
+    raw_zelto.body = json.dumps({"error": f"bad field, you sent {form}"}).encode()
+    caplog.set_level(logging.DEBUG, logger="zelto_spool")
+    with Spool(spool_path) as spool:
+        spool.enqueue(payload("echo"))
+        drain(spool, raw_zelto, key=ENCODED_KEY)
+        (row,) = spool.rows()
+    assert row["state"] == "dead" and row["last_error"] == f"HTTP 422: {WITHHELD}", row
+    assert form.strip() not in caplog.text
+    for path in spool_path.parent.iterdir():
+        assert form.strip().encode() not in path.read_bytes()
+
+
+def test_an_ordinary_answer_is_not_withheld(raw_zelto: RawZelto, spool_path: Path) -> None:
+    raw_zelto.status = 422
+    raw_zelto.body = b'{"error": "transcript.turns[3].content: must be a string (got 5)"}'
+    with Spool(spool_path) as spool:
+        spool.enqueue(payload("plain"))
+        drain(spool, raw_zelto, key=ENCODED_KEY)
+        (row,) = spool.rows()
+    assert row["last_error"] == "HTTP 422: transcript.turns[3].content: must be a string (got 5)"

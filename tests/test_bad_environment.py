@@ -83,14 +83,14 @@ def test_a_drain_makes_one_attempt_per_unit_of_injected_time(
             (row,) = spool.rows()
             assert_one_clear_attempt(row, bad_env, 1, now[0])
             now[0] += 1_000.0
-            await f.drain(timeout=0.5)  # (a drain starts every row's backoff afresh)
+            await f.drain(timeout=0.5)  # a drain restarts the backoff, not the count
 
     try:
         asyncio.run(go())
         (row,) = spool.rows()
     finally:
         spool.close()
-    assert_one_clear_attempt(row, bad_env, 1, now[0])
+    assert_one_clear_attempt(row, bad_env, 2, now[0])
     assert len(outcomes) == 2 and zelto.posts == []
 
 
@@ -174,3 +174,51 @@ def test_importing_the_plugin_never_fails_because_of_them(case: str) -> None:
     )
     assert done.returncode == 0, done.stderr  # before: exit 1, the worker down
     assert "Traceback" not in done.stderr
+
+
+def test_a_proxy_error_names_its_cause_not_an_exception_group(
+    zelto: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`HTTPS_PROXY=http://u:p@127.0.0.1:99999` gave "unexpected ExceptionGroup: unhandled
+    errors in a TaskGroup (1 sub-exception)": the cause (the port) was hidden, and the
+    proxy's credentials must never show."""
+    for name in [*PROXY_VARS, "no_proxy", "NO_PROXY"]:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", "http://puser:PROXYPASS@127.0.0.1:99999")
+    sender = sender_module.Sender(https_config(zelto))
+
+    async def go() -> Any:
+        try:
+            return await sender.send(b"{}", timeout=10)
+        finally:
+            await sender.aclose()
+
+    outcome = asyncio.run(go())
+    assert outcome.kind == "retry"
+    assert "ExceptionGroup" not in outcome.reason and "sub-exception" not in outcome.reason
+    assert "port must be 0-65535" in outcome.reason, outcome.reason
+    assert "PROXYPASS" not in outcome.reason and API_KEY not in outcome.reason
+
+
+class Group(Exception):
+    """As an exception group (anyio's on 3.10) looks to `first_cause`: its `exceptions`."""
+
+    def __init__(self, *exceptions: BaseException) -> None:
+        super().__init__("group")
+        self.exceptions = exceptions
+
+
+def test_first_cause_unwraps_nested_groups() -> None:
+    inner = OverflowError("port must be 0-65535")
+    assert sender_module.first_cause(Group(Group(inner, ValueError("b")))) is inner
+    plain = OSError("x")
+    assert sender_module.first_cause(plain) is plain
+
+
+def test_userinfo_never_reaches_a_reason() -> None:
+    sender = sender_module.Sender(DeliveryConfig(api_key=API_KEY))
+    text = "ProxyError: cannot reach http://puser:PROXYPASS@127.0.0.1:3128 (https://a/b@c ok)"
+    assert (
+        sender._scrub(text)
+        == "ProxyError: cannot reach http://***@127.0.0.1:3128 (https://a/b@c ok)"
+    )

@@ -101,3 +101,33 @@ def test_default_spool_path() -> None:
     assert default_spool_path({"ZELTO_SPOOL_PATH": "/x/s.db"}) == Path("/x/s.db")
     assert default_spool_path({"XDG_STATE_HOME": "/st"}) == Path("/st/zelto/spool.db")
     assert default_spool_path({}) == Path.home() / ".local/state/zelto/spool.db"
+
+
+BROKEN_URLS = [
+    "https://[bad",
+    "https://[::1",
+    "http://[::1]x",
+    "http://127.0.0.1:0x1f90",
+    "https://api.zelto.ai:99999",
+    "https://u:sekrit@[bad",
+]
+
+
+@pytest.mark.parametrize("url", BROKEN_URLS)
+def test_urls_the_client_cannot_use_are_refused_at_startup(url: str) -> None:
+    """`[bad` escaped as ValueError (a 46-line traceback from `run`/`drain`); `[::1]x` and a
+    `0x1f90` port passed and then failed every attempt with "unexpected InvalidURL"."""
+    with pytest.raises(ConfigError, match="not a valid URL") as info:
+        DeliveryConfig(base_url=url, api_key="k")
+    assert "sekrit" not in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("command", ["drain", "run"])
+def test_a_broken_url_is_one_line_from_the_cli(command: str, tmp_path: Path) -> None:
+    from tests.conftest import cli_env, run_cli
+
+    env = cli_env(tmp_path / "spool.db", base_url="https://[bad", api_key="k12345678")
+    done = run_cli(command, env=env, timeout=60)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "not a valid URL" in done.stderr and len(done.stderr.strip().splitlines()) == 1

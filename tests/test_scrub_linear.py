@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 import os
+import random
 import re
+import string
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +26,45 @@ from zelto_spool.delivery.secret import _hex as hex_form
 KEY = 'zk_live/5ecret"DO\\NOT-LEAK-9f3a'  # holds `/`, `"` and `\`, which JSON escapes
 PLAIN_KEY = "zk_live_5ecret-DO-NOT-LEAK-9f3a"
 MB = 1 << 20
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("key", [KEY, PLAIN_KEY])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\\" * MB,
+        "&#" + "0" * MB,  # html.unescape raised ValueError here (int of a million digits)
+        "&#38;#" + "0" * MB,
+        "&#75" * (MB // 4),
+        "%25" * (MB // 3),
+        "%" * MB,
+        "\\x" * (MB // 2),
+        "\\1" * (MB // 2),
+        "\\U0000" * (MB // 6),
+        "\uff21" * MB,  # fullwidth A
+        "a " * (MB // 2),
+        "&amp" * (MB // 4),
+    ],
+    ids=[
+        "backslashes",
+        "zeros",
+        "ref-zeros",
+        "refs",
+        "%25",
+        "%",
+        "x",
+        "octal",
+        "U",
+        "fullwidth",
+        "spaced",
+        "amp",
+    ],
+)
+def test_the_encoded_key_guard_is_linear(key: str, text: str) -> None:
+    scrub = Scrubber(key)
+    assert not scrub.encoded_in(text)
+    assert scrub.encoded_in(text + " ".join(key))
 
 
 @pytest.mark.timeout(60)
@@ -119,3 +160,26 @@ def test_with_a_backslash_in_the_key_nothing_the_reference_masks_is_left(
     """Keys holding `\\` may be masked differently at the edges of a run, never less."""
     scrubbed = Scrubber(key)(text, cut=cut)
     assert reference(key, scrubbed) == scrubbed
+
+
+ALNUM = string.ascii_letters + string.digits
+GUARD_PIECES = [*PIECES, "&#", "&#75", "%25", "%4B", "\\x4", "\\11", "\\U0000", "\uff2b", " ", "="]
+ordinary = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(GUARD_PIECES), max_size=60).map("".join),
+    st.lists(st.text(ALNUM, max_size=12), max_size=30).map(" ".join),
+)
+
+
+@BOUNDED
+@given(st.randoms(use_true_random=False), ordinary)
+def test_a_text_without_the_key_is_never_withheld(rnd: random.Random, text: str) -> None:
+    """The guard must not flag ordinary answers: a random key, any text that is not built
+    from it, never `encoded_in`."""
+    key = "zk_live_" + "".join(rnd.choice(ALNUM) for _ in range(32))
+    assert not Scrubber(key).encoded_in(text)
+
+
+@pytest.mark.parametrize("key", ["k", "zk_1", "k123456"])
+def test_a_key_too_short_to_tell_from_words_is_left_to_the_patterns(key: str) -> None:
+    assert not Scrubber(key).encoded_in(f"check the key {key} and {' '.join(key)}")

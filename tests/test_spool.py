@@ -288,6 +288,46 @@ def test_make_due_brings_backoffs_forward(spool_path: Path) -> None:
     assert len(leases.claim(1, lease_s=60)) == 1
 
 
+def test_make_due_keeps_the_attempt_count(spool_path: Path) -> None:
+    """`drain` restarts the backoff but not the count: 4 failed attempts and a delivery by
+    `drain` showed `attempts 1` (the sidecar's path showed 5)."""
+    clock = Clock()
+    spool = Spool(spool_path, clock=clock)
+    leases = Leases(spool)
+    spool.enqueue(payload("r1"))
+    for _ in range(4):
+        spool.make_due()
+        (claim,) = leases.claim(1, lease_s=60)
+        leases.mark_retry(claim, next_attempt_at=clock.now + 300, status=503, error="HTTP 503")
+    assert spool.make_due() == 1
+    (claim,) = leases.claim(1, lease_s=60)
+    assert claim.attempts == 5
+    leases.mark_delivered(claim, status=200)
+    (row,) = spool.rows()
+    assert row["state"] == "delivered" and row["attempts"] == 5, row
+
+
+def test_an_interrupted_send_keeps_zeltos_last_answer_as_the_error(spool_path: Path) -> None:
+    """A drain's deadline cutting off a send said `send interrupted (shutdown or deadline)`
+    instead of the HTTP 429 that kept the call pending."""
+    from zelto_spool.delivery.outcomes import INTERRUPTED
+
+    clock = Clock()
+    spool = Spool(spool_path, clock=clock)
+    leases = Leases(spool)
+    spool.enqueue(payload("r1"))
+    spool.enqueue(payload("r2"))
+    (claim,) = leases.claim(1, lease_s=60)
+    leases.mark_retry(claim, next_attempt_at=clock.now, status=429, error="HTTP 429: slow down")
+    claims = leases.claim(2, lease_s=60)
+    for claim in claims:
+        leases.release(claim, error=INTERRUPTED, in_doubt=True)
+    rows = {row["call_id"]: row for row in spool.rows()}
+    assert rows["r1"]["last_error"] == "HTTP 429: slow down" and rows["r1"]["last_status"] == 429
+    assert rows["r2"]["last_error"] == INTERRUPTED  # nothing earlier to keep
+    assert rows["r1"]["attempts"] == 1
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_spool_object_is_safe_across_fork(spool: Spool) -> None:
     spool.enqueue(payload("parent-1"))  # the parent has an open connection now

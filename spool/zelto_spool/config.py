@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -118,7 +119,12 @@ def check_base_url(url: str) -> str:
     if not isinstance(url, str) or not url.strip():
         raise ConfigError("ZELTO_BASE_URL is empty")
     url = url.strip().rstrip("/")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # a port that is no number in 0-65535 raises here
+        _http_url(url)
+    except ValueError as exc:  # `[bad`, `[::1]x`, `:0x1f90`: refused here, not on every send
+        raise ConfigError(f"ZELTO_BASE_URL is not a valid URL ({exc}): {_safe(url)!r}") from None
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ConfigError(f"ZELTO_BASE_URL must be an https:// URL, got {_safe(url)!r}")
     if parts.username or parts.password:
@@ -131,6 +137,17 @@ def check_base_url(url: str) -> str:
             "unencrypted; use https:// (plain http is allowed only to loopback)"
         )
     return parts.geturl()  # the scheme lowercased: HTTPS://... is https
+
+
+def _http_url(url: str) -> None:
+    """Parse `url` as the HTTP client will (httpx), so a URL that passes here never fails
+    every attempt with "InvalidURL"; raises ValueError."""
+    import httpx  # here, not at import: the config is read where nothing is sent
+
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise ValueError(str(exc)) from None
 
 
 def is_loopback(host: str) -> bool:
@@ -186,9 +203,12 @@ def _finite(value: object) -> bool:
 
 def _safe(url: str) -> str:
     # never echo userinfo (a key pasted into the URL) back into an error message
-    parts = urlsplit(url)
-    if parts.username or parts.password:
-        return f"{parts.scheme}://***@{parts.hostname or ''}"
+    try:
+        parts = urlsplit(url)
+        if parts.username or parts.password:
+            return f"{parts.scheme}://***@{parts.hostname or ''}"
+    except ValueError:  # not even splittable (`https://[bad`): drop everything up to an `@`
+        url = re.sub(r"^([^:/]*://)?[^/]*@", r"\1***@", url)
     return url[:200]
 
 

@@ -181,14 +181,17 @@ RETURNING state
 """
 
 
-# back to pending, the attempt not counted; `{next_attempt_at}` says where in the queue
+# back to pending, the attempt not counted; `{next_attempt_at}` says where in the queue.
+# A release without a status (interrupted, out of time: Zelto said nothing) keeps the row's
+# earlier error, which names Zelto's last answer (HTTP 429 ...); its note fills an empty one
 _RELEASE = f"""
 UPDATE calls SET
     state = 'pending',
     attempts = max(attempts - 1, 0),
     next_attempt_at = {{next_attempt_at}},
     last_status = coalesce(:status, last_status),
-    last_error = coalesce(:error, last_error),
+    last_error = CASE WHEN :status IS NULL THEN coalesce(last_error, :error)
+                      ELSE coalesce(:error, last_error) END,
     updated_at = :now,
     {_LEASE_CLEAR}
 {_MINE}

@@ -116,6 +116,13 @@ class Recorder:
         self.report = DrainReport()
         self._clock = clock
         self._rng = rng
+        # rowid -> attempts before `restart_backoff`; None: back off over the row's count
+        self._counted_before: dict[int, int] | None = None
+
+    def restart_backoff(self) -> None:
+        """From now on back off from each row's next attempt as if it were its first (`drain`
+        after `make_due`), while the row's count keeps counting every attempt."""
+        self._counted_before = {}
 
     def record(self, sent: Sequence[Sent], unsent: Sequence[Unsent] = ()) -> None:
         """On the spool thread: all the marks in one transaction, then the after-effects."""
@@ -153,9 +160,12 @@ class Recorder:
         if outcome.kind == "delivered":
             return Mark.delivered(claim, status=outcome.status or 200), None
         if outcome.kind == "retry":
+            attempts = claim.attempts
+            if self._counted_before is not None:
+                attempts -= self._counted_before.setdefault(claim.rowid, attempts - 1)
             delay = next_delay(
                 outcome,
-                claim.attempts,
+                attempts,
                 base=self.config.backoff_base_s,
                 cap=self.config.backoff_cap_s,
                 max_retry_after_s=self.config.max_retry_after_s,

@@ -38,7 +38,7 @@ from typing import Any, Literal
 
 import ijson
 
-from .secret import Scrubber
+from .secret import WITHHELD, Scrubber
 
 __all__ = [
     "ReceivedScanner",
@@ -93,8 +93,9 @@ def classify(
     """Map an HTTP answer to delivered / retry / dead / pause, per the contract.
 
     `received`: what a scan of the whole streamed answer found (None: scan `body`). `scrub`
-    removes the API key from every form of the reason text; `cut` says `body` is only the
-    start of a longer answer.
+    removes the API key from every form of the reason text, and withholds the whole text when
+    the key is still there in a form no pattern knows (`Scrubber.encoded_in`); `cut` says
+    `body` is only the start of a longer answer.
     """
     reason = partial(_reason, body, scrub=scrub, cut=cut)
     if 200 <= status < 300:
@@ -191,10 +192,18 @@ def next_delay(
     max_retry_after_s: float,
     rng: random.Random,
 ) -> float:
-    """Delay before the next attempt: the server's Retry-After when given, else backoff."""
+    """Delay before the next attempt: the call's own backoff (full jitter over its attempts),
+    lengthened to the server's Retry-After (capped at `max_retry_after_s`) when that is longer.
+
+    Retry-After can lengthen the wait, never shorten it: `0`, a date in the past or `0.0001`
+    on every 429/503 would otherwise retry at once, a hot loop against an overloaded Zelto.
+    urllib3's `Retry` treats a zero Retry-After (or a past date) as absent and backs off; this
+    goes one step further, since a tiny positive value is the same loop.
+    """
+    delay = backoff_delay(attempts, base=base, cap=cap, rng=rng)
     if outcome.retry_after is not None:
-        return min(outcome.retry_after, max_retry_after_s)
-    return backoff_delay(attempts, base=base, cap=cap, rng=rng)
+        return max(delay, min(outcome.retry_after, max_retry_after_s))
+    return delay
 
 
 def _reason(body: bytes, *, scrub: Scrubber | None, cut: bool) -> str:
@@ -218,9 +227,11 @@ def _reason(body: bytes, *, scrub: Scrubber | None, cut: bool) -> str:
     text = clean(text)
     if not text:
         return "(empty body)"
-    if len(text) <= REASON_LIMIT:
-        return text
-    return clean(text[: REASON_LIMIT - 3], cut=True) + "..."
+    if len(text) > REASON_LIMIT:
+        text = clean(text[: REASON_LIMIT - 3], cut=True) + "..."
+    if scrub is not None and scrub.encoded_in(text):  # a form no pattern knows: `_secret`
+        return WITHHELD
+    return text
 
 
 def _no_secret(text: str, *, cut: bool = False) -> str:

@@ -8,6 +8,7 @@ awaitable in a new task, which cost ~0.27 ms of CPU per send in the drain benchm
 from __future__ import annotations
 
 import asyncio
+import re
 import ssl
 import sys
 import time
@@ -29,6 +30,7 @@ __all__ = ["Sender", "bounded", "preload_sender"]
 USER_AGENT = f"livekit-plugins-zelto/{__version__}"
 logger = library_logger(__name__)  # or the plugin's logger in a worker
 
+ERROR_WITHHELD = "[error text withheld: it contained the API key in an encoded form]"
 LEASE_OVER = "lease ran out before the body was sent (the process stalled); not sent"
 MAX_ANSWER_BYTES = 64 * 1024  # Zelto answers small JSON; never buffer more than this
 MAX_SCAN_BYTES = 64 * 1024 * 1024  # a 2xx is scanned for "received" up to this far
@@ -149,7 +151,7 @@ class Sender:
             return SendOutcome("retry", None, self._scrub(_environment_error(exc)))
         try:
             status, answer, retry_after, cut, received = await bounded(
-                self._post(client, body, still_leased), limit
+                _unwrapped(self._post(client, body, still_leased)), limit
             )
         except _LeaseOver:
             return SendOutcome("retry", None, LEASE_OVER)
@@ -232,7 +234,38 @@ class Sender:
             await response.aclose()
 
     def _scrub(self, text: str) -> str:
-        return self._scrubber.cut(text, 500)
+        text = self._scrubber.cut(_no_userinfo(text), 500)
+        return ERROR_WITHHELD if self._scrubber.encoded_in(text) else text
+
+
+# `scheme://user:password@`: a proxy's credentials (HTTPS_PROXY=http://u:p@host) in an error
+USERINFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)[^/@\s]*@")
+
+
+def _no_userinfo(text: str) -> str:
+    return USERINFO.sub(r"\1***@", text)
+
+
+def first_cause(exc: BaseException) -> BaseException:
+    """The first exception inside (nested) exception groups: anyio's happy-eyeballs connect
+    raised "ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)" for a proxy
+    port out of range, hiding the OverflowError that says what is wrong."""
+    while True:
+        inner = getattr(exc, "exceptions", None)
+        if not isinstance(inner, tuple | list) or not inner:
+            return exc
+        exc = inner[0]
+
+
+async def _unwrapped(aw: Awaitable[T]) -> T:
+    """`aw`'s result; an exception group it raises is raised as its first real cause."""
+    try:
+        return await aw
+    except Exception as exc:
+        cause = first_cause(exc)
+        if cause is exc or not isinstance(cause, Exception):
+            raise
+        raise cause from None
 
 
 def _environment_error(exc: Exception) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from .files import refuse_foreign
 from .home import check, write_mark
 from .locks import WriteTurn
 from .schema import migrate
+from .sidefile import open_side, refuse_link
 
 __all__ = [
     "BUSY_TIMEOUT_S",
@@ -152,12 +154,25 @@ def without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connectio
 
 
 def prepare_path(path: Path) -> None:
-    """Create the directory (0700) and the file (0600) before SQLite does."""
+    """Create the directories (each 0700 whatever the umask) and the file (0600) before SQLite
+    does; never through a link another user planted at the file's name (`sidefile.py`)."""
+    made = []
     directory = path.parent
-    if not directory.is_dir():
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(directory, 0o700)
-    if not path.exists():
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(fd)
-        os.chmod(path, 0o600)
+    while not directory.is_dir() and directory != directory.parent:
+        made.append(directory)
+        directory = directory.parent
+    for directory in reversed(made):  # outermost first: each is private before it is used
+        with contextlib.suppress(FileExistsError):
+            directory.mkdir(mode=0o700)
+            os.chmod(directory, 0o700)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        fd = open_side(path, os.O_RDWR, spool=path)
+        if fd is not None:
+            os.close(fd)
+        return
+    if stat.S_ISLNK(info.st_mode) and info.st_uid != os.geteuid():
+        refused = refuse_link(path, info)
+        if refused is not None:
+            raise refused

@@ -39,6 +39,7 @@ from .files import (
 )
 from .locks import WriteTurn
 from .recovery import lock_path, set_aside
+from .sidefile import open_side
 
 __all__ = ["BUSY_TIMEOUT_S", "Connector", "connect", "prepare_path", "set_aside"]
 
@@ -260,9 +261,13 @@ class Connector:
             check_directory(self.path.parent)  # before making anything in it (`store/files.py`)
             try:
                 prepare_path(self.path)
-                self._lock_was_there = lock_path(self.path).exists()
-                self._guard = os.open(lock_path(self.path), os.O_RDWR | os.O_CREAT, 0o600)
+                self._lock_was_there = os.path.lexists(lock_path(self.path))
+                # no link followed, made as the spool's owner; one it may not open is an
+                # error, never a run without the lock (`sidefile.py`)
+                self._guard = open_side(lock_path(self.path), os.O_RDWR, spool=self.path)
             except OSError:
+                return None
+            if self._guard is None:  # a read-only directory: no lock file, none needed
                 return None
         try:
             _oslock.lock(self._guard, "shared")

@@ -26,6 +26,9 @@ from pathlib import Path
 
 from ..errors import SpoolError
 from . import schema as sql
+from .home import mark_path
+from .locks import turn_path
+from .sidefile import refuse_link
 
 __all__ = [
     "ForeignDatabaseError",
@@ -33,7 +36,9 @@ __all__ = [
     "SIDE_FILES_REPLACED",
     "check_directory",
     "check_files",
+    "check_link",
     "identity",
+    "lock_path",
     "no_checkpoint_on_close",
     "refuse_foreign",
     "side",
@@ -104,6 +109,11 @@ def side(path: Path, suffix: str) -> Path:
     return Path(f"{path}{suffix}")
 
 
+def lock_path(path: Path) -> Path:
+    """The recovery lock's file (`recovery.py`)."""
+    return path.with_name(f".{path.name}.recover.lock")
+
+
 def identity(path: str | Path) -> tuple[int, int] | None:
     """(device, inode) of `path`, or None when it does not exist."""
     try:
@@ -133,19 +143,46 @@ def _others_may_write(mode: int) -> bool:
 
 
 def check_directory(directory: Path) -> None:
-    """Refuse a directory other users may write into (no sticky bit); nothing if it is absent."""
+    """Refuse a directory other users may write into (no sticky bit), or one under such a
+    directory (there they can rename it away and put their own in its place); absent ones
+    are skipped (`prepare_path` makes them 0700)."""
+    if not _posix():
+        return
+    for place in (directory, *directory.absolute().parents):
+        try:
+            info = place.stat()
+        except OSError:
+            continue
+        if _others_may_write(info.st_mode):
+            mode = stat.S_IMODE(info.st_mode)
+            what = "its directory" if place == directory else "the directory above it,"
+            raise _refuse(
+                f"{what} {place} is writable by every user (mode {mode:04o})",
+                f"Fix: chmod o-w {place} (or chmod +t {place}, or use a directory only "
+                "this user can write).",
+                place,
+            )
+
+
+def check_link(path: Path) -> None:
+    """Refuse a symbolic link at the spool's path made by a user other than this process's,
+    the directory's owner or root (a member of the directory's group, say): followed by
+    root, it would make or write the file it points to."""
     if not _posix():
         return
     try:
-        info = directory.stat()
-    except FileNotFoundError:
-        return  # created 0700 by us
-    if _others_may_write(info.st_mode):
-        mode = stat.S_IMODE(info.st_mode)
+        info = path.lstat()
+        if not stat.S_ISLNK(info.st_mode):
+            return
+        trusted = {os.geteuid(), 0, path.parent.stat().st_uid}
+    except OSError:
+        return
+    if info.st_uid not in trusted:
         raise _refuse(
-            f"its directory {directory} is writable by every user (mode {mode:04o})",
-            f"Fix: chmod o-w {directory} (or use a directory only this user can write).",
-            directory,
+            f"{path} is a symbolic link made by user {info.st_uid}, not by this process's user "
+            "or the directory's owner",
+            f"Fix: rm {path} after checking who made it, or give the path it points to.",
+            path,
         )
 
 
@@ -165,16 +202,20 @@ def check_files(path: Path, *, main_mode: bool = True) -> None:
         trusted_dir = not directory.stat().st_mode & stat.S_IWOTH
     except OSError:
         trusted_dir = False
-    for file in (path, *(side(path, s) for s in SIDE_FILES)):
+    for file in (path, *(side(path, s) for s in SIDE_FILES), *_made_beside(path)):
         try:
-            info = file.stat()
+            info = file.stat() if file == path else file.lstat()
         except FileNotFoundError:
             continue
+        refused = None if file == path else refuse_link(file, info)
+        if refused is not None:  # links are followed for none of them (`sidefile.py`)
+            raise refused
         mode = stat.S_IMODE(info.st_mode)
         if info.st_uid != euid and not (euid == 0 and trusted_dir):
             raise _refuse(
                 f"{file} belongs to user {info.st_uid}, not to this process's user {euid}",
-                "Fix: run as the user that owns it, or move it away if you did not make it.",
+                f"Fix: run as the user that owns it, or chown {euid} {file} if a command run "
+                "as that user made it, or move it away if you did not make it.",
                 file,
             )
         if mode & _RW_OTHERS and (main_mode or file != path):
@@ -183,3 +224,8 @@ def check_files(path: Path, *, main_mode: bool = True) -> None:
                 f"Fix: chmod o-rw {file} (the spool makes its files 0600).",
                 file,
             )
+
+
+def _made_beside(path: Path) -> tuple[Path, ...]:
+    """The files the spool makes beside its database: the same rules as `-wal` and `-shm`."""
+    return lock_path(path), turn_path(path), mark_path(path)

@@ -39,8 +39,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import SpoolError
 from ..logs import library_logger
 from . import schema as sql
+from .sidefile import NOFOLLOW, open_side
 
 __all__ = [
     "HELD_AT",
@@ -165,7 +167,8 @@ def mark_path(path: Path) -> Path:
 def read_mark(path: Path) -> tuple[str, int] | None:
     """(spool id, generation) from the side file, or None when it is missing or unreadable."""
     try:
-        with open(mark_path(path), encoding="ascii") as fh:
+        fd = os.open(mark_path(path), os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, encoding="ascii") as fh:  # never read through a link (`sidefile.py`)
             _, _, spool_id, generation = fh.read(200).split()
         return spool_id, int(generation)
     except (OSError, ValueError):
@@ -175,16 +178,17 @@ def read_mark(path: Path) -> tuple[str, int] | None:
 def write_mark(path: Path, spool_id: str, generation: int) -> None:
     """Record the generation just committed (best effort: a missing side file only makes a
     later restore harder to see, never holds a call)."""
-    try:
-        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
-        fd = os.open(mark_path(path), flags, 0o600)
+    try:  # never through a link, made as the spool's owner (`sidefile.py`)
+        fd = open_side(mark_path(path), os.O_WRONLY, spool=path)
+        if fd is None:
+            raise PermissionError(f"cannot make {mark_path(path)}")
         try:  # one write of a fixed-width line over the last one, from offset 0
             os.write(fd, _MARK_FORMAT.format(id=spool_id, generation=generation).encode())
         finally:
             os.close(fd)
-    except OSError as exc:
-        logger.warning(
-            "could not write the spool's generation file",
+    except (OSError, SpoolError) as exc:
+        logger.error(
+            "could not write the spool's generation file: a later restore may go unseen",
             extra={"path": str(mark_path(path)), "error": str(exc)},
         )
 

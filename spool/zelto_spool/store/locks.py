@@ -28,7 +28,8 @@ blocked in the kernel instead measured no better, and `flock` cannot time out.
 - Bounded like the busy timeout: a turn that has not come within it is reported as busy.
 - Advisory: a writer that does not take the turn (an older version, the sqlite3 shell) still
   meets SQLite's own lock, and the busy handler covers it. Reads never take it.
-- No file locking, or no lock file (a read-only directory): no turn; SQLite alone, as before.
+- No file locking, or no lock file that can be made (a read-only directory): no turn; SQLite
+  alone, as before. One that exists but cannot be opened is an error (`sidefile.py`).
 - After `fork()` the child closes its copy without unlocking: the lock is the parent's.
 
 Owners (`Owner`, `current_owner`, `is_alive`): a lease records the owner's *host identity*
@@ -54,6 +55,7 @@ from types import ModuleType
 from typing import BinaryIO, Literal
 
 from ..logs import library_logger
+from .sidefile import open_side
 
 __all__ = [
     "Owner",
@@ -180,6 +182,7 @@ class WriteTurn:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.path = turn_path(path)
+        self._spool = path
         self._sleep = sleep
         self._clock = clock
         self._fd: int | None = None
@@ -226,9 +229,11 @@ class WriteTurn:
 
     def _open(self) -> int | None:
         if self._fd is None and not self._broken:
-            try:
-                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:  # a link or a lock it may not open raises (`sidefile.py`): never unlocked
+                self._fd = open_side(self.path, os.O_RDWR, spool=self._spool)
             except OSError:
+                self._broken = True
+            if self._fd is None:
                 self._broken = True
         return self._fd
 

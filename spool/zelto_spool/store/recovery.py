@@ -32,6 +32,8 @@ from ..payload import decode, prepare
 from . import locks as _oslock
 from . import schema as sql
 from .connection import BUSY_TIMEOUT_S, connect, prepare_path
+from .files import lock_path
+from .sidefile import open_side
 
 __all__ = ["Salvaged", "lock_path", "salvage", "set_aside"]
 
@@ -88,13 +90,11 @@ ON CONFLICT (call_id) DO NOTHING
 """
 
 
-def lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.recover.lock")
-
-
 @contextlib.contextmanager
 def _recovery_lock(path: Path) -> Iterator[None]:
-    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_side(lock_path(path), os.O_RDWR, spool=path)
+    if fd is None:
+        raise PermissionError(f"cannot make {lock_path(path)}")
     try:
         _oslock.lock(fd, "exclusive")
         yield
@@ -133,6 +133,10 @@ def set_aside(path: Path) -> str | None:
 def _salvage_into_fresh(path: Path, target: Path) -> None:
     """Copy what is still readable from the set-aside file into a fresh spool at `path`."""
     try:
+        # the fresh file is the set-aside one's owner's, whoever runs this (`sidefile.py`)
+        fd = open_side(path, os.O_RDWR, spool=target)
+        if fd is not None:
+            os.close(fd)
         prepare_path(path)
         fresh = connect(path)  # no write turn: the exclusive lock keeps everyone else out
         try:

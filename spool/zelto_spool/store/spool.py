@@ -28,6 +28,7 @@ from ..errors import ConfigError
 from ..payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, prepare
 from .calls import LATEST_BODY, Enqueued, Store
 from .db import BUSY_TIMEOUT_S, Connector
+from .files import check_link
 from .home import HELD_AT
 from .live import LiveCalls, delete_live
 from .schema import STATES, transaction
@@ -156,6 +157,7 @@ class Spool:
         # resolved once, here: with a symlinked path, the cap counts the target's -wal, the
         # watcher watches the target's directory and a damaged file is set aside beside it
         given = expand_path(path) if path is not None else default_spool_path()
+        check_link(given)  # a link another user planted is never followed (`files.py`)
         resolved = given.resolve()
         retention = retention_s if retention_s is not None else env_retention()
         if not retention >= 0 or retention == float("inf"):
@@ -463,7 +465,7 @@ class Spool:
         return self._upkeep.release_restored(ids, dead=dead)
 
     def make_due(self) -> int:
-        """Make every pending row due now with a fresh backoff (`drain`); how many changed."""
+        """Make every pending row due now, attempts kept (`drain`); how many changed."""
         return self._upkeep.make_due()
 
     def enforce_cap(self) -> tuple[int, bool]:

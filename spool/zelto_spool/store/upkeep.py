@@ -33,10 +33,12 @@ CHECKPOINT_PASSIVE = "PRAGMA wal_checkpoint(PASSIVE)"
 INCREMENTAL_VACUUM_SCRIPT = "PRAGMA incremental_vacuum;"
 
 
-# not the calls held in a restored or copied spool (due at `home.HELD_AT`)
+# not the calls held in a restored or copied spool (due at `home.HELD_AT`); the attempt
+# count is kept (it counts every attempt, whichever process made it): `drain` restarts the
+# backoff in memory (`Recorder.restart_backoff`)
 MAKE_DUE = """
-UPDATE calls SET next_attempt_at = :now, attempts = 0
-WHERE state = 'pending' AND (next_attempt_at > :now OR attempts > 0) AND next_attempt_at < :held
+UPDATE calls SET next_attempt_at = :now
+WHERE state = 'pending' AND next_attempt_at > :now AND next_attempt_at < :held
 """
 
 REPLAY = """
@@ -131,8 +133,9 @@ class Upkeep:
     # --- operator actions -------------------------------------------------------------------
 
     def make_due(self) -> int:
-        """Make every pending row due now with a fresh backoff (the `drain` command: an
-        operator who fixed something wants it tried now); returns how many rows changed."""
+        """Make every pending row due now (the `drain` command: an operator who fixed
+        something wants it tried now); returns how many rows changed. The attempt count is
+        kept; the drain restarts the backoff itself (`Recorder.restart_backoff`)."""
         params = {"now": self._store.clock(), "held": HELD_AT}  # held calls stay held
         return int(self._store.db.run(lambda conn: conn.execute(MAKE_DUE, params).rowcount))
 

@@ -141,6 +141,13 @@ def test_the_report_module_is_preloaded() -> None:
     assert "livekit.agents.voice.report" in sys.modules
 
 
+def test_the_versions_tested_are_the_ones_ci_installs() -> None:
+    pyproject = (PLUGIN.parents[3] / "pyproject.toml").read_text()
+    assert f'"livekit-agents>={_livekit.LOWEST_TESTED.rsplit(".", 1)[0]},<2"' in pyproject
+    makefile = (PLUGIN.parents[3] / "Makefile").read_text()
+    assert f"LIVEKIT_LOWEST ?= {_livekit.LOWEST_TESTED}" in makefile
+
+
 # --- when LiveKit moves one: loud in tests, named once at run time --------------------------
 
 

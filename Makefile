@@ -52,11 +52,15 @@ LIVEKIT_LOWEST ?= 1.6.0
 SPOOL_TESTS := $(addprefix tests/test_,cli.py config.py delivery.py outage.py payload.py \
 	receiver.py retry.py sidecar.py spool.py)
 # the tests whose outcome depends on livekit-agents (real sessions, jobs, the test helpers, the
-# seam); .ci/run runs them on the lowest livekit-agents, `make test` runs them on the newest
+# seam); .ci/run runs them on the lowest livekit-agents, `make test` runs everything on the
+# newest. Left out there, to keep CI short: the demo (run by .ci/run itself) and the leftovers
+# drain, the two slowest worker tests, whose LiveKit side the other worker tests already cover.
 PLUGIN_TESTS := $(addprefix tests/test_,livekit_seam.py plugin_session.py plugin_ending.py \
 	plugin_worker.py plugin_fidelity.py plugin_crash.py plugin_import.py plugin_mapping.py \
 	job_failures.py testing_modules.py user_agent_isolation.py pytest_guard.py \
-	settings_at_call.py redact_worker.py live.py unspooled_final.py customer_values.py)
+	settings_at_call.py customer_values.py) \
+	--deselect tests/test_plugin_worker.py::test_demo_command_runs \
+	--deselect tests/test_plugin_worker.py::test_a_later_job_drains_leftovers_without_a_sidecar
 test-lowest: test-lowest-spool test-lowest-plugin
 
 test-lowest-spool:

@@ -148,10 +148,11 @@ async def entrypoint(ctx: JobContext) -> None:
 
 
 def dump(ctx: JobContext, sessions: list[AgentSession[Any]]) -> None:
-    closes = [e.created_at for s in sessions for e in s._recorded_events if e.type == "close"]
+    reports = [ctx.make_session_report(s) for s in sessions]  # text mode: no recorder
+    closes = [e.created_at for r in reports for e in r.events if e.type == "close"]
     record = {
         "sessions": [[item_record(item) for item in s.history.items] for s in sessions],
-        "started_at": sessions[0]._started_at if sessions else None,
+        "started_at": reports[0].started_at if reports else None,
         "closed_at": closes[-1] if closes else None,
     }
     (OUT / f"{ctx.job.room.name}.json").write_text(json.dumps(record, ensure_ascii=True))

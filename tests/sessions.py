@@ -74,7 +74,7 @@ async def run_session(
 
 
 async def cleanup(ctx: JobContext) -> None:
-    """End a fake job context: `_on_cleanup` is sync in livekit-agents 1.8.0, async since."""
+    """End a fake job context: `_on_cleanup` is sync in livekit-agents 1.6 to 1.8.0, async since."""
     done: Any = ctx._on_cleanup()
     if inspect.isawaitable(done):
         await done

@@ -45,6 +45,10 @@ def test_the_exposition_is_unchanged(tmp_path: Path) -> None:
         (0.03, "0.03"),
         (123_456_789, "1.23456789e+08"),
         (1_073_741_824, "1.073741824e+09"),
+        (1_000_000, "1e+06"),
+        (1_234_567.5, "1.2345675e+06"),
+        (1e15, "1e+15"),  # was 1e+015: a third exponent digit Go never writes
+        (123_456_789_012_345.0, "1.23456789012345e+14"),
         (float("inf"), "+Inf"),
         (float("-inf"), "-Inf"),
         (float("nan"), "NaN"),

@@ -16,6 +16,7 @@ from livekit.plugins import zelto
 from livekit.plugins.zelto._ending import call_duration, ending_reason
 from livekit.plugins.zelto.testing import ScriptedLLM, ToolCall
 from tests.conftest import API_KEY
+from tests.sessions import cleanup
 
 
 @pytest.mark.parametrize(
@@ -90,7 +91,7 @@ def test_a_repaired_turn_is_counted_and_sent(spool_path: Path, zelto_receiver: A
             try:
                 await fw.on_session_end(ctx)
             finally:
-                await ctx._on_cleanup()
+                await cleanup(ctx)
 
     asyncio.run(call())
     turns = zelto_receiver.calls["fake-room"]["transcript"]["turns"]

@@ -317,6 +317,7 @@ def test_duration_runs_from_start_to_close_whatever_the_report_says(
     """LiveKit before 1.8.9 sets `SessionReport.duration` only for recorded sessions, and
     later ones time it to the report: the call's duration is taken from the session's start
     and its `close` event instead, on every LiveKit version."""
+    import dataclasses
     from types import SimpleNamespace
 
     from livekit.agents import llm
@@ -325,7 +326,11 @@ def test_duration_runs_from_start_to_close_whatever_the_report_says(
 
     from livekit.plugins.zelto._ending import call_duration, session_content
 
+    # livekit-agents 1.6 has a required `recording_options` field (not read), later ones not
+    fields = {f.name for f in dataclasses.fields(SessionReport)}
+    older: dict[str, Any] = {"recording_options": None} if "recording_options" in fields else {}
     report = SessionReport(
+        **older,
         job_id="job",
         room_id="RM_1",
         room="room",
@@ -340,6 +345,43 @@ def test_duration_runs_from_start_to_close_whatever_the_report_says(
     content = session_content(ctx)  # type: ignore[arg-type]
     assert content is not None
     assert call_duration(content.started_at, content.closed_at, now=500.0) == 12.5
+
+
+def test_a_session_livekit_cannot_report_on_yet_ends_at_the_close_attach_heard() -> None:
+    """While the recorder records (at `close` in production) LiveKit refuses the report: the
+    call is taken from the session, its end from the public `close` event `attach` heard."""
+    from types import SimpleNamespace
+
+    from livekit.agents import Agent, AgentSession
+    from livekit.agents.testing import fake_job_context
+    from livekit.agents.voice.events import CloseEvent, CloseReason
+
+    from livekit.plugins.zelto._ending import SessionContent, session_content
+    from livekit.plugins.zelto.testing import ScriptedLLM
+
+    def recording(_session: Any = None) -> Any:
+        raise RuntimeError("Cannot create the AgentSession report, the RecorderIO is recording")
+
+    async def run() -> tuple[SessionContent | None, CloseEvent]:
+        with fake_job_context(job_id="heard") as ctx:
+            session: AgentSession[Any] = AgentSession(
+                llm=ScriptedLLM(["Hi."]), vad=None, turn_handling={"turn_detection": "manual"}
+            )
+            await session.start(Agent(instructions="Answer briefly."))
+            await session.run(user_input="Hello")
+            heard = CloseEvent(reason=CloseReason.PARTICIPANT_DISCONNECTED, created_at=time.time())
+            refusing = SimpleNamespace(make_session_report=recording)
+            content = session_content(refusing, session, heard_close=heard)  # type: ignore[arg-type]
+            await session.aclose()
+            await cleanup(ctx)
+        return content, heard
+
+    content, heard = asyncio.run(run())
+    assert content is not None
+    assert [getattr(i, "role", None) for i in content.items][-2:] == ["user", "assistant"]
+    assert content.closed_at == heard.created_at
+    assert content.close_reason == "participant_disconnected"
+    assert isinstance(content.started_at, float) and content.started_at <= heard.created_at
 
 
 @pytest.mark.parametrize(

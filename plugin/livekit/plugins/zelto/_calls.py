@@ -10,10 +10,6 @@ from typing import Any
 
 from livekit.agents import AgentSession, JobContext
 
-# LiveKit imports this on the first `make_session_report` of a process (~1 ms): imported with the
-# plugin instead, the forkserver pays it once rather than every job's end of call
-from livekit.agents.voice import report as _report  # noqa: F401
-
 from zelto_spool import ConfigError, external_id
 
 from . import _cost
@@ -25,12 +21,11 @@ from ._ending import (
     SessionContent,
     call_duration,
     ending_reason,
-    job_sessions,
-    job_shutdown,
     now,
     session_content,
 )
 from ._live import LiveTracker
+from ._livekit import job_sessions, job_shutdown
 from ._mapping import TurnOptions, build_payload, joined_sessions
 from ._prepare import AddFieldsFn, PayloadFn
 from .log import logger
@@ -64,6 +59,7 @@ class Job:
     customer: dict[str, Any] | None = None
     attached: bool = False  # `attach` registered a shutdown callback that cleans up
     sessions: list[AgentSession[Any]] = field(default_factory=list)  # attached, in order
+    closes: dict[int, Any] = field(default_factory=dict)  # id(session) -> its `close` event
     tracker: LiveTracker | None = None
     session_end_ran: bool = False
     closed: bool = False  # `attach` wrote the final payload at close
@@ -94,11 +90,10 @@ class Calls:
         for found in job_sessions(ctx):  # on_session_end alone: LiveKit's record of them
             if found not in sessions:
                 sessions.append(found)
-        primary = getattr(ctx, "_primary_agent_session", None)
-        if primary is not None and primary not in sessions:
-            sessions.append(primary)
-        sessions.sort(key=lambda s: getattr(s, "_started_at", None) or 0.0)
-        contents = [c for c in (session_content(ctx, s) for s in sessions or [None]) if c]
+        contents = [
+            c for c in (self.content(ctx, job, s) for s in sessions or [None]) if c is not None
+        ]
+        contents.sort(key=lambda c: c.started_at or 0.0)  # stable: start order
         shutdown = job_shutdown(ctx)
         if not contents:
             if ending_reason(None, shutdown) != CRASHED:
@@ -107,6 +102,13 @@ class Calls:
             return self.build(ctx, job, [], None, CRASHED)
         usage = _cost.session_usage(s for s in sessions if s is not None)
         return self.from_contents(ctx, job, contents, shutdown, usage=usage)
+
+    def content(
+        self, ctx: JobContext, job: Job, session: AgentSession[Any] | None
+    ) -> SessionContent | None:
+        """One session's content; its end from the `close` event `attach` heard, if any."""
+        heard = None if session is None else job.closes.get(id(session))
+        return session_content(ctx, session, heard_close=heard)
 
     def from_contents(
         self,

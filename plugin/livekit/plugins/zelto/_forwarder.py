@@ -31,8 +31,8 @@ from . import _cost, _metrics
 from ._calls import CallIdFn, Calls, CustomerOption, Job, Options, check_options
 from ._context import room_name
 from ._delivery import Delivery, Destination
-from ._ending import job_shutdown, session_content
 from ._live import LiveTracker
+from ._livekit import job_shutdown, shutdown_for_callback
 from ._mapping import INTERRUPTED_MARKER, TurnOptions
 from ._prepare import AddFieldsFn, PayloadFn, finish_payload, redacted
 from ._redact import PiiRedactor
@@ -229,6 +229,7 @@ class Forwarder:
         tracker.start(self._calls.header(ctx, job, call_id))
 
         def on_item(_event: Any) -> None:
+            job.closes.pop(id(session), None)  # a session started again after its close
             try:
                 items = list(session.history.items)
                 tracker.update(items, self._calls.header(ctx, job, call_id), segment=segment)
@@ -238,9 +239,10 @@ class Forwarder:
         session.on("conversation_item_added", on_item)
         session.on("function_tools_executed", on_item)
 
-        def on_close(_event: Any) -> None:
+        def on_close(event: Any) -> None:
+            job.closes[id(session)] = event
             try:
-                if all(s is session or _closed(s) for s in job.sessions):
+                if all(id(s) in job.closes for s in job.sessions):
                     tracker.stop()
                     self._capture_at_close(ctx, job)
             except Exception:
@@ -251,9 +253,9 @@ class Forwarder:
             return  # the first attach registered the shutdown callback
         job.attached = True
 
-        async def zelto_deliver(_reason: str) -> None:
+        async def zelto_deliver(reason: str) -> None:
             try:
-                await self._deliver_after_close(ctx, job)
+                await self._deliver_after_close(ctx, job, reason)
             except Exception:
                 logger.exception("zelto forwarder failed in its shutdown callback")
             finally:
@@ -261,13 +263,18 @@ class Forwarder:
 
         ctx.add_shutdown_callback(zelto_deliver)
 
-    def _capture_at_close(self, ctx: JobContext, job: Job) -> None:
-        """Write the final payload as the closed snapshot (durable; queued by the callback)."""
+    def _capture_at_close(
+        self, ctx: JobContext, job: Job, shutdown: tuple[str, bool] | None = None
+    ) -> None:
+        """Write the final payload as the closed snapshot (durable; queued by the callback).
+
+        `shutdown`: the job's, as the shutdown callback knows it; at `close` it is read."""
         if job.closed or job.session_end_ran:
             return
         job.closed = True
-        contents = [c for c in (session_content(ctx, s) for s in job.sessions) if c]
-        shutdown = job_shutdown(ctx)
+        contents = [c for c in (self._calls.content(ctx, job, s) for s in job.sessions) if c]
+        if shutdown is None:
+            shutdown = job_shutdown(ctx)
         # the app closed the session before the job's shutdown: its reason comes later
         job.reason_pending = shutdown is None and any(
             c.close_reason in (None, "user_initiated") for c in contents[-1:]
@@ -294,13 +301,13 @@ class Forwarder:
             )
             job.unspooled = prepared
 
-    async def _deliver_after_close(self, ctx: JobContext, job: Job) -> None:
+    async def _deliver_after_close(self, ctx: JobContext, job: Job, reason: str) -> None:
         started = time.monotonic()
         if job.session_end_ran:
             return  # on_session_end queued and sent the report's payload already
         if not job.closed or job.reason_pending:  # no close event, or its reason came later
             job.closed = False
-            self._capture_at_close(ctx, job)
+            self._capture_at_close(ctx, job, shutdown_for_callback(ctx, reason))
         budget = min(self._opts.deliver_timeout_s, ATTACH_DELIVER_CAP)
         if job.unspooled is not None:
             call_id, body = job.unspooled
@@ -419,9 +426,3 @@ def _forwarder_at(module: str, name: str) -> Forwarder:
     if not isinstance(found, Forwarder):
         raise TypeError(f"{module}.{name} is not a zelto.Forwarder")
     return found
-
-
-def _closed(session: AgentSession[Any]) -> bool:
-    """The session emitted `close` (it is not running and was started once)."""
-    events = getattr(session, "_recorded_events", None) or []
-    return any(getattr(e, "type", None) == "close" for e in events)

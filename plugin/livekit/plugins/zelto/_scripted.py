@@ -20,6 +20,8 @@ from livekit.agents.utils import shortuuid
 
 from livekit import rtc
 
+from ._livekit import send_chunk
+
 __all__ = ["ScriptedLLM", "ScriptedSTT", "ScriptedTTS", "Step", "ToolCall", "silence"]
 
 
@@ -108,9 +110,9 @@ class _ScriptedStream(llm.LLMStream):
             delta = llm.ChoiceDelta(role="assistant", tool_calls=calls)
         else:
             delta = llm.ChoiceDelta(role="assistant", content=self._step)
-        self._event_ch.send_nowait(llm.ChatChunk(id=request_id, delta=delta))
+        send_chunk(self, llm.ChatChunk(id=request_id, delta=delta))
         usage = self._owner.usage
-        self._event_ch.send_nowait(llm.ChatChunk(id=request_id, usage=usage))
+        send_chunk(self, llm.ChatChunk(id=request_id, usage=usage))
 
 
 class ScriptedSTT(stt.STT[None]):

@@ -38,6 +38,7 @@ from livekit.agents import AgentServer, JobProcess
 
 from zelto_spool.testing import FAULT_MODES, TEST_API_KEY, Fault, Post, Receiver, Spool
 
+from ._livekit import job_functions, renew_job_lock, set_job_functions
 from ._scripted import ScriptedLLM, ScriptedSTT, ScriptedTTS, Step, ToolCall, silence
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ async def simulated_worker(
     Job processes take the environment of the test that starts them (`ZELTO_*` set by
     `zelto_env` or `monkeypatch`), not the one LiveKit's forkserver was launched with.
     """
-    _unbind_from_old_loop(server)
+    renew_job_lock(server)
     started = asyncio.Event()
     reports = Path(tempfile.mkdtemp(prefix="zelto-jobs-"))
     hooks = _report_failures(server, reports)
@@ -159,7 +160,7 @@ async def simulated_worker(
         await server.aclose()
         await runner
         server.setup_fnc = setup
-        server._entrypoint_fnc, server._session_end_fnc = hooks
+        set_job_functions(server, *hooks)
         failures = worker.take_failures()  # of jobs started by the test itself
         shutil.rmtree(reports, ignore_errors=True)
         if failures:
@@ -168,20 +169,15 @@ async def simulated_worker(
 
 def _report_failures(server: AgentServer, reports: Path) -> tuple[Any, Any]:
     """Wrap the server's entrypoint and `on_session_end` so a job that raises reports it to
-    `reports` (LiveKit's `_entrypoint_fnc` / `_session_end_fnc`, read when the worker starts
-    its process pool); returns the originals."""
-    try:
-        hooks = (server._entrypoint_fnc, server._session_end_fnc)
-    except AttributeError as exc:  # a LiveKit release renamed them: say so, loudly
-        raise RuntimeError(
-            "simulated_worker cannot watch this livekit-agents version's jobs "
-            f"({exc}); please report it"
-        ) from exc
+    `reports` (read when the worker starts its process pool); returns the originals. A
+    livekit-agents release without them raises `LiveKitChanged` here, loudly."""
+    hooks = job_functions(server)
     entrypoint, session_end = hooks
-    if entrypoint is not None:
-        server._entrypoint_fnc = _Reporting(entrypoint, reports, "entrypoint")
-    if session_end is not None:
-        server._session_end_fnc = _Reporting(session_end, reports, "on_session_end")
+    set_job_functions(
+        server,
+        None if entrypoint is None else _Reporting(entrypoint, reports, "entrypoint"),
+        None if session_end is None else _Reporting(session_end, reports, "on_session_end"),
+    )
     return hooks
 
 
@@ -203,16 +199,6 @@ class _Reporting:
             name = f"{time.time_ns()}-{os.getpid()}-{id(ctx)}.txt"
             (self.reports / name).write_text(text)
             raise
-
-
-def _unbind_from_old_loop(server: AgentServer) -> None:
-    """`AgentServer` makes its job lock once, and an `asyncio.Lock` binds to the loop it is
-    first contended on: a later test's loop then fails with "is bound to a different event
-    loop" as soon as two of its jobs start together. A fresh lock per run (LiveKit 1.8's
-    private `_lock`; left alone if that ever changes)."""
-    lock = getattr(server, "_lock", None)
-    if isinstance(lock, asyncio.Lock) and not lock.locked():
-        server._lock = asyncio.Lock()
 
 
 async def run_simulated_jobs(

@@ -340,6 +340,7 @@ WHERE call_id = :call_id AND state = 'pending'
 """
 LIVE_JOBS = "SELECT job_id FROM live"
 ANY_CALL = "SELECT 1 FROM calls LIMIT 1"
+MAX_CALL_ROWID = "SELECT max(id) FROM calls"
 RELEASE_HELD = """
 UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
 WHERE state = 'pending' AND next_attempt_at >= :held

@@ -94,6 +94,9 @@ FROM calls WHERE state = 'pending' AND next_attempt_at < :held
 """
 NEWEST_PENDING_WRITE = "SELECT max(updated_at) FROM calls WHERE state = 'pending'"
 COUNT_HELD = "SELECT count(*) FROM calls WHERE state = 'pending' AND next_attempt_at >= :held"
+IS_HELD = """
+SELECT 1 FROM calls WHERE call_id = :call_id AND state = 'pending' AND next_attempt_at >= :held
+"""
 
 LAST_SUCCESS = "SELECT max(delivered_at) FROM calls WHERE delivered_at IS NOT NULL"
 
@@ -107,7 +110,9 @@ REPLAY = """
 UPDATE calls SET
     state = 'pending',
     attempts = 0,
-    next_attempt_at = :now,
+    -- a call held since a restore stays held (`_home.py`): only release-restored sends it
+    next_attempt_at = CASE WHEN state = 'pending' AND next_attempt_at >= :held
+                           THEN next_attempt_at ELSE :now END,
     pending_since = CASE WHEN state = 'pending' THEN coalesce(pending_since, :now) ELSE :now END,
     -- a re-queued call starts clean: list/show/status must not show its old failure
     last_status = CASE WHEN state = 'pending' THEN last_status END,

@@ -22,6 +22,7 @@ from . import _schema_calls as sql
 from ._connect import note_generation
 from ._db import Connector
 from ._exceptions import PayloadError, PayloadTooLargeError
+from ._home import hold_derived
 from ._logroute import library_logger
 from ._payload import combine_enrichments, decode, merge_enrichment, prepare, validate
 from ._schema import BUMP_GENERATION
@@ -118,6 +119,7 @@ class Store:
             sql.ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()
         conn.execute(sql.STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
+        hold_derived(conn, rowid, call_id, now)  # built on a restored row: held (_home.py)
         generation = conn.execute(BUMP_GENERATION).fetchone()  # a restore is seen (_home.py)
         if generation is not None:
             note_generation(conn, int(generation[0]))

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import _schema as schema
 from . import _schema_calls as sql
-from ._home import HELD_AT, release
+from ._home import HELD_AT, hold_derived, release
 from ._schema import transaction
 from ._store import Store
 
@@ -71,6 +71,19 @@ class Upkeep:
         params = {"now": self._store.clock(), "held": HELD_AT}  # held calls stay held
         return int(self._store.db.run(lambda conn: conn.execute(sql.MAKE_DUE, params).rowcount))
 
+    def held(self, call_ids: Iterable[str]) -> list[str]:
+        """Those of `call_ids` held since the spool was found restored or copied."""
+
+        def read(conn: sqlite3.Connection) -> list[str]:
+            params = {"held": HELD_AT}
+            return [
+                c
+                for c in call_ids
+                if conn.execute(sql.IS_HELD, {**params, "call_id": c}).fetchone()
+            ]
+
+        return self._store.db.run(read)
+
     def release_restored(self, call_ids: list[str] | None, *, dead: bool) -> list[str]:
         """Make the held calls of a restored or copied spool due, or dead (`_home.release`)."""
         now = self._store.clock()
@@ -98,11 +111,13 @@ class Upkeep:
                 rowids = replay_candidates(
                     conn, call_ids, state, None if since_s is None else now - since_s
                 )
-                done = [
-                    r[0]
-                    for rowid in rowids
-                    for r in conn.execute(sql.REPLAY, {"rowid": rowid, "now": now}).fetchall()
-                ]
+                params = {"now": now, "held": HELD_AT}
+                done = []
+                for rowid in rowids:
+                    again = conn.execute(sql.REPLAY, {**params, "rowid": rowid}).fetchall()
+                    for (call_id,) in again:
+                        done.append(call_id)
+                        hold_derived(conn, rowid, call_id, now)  # built on a restored row
             return done
 
         return self._store.db.run(requeue)

@@ -89,9 +89,18 @@ def _salvage_into_fresh(path: Path, target: Path) -> None:
             extra={"moved_to": str(target), "error": str(exc)},
         )
         return
+    lost = saved.calls_table != "read"
     logger.error(
-        "salvaged calls from the corrupt spool into the fresh one",
+        "salvaged calls from the corrupt spool into the fresh one"
+        + (
+            "; its calls table could not be read (all of it, or parts): calls may be lost "
+            "that these counts do not show; salvage the set-aside file by hand "
+            "('Runbooks' in docs/operations.md)"
+            if lost
+            else ""
+        ),
         extra={
+            "calls_table": saved.calls_table,
             "moved_to": str(target),
             "calls": saved.calls,
             "dead": saved.dead,

@@ -335,7 +335,7 @@ WHERE state IN ('pending', 'inflight')
 RETURNING call_id
 """
 HOLD_CALL = """
-UPDATE calls SET next_attempt_at = :held, last_error = :why, updated_at = :now
+UPDATE calls SET next_attempt_at = :held, last_status = NULL, last_error = :why, updated_at = :now
 WHERE call_id = :call_id AND state = 'pending'
 """
 LIVE_JOBS = "SELECT job_id FROM live"

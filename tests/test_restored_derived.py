@@ -60,13 +60,16 @@ def test_a_version_built_on_a_row_delivered_in_the_backup_is_held(
     tmp_path: Path, zelto_receiver: Any
 ) -> None:
     path, env = _delivered_then_restored(tmp_path, zelto_receiver)
-    with Spool(path) as spool:
-        stats = spool.stats()
-        assert stats["restored"] and stats["held"] == 0
-        # nothing held: healthy, the restore still shown (status --check, /healthz)
-        assert verdict(stats).ok
+    with Spool(path) as spool:  # a writer: sees the restore
+        before = spool.stats()
+        status = run_cli("status", "--check", env=env)
         assert spool.enrich("room-1", {"call": {"summary": "late"}}) is not None
         assert spool.stats()["held"] == 1
+        # with nothing held it was healthy, the restore shown (status --check, /healthz)
+        assert before["restored"] and before["held"] == 0
+        assert verdict(before).ok
+        assert status.returncode == 0, status.stderr
+        assert "held       0  (restored: the spool went back in time" in status.stdout
         assert not verdict(spool.stats()).ok  # held again: unhealthy, correctly
         assert Leases(spool).claim(10, lease_s=60) == []
         spool.enqueue(payload("room-2"))  # a call first spooled after the restore
@@ -85,10 +88,10 @@ def test_replay_of_a_row_delivered_in_the_backup_is_held(
 ) -> None:
     path, env = _delivered_then_restored(tmp_path, zelto_receiver)
     replayed = run_cli("replay", *args, env=env)
-    assert replayed.returncode == 0, replayed.stderr
-    assert "1 of them held" in replayed.stdout and "release-restored" in replayed.stdout
     run_cli("drain", env=env)
     assert zelto_receiver.posts == []
+    assert replayed.returncode == 0, replayed.stderr
+    assert "1 of them held" in replayed.stdout and "release-restored" in replayed.stdout
     status = run_cli("status", "--check", env=env)
     assert status.returncode == 1
     assert "1 unsent call(s) are held" in status.stderr
@@ -110,10 +113,10 @@ def test_replay_does_not_lift_the_hold_of_a_pending_row(
     with Spool(path) as spool:
         assert spool.stats()["held"] == 1
     replayed = run_cli("replay", "room-1", env=env)
-    assert replayed.returncode == 0, replayed.stderr
-    assert "held" in replayed.stdout and "release-restored" in replayed.stdout
     run_cli("drain", env=env)
     assert zelto_receiver.posts == []
+    assert replayed.returncode == 0, replayed.stderr
+    assert "held" in replayed.stdout and "release-restored" in replayed.stdout
 
 
 def test_deleting_the_side_files_with_a_glob_keeps_the_restore_visible(

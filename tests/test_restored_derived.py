@@ -152,3 +152,14 @@ def test_the_side_file_of_a_dev_build_is_still_read(tmp_path: Path) -> None:
     _restore(tmp_path / "backup.db", path)
     with Spool(path) as spool:
         assert spool.stats()["held"] == 1
+
+
+def test_a_call_released_by_name_is_not_held_again(tmp_path: Path, zelto_receiver: Any) -> None:
+    path, _ = _delivered_then_restored(tmp_path, zelto_receiver)
+    with Spool(path) as spool:
+        spool.enrich("room-1", {"call": {"summary": "late"}})
+        assert spool.held(["room-1"]) == ["room-1"]
+        assert spool.release_restored(["room-1"]) == ["room-1"]  # checked: Zelto may have it
+        spool.enrich("room-1", {"call": {"summary": "later"}})
+        assert spool.held(["room-1"]) == []
+        assert [c.call_id for c in Leases(spool).claim(10, lease_s=60)] == ["room-1"]

@@ -208,13 +208,13 @@ def _hold(conn: sqlite3.Connection, why: str) -> None:
     held = [r[0] for r in conn.execute(sql.HOLD_UNSENT, {"held": HELD_AT, "why": why, "now": now})]
     jobs = [r[0] for r in conn.execute(sql.LIVE_JOBS)]
     before = restored(conn)
-    released: list[str] = []
     if before is not None:  # held before and not released yet: keep what that held too
         jobs = sorted(set(jobs) | set(before.get("live", [])))
-        released = list(before.get("released", []))
     # every row there now is the restored past: versions built on it later are held too
+    # (calls the operator released one by one are added to `released`; a new restore
+    # starts that list again)
     (rows,) = conn.execute(sql.MAX_CALL_ROWID).fetchone()
-    record = {"reason": why, "at": now, "live": jobs, "rows": rows or 0, "released": released}
+    record = {"reason": why, "at": now, "live": jobs, "rows": rows or 0, "released": []}
     conn.execute(sql.SET_RESTORED, {"value": json.dumps(record)})
     logger.error(
         "restored or copied spool: unsent calls are held, not sent; " + RELEASE_HINT,

@@ -32,6 +32,8 @@ from common import (
     with_call_id,
 )
 
+from zelto_spool.store.home import mark_path
+
 SCRIPT = Path(__file__)
 CALL_BYTES = 20_000
 RATE_GOAL = 0.8
@@ -153,8 +155,9 @@ def _one(base: Path, template: Path, impl: str, concurrency: int, calls: int) ->
     args: dict[str, Any] = {"concurrency": concurrency}
     if impl != "raw":  # a fresh copy of the backlog: the drain changes it
         db = base / "draining.db"
-        for suffix in ("", "-wal", "-shm", "-generation"):
+        for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
+        mark_path(db).unlink(missing_ok=True)  # the last run's generation side file
         shutil.copy(template, db)  # with its 0600: a spool others can read is refused
         # a new spool made from the backlog, not a copy of a spool in use: without its home
         # record it is not held as a copy (docs/operations.md, Backups and restores)

@@ -4,9 +4,10 @@ spoken, and split across two turns of the caller.
 Run by tests/test_redact_worker.py in a subprocess: `python tests/redact_agent.py ROOM...`.
 Live snapshots (`attach`) run during the call and the final payload comes from
 `on_session_end`. After each of the caller's turns the job waits until its snapshot holds the
-conversation so far, then searches the raw bytes of every file beside the spool for the
-halves of the split numbers as said (`SNAPSHOT_SECRETS`) and appends what it finds to the file
-named by `ZELTO_TEST_SCAN`: a pending half must never be written in clear.
+conversation so far, then searches the raw bytes of every file beside the spool (from a child
+process: see filescan.py) for the halves of the split numbers as said (`SNAPSHOT_SECRETS`) and
+appends what it finds to the file named by `ZELTO_TEST_SCAN`: a pending half must never be
+written in clear.
 `ZELTO_TEST_REDACT=0` runs the same calls without `redact_pii` (the test's control: its byte
 searches must find the PII then).
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from livekit.agents import Agent, AgentServer, AgentSession, JobContext, function_tool
 
+from filescan import search_in_child  # this script's folder is on sys.path
 from livekit.plugins import zelto
 from livekit.plugins.zelto.testing import ScriptedLLM, ToolCall, simulated_worker
 
@@ -94,16 +96,13 @@ async def snapshot_holds(job_id: str, turns: int) -> None:
     raise RuntimeError(f"the live snapshot never held {turns} turns")
 
 
-def scan(after: str) -> None:
-    """Every secret in any file beside the spool now, appended to SCAN as JSON lines."""
-    folder = Path(fw.spool.path).parent
-    for file in sorted(p for p in folder.iterdir() if p.is_file()):
-        data = file.read_bytes()
-        for secret in SNAPSHOT_SECRETS:
-            if secret.encode() in data:
-                with open(SCAN, "a") as out:
-                    out.write(json.dumps({"after": after, "secret": secret, "file": file.name}))
-                    out.write("\n")
+async def scan(after: str) -> None:
+    """Every secret in any file beside the spool now, appended to SCAN as JSON lines. Searched
+    from a child process: reading them here would drop this job's SQLite locks (filescan.py)."""
+    found = await search_in_child(Path(fw.spool.path).parent, SNAPSHOT_SECRETS)
+    if found:
+        with open(SCAN, "a") as out:
+            out.writelines(json.dumps({"after": after, **hit}) + "\n" for hit in found)
 
 
 async def entrypoint(ctx: JobContext) -> None:
@@ -115,7 +114,7 @@ async def entrypoint(ctx: JobContext) -> None:
     for text, turns in zip(USER_TURNS, TURNS_AFTER, strict=True):
         await session.run(user_input=text)
         await snapshot_holds(ctx.job.id, turns)
-        scan(text)
+        await scan(text)
     ctx.shutdown("call finished")
 
 

@@ -284,3 +284,31 @@ def test_a_snapshot_whose_start_failed_is_registered_by_the_next_turn(
     assert snapshot_turns(spool_path, "job-1") == [(t["role"], t["content"]) for t in TURNS]
     (live,) = spool.live.rows()
     assert live["turns"] == 2 and len(calls) == 2
+
+
+def test_a_snapshot_reaped_while_its_job_runs_still_gets_the_final(spool_path: Path) -> None:
+    """A reaper that takes a live job for lost (its owner out of sight and quiet past
+    `stale_after_s`): the job's later turns are refused, and its final still lands, as a
+    newer version over the lost one, through either way a job writes it."""
+    clock = Clock()
+    spool = Spool(spool_path, clock=clock)
+    for job, room in (("job-a", "room-a"), ("job-b", "room-b")):
+        spool.live.start(job, room, encode({**HEADER, "call": {"externalId": room}}))
+        assert spool.live.append(job, 0, [encode(t) for t in TURNS])
+    conn = spool.store.db._conn
+    assert conn is not None
+    conn.execute("UPDATE live SET owner_host = 'another-pod|boot|ns', owner_pid = 1")
+    clock.now += 7201
+    assert sorted(spool.live.reap(stale_after_s=7200)) == ["room-a", "room-b"]
+    assert not spool.live.append("job-a", 2, [encode(TURNS[0])])  # refused, not revived
+    # on_session_end: the final enqueued with the snapshot it ends (gone already)
+    spool.enqueue_encoded("room-a", encode(payload("room-a", turns=4)), ends_live="job-a")
+    # attach alone: the final stored at close, then promoted by the shutdown callback
+    spool.live.close("job-b", "room-b", encode(payload("room-b", turns=4)))
+    assert spool.live.promote("job-b") is not None
+    for room in ("room-a", "room-b"):
+        final = spool.latest_payload(room)
+        assert spool.show(room)["version"] == 2
+        assert len(final["transcript"]["turns"]) == 4
+        assert final["call"].get("endedReason") != LOST_REASON
+    assert spool.live.rows() == []

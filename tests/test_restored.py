@@ -130,7 +130,7 @@ def test_an_ordinary_life_holds_nothing(tmp_path: Path, zelto_receiver: Any) -> 
     with Spool(path) as spool:
         spool.enqueue(payload("room-new"))
         assert spool.stats()["held"] == 0
-        assert Path(f"{path}-generation").exists()
+        assert (path.parent / ".spool.db.generation").exists()
 
 
 def test_a_backup_from_before_this_release_is_seen_too(tmp_path: Path) -> None:

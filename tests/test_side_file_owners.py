@@ -256,12 +256,12 @@ def test_a_damaged_spool_is_set_aside_after_a_root_command_whoever_finds_it(shar
     _corrupt(path)
     result = _as(SERVICE, "enqueue", "-", path=path, input=_json("C"))
     assert result.returncode == 0, result.stderr
-    assert len(list(path.parent.glob("spool.db.corrupt-*"))) == 1
+    assert len(list(path.parent.glob("spool.db.corrupt-*[0-9]"))) == 1
     _corrupt(path)
     spool = Spool(path)  # now root finds it
     spool.enqueue(payload("D"))
     spool.close()
-    assert len(list(path.parent.glob("spool.db.corrupt-*"))) == 2
+    assert len(list(path.parent.glob("spool.db.corrupt-*[0-9]"))) == 2
     for file in path.parent.iterdir():
         assert file.lstat().st_uid == SERVICE, file
     result = _as(SERVICE, "enqueue", "-", path=path, input=_json("E"))

@@ -145,10 +145,15 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
     lines.append(f"live       {stats.get('live', 0)}  (calls in progress with a snapshot)")
     lines.append(f"reaped     {stats.get('reaped', 0)}  (calls of agent processes lost mid-call)")
     lines.append(f"paused     {printable(stats['paused'] or 'no')}")
-    if stats.get("restored"):
+    if stats.get("restored") and (stats["held"] or stats.get("held_live")):
         lines.append(
             f"held       {stats['held']}  (not sent: {printable(stats['restored'])}; check "
             "them, then run `zelto-spool release-restored`)"
+        )
+    elif stats.get("restored"):
+        lines.append(
+            f"held       0  (restored: {printable(stats['restored'])}; a newer version of a "
+            "call it had is held until `zelto-spool release-restored`)"
         )
     if stats.get("over_cap"):
         lines.append(

@@ -303,6 +303,13 @@ def replay(
     done = spool.replay(call_ids=list(call_ids) or None, state=state, since_s=since)
     missing = sorted(set(call_ids) - set(done))
     click.echo(f"queued {len(done)} call(s) again")
+    held = spool.held(done)
+    if held:
+        click.echo(
+            f"{len(held)} of them held, not sent (this spool was restored or copied, and they "
+            f"are built on what it had then): {printable(', '.join(held))}; check them, then "
+            "run `zelto-spool release-restored CALL_ID...`"
+        )
     gone = spool.without_payload(missing)
     missing = [c for c in missing if c not in gone]
     problems = []

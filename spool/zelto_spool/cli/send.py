@@ -140,7 +140,7 @@ def _drain_summary(report: Any, spool: Spool) -> str:
         f"{report.remaining} left pending ({report.elapsed_s:.1f} s)"
     )
     stats = spool.stats()
-    if stats["restored"]:
+    if stats["restored"] and stats["held"]:
         line += (
             f"; {stats['held']} held, not sent: {printable(stats['restored'])}; check them, "
             "then run `zelto-spool release-restored`"

@@ -229,7 +229,7 @@ def _reason(body: bytes, *, scrub: Scrubber | None, cut: bool) -> str:
         return "(empty body)"
     if len(text) > REASON_LIMIT:
         text = clean(text[: REASON_LIMIT - 3], cut=True) + "..."
-    if scrub is not None and scrub.encoded_in(text):  # a form no pattern knows: `_secret`
+    if scrub is not None and scrub.encoded_in(text):  # a form no pattern knows: `secret.py`
         return WITHHELD
     return text
 

@@ -58,7 +58,7 @@ def verdict(
         problems.append("flusher stopped")
     if spool_trouble:
         problems.append(f"the sender cannot use the spool: {spool_trouble}")
-    if stats.get("restored"):
+    if stats.get("restored") and (stats.get("held") or stats.get("held_live")):
         problems.append(
             f"{stats['restored']} {stats.get('held', 0)} unsent call(s) are held; "
             "check them, then run `zelto-spool release-restored`"

@@ -23,6 +23,7 @@ from ..logs import library_logger
 from ..payload import combine_enrichments, decode, merge_enrichment, prepare, validate
 from .connection import note_generation
 from .db import Connector
+from .home import hold_derived
 
 __all__ = ["CLOCK_STEP_S", "Enqueued", "Store"]
 
@@ -163,7 +164,8 @@ class Store:
             ENQUEUE_CALL, {"call_id": call_id, "now": now, "size": len(body)}
         ).fetchone()
         conn.execute(STORE_PAYLOAD, {"rowid": rowid, "version": version, "body": body})
-        generation = conn.execute(BUMP_GENERATION).fetchone()  # a restore is seen (store/home.py)
+        hold_derived(conn, rowid, call_id, now)  # built on a restored row: held (home.py)
+        generation = conn.execute(BUMP_GENERATION).fetchone()  # a restore is seen (home.py)
         if generation is not None:
             note_generation(conn, int(generation[0]))
         return Enqueued(call_id, version, len(body)), body

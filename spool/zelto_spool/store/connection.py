@@ -102,7 +102,14 @@ def connect(
     its write transactions take `turn` first when one is given.
 
     `upgrade=False` (inspection) neither migrates an older schema nor checks whether the file
-    was restored or copied (`home.check`, which holds its unsent calls): writers do both."""
+    was restored or copied (`home.check`, which holds its unsent calls): writers do both.
+    It opens an existing spool read-only (`mode=ro`), so nothing it does writes the file: a
+    connection that may write folds the WAL into the file and deletes it when it is the last
+    one to close (measured: a WAL a SIGKILLed writer left is checkpointed by `status` that
+    way, even with `PRAGMA query_only`); a read-only one leaves `spool.db` and `-wal` byte
+    for byte as they were (SQLite still builds the `-shm` index any reader needs)."""
+    if not upgrade and _has_content(path):
+        return _inspect(path, busy_timeout)
     conn = sqlite3.connect(
         str(path),
         timeout=busy_timeout,
@@ -133,6 +140,34 @@ def connect(
         migrate(conn, upgrade=upgrade)
         if upgrade:
             conn.home = (path, check(conn, path))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _has_content(path: Path) -> bool:
+    """Whether the file is a spool already (a new empty one is given its schema, as any
+    writer would, by inspection too)."""
+    try:
+        return path.stat().st_size > 0 or Path(f"{path}-wal").exists()
+    except OSError:
+        return False
+
+
+def _inspect(path: Path, busy_timeout: float) -> SpoolConnection:
+    """A read-only connection for inspection: no pragma that writes, no migration."""
+    conn = sqlite3.connect(
+        path.as_uri() + "?mode=ro",
+        uri=True,
+        timeout=busy_timeout,
+        isolation_level=None,
+        check_same_thread=False,
+        factory=SpoolConnection,
+    )
+    try:
+        refuse_foreign(conn)
+        migrate(conn, upgrade=False)
     except BaseException:
         conn.close()
         raise

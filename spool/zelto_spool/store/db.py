@@ -305,6 +305,15 @@ class Connector:
                 self._conn = None
             if not self._is_a_spool():
                 return self._not_a_spool(subject, call_id, "not an SQLite file")
+            if not self.upgrade:  # inspection only looks: setting aside is a writer's step
+                return SpoolCorruptError(
+                    f"{subject}spool file {self.path} is corrupt ({text}); nothing was "
+                    "changed. The next process that writes it (the sidecar, a worker, "
+                    "`drain`, `enqueue`) sets it aside and salvages what it can "
+                    "(docs/operations.md)",
+                    path=str(self.path),
+                    call_id=call_id,
+                )
             moved = set_aside(self.path)
             error = SpoolCorruptError(
                 f"{subject}spool file is corrupt ({text})"

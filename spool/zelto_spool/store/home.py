@@ -11,7 +11,8 @@ not carry them back:
   is not the one that was written here;
 - the *generation*: a counter in `meta`, bumped in every transaction that stores a version
   of a call, and written after each such commit to a side file next to the spool
-  (`<spool>-generation`, never inside a backup of the file itself). The side file is only
+  (`.<spool>.generation`, never inside a backup of the file itself, and named so that no
+  glob for the journal files, `spool.db-*`, takes it along). The side file is only
   written after the database's fsynced commit, so it never runs ahead of the file it
   describes; a database behind its side file went back in time.
 
@@ -20,8 +21,11 @@ pending row due at `HELD_AT`, its `last_error` saying why) and the live snapshot
 for the reaper, which turns them into held calls at its next sweep whoever their owner was
 (`hold_call`), all in one transaction; status, `/healthz` and the log say so. Nothing is
 sent until the operator runs `zelto-spool release-restored` (`release`), or dead-letters
-them (`--dead`). Calls spooled after that are sent as usual. The home and side file are then
-taken over, so this happens once.
+them (`--dead`). Every row there at that moment (delivered and dead ones too, its highest
+rowid is kept in the record) is built on the restored past: a newer version of it (an
+enrichment, a LiveKit webhook, `replay`) is held as well (`hold_derived`), until released.
+Calls first spooled after that are sent as usual. The home and side file are then taken
+over, so this happens once.
 
 What this cannot see (docs/reliability.md): a restore that brings the side file back with
 the database (a snapshot of the whole directory or volume), and a version that reached Zelto
@@ -49,7 +53,9 @@ __all__ = [
     "check",
     "forget_jobs",
     "held_jobs",
+    "held_live",
     "hold_call",
+    "hold_derived",
     "mark_path",
     "release",
     "restored",
@@ -96,13 +102,15 @@ RETURNING call_id
 """
 
 HOLD_CALL = """
-UPDATE calls SET next_attempt_at = :held, last_error = :why, updated_at = :now
+UPDATE calls SET next_attempt_at = :held, last_status = NULL, last_error = :why, updated_at = :now
 WHERE call_id = :call_id AND state = 'pending'
 """
 
 LIVE_JOBS = "SELECT job_id FROM live"
 
 ANY_CALL = "SELECT 1 FROM calls LIMIT 1"
+
+MAX_CALL_ROWID = "SELECT max(id) FROM calls"
 
 RELEASE_HELD = """
 UPDATE calls SET next_attempt_at = :now, attempts = 0, last_error = NULL, updated_at = :now
@@ -130,7 +138,8 @@ RETURNING call_id
 
 
 HELD_AT = 32503680000.0  # 3000-01-01 UTC: the due time of a held call
-MARK_SUFFIX = "-generation"
+MARK_NAME = ".{name}.generation"  # no `spool.db-*` glob (the journal files) matches it
+_OLD_MARK_SUFFIX = "-generation"  # development builds of 0.2.0: still read
 _MARK_FORMAT = "zelto-spool generation {id} {generation:020d}\n"  # fixed width
 RELEASE_HINT = (
     "check them, then run `zelto-spool release-restored` to send them "
@@ -161,18 +170,23 @@ def machine_id() -> str:
 
 
 def mark_path(path: Path) -> Path:
-    return Path(f"{path}{MARK_SUFFIX}")
+    return path.with_name(MARK_NAME.format(name=path.name))
 
 
 def read_mark(path: Path) -> tuple[str, int] | None:
-    """(spool id, generation) from the side file, or None when it is missing or unreadable."""
-    try:
-        fd = os.open(mark_path(path), os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, encoding="ascii") as fh:  # never read through a link (`sidefile.py`)
-            _, _, spool_id, generation = fh.read(200).split()
-        return spool_id, int(generation)
-    except (OSError, ValueError):
-        return None
+    """(spool id, generation) from the side file (or, where it is missing, the one a
+    development build wrote), or None when neither is there and readable."""
+    for name in (mark_path(path), Path(f"{path}{_OLD_MARK_SUFFIX}")):
+        try:
+            fd = os.open(name, os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, encoding="ascii") as fh:  # never read through a link (`sidefile.py`)
+                _, _, spool_id, generation = fh.read(200).split()
+            return spool_id, int(generation)
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError):
+            return None
+    return None
 
 
 def write_mark(path: Path, spool_id: str, generation: int) -> None:
@@ -269,7 +283,11 @@ def _hold(conn: sqlite3.Connection, why: str) -> None:
     before = restored(conn)
     if before is not None:  # held before and not released yet: keep what that held too
         jobs = sorted(set(jobs) | set(before.get("live", [])))
-    record = {"reason": why, "at": now, "live": jobs}
+    # every row there now is the restored past: versions built on it later are held too
+    # (calls the operator released one by one are added to `released`; a new restore
+    # starts that list again)
+    (rows,) = conn.execute(MAX_CALL_ROWID).fetchone()
+    record = {"reason": why, "at": now, "live": jobs, "rows": rows or 0, "released": []}
     conn.execute(SET_RESTORED, {"value": json.dumps(record)})
     logger.error(
         "restored or copied spool: unsent calls are held, not sent; " + RELEASE_HINT,
@@ -287,6 +305,25 @@ def held_jobs(conn: sqlite3.Connection) -> set[str]:
     """Live snapshots the reaper leaves alone until the operator releases them."""
     record = restored(conn)
     return set() if record is None else {str(j) for j in record.get("live", [])}
+
+
+def held_live(conn: sqlite3.Connection) -> int:
+    """How many held snapshots are still live (the reaper turns each into a held call)."""
+    jobs = held_jobs(conn)
+    return len(jobs & {str(r[0]) for r in conn.execute(LIVE_JOBS)}) if jobs else 0
+
+
+def hold_derived(conn: sqlite3.Connection, rowid: int, call_id: str, now: float) -> bool:
+    """Inside a write transaction: a version just queued on row `rowid` (a new version, a
+    replay) stays held when the row was there when the restore was seen and the operator
+    has not released that call; returns whether it is held."""
+    record = restored(conn)
+    if record is None or rowid > int(record.get("rows", 0)):
+        return False  # no hold, or a call first spooled after the restore
+    if call_id in record.get("released", ()):
+        return False
+    hold_call(conn, call_id, now)
+    return True
 
 
 def hold_call(conn: sqlite3.Connection, call_id: str, now: float) -> None:
@@ -317,4 +354,9 @@ def release(
         conn.execute(DROP_RESTORED)
         return done
     one = DEAD_HELD_ONE if dead else RELEASE_HELD_ONE
-    return [r[0] for c in call_ids for r in conn.execute(one, {**params, "call_id": c})]
+    done = [r[0] for c in call_ids for r in conn.execute(one, {**params, "call_id": c})]
+    record = restored(conn)
+    if record is not None and done and not dead:  # checked: its later versions go out too
+        record["released"] = sorted(set(record.get("released", [])) | set(done))
+        conn.execute(SET_RESTORED, {"value": json.dumps(record)})
+    return done

@@ -149,9 +149,18 @@ def _salvage_into_fresh(path: Path, target: Path) -> None:
             extra={"moved_to": str(target), "error": str(exc)},
         )
         return
+    lost = saved.calls_table != "read"
     logger.error(
-        "salvaged calls from the corrupt spool into the fresh one",
+        "salvaged calls from the corrupt spool into the fresh one"
+        + (
+            "; its calls table could not be read (all of it, or parts): calls may be lost "
+            "that these counts do not show; salvage the set-aside file by hand "
+            "('Runbooks' in docs/operations.md)"
+            if lost
+            else ""
+        ),
         extra={
+            "calls_table": saved.calls_table,
             "moved_to": str(target),
             "calls": saved.calls,
             "dead": saved.dead,
@@ -187,15 +196,23 @@ class Salvaged:
     dead: int = 0
     live: int = 0
     unreadable: int = 0  # call rows whose body could not be read (or did not validate)
+    # "read", or why (some of) the calls table could not be read: then rows may be lost
+    # that no count above knows of (a zeroed schema page hides the whole table)
+    calls_table: str = "read"
 
 
-def _rows(conn: sqlite3.Connection, query: str) -> Iterator[tuple[Any, ...]]:
-    """Rows in rowid order, one at a time, jumping over ranges SQLite cannot read."""
+def _rows(
+    conn: sqlite3.Connection, query: str, failures: list[str] | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """Rows in rowid order, one at a time, jumping over ranges SQLite cannot read (each
+    failure's text goes to `failures`)."""
     after, step = 0, 1
     while after < MAX_SKIP:
         try:
             row = conn.execute(query, {"after": after}).fetchone()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            if failures is not None:
+                failures.append(str(exc))
             after, step = after + step, step * 2
             continue
         if row is None:
@@ -210,10 +227,11 @@ def salvage(moved: Path, fresh: sqlite3.Connection) -> Salvaged:
     now = time.time()
     note = NOTE.format(moved)
     src = sqlite3.connect(f"file:{moved}?mode=ro", uri=True)
+    failures: list[str] = []
     try:
         with sql.transaction(fresh):
             for rowid, call_id, state, attempts, first, status, error in _rows(
-                src, SALVAGE_NEXT_CALL
+                src, SALVAGE_NEXT_CALL, failures
             ):
                 if state == "delivered":
                     continue
@@ -241,6 +259,8 @@ def salvage(moved: Path, fresh: sqlite3.Connection) -> Salvaged:
                     fresh.execute(SALVAGE_INSERT_BODY, {"rowid": inserted[0], "body": body})
                     result.dead += dead
                     result.calls += not dead
+            if failures:
+                result.calls_table = f"unreadable in parts ({failures[0]})"
             names = ("job_id", "call_id", "owner_host", "owner_pid", "owner_start", "started_at",
                      "updated_at", "turns", "header", "final")  # fmt: skip
             with contextlib.suppress(sqlite3.DatabaseError):  # a missing or lost table: skip it

@@ -29,7 +29,7 @@ from ..payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, 
 from .calls import LATEST_BODY, Enqueued, Store
 from .db import BUSY_TIMEOUT_S, Connector
 from .files import check_link
-from .home import HELD_AT
+from .home import HELD_AT, held_live
 from .live import LiveCalls, delete_live
 from .schema import STATES, transaction
 from .upkeep import Upkeep
@@ -391,6 +391,7 @@ class Spool:
             pause = None if row is None else json.loads(row[0])
             hold = conn.execute(GET_META, {"key": "restored"}).fetchone()
             held = conn.execute(COUNT_HELD, HELD).fetchone()[0]
+            live_held = held_live(conn) if hold is not None else 0
             return {
                 **counts,
                 "oldest_pending_age_s": None if oldest is None else round(now - oldest, 3),
@@ -399,6 +400,7 @@ class Spool:
                 "next_attempt_in_s": _wait(next_due, pause and pause["probe_at"], now),
                 "restored": None if hold is None else json.loads(hold[0])["reason"],
                 "held": held,
+                "held_live": live_held,
                 "last_success_at": last_ok,
                 "last_error": None
                 if last_error is None
@@ -444,6 +446,11 @@ class Spool:
     ) -> list[str]:
         """Queue calls again (delivered or dead, optionally changed within `since_s`)."""
         return self._upkeep.replay(call_ids=call_ids, state=state, since_s=since_s)
+
+    def held(self, call_ids: Iterable[str]) -> list[str]:
+        """Those of `call_ids` held since the spool was found restored or copied: they wait
+        for `release_restored`, `replay` does not send them."""
+        return self._upkeep.held(list(call_ids))
 
     def purge(self, *, older_than_s: float | None = None) -> int:
         """Drop delivered payloads past the retention window (or `older_than_s`); returns how

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ConfigError
 from . import schema
 from .calls import DELETE_PAYLOAD, Store
-from .home import HELD_AT, release
+from .home import HELD_AT, hold_derived, release
 from .schema import STATES, transaction
 
 if TYPE_CHECKING:
@@ -45,7 +45,9 @@ REPLAY = """
 UPDATE calls SET
     state = 'pending',
     attempts = 0,
-    next_attempt_at = :now,
+    -- a call held since a restore stays held (`home.py`): only release-restored sends it
+    next_attempt_at = CASE WHEN state = 'pending' AND next_attempt_at >= :held
+                           THEN next_attempt_at ELSE :now END,
     pending_since = CASE WHEN state = 'pending' THEN coalesce(pending_since, :now) ELSE :now END,
     -- a re-queued call starts clean: list/show/status must not show its old failure
     last_status = CASE WHEN state = 'pending' THEN last_status END,
@@ -54,6 +56,10 @@ UPDATE calls SET
 WHERE id = :rowid AND state IN ('delivered', 'dead', 'pending')
   AND EXISTS (SELECT 1 FROM payloads WHERE call_rowid = calls.id)
 RETURNING call_id
+"""
+
+IS_HELD = """
+SELECT 1 FROM calls WHERE call_id = :call_id AND state = 'pending' AND next_attempt_at >= :held
 """
 
 PURGE_PAYLOADS = """
@@ -139,6 +145,17 @@ class Upkeep:
         params = {"now": self._store.clock(), "held": HELD_AT}  # held calls stay held
         return int(self._store.db.run(lambda conn: conn.execute(MAKE_DUE, params).rowcount))
 
+    def held(self, call_ids: Iterable[str]) -> list[str]:
+        """Those of `call_ids` held since the spool was found restored or copied."""
+
+        def read(conn: sqlite3.Connection) -> list[str]:
+            params = {"held": HELD_AT}
+            return [
+                c for c in call_ids if conn.execute(IS_HELD, {**params, "call_id": c}).fetchone()
+            ]
+
+        return self._store.db.run(read)
+
     def release_restored(self, call_ids: list[str] | None, *, dead: bool) -> list[str]:
         """Make the held calls of a restored or copied spool due, or dead (`home.release`)."""
         now = self._store.clock()
@@ -164,11 +181,13 @@ class Upkeep:
                 rowids = replay_candidates(
                     conn, call_ids, state, None if since_s is None else now - since_s
                 )
-                done = [
-                    r[0]
-                    for rowid in rowids
-                    for r in conn.execute(REPLAY, {"rowid": rowid, "now": now}).fetchall()
-                ]
+                params = {"now": now, "held": HELD_AT}
+                done = []
+                for rowid in rowids:
+                    again = conn.execute(REPLAY, {**params, "rowid": rowid}).fetchall()
+                    for (call_id,) in again:
+                        done.append(call_id)
+                        hold_derived(conn, rowid, call_id, now)  # built on a restored row
             return done
 
         return self._store.db.run(requeue)

@@ -38,7 +38,22 @@ Step = str | ToolCall | tuple[ToolCall, ...] | Exception
 error the LLM raises."""
 
 
-class ScriptedLLM(llm.LLM[None]):
+class _Labelled:
+    """The `model` and `provider` LiveKit files a scripted model's usage under."""
+
+    _model: str
+    _provider: str
+
+    @property
+    def model(self) -> str:
+        return self._model
+
+    @property
+    def provider(self) -> str:
+        return self._provider
+
+
+class ScriptedLLM(_Labelled, llm.LLM[None]):
     """Answers each `chat()` with the next step of `script` (text, a tool call, or an error).
 
     A turn that calls a tool uses two steps: the `ToolCall`, then the text said after the
@@ -64,14 +79,6 @@ class ScriptedLLM(llm.LLM[None]):
         self.usage = usage or llm.CompletionUsage(
             completion_tokens=5, prompt_tokens=10, total_tokens=15
         )
-
-    @property
-    def model(self) -> str:
-        return self._model
-
-    @property
-    def provider(self) -> str:
-        return self._provider
 
     def chat(
         self,
@@ -115,7 +122,7 @@ class _ScriptedStream(llm.LLMStream):
         send_chunk(self, llm.ChatChunk(id=request_id, usage=usage))
 
 
-class ScriptedSTT(stt.STT[None]):
+class ScriptedSTT(_Labelled, stt.STT[None]):
     """Hears `text` in any audio given to `recognize()`; LiveKit records the audio's seconds
     as this `provider`'s `model` usage (in the session whose agent uses it)."""
 
@@ -126,14 +133,6 @@ class ScriptedSTT(stt.STT[None]):
         self._text = text
         self._model = model
         self._provider = provider
-
-    @property
-    def model(self) -> str:
-        return self._model
-
-    @property
-    def provider(self) -> str:
-        return self._provider
 
     async def _recognize_impl(
         self,
@@ -152,7 +151,7 @@ def silence(seconds: float, sample_rate: int = 16000) -> rtc.AudioFrame:
     return rtc.AudioFrame(b"\0\0" * samples, sample_rate, 1, samples)
 
 
-class ScriptedTTS(tts.TTS[None]):
+class ScriptedTTS(_Labelled, tts.TTS[None]):
     """Speaks any text as silence, `seconds_per_character` long; LiveKit records the text's
     characters and the audio's seconds as this `provider`'s `model` usage."""
 
@@ -172,14 +171,6 @@ class ScriptedTTS(tts.TTS[None]):
         self._model = model
         self._provider = provider
         self.seconds_per_character = seconds_per_character
-
-    @property
-    def model(self) -> str:
-        return self._model
-
-    @property
-    def provider(self) -> str:
-        return self._provider
 
     def synthesize(
         self, text: str, *, conn_options: APIConnectOptions = DEFAULT_API_CONNECT_OPTIONS

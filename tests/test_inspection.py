@@ -1,0 +1,101 @@
+"""Commands that only look (`status`, `list`, `show`) never change the spool.
+
+A writer SIGKILLed with its connection open leaves a WAL the main file has not taken in yet;
+SQLite folds it in (and deletes it) when the last connection closes, so an inspection that
+opened the file as a writer would rewrite it. A damaged file is the next writer's to set
+aside and salvage: an inspection says so and exits 1, and leaves the file as it found it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli_env, payload, run_cli
+from zelto_spool import Spool
+
+KILLED_WRITER = """
+import os, sys
+from zelto_spool import Spool
+from tests.conftest import payload
+spool = Spool(sys.argv[1])
+spool.enqueue(payload("room-2"))
+os.kill(os.getpid(), 9)
+"""
+
+
+def _files(directory: Path) -> dict[str, str]:
+    """Every file's content, but SQLite's journal files as any reader leaves them: the
+    `-shm` index (every reader builds it) and an empty `-wal` where there was none (a
+    reader of a WAL database opens one; empty, it holds nothing)."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.iterdir())
+        if not p.name.endswith("-shm") and not (p.name.endswith("-wal") and not p.stat().st_size)
+    }
+
+
+def test_inspection_leaves_a_killed_writers_wal_alone(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "spool.db"
+    with Spool(path) as spool:
+        spool.enqueue(payload("room-1"))
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITER, str(path)],
+        check=False,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert killed.returncode == -9
+    assert Path(f"{path}-wal").stat().st_size > 0
+    before = _files(path.parent)
+    env = cli_env(path)
+    for command in (("status",), ("status", "--check"), ("list",), ("show", "room-2")):
+        shown = run_cli(*command, env=env)
+        assert shown.returncode == 0, shown.stderr
+        assert _files(path.parent) == before, command
+    assert "room-2" in run_cli("list", env=env).stdout  # read from the WAL, left where it is
+
+
+def _zero_page_one(path: Path) -> None:
+    with open(path, "r+b") as fh:  # the schema: nothing of the file is readable
+        fh.seek(100)
+        fh.write(b"\0" * 2000)
+
+
+def test_inspection_of_a_damaged_spool_says_so_and_sets_nothing_aside(tmp_path: Path) -> None:
+    path = tmp_path / "spool.db"
+    with Spool(path) as spool:
+        for call_id in ("A", "B", "C"):
+            spool.enqueue(payload(call_id))
+        spool.checkpoint()
+    _zero_page_one(path)
+    before = _files(tmp_path)
+    env = cli_env(path)
+    for command in (("status",), ("status", "--check"), ("list",), ("show", "A")):
+        shown = run_cli(*command, env=env)
+        assert shown.returncode == 1, (command, shown.stdout)
+        assert str(path) in shown.stderr and "corrupt" in shown.stderr
+        assert "sets it aside" in shown.stderr
+        assert "Traceback" not in shown.stderr
+        assert "pending    0" not in shown.stdout
+        assert _files(tmp_path) == before, command
+
+
+def test_salvage_says_when_the_calls_table_could_not_be_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "spool.db"
+    with Spool(path) as spool:
+        spool.enqueue(payload("A"))
+        spool.checkpoint()
+    _zero_page_one(path)
+    with caplog.at_level(logging.ERROR, logger="zelto_spool"), Spool(path) as spool:
+        spool.enqueue(payload("B"))  # a writer: sets the damaged file aside, salvages
+        assert len(spool.recovered_to) == 1
+    (record,) = [r for r in caplog.records if "salvage" in r.getMessage()]
+    assert "could not be read" in record.getMessage()
+    assert record.calls_table != "read"  # type: ignore[attr-defined]

@@ -107,14 +107,19 @@ SELECT 1 FROM calls WHERE state = 'inflight' AND lease_expires < :now AND {_NOT_
 LIMIT 1
 """
 
-RECLAIM_DEAD_OWNER = """
+# every statement that ends a lease clears all of it
+_LEASE_CLEAR = """
+    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
+    lease_expires = NULL
+"""
+
+RECLAIM_DEAD_OWNER = f"""
 UPDATE calls SET
     state = 'pending',
     next_attempt_at = :now,
     updated_at = :now,
     last_error = :error,
-    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
-    lease_expires = NULL
+    {_LEASE_CLEAR}
 WHERE state = 'inflight' AND lease_host = :host AND lease_pid = :pid AND lease_start IS :start
 RETURNING call_id
 """
@@ -125,18 +130,13 @@ UPDATE calls SET
     next_attempt_at = :now,
     updated_at = :now,
     last_error = 'lease expired: the sending process stopped answering; requeued',
-    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
-    lease_expires = NULL
+    {_LEASE_CLEAR}
 WHERE state = 'inflight' AND lease_expires < :now AND {_NOT_ANSWERING}
 RETURNING call_id
 """
 
 # --- outcomes: every mark checks the lease, so a reclaimed row is never clobbered -----------
 
-_LEASE_CLEAR = """
-    lease_token = NULL, lease_host = NULL, lease_pid = NULL, lease_start = NULL,
-    lease_expires = NULL
-"""
 _MINE = "WHERE id = :rowid AND state = 'inflight' AND lease_token = :token"
 
 MARK_DELIVERED = f"""

@@ -58,6 +58,9 @@ def test_a_restored_backup_never_sends_v1_over_the_delivered_v2(
     assert status.returncode == 1
     assert "1 unsent call(s) are held" in status.stderr
     assert "held       1  (not sent: the spool went back in time" in status.stdout
+    listed = run_cli("list", env=env).stdout.splitlines()
+    row = next(line.split() for line in listed if "room-1" in line)
+    assert (row[0], row[2], row[5]) == ("pending", "v1", "held"), listed  # not "355406d02h"
 
     # the operator checked: send it after all
     released = run_cli("release-restored", env=env)

@@ -172,14 +172,23 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
     return "\n".join(lines)
 
 
-def format_table(rows: list[dict[str, Any]], *, now: float, live: bool = False) -> str:
+def format_table(
+    rows: list[dict[str, Any]], *, now: float, live: bool = False, held_at: float = float("inf")
+) -> str:
     """`list`'s aligned columns (tabulate's `simple` format, as sqlite-utils `--table`), with
-    call ids and errors escaped and times as ages."""
+    call ids and errors escaped and times as ages; a call due at or after `held_at` (a restored
+    spool's hold) shows `held` as its next attempt, not a countdown of centuries."""
     from tabulate import tabulate
 
-    cells = [_live_cells(row, now) if live else _row_cells(row, now) for row in rows]
+    cells = [_live_cells(row, now) if live else _row_cells(row, now, held_at) for row in rows]
     headers = _LIVE_HEADERS if live else _ROW_HEADERS
     return str(tabulate(cells, headers=headers, tablefmt="simple", disable_numparse=True))
+
+
+def _next_in(state: str, due: float, now: float, held_at: float) -> str:
+    if state != "pending" or due <= now:
+        return ""
+    return "held" if due >= held_at else age(due - now)
 
 
 # the columns of `Spool.rows()` that are Unix times (`show` prints them as ISO-8601 UTC)
@@ -200,7 +209,7 @@ _LIVE_HEADERS = ("state", "call_id", "job", "turns", "age", "updated", "owner")
 ERROR_WIDTH = 120
 
 
-def _row_cells(row: dict[str, Any], now: float) -> list[str]:
+def _row_cells(row: dict[str, Any], now: float, held_at: float) -> list[str]:
     state = row["state"]
     since = row["pending_since"] if state in ("pending", "inflight") else row["updated_at"]
     due = row["next_attempt_at"]
@@ -214,7 +223,7 @@ def _row_cells(row: dict[str, Any], now: float) -> list[str]:
         f"v{row['version']}",
         str(row["attempts"]),
         age(now - since) if since else "-",
-        age(due - now) if state == "pending" and due > now else "",
+        _next_in(state, due, now, held_at),
         str(row["last_status"]) if failed and row["last_status"] is not None else "",
         error,
     ]

@@ -21,6 +21,7 @@ from .._version import __version__
 from ..config import ENV_SPOOL_PATH
 from ..errors import ZeltoError
 from ..sidecar.health import verdict
+from ..store.home import HELD_AT
 from ..store.spool import Spool
 from ..text import (
     TIME_COLUMNS,
@@ -146,7 +147,7 @@ def list_(ctx: click.Context, state: str | None, fmt: str, limit: int) -> None:
     elif fmt == "csv":
         click.echo(_csv(rows), nl=False)
     elif rows:
-        click.echo(format_table(rows, now=time.time(), live=live))
+        click.echo(format_table(rows, now=time.time(), live=live, held_at=HELD_AT))
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

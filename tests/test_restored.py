@@ -49,6 +49,17 @@ def test_a_restored_backup_never_sends_v1_over_the_delivered_v2(
 
     _copy(backup, path)  # the restore
     zelto_receiver.clear()
+
+    # read-only before any writer opened it: unhealthy already, and nothing changed on disk
+    def files() -> dict[str, bytes]:  # -shm aside: SQLite rewrites it even read-only
+        return {p.name: p.read_bytes() for p in path.parent.iterdir() if p.name != "spool.db-shm"}
+
+    before = files()
+    early = run_cli("status", "--check", env=env)
+    assert early.returncode == 1, early.stdout
+    assert "1 unsent call(s) are held" in early.stderr
+    assert "no writer has opened it since" in early.stderr
+    assert files() == before
     drained = run_cli("drain", env=env)
     assert zelto_receiver.posts == []  # v1 is not sent over v2
     assert "1 held, not sent" in drained.stdout

@@ -108,6 +108,9 @@ WHERE call_id = :call_id AND state = 'pending'
 
 LIVE_JOBS = "SELECT job_id FROM live"
 
+# what a writer's open would hold (HOLD_UNSENT's rows), counted without holding them
+COUNT_UNSENT = "SELECT count(*) FROM calls WHERE state IN ('pending', 'inflight')"
+
 ANY_CALL = "SELECT 1 FROM calls LIMIT 1"
 
 MAX_CALL_ROWID = "SELECT max(id) FROM calls"
@@ -230,6 +233,15 @@ def check(conn: sqlite3.Connection, path: Path) -> str:
         conn.execute(SET_GENERATION, {"generation": generation})
     write_mark(path, spool_id, generation)
     return spool_id
+
+
+def would_hold(conn: sqlite3.Connection, path: Path) -> tuple[str, int] | None:
+    """Read-only (`status` on a spool no writer has opened since it was restored or copied):
+    why a writer's open would hold its unsent calls, and how many it would hold; None when it
+    would not. Nothing is written: the writer that opens it next does the holding."""
+    home, generation, mark = _read(conn, path)
+    why = _why(home, (machine_id(), os.stat(path).st_ino), generation, mark, path, conn)
+    return None if why is None else (why, conn.execute(COUNT_UNSENT).fetchone()[0])
 
 
 def _read(conn: sqlite3.Connection, path: Path) -> tuple[Home | None, int, tuple[str, int] | None]:

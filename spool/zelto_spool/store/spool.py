@@ -29,7 +29,7 @@ from ..payload import MAX_PAYLOAD_BYTES, decode, external_id, merge_enrichment, 
 from .calls import LATEST_BODY, Enqueued, Store
 from .db import BUSY_TIMEOUT_S, Connector
 from .files import check_link
-from .home import HELD_AT, held_live
+from .home import HELD_AT, held_live, would_hold
 from .live import LiveCalls, delete_live
 from .schema import STATES, transaction
 from .upkeep import Upkeep
@@ -392,13 +392,19 @@ class Spool:
             hold = conn.execute(GET_META, {"key": "restored"}).fetchone()
             held = conn.execute(COUNT_HELD, HELD).fetchone()[0]
             live_held = held_live(conn) if hold is not None else 0
+            reason = None if hold is None else json.loads(hold[0])["reason"]
+            if hold is None and not self.store.db.upgrade:  # inspection: nothing held yet
+                pending = would_hold(conn, self.path)
+                if pending is not None:
+                    reason = pending[0] + " (no writer has opened it since: the next one holds)"
+                    held = pending[1]
             return {
                 **counts,
                 "oldest_pending_age_s": None if oldest is None else round(now - oldest, 3),
                 "paused": None if pause is None else pause["reason"],
                 "paused_status": None if pause is None else pause["status"],
                 "next_attempt_in_s": _wait(next_due, pause and pause["probe_at"], now),
-                "restored": None if hold is None else json.loads(hold[0])["reason"],
+                "restored": reason,
                 "held": held,
                 "held_live": live_held,
                 "last_success_at": last_ok,

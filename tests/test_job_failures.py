@@ -8,6 +8,7 @@ import asyncio
 import pytest
 from livekit.agents import Agent, AgentServer, AgentSession, JobContext
 
+from livekit.plugins import zelto
 from livekit.plugins.zelto.testing import JobFailed, Receiver, ScriptedLLM, run_simulated_jobs
 from tests import user_agent as my_agent
 
@@ -44,3 +45,23 @@ def test_a_failing_expect_in_a_job_process_fails_the_test(zelto_env: Receiver) -
 def test_jobs_that_pass_raise_nothing(zelto_env: Receiver) -> None:
     asyncio.run(run_simulated_jobs(server, ["right-2"]))
     assert "right-2" in zelto_env.calls
+
+
+def test_a_forwarder_made_inside_a_test_is_named_before_any_job_starts() -> None:
+    """LiveKit pickles the job functions into each job process: a Forwarder or entrypoint made
+    inside a test cannot be, and LiveKit's own error (after the job's timeout) does not say why."""
+    local = AgentServer(port=0, num_idle_processes=0, load_fnc=lambda: 0.0)
+    inside = zelto.Forwarder(agent_id="inside-a-test")
+
+    local.rtc_session(on_session_end=inside.on_session_end)(expecting_call)
+    with pytest.raises(TypeError, match="on_session_end .* module level.* module-level global"):
+        asyncio.run(run_simulated_jobs(local, ["never-1"]))
+
+    local = AgentServer(port=0, num_idle_processes=0, load_fnc=lambda: 0.0)
+
+    @local.rtc_session()
+    async def entrypoint(ctx: JobContext) -> None:
+        ctx.shutdown("never runs")
+
+    with pytest.raises(TypeError, match="entrypoint .* module level.* local object"):
+        asyncio.run(run_simulated_jobs(local, ["never-2"]))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import pickle
 import shutil
 import tempfile
 import time
@@ -139,6 +140,7 @@ async def simulated_worker(
     Job processes take the environment of the test that starts them (`ZELTO_*` set by
     `zelto_env` or `monkeypatch`), not the one LiveKit's forkserver was launched with.
     """
+    _check_picklable(server)
     renew_job_lock(server)
     started = asyncio.Event()
     reports = Path(tempfile.mkdtemp(prefix="zelto-jobs-"))
@@ -165,6 +167,21 @@ async def simulated_worker(
         shutil.rmtree(reports, ignore_errors=True)
         if failures:
             raise JobFailed(failures)
+
+
+def _check_picklable(server: AgentServer) -> None:
+    """LiveKit pickles the job functions into each job process; one that cannot be (a function
+    or a `Forwarder` made inside a test) fails there with LiveKit's generic spawn error, after
+    the job's timeout. Raise the reason here, before the worker starts."""
+    functions = (*job_functions(server), server.setup_fnc)
+    for what, fn in zip(("entrypoint", "on_session_end", "setup_fnc"), functions, strict=True):
+        try:
+            pickle.dumps(fn)
+        except Exception as exc:  # PicklingError, TypeError, AttributeError: all say "cannot"
+            raise TypeError(
+                f"the server's {what} {fn!r} cannot be sent to LiveKit's job processes "
+                f"(define it, and any Forwarder it uses, at module level): {exc}"
+            ) from exc
 
 
 def _report_failures(server: AgentServer, reports: Path) -> tuple[Any, Any]:

@@ -1,6 +1,6 @@
 """The PII evaluation set: voice-agent call turns as speech-to-text writes them, in two parts.
 
-    python benchmarks/pii_corpus.py --write    # regenerate tests/data/pii/{dev,dev2,heldout}.jsonl
+    python benchmarks/pii_corpus.py --write    # regenerate tests/data/pii/<part>.jsonl
     python benchmarks/pii_corpus.py --check    # exit 1 when the files differ from the generator
     python benchmarks/pii_corpus.py --write --part dev2    # one part only
 
@@ -12,10 +12,14 @@ phone regions, email providers, IBAN countries, and families the dev part never 
 (benchmarks/pii_heldout.py), and the other half of the hand-written rows. A second
 development part, `dev2` (benchmarks/pii_dev2.py, pii_dev2_neg.py, hand_dev2.jsonl), was
 written apart from both, after the rules were tuned on `dev`: its figures before a rule change
-estimate how the rules carry over to phrasings they were not written alongside.
+estimate how the rules carry over to phrasings they were not written alongside. A second
+held-out part, `heldout2` (benchmarks/pii_heldout2.py, pii_heldout2_text.py,
+pii_heldout2_neg.py, hand_heldout2.jsonl, seed 22004), was written by someone who had not read
+the rules, after the dev2 round: it measures the next round of rule work.
 
-Rule authors tune on dev.jsonl only; heldout.jsonl, hand_heldout.jsonl and pii_heldout.py
-are read by the evaluation, not by people writing rules (docs/redaction.md, "Evaluation").
+Rule authors tune on dev.jsonl (and dev2) only; heldout*.jsonl, hand_heldout*.jsonl and
+pii_heldout*.py are read by the evaluation, not by people writing rules (docs/redaction.md,
+"Evaluation").
 
 A line: `id`, `source` ("generated" or "hand"), `family`, `tags` (failure classes, for
 breakdowns; "split" marks a number said across turns, "negative" a row without PII), `turns`
@@ -36,14 +40,17 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pii_dev2_neg
+import pii_heldout2_neg
 from pii_families import DEV, FAMILIES, SHARED, V
 from pii_heldout import HELD, ONLY
 from pii_rows import Retry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pii"
-PARTS = ("dev", "dev2", "heldout")
-SEEDS = {"dev": 22_001, "heldout": 22_002, "dev2": 22_003}
+PARTS = ("dev", "dev2", "heldout", "heldout2")
+SEEDS = {"dev": 22_001, "heldout": 22_002, "dev2": 22_003, "heldout2": 22_004}
+# parts whose families are written apart from pii_families.py's
+OWN = {"dev2": pii_dev2_neg.FAMILIES, "heldout2": pii_heldout2_neg.FAMILIES}
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 # the files were written with these: other phonenumbers metadata gives other valid numbers
 GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
@@ -64,8 +71,8 @@ def vocabulary(part: str) -> V:
 def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[str, Any]]:
     """The generated rows of `part` (deterministic for a seed)."""
     rng = random.Random(SEEDS[part] if seed is None else seed)
-    if part == "dev2":
-        return _generate_dev2(rng, rows)
+    if part in OWN:
+        return _generate_own(part, rng, rows)
     vocab = vocabulary(part)
     families = dict(FAMILIES) if part == "dev" else {**FAMILIES, **ONLY}
     names = sorted(families)
@@ -81,8 +88,9 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
     return out
 
 
-def _generate_dev2(rng: random.Random, rows: int) -> list[dict[str, Any]]:
-    families = pii_dev2_neg.FAMILIES
+def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, Any]]:
+    """A part with a family table of its own: each family draws from `rng` alone."""
+    families = OWN[part]
     names = sorted(families)
     weights = [families[n][1] for n in names]
     out: list[dict[str, Any]] = []
@@ -92,7 +100,7 @@ def _generate_dev2(rng: random.Random, rows: int) -> list[dict[str, Any]]:
             row = families[name][0](rng)
         except Retry:
             continue
-        out.append(row.out(f"dev2-g{len(out):04d}", "generated"))
+        out.append(row.out(f"{part}-g{len(out):04d}", "generated"))
     return out
 
 

@@ -1,6 +1,6 @@
-"""Scoring a PII finder on tests/data/pii/{dev,heldout}.jsonl (see benchmarks/pii_corpus.py).
+"""Scoring a PII finder on tests/data/pii/<part>.jsonl (see benchmarks/pii_corpus.py).
 
-    python benchmarks/redaction_quality.py --part dev       # or heldout; legacy: the old set
+    python benchmarks/redaction_quality.py --part dev   # dev2, heldout, heldout2; legacy
 
 Measures, with the matching rules of benchmarks/redaction_quality.py (a label is found when
 one detection of its kind covers all of it; a detection is right when it overlaps a label of

@@ -123,3 +123,38 @@ def test_the_second_dev_part_is_written_apart_from_the_first() -> None:
     assert not any(t["content"] in dev_text for r in dev2 if r["pii"] for t in r["turns"])
     regions = {t for r in dev2 for t in r["tags"] if t.startswith("phone.region.")}
     assert len(regions) >= 12
+
+
+def test_the_second_held_out_part_shares_nothing_with_the_others() -> None:
+    """heldout2 is the measure of the next rule round: its own families, texts and regions."""
+    assert pii_corpus.generate("heldout2", rows=60) == pii_corpus.generate("heldout2", rows=60)
+    assert pii_corpus.generate("heldout2", rows=60, seed=1) != pii_corpus.generate(
+        "heldout2", rows=60
+    )
+    assert len(set(pii_corpus.SEEDS.values())) == len(pii_corpus.SEEDS)
+    held2 = pii_eval.load("heldout2")
+    others = [row for part in ("dev", "dev2", "heldout") for row in pii_eval.load(part)]
+    generated = [r for r in held2 if r["source"] == "generated"]
+    assert not {r["family"] for r in generated} & {r["family"] for r in others}
+    seen = {t["content"] for r in others for t in r["turns"]}
+    assert not any(t["content"] in seen for r in held2 if r["pii"] for t in r["turns"])
+    seen_pii = {label["text"] for r in others for label in r["pii"]}
+    assert not {label["text"] for r in held2 for label in r["pii"] if len(label["text"]) > 8} & (
+        seen_pii
+    )
+    regions = {t for r in held2 for t in r["tags"] if t.startswith("phone.region.")}
+    other_regions = {t for r in others for t in r["tags"] if t.startswith("phone.region.")}
+    assert len(regions - other_regions) >= 15
+    assert regions & other_regions <= {"phone.region.US"}
+
+
+@pytest.mark.parametrize("part", ["heldout", "heldout2"])
+def test_misses_are_never_listed_for_a_held_out_part(
+    part: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import redaction_quality
+
+    assert redaction_quality.main(["--part", part, "--misses"]) == 2
+    assert "[" not in capsys.readouterr().out  # nothing of a row was printed
+    if part == "heldout2":
+        assert redaction_quality.main(["--part", part, "--breakdown"]) == 2

@@ -153,7 +153,7 @@ def runs(text: str) -> list[Run]:
     def add(digits: str, start: int, end: int) -> None:
         nonlocal sep
         if not run.groups:
-            run.words_before = tuple(words[-8:])
+            run.words_before = tuple(words[-16:])
             run.head = only_fillers
         run.groups.append(Group(digits, start, end, sep))
         sep = ""

@@ -29,6 +29,7 @@ from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails
 from ._naming import named as _named
 from ._naming import said as _said
+from ._naming import subject as _subject
 from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named
 from ._spelled import spelled_ibans
@@ -108,8 +109,9 @@ def _numbers_in(
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
         named = _named([w for w in run.words_before if w.isalnum()][-8:])
-        if named is None:  # asked for ("your member ID?"), or read back ("So that's ...")
+        if named is None:  # asked, read back ("So that's ..."), a subject ("the serial ... is")
             named = asked or (earlier if run.head else None) or _read_back(run, previous, earlier)
+            named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
         kinds = set(numeric)
         if named == "id":
             kinds.discard("phone")
@@ -176,22 +178,24 @@ def _digits(run: Run, i: int, j: int) -> str:
 
 
 def is_card(digits: str) -> bool:
-    """12-19 digits, a card network's prefix, a valid Luhn check digit."""
-    if not 12 <= len(digits) <= 19 or not luhn.is_valid(digits):
+    """12-19 digits, a card network's prefix and one of its lengths (a 15-digit "4..." is an
+    IMEI or a serial, not a Visa), a valid Luhn check digit."""
+    n = len(digits)
+    if not 12 <= n <= 19 or not luhn.is_valid(digits):
         return False
     two, three, four = int(digits[:2]), int(digits[:3]), int(digits[:4])
-    maestro = two in {50, 56, 57, 58, 63, 67}
-    if len(digits) == 12:
-        return maestro
+    if two in {50, 56, 57, 58, 63, 67}:  # Maestro
+        return True
+    if n == 12:
+        return False
+    long = 16 <= n <= 19
     return (
-        digits[0] == "4"  # Visa
-        or 51 <= two <= 55  # Mastercard
-        or 2221 <= four <= 2720  # Mastercard 2-series
-        or two in {34, 37}  # American Express
-        or two in {36, 38, 39} or 300 <= three <= 305  # Diners
-        or four == 6011 or two == 65 or 644 <= three <= 649  # Discover
-        or two in {35, 62}  # JCB, UnionPay
-        or maestro
+        (digits[0] == "4" and n in (13, 16, 19))  # Visa
+        or ((51 <= two <= 55 or 2221 <= four <= 2720) and n == 16)  # Mastercard
+        or (two in {34, 37} and n == 15)  # American Express
+        or ((two in {36, 38, 39} or 300 <= three <= 305) and n >= 14)  # Diners
+        or ((four == 6011 or two == 65 or 644 <= three <= 649) and long)  # Discover
+        or (two in {35, 62} and long)  # JCB, UnionPay
     )  # fmt: skip
 
 
@@ -266,7 +270,7 @@ def _grouped(text: str, run: Run) -> list[Span]:
         else:
             sizes[-1] += len(group.digits)
     digits = _digits(run, 0, len(run.groups))
-    if len(sizes) < 2 or not 8 <= len(digits) <= 12 or run.plus:
+    if len(sizes) < 2 or not 8 <= len(digits) <= 13 or run.plus:
         return []
     if not grouped_phone(digits, tuple(sizes)):
         return []

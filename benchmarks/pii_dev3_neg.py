@@ -32,7 +32,7 @@ def neg_role_address(rng: random.Random) -> Row:
 
 
 def neg_at_place(rng: random.Random) -> Row:
-    """"at" before a place, a time or a website: no address."""
+    """ "at" before a place, a time or a website: no address."""
     choices = [
         ("I'm at ", "gate b twelve", " right now"),
         ("we met at ", "the harbor cafe", " last week"),
@@ -51,11 +51,14 @@ def neg_at_place(rng: random.Random) -> Row:
 def neg_far_serial(rng: random.Random) -> Row:
     """A Luhn-valid 15-16 digit serial or IMEI named several words before the number."""
     what = rng.choice(["the serial printed under the modem", "the IMEI on the box it came in",
-                       "the code on the back of my router", "the warranty sticker on the fridge"])  # fmt: skip
+                       "the code on the back of my router",
+                       "the warranty sticker on the fridge"])  # fmt: skip
     digits = sp.luhn_number(rng, rng.choice(["35", "4", "51", "6"]), rng.choice([15, 16]))
     spoken = maybe(rng, 0.4)
-    text = " ".join(d3._said(g, rng) for g in sp.group(digits, (4, 4, 4, 4))) if spoken else (
-        digits if maybe(rng, 0.5) else " ".join(sp.group(digits, (4, 4, 4, 4)))
+    text = (
+        " ".join(d3._said(g, rng) for g in sp.group(digits, (4, 4, 4, 4)))
+        if spoken
+        else (digits if maybe(rng, 0.5) else " ".join(sp.group(digits, (4, 4, 4, 4))))
     )
     row = Row("d3.neg.far_serial", {"spoken" if spoken else "written"})
     row.say("user", f"{what}, {rng.choice(['it says', 'reads', 'shows'])} ",
@@ -99,8 +102,9 @@ def neg_reference(rng: random.Random) -> Row:
     spoken = maybe(rng, 0.4)
     groups = [digits[:3], digits[3:6], digits[6:]]
     text = ", ".join(d3._said(g, rng) for g in groups) if spoken else " ".join(groups)
-    what = rng.choice(["the reference on the letter from you guys", "the account they opened for me",
-                       "the case the last agent gave me", "the booking from march"])  # fmt: skip
+    what = rng.choice(["the reference on the letter from you guys",
+                       "the account they opened for me", "the case the last agent gave me",
+                       "the booking from march"])  # fmt: skip
     row = Row("d3.neg.reference", {"spoken" if spoken else "written"})
     row.say("user", f"{what} is ", Benign("far_id", text), rng.choice(d3.ENDS), smart=not spoken)
     return row

@@ -244,3 +244,61 @@ def test_live_snapshots_hold_a_pending_half_and_rewrite_it(tmp_path: Path) -> No
         "that's all I needed, thank you",
     ]
     spool.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("erm p, r, i, y, a at out look, did you get that?", "erm [email], did you get that?"),
+        ("write to t dot castillo at g mail, did you get it", "write to [email], did you get it"),
+        ("it's just K, O, F, I at stone dash ridge dot net.", "it's just [email]."),
+        ("it's just maeve lindqvist at blue harbor dental dot com", "it's just [email]"),
+        ("so tariq period petrov at mesa verde labs dot com", "so [email]"),
+        ("my email is c h e n underscore w e i at outlook dot com", "my email is [email]"),
+        ("p mcintyre at quill and ink period co period uk.", "[email]."),
+        ("write to hugo oduya travel at tern.io if that helps", "write to [email] if that helps"),
+    ],
+)
+def test_spoken_emails_of_many_words_spelled_and_split_domains(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can forward the receipt to orders at acme dot co dot uk.",
+        "I cc'd accounts at sunny side dot com and nobody answered.",
+        "the letter says to contact returns at harbor tools dot com",
+        "we're open at brightside dot co dot nz for bookings",
+        "it's listed at greenleaf dot com slash deals",
+    ],
+)
+def test_a_business_mailbox_or_a_web_page_is_not_an_address(text: str) -> None:
+    assert said(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yeah 011 15 2349 4686, that's me", "yeah [phone], that's me"),
+        ("ring 011-15-2348-0425 any time", "ring [phone] any time"),
+        ("my number in buenos aires is 011 15 4455 1234", "my number in buenos aires is [phone]"),
+        ("085-017-6835, did you get that?", "[phone], did you get that?"),  # Ireland
+        ("put down 050 233 3858", "put down [phone]"),  # Israel
+    ],
+)
+def test_national_numbers_argentina_011_15_and_a_trunk_zero(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the serial printed under the modem, it says 4539 1488 0343 6467",
+        "the IMEI on the box it came in shows 353918058293107",
+        "the reference on the letter from you guys is 212 736 0134",
+        "the device reads 4111 1111 1111 116",  # Luhn-valid, but no Visa has 15 digits
+    ],
+)
+def test_a_number_its_sentence_names_an_identifier_stays(text: str) -> None:
+    assert said(text) == text

@@ -66,6 +66,7 @@ ROLES = frozenset(
     "noreply abuse postmaster webmaster hostmaster security marketing feedback".split()
 )
 # before a local part of plain words: the words before it are where, not whose
+_SUFFIXES = frozenset(("home", "work"))  # places, and the ends of addresses
 _PLACE_PREPOSITIONS = frozenset("from in on with by near".split())
 _DOMAIN_STOP = frozenset(
     "and or please thanks thank is the for to if but so then that okay ok yes right at".split()
@@ -101,13 +102,15 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
         first, plain, count = local
         before = lowered[k - 2] if k - 2 >= first else ""
         spelled = len(lowered[k - 1]) == 1 and (len(before) == 1 or before in _JOINERS)
-        if (lowered[k - 1] in _NOT_LOCAL and not spelled) or (
+        # "I work at ..." is a place; "maeve harlow work at ..." is an address's last word
+        suffix = lowered[k - 1] in _SUFFIXES and before.isalpha() and _name_like(before)
+        if (lowered[k - 1] in _NOT_LOCAL and not spelled and not suffix) or (
             count == 1 and first > 0 and lowered[first - 1] in _DETERMINERS
         ):
             continue
-        if not provider and plain and lowered[k - 1] in ROLES and not _offered(lowered, first):
+        if not provider and plain and lowered[k - 1] in ROLES and not _offered(lowered, k - 1):
             continue  # "I cc'd orders at acme dot com": a business's mailbox, not the speaker's
-        if plain and any(w in _NOT_LOCAL for w in lowered[first:k]):
+        if plain and any(len(w) > 1 and w in _NOT_LOCAL for w in lowered[first : k - suffix]):
             continue  # "we're open at ...", "I looked at ..."
         if plain and not provider:
             if context is None:
@@ -115,10 +118,15 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             opening = first == 0 or (
                 lowered[first - 1] in _STOP and lowered[first - 1] not in _PLACE_PREPOSITIONS
             )
-            if not (context or (count <= 3 and opening)):  # "d silva at ...", "ana lee at ..."
+            # "d silva at ...", "ana lee at ..."; four words only at the start, after email talk
+            if not ((context or count <= 3) and opening) and not (context and count <= 3):
                 continue
         spans.append((words[first].start(), end))
     return sorted(spans)
+
+
+def _name_like(word: str) -> bool:
+    return len(word) > 1 and word not in _STOP and word not in _NOT_LOCAL
 
 
 def _offered(lowered: list[str], first: int) -> bool:
@@ -215,7 +223,7 @@ def _local(
             if letters > 1:
                 plain = False
         elif not joined:
-            if plain_words >= 3:
+            if plain_words >= 4:
                 break
             plain_words += 1
         if any(c.isdigit() for c in word) or joined:

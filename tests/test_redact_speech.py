@@ -90,14 +90,16 @@ def test_regions_and_the_callers_own_region() -> None:
     both: Any = zelto.redact_pii(regions=["US", "DE"])
     assert both.turn("meine Nummer ist 030 12345678", "", "") == "meine Nummer ist [phone]"
     assert both.turn("call me at (212) 555-0134", "", "") == "call me at [phone]"
-    turns = [{"role": "user", "content": "it's 07911123456"}]  # not in GB's own grouping
-    uk_caller = {"customer": {"number": "+447700900123"}, "transcript": {"turns": turns}}
-    out = redact(uk_caller)
+    turns = [{"role": "user", "content": "it's 32116908"}]  # Danish: no trunk "0", no grouping
+    dk_caller = {"customer": {"number": "+4532116900"}, "transcript": {"turns": turns}}
+    out = redact(dk_caller)
     assert out["transcript"]["turns"][0]["content"] == "it's [phone]"
-    assert out["customer"] == {"number": "+447700900123"}
+    assert out["customer"] == {"number": "+4532116900"}
     assert redact({"transcript": {"turns": turns}})["transcript"]["turns"][0]["content"] == (
-        "it's 07911123456"
+        "it's 32116908"
     )  # no hint: not a US number
+    # a national number with its trunk "0" is one of a country callers come from
+    assert said("it's 07911123456") == "it's [phone]"
     with pytest.raises(ValueError, match="region"):
         zelto.redact_pii(regions=["US", "XX"])
 
@@ -302,3 +304,57 @@ def test_national_numbers_argentina_011_15_and_a_trunk_zero(text: str, expected:
 )
 def test_a_number_its_sentence_names_an_identifier_stays(text: str) -> None:
     assert said(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "expected"),
+    [
+        ("it's just maeve harlow work at gmail.com, ok?", "", "it's just [email], ok?"),
+        ("that'd be mary jo lindqvist work at i cloud", "", "that'd be [email]"),
+        ("put i lindqvist at proton dot me", "", "put [email]"),
+        (
+            "write to jean luc quinn family at hotmail dot co dot uk",
+            "What inbox?",
+            "write to [email]",
+        ),  # fmt: skip
+        ("I work at yahoo dot com", "", "I work at yahoo dot com"),
+        (
+            "I cc'd accounts at sunny side dot com, nobody answered.",
+            "",
+            "I cc'd accounts at sunny side dot com, nobody answered.",
+        ),  # fmt: skip
+    ],
+)
+def test_four_word_local_parts_and_home_or_work_ending_one(
+    text: str, previous: str, expected: str
+) -> None:
+    assert said(text, previous) == expected
+
+
+def test_one_sec_is_an_aside_not_a_digit() -> None:
+    turns = [("assistant", "Anything else for your file?"), ("user", "two oh one"),
+             ("user", "one moment."), ("user", "five five two two nine seven one")]  # fmt: skip
+    assert conversation(*turns) == [turns[0][1], "[phone]", "one moment.", "[phone]"]
+    assert conversation(*turns[:3], live=True)[1] == "[number]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "yeah zero seven one one two six four one double six that's me",
+            "yeah [phone] that's me",
+        ),  # South Africa, no grouping said  # fmt: skip
+        ("put down oh one one one five two three four two two nine two nine", "put down [phone]"),
+        ("the parcel number is 0212345678", "the parcel number is 0212345678"),
+    ],
+)
+def test_a_national_number_with_its_trunk_zero(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+def test_a_split_number_is_named_by_the_question_before_its_first_half() -> None:
+    turns = [("assistant", "How do we contact you about the delivery?"),
+             ("user", "ok it starts 34 44"), ("user", "wait."),
+             ("user", "63 24 if that helps.")]  # fmt: skip
+    assert conversation(*turns)[1:] == ["ok it starts [phone]", "wait.", "[phone] if that helps."]

@@ -24,6 +24,7 @@ __all__ = [
     "grouped_phone",
     "is_phone",
     "regions_named",
+    "trunk_phone",
 ]
 
 # tried for a number said without a country code, when the talk is of phones
@@ -214,3 +215,21 @@ def _groupings(region: str) -> tuple[tuple[tuple[int, int], ...], ...]:
             chunks[0] = (chunks[0][0] + prefix, chunks[0][1] + prefix)
         out.append(tuple(chunks))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def trunk_phone(digits: str) -> bool:
+    """10-13 digits that begin with a trunk prefix ("0", not "00") and are a valid national
+    number of one of the countries callers most often come from (those `regions_named`
+    knows): "zero seven one one two six four one double six" (South Africa), "oh one one one
+    five ..." (Buenos Aires). No North American number starts with 0; an identifier that does
+    is named as one ("the parcel number is 0212345678") and never reaches here."""
+    if not 10 <= len(digits) <= 13 or digits[0] != "0" or digits[1] == "0":
+        return False
+    for region in _PLACES:
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if meta is None or meta.national_prefix != "0":
+            continue
+        if len(digits) in _national_lengths(region) and _valid(digits, region):
+            return True
+    return False

@@ -306,6 +306,11 @@ def test_a_number_its_sentence_names_an_identifier_stays(text: str) -> None:
     assert said(text) == text
 
 
+def test_the_subject_is_its_first_noun_past_adjectives() -> None:
+    text = "the old serial on the router is 4539 1488 0343 6467"
+    assert said(text) == text
+
+
 @pytest.mark.parametrize(
     ("text", "previous", "expected"),
     [

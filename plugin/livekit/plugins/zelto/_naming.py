@@ -147,7 +147,7 @@ def subject(words: list[str] | tuple[str, ...]) -> str | None:
     if not k or words[k - 1] not in _COPULAS:
         return None
     for j in range(max(0, k - 14), k - 2):
-        if words[j] in _DETERMINERS and _noun(words[j + 1]):
-            head = words[j + 1]
+        if words[j] in _DETERMINERS:  # the first noun after it: "the best number for the ..."
+            head = next((w for w in words[j + 1 : k - 1] if _noun(w)), "")
             return "id" if head in ID_WORDS and head not in PHONE_WORDS else None
     return None

@@ -90,14 +90,16 @@ def test_regions_and_the_callers_own_region() -> None:
     both: Any = zelto.redact_pii(regions=["US", "DE"])
     assert both.turn("meine Nummer ist 030 12345678", "", "") == "meine Nummer ist [phone]"
     assert both.turn("call me at (212) 555-0134", "", "") == "call me at [phone]"
-    turns = [{"role": "user", "content": "it's 07911123456"}]  # not in GB's own grouping
-    uk_caller = {"customer": {"number": "+447700900123"}, "transcript": {"turns": turns}}
-    out = redact(uk_caller)
+    turns = [{"role": "user", "content": "it's 32116908"}]  # Danish: no trunk "0", no grouping
+    dk_caller = {"customer": {"number": "+4532116900"}, "transcript": {"turns": turns}}
+    out = redact(dk_caller)
     assert out["transcript"]["turns"][0]["content"] == "it's [phone]"
-    assert out["customer"] == {"number": "+447700900123"}
+    assert out["customer"] == {"number": "+4532116900"}
     assert redact({"transcript": {"turns": turns}})["transcript"]["turns"][0]["content"] == (
-        "it's 07911123456"
+        "it's 32116908"
     )  # no hint: not a US number
+    # a national number with its trunk "0" is one of a country callers come from
+    assert said("it's 07911123456") == "it's [phone]"
     with pytest.raises(ValueError, match="region"):
         zelto.redact_pii(regions=["US", "XX"])
 
@@ -244,3 +246,120 @@ def test_live_snapshots_hold_a_pending_half_and_rewrite_it(tmp_path: Path) -> No
         "that's all I needed, thank you",
     ]
     spool.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("erm p, r, i, y, a at out look, did you get that?", "erm [email], did you get that?"),
+        ("write to t dot castillo at g mail, did you get it", "write to [email], did you get it"),
+        ("it's just K, O, F, I at stone dash ridge dot net.", "it's just [email]."),
+        ("it's just maeve lindqvist at blue harbor dental dot com", "it's just [email]"),
+        ("so tariq period petrov at mesa verde labs dot com", "so [email]"),
+        ("my email is c h e n underscore w e i at outlook dot com", "my email is [email]"),
+        ("p mcintyre at quill and ink period co period uk.", "[email]."),
+        ("write to hugo oduya travel at tern.io if that helps", "write to [email] if that helps"),
+    ],
+)
+def test_spoken_emails_of_many_words_spelled_and_split_domains(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can forward the receipt to orders at acme dot co dot uk.",
+        "I cc'd accounts at sunny side dot com and nobody answered.",
+        "the letter says to contact returns at harbor tools dot com",
+        "we're open at brightside dot co dot nz for bookings",
+        "it's listed at greenleaf dot com slash deals",
+    ],
+)
+def test_a_business_mailbox_or_a_web_page_is_not_an_address(text: str) -> None:
+    assert said(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yeah 011 15 2349 4686, that's me", "yeah [phone], that's me"),
+        ("ring 011-15-2348-0425 any time", "ring [phone] any time"),
+        ("my number in buenos aires is 011 15 4455 1234", "my number in buenos aires is [phone]"),
+        ("085-017-6835, did you get that?", "[phone], did you get that?"),  # Ireland
+        ("put down 050 233 3858", "put down [phone]"),  # Israel
+    ],
+)
+def test_national_numbers_argentina_011_15_and_a_trunk_zero(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the serial printed under the modem, it says 4539 1488 0343 6467",
+        "the IMEI on the box it came in shows 353918058293107",
+        "the reference on the letter from you guys is 212 736 0134",
+        "the device reads 4111 1111 1111 116",  # Luhn-valid, but no Visa has 15 digits
+    ],
+)
+def test_a_number_its_sentence_names_an_identifier_stays(text: str) -> None:
+    assert said(text) == text
+
+
+def test_the_subject_is_its_first_noun_past_adjectives() -> None:
+    text = "the old serial on the router is 4539 1488 0343 6467"
+    assert said(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "expected"),
+    [
+        ("it's just maeve harlow work at gmail.com, ok?", "", "it's just [email], ok?"),
+        ("that'd be mary jo lindqvist work at i cloud", "", "that'd be [email]"),
+        ("put i lindqvist at proton dot me", "", "put [email]"),
+        (
+            "write to jean luc quinn family at hotmail dot co dot uk",
+            "What inbox?",
+            "write to [email]",
+        ),  # fmt: skip
+        ("I work at yahoo dot com", "", "I work at yahoo dot com"),
+        (
+            "I cc'd accounts at sunny side dot com, nobody answered.",
+            "",
+            "I cc'd accounts at sunny side dot com, nobody answered.",
+        ),  # fmt: skip
+    ],
+)
+def test_four_word_local_parts_and_home_or_work_ending_one(
+    text: str, previous: str, expected: str
+) -> None:
+    assert said(text, previous) == expected
+
+
+def test_one_sec_is_an_aside_not_a_digit() -> None:
+    turns = [("assistant", "Anything else for your file?"), ("user", "two oh one"),
+             ("user", "one moment."), ("user", "five five two two nine seven one")]  # fmt: skip
+    assert conversation(*turns) == [turns[0][1], "[phone]", "one moment.", "[phone]"]
+    assert conversation(*turns[:3], live=True)[1] == "[number]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "yeah zero seven one one two six four one double six that's me",
+            "yeah [phone] that's me",
+        ),  # South Africa, no grouping said  # fmt: skip
+        ("put down oh one one one five two three four two two nine two nine", "put down [phone]"),
+        ("the parcel number is 0212345678", "the parcel number is 0212345678"),
+    ],
+)
+def test_a_national_number_with_its_trunk_zero(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+def test_a_split_number_is_named_by_the_question_before_its_first_half() -> None:
+    turns = [("assistant", "How do we contact you about the delivery?"),
+             ("user", "ok it starts 34 44"), ("user", "wait."),
+             ("user", "63 24 if that helps.")]  # fmt: skip
+    assert conversation(*turns)[1:] == ["ok it starts [phone]", "wait.", "[phone] if that helps."]

@@ -42,21 +42,32 @@ _BARE_PROVIDERS = PROVIDERS - frozenset(
 )
 # what may follow "at" and still be "@": "at the rate" (Indian English), "at sign"
 _AT_SAID = (("the", "rate", "of"), ("the", "rate"), ("sign",), ("symbol",))
-_DOTS = frozenset(("dot", "period"))  # "period" is what some callers say for "."
-_JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", "plus": "+"}
+_DOTS = frozenset(("dot", "period"))
+_HYPHENS = frozenset(("dash", "hyphen"))  # "period" is what some callers say for "."
+_JOINERS = {"dot": ".", "period": ".", "underscore": "_", "dash": "-", "hyphen": "-", "plus": "+"}
 # words before "at <site> dot com" that make it a place or a website, not an address
 _NOT_LOCAL = frozenset(
     "me us you him her them it is site website page online look here there be available live "
     "based located work works home store shop checkout login signup portal app find visit go "
     "found reach email mail address anytime out up faq i i'm we we're they they're am are was "
-    "were in on status details info page pages portal form shop order buy sign log us".split()
+    "were in on status details info page pages portal form shop order buy sign log us open "
+    "looked signed logged bought booked listed posted stayed staying meet met arrive".split()
 ) - {"info"}
 # words that end a spoken local part when read leftwards from "at"
 _STOP = frozenset(
     "is it's its me my email e-mail mail address to the at and sure yes yeah ok okay it that "
     "send please um uh so was be your our his her their a an this of for with on in from "
-    "use using try".split()
+    "use using try just put write erm er hmm yep".split()
 )
+# a business's mailboxes (RFC 2142's and their like): not a person's address, not redacted
+ROLES = frozenset(
+    "info sales support help billing orders order returns accounts hello contact admin office "
+    "enquiries inquiries service bookings reservations careers jobs hr team press media "
+    "noreply abuse postmaster webmaster hostmaster security marketing feedback".split()
+)
+# before a local part of plain words: the words before it are where, not whose
+_SUFFIXES = frozenset(("home", "work"))  # places, and the ends of addresses
+_PLACE_PREPOSITIONS = frozenset("from in on with by near".split())
 _DOMAIN_STOP = frozenset(
     "and or please thanks thank is the for to if but so then that okay ok yes right at".split()
 )
@@ -89,20 +100,39 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
         if local is None:
             continue
         first, plain, count = local
-        spelled = all(len(w) == 1 for w in lowered[first:k]) and first < k - 1
-        if (lowered[k - 1] in _NOT_LOCAL and not spelled) or (
+        before = lowered[k - 2] if k - 2 >= first else ""
+        spelled = len(lowered[k - 1]) == 1 and (len(before) == 1 or before in _JOINERS)
+        # "I work at ..." is a place; "maeve harlow work at ..." is an address's last word
+        suffix = lowered[k - 1] in _SUFFIXES and before.isalpha() and _name_like(before)
+        if (lowered[k - 1] in _NOT_LOCAL and not spelled and not suffix) or (
             count == 1 and first > 0 and lowered[first - 1] in _DETERMINERS
         ):
             continue
+        if not provider and plain and lowered[k - 1] in ROLES and not _offered(lowered, k - 1):
+            continue  # "I cc'd orders at acme dot com": a business's mailbox, not the speaker's
+        if plain and any(len(w) > 1 and w in _NOT_LOCAL for w in lowered[first : k - suffix]):
+            continue  # "we're open at ...", "I looked at ..."
         if plain and not provider:
             if context is None:
                 context = bool(_CONTEXT.search(text) or _CONTEXT.search(previous))
-            opening = first == 0 or lowered[first - 1] in _STOP
-            initial = count == 2 and any(len(w) == 1 for w in lowered[first:k])
-            if not (context or ((count == 1 or initial) and opening)):  # "d silva at ..."
+            opening = first == 0 or (
+                lowered[first - 1] in _STOP and lowered[first - 1] not in _PLACE_PREPOSITIONS
+            )
+            # "d silva at ...", "ana lee at ..."; four words only at the start, after email talk
+            if not ((context or count <= 3) and opening) and not (context and count <= 3):
                 continue
         spans.append((words[first].start(), end))
     return sorted(spans)
+
+
+def _name_like(word: str) -> bool:
+    return len(word) > 1 and word not in _STOP and word not in _NOT_LOCAL
+
+
+def _offered(lowered: list[str], first: int) -> bool:
+    """The address is given as the speaker's own to use ("the email is ...", "use ...", or
+    the whole answer), not one they wrote to or pass on."""
+    return first == 0 or lowered[first - 1] in ("is", "s", "use", "try")
 
 
 def _gap(text: str, words: list[re.Match[str]], k: int) -> str:
@@ -113,21 +143,36 @@ def _gap(text: str, words: list[re.Match[str]], k: int) -> str:
 def _domain(
     text: str, words: list[re.Match[str]], lowered: list[str], k: int
 ) -> tuple[int, bool] | None:
-    """(end, is a provider) of the domain that starts at word k, or None."""
+    """(end, is a provider) of the domain that starts at word k, or None.
+
+    Labels of one to four words ("blue harbor dental", "quill and ink", "stone dash ridge")
+    joined by "dot" / "period" (or a written "."), ending in a known ending; or, with no
+    ending said, a webmail provider's name in one or two words ("g mail", "out look"). A
+    comma ends it; "slash" after the ending makes it a website's page."""
     labels: list[str] = []
     label: list[str] = []
     best: tuple[int, bool] | None = None
     i = k
-    while i < len(words) and i < k + 16:
+    while i < len(words) and i < k + 20:
         word = lowered[i]
-        if i > k and "." in _gap(text, words, i) and label:
+        gap = _gap(text, words, i) if i > k else ""
+        if "," in gap or "?" in gap or "!" in gap:
+            break
+        if i > k and "." in gap and label:
             labels.append("".join(label))
             label = []
         if word in _DOTS and label:
             labels.append("".join(label))
             label = []
+        elif word in _HYPHENS and label:
+            label.append("-")
+        elif word == "slash" and best is not None and best[0] == words[i - 1].end():
+            return None  # "greenleaf dot com slash deals": a web page
         elif (
-            word in _DOMAIN_STOP or word == "@" or len(label) >= 3 or (word in _DOTS and not label)
+            word in _DOTS
+            or word == "@"
+            or len(label) >= 4
+            or (word in _DOMAIN_STOP and not (word == "and" and label and not labels))
         ):
             break
         else:
@@ -135,13 +180,16 @@ def _domain(
             if labels and word in TLDS and len(label) == 1:
                 best = (words[i].end(), labels[0] in PROVIDERS)
         i += 1
-    if labels and labels[0] == "www":
+    if (labels[:1] or label[:1]) == ["www"]:
         return None
     if best is None:  # no ending said: a webmail provider's name alone ("at g mail")
-        name = "".join(labels[:1] or label)
-        said = len(labels[:1] or label)
-        if name in _BARE_PROVIDERS and i > k:
-            return words[k + said - 1].end(), True
+        first = labels[0] if labels else None
+        for said in (2, 1):
+            name = first if first is not None and said == 1 else "".join(label[:said])
+            if first is None and len(label) < said:
+                continue
+            if name in _BARE_PROVIDERS:
+                return words[k + (said if first is None else 1) - 1].end(), True
     return best
 
 
@@ -175,7 +223,7 @@ def _local(
             if letters > 1:
                 plain = False
         elif not joined:
-            if plain_words >= 3:
+            if plain_words >= 4:
                 break
             plain_words += 1
         if any(c.isdigit() for c in word) or joined:

@@ -14,6 +14,10 @@ of these decides:
   for a phone by a word further back still asks for a phone, and so does a question for "your
   number" or "a number" with no identifier's name in it.
 
+A number said as what a sentence's subject "is" ("the reference on the letter you sent me is
+...", "the serial printed under the modem, it says ...") is what the subject's head noun
+names, however far back: an identifier when that noun names one on its own.
+
 Words like "the", "your", "good" before "number" name nothing and the reading goes on; another
 number read on the way ends it (that number was the one named).
 """
@@ -24,7 +28,7 @@ import re
 
 from ._regions import PLACE_WORDS
 
-__all__ = ["ID_WORDS", "PHONE_WORDS", "named", "said"]
+__all__ = ["ID_WORDS", "PHONE_WORDS", "named", "said", "subject"]
 
 # an identifier's name on its own: the number right after it is not a phone number, card or SSN
 ID_WORDS = frozenset(
@@ -34,7 +38,8 @@ ID_WORDS = frozenset(
     "seat imei customer user patient student employee routing sort loyalty rewards license "
     "licence passport vin badge application subscriber contract meter incident tax ein "
     "otp verification code passcode id pnr waybill docket batch lot barcode upc ean isbn "
-    "asset registration file folio record quote quotation estimate statement request".split()
+    "asset registration file folio record quote quotation estimate statement request "
+    "warranty sticker label".split()
 )
 PHONE_WORDS = frozenset(
     "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
@@ -128,3 +133,21 @@ def _object(words: list[str] | tuple[str, ...], k: int) -> bool:
     while j >= 0 and words[j] in _DETERMINERS:
         j -= 1
     return j >= 0 and words[j] in _PREPOSITIONS
+
+
+_COPULAS = frozenset("is s was says said reads shows read".split())
+
+
+def subject(words: list[str] | tuple[str, ...]) -> str | None:
+    """ "id" when the number follows "<determiner> <identifier's name> ... is" (or "says",
+    "reads", "shows"): the head of the subject, the first noun after a determiner."""
+    k = len(words)
+    while k and words[k - 1] in _SKIPPED and words[k - 1] not in _COPULAS:
+        k -= 1
+    if not k or words[k - 1] not in _COPULAS:
+        return None
+    for j in range(max(0, k - 14), k - 2):
+        if words[j] in _DETERMINERS:  # the first noun after it: "the best number for the ..."
+            head = next((w for w in words[j + 1 : k - 1] if _noun(w)), "")
+            return "id" if head in ID_WORDS and head not in PHONE_WORDS else None
+    return None

@@ -153,7 +153,7 @@ def runs(text: str) -> list[Run]:
     def add(digits: str, start: int, end: int) -> None:
         nonlocal sep
         if not run.groups:
-            run.words_before = tuple(words[-8:])
+            run.words_before = tuple(words[-16:])
             run.head = only_fillers
         run.groups.append(Group(digits, start, end, sep))
         sep = ""
@@ -255,7 +255,13 @@ def runs(text: str) -> list[Run]:
 def is_aside(text: str) -> bool:
     """A turn of a few words and no digits ("hold on", "one sec", "sorry"): a number the
     speaker was reading out may go on in their next turn after it."""
-    return len(text) < 40 and len(text.split()) <= 4 and not MAYBE_NUMBER.search(text)
+    if len(text) >= 40 or len(text.split()) > 4:
+        return False
+    # "one" in "one sec" is not a digit read out: a single digit with words after it
+    return not MAYBE_NUMBER.search(text) or all(
+        len(run.groups) == 1 and len(run.groups[0].digits) == 1 and not run.tail
+        for run in runs(text)
+    )
 
 
 @functools.lru_cache(maxsize=8192)

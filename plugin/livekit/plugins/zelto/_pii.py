@@ -23,14 +23,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from stdnum import iban as _iban
-from stdnum import luhn
 
+from ._cards import is_card, prefix_ok
 from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails
+from ._naming import ID_WORDS
 from ._naming import named as _named
 from ._naming import said as _said
+from ._naming import subject as _subject
 from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
-from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named
+from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
 from ._spelled import spelled_ibans
 
 __all__ = ["Span", "find_spans", "is_card"]
@@ -97,6 +99,7 @@ def _numbers_in(
     cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
     ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
     asked = _named(_said(previous)[-12:], asked=True)
+    quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
     earlier = _named(_said(previous_same)[-12:], asked=True)
     places = regions_named(text) + regions_named(previous) + regions_named(previous_same)
     regions = tuple(dict.fromkeys(regions + places))
@@ -108,8 +111,9 @@ def _numbers_in(
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
         named = _named([w for w in run.words_before if w.isalnum()][-8:])
-        if named is None:  # asked for ("your member ID?"), or read back ("So that's ...")
+        if named is None:  # asked, read back ("So that's ..."), a subject ("the serial ... is")
             named = asked or (earlier if run.head else None) or _read_back(run, previous, earlier)
+            named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
         kinds = set(numeric)
         if named == "id":
             kinds.discard("phone")
@@ -121,7 +125,7 @@ def _numbers_in(
         hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked)
         if not found and "phone" in kinds and named is None:
-            found = _grouped(text, run)
+            found = _grouped(text, run, trunk=quiet)
         found += _restarts(text, found_runs[:index], run, found)
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
@@ -173,26 +177,6 @@ def _windows(run: Run, low: int, high: int, sizes: tuple[int, ...] = ()) -> list
 
 def _digits(run: Run, i: int, j: int) -> str:
     return "".join(g.digits for g in run.groups[i:j])
-
-
-def is_card(digits: str) -> bool:
-    """12-19 digits, a card network's prefix, a valid Luhn check digit."""
-    if not 12 <= len(digits) <= 19 or not luhn.is_valid(digits):
-        return False
-    two, three, four = int(digits[:2]), int(digits[:3]), int(digits[:4])
-    maestro = two in {50, 56, 57, 58, 63, 67}
-    if len(digits) == 12:
-        return maestro
-    return (
-        digits[0] == "4"  # Visa
-        or 51 <= two <= 55  # Mastercard
-        or 2221 <= four <= 2720  # Mastercard 2-series
-        or two in {34, 37}  # American Express
-        or two in {36, 38, 39} or 300 <= three <= 305  # Diners
-        or four == 6011 or two == 65 or 644 <= three <= 649  # Discover
-        or two in {35, 62}  # JCB, UnionPay
-        or maestro
-    )  # fmt: skip
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
@@ -252,9 +236,10 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
     return spans
 
 
-def _grouped(text: str, run: Run) -> list[Span]:
+def _grouped(text: str, run: Run, *, trunk: bool) -> list[Span]:
     """A whole run said in the groups a country writes its phone numbers in ("21 236 7502",
-    "one one, nine six one two one, six nine two three"), valid there: a phone number."""
+    "one one, nine six one two one, six nine two three"), valid there, or with a trunk prefix
+    "0" and valid in one of those countries (`trunk`: unless the question named an id)."""
     sizes: list[int] = []
     if any(group.hard for group in run.groups[1:]):
         return []  # words between its groups: not one number read out in its groups
@@ -266,9 +251,10 @@ def _grouped(text: str, run: Run) -> list[Span]:
         else:
             sizes[-1] += len(group.digits)
     digits = _digits(run, 0, len(run.groups))
-    if len(sizes) < 2 or not 8 <= len(digits) <= 12 or run.plus:
-        return []
-    if not grouped_phone(digits, tuple(sizes)):
+    if run.plus or not (
+        (trunk and trunk_phone(digits))  # or with a country's trunk prefix, however grouped
+        or (len(sizes) >= 2 and 8 <= len(digits) <= 13 and grouped_phone(digits, tuple(sizes)))
+    ):
         return []
     return [Span(_lead(run, 0), run.groups[-1].end, "phone")]
 
@@ -354,7 +340,7 @@ def _card_in_progress(run: Run, found: list[Span]) -> list[Span]:
     if any(s.start <= start < s.end or start <= s.start for s in found):
         return []
     digits = _digits(run, 0, len(run.groups))
-    if not 6 <= len(digits) <= 12 or not _prefix_ok(digits):
+    if not 6 <= len(digits) <= 12 or not prefix_ok(digits):
         return []
     return [Span(start, run.groups[-1].end, "card")]
 
@@ -367,11 +353,6 @@ def _held(run: Run, found: list[Span]) -> list[Span]:
     if not rest:
         return []
     return [Span(rest[0].start, rest[-1].end, "number")]
-
-
-def _prefix_ok(digits: str) -> bool:
-    padded = digits + "0" * (16 - len(digits))
-    return any(is_card(padded[:15] + str(d)) for d in range(10))
 
 
 def _ibans(text: str, taken: list[Span]) -> list[Span]:

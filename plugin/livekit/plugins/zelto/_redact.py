@@ -120,8 +120,9 @@ Context = tuple[str, str, "str | None"]
 
 
 def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
-    """Per turn: (the turn before it, the same role's turn before it, the same role's turn
-    after it: "" for none, None for none yet while the call goes on), or None (no text). A
+    """Per turn: (the turn before it, the same role's turn before it (after the other
+    speaker's turn it answered, if any), the same role's turn after it: "" for none, None for
+    none yet while the call goes on), or None (no text). A
     short aside without digits ("hold on") is passed over as the turn after or before."""
     from ._numbers import is_aside
 
@@ -139,7 +140,9 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         role = str(turns[i].get("role", ""))
         j = last.get(role)
         if j is not None:
-            before[i] = texts[j]  # type: ignore[assignment]
+            # with the question that turn answered: what it asked for names both halves
+            asked = texts[j - 1] if j and turns[j - 1].get("role") != role else None
+            before[i] = f"{asked}\n{texts[j]}" if asked else texts[j]  # type: ignore[assignment]
             if is_aside(text):  # "4252 7601" "hold on" "8955 5978": the number goes on after it
                 continue
             after[j] = text

@@ -24,6 +24,7 @@ __all__ = [
     "grouped_phone",
     "is_phone",
     "regions_named",
+    "trunk_phone",
 ]
 
 # tried for a number said without a country code, when the talk is of phones
@@ -129,7 +130,9 @@ def is_phone(digits: str, plus: bool, regions: Regions) -> bool:
         return 7 <= len(digits) <= 15 and _valid("+" + digits, None)
     for prefix in ("00", "011"):
         if digits.startswith(prefix) and 9 <= len(digits) - len(prefix) <= 15:
-            return _valid("+" + digits[len(prefix) :], None)
+            if _valid("+" + digits[len(prefix) :], None):
+                return True
+            break  # "011" is also a trunk prefix and an area code: Buenos Aires' "011 15 ..."
     if regions.anywhere and 8 <= len(digits) <= 15:
         # libphonenumber holds nearly every 8-15 digits valid in some of its 240 regions
         # (measured: 30-40 of them for a random 9-10 digits), so checking them all adds
@@ -151,8 +154,9 @@ def grouped_phone(digits: str, sizes: tuple[int, ...]) -> bool:
     knows) and said in the groups that country writes its numbers in: "21 236 7502" is
     Portugal's grouping of a valid Portuguese number. A number read that way is a phone
     number even when no country and no phone was mentioned."""
-    if sizes == (3, 3, 4):
-        return False  # North America's grouping (its regions are options), and ids' too
+    if sizes == (3, 3, 4) and digits[0] not in "01":
+        return False  # North America's grouping (its regions are options), and ids' too;
+        # no North American number starts with 0 or 1, many others' trunk prefix is 0
     tried = 0
     for region in _PLACES:
         if len(digits) not in _national_lengths(region):
@@ -197,7 +201,10 @@ def _groupings(region: str) -> tuple[tuple[tuple[int, int], ...], ...]:
                 hi += int(high or low or 1)
             groups.append((lo, hi))
         chunks = []
-        for chunk in re.findall(r"(?:\\\d)+", fmt.format or ""):
+        for chunk in re.findall(r"(?:\\\d)+|\d+", fmt.format or ""):
+            if chunk[0] != "\\":  # digits the format writes itself: Argentina's mobile "15"
+                chunks.append((len(chunk), len(chunk)))
+                continue
             members = [
                 groups[int(n) - 1] for n in re.findall(r"\d", chunk) if int(n) <= len(groups)
             ]
@@ -208,3 +215,21 @@ def _groupings(region: str) -> tuple[tuple[tuple[int, int], ...], ...]:
             chunks[0] = (chunks[0][0] + prefix, chunks[0][1] + prefix)
         out.append(tuple(chunks))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def trunk_phone(digits: str) -> bool:
+    """10-13 digits that begin with a trunk prefix ("0", not "00") and are a valid national
+    number of one of the countries callers most often come from (those `regions_named`
+    knows): "zero seven one one two six four one double six" (South Africa), "oh one one one
+    five ..." (Buenos Aires). No North American number starts with 0; an identifier that does
+    is named as one ("the parcel number is 0212345678") and never reaches here."""
+    if not 10 <= len(digits) <= 13 or digits[0] != "0" or digits[1] == "0":
+        return False
+    for region in _PLACES:
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if meta is None or meta.national_prefix != "0":
+            continue
+        if len(digits) in _national_lengths(region) and _valid(digits, region):
+            return True
+    return False

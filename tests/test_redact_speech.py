@@ -154,6 +154,14 @@ def test_a_card_split_across_turns_is_caught_in_both_halves() -> None:
     assert got == ["ok the number is [card]", "mm-hmm", "[card]"]
 
 
+@pytest.mark.parametrize("first", ["3782 822463", "3056 9309", "4111 1111"])
+def test_a_card_cut_off_after_its_first_digits_at_any_network_length(first: str) -> None:
+    """Talk of a card, then 6-12 of its digits and the rest never said: those digits are a
+    card prefix at any length a network issues (an Amex's 15 as well as 16; it stayed clear)."""
+    turns = [("user", f"the card is {first}"), ("user", "hold on, let me find my glasses")]
+    assert conversation(*turns)[0] == "the card is [card]"
+
+
 def test_a_number_after_plus_is_no_card() -> None:
     got = conversation(
         ("user", "it's plus two three four eight oh two one two six"),

@@ -31,6 +31,10 @@ def is_card(digits: str) -> bool:
 
 
 def prefix_ok(digits: str) -> bool:
-    """Some card begins with these digits (a card read in two turns: its first half)."""
-    padded = digits + "0" * (16 - len(digits))
-    return any(is_card(padded[:15] + str(d)) for d in range(10))
+    """Some card begins with these digits (a card read in two turns: its first half), at any
+    length a network issues (a 15-digit Amex or a 14-digit Diners as well as 16 digits)."""
+    for n in range(max(13, len(digits) + 1), 20):
+        padded = (digits + "0" * n)[: n - 1]
+        if any(is_card(padded + str(d)) for d in range(10)):
+            return True
+    return False

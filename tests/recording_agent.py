@@ -7,6 +7,10 @@ is given a phone line of its own: an input that hears 20 ms of silence every 20 
 that plays whatever it is given at once. The scripted TTS speaks each answer as silence, so the
 OGG holds both channels' real frames, encoded by LiveKit's own recorder.
 
+`ZELTO_TEST_KILL=1`: the job also keeps live snapshots (`fw.attach`) and SIGKILLs its own
+process after the first exchange, once the snapshot holds it and LiveKit's encoder has written
+audio out to the OGG (no hook runs after that: the sidecar or `drain` must take both).
+
 `ZELTO_TEST_OGG_OUT`: a directory where each job leaves a copy of the OGG LiveKit wrote (its
 own copy is deleted with the job's temporary directory), to compare with the uploaded object.
 """
@@ -17,10 +21,13 @@ import asyncio
 import logging
 import os
 import shutil
+import signal
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 from livekit.agents import Agent, AgentServer, AgentSession, JobContext
 from livekit.agents.voice import io
 
@@ -31,21 +38,25 @@ from livekit.plugins.zelto.testing import ScriptedLLM, ScriptedTTS, simulated_wo
 RATE = 16000
 FRAME = RATE // 50  # 20 ms
 
+KILL = os.environ.get("ZELTO_TEST_KILL") == "1"
 fw = zelto.Forwarder(agent_id="rec-bot", recordings=True)
 server = AgentServer(port=0, num_idle_processes=0, load_fnc=lambda: 0.0)
 
 
 class LineInput(io.AudioInput):
-    """The caller's side: silence, in real time, until closed."""
+    """The caller's side: a noisy line (what an encoder cannot squeeze to nothing, as it does
+    silence), in real time, until closed."""
 
     def __init__(self) -> None:
         super().__init__(label="test line")
         self._next = time.monotonic()
+        self._noise = np.random.default_rng(23)
 
     async def __anext__(self) -> rtc.AudioFrame:
         self._next += FRAME / RATE
         await asyncio.sleep(max(0.0, self._next - time.monotonic()))  # the line's clock
-        return rtc.AudioFrame(b"\0\0" * FRAME, RATE, 1, FRAME)
+        samples = self._noise.integers(-4000, 4000, FRAME, dtype=np.int16)
+        return rtc.AudioFrame(samples.tobytes(), RATE, 1, FRAME)
 
 
 class LineOutput(io.AudioOutput):
@@ -90,10 +101,29 @@ async def entrypoint(ctx: JobContext) -> None:
     )
     session.input.audio = LineInput()
     session.output.audio = LineOutput()
+    if KILL:
+        fw.attach(ctx, session)
     await session.start(Agent_(), record=True)
     await session.run(user_input="Hello?")
+    if KILL:
+        await _die_once_written(ctx)
     await session.run(user_input="Where is my order?")
     ctx.shutdown("call finished")
+
+
+async def _die_once_written(ctx: JobContext) -> None:
+    """Like an OOM kill mid-call, once the snapshot and the OGG on disk hold the first turn."""
+    ogg = Path(ctx.session_directory) / "audio.ogg"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        live = [r for r in fw.spool.live.rows() if r["job_id"] == ctx.job.id]
+        if live and live[0]["turns"] >= 2 and ogg.exists() and ogg.stat().st_size > 0:
+            out = os.environ.get("ZELTO_TEST_OGG_OUT")
+            if out:  # what LiveKit had written when the process died
+                shutil.copyfile(ogg, os.path.join(out, f"{ctx.job.room.name}.ogg"))
+            os.kill(os.getpid(), signal.SIGKILL)
+        await asyncio.sleep(0.05)  # polling with a deadline: written by LiveKit's thread
+    raise RuntimeError(f"LiveKit wrote nothing to {ogg} within 60 s")
 
 
 async def on_session_end(ctx: JobContext) -> None:

@@ -76,3 +76,25 @@ def test_a_recorded_job_sends_its_transcript_at_once_and_its_recording_once_the_
     assert httpx.get(later["call"]["recordingUrl"]).content == written  # the very OGG
     assert later["transcript"] == call["transcript"]
     assert not any((spool_path.parent / "recordings").iterdir())
+
+
+def test_a_job_killed_mid_call_sends_the_transcript_and_the_audio_so_far(
+    spool_path: Path, s3: S3Server, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    """LiveKit's OGG writer (PyAV) puts the file on disk in 256 KiB blocks and the rest at
+    close: a killed job leaves the audio up to its last whole block, which is what arrives."""
+    out = tmp_path / "ogg"
+    out.mkdir()
+    run_agent(spool_path, zelto_receiver, out, "rec-killed", ZELTO_TEST_KILL="1")
+    assert "rec-killed" not in zelto_receiver.calls  # no hook ran
+
+    env = {**cli_env(spool_path, zelto_receiver.base_url, API_KEY), **s3.env()}
+    drained = run_cli("drain", env=env)
+    assert drained.returncode == 0, drained.stdout + drained.stderr
+    assert "1 recording(s) uploaded" in drained.stdout
+    call = zelto_receiver.calls["rec-killed"]
+    assert call["call"]["endedReason"] == "agent_process_lost"
+    assert [t["role"] for t in call["transcript"]["turns"]] == ["user", "assistant"]
+    so_far = (out / "rec-killed.ogg").read_bytes()  # what LiveKit had written at the kill
+    assert so_far.startswith(b"OggS") and len(so_far) >= 256 * 1024
+    assert httpx.get(call["call"]["recordingUrl"]).content == so_far

@@ -38,6 +38,7 @@ import httpx
 from ..config import DeliveryConfig, is_loopback
 from ..errors import ConfigError, ZeltoError
 from ..logs import library_logger
+from ..store.live import DEFAULT_STALE_AFTER_S
 from ..store.recordings import Recording
 from ..store.spool import Spool
 from .retry import backoff_delay
@@ -228,12 +229,14 @@ class Uploader:
         """One pass: every recording due now (at most `limit`), each uploaded or rescheduled."""
         report = UploadReport()
         self.spool.recordings.sweep()
+        self.spool.recordings.adopt_orphans(stale_after_s=DEFAULT_STALE_AFTER_S)
         for recording in self.spool.recordings.due(limit=limit):
             self.upload(recording, report)
         return report
 
     def upload_all(self) -> UploadReport:
         """`drain`: every pending recording once, whatever its schedule."""
+        self.spool.recordings.adopt_orphans(stale_after_s=DEFAULT_STALE_AFTER_S)
         self.spool.recordings.make_due()
         report = UploadReport()
         self.spool.recordings.sweep()

@@ -29,6 +29,7 @@ from typing import Any
 from ..errors import SpoolWriteError
 from ..logs import library_logger
 from ..payload import external_id
+from . import locks
 from .calls import Enqueued, Store
 from .schema import transaction
 
@@ -43,7 +44,33 @@ VALUES (:call_id, :file, :sha256, :size, 'pending', 0, :now, :now, :now)
 ON CONFLICT (call_id) DO UPDATE SET
     file = excluded.file, sha256 = excluded.sha256, size = excluded.size, state = 'pending',
     attempts = 0, next_attempt_at = excluded.next_attempt_at, updated_at = excluded.updated_at,
-    last_error = NULL, object_key = NULL, url = NULL
+    last_error = NULL, object_key = NULL, url = NULL, source = NULL, owner_host = NULL,
+    owner_pid = NULL, owner_start = NULL
+"""
+
+# a job process that records: where LiveKit writes, and who writes it (`adopt_orphans`)
+REGISTER = """
+INSERT INTO recordings (call_id, file, sha256, size, state, next_attempt_at, created_at,
+                        updated_at, source, owner_host, owner_pid, owner_start)
+VALUES (:call_id, '', '', 0, 'recording', :now, :now, :now, :source, :host, :pid, :start)
+ON CONFLICT (call_id) DO UPDATE SET
+    state = 'recording', file = '', sha256 = '', size = 0, attempts = 0, last_error = NULL,
+    object_key = NULL, url = NULL, updated_at = excluded.updated_at, source = excluded.source,
+    owner_host = excluded.owner_host, owner_pid = excluded.owner_pid,
+    owner_start = excluded.owner_start
+WHERE recordings.state != 'pending'
+"""
+
+RECORDING_NOW = """
+SELECT call_id, source, owner_host, owner_pid, owner_start, updated_at FROM recordings
+WHERE state = 'recording'
+"""
+
+DROP_REGISTERED = "DELETE FROM recordings WHERE call_id = :call_id AND state = 'recording'"
+
+MARK_REGISTERED_MISSING = """
+UPDATE recordings SET state = 'missing', last_error = :error, updated_at = :now
+WHERE call_id = :call_id AND state = 'recording'
 """
 
 PREVIOUS_FILE = "SELECT file FROM recordings WHERE call_id = :call_id"
@@ -176,6 +203,66 @@ class Recordings:
             os.close(fd)
         os.replace(part, target)
         _fsync_dir(directory)
+
+    def register(self, call_id: str, source: str | Path) -> None:
+        """A job process that records the call to `source`: should it die before `hand_off`
+        (killed mid-call), `adopt_orphans` takes what LiveKit wrote so far from there."""
+        me = locks.current_owner()
+        params: dict[str, Any] = {
+            "call_id": external_id(call_id),
+            "source": str(Path(source).absolute()),
+        }
+        params.update(host=me.host, pid=me.pid, start=me.start, now=self.store.clock())
+        self._write(REGISTER, params, params["call_id"])
+
+    def adopt_orphans(self, *, stale_after_s: float) -> int:
+        """Recordings whose job process died before handing them over (`register`): the
+        file LiveKit was writing is handed over as it is (the audio so far), or, when there
+        is none, the row is dropped (nothing was recorded) or, when it cannot be read from
+        here (another host or container), marked `missing` naming the path. Returns how
+        many were handed over."""
+        me = locks.current_owner()
+        now = self.store.clock()
+        rows = self.store.db.run(lambda conn: conn.execute(RECORDING_NOW).fetchall())
+        adopted = 0
+        for call_id, source, host, pid, start, updated in rows:
+            if (host, pid, start) == (me.host, me.pid, me.start):
+                continue
+            alive = locks.is_alive(host, pid, start)
+            if alive or (alive is None and updated >= now - stale_after_s):
+                continue
+            path = Path(source)
+            params = {"call_id": call_id, "now": now}
+            if host != me.host and not path.exists():
+                error = f"recorded on {host} at {source}; not readable from here"
+                self._write(MARK_REGISTERED_MISSING, {**params, "error": error}, call_id)
+                continue
+            if not path.is_file() or path.stat().st_size == 0:
+                self._write(DROP_REGISTERED, params, call_id)
+                continue
+            try:
+                self.hand_off(call_id, path, spool_bytes=self.store_bytes())
+            except (OSError, SpoolWriteError) as exc:
+                logger.error(
+                    "could not take the recording of a lost agent process",
+                    extra={"call_id": call_id, "recording": source, "error": str(exc)},
+                )
+                continue
+            adopted += 1
+            logger.warning(
+                "took the recording of a lost agent process (the audio up to its end)",
+                extra={"call_id": call_id, "recording": source},
+            )
+        return adopted
+
+    def store_bytes(self) -> int:
+        from .files import SIDE_FILES
+
+        total = 0
+        for suffix in ("", *SIDE_FILES):
+            with contextlib.suppress(FileNotFoundError):
+                total += os.stat(f"{self.store.path}{suffix}").st_size
+        return total
 
     # --- the uploader's side ------------------------------------------------------------
 

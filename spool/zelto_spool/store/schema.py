@@ -140,14 +140,19 @@ _V3 = [
         file TEXT NOT NULL,
         sha256 TEXT NOT NULL,
         size INTEGER NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('pending', 'uploaded', 'missing')),
+        state TEXT NOT NULL
+            CHECK (state IN ('recording', 'pending', 'uploaded', 'missing')),
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at REAL NOT NULL,
         created_at REAL NOT NULL,
         updated_at REAL NOT NULL,
         last_error TEXT,
         object_key TEXT,
-        url TEXT
+        url TEXT,
+        source TEXT,
+        owner_host TEXT,
+        owner_pid INTEGER,
+        owner_start INTEGER
     )
     """,
     "CREATE INDEX recordings_due ON recordings (state, next_attempt_at)",

@@ -236,6 +236,8 @@ class Forwarder:
         segment = tracker.add_segment()
         if segment == 0:
             self._calls.watch_sip(ctx, job)
+            if _recording.recordings_on(self._recordings):  # for a crash mid-call
+                _recording.register(ctx, job.delivery.spool, call_id)
         tracker.start(self._calls.header(ctx, job, call_id))
 
         def on_item(_event: Any) -> None:

@@ -7,6 +7,12 @@ takes the file into the spool there (`Spool.hand_off_recording`: hard link or co
 0600), after the call's payload is spooled, so the transcript never waits for it. The sidecar or
 `zelto-spool drain` uploads it and queues the call again with `call.recordingUrl`.
 
+Killed mid-call (no hook runs): with `attach`, the call was registered when the session began
+(`register`: where LiveKit writes, `session_directory / "audio.ogg"` as livekit-agents 1.x
+names it, and this process as its writer), so the sidecar or `drain` that finds the process dead
+takes the file as LiveKit left it (`Recordings.adopt_orphans`): the audio up to the kill, as far
+as LiveKit's encoder had written it out.
+
 On by `Forwarder(recordings=True)`, or by default where `ZELTO_RECORDINGS_BUCKET` is set in the
 job's environment. A failure is logged and never reaches LiveKit; the call is not affected.
 """
@@ -23,7 +29,7 @@ from zelto_spool import Spool
 
 from .log import logger
 
-__all__ = ["hand_off", "recordings_on"]
+__all__ = ["hand_off", "recordings_on", "register"]
 
 ENV_BUCKET = "ZELTO_RECORDINGS_BUCKET"
 
@@ -41,6 +47,16 @@ def recording_path(ctx: JobContext) -> Path | None:
         return None
     path = getattr(report, "audio_recording_path", None)
     return Path(path) if path else None
+
+
+def register(ctx: JobContext, spool: Spool, call_id: str) -> None:
+    """Say where this job's recording is written, for a crash mid-call (`attach`)."""
+    try:
+        spool.recordings.register(call_id, Path(ctx.session_directory) / "audio.ogg")
+    except Exception as exc:  # the call goes on; only a crash's audio would be missed
+        logger.warning(
+            "could not register the call's recording", extra={"call_id": call_id, "error": str(exc)}
+        )
 
 
 def hand_off(ctx: JobContext, spool: Spool, call_id: str) -> Any:

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 import click
 
-from ..config import ENV_API_KEY
+from ..config import ENV_API_KEY, RecordingSettings
 from ..errors import ConfigError
 from ..store.spool import Spool
 from ..testing.contract import FAULT_MODES, Post, format_post
@@ -145,7 +145,7 @@ def drain(
 
 def _upload_recordings(spool: Spool, config: Any) -> Any:
     """With `ZELTO_RECORDINGS_BUCKET` set: upload every recording waiting (once each)."""
-    from ..delivery.upload import RecordingSettings, Uploader
+    from ..delivery.upload import Uploader
 
     settings = RecordingSettings.from_env()
     if settings is None:
@@ -303,8 +303,6 @@ def run(
         pause_probe_interval_s=probe_interval,
     )
     spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes, retention_s=retention)
-    from ..delivery.upload import RecordingSettings
-
     recordings = RecordingSettings.from_env()  # None: recordings are off
     served = None
     if listen is not None:

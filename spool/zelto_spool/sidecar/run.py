@@ -26,7 +26,8 @@ from .health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from .watch import watch_spool
 
 if TYPE_CHECKING:
-    from ..delivery.upload import RecordingSettings, Uploader
+    from ..config import RecordingSettings
+    from ..delivery.upload import Uploader
     from .metrics import SidecarMetrics
     from .server import SidecarServer
     from .webhooks import CallIdSource

@@ -251,3 +251,27 @@ def test_the_sidecar_uploads_once_the_store_is_back_and_the_transcript_never_wai
     finally:
         sidecar.send_signal(signal.SIGTERM)
         assert sidecar.wait(timeout=60) == 0, log.read_text()
+
+
+def test_a_recording_whose_process_died_is_taken_as_it_was_left(
+    spool_path: Path, tmp_path: Path
+) -> None:
+    import subprocess
+
+    kept = recording(tmp_path)  # what LiveKit had written when the process died
+    never = tmp_path / "never" / "audio.ogg"  # a process that died before recording anything
+    register = (
+        "import sys; from zelto_spool import Spool; s = Spool(sys.argv[1]); "
+        "s.recordings.register('room-8', sys.argv[2]); s.recordings.register('room-9', sys.argv[3])"
+    )
+    subprocess.run(
+        [sys.executable, "-c", register, str(spool_path), str(kept), str(never)], check=True
+    )
+    spool = Spool(spool_path)
+    assert spool.recordings.counts() == {"recording": 2}
+    assert spool.recordings.adopt_orphans(stale_after_s=3600) == 1  # that process is gone
+    taken = spool.recordings.show("room-8")
+    assert taken is not None and taken["state"] == "pending"
+    assert (spool_path.parent / "recordings" / taken["file"]).read_bytes() == OGG
+    assert spool.recordings.show("room-9") is None  # nothing was recorded: nothing to send
+    spool.close()

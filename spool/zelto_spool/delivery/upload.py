@@ -29,6 +29,7 @@ import hmac
 import os
 import random
 import re
+import time
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
@@ -48,6 +49,8 @@ NEEDS_EXTRA = (
     "recordings are turned on ({what}) but httpx-auth is not installed: "
     "pip install 'zelto-spool[s3]'"
 )
+
+SWEEP_INTERVAL_S = 3600.0
 
 logger = library_logger(__name__)
 
@@ -135,6 +138,7 @@ class Uploader:
         )
         timeout = httpx.Timeout(120.0, connect=self._config.connect_timeout_s)
         self._client = httpx.Client(timeout=timeout, trust_env=False)
+        self._sweep_at = 0.0
 
     def close(self) -> None:
         self._client.close()
@@ -145,7 +149,9 @@ class Uploader:
     def upload_due(self, *, limit: int = 16) -> UploadReport:
         """One pass: every recording due now (at most `limit`), each uploaded or rescheduled."""
         report = UploadReport()
-        self.spool.recordings.sweep()
+        if time.monotonic() >= self._sweep_at:  # housekeeping, not every pass
+            self._sweep_at = time.monotonic() + SWEEP_INTERVAL_S
+            self.spool.recordings.sweep()
         self.spool.recordings.adopt_orphans(stale_after_s=DEFAULT_STALE_AFTER_S)
         for recording in self.spool.recordings.due(limit=limit):
             self.upload(recording, report)

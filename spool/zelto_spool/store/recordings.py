@@ -106,6 +106,10 @@ UPDATE recordings SET next_attempt_at = :now WHERE state = 'pending' AND next_at
 
 RECORDING_FILES = "SELECT file, state FROM recordings"
 
+# an uploaded recording's row (its URL is in the call's versions) is kept as long as a
+# delivered call's row at least, then goes
+FORGET_UPLOADED = "DELETE FROM recordings WHERE state = 'uploaded' AND updated_at < :before"
+
 COUNT_RECORDINGS = "SELECT state, count(*) FROM recordings GROUP BY state"
 
 # an older spool read by inspection (never migrated) has no such table
@@ -115,6 +119,8 @@ GET_RECORDING = """
 SELECT call_id, file, sha256, size, state, attempts, next_attempt_at, last_error, object_key, url
 FROM recordings WHERE call_id = :call_id
 """
+
+UPLOADED_KEEP_S = 7 * 24 * 3600.0
 
 logger = library_logger(__name__)
 
@@ -318,7 +324,7 @@ class Recordings:
         params.update(error=error[:500], now=self.store.clock())
         self._write(MARK_MISSING, params, recording.call_id)
 
-    def _write(self, statement: str, params: dict[str, Any], call_id: str) -> None:
+    def _write(self, statement: str, params: dict[str, Any], call_id: str | None) -> None:
         def write(conn: sqlite3.Connection) -> None:
             with transaction(conn):
                 conn.execute(statement, params)
@@ -369,10 +375,14 @@ class Recordings:
 
     def sweep(self) -> int:
         """Delete files whose upload was confirmed but whose delete did not happen (a crash
-        in between); returns how many."""
+        in between), and the rows of uploads older than a delivered call's row is kept;
+        returns how many files."""
         rows = self.store.db.run(lambda conn: conn.execute(RECORDING_FILES).fetchall())
         done = [str(name) for name, state in rows if state == "uploaded"]
-        return sum(self._unlink(name) for name in done)
+        swept = sum(self._unlink(name) for name in done)
+        before = self.store.clock() - max(self.store.retention_s, UPLOADED_KEEP_S)
+        self._write(FORGET_UPLOADED, {"before": before}, None)
+        return swept
 
     def _unlink(self, name: str) -> bool:
         try:

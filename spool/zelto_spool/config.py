@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
@@ -236,3 +237,98 @@ def env_retention(environ: Mapping[str, str] | None = None) -> float:
         return parse_duration(value, unit_required=True)
     except ValueError as exc:
         raise ConfigError(f"{ENV_RETENTION}: {exc}") from None
+
+
+# --- recordings (uploaded by `delivery/upload.py`) ---------------------------------------
+
+ENV_RECORDINGS_BUCKET = "ZELTO_RECORDINGS_BUCKET"
+ENV_RECORDINGS_ENDPOINT = "ZELTO_RECORDINGS_ENDPOINT"
+ENV_RECORDINGS_REGION = "ZELTO_RECORDINGS_REGION"
+ENV_RECORDINGS_PREFIX = "ZELTO_RECORDINGS_PREFIX"
+ENV_RECORDINGS_URL = "ZELTO_RECORDINGS_URL"
+ENV_RECORDINGS_URL_TTL = "ZELTO_RECORDINGS_URL_TTL"
+MAX_PRESIGNED_S = 7 * 24 * 3600  # SigV4's longest presigned URL
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordingSettings:
+    """Where recordings go. Credentials are excluded from `repr` and never logged.
+
+    Args:
+        bucket: the bucket (it must exist).
+        region: its region (SigV4 signs for it); default `us-east-1`.
+        endpoint: the S3 API's base URL, path-style (`{endpoint}/{bucket}/{key}`); default
+            `https://s3.{region}.amazonaws.com`. `http://` only for loopback hosts.
+        prefix: prepended to every object key (`{prefix}{call id}/{sha256}.ogg`).
+        url: `presigned` (a GET URL signed for `url_ttl_s`, the bucket stays private) or
+            `public` (the plain object URL: the bucket or a CDN in front of it must serve it).
+        url_ttl_s: a presigned URL's lifetime, at most 7 days (SigV4's limit).
+        access_key_id / secret_access_key / session_token: as AWS's standard variables.
+    """
+
+    bucket: str
+    region: str = "us-east-1"
+    endpoint: str = ""
+    prefix: str = "zelto-recordings/"
+    url: Literal["presigned", "public"] = "presigned"
+    url_ttl_s: float = MAX_PRESIGNED_S
+    access_key_id: str = field(default="", repr=False)
+    secret_access_key: str = field(default="", repr=False)
+    session_token: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", self.bucket):
+            raise ConfigError(
+                f"{ENV_RECORDINGS_BUCKET}: not an S3 bucket name: {self.bucket[:80]!r}"
+            )
+        endpoint = (self.endpoint or f"https://s3.{self.region}.amazonaws.com").rstrip("/")
+        parts = urlsplit(endpoint)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ConfigError(f"{ENV_RECORDINGS_ENDPOINT}: not an http(s) URL: {endpoint[:80]!r}")
+        if parts.scheme == "http" and not is_loopback(parts.hostname):
+            raise ConfigError(f"{ENV_RECORDINGS_ENDPOINT}: plain http only to a loopback host")
+        object.__setattr__(self, "endpoint", endpoint)
+        if not re.fullmatch(r"[A-Za-z0-9._/-]*", self.prefix):
+            raise ConfigError(
+                f"{ENV_RECORDINGS_PREFIX}: letters, digits, '.', '_', '-' and '/' only"
+            )
+        if self.url not in ("presigned", "public"):
+            raise ConfigError(f"{ENV_RECORDINGS_URL}: 'presigned' or 'public', got {self.url!r}")
+        if not 1 <= self.url_ttl_s <= MAX_PRESIGNED_S:
+            raise ConfigError(f"{ENV_RECORDINGS_URL_TTL}: between 1s and 7d, got {self.url_ttl_s}")
+        if not self.access_key_id or not self.secret_access_key:
+            raise ConfigError(
+                "recordings are turned on but AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not set"
+            )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> RecordingSettings | None:
+        """From `ZELTO_RECORDINGS_*` and AWS's variables; None when no bucket is set (off)."""
+        from .text import parse_duration
+
+        env = os.environ if environ is None else environ
+        if not env.get(ENV_RECORDINGS_BUCKET):
+            return None
+        values: dict[str, Any] = {
+            "bucket": env[ENV_RECORDINGS_BUCKET],
+            "region": env.get(ENV_RECORDINGS_REGION)
+            or env.get("AWS_REGION")
+            or env.get("AWS_DEFAULT_REGION")
+            or "us-east-1",
+            "endpoint": env.get(ENV_RECORDINGS_ENDPOINT, ""),
+            "access_key_id": env.get("AWS_ACCESS_KEY_ID", ""),
+            "secret_access_key": env.get("AWS_SECRET_ACCESS_KEY", ""),
+            "session_token": env.get("AWS_SESSION_TOKEN") or None,
+        }
+        if env.get(ENV_RECORDINGS_PREFIX) is not None:
+            values["prefix"] = env[ENV_RECORDINGS_PREFIX]
+        if env.get(ENV_RECORDINGS_URL):
+            values["url"] = env[ENV_RECORDINGS_URL]
+        if env.get(ENV_RECORDINGS_URL_TTL):
+            try:
+                values["url_ttl_s"] = parse_duration(
+                    env[ENV_RECORDINGS_URL_TTL], unit_required=True
+                )
+            except ValueError as exc:
+                raise ConfigError(f"{ENV_RECORDINGS_URL_TTL}: {exc}") from None
+        return cls(**values)

@@ -155,6 +155,13 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
             f"held       0  (restored: {printable(stats['restored'])}; a newer version of a "
             "call it had is held until `zelto-spool release-restored`)"
         )
+    recordings = stats.get("recordings") or {}
+    if recordings.get("pending") or recordings.get("missing"):
+        lines.append(
+            f"recordings {recordings.get('pending', 0)} to upload "
+            f"({_size(stats.get('recording_bytes', 0))})"
+            + (f", {recordings['missing']} missing" if recordings.get("missing") else "")
+        )
     if stats.get("over_cap"):
         lines.append(
             f"disk cap   OVER: {_size(stats['size_bytes'])} > {_size(stats['max_bytes'])}; "

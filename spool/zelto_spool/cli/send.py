@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 import click
 
-from ..config import ENV_API_KEY
+from ..config import ENV_API_KEY, RecordingSettings
 from ..errors import ConfigError
 from ..store.spool import Spool
 from ..testing.contract import FAULT_MODES, Post, format_post
@@ -89,6 +89,7 @@ def drain(
         base_url, api_key, concurrency=concurrency, total_timeout_s=total_timeout_s
     )
     spool = open_spool(ctx, must_exist=True)  # a mistyped path must not look drained
+    uploads = _upload_recordings(spool, config)  # first: a new version is then drained too
     total = spool.undelivered()
     show_bar = not quiet and total > 0 and config.api_key is not None and sys.stderr.isatty()
     bar_cm: Any = (
@@ -123,6 +124,14 @@ def drain(
 
         report = asyncio.run(go())
     click.echo(_drain_summary(report, spool))
+    if uploads is not None:
+        left = spool.recordings.counts().get("pending", 0)
+        line = f"drain: {uploads.uploaded} recording(s) uploaded, {left} left to upload"
+        if left and uploads.errors:
+            line += f"; last error: {printable(uploads.errors[-1])}"
+        click.echo(line)
+        if left:
+            sys.exit(1)
     if not report.ok:
         sys.exit(1)
     if strict and report.dead:
@@ -132,6 +141,20 @@ def drain(
             err=True,
         )
         sys.exit(3)
+
+
+def _upload_recordings(spool: Spool, config: Any) -> Any:
+    """With `ZELTO_RECORDINGS_BUCKET` set: upload every recording waiting (once each)."""
+    from ..delivery.upload import Uploader
+
+    settings = RecordingSettings.from_env()
+    if settings is None:
+        return None
+    uploader = Uploader(spool, settings, config=config)
+    try:
+        return uploader.upload_all()
+    finally:
+        uploader.close()
 
 
 def _drain_summary(report: Any, spool: Spool) -> str:
@@ -280,6 +303,7 @@ def run(
         pause_probe_interval_s=probe_interval,
     )
     spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes, retention_s=retention)
+    recordings = RecordingSettings.from_env()  # None: recordings are off
     served = None
     if listen is not None:
         served = Listen(
@@ -298,6 +322,7 @@ def run(
             live_stale_after_s=live_stale_after_s,
             listen=served,
             max_pending_age=max_pending_age,
+            recordings=recordings,
         )
     )
     sys.exit(code)

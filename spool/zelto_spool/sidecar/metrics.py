@@ -181,6 +181,16 @@ def _spool_lines(spool: Spool) -> Iterator[str]:
         "Damaged spool files set aside beside the spool (never deleted)",
         len(stats["corrupt_files"]),
     )
+    recordings = stats["recordings"]
+    yield from _family(
+        "zelto_spool_recordings",
+        "gauge",
+        "Call recordings to upload (pending) or lost before upload (missing)",
+        (
+            f'zelto_spool_recordings{{state="{state}"}} {go_float(recordings.get(state, 0))}'
+            for state in ("pending", "missing")
+        ),
+    )
     yield from gauge(
         "zelto_spool_held_calls",
         "Unsent calls held since the spool was found restored or copied (release-restored)",

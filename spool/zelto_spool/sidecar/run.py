@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import DeliveryConfig
 from ..delivery.flusher import Flusher
-from ..errors import ConfigError, SpoolError
+from ..errors import ConfigError, SpoolError, ZeltoError
 from ..store.spool import Spool
 from .health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from .watch import watch_spool
 
 if TYPE_CHECKING:
+    from ..config import RecordingSettings
+    from ..delivery.upload import Uploader
     from .metrics import SidecarMetrics
     from .server import SidecarServer
     from .webhooks import CallIdSource
@@ -65,8 +67,12 @@ async def run_sidecar(
     listen: Listen | None = None,
     on_started: Callable[[Flusher], None] | None = None,
     max_pending_age: float = DEFAULT_MAX_PENDING_AGE_S,
+    recordings: RecordingSettings | None = None,
 ) -> int:
     """Run until SIGTERM/SIGINT (or `stop` is set). Returns the process exit code (0).
+
+    With `recordings`, recordings handed to the spool are uploaded beside the sends
+    (`delivery/upload.py`), in a task of their own: an upload never holds a call back.
 
     `/healthz` (with `listen`) gives the verdict of `status --check` (`health.verdict`),
     with `max_pending_age` as its stale-backlog threshold, plus a stopped flusher.
@@ -77,6 +83,11 @@ async def run_sidecar(
     """
     if config.api_key is None:
         raise ConfigError(NO_KEY_REFUSAL)
+    uploader = None
+    if recordings is not None:
+        from ..delivery.upload import Uploader
+
+        uploader = Uploader(spool, recordings, config=config)  # ConfigError without [s3]
     stop = stop or asyncio.Event()
     hooks = []
     metrics = None
@@ -117,8 +128,20 @@ async def run_sidecar(
     )
     # open (and create, 0600) the spool before watching its directory
     await asyncio.to_thread(spool.open)
-    watcher = asyncio.create_task(watch_spool(spool.path, flusher.wake, stop)) if watch else None
+    uploads = asyncio.Event()
+
+    def wake() -> None:
+        flusher.wake()
+        if uploader is not None:
+            loop.call_soon_threadsafe(uploads.set)
+
+    watcher = asyncio.create_task(watch_spool(spool.path, wake, stop)) if watch else None
     runner = asyncio.create_task(flusher.run(stop))
+    uploading = (
+        None
+        if uploader is None
+        else asyncio.create_task(_upload_loop(uploader, stop, uploads, poll_interval_s))
+    )
     try:
         logger.info(
             "sidecar started",
@@ -140,6 +163,8 @@ async def run_sidecar(
             await asyncio.wait([runner])
         if server is not None:
             await server.stop()
+        if uploading is not None:
+            await asyncio.wait([uploading])
         if watcher is not None:
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -152,6 +177,33 @@ async def run_sidecar(
         extra={"delivered": report.delivered, "retried": report.retried, "dead": report.dead},
     )
     return 0
+
+
+async def _upload_loop(
+    uploader: Uploader, stop: asyncio.Event, wake: asyncio.Event, poll_interval_s: float
+) -> None:
+    """Upload due recordings until `stop`; woken by spool changes, by the next retry's time
+    and by the fallback poll. An upload in progress finishes before the sidecar exits."""
+    try:
+        while not stop.is_set():
+            wake.clear()
+            try:
+                await asyncio.to_thread(uploader.upload_due)
+                due = await asyncio.to_thread(uploader.next_due)
+            except ZeltoError as exc:  # the spool busy or damaged: the flusher says so too
+                logger.error("recordings: could not read the spool", extra={"error": str(exc)})
+                due = None
+            wait = (
+                poll_interval_s
+                if due is None
+                else max(0.0, min(poll_interval_s, due - time.time()))
+            )
+            waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
+            await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+            for waiter in waiters:
+                waiter.cancel()
+    finally:
+        await asyncio.to_thread(uploader.close)
 
 
 async def _serve(

@@ -25,6 +25,8 @@ Layout (see docs/design.md):
   per call id and merged into every version enqueued later, so no later version drops them.
 - `webhook_events`: the LiveKit webhooks applied (id, call, kind, creation time), so a
   replayed or older webhook never rolls an enrichment back.
+- `recordings`: call audio handed to the spool (a file under `recordings/` beside the spool)
+  waiting to be uploaded to object storage, then the object's key and URL (`store/recordings.py`).
 - `live`, `live_turns`: calls in progress (not the delivery queue): a header per job (owner,
   times, the payload without its transcript, the final payload once closed) and one small row
   per turn. `store/live.py` writes and reaps them.
@@ -129,6 +131,34 @@ _V2 = [
 ]
 
 
+# recordings handed over by job processes (`store/recordings.py`), uploaded by the sidecar or
+# `drain` (`delivery/upload.py`); one row per call, the file kept until the upload is confirmed
+_V3 = [
+    """
+    CREATE TABLE recordings (
+        call_id TEXT PRIMARY KEY,
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        state TEXT NOT NULL
+            CHECK (state IN ('recording', 'pending', 'uploaded', 'missing')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        last_error TEXT,
+        object_key TEXT,
+        url TEXT,
+        source TEXT,
+        owner_host TEXT,
+        owner_pid INTEGER,
+        owner_start INTEGER
+    )
+    """,
+    "CREATE INDEX recordings_due ON recordings (state, next_attempt_at)",
+]
+
+
 @dataclass(frozen=True)
 class Migration:
     """One step of the schema. `readable_by`: the oldest schema level that can still use a
@@ -145,6 +175,7 @@ class Migration:
 MIGRATIONS = [
     Migration(_V1, readable_by=1, release="0.1.0"),
     Migration(_V2, readable_by=1, release="0.1.0"),  # additive: 0.1.0 never reads it
+    Migration(_V3, readable_by=1, release="0.1.0"),  # additive: older releases never read it
 ]
 SCHEMA_VERSION = len(MIGRATIONS)  # the newest level this code writes and reads
 

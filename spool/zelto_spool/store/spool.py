@@ -31,6 +31,7 @@ from .db import BUSY_TIMEOUT_S, Connector
 from .files import check_link
 from .home import HELD_AT, held_live, would_hold
 from .live import LiveCalls, delete_live
+from .recordings import Recording, Recordings
 from .schema import STATES, transaction
 from .upkeep import Upkeep
 
@@ -172,6 +173,7 @@ class Spool:
             max_payload_bytes=max_payload_bytes,
         )
         self.live = LiveCalls(self.store)
+        self.recordings = Recordings(self.store)
         self._upkeep = Upkeep(self.store)
 
     def __repr__(self) -> str:
@@ -258,6 +260,12 @@ class Spool:
             return queued
 
         return self.store.db.run(write, call_id=call_id)
+
+    def hand_off_recording(self, call_id: str, path: str | Path) -> Recording:
+        """Take a call's recording (a file LiveKit wrote) into the spool for upload by the
+        sidecar or `drain`; durable when this returns, `path` left as it is. Refused
+        (`SpoolWriteError`, nothing changed) past the disk cap. See `store/recordings.py`."""
+        return self.recordings.hand_off(call_id, path, spool_bytes=self.size_bytes())
 
     def enrich(self, call_id: str, fields: Mapping[str, Any]) -> Enqueued | None:
         """Record fields added after the fact and queue a newer version of the call.
@@ -424,7 +432,9 @@ class Spool:
         result["path"] = str(self.path)
         result["size_bytes"] = self.size_bytes()
         result["max_bytes"] = self.max_bytes
-        result["over_cap"] = result["size_bytes"] > self.max_bytes
+        result["recordings"] = self.recordings.counts()
+        result["recording_bytes"] = self.recordings.waiting_bytes()
+        result["over_cap"] = result["size_bytes"] + result["recording_bytes"] > self.max_bytes
         result["corrupt_files"] = self.corrupt_files()
         return result
 

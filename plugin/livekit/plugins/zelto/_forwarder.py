@@ -8,6 +8,7 @@ itself cannot take the call, it is sent directly, and logged as lost only if tha
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import os
 import sys
@@ -27,7 +28,7 @@ from zelto_spool import (
     SpoolError,
 )
 
-from . import _cost, _metrics
+from . import _cost, _metrics, _recording
 from ._calls import CallIdFn, Calls, CustomerOption, Job, Options, check_options
 from ._context import room_name
 from ._delivery import Delivery, Destination
@@ -76,6 +77,10 @@ class Forwarder:
             the maintained table (voice-prices); `zelto.Prices({...})` or a dict of rates
             adds your own (they win); False sends no cost. A model without a price leaves
             `cost` out (logged, counted) unless `Prices(partial=True)`. docs/cost.md.
+        recordings: with `session.start(record=True)`, hand LiveKit's OGG of the call to the
+            spool at session end (`on_session_end` only), for the sidecar to upload and send
+            as `call.recordingUrl` (docs/operations.md, "Recordings"); default on where
+            `$ZELTO_RECORDINGS_BUCKET` is set.
         api_key / base_url: default `$ZELTO_API_KEY` / `$ZELTO_BASE_URL`.
 
     The environment is read when a job's call begins, not here (an option given here wins),
@@ -100,6 +105,7 @@ class Forwarder:
         deliver_timeout_s: float = DEFAULT_DELIVER_TIMEOUT,
         leftovers: int = DEFAULT_LEFTOVERS,
         cost: bool | _cost.Prices | Mapping[Any, Any] | None = True,
+        recordings: bool | None = None,
         api_key: str | None = None,
         base_url: str | None = None,
     ) -> None:
@@ -132,6 +138,7 @@ class Forwarder:
             spool_path=spool_path, api_key=api_key, base_url=base_url, leftovers=leftovers
         )
         self._calls = Calls(self._opts)
+        self._recordings = recordings
         self._jobs: dict[str, Job] = {}
         caller = sys._getframe(1).f_globals.get("__name__", "")
         self._home = caller if isinstance(caller, str) else ""
@@ -171,6 +178,7 @@ class Forwarder:
             job.session_end_ran = True
             if job.tracker is not None:
                 job.tracker.seal()  # the final replaces the snapshot; no late turn writes
+            call_id = str(payload["call"]["externalId"])
             await self._spool_and_send(
                 ctx,
                 job.delivery,
@@ -178,6 +186,8 @@ class Forwarder:
                 deadline=started + self._opts.deliver_timeout_s,
                 snapshot=job.tracker is not None,
             )
+            if _recording.recordings_on(self._recordings):  # after the transcript, never before
+                await asyncio.to_thread(_recording.hand_off, ctx, job.delivery.spool, call_id)
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")
         finally:
@@ -226,6 +236,8 @@ class Forwarder:
         segment = tracker.add_segment()
         if segment == 0:
             self._calls.watch_sip(ctx, job)
+            if _recording.recordings_on(self._recordings):  # for a crash mid-call
+                _recording.register(ctx, job.delivery.spool, call_id)
         tracker.start(self._calls.header(ctx, job, call_id))
 
         def on_item(_event: Any) -> None:

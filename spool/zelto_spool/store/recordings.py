@@ -1,0 +1,411 @@
+"""Call recordings handed to the spool: the file beside it, the row that says it waits.
+
+A job process that recorded its call (`session.start(record=True)`) hands the OGG over before it
+exits (`Recordings.hand_off`): the file is hard-linked (same filesystem) or copied into
+`recordings/` beside the spool file, fsynced with its directory, mode 0600, and a row of the
+`recordings` table says that call X has a file waiting. The call's transcript is spooled and
+sent as usual, never waiting for it. The sidecar or `drain` uploads the file
+(`delivery/upload.py`); `uploaded` records the object's key and URL, fills `call.recordingUrl`
+and queues a new version of the call in the same transaction, and only then is the local file
+deleted. A crash between the commit and the delete leaves a file `sweep` deletes later.
+
+The files count toward the disk cap (`Spool.size_bytes` with them): a hand-off that would put
+the spool over its cap is refused, and the file stays where LiveKit wrote it (logged).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import shutil
+import sqlite3
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import SpoolWriteError
+from ..logs import library_logger
+from ..payload import external_id
+from . import locks
+from .calls import Enqueued, Store
+from .schema import transaction
+
+__all__ = ["RECORDINGS_DIR", "Recording", "Recordings"]
+
+RECORDINGS_DIR = "recordings"
+
+HAND_OFF = """
+INSERT INTO recordings (call_id, file, sha256, size, state, attempts, next_attempt_at,
+                        created_at, updated_at)
+VALUES (:call_id, :file, :sha256, :size, 'pending', 0, :now, :now, :now)
+ON CONFLICT (call_id) DO UPDATE SET
+    file = excluded.file, sha256 = excluded.sha256, size = excluded.size, state = 'pending',
+    attempts = 0, next_attempt_at = excluded.next_attempt_at, updated_at = excluded.updated_at,
+    last_error = NULL, object_key = NULL, url = NULL, source = NULL, owner_host = NULL,
+    owner_pid = NULL, owner_start = NULL
+"""
+
+# a job process that records: where LiveKit writes, and who writes it (`adopt_orphans`)
+REGISTER = """
+INSERT INTO recordings (call_id, file, sha256, size, state, next_attempt_at, created_at,
+                        updated_at, source, owner_host, owner_pid, owner_start)
+VALUES (:call_id, '', '', 0, 'recording', :now, :now, :now, :source, :host, :pid, :start)
+ON CONFLICT (call_id) DO UPDATE SET
+    state = 'recording', file = '', sha256 = '', size = 0, attempts = 0, last_error = NULL,
+    object_key = NULL, url = NULL, updated_at = excluded.updated_at, source = excluded.source,
+    owner_host = excluded.owner_host, owner_pid = excluded.owner_pid,
+    owner_start = excluded.owner_start
+WHERE recordings.state != 'pending'
+"""
+
+RECORDING_NOW = """
+SELECT call_id, source, owner_host, owner_pid, owner_start, updated_at FROM recordings
+WHERE state = 'recording'
+"""
+
+DROP_REGISTERED = "DELETE FROM recordings WHERE call_id = :call_id AND state = 'recording'"
+
+MARK_REGISTERED_MISSING = """
+UPDATE recordings SET state = 'missing', last_error = :error, updated_at = :now
+WHERE call_id = :call_id AND state = 'recording'
+"""
+
+PREVIOUS_FILE = "SELECT file FROM recordings WHERE call_id = :call_id"
+
+DUE_RECORDINGS = """
+SELECT call_id, file, sha256, size, attempts FROM recordings
+WHERE state = 'pending' AND next_attempt_at <= :now
+ORDER BY next_attempt_at LIMIT :limit
+"""
+
+NEXT_RECORDING_DUE = "SELECT min(next_attempt_at) FROM recordings WHERE state = 'pending'"
+
+MARK_UPLOADED = """
+UPDATE recordings SET state = 'uploaded', object_key = :key, url = :url, last_error = NULL,
+    updated_at = :now
+WHERE call_id = :call_id AND sha256 = :sha256 AND state = 'pending'
+"""
+
+MARK_RETRY = """
+UPDATE recordings SET attempts = attempts + 1, next_attempt_at = :next_at, last_error = :error,
+    updated_at = :now
+WHERE call_id = :call_id AND sha256 = :sha256 AND state = 'pending'
+"""
+
+MARK_MISSING = """
+UPDATE recordings SET state = 'missing', last_error = :error, updated_at = :now
+WHERE call_id = :call_id AND sha256 = :sha256 AND state = 'pending'
+"""
+
+MAKE_RECORDINGS_DUE = """
+UPDATE recordings SET next_attempt_at = :now WHERE state = 'pending' AND next_attempt_at > :now
+"""
+
+RECORDING_FILES = "SELECT file, state FROM recordings"
+
+# an uploaded recording's row (its URL is in the call's versions) is kept as long as a
+# delivered call's row at least, then goes
+FORGET_UPLOADED = "DELETE FROM recordings WHERE state = 'uploaded' AND updated_at < :before"
+
+COUNT_RECORDINGS = "SELECT state, count(*) FROM recordings GROUP BY state"
+
+# an older spool read by inspection (never migrated) has no such table
+HAS_RECORDINGS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'recordings'"
+
+GET_RECORDING = """
+SELECT call_id, file, sha256, size, state, attempts, next_attempt_at, last_error, object_key, url
+FROM recordings WHERE call_id = :call_id
+"""
+
+UPLOADED_KEEP_S = 7 * 24 * 3600.0
+
+logger = library_logger(__name__)
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A recording waiting to be uploaded: its call, file (under `recordings/`), content."""
+
+    call_id: str
+    file: str
+    sha256: str
+    size: int
+    attempts: int
+
+
+class Recordings:
+    """The `recordings` table and the files under `recordings/` of a spool (`spool.recordings`)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def directory(self) -> Path:
+        return self.store.path.parent / RECORDINGS_DIR
+
+    # --- the job process's side ---------------------------------------------------------
+
+    def hand_off(self, call_id: str, source: str | Path, *, spool_bytes: int) -> Recording:
+        """Take `source` (the OGG LiveKit wrote) into the spool for call `call_id`: linked or
+        copied, fsynced, 0600, recorded; durable when this returns. `source` is left as it is.
+
+        `spool_bytes`: the spool's size now (its file, `-wal`, `-shm`); with the recordings
+        already waiting and this one it must stay within the cap, else `SpoolWriteError`
+        (nothing changed). Raises `OSError` when `source` cannot be read.
+        """
+        call_id = external_id(call_id)
+        source = Path(source)
+        sha256, size = _digest(source)
+        waiting = self.waiting_bytes()
+        if spool_bytes + waiting + size > self.store.max_bytes:
+            raise SpoolWriteError(
+                f"recording of call {call_id!r} ({size} bytes) not taken: the spool would go "
+                f"over its cap ({spool_bytes + waiting} of {self.store.max_bytes} bytes used); "
+                f"it stays at {source}"
+            )
+        name = f"{hashlib.sha256(call_id.encode()).hexdigest()[:16]}-{sha256[:32]}"
+        name += source.suffix.lower() if source.suffix else ".ogg"
+        self._place(source, name, sha256)
+        now = self.store.clock()
+        params = {"call_id": call_id, "file": name, "sha256": sha256, "size": size, "now": now}
+
+        def write(conn: sqlite3.Connection) -> str | None:
+            with transaction(conn):
+                row = conn.execute(PREVIOUS_FILE, params).fetchone()
+                conn.execute(HAND_OFF, params)
+            return None if row is None else str(row[0])
+
+        previous = self.store.db.run(write, call_id=call_id)
+        if previous and previous != name:  # a newer recording of the same call replaced it
+            self._unlink(previous)
+        logger.info("recording handed to the spool", extra={"call_id": call_id, "bytes": size})
+        return Recording(call_id, name, sha256, size, 0)
+
+    def _place(self, source: Path, name: str, sha256: str) -> None:
+        directory = self.directory
+        directory.mkdir(mode=0o700, exist_ok=True)
+        target = directory / name
+        if target.exists() and _digest(target)[0] == sha256:
+            return  # handed over before (same content, same name)
+        part = directory / f".{name}.part"
+        with contextlib.suppress(FileNotFoundError):
+            part.unlink()
+        try:
+            os.link(source, part)  # same filesystem: no copy, LiveKit's delete leaves ours
+            os.chmod(part, 0o600)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+                raise
+            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+                shutil.copyfileobj(src, out, 1024 * 1024)
+        fd = os.open(part, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(part, target)
+        _fsync_dir(directory)
+
+    def register(self, call_id: str, source: str | Path) -> None:
+        """A job process that records the call to `source`: should it die before `hand_off`
+        (killed mid-call), `adopt_orphans` takes what LiveKit wrote so far from there."""
+        me = locks.current_owner()
+        params: dict[str, Any] = {
+            "call_id": external_id(call_id),
+            "source": str(Path(source).absolute()),
+        }
+        params.update(host=me.host, pid=me.pid, start=me.start, now=self.store.clock())
+        self._write(REGISTER, params, params["call_id"])
+
+    def adopt_orphans(self, *, stale_after_s: float) -> int:
+        """Recordings whose job process died before handing them over (`register`): the
+        file LiveKit was writing is handed over as it is (the audio so far), or, when there
+        is none, the row is dropped (nothing was recorded) or, when it cannot be read from
+        here (another host or container), marked `missing` naming the path. Returns how
+        many were handed over."""
+        me = locks.current_owner()
+        now = self.store.clock()
+        rows = self.store.db.run(lambda conn: conn.execute(RECORDING_NOW).fetchall())
+        adopted = 0
+        for call_id, source, host, pid, start, updated in rows:
+            if (host, pid, start) == (me.host, me.pid, me.start):
+                continue
+            alive = locks.is_alive(host, pid, start)
+            if alive or (alive is None and updated >= now - stale_after_s):
+                continue
+            path = Path(source)
+            params = {"call_id": call_id, "now": now}
+            if host != me.host and not path.exists():
+                error = f"recorded on {host} at {source}; not readable from here"
+                self._write(MARK_REGISTERED_MISSING, {**params, "error": error}, call_id)
+                continue
+            if not path.is_file() or path.stat().st_size == 0:
+                self._write(DROP_REGISTERED, params, call_id)
+                continue
+            try:
+                self.hand_off(call_id, path, spool_bytes=self.store_bytes())
+            except (OSError, SpoolWriteError) as exc:
+                logger.error(
+                    "could not take the recording of a lost agent process",
+                    extra={"call_id": call_id, "recording": source, "error": str(exc)},
+                )
+                continue
+            adopted += 1
+            logger.warning(
+                "took the recording of a lost agent process (the audio up to its end)",
+                extra={"call_id": call_id, "recording": source},
+            )
+        return adopted
+
+    def store_bytes(self) -> int:
+        from .files import SIDE_FILES
+
+        total = 0
+        for suffix in ("", *SIDE_FILES):
+            with contextlib.suppress(FileNotFoundError):
+                total += os.stat(f"{self.store.path}{suffix}").st_size
+        return total
+
+    # --- the uploader's side ------------------------------------------------------------
+
+    def due(self, *, limit: int = 16) -> list[Recording]:
+        """Pending recordings whose next attempt is due now, earliest first."""
+        params = {"now": self.store.clock(), "limit": limit}
+        rows = self.store.db.run(lambda conn: conn.execute(DUE_RECORDINGS, params).fetchall())
+        return [Recording(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in rows]
+
+    def next_due(self) -> float | None:
+        value = self.store.db.run(lambda conn: conn.execute(NEXT_RECORDING_DUE).fetchone()[0])
+        return None if value is None else float(value)
+
+    def make_due(self) -> int:
+        """Every pending recording due now (`drain`); how many changed."""
+
+        def write(conn: sqlite3.Connection) -> int:
+            with transaction(conn):
+                return conn.execute(MAKE_RECORDINGS_DUE, {"now": self.store.clock()}).rowcount
+
+        return int(self.store.db.run(write))
+
+    def path(self, recording: Recording) -> Path:
+        return self.directory / recording.file
+
+    def uploaded(self, recording: Recording, *, key: str, url: str) -> Enqueued | None:
+        """The upload is confirmed: record the object, fill `call.recordingUrl` where the call
+        has none (an Egress URL or the user's own wins) and queue the new version, in one
+        transaction; then delete the local file. Returns the version queued, if any."""
+        now = self.store.clock()
+        params: dict[str, Any] = {"call_id": recording.call_id, "sha256": recording.sha256}
+        params.update(key=key, url=url, now=now)
+        fields = {"call_fill": {"recordingUrl": url}}
+
+        def write(conn: sqlite3.Connection) -> Enqueued | None:
+            with transaction(conn):
+                if conn.execute(MARK_UPLOADED, params).rowcount == 0:
+                    return None  # replaced meanwhile, or another uploader got there first
+                return self.store.record_enrichment(conn, recording.call_id, fields, now)
+
+        queued = self.store.db.run(write, call_id=recording.call_id)
+        self._unlink(recording.file)
+        return queued
+
+    def retry(self, recording: Recording, *, delay_s: float, error: str) -> None:
+        now = self.store.clock()
+        params: dict[str, Any] = {"call_id": recording.call_id, "sha256": recording.sha256}
+        params.update(next_at=now + delay_s, error=error[:500], now=now)
+        self._write(MARK_RETRY, params, recording.call_id)
+
+    def missing(self, recording: Recording, *, error: str) -> None:
+        params: dict[str, Any] = {"call_id": recording.call_id, "sha256": recording.sha256}
+        params.update(error=error[:500], now=self.store.clock())
+        self._write(MARK_MISSING, params, recording.call_id)
+
+    def _write(self, statement: str, params: dict[str, Any], call_id: str | None) -> None:
+        def write(conn: sqlite3.Connection) -> None:
+            with transaction(conn):
+                conn.execute(statement, params)
+
+        self.store.db.run(write, call_id=call_id)
+
+    # --- reading and housekeeping -------------------------------------------------------
+
+    def show(self, call_id: str) -> dict[str, Any] | None:
+        row = self.store.db.run(
+            lambda conn: conn.execute(GET_RECORDING, {"call_id": call_id}).fetchone()
+        )
+        if row is None:
+            return None
+        names = (
+            "call_id",
+            "file",
+            "sha256",
+            "size",
+            "state",
+            "attempts",
+            "next_attempt_at",
+            "last_error",
+            "object_key",
+            "url",
+        )
+        return dict(zip(names, row, strict=True))
+
+    def counts(self) -> dict[str, int]:
+        def read(conn: sqlite3.Connection) -> list[Any]:
+            if conn.execute(HAS_RECORDINGS).fetchone() is None:
+                return []
+            return conn.execute(COUNT_RECORDINGS).fetchall()
+
+        rows = self.store.db.run(read)
+        return {str(state): int(n) for state, n in rows}
+
+    def waiting_bytes(self) -> int:
+        """Bytes of the files under `recordings/` (what the cap counts besides the file)."""
+        total = 0
+        with contextlib.suppress(FileNotFoundError):
+            for entry in os.scandir(self.directory):
+                with contextlib.suppress(FileNotFoundError):
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(info.st_mode):
+                        total += info.st_size
+        return total
+
+    def sweep(self) -> int:
+        """Delete files whose upload was confirmed but whose delete did not happen (a crash
+        in between), and the rows of uploads older than a delivered call's row is kept;
+        returns how many files."""
+        rows = self.store.db.run(lambda conn: conn.execute(RECORDING_FILES).fetchall())
+        done = [str(name) for name, state in rows if state == "uploaded"]
+        swept = sum(self._unlink(name) for name in done)
+        before = self.store.clock() - max(self.store.retention_s, UPLOADED_KEEP_S)
+        self._write(FORGET_UPLOADED, {"before": before}, None)
+        return swept
+
+    def _unlink(self, name: str) -> bool:
+        try:
+            (self.directory / name).unlink()
+        except FileNotFoundError:
+            return False
+        _fsync_dir(self.directory)
+        return True
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(1024 * 1024):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

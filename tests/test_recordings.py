@@ -1,0 +1,277 @@
+"""Recordings without Egress, the spool's side: a file handed to the spool is uploaded to a real
+S3-compatible server (moto's, started here), and the call is queued again with
+`call.recordingUrl`; the transcript never waits for it, an outage loses nothing."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import API_KEY, cli_env, payload, run_cli
+from tests.s3server import S3Server
+from zelto_spool import Spool
+from zelto_spool.config import RecordingSettings
+from zelto_spool.delivery.upload import Uploader, presign
+from zelto_spool.errors import ConfigError, SpoolWriteError
+
+OGG = b"OggS\x00\x02" + os.urandom(200_000)  # the bytes only matter, not that they decode
+
+
+@pytest.fixture
+def s3(tmp_path: Path) -> Iterator[S3Server]:
+    server = S3Server(tmp_path / "moto.log").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def recording(tmp_path: Path, data: bytes = OGG) -> Path:
+    path = tmp_path / "session" / "audio.ogg"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def uploader(spool: Spool, s3: S3Server, **settings: Any) -> Uploader:
+    found = RecordingSettings.from_env({**s3.env(), **settings})
+    assert found is not None
+    return Uploader(spool, found)
+
+
+def test_a_handed_off_recording_is_uploaded_and_the_call_queued_with_its_url(
+    spool: Spool, s3: S3Server, tmp_path: Path
+) -> None:
+    spool.enqueue(payload("room-1"))
+    source = recording(tmp_path)
+    handed = spool.hand_off_recording("room-1", source)
+    kept = spool.recordings.path(handed)
+    assert kept.read_bytes() == OGG and source.read_bytes() == OGG  # LiveKit's file untouched
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert kept.parent == spool.path.parent / "recordings"
+
+    up = uploader(spool, s3)
+    report = up.upload_due()
+    up.close()
+
+    assert (report.uploaded, report.retried) == (1, 0)
+    call = spool.latest_payload("room-1")
+    assert call is not None
+    url = call["call"]["recordingUrl"]
+    assert "X-Amz-Signature=" in url and "X-Amz-Expires=604800" in url
+    assert httpx.get(url).content == OGG  # the presigned URL serves the very bytes
+    assert spool.rows(call_ids=["room-1"])[0]["version"] == 2
+    assert not kept.exists()  # deleted only after the upload was confirmed
+    assert s3.objects() == [f"zelto-recordings/room-1/{handed.sha256}.ogg"]
+    assert spool.recordings.show("room-1")["state"] == "uploaded"  # type: ignore[index]
+
+
+def test_with_the_store_down_the_transcript_goes_at_once_and_the_recording_later(
+    spool_path: Path, s3: S3Server, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    spool = Spool(spool_path)
+    spool.enqueue(payload("room-2"))
+    spool.hand_off_recording("room-2", recording(tmp_path))
+    spool.close()
+    env = {**cli_env(spool_path, zelto_receiver.base_url, API_KEY), **s3.env()}
+    s3.stop()
+
+    down = run_cli("drain", env=env)
+    assert down.returncode == 1, down.stderr  # a recording is left
+    assert "0 recording(s) uploaded, 1 left to upload" in down.stdout
+    assert "ConnectError" in down.stdout
+    assert zelto_receiver.calls["room-2"]["transcript"]  # the transcript did not wait
+    assert "recordingUrl" not in zelto_receiver.calls["room-2"]["call"]
+
+    s3.start()
+    up = run_cli("drain", env=env)
+    assert up.returncode == 0, up.stdout + up.stderr
+    assert "1 recording(s) uploaded, 0 left to upload" in up.stdout
+    delivered = zelto_receiver.calls["room-2"]
+    assert httpx.get(delivered["call"]["recordingUrl"]).content == OGG
+    assert delivered["transcript"]  # the same call, a later version: nothing lost
+    assert not any((spool_path.parent / "recordings").iterdir())
+
+
+def test_an_egress_url_on_the_call_wins_over_ours(
+    spool: Spool, s3: S3Server, tmp_path: Path
+) -> None:
+    spool.enqueue(payload("room-3"))
+    spool.enrich("room-3", {"call": {"recordingUrl": "https://egress.example/room-3.ogg"}})
+    spool.hand_off_recording("room-3", recording(tmp_path))
+    up = uploader(spool, s3, ZELTO_RECORDINGS_URL="public")
+    assert up.upload_due().uploaded == 1  # uploaded all the same: the file is not lost
+    up.close()
+    call = spool.latest_payload("room-3")
+    assert call is not None and call["call"]["recordingUrl"] == "https://egress.example/room-3.ogg"
+
+    # and an Egress webhook that comes after our upload replaces our URL
+    spool.enqueue(payload("room-4"))
+    spool.hand_off_recording("room-4", recording(tmp_path, b"OggS-other"))
+    up = uploader(spool, s3, ZELTO_RECORDINGS_URL="public")
+    up.upload_due()
+    up.close()
+    ours = spool.latest_payload("room-4")
+    assert ours is not None
+    assert ours["call"]["recordingUrl"].startswith(f"{s3.endpoint}/zelto-test-recordings/")
+    key = ours["call"]["recordingUrl"].removeprefix(s3.endpoint)  # public: the bucket's own
+    assert s3.request("GET", key).content == b"OggS-other"
+    spool.enrich_from_event(
+        "room-4",
+        {"call": {"recordingUrl": "https://egress.example/room-4.ogg"}},
+        event_id="EV_1",
+        kind="egress_ended",
+        created_at=spool.clock(),
+    )
+    after = spool.latest_payload("room-4")
+    assert (
+        after is not None and after["call"]["recordingUrl"] == "https://egress.example/room-4.ogg"
+    )
+
+
+def test_a_second_upload_of_the_same_recording_writes_the_same_object(
+    spool: Spool, s3: S3Server, tmp_path: Path
+) -> None:
+    spool.enqueue(payload("room-5"))
+    source = recording(tmp_path)
+    spool.hand_off_recording("room-5", source)
+    up = uploader(spool, s3)
+    up.upload_due()
+    spool.hand_off_recording("room-5", source)  # handed over again (a retried job)
+    assert up.upload_due().uploaded == 1
+    up.close()
+    assert len(s3.objects()) == 1  # one key per (call, content): idempotent
+
+
+def test_a_recording_past_the_disk_cap_is_refused_and_left_where_it_was(
+    spool_path: Path, tmp_path: Path
+) -> None:
+    spool = Spool(spool_path, max_bytes=150_000).open()
+    source = recording(tmp_path)
+    with pytest.raises(SpoolWriteError, match="cap"):
+        spool.hand_off_recording("room-6", source)
+    assert source.read_bytes() == OGG
+    assert spool.recordings.counts() == {}
+    spool.close()
+
+
+def test_recordings_on_without_the_s3_extra_is_a_clear_config_error(
+    spool: Spool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = RecordingSettings(bucket="b-1", access_key_id="a", secret_access_key="s")
+    monkeypatch.setitem(sys.modules, "httpx_auth", None)
+    with pytest.raises(ConfigError, match=r"zelto-spool\[s3\]"):
+        Uploader(spool, settings)
+
+
+def test_recording_settings_are_checked_and_off_without_a_bucket() -> None:
+    assert RecordingSettings.from_env({}) is None
+    with pytest.raises(ConfigError, match="loopback"):
+        RecordingSettings(
+            bucket="b-1", endpoint="http://example.com", access_key_id="a", secret_access_key="s"
+        )
+    with pytest.raises(ConfigError, match="AWS_ACCESS_KEY_ID"):
+        RecordingSettings.from_env({"ZELTO_RECORDINGS_BUCKET": "b-1"})
+    with pytest.raises(ConfigError, match="7d"):
+        RecordingSettings(
+            bucket="b-1", access_key_id="a", secret_access_key="s", url_ttl_s=8 * 86400
+        )
+    settings = RecordingSettings(bucket="b-1", access_key_id="a", secret_access_key="s")
+    assert "secret_access_key" not in repr(settings)
+
+
+def test_a_presigned_url_is_the_one_botocore_signs() -> None:
+    """The hand-written query signature (`RecordingSettings.presign`) against AWS's own SDK."""
+    import datetime
+    from urllib.parse import parse_qs, urlsplit
+
+    import botocore.session  # moto's dependency, here as the reference implementation
+    from botocore.config import Config
+
+    settings = RecordingSettings(
+        bucket="zelto-b",
+        endpoint="http://127.0.0.1:9000",
+        region="eu-west-1",
+        access_key_id="AKID",
+        secret_access_key="SECRET",
+        session_token="TOKEN",
+        url_ttl_s=3600,
+    )
+    client = botocore.session.get_session().create_client(
+        "s3",
+        region_name="eu-west-1",
+        endpoint_url="http://127.0.0.1:9000",
+        aws_access_key_id="AKID",
+        aws_secret_access_key="SECRET",
+        aws_session_token="TOKEN",
+        config=Config(s3={"addressing_style": "path"}, signature_version="s3v4"),
+    )
+    params = {"Bucket": "zelto-b", "Key": "p/room-1/abc.ogg"}
+    theirs = parse_qs(urlsplit(client.generate_presigned_url("get_object", Params=params)).query)
+    when = datetime.datetime.strptime(theirs["X-Amz-Date"][0], "%Y%m%dT%H%M%SZ")
+    ours = presign(settings, "p/room-1/abc.ogg", now=when.replace(tzinfo=datetime.timezone.utc))
+    assert parse_qs(urlsplit(ours).query) == theirs
+
+
+def test_the_sidecar_uploads_once_the_store_is_back_and_the_transcript_never_waits(
+    spool_path: Path, s3: S3Server, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    import signal
+    import subprocess
+
+    s3.stop()
+    env = {**cli_env(spool_path, zelto_receiver.base_url, API_KEY), **s3.env()}
+    log = tmp_path / "sidecar.log"
+    with open(log, "w") as err:
+        sidecar = subprocess.Popen(
+            [sys.executable, "-m", "zelto_spool", "run"], env=env, stderr=err, text=True
+        )
+    try:
+        spool = Spool(spool_path)
+        spool.enqueue(payload("room-7"))
+        spool.hand_off_recording("room-7", recording(tmp_path))
+        spool.close()
+        assert zelto_receiver.wait_for(lambda r: "room-7" in r.calls, timeout=60)
+        assert "recordingUrl" not in zelto_receiver.calls["room-7"]["call"]
+        s3.start()
+
+        def uploaded(r: Any) -> bool:
+            return "recordingUrl" in r.calls.get("room-7", {}).get("call", {})
+
+        assert zelto_receiver.wait_for(uploaded, timeout=90), log.read_text()
+        url = zelto_receiver.calls["room-7"]["call"]["recordingUrl"]
+        assert httpx.get(url).content == OGG
+    finally:
+        sidecar.send_signal(signal.SIGTERM)
+        assert sidecar.wait(timeout=60) == 0, log.read_text()
+
+
+def test_a_recording_whose_process_died_is_taken_as_it_was_left(
+    spool_path: Path, tmp_path: Path
+) -> None:
+    import subprocess
+
+    kept = recording(tmp_path)  # what LiveKit had written when the process died
+    never = tmp_path / "never" / "audio.ogg"  # a process that died before recording anything
+    register = (
+        "import sys; from zelto_spool import Spool; s = Spool(sys.argv[1]); "
+        "s.recordings.register('room-8', sys.argv[2]); s.recordings.register('room-9', sys.argv[3])"
+    )
+    subprocess.run(
+        [sys.executable, "-c", register, str(spool_path), str(kept), str(never)], check=True
+    )
+    spool = Spool(spool_path)
+    assert spool.recordings.counts() == {"recording": 2}
+    assert spool.recordings.adopt_orphans(stale_after_s=3600) == 1  # that process is gone
+    taken = spool.recordings.show("room-8")
+    assert taken is not None and taken["state"] == "pending"
+    assert (spool_path.parent / "recordings" / taken["file"]).read_bytes() == OGG
+    assert spool.recordings.show("room-9") is None  # nothing was recorded: nothing to send
+    spool.close()

@@ -1,0 +1,100 @@
+"""Recordings without Egress from a real job process: `session.start(record=True)`, the OGG
+LiveKit's own recorder wrote handed to the spool at session end, uploaded to a real S3 server
+(moto's) once it is up, and the call sent again with `call.recordingUrl` serving those bytes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import API_KEY, cli_env, run_cli
+from tests.s3server import S3Server
+from zelto_spool import Spool
+
+ROOT = Path(__file__).resolve().parents[1]
+AGENT = ROOT / "tests" / "recording_agent.py"
+
+
+@pytest.fixture
+def s3(tmp_path: Path) -> Iterator[S3Server]:
+    server = S3Server(tmp_path / "moto.log").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def run_agent(spool_path: Path, receiver: Any, out: Path, *rooms: str, **env: str) -> None:
+    full = {
+        **cli_env(spool_path, receiver.base_url, API_KEY),
+        "ZELTO_TEST_OGG_OUT": str(out),
+        "PYTHONPATH": str(ROOT),
+        **env,
+    }
+    result = subprocess.run(
+        [sys.executable, str(AGENT), *rooms],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_recorded_job_sends_its_transcript_at_once_and_its_recording_once_the_store_is_up(
+    spool_path: Path, s3: S3Server, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    out = tmp_path / "ogg"
+    out.mkdir()
+    s3.stop()  # the object store is down through the whole call
+    run_agent(spool_path, zelto_receiver, out, "rec-room-1")
+
+    call = zelto_receiver.calls["rec-room-1"]  # delivered before the job process exited
+    assert [t["role"] for t in call["transcript"]["turns"]] == ["user", "assistant"] * 2
+    assert "recordingUrl" not in call["call"]
+    written = (out / "rec-room-1.ogg").read_bytes()
+    assert written.startswith(b"OggS") and len(written) > 1000  # LiveKit's encoder, real frames
+    spool = Spool(spool_path)
+    waiting = spool.recordings.show("rec-room-1")
+    assert waiting is not None and waiting["state"] == "pending"
+    spool.close()
+
+    s3.start()
+    drained = run_cli(
+        "drain", env={**cli_env(spool_path, zelto_receiver.base_url, API_KEY), **s3.env()}
+    )
+    assert drained.returncode == 0, drained.stdout + drained.stderr
+    later = zelto_receiver.calls["rec-room-1"]
+    assert httpx.get(later["call"]["recordingUrl"]).content == written  # the very OGG
+    assert later["transcript"] == call["transcript"]
+    assert not any((spool_path.parent / "recordings").iterdir())
+
+
+def test_a_job_killed_mid_call_sends_the_transcript_and_the_audio_so_far(
+    spool_path: Path, s3: S3Server, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    """LiveKit's OGG writer (PyAV) puts the file on disk in 256 KiB blocks and the rest at
+    close: a killed job leaves the audio up to its last whole block, which is what arrives."""
+    out = tmp_path / "ogg"
+    out.mkdir()
+    run_agent(spool_path, zelto_receiver, out, "rec-killed", ZELTO_TEST_KILL="1")
+    assert "rec-killed" not in zelto_receiver.calls  # no hook ran
+
+    env = {**cli_env(spool_path, zelto_receiver.base_url, API_KEY), **s3.env()}
+    drained = run_cli("drain", env=env)
+    assert drained.returncode == 0, drained.stdout + drained.stderr
+    assert "1 recording(s) uploaded" in drained.stdout
+    call = zelto_receiver.calls["rec-killed"]
+    assert call["call"]["endedReason"] == "agent_process_lost"
+    assert [t["role"] for t in call["transcript"]["turns"]] == ["user", "assistant"]
+    so_far = (out / "rec-killed.ogg").read_bytes()  # what LiveKit had written at the kill
+    assert so_far.startswith(b"OggS") and len(so_far) >= 256 * 1024
+    assert httpx.get(call["call"]["recordingUrl"]).content == so_far

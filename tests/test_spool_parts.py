@@ -20,6 +20,7 @@ PARTS = (
     "store/calls.py",
     "delivery/claim.py",
     "store/live.py",
+    "store/reaper.py",
     "store/upkeep.py",
 )
 LEASE_PROTOCOL = ("claim", "reclaim", "mark_delivered", "mark_retry", "mark_dead", "release")

@@ -70,3 +70,20 @@ def test_every_module_is_on_the_map() -> None:
         p.stem for p in SPOOL_PACKAGE.rglob("*.py") if p.stem not in ("__init__", "__main__")
     }
     assert sorted(modules - on_map - {"_version"}) == []
+
+
+def _imports(module: Path) -> set[str]:
+    """Top-level names of every module `module` imports (`ijson`, `.receipt` -> `receipt`)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_the_retry_decision_is_only_the_decision() -> None:
+    # reading the receipt (an incremental JSON parser) is its own module
+    assert "ijson" not in _imports(SPOOL_PACKAGE / "delivery" / "retry.py")
+    assert "ijson" in _imports(SPOOL_PACKAGE / "delivery" / "receipt.py")

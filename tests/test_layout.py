@@ -87,3 +87,25 @@ def test_the_retry_decision_is_only_the_decision() -> None:
     # reading the receipt (an incremental JSON parser) is its own module
     assert "ijson" not in _imports(SPOOL_PACKAGE / "delivery" / "retry.py")
     assert "ijson" in _imports(SPOOL_PACKAGE / "delivery" / "receipt.py")
+
+
+def _module_level_imports(module: Path) -> set[str]:
+    """Relative imports at module level (`TYPE_CHECKING` blocks excluded), as `a.b`."""
+    found: set[str] = set()
+    for node in ast.parse(module.read_text()).body:
+        if isinstance(node, ast.ImportFrom) and node.level and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_production_code_loads_nothing_from_testing() -> None:
+    # the CLI's `drain` and `run` are production: the contract the receiver command shows is
+    # on the floor; only the receiver command itself loads the test receiver, when it runs
+    loads = sorted(
+        f"{module.relative_to(SPOOL_PACKAGE)}: {name}"
+        for module in SPOOL_PACKAGE.rglob("*.py")
+        if "testing" not in module.relative_to(SPOOL_PACKAGE).parts
+        for name in _module_level_imports(module)
+        if name.split(".")[0] == "testing"
+    )
+    assert loads == []

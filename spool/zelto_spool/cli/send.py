@@ -16,9 +16,9 @@ from typing import Any, TextIO
 import click
 
 from ..config import ENV_API_KEY, RecordingSettings
+from ..contract import FAULT_MODES, Post, format_post
 from ..errors import ConfigError
 from ..store.spool import Spool
-from ..testing.contract import FAULT_MODES, Post, format_post
 from ..text import printable, rate_and_eta
 from .common import (
     DURATION,

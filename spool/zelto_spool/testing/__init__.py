@@ -30,16 +30,16 @@ from typing import TYPE_CHECKING, Any
 TEST_API_KEY = "test-key"
 
 if TYPE_CHECKING:
+    from ..contract import FAULT_MODES, Fault
     from ..store.spool import Spool
-    from .contract import FAULT_MODES, Fault
     from .pytest_plugin import zelto_env, zelto_receiver
     from .receiver import Post, Receiver
 
 # where each name lives; imported on first use, so that the pytest plugin (a module of this
 # package, loaded in every pytest session) imports neither aiohttp nor the spool
 _HOMES = {
-    "FAULT_MODES": ".contract",
-    "Fault": ".contract",
+    "FAULT_MODES": "..contract",
+    "Fault": "..contract",
     "Post": ".receiver",
     "Receiver": ".receiver",
     "Spool": "..store.spool",

@@ -11,7 +11,7 @@ Faults and other errors are checked in this order: path/method, fault (as a gate
 A call counts as accepted only when it was answered `{"received": true}`.
 
 This module is the server (thread, loop, recording, `set_fault`); the checks and the record of
-a request are `testing/contract.py`, the fault modes and a gateway's answers `testing/contract.py`.
+a request, the fault modes and a gateway's answers are `zelto_spool/contract.py`.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ..payload import MAX_PAYLOAD_BYTES, call_id_of, decode
-from .contract import (
+from ..contract import (
     FAULT_MODES,
     WEBHOOK_PATH,
     Fault,
@@ -39,6 +38,7 @@ from .contract import (
     gateway_refusal,
     parse_fault,
 )
+from ..payload import MAX_PAYLOAD_BYTES, call_id_of, decode
 
 __all__ = [
     "FAULT_MODES",

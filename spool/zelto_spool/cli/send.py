@@ -355,7 +355,7 @@ def receiver(host: str, port: int, api_key: str | None, fault: str | None) -> No
     """
     try:
         code = serve_forever(host=host, port=port, api_key=api_key, fault=fault)
-    except ValueError as exc:
+    except (ValueError, ImportError) as exc:  # ImportError: no aiohttp (the testing extra)
         raise ConfigError(str(exc)) from None
     sys.exit(code)
 

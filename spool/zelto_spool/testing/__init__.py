@@ -16,8 +16,9 @@
 - `Spool`: the spool, to look at what a test left in it.
 
 Plugin users: `livekit.plugins.zelto.testing` has all of these, plus the job helpers.
-Each name is imported on first use: `Receiver` imports the receiver's web server (aiohttp),
-the two fixtures load pytest (a sidecar-only install has no pytest and can still run a
+Each name is imported on first use: `Receiver` imports the receiver's web server (aiohttp,
+the `zelto-spool[testing]` extra; livekit-plugins-zelto brings it), the two fixtures load
+pytest (a sidecar-only install with that extra has no pytest and can still run a
 `Receiver`), and the package itself imports neither, as its pytest plugin must not.
 """
 

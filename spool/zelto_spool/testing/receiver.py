@@ -26,7 +26,15 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from aiohttp import web
+try:
+    from aiohttp import web
+except ImportError as exc:  # the lean zelto-spool (a sidecar image) does not install it
+    raise ModuleNotFoundError(
+        "zelto_spool.testing.Receiver (and `zelto-spool receiver`, the zelto_receiver and "
+        "zelto_env fixtures) needs aiohttp, which zelto-spool installs only with its testing "
+        "extra: pip install 'zelto-spool[testing]' (livekit-plugins-zelto brings it too)",
+        name="aiohttp",
+    ) from exc
 
 from ..contract import (
     FAULT_MODES,

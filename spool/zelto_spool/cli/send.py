@@ -40,6 +40,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 @click.command()
 @click.option(
     "--timeout",
+    "timeout_s",
     type=DURATION,
     default="60s",
     show_default=True,
@@ -54,7 +55,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 @errors
 def drain(
     ctx: click.Context,
-    timeout: float,
+    timeout_s: float,
     quiet: bool,
     verbose: bool,
     strict: bool,
@@ -118,7 +119,7 @@ def drain(
 
         async def go() -> Any:
             try:
-                return await flusher.drain(timeout=timeout or None)
+                return await flusher.drain(timeout=timeout_s or None)
             finally:
                 await flusher.aclose()
 

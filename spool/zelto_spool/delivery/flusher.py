@@ -49,7 +49,7 @@ from .outcomes import (
     LEASE_RAN_OUT,
     DrainReport,
     OutcomeHook,
-    Recorder,
+    Outcomes,
     Sent,
     Unsent,
     not_recorded,
@@ -111,7 +111,7 @@ class Flusher:
         self._clock = clock
         self._margin = min(LEASE_MARGIN_S, config.lease_grace_s)  # an attempt ends before its lease
         self._gate = Gate(self.leases, probe_interval=config.pause_probe_interval_s, clock=clock)
-        self._recorder = Recorder(
+        self._recorder = Outcomes(
             self.leases, config, self._gate, hooks=hooks, clock=clock, rng=rng or random.Random()
         )
         self._housekeeper = Housekeeper(

@@ -108,7 +108,7 @@ def judge_refusal(
     *,
     last_success: float | None,
     now: float,
-    window: float = PER_CALL_WINDOW_S,
+    window_s: float = PER_CALL_WINDOW_S,
 ) -> SendOutcome:
     """Tell a 403/404 about one call from one about the key or endpoint.
 
@@ -119,7 +119,7 @@ def judge_refusal(
     """
     if outcome.kind != "pause" or outcome.status not in PER_CALL_STATUSES:
         return outcome
-    if last_success is None or not 0 <= now - last_success <= window:
+    if last_success is None or not 0 <= now - last_success <= window_s:
         return outcome
     zelto_says = outcome.reason.partition("): ")[2] or "(empty body)"
     return SendOutcome(
@@ -154,18 +154,18 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
-def backoff_delay(attempts: int, *, base: float, cap: float, rng: random.Random) -> float:
-    """Full jitter: uniform(0, min(cap, base * 2**(attempts-1)))."""
+def backoff_delay(attempts: int, *, base_s: float, cap_s: float, rng: random.Random) -> float:
+    """Full jitter: uniform(0, min(cap_s, base_s * 2**(attempts-1)))."""
     exponent = min(max(attempts - 1, 0), 62)
-    return rng.uniform(0.0, min(cap, base * (2.0**exponent)))
+    return rng.uniform(0.0, min(cap_s, base_s * (2.0**exponent)))
 
 
 def next_delay(
     outcome: SendOutcome,
     attempts: int,
     *,
-    base: float,
-    cap: float,
+    base_s: float,
+    cap_s: float,
     max_retry_after_s: float,
     rng: random.Random,
 ) -> float:
@@ -177,7 +177,7 @@ def next_delay(
     urllib3's `Retry` treats a zero Retry-After (or a past date) as absent and backs off; this
     goes one step further, since a tiny positive value is the same loop.
     """
-    delay = backoff_delay(attempts, base=base, cap=cap, rng=rng)
+    delay = backoff_delay(attempts, base_s=base_s, cap_s=cap_s, rng=rng)
     if outcome.retry_after is not None:
         return max(delay, min(outcome.retry_after, max_retry_after_s))
     return delay

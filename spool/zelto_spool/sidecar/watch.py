@@ -38,8 +38,8 @@ async def watch_spool(
     stop: asyncio.Event,
     *,
     inotify: bool = True,
-    settle: float = SETTLE_S,
-    max_delay: float = MAX_DELAY_S,
+    settle_s: float = SETTLE_S,
+    max_delay_s: float = MAX_DELAY_S,
 ) -> None:
     """Call `wake()` after each burst of changes to `path` or its `-wal`, until `stop` is set."""
     names = {path.name, f"{path.name}-wal"}
@@ -59,7 +59,7 @@ async def watch_spool(
 
     overflow, ignored = inotify_simple.flags.Q_OVERFLOW, inotify_simple.flags.IGNORED
     loop = asyncio.get_running_loop()
-    burst = _Burst(loop, wake, settle, max_delay)
+    burst = _Burst(loop, wake, settle_s, max_delay_s)
     gone = asyncio.Event()
 
     def readable() -> None:
@@ -90,19 +90,19 @@ async def watch_spool(
 
 
 class _Burst:
-    """Calls `wake` once changes have settled (or `max_delay` after the first of them)."""
+    """Calls `wake` once changes have settled (or `max_delay_s` after the first of them)."""
 
     def __init__(
         self,
         loop: asyncio.AbstractEventLoop,
         wake: Callable[[], None],
-        settle: float,
-        max_delay: float,
+        settle_s: float,
+        max_delay_s: float,
     ) -> None:
         self._loop = loop
         self._wake = wake
-        self._settle = settle
-        self._max_delay = max_delay
+        self._settle_s = settle_s
+        self._max_delay_s = max_delay_s
         self._first: float | None = None
         self._timer: asyncio.TimerHandle | None = None
 
@@ -113,7 +113,7 @@ class _Burst:
         if self._timer is not None:
             self._timer.cancel()
         self._timer = self._loop.call_at(
-            min(now + self._settle, self._first + self._max_delay), self._fire
+            min(now + self._settle_s, self._first + self._max_delay_s), self._fire
         )
 
     def _fire(self) -> None:

@@ -198,21 +198,21 @@ class WriteTurn:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.path = turn_path(path)
-        self._spool = path
+        self._spool_path = path
         self._sleep = sleep
         self._clock = clock
         self._fd: int | None = None
         self._broken = False  # no lock file here: never try again
         self.held = False
 
-    def acquire(self, timeout: float) -> bool:
-        """Take the turn; False when it did not come within `timeout` s.
+    def acquire(self, timeout_s: float) -> bool:
+        """Take the turn; False when it did not come within `timeout_s`.
 
         Without a usable lock file the turn is granted at once (`held` stays False)."""
         fd = self._open()
         if fd is None:
             return True
-        deadline = self._clock() + timeout
+        deadline = self._clock() + timeout_s
         step = FIRST_STEP_S
         try:
             while not try_lock(fd, "exclusive"):
@@ -246,7 +246,7 @@ class WriteTurn:
     def _open(self) -> int | None:
         if self._fd is None and not self._broken:
             try:  # a link or a lock it may not open raises (`sidefile.py`): never unlocked
-                self._fd = open_side(self.path, os.O_RDWR, spool=self._spool)
+                self._fd = open_side(self.path, os.O_RDWR, spool_path=self._spool_path)
             except OSError:
                 self._broken = True
             if self._fd is None:

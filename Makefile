@@ -68,7 +68,7 @@ test-lowest-spool:
 	python3 -m venv $(LOWEST)-spool
 	$(LOWEST)-spool/bin/python -m pip install --quiet uv
 	$(LOWEST)-spool/bin/uv pip install --quiet --python $(LOWEST)-spool/bin/python \
-		--resolution lowest-direct -e './spool[fast]' \
+		--resolution lowest-direct -e './spool[fast,testing]' \
 		'pytest>=8' 'pytest-timeout>=2.3' 'hypothesis>=6.100' 'pyyaml>=6'
 	$(LOWEST)-spool/bin/uv pip list --python $(LOWEST)-spool/bin/python
 	$(LOWEST)-spool/bin/python -m pytest $(PYTEST_ARGS) $(SPOOL_TESTS)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from zelto_spool.delivery.retry import ReceivedScanner, Verdict, scan_received
+from zelto_spool.delivery.receipt import ReceivedScanner, Verdict, scan_received
 from zelto_spool.delivery.secret import Scrubber
 
 HUNT = os.environ.get("ZELTO_PROPERTY_EXAMPLES")

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from tests.conftest import cli_env, payload, run_cli
 from zelto_spool import Spool
 from zelto_spool.cli.main import cli
-from zelto_spool.testing.contract import _NUMERIC, _SIMPLE, FAULT_MODES, parse_fault
+from zelto_spool.contract import _NUMERIC, _SIMPLE, FAULT_MODES, parse_fault
 
 GROUP: click.Group = cli  # type: ignore[assignment]
 COMMANDS = sorted(GROUP.commands)

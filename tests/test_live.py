@@ -16,6 +16,7 @@ from tests.test_spool import Clock
 from zelto_spool import Spool
 from zelto_spool.payload import encode
 from zelto_spool.store.live import LOST_REASON
+from zelto_spool.store.reaper import reap
 
 HEADER = {"agent": {"externalId": "bot"}, "call": {"externalId": "room-9"}}
 TURNS = [{"role": "user", "content": "hello"}, {"role": "assistant", "content": "hi there"}]
@@ -58,14 +59,14 @@ def test_a_lost_process_snapshot_becomes_a_final_call(spool_path: Path) -> None:
     (live,) = spool.live.rows()
     assert (live["call_id"], live["turns"], live["closed"]) == ("room-9", 2, 0)
     assert spool.rows() == []  # not in the delivery queue while live
-    assert spool.live.reap() == ["room-9"]
+    assert reap(spool.store) == ["room-9"]
     assert spool.live.rows() == [] and spool.stats()["reaped"] == 1
     call = spool.latest_payload("room-9")
     assert call is not None
     assert call["transcript"]["turns"] == TURNS
     assert call["call"]["endedReason"] == LOST_REASON
     assert call["call"]["durationSeconds"] >= 0
-    assert spool.live.reap() == []  # idempotent
+    assert reap(spool.store) == []  # idempotent
 
 
 def test_a_closed_snapshot_keeps_its_own_reason(spool_path: Path) -> None:
@@ -78,7 +79,7 @@ def test_a_closed_snapshot_keeps_its_own_reason(spool_path: Path) -> None:
     )
     snapshot_in_a_process(spool_path, final=final)
     spool = Spool(spool_path)
-    assert spool.live.reap() == ["room-9"]
+    assert reap(spool.store) == ["room-9"]
     call = spool.latest_payload("room-9")
     assert call is not None and call["call"]["endedReason"] == "participant_disconnected"
 
@@ -94,11 +95,11 @@ def test_a_live_owner_is_never_reaped(spool_path: Path) -> None:
         assert proc.stdout is not None and proc.stdin is not None
         assert proc.stdout.readline().strip() == "ready"
         spool = Spool(spool_path)
-        assert spool.live.reap(stale_after_s=0) == []  # alive on this host: never, stale or not
+        assert reap(spool.store, stale_after_s=0) == []  # alive on this host: never, stale or not
         assert len(spool.live.rows()) == 1
         proc.stdin.close()
         proc.wait(timeout=60)
-    assert spool.live.reap() == ["room-9"]
+    assert reap(spool.store) == ["room-9"]
 
 
 def test_owners_elsewhere_are_reaped_only_when_stale(spool_path: Path) -> None:
@@ -109,12 +110,12 @@ def test_owners_elsewhere_are_reaped_only_when_stale(spool_path: Path) -> None:
     assert conn is not None
     conn.execute("UPDATE live SET owner_host = 'another-pod|boot|ns', owner_pid = 1")
     clock.now += 3600
-    assert spool.live.reap(stale_after_s=7200) == []
+    assert reap(spool.store, stale_after_s=7200) == []
     spool.live.heartbeat("job-x")  # a quiet call that is alive
     clock.now += 5000
-    assert spool.live.reap(stale_after_s=7200) == []
+    assert reap(spool.store, stale_after_s=7200) == []
     clock.now += 7201
-    assert spool.live.reap(stale_after_s=7200) == ["room-9"]
+    assert reap(spool.store, stale_after_s=7200) == ["room-9"]
 
 
 def test_the_final_enqueue_drops_the_snapshot(spool_path: Path) -> None:
@@ -131,7 +132,8 @@ def test_the_final_enqueue_drops_the_snapshot(spool_path: Path) -> None:
 REAPER = """
 import sys
 from zelto_spool import Spool
-print(len(Spool(sys.argv[1]).live.reap()), flush=True)
+from zelto_spool.store.reaper import reap
+print(len(reap(Spool(sys.argv[1]).store)), flush=True)
 """
 
 
@@ -163,7 +165,7 @@ def test_one_snapshot_that_cannot_be_assembled_does_not_stop_the_others(
     conn.close()
     spool = Spool(spool_path)
     with caplog.at_level(logging.ERROR, logger="zelto_spool"):
-        assert spool.live.reap() == ["room-good"]
+        assert reap(spool.store) == ["room-good"]
     assert "could not enqueue the call of a lost agent process" in caplog.text
     assert [r["job_id"] for r in spool.live.rows()] == ["job-bad"]  # kept, never dropped
     assert [r["call_id"] for r in spool.rows()] == ["room-good"]
@@ -299,7 +301,7 @@ def test_a_snapshot_reaped_while_its_job_runs_still_gets_the_final(spool_path: P
     assert conn is not None
     conn.execute("UPDATE live SET owner_host = 'another-pod|boot|ns', owner_pid = 1")
     clock.now += 7201
-    assert sorted(spool.live.reap(stale_after_s=7200)) == ["room-a", "room-b"]
+    assert sorted(reap(spool.store, stale_after_s=7200)) == ["room-a", "room-b"]
     assert not spool.live.append("job-a", 2, [encode(TURNS[0])])  # refused, not revived
     # on_session_end: the final enqueued with the snapshot it ends (gone already)
     spool.enqueue_encoded("room-a", encode(payload("room-a", turns=4)), ends_live="job-a")

@@ -100,7 +100,7 @@ def test_retry_after_is_carried_on_retry_outcomes() -> None:
 def test_backoff_full_jitter_bounds() -> None:
     rng = random.Random(1)
     for attempts, ceiling in [(1, 1.0), (2, 2.0), (3, 4.0), (9, 256.0), (10, 300.0), (500, 300.0)]:
-        samples = [backoff_delay(attempts, base=1.0, cap=300.0, rng=rng) for _ in range(200)]
+        samples = [backoff_delay(attempts, base_s=1.0, cap_s=300.0, rng=rng) for _ in range(200)]
         assert all(0.0 <= s <= ceiling for s in samples)
         assert max(samples) > ceiling * 0.8  # full jitter spreads over the whole range
 
@@ -108,9 +108,9 @@ def test_backoff_full_jitter_bounds() -> None:
 def test_next_delay_lengthens_to_retry_after_and_caps_it() -> None:
     rng = random.Random(0)
     outcome = classify(429, b"", "2", now=NOW)
-    assert next_delay(outcome, 1, base=1, cap=300, max_retry_after_s=3600, rng=rng) == 2.0
+    assert next_delay(outcome, 1, base_s=1, cap_s=300, max_retry_after_s=3600, rng=rng) == 2.0
     huge = classify(429, b"", "999999", now=NOW)
-    assert next_delay(huge, 1, base=1, cap=300, max_retry_after_s=3600, rng=rng) == 3600
+    assert next_delay(huge, 1, base_s=1, cap_s=300, max_retry_after_s=3600, rng=rng) == 3600
 
 
 @pytest.mark.parametrize("header", ["0", "0.0001", "1", "Wed, 21 Oct 2015 07:28:00 GMT"])
@@ -120,9 +120,9 @@ def test_retry_after_never_shortens_the_backoff(header: str, attempts: int) -> N
     hot loop (105-121 POSTs of one call in a 6 s drain)."""
     outcome = classify(429, b"", header, now=NOW)
     for seed in range(50):
-        own = backoff_delay(attempts, base=1, cap=300, rng=random.Random(seed))
+        own = backoff_delay(attempts, base_s=1, cap_s=300, rng=random.Random(seed))
         got = next_delay(
-            outcome, attempts, base=1, cap=300, max_retry_after_s=3600, rng=random.Random(seed)
+            outcome, attempts, base_s=1, cap_s=300, max_retry_after_s=3600, rng=random.Random(seed)
         )
         assert got == max(own, outcome.retry_after or 0.0)
         assert got >= own

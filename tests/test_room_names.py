@@ -15,6 +15,7 @@ from tests.test_plugin_worker import run_worker
 from zelto_spool import Leases, PayloadError, Spool, external_id, validate
 from zelto_spool.payload import encode
 from zelto_spool.store.live import LOST_REASON
+from zelto_spool.store.reaper import reap
 from zelto_spool.store.schema import transaction
 
 LONG = "r" * 1500
@@ -106,7 +107,7 @@ def test_a_snapshot_an_older_release_wrote_with_a_bad_id_is_reaped_mapped(
     snapshot_in_a_process(spool_path, job="job-old", room="old\trelease")
     spool = Spool(spool_path)
     mapped = external_id("old\trelease")
-    assert spool.live.reap() == [mapped]
+    assert reap(spool.store) == [mapped]
     call = spool.latest_payload(mapped)
     assert call is not None
     assert call["call"]["externalId"] == mapped and call["transcript"]["turns"] == TURNS

@@ -103,7 +103,7 @@ def test_event_loop_errors_are_rate_limited(caplog: pytest.LogCaptureFixture) ->
     from zelto_spool.sidecar.run import rate_limited_loop_errors
 
     now = [0.0]
-    handle = rate_limited_loop_errors(every=10.0, clock=lambda: now[0])
+    handle = rate_limited_loop_errors(every_s=10.0, clock=lambda: now[0])
     loop = asyncio.new_event_loop()
     try:
         with caplog.at_level(logging.ERROR, logger="zelto_spool"):

@@ -10,8 +10,8 @@ from pathlib import Path
 import zelto_spool.testing as spool_testing
 from livekit.plugins.zelto import testing as plugin_testing
 from zelto_spool import Spool
+from zelto_spool.contract import FAULT_MODES, Fault
 from zelto_spool.testing import pytest_plugin
-from zelto_spool.testing.contract import FAULT_MODES, Fault
 from zelto_spool.testing.receiver import Post, Receiver
 
 README = Path(__file__).resolve().parents[1] / "README.md"

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import logging
 import shutil
-import struct
 import sys
 import threading
 from pathlib import Path
@@ -15,37 +14,18 @@ import pytest
 
 from tests.conftest import payload
 from zelto_spool import Spool
-from zelto_spool.sidecar.watch import (
-    IN_IGNORED,
-    IN_MODIFY,
-    IN_Q_OVERFLOW,
-    inotify_events,
-    watch_spool,
-)
+from zelto_spool.sidecar.watch import watch_spool
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify")
 
 
-def event(mask: int, name: str, pad: int = 0) -> bytes:
-    raw = name.encode() + b"\0" * pad if name else b""
-    return struct.pack("iIII", 1, mask, 0, len(raw)) + raw
+def test_inotify_is_read_through_a_maintained_binding() -> None:
+    # issue 21: the hand-written ctypes reader (inotify_init1, struct parsing) is gone
+    from zelto_spool.sidecar import watch
 
-
-@pytest.mark.parametrize(
-    ("data", "expected"),
-    [
-        (b"", []),
-        (event(IN_MODIFY, "spool.db-wal", pad=4), [(IN_MODIFY, "spool.db-wal")]),
-        (
-            event(IN_MODIFY, "a", pad=15) + event(IN_Q_OVERFLOW, ""),
-            [(IN_MODIFY, "a"), (IN_Q_OVERFLOW, "")],
-        ),
-        (event(IN_IGNORED, ""), [(IN_IGNORED, "")]),
-        (event(IN_MODIFY, "x")[:10], []),  # a truncated header is not an event
-    ],
-)
-def test_inotify_events_are_parsed(data: bytes, expected: list[tuple[int, str]]) -> None:
-    assert list(inotify_events(data)) == expected
+    source = Path(watch.__file__).read_text()
+    assert "ctypes" not in source and "struct" not in source
+    assert "inotify_simple" in source
 
 
 @linux_only

@@ -16,9 +16,9 @@ from typing import Any, TextIO
 import click
 
 from ..config import ENV_API_KEY, RecordingSettings
+from ..contract import FAULT_MODES, Post, format_post
 from ..errors import ConfigError
 from ..store.spool import Spool
-from ..testing.contract import FAULT_MODES, Post, format_post
 from ..text import printable, rate_and_eta
 from .common import (
     DURATION,
@@ -40,6 +40,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 @click.command()
 @click.option(
     "--timeout",
+    "timeout_s",
     type=DURATION,
     default="60s",
     show_default=True,
@@ -54,7 +55,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 @errors
 def drain(
     ctx: click.Context,
-    timeout: float,
+    timeout_s: float,
     quiet: bool,
     verbose: bool,
     strict: bool,
@@ -118,7 +119,7 @@ def drain(
 
         async def go() -> Any:
             try:
-                return await flusher.drain(timeout=timeout or None)
+                return await flusher.drain(timeout=timeout_s or None)
             finally:
                 await flusher.aclose()
 
@@ -355,7 +356,7 @@ def receiver(host: str, port: int, api_key: str | None, fault: str | None) -> No
     """
     try:
         code = serve_forever(host=host, port=port, api_key=api_key, fault=fault)
-    except ValueError as exc:
+    except (ValueError, ImportError) as exc:  # ImportError: no aiohttp (the testing extra)
         raise ConfigError(str(exc)) from None
     sys.exit(code)
 

@@ -11,7 +11,7 @@ Entry points:
 The first three share one loop (`_pump`) and differ only by their policy object
 (`policies`): the loop asks it whether to stop, how long to wait, how many rows to claim.
 What an outcome records lives in `outcomes`, when sending is allowed (pause, probes, slow
-start) in `pause`, housekeeping in `reaper`, one POST in `sender`.
+start) in `pause`, housekeeping in `housekeeping`, one POST in `sender`.
 
 The loop works in batches: each hop to the spool thread (`_exchange`) records the outcomes
 finished since the last one and hands back unsent rows in one transaction, then claims rows
@@ -43,19 +43,19 @@ from ..store.live import DEFAULT_STALE_AFTER_S
 from ..store.spool import Spool
 from .claim import Claim, Leases
 from .flight import Flight
+from .housekeeping import HOUSEKEEPING_INTERVAL_S, Housekeeper
 from .outcomes import (
     INTERRUPTED,
     LEASE_RAN_OUT,
     DrainReport,
     OutcomeHook,
-    Recorder,
+    Outcomes,
     Sent,
     Unsent,
     not_recorded,
 )
 from .pause import NO_KEY_REASON, Gate, Look
 from .policies import Drain, DueOnly, Policy, Sidecar
-from .reaper import HOUSEKEEPING_INTERVAL_S, Housekeeper
 from .retry import PER_CALL_STATUSES, SendOutcome
 from .sender import Sender, bounded
 
@@ -111,7 +111,7 @@ class Flusher:
         self._clock = clock
         self._margin = min(LEASE_MARGIN_S, config.lease_grace_s)  # an attempt ends before its lease
         self._gate = Gate(self.leases, probe_interval=config.pause_probe_interval_s, clock=clock)
-        self._recorder = Recorder(
+        self._recorder = Outcomes(
             self.leases, config, self._gate, hooks=hooks, clock=clock, rng=rng or random.Random()
         )
         self._housekeeper = Housekeeper(

@@ -3,9 +3,9 @@
 The one place an outcome becomes a row's new state. A batch holds finished sends (`Sent`: a
 claim, its outcome, the POST's latency) and rows handed back unsent (`Unsent`: a lease that
 ran out before the send, a send interrupted by shutdown or a deadline, a row claimed ahead
-and not needed). `Recorder.record` runs on the spool thread: every mark of the batch in one
+and not needed). `Outcomes.record` runs on the spool thread: every mark of the batch in one
 transaction (`Spool.apply`), then per outcome the after-effects: the report's counts, the log
-line, the gate (pause, resume, probe). `Recorder.hooks_for` runs the caller's outcome hooks on the
+line, the gate (pause, resume, probe). `Outcomes.hooks_for` runs the caller's outcome hooks on the
 event loop, after the record.
 
 What an outcome records:
@@ -35,7 +35,7 @@ __all__ = [
     "LEASE_RAN_OUT",
     "DrainReport",
     "OutcomeHook",
-    "Recorder",
+    "Outcomes",
     "Sent",
     "Unsent",
     "not_recorded",
@@ -95,8 +95,10 @@ class Unsent:
     in_doubt: bool = False  # cut off mid-send: not due before its lease ends (`Mark.release`)
 
 
-class Recorder:
-    """Writes outcomes to the spool and applies their after-effects (see the module doc)."""
+class Outcomes:
+    """Writes outcomes to the spool and applies their after-effects (see the module doc).
+
+    Not "recorder": LiveKit's session has a `RecorderIO` (its audio recording)."""
 
     def __init__(
         self,
@@ -130,11 +132,11 @@ class Recorder:
             return
         now = self._clock()
         marks = [Mark.release(u.claim, error=u.error, in_doubt=u.in_doubt) for u in unsent]
-        delays: list[float | None] = []
+        delays_s: list[float | None] = []
         for s in sent:
-            mark, delay = self._mark(s.claim, s.outcome, now, in_doubt=s.in_doubt)
+            mark, delay_s = self._mark(s.claim, s.outcome, now, in_doubt=s.in_doubt)
             marks.append(mark)
-            delays.append(delay)
+            delays_s.append(delay_s)
         states = self.leases.apply(marks)
         for u, state in zip(unsent, states, strict=False):
             if u.error == LEASE_RAN_OUT:
@@ -142,8 +144,8 @@ class Recorder:
                     "lease ran out before the send; call not sent",
                     extra={"call_id": u.claim.call_id, "version": u.claim.version, "state": state},
                 )
-        for s, state, delay in zip(sent, states[len(unsent) :], delays, strict=True):
-            self._after(s.claim, s.outcome, state, delay)
+        for s, state, delay_s in zip(sent, states[len(unsent) :], delays_s, strict=True):
+            self._after(s.claim, s.outcome, state, delay_s)
 
     def hooks_for(self, sent: Sequence[Sent]) -> None:
         """On the event loop, after `record`: the caller's hooks (metrics, progress bars)."""
@@ -163,20 +165,20 @@ class Recorder:
             attempts = claim.attempts
             if self._counted_before is not None:
                 attempts -= self._counted_before.setdefault(claim.rowid, attempts - 1)
-            delay = next_delay(
+            delay_s = next_delay(
                 outcome,
                 attempts,
-                base=self.config.backoff_base_s,
-                cap=self.config.backoff_cap_s,
+                base_s=self.config.backoff_base_s,
+                cap_s=self.config.backoff_cap_s,
                 max_retry_after_s=self.config.max_retry_after_s,
                 rng=self._rng,
             )
             if in_doubt and math.isfinite(claim.expires):
-                delay = max(delay, claim.expires - now)  # no version before the lease ends
+                delay_s = max(delay_s, claim.expires - now)  # no version before the lease ends
             mark = Mark.retry(
-                claim, next_attempt_at=now + delay, status=outcome.status, error=outcome.reason
+                claim, next_attempt_at=now + delay_s, status=outcome.status, error=outcome.reason
             )
-            return mark, delay
+            return mark, delay_s
         if outcome.kind == "dead":
             return Mark.dead(claim, status=outcome.status or 0, error=outcome.reason), None
         # pause: the row goes back without counting the attempt, to the back of the queue:
@@ -186,7 +188,7 @@ class Recorder:
         return mark, None
 
     def _after(
-        self, claim: Claim, outcome: SendOutcome, state: str | None, delay: float | None
+        self, claim: Claim, outcome: SendOutcome, state: str | None, delay_s: float | None
     ) -> None:
         extra: dict[str, Any] = {
             "call_id": claim.call_id,
@@ -207,7 +209,7 @@ class Recorder:
             report.retried += 1
             logger.warning(
                 "call not accepted yet; will retry",
-                extra={**extra, "error": outcome.reason, "retry_in_s": round(delay or 0.0, 3)},
+                extra={**extra, "error": outcome.reason, "retry_in_s": round(delay_s or 0.0, 3)},
             )
         elif kind == "dead":
             self._accepted()

@@ -23,8 +23,8 @@ import time
 from collections.abc import Callable
 
 from ..logs import library_logger
+from .housekeeping import Housekeeper
 from .pause import Look
-from .reaper import Housekeeper
 from .sender import bounded
 
 __all__ = ["Drain", "DueOnly", "Policy", "Sidecar"]

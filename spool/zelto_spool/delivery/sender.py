@@ -22,7 +22,8 @@ import httpx
 from .._version import __version__
 from ..config import PROVIDER, DeliveryConfig
 from ..logs import library_logger
-from .retry import ReceivedScanner, SendOutcome, Verdict, classify
+from .receipt import ReceivedScanner, Verdict
+from .retry import SendOutcome, classify
 from .secret import Scrubber
 
 __all__ = ["Sender", "bounded", "preload_sender"]

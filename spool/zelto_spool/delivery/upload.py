@@ -188,8 +188,8 @@ class Uploader:
         except (httpx.HTTPError, UploadError, ZeltoError) as exc:
             delay = backoff_delay(
                 recording.attempts + 1,
-                base=self._config.backoff_base_s,
-                cap=self._config.backoff_cap_s,
+                base_s=self._config.backoff_base_s,
+                cap_s=self._config.backoff_cap_s,
                 rng=self._rng,
             )
             error = f"{type(exc).__name__}: {exc}"[:300]

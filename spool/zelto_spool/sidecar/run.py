@@ -257,9 +257,9 @@ LOOP_ERROR_EVERY_S = 10.0
 
 
 def rate_limited_loop_errors(
-    every: float = LOOP_ERROR_EVERY_S, clock: Callable[[], float] = time.monotonic
+    every_s: float = LOOP_ERROR_EVERY_S, clock: Callable[[], float] = time.monotonic
 ) -> Callable[[asyncio.AbstractEventLoop, dict[str, Any]], None]:
-    """An event-loop exception handler that logs each kind of error at most once per `every`
+    """An event-loop exception handler that logs each kind of error at most once per `every_s`
     seconds, with how many were left out since. asyncio's default prints a traceback per
     event: a flood of connections past the descriptor limit on `--listen` made one per failed
     accept, about a million in three minutes, enough to fill the volume the log is on."""
@@ -271,7 +271,7 @@ def rate_limited_loop_errors(
         message = str(context.get("message") or "event loop error")
         key = f"{message}|{type(exc).__name__}"
         now = clock()
-        if key in last and now - last[key] < every:
+        if key in last and now - last[key] < every_s:
             left_out[key] = left_out.get(key, 0) + 1
             return
         last[key] = now

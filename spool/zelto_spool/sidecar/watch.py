@@ -18,44 +18,18 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
-import os
-import struct
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-__all__ = ["inotify_events", "watch_spool"]
+__all__ = ["watch_spool"]
 
 logger = logging.getLogger(__name__)
 
 SETTLE_S = 0.005  # commit -> wake-up ~5-8 ms
 MAX_DELAY_S = 0.2
 FALLBACK_STEP_MS = 50  # watchfiles' default: ~75 ms median commit -> wake-up, 20 looks a second
-
-# <sys/inotify.h>
-IN_MODIFY = 0x002
-IN_CLOSE_WRITE = 0x008
-IN_MOVED_FROM = 0x040
-IN_MOVED_TO = 0x080
-IN_CREATE = 0x100
-IN_DELETE = 0x200
-IN_Q_OVERFLOW = 0x4000  # events were lost: look anyway
-IN_IGNORED = 0x8000  # the watch is gone (directory deleted or unmounted)
-IN_ONLYDIR = 0x01000000
-WATCH_MASK = (
-    IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ONLYDIR
-)
-_EVENT = struct.Struct("iIII")  # wd, mask, cookie, len; then `len` bytes of NUL-padded name
-
-
-def inotify_events(data: bytes) -> Iterator[tuple[int, str]]:
-    """`(mask, name)` of each `struct inotify_event` in what one read returned."""
-    offset = 0
-    while offset + _EVENT.size <= len(data):
-        _wd, mask, _cookie, length = _EVENT.unpack_from(data, offset)
-        start = offset + _EVENT.size
-        yield mask, os.fsdecode(data[start : start + length].split(b"\0", 1)[0])
-        offset = start + length
 
 
 async def watch_spool(
@@ -64,35 +38,38 @@ async def watch_spool(
     stop: asyncio.Event,
     *,
     inotify: bool = True,
-    settle: float = SETTLE_S,
-    max_delay: float = MAX_DELAY_S,
+    settle_s: float = SETTLE_S,
+    max_delay_s: float = MAX_DELAY_S,
 ) -> None:
     """Call `wake()` after each burst of changes to `path` or its `-wal`, until `stop` is set."""
     names = {path.name, f"{path.name}-wal"}
     try:
-        fd = _open_inotify(path.parent) if inotify else None
+        watcher = _open_inotify(path.parent) if inotify else None
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EMFILE):  # the watch limits: say so, then fall back
             logger.warning(
                 "cannot use inotify on the spool directory; watching with watchfiles",
                 extra={"path": str(path.parent), "error": str(exc)},
             )
-        fd = None
-    if fd is None:
+        watcher = None
+    if watcher is None:
         await _watchfiles(path, names, wake, stop)
         return
+    import inotify_simple
+
+    overflow, ignored = inotify_simple.flags.Q_OVERFLOW, inotify_simple.flags.IGNORED
     loop = asyncio.get_running_loop()
-    burst = _Burst(loop, wake, settle, max_delay)
+    burst = _Burst(loop, wake, settle_s, max_delay_s)
     gone = asyncio.Event()
 
     def readable() -> None:
-        for mask, name in _read_all(fd):
-            if mask & IN_IGNORED:
+        for event in watcher.read(timeout=0):
+            if event.mask & ignored:
                 gone.set()
-            elif mask & IN_Q_OVERFLOW or name in names:
+            elif event.mask & overflow or event.name in names:
                 burst.changed()
 
-    loop.add_reader(fd, readable)
+    loop.add_reader(watcher.fileno(), readable)
     try:
         stopped = asyncio.ensure_future(stop.wait())
         lost = asyncio.ensure_future(gone.wait())
@@ -107,25 +84,25 @@ async def watch_spool(
                 extra={"path": str(path.parent)},
             )
     finally:
-        loop.remove_reader(fd)
+        loop.remove_reader(watcher.fileno())
         burst.cancel()
-        os.close(fd)
+        watcher.close()
 
 
 class _Burst:
-    """Calls `wake` once changes have settled (or `max_delay` after the first of them)."""
+    """Calls `wake` once changes have settled (or `max_delay_s` after the first of them)."""
 
     def __init__(
         self,
         loop: asyncio.AbstractEventLoop,
         wake: Callable[[], None],
-        settle: float,
-        max_delay: float,
+        settle_s: float,
+        max_delay_s: float,
     ) -> None:
         self._loop = loop
         self._wake = wake
-        self._settle = settle
-        self._max_delay = max_delay
+        self._settle_s = settle_s
+        self._max_delay_s = max_delay_s
         self._first: float | None = None
         self._timer: asyncio.TimerHandle | None = None
 
@@ -136,7 +113,7 @@ class _Burst:
         if self._timer is not None:
             self._timer.cancel()
         self._timer = self._loop.call_at(
-            min(now + self._settle, self._first + self._max_delay), self._fire
+            min(now + self._settle_s, self._first + self._max_delay_s), self._fire
         )
 
     def _fire(self) -> None:
@@ -149,32 +126,28 @@ class _Burst:
         self._first = self._timer = None
 
 
-def _open_inotify(directory: Path) -> int:
+def _open_inotify(directory: Path) -> Any:
+    """An `inotify_simple.INotify` (non-blocking) watching `directory` for the spool's writes."""
     if not sys.platform.startswith("linux"):
         raise OSError(errno.ENOSYS, "inotify is Linux only")
-    import ctypes
+    from inotify_simple import INotify, flags
 
-    libc = ctypes.CDLL(None, use_errno=True)
-    fd = int(libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC))
-    if fd < 0:
-        code = ctypes.get_errno()
-        raise OSError(code, os.strerror(code))
-    if int(libc.inotify_add_watch(fd, os.fsencode(directory), WATCH_MASK)) < 0:
-        code = ctypes.get_errno()
-        os.close(fd)
-        raise OSError(code, os.strerror(code), str(directory))
-    return fd
-
-
-def _read_all(fd: int) -> Iterator[tuple[int, str]]:
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except BlockingIOError:
-            return
-        if not data:
-            return
-        yield from inotify_events(data)
+    mask = (
+        flags.MODIFY
+        | flags.CLOSE_WRITE
+        | flags.MOVED_FROM
+        | flags.MOVED_TO
+        | flags.CREATE
+        | flags.DELETE
+        | flags.ONLYDIR
+    )
+    watcher = INotify(nonblocking=True)
+    try:
+        watcher.add_watch(directory, mask)
+    except BaseException:
+        watcher.close()
+        raise
+    return watcher
 
 
 async def _watchfiles(

@@ -64,14 +64,14 @@ class SpoolConnection(sqlite3.Connection):
     """
 
     turn: WriteTurn | None = None
-    turn_timeout: float = BUSY_TIMEOUT_S
+    turn_timeout_s: float = BUSY_TIMEOUT_S
     home: tuple[Path, str] | None = None  # (spool file, spool id) for the side file
     generation: int | None = None  # bumped in the open transaction
 
     def execute(self, statement: str, parameters: Any = (), /) -> sqlite3.Cursor:
         turn = self.turn
         if turn is not None and statement == sql.BEGIN and not turn.held:
-            if not turn.acquire(self.turn_timeout):
+            if not turn.acquire(self.turn_timeout_s):
                 raise sqlite3.OperationalError(TURN_BUSY)  # reported as "stayed busy"
         try:
             cursor = super().execute(statement, parameters)
@@ -117,7 +117,7 @@ def connect(
         check_same_thread=False,
         factory=SpoolConnection,
     )
-    conn.turn, conn.turn_timeout = turn, busy_timeout
+    conn.turn, conn.turn_timeout_s = turn, busy_timeout
     try:
         # before anything writes: another application's database is refused untouched
         # (no tables added, its journal mode kept)
@@ -203,7 +203,7 @@ def prepare_path(path: Path) -> None:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        fd = open_side(path, os.O_RDWR, spool=path)
+        fd = open_side(path, os.O_RDWR, spool_path=path)
         if fd is not None:
             os.close(fd)
         return

@@ -264,7 +264,7 @@ class Connector:
                 self._lock_was_there = os.path.lexists(lock_path(self.path))
                 # no link followed, made as the spool's owner; one it may not open is an
                 # error, never a run without the lock (`sidefile.py`)
-                self._guard = open_side(lock_path(self.path), os.O_RDWR, spool=self.path)
+                self._guard = open_side(lock_path(self.path), os.O_RDWR, spool_path=self.path)
             except OSError:
                 return None
             if self._guard is None:  # a read-only directory: no lock file, none needed

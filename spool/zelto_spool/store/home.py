@@ -196,7 +196,7 @@ def write_mark(path: Path, spool_id: str, generation: int) -> None:
     """Record the generation just committed (best effort: a missing side file only makes a
     later restore harder to see, never holds a call)."""
     try:  # never through a link, made as the spool's owner (`sidefile.py`)
-        fd = open_side(mark_path(path), os.O_WRONLY, spool=path)
+        fd = open_side(mark_path(path), os.O_WRONLY, spool_path=path)
         if fd is None:
             raise PermissionError(f"cannot make {mark_path(path)}")
         try:  # one write of a fixed-width line over the last one, from offset 0

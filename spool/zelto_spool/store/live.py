@@ -1,4 +1,5 @@
-"""Live snapshots of calls in progress, and the reaper that delivers calls of lost processes.
+"""Live snapshots of calls in progress (the reaper that delivers those of lost processes is
+`reaper.py`).
 
 Not the delivery queue: while a session runs, the plugin appends each new turn here (one small
 write per turn) with the job's owner (host identity, pid, start time). The normal end of the
@@ -9,7 +10,7 @@ gone and enqueues it as a final call with `endedReason = "agent_process_lost"` a
 up to its last update. Owners this process cannot judge (another PID namespace or host) are
 reaped only when they have not updated for `stale_after_s` (default 2 h); live sessions
 heartbeat every few minutes so a quiet call is never taken for a lost one. Reaping runs under
-the write lock, so several reapers at once enqueue a lost call once.
+the write lock, so several reapers at once enqueue a lost call once (`reaper.py`).
 """
 
 from __future__ import annotations
@@ -20,16 +21,12 @@ from typing import Any
 
 from ..errors import PayloadError
 from ..fit import fit_transcript
-from ..logs import library_logger
 from ..payload import MAX_PAYLOAD_BYTES, call_id_of, decode, external_id, prepare
 from . import locks
 from .calls import Enqueued, Store
-from .home import forget_jobs, held_jobs, hold_call
 from .schema import transaction
 
-__all__ = ["LOST_REASON", "LiveCalls", "delete_live"]
-
-logger = library_logger(__name__)  # or the plugin's logger in a worker
+__all__ = ["DEFAULT_STALE_AFTER_S", "LOST_REASON", "LiveCalls", "delete_live", "enqueue_snapshot"]
 
 # not when a version of the call was enqueued since the tracker began: a START that waited
 # behind a busy spool must not bring back a call that was already finished and queued
@@ -76,15 +73,6 @@ LIVE_TURNS = "SELECT turn FROM live_turns WHERE job_id = :job_id ORDER BY seq"
 LIVE_DELETE = "DELETE FROM live WHERE job_id = :job_id"
 LIVE_DELETE_TURNS = "DELETE FROM live_turns WHERE job_id = :job_id"
 LIVE_COUNT = "SELECT count(*) FROM live"
-LIVE_REAPED_GET = "SELECT value FROM meta WHERE key = 'reaped_total'"
-# one lost job's snapshot at a time inside the reap's transaction: a bad one is undone alone
-LIVE_REAP_ONE = "SAVEPOINT reap_one"
-LIVE_REAP_ONE_UNDO = "ROLLBACK TO reap_one"
-LIVE_REAP_ONE_DONE = "RELEASE reap_one"
-LIVE_REAPED_ADD = """
-INSERT INTO meta (key, value) VALUES ('reaped_total', :n)
-ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + :n
-"""
 
 
 LOST_REASON = "agent_process_lost"
@@ -181,7 +169,7 @@ class LiveCalls:
 
         def write(conn: sqlite3.Connection) -> Enqueued | None:
             with transaction(conn):
-                queued = self._enqueue_snapshot(conn, job_id, now, lost=False)
+                queued = enqueue_snapshot(self._store, conn, job_id, now, lost=False)
             return queued
 
         return self._store.db.run(write)
@@ -204,87 +192,27 @@ class LiveCalls:
     def count(self) -> int:
         return int(self._store.db.run(lambda conn: conn.execute(LIVE_COUNT).fetchone()[0]))
 
-    def reaped_total(self) -> int:
-        value = self._store.db.run(lambda conn: conn.execute(LIVE_REAPED_GET).fetchone())
-        return 0 if value is None else int(value[0])
 
-    def reap(self, *, stale_after_s: float = DEFAULT_STALE_AFTER_S) -> list[str]:
-        """Enqueue the calls of lost owners as final calls; returns their call ids."""
-        now = self._store.clock()
-        me = locks.current_owner()
-
-        def sweep(conn: sqlite3.Connection) -> list[str]:
-            candidates = conn.execute(LIVE_ROWS).fetchall()
-            if not candidates:
-                return []
-            with transaction(conn):
-                reaped, converted = [], []
-                held = held_jobs(conn)  # a restored spool's: reaped into held calls at once
-                # re-read under the write lock: another reaper may have taken some already
-                for (
-                    job_id,
-                    _call,
-                    host,
-                    pid,
-                    start,
-                    _started,
-                    updated,
-                    _turns,
-                    closed,
-                ) in conn.execute(LIVE_ROWS).fetchall():
-                    if job_id not in held:
-                        if (host, pid, start) == (me.host, me.pid, me.start):
-                            continue  # our own job: its process is alive by definition
-                        alive = locks.is_alive(host, pid, start)
-                        if alive is not False and (
-                            alive is not None or updated >= now - stale_after_s
-                        ):
-                            continue
-                    # one snapshot that cannot be assembled must not hold up the others
-                    conn.execute(LIVE_REAP_ONE)
-                    try:
-                        queued = self._enqueue_snapshot(conn, job_id, now, lost=not closed)
-                    except (ValueError, TypeError) as exc:  # a bad snapshot, not the file
-                        conn.execute(LIVE_REAP_ONE_UNDO)
-                        conn.execute(LIVE_REAP_ONE_DONE)
-                        logger.error(
-                            "could not enqueue the call of a lost agent process; its snapshot "
-                            "is kept (see `zelto-spool list --state live`)",
-                            extra={"job_id": job_id, "call_id": _call, "error": str(exc)},
-                        )
-                        continue
-                    conn.execute(LIVE_REAP_ONE_DONE)
-                    if job_id in held:
-                        converted.append(job_id)
-                        if queued is not None:
-                            hold_call(conn, queued.call_id, now)
-                    elif queued is not None:
-                        reaped.append(queued.call_id)
-                if converted:
-                    forget_jobs(conn, converted)
-                if reaped:
-                    conn.execute(LIVE_REAPED_ADD, {"n": len(reaped)})
-            return reaped
-
-        return self._store.db.run(sweep)
-
-    def _enqueue_snapshot(
-        self, conn: sqlite3.Connection, job_id: str, now: float, *, lost: bool
-    ) -> Enqueued | None:
-        row = conn.execute(LIVE_ONE, {"job_id": job_id}).fetchone()
-        if row is None:
-            return None
-        call_id, started_at, updated_at, header, final = row
-        if final is not None:
-            body = bytes(final)
-            call_id = external_id(call_id)  # as an older release may have written it
-        else:
-            turns = [decode(bytes(t[0])) for t in conn.execute(LIVE_TURNS, {"job_id": job_id})]
-            body = assemble(decode(bytes(header)), turns, started_at, updated_at, lost=lost)
-            call_id = call_id_of(decode(body)) or call_id  # the id the payload says (redact)
-        queued = self._store.insert_version(conn, call_id, body, now)
-        delete_live(conn, job_id)
-        return queued
+def enqueue_snapshot(
+    store: Store, conn: sqlite3.Connection, job_id: str, now: float, *, lost: bool
+) -> Enqueued | None:
+    """Inside a write transaction: enqueue a job's snapshot as a version of its call (its
+    final payload, else its header and turns so far) and forget the snapshot. `lost`: the
+    owner is gone mid-call (`endedReason` `agent_process_lost` unless the payload has one)."""
+    row = conn.execute(LIVE_ONE, {"job_id": job_id}).fetchone()
+    if row is None:
+        return None
+    call_id, started_at, updated_at, header, final = row
+    if final is not None:
+        body = bytes(final)
+        call_id = external_id(call_id)  # as an older release may have written it
+    else:
+        turns = [decode(bytes(t[0])) for t in conn.execute(LIVE_TURNS, {"job_id": job_id})]
+        body = assemble(decode(bytes(header)), turns, started_at, updated_at, lost=lost)
+        call_id = call_id_of(decode(body)) or call_id  # the id the payload says (redact)
+    queued = store.insert_version(conn, call_id, body, now)
+    delete_live(conn, job_id)
+    return queued
 
 
 def assemble(

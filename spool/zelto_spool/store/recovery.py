@@ -92,7 +92,7 @@ ON CONFLICT (call_id) DO NOTHING
 
 @contextlib.contextmanager
 def _recovery_lock(path: Path) -> Iterator[None]:
-    fd = open_side(lock_path(path), os.O_RDWR, spool=path)
+    fd = open_side(lock_path(path), os.O_RDWR, spool_path=path)
     if fd is None:
         raise PermissionError(f"cannot make {lock_path(path)}")
     try:
@@ -134,7 +134,7 @@ def _salvage_into_fresh(path: Path, target: Path) -> None:
     """Copy what is still readable from the set-aside file into a fresh spool at `path`."""
     try:
         # the fresh file is the set-aside one's owner's, whoever runs this (`sidefile.py`)
-        fd = open_side(path, os.O_RDWR, spool=target)
+        fd = open_side(path, os.O_RDWR, spool_path=target)
         if fd is not None:
             os.close(fd)
         prepare_path(path)

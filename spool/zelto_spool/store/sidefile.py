@@ -49,12 +49,12 @@ def refuse_link(path: Path, info: os.stat_result) -> SpoolError | None:
     )
 
 
-def spool_owner(spool: Path) -> tuple[int, int] | None:
+def spool_owner(spool_path: Path) -> tuple[int, int] | None:
     """(uid, gid) files made by root for this spool get: the spool file's, else its
     directory's; None when this process is not root (its files are its own already)."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return None
-    for reference in (spool, spool.parent):
+    for reference in (spool_path, spool_path.parent):
         try:
             info = os.lstat(reference)
         except OSError:
@@ -64,11 +64,11 @@ def spool_owner(spool: Path) -> tuple[int, int] | None:
     return None
 
 
-def open_side(path: Path, flags: int, *, spool: Path) -> int | None:
+def open_side(path: Path, flags: int, *, spool_path: Path) -> int | None:
     """A descriptor on the plain file `path` (made 0600 when absent), opened with `flags`
     (`O_RDWR`, `O_WRONLY`) plus `O_NOFOLLOW | O_CLOEXEC`; None when it is absent and cannot
     be made (a read-only directory). Raises `SpoolError` for a link or a file it may not open."""
-    owner = spool_owner(spool)  # before making it: it may be the spool file itself
+    owner = spool_owner(spool_path)  # before making it: it may be the spool file itself
     try:
         fd = os.open(path, flags | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
     except FileExistsError:

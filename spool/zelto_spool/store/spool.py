@@ -31,6 +31,7 @@ from .db import BUSY_TIMEOUT_S, Connector
 from .files import check_link
 from .home import HELD_AT, held_live, would_hold
 from .live import LiveCalls, delete_live
+from .reaper import reap, reaped_total
 from .recordings import Recording, Recordings
 from .schema import STATES, transaction
 from .upkeep import Upkeep
@@ -428,7 +429,7 @@ class Spool:
 
         result = self.store.db.run(read)
         result["live"] = self.live.count()
-        result["reaped"] = self.live.reaped_total()
+        result["reaped"] = reaped_total(self.store)
         result["path"] = str(self.path)
         result["size_bytes"] = self.size_bytes()
         result["max_bytes"] = self.max_bytes
@@ -483,7 +484,7 @@ class Spool:
         """Send the calls held since this spool was found restored or copied (`store/home.py`):
         those of `call_ids`, or every one (the hold ends). `dead`: dead-letter them instead
         (`replay` queues them again). Returns the call ids."""
-        self.live.reap()  # held snapshots become held calls first: released or dead alike
+        reap(self.store)  # held snapshots become held calls first: released or dead alike
         ids = None if call_ids is None else list(call_ids)
         return self._upkeep.release_restored(ids, dead=dead)
 

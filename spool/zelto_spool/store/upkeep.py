@@ -35,7 +35,7 @@ INCREMENTAL_VACUUM_SCRIPT = "PRAGMA incremental_vacuum;"
 
 # not the calls held in a restored or copied spool (due at `home.HELD_AT`); the attempt
 # count is kept (it counts every attempt, whichever process made it): `drain` restarts the
-# backoff in memory (`Recorder.restart_backoff`)
+# backoff in memory (`Outcomes.restart_backoff`)
 MAKE_DUE = """
 UPDATE calls SET next_attempt_at = :now
 WHERE state = 'pending' AND next_attempt_at > :now AND next_attempt_at < :held
@@ -141,7 +141,7 @@ class Upkeep:
     def make_due(self) -> int:
         """Make every pending row due now (the `drain` command: an operator who fixed
         something wants it tried now); returns how many rows changed. The attempt count is
-        kept; the drain restarts the backoff itself (`Recorder.restart_backoff`)."""
+        kept; the drain restarts the backoff itself (`Outcomes.restart_backoff`)."""
         params = {"now": self._store.clock(), "held": HELD_AT}  # held calls stay held
         return int(self._store.db.run(lambda conn: conn.execute(MAKE_DUE, params).rowcount))
 

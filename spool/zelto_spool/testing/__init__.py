@@ -16,8 +16,9 @@
 - `Spool`: the spool, to look at what a test left in it.
 
 Plugin users: `livekit.plugins.zelto.testing` has all of these, plus the job helpers.
-Each name is imported on first use: `Receiver` imports the receiver's web server (aiohttp),
-the two fixtures load pytest (a sidecar-only install has no pytest and can still run a
+Each name is imported on first use: `Receiver` imports the receiver's web server (aiohttp,
+the `zelto-spool[testing]` extra; livekit-plugins-zelto brings it), the two fixtures load
+pytest (a sidecar-only install with that extra has no pytest and can still run a
 `Receiver`), and the package itself imports neither, as its pytest plugin must not.
 """
 
@@ -30,16 +31,16 @@ from typing import TYPE_CHECKING, Any
 TEST_API_KEY = "test-key"
 
 if TYPE_CHECKING:
+    from ..contract import FAULT_MODES, Fault
     from ..store.spool import Spool
-    from .contract import FAULT_MODES, Fault
     from .pytest_plugin import zelto_env, zelto_receiver
     from .receiver import Post, Receiver
 
 # where each name lives; imported on first use, so that the pytest plugin (a module of this
 # package, loaded in every pytest session) imports neither aiohttp nor the spool
 _HOMES = {
-    "FAULT_MODES": ".contract",
-    "Fault": ".contract",
+    "FAULT_MODES": "..contract",
+    "Fault": "..contract",
     "Post": ".receiver",
     "Receiver": ".receiver",
     "Spool": "..store.spool",

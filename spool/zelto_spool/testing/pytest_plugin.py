@@ -33,7 +33,9 @@ configured for). Job processes the test starts inherit the guard.
 
 This module stays cheap to import (pytest loads it in every session of every project that
 has the package installed): it imports only pytest and the standard library; the receiver
-(aiohttp), the spool and httpx are imported when a fixture is first used.
+(aiohttp: the `zelto-spool[testing]` extra, which the plugin brings), the spool and httpx are
+imported when a fixture is first used. Without aiohttp the fixtures fail with the extra named;
+the session and every other test run as usual.
 """
 
 from __future__ import annotations

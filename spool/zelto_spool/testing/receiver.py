@@ -11,7 +11,7 @@ Faults and other errors are checked in this order: path/method, fault (as a gate
 A call counts as accepted only when it was answered `{"received": true}`.
 
 This module is the server (thread, loop, recording, `set_fault`); the checks and the record of
-a request are `testing/contract.py`, the fault modes and a gateway's answers `testing/contract.py`.
+a request, the fault modes and a gateway's answers are `zelto_spool/contract.py`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,17 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from aiohttp import web
+try:
+    from aiohttp import web
+except ImportError as exc:  # the lean zelto-spool (a sidecar image) does not install it
+    raise ModuleNotFoundError(
+        "zelto_spool.testing.Receiver (and `zelto-spool receiver`, the zelto_receiver and "
+        "zelto_env fixtures) needs aiohttp, which zelto-spool installs only with its testing "
+        "extra: pip install 'zelto-spool[testing]' (livekit-plugins-zelto brings it too)",
+        name="aiohttp",
+    ) from exc
 
-from ..payload import MAX_PAYLOAD_BYTES, call_id_of, decode
-from .contract import (
+from ..contract import (
     FAULT_MODES,
     WEBHOOK_PATH,
     Fault,
@@ -39,6 +46,7 @@ from .contract import (
     gateway_refusal,
     parse_fault,
 )
+from ..payload import MAX_PAYLOAD_BYTES, call_id_of, decode
 
 __all__ = [
     "FAULT_MODES",

@@ -1,14 +1,15 @@
-"""The wire contract as the local receiver checks it, its record of each request, and the
-fault modes it simulates.
+"""The wire contract as a Zelto-compatible endpoint checks it, the record of one request,
+and the faults a look-alike simulates: pure functions and values, no server and no
+dependency, so the CLI (`zelto-spool receiver --help`, its console lines) uses them without
+the test receiver, and the receiver (`testing/receiver.py`, aiohttp) builds on them.
 
 `check_request` is what a Zelto-compatible endpoint refuses (bearer key, `X-Zelto-Provider:
 livekit`, size, JSON, the canonical shape via `payload.validate`), as a pure function of what
 arrived; `Post` is what the receiver saw of one request, `format_post` its console line. The
-server around them is `receiver.py`.
+server around them is `testing/receiver.py`.
 
 The fault modes (`FAULT_MODES`, `parse_fault`): one table that the parser, the errors and the
-CLI help share. Kept apart from `receiver.py` (which imports aiohttp) so
-`zelto-spool receiver --help` can list the modes without loading the server.
+CLI help share.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import PayloadError
-from ..payload import MAX_PAYLOAD_BYTES, decode, validate
+from .config import PROVIDER, WEBHOOK_PATH
+from .errors import PayloadError
+from .payload import MAX_PAYLOAD_BYTES, decode, validate
 
 __all__ = [
     "FAULT_MODES",
@@ -33,8 +35,6 @@ __all__ = [
     "gateway_refusal",
     "parse_fault",
 ]
-
-WEBHOOK_PATH = "/webhooks/calls"
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def check_request(
     if api_key is not None and not hmac.compare_digest(token.strip().encode(), api_key):
         return Refusal(401, "invalid API key")
     provider = headers.get("x-zelto-provider")
-    if provider != "livekit":
+    if provider != PROVIDER:
         got = "missing" if provider is None else f"got {_printable(provider)!r}"
         return Refusal(400, f"X-Zelto-Provider must be 'livekit' ({got})")
     if len(body) > MAX_PAYLOAD_BYTES or (content_length or 0) > MAX_PAYLOAD_BYTES:

@@ -1,9 +1,9 @@
-"""The reaper: lost calls back in the queue, and the flusher's other housekeeping (the disk
-cap, retention, checkpoints).
+"""Housekeeping: the flusher's timed chores around sending. It runs the reapers (lost calls
+back in the queue) and, in the sidecar, the disk cap, retention and checkpoints.
 
 Lost calls are of two kinds: rows leased by senders that died (`Leases.reclaim`, in
-`claim.py`) and calls whose agent process died mid-call (`LiveCalls.reap`, whose sweep runs
-under the write lock in `store/live.py`, beside its statements).
+`claim.py`) and calls whose agent process died mid-call (THE REAPER, `store/reaper.py`,
+whose sweep runs under the write lock beside its statements).
 
 `requeue` (every entry point that drains): rows leased by senders that died go back to
 pending, and the calls of agent processes lost mid-call are enqueued from their live snapshots.
@@ -20,6 +20,7 @@ from functools import partial
 from typing import Any
 
 from ..logs import library_logger
+from ..store.reaper import reap
 from .claim import Leases
 
 __all__ = ["HOUSEKEEPING_INTERVAL_S", "PURGE_INTERVAL_S", "Housekeeper"]
@@ -82,7 +83,7 @@ class Housekeeper:
         if freed:
             logger.warning("requeued calls of a sender that died", extra={"calls": len(freed)})
         reaped = await self._db(
-            partial(self.spool.live.reap, stale_after_s=self.live_stale_after_s)
+            partial(reap, self.spool.store, stale_after_s=self.live_stale_after_s)
         )
         if reaped:
             logger.warning(

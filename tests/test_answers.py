@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import payload
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.delivery.secret import WITHHELD
 from zelto_spool.delivery.sender import MAX_ANSWER_BYTES
 

@@ -19,8 +19,9 @@ import pytest
 
 from tests.conftest import payload
 from tests.test_answers import KEY, RawZelto, assert_no_key
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import sender as sender_module
+from zelto_spool.delivery.flusher import Flusher
 
 T0 = 1_900_000_000.0
 ANSWERS = {
@@ -122,7 +123,7 @@ def test_a_drain_restarts_the_backoff_but_keeps_the_count(
 ) -> None:
     """`drain` made the count 0 to restart the backoff, so `show` said `attempts 1` for a call
     tried 5 times; now the count goes on and the drain restarts the backoff in memory."""
-    from zelto_spool import Leases
+    from zelto_spool.delivery.claim import Leases
 
     raw_zelto.status, raw_zelto.headers, raw_zelto.body = (503, [], b"")
     with Spool(spool_path, clock=lambda: T0) as spool:

@@ -22,8 +22,9 @@ import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
 from tests.test_proxies import PROXY_VARS
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import sender as sender_module
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.testing import Receiver
 
 T0 = 1_900_000_000.0

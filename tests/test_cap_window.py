@@ -6,7 +6,8 @@ from pathlib import Path
 
 from tests.conftest import payload
 from tests.test_spool import Clock
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 
 
 def deliver_all(spool: Spool) -> None:

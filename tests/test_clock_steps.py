@@ -19,8 +19,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.payload import decode
 from zelto_spool.sidecar.health import verdict
 
@@ -28,7 +30,8 @@ HOUR = 3600.0
 
 CLAIM_AND_HOLD = """
 import sys
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 claims = Leases(Spool(sys.argv[1])).claim(1, lease_s=60)
 print(len(claims), flush=True)
 sys.stdin.read()  # alive, holding its lease, until the test closes stdin

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
-from zelto_spool.delivery.flusher import NO_KEY_REASON
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import NO_KEY_REASON, Flusher
 from zelto_spool.payload import decode
 
 

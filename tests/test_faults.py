@@ -252,9 +252,9 @@ def test_drain_hitting_a_damaged_page_explains_and_the_spool_recovers(
 def test_an_error_inside_an_unfsynced_write_surfaces_and_later_writes_are_fsynced(
     spool: Spool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from zelto_spool import Leases, SpoolError
+    from zelto_spool import SpoolError
     from zelto_spool.delivery import claim as sql
-    from zelto_spool.delivery.claim import Mark
+    from zelto_spool.delivery.claim import Leases, Mark
 
     leases = Leases(spool)
     spool.enqueue(payload("room-1"))

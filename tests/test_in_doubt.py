@@ -14,7 +14,9 @@ import contextlib
 from typing import Any
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.claim import Claim, Leases
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.payload import decode, encode
 
 

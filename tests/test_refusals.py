@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.delivery.retry import PER_CALL_WINDOW_S, SendOutcome, classify, judge_refusal
 
 NOW = 1_800_000_000.0

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.sidecar.health import verdict
 
 RECORDING = "https://recordings.example/room-1.ogg"

@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from tests.test_sidecar_ops import Sidecar
 from tests.test_spool import Clock
-from zelto_spool import ConfigError, Leases, Spool
+from zelto_spool import ConfigError, Spool
+from zelto_spool.delivery.claim import Leases
 
 
 def deliver(spool: Spool, call_id: str) -> None:

@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import API_KEY, cli_env, payload, run_cli
 from tests.test_live import TURNS, snapshot_in_a_process
 from tests.test_plugin_worker import run_worker
-from zelto_spool import Leases, PayloadError, Spool, external_id, validate
+from zelto_spool import PayloadError, Spool, external_id, validate
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.payload import encode
 from zelto_spool.store.live import LOST_REASON
 from zelto_spool.store.schema import transaction

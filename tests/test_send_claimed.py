@@ -7,7 +7,9 @@ import asyncio
 from typing import Any
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 
 
 def test_a_claimed_row_is_sent_recorded_and_hooked(spool: Spool, zelto_receiver: Any) -> None:

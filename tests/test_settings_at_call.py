@@ -14,7 +14,7 @@ import pytest
 from livekit.plugins.zelto import Forwarder
 from tests.sessions import run_session
 from zelto_spool import Spool
-from zelto_spool.testing.guard import ENV_PYTEST_GUARD, PytestGuard
+from zelto_spool.guard import ENV_PYTEST_GUARD, PytestGuard
 
 
 def delivered(path: Path) -> dict[str, str]:

@@ -17,8 +17,10 @@ import httpx
 import pytest
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 
 
 class SlowRecord(Leases):

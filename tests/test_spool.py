@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import payload, used_spool
-from zelto_spool import Leases, PayloadError, Spool, SpoolError
+from zelto_spool import PayloadError, Spool, SpoolError
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.payload import encode
 from zelto_spool.store.schema import SCHEMA_VERSION, schema_levels
 
@@ -139,7 +140,8 @@ def test_release_does_not_count_the_attempt(spool: Spool) -> None:
 
 CLAIM_AND_DIE = """
 import os, sys
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 claims = Leases(Spool(sys.argv[1])).claim(10, lease_s=3600)
 print(len(claims), flush=True)
 os._exit(0)

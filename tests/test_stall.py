@@ -21,8 +21,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.delivery.sender import LEASE_OVER, Sender
 from zelto_spool.payload import decode
 

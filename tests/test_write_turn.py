@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import payload
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool, SpoolWriteError
+from zelto_spool import DeliveryConfig, Spool, SpoolWriteError
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.sidecar.health import verdict
 from zelto_spool.store import schema as sql
 from zelto_spool.store.locks import turn_path

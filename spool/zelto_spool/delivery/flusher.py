@@ -246,6 +246,11 @@ class Flusher:
         self._recorder.hooks_for((done,))
         return done.outcome
 
+    async def on_spool_thread(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`fn(*args, **kwargs)` on this flusher's spool thread (SQLite never runs on the loop)."""
+        self._bind_loop()
+        return await self._db(partial(fn, *args, **kwargs))
+
     async def aclose(self) -> None:
         if self._client is not None:
             await self._client.aclose()

@@ -121,7 +121,7 @@ class Spool:
     - `live`: snapshots of calls in progress (the plugin's `attach`); `open`, `close`.
 
     Sending is not here: claims, marks, releases and the pause a sender sets are the lease
-    protocol, `zelto_spool.Leases(spool)`, which the `Flusher` builds over the same file.
+    protocol, `Leases(spool)` (`delivery/claim.py`), which the `Flusher` builds over the file.
     `store` is what the parts share (the file's connection, the clock, the settings).
 
     Args:

@@ -100,7 +100,7 @@ def task_server(args: dict[str, Any]) -> dict[str, Any]:
                 deliver_timeout_s=args["deliver_timeout_s"],
             )
             times = [asyncio.run(run_job(f"job-{i}-{k}", fw.on_session_end)) for k in range(calls)]
-            states = [row["state"] for row in Spool(path).rows()]
+            states = [row["state"] for row in Spool(path).upkeep.rows()]
             return {"times": [t for t, _ in times], "outcome": states}
 
         return job

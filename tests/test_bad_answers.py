@@ -65,7 +65,7 @@ def test_a_malformed_answer_is_one_attempt_per_unit_of_injected_time(
                 await flusher.drain(timeout=0.5)  # the clock stands still: nothing is due again
 
         asyncio.run(go())
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert raw_zelto.posts == 1  # before: ~25 in the half second
     assert row["attempts"] == 1, row
     status = ANSWERS[name][0]
@@ -90,7 +90,7 @@ def test_deliver_now_records_a_malformed_answer(
                 return await flusher.deliver("odd", timeout=10)
 
         outcome = asyncio.run(go())  # before: RecursionError / ValueError out of deliver
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert outcome is not None and outcome.kind in ("retry", "dead")
     assert row["state"] in ("pending", "dead") and row["attempts"] == 1, row
 
@@ -112,7 +112,7 @@ def test_any_exception_classifying_an_answer_is_an_attempt(
                 await flusher.drain(timeout=0.5)
 
         asyncio.run(go())
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert raw_zelto.posts == 1 and row["attempts"] == 1 and row["next_attempt_at"] > T0
     assert "HTTP 200, an answer that could not be read" in row["last_error"]
     assert_no_key(row["last_error"])
@@ -139,6 +139,6 @@ def test_a_drain_restarts_the_backoff_but_keeps_the_count(
 
         for _ in range(5):
             asyncio.run(go())
-            (row,) = spool.rows()
+            (row,) = spool.upkeep.rows()
             assert T0 < row["next_attempt_at"] <= T0 + 1.0, row  # full jitter, 1 s base
         assert row["attempts"] == 13 and raw_zelto.posts == 5, row

@@ -94,7 +94,7 @@ def test_rows_claimed_ahead_go_back_untried_when_zelto_stops_answering(
             return await flusher.drain(timeout=1.0)
 
     report = asyncio.run(go())
-    rows = {row["call_id"]: row for row in spool.rows()}
+    rows = {row["call_id"]: row for row in spool.upkeep.rows()}
     assert len(rows) == CALLS
     assert not [r for r in rows.values() if r["state"] == "inflight"]
     delivered = {c for c, r in rows.items() if r["state"] == "delivered"}

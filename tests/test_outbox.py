@@ -34,7 +34,7 @@ def test_submit_stores_sends_and_says_what_happened(spool_path: Path, zelto_rece
     assert outcome.sent == "delivered" and outcome.status == 200 and not outcome.direct
     assert outcome.spooled and outcome.delivered and not outcome.lost
     assert zelto_receiver.accepted[0][1] == body  # the bytes stored are the bytes sent
-    assert Spool(spool_path).rows()[0]["state"] == "delivered"
+    assert Spool(spool_path).upkeep.rows()[0]["state"] == "delivered"
 
 
 def test_without_a_key_the_call_waits_in_the_spool(spool_path: Path, zelto_receiver: Any) -> None:
@@ -107,7 +107,7 @@ def test_the_job_loop_runs_while_the_spool_waits_for_its_lock(
     holder.close()
     assert released_during_the_hook == [True]
     assert "could not spool the call" not in caplog.text
-    (row,) = Spool(spool_path).rows()
+    (row,) = Spool(spool_path).upkeep.rows()
     assert row["state"] == "delivered" and row["version"] == 1
 
 

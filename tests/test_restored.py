@@ -109,7 +109,7 @@ def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
         assert "release-restored" in verdict(stats).text  # status --check and /healthz
         assert [r.held for r in caplog.records if "restored or copied" in r.message] == [2]
         assert Leases(copy).claim(10, lease_s=60) == []
-        assert copy.make_due() == 0
+        assert copy.upkeep.make_due() == 0
         assert copy.undelivered() == 0
         # the snapshot becomes a held call at the reaper's next sweep, whoever owned it
         assert copy.live.reap() == []
@@ -125,7 +125,7 @@ def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
         assert copy.release_restored() == ["room-1"]
         assert copy.stats()["restored"] is None
         assert copy.stats()["dead"] == 1
-        assert copy.replay(call_ids=["room-3"]) == ["room-3"]  # not lost: dead-lettered
+        assert copy.upkeep.replay(call_ids=["room-3"]) == ["room-3"]  # not lost: dead-lettered
 
 
 def test_an_ordinary_life_holds_nothing(tmp_path: Path, zelto_receiver: Any) -> None:

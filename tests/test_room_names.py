@@ -160,7 +160,7 @@ def test_no_internal_path_stores_an_unvalidated_version(
         with pytest.raises(PayloadError) as caught:
             write()
         assert caught.value.field == field
-    assert spool.rows() == []
+    assert spool.upkeep.rows() == []
 
 
 def _insert(spool: Spool, conn: sqlite3.Connection, call_id: str, body: bytes) -> None:

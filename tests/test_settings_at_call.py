@@ -19,7 +19,7 @@ from zelto_spool.guard import ENV_PYTEST_GUARD, PytestGuard
 
 def delivered(path: Path) -> dict[str, str]:
     with Spool(path) as spool:
-        return {row["call_id"]: row["state"] for row in spool.rows()}
+        return {row["call_id"]: row["state"] for row in spool.upkeep.rows()}
 
 
 def test_settings_set_after_the_forwarder_was_built_are_used(

@@ -62,7 +62,7 @@ def test_a_write_whose_turn_does_not_come_fails_as_busy_and_writes_nothing(
         assert spool.stats()["pending"] == 1  # reads never take the turn
     assert turn_is_free(spool_path)  # nothing of the failed write holds it
     spool.enqueue(payload("after"))
-    assert {r["call_id"] for r in spool.rows()} == {"before", "after"}
+    assert {r["call_id"] for r in spool.upkeep.rows()} == {"before", "after"}
     spool.close()
 
 

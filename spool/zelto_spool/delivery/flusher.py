@@ -180,7 +180,7 @@ class Flusher:
         if not self.can_send:
             self.report.paused = NO_KEY_REASON
         else:
-            await self._db(self.spool.make_due)
+            await self._db(self.spool.upkeep.make_due)
             self._recorder.restart_backoff()  # the count goes on (`Recorder.restart_backoff`)
             await self._pump(Drain(None if not timeout else started + timeout, self._clock))
         self.report.tally(await self._db(self.spool.stats))

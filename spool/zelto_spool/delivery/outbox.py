@@ -12,11 +12,10 @@ a fsync takes milliseconds. `submit` awaits the store before anything else, so t
 committed and fsynced before it returns or sends; a caller that is cancelled while the store
 runs leaves it to finish on that thread (committed, or rolled back whole).
 
-One `Flusher` per event loop, with its sender (a keep-alive client) and its spool thread: the
-first submit on a loop makes it, later ones on that loop reuse it, and it is closed when the
-loop shuts down (`asyncio.run` and LiveKit's job processes cancel what is left at the end,
-and a keeper task closes it then). LiveKit runs one job per process, on one loop; its thread
-executor runs several jobs in one process, each on a loop of its own thread.
+One `Flusher` per event loop, with its sender (a keep-alive client) and its spool thread, made
+by the loop's first submit and closed when the loop shuts down (a keeper task, cancelled then).
+LiveKit runs one job per process, on one loop; its thread executor runs several jobs in one
+process, each on a loop of its own thread.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -358,15 +357,7 @@ class Outbox:
                 "the call is spooled after all; its live snapshot is retired",
                 extra={"call_id": call_id, "version": queued.version, "sent": outcome.delivered},
             )
-            return Outcome(
-                call_id,
-                queued.version,
-                queued.size,
-                sent=outcome.sent,
-                direct=True,
-                status=outcome.status,
-                reason=outcome.reason,
-            )
+            return replace(outcome, version=queued.version, size=queued.size)
         if outcome.delivered:
             logger.error(
                 "the spool still refuses writes: if this job kept a live snapshot, a reaper "
@@ -441,12 +432,4 @@ class Outbox:
 
 
 def _with(outcome: Outcome, sent: SendOutcome) -> Outcome:
-    return Outcome(
-        outcome.call_id,
-        outcome.version,
-        outcome.size,
-        sent=sent.kind,
-        direct=outcome.direct,
-        status=sent.status,
-        reason=sent.reason,
-    )
+    return replace(outcome, sent=sent.kind, status=sent.status, reason=sent.reason)

@@ -228,10 +228,10 @@ class Outbox:
             if lease is None:
                 stored = self.spool.enqueue_encoded
                 queued = await self._on_spool_thread(stored, call_id, body, ends_live=ends_live)
-                claim = None
+                claim, others = None, False
             else:
-                queued, claim = await self._on_spool_thread(
-                    self._leases.enqueue_claimed, call_id, body, lease_s=lease, ends_live=ends_live
+                queued, claim, others = await self._on_spool_thread(
+                    self._store_claimed, call_id, body, lease, ends_live
                 )
         except Exception as exc:  # SpoolError, or anything unforeseen: the call still goes out
             logger.error(
@@ -252,7 +252,7 @@ class Outbox:
         outcome = Outcome(call_id, queued.version, queued.size)
         if claim is None:
             return outcome
-        return await self._send_claimed(outcome, claim, deadline)
+        return await self._send_claimed(outcome, claim, deadline, others=others)
 
     async def promote(self, job_id: str, *, budget_s: float, send: bool = True) -> Outcome | None:
         """Queue the final payload a job's closed live snapshot holds (`spool.live.close`),
@@ -306,9 +306,27 @@ class Outbox:
             return None
         return self._config.lease_s
 
-    async def _send_claimed(self, outcome: Outcome, claim: Claim, deadline: float) -> Outcome:
+    def _store_claimed(
+        self, call_id: str, body: bytes, lease: float, ends_live: str | None
+    ) -> tuple[Enqueued, Claim | None, bool]:
+        """On the spool thread: store and claim the call (one transaction), then look whether
+        anything else waits: a row pending or being sent, or a live snapshot that could be a
+        lost process's. Looking here, not after the send, saves a hop to this thread per call
+        (a row that turns up during the send is the sidecar's, or the next job's)."""
+        queued, claim = self._leases.enqueue_claimed(
+            call_id, body, lease_s=lease, ends_live=ends_live
+        )
+        if claim is None or not self._leftovers:
+            return queued, claim, False
+        mine = 1  # the call just claimed is in flight: not a leftover
+        others = self.spool.undelivered() > mine or self.spool.live.count() > 0
+        return queued, claim, others
+
+    async def _send_claimed(
+        self, outcome: Outcome, claim: Claim, deadline: float, *, others: bool
+    ) -> Outcome:
         """Send the call just stored and claimed, by `deadline` (`time.monotonic()`); then,
-        if it went through, due leftovers."""
+        if it went through and `others` wait, due leftovers."""
         flusher = self._flusher()
         try:
             # keep back what recording the answer takes
@@ -318,7 +336,7 @@ class Outbox:
                 return outcome
             sent = await flusher.send_claimed(claim, timeout=timeout)
             outcome = _with(outcome, sent)
-            if sent.kind == "delivered":
+            if sent.kind == "delivered" and others:
                 await self._leftovers_after(flusher, deadline)
         except SpoolError as exc:
             logger.error(
@@ -329,17 +347,9 @@ class Outbox:
     async def _leftovers_after(self, flusher: Flusher, deadline: float) -> None:
         """Zelto took the call: send due calls of earlier jobs too, with what is left."""
         remaining = deadline - time.monotonic()
-        if not self._leftovers or remaining <= LEFTOVERS_MIN_S:
+        if remaining <= LEFTOVERS_MIN_S:
             return
-        # two reads in one hop instead of a drain's housekeeping and claim when there is
-        # nothing to do (the usual case with a sidecar running): no row waiting or being sent,
-        # and no live snapshot of a call that could be a lost process's
-        if not await flusher.on_spool_thread(self._anything_left):
-            return
-        await flusher.drain_due(timeout=deadline - time.monotonic(), max_calls=self._leftovers)
-
-    def _anything_left(self) -> bool:
-        return self.spool.undelivered() > 0 or self.spool.live.count() > 0
+        await flusher.drain_due(timeout=remaining, max_calls=self._leftovers)
 
     async def _unspooled(
         self, call_id: str, body: bytes, ends_live: str | None, budget: float, record_by: float

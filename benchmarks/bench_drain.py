@@ -68,7 +68,8 @@ def task_build(args: dict[str, Any]) -> dict[str, Any]:
 
 
 def task_flusher(args: dict[str, Any]) -> dict[str, Any]:
-    from zelto_spool import DeliveryConfig, Flusher, Spool
+    from zelto_spool import DeliveryConfig, Spool
+    from zelto_spool.delivery.flusher import Flusher
 
     latencies: list[float] = []
     config = DeliveryConfig(base_url=args["url"], api_key=API_KEY, concurrency=args["concurrency"])

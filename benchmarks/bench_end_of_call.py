@@ -100,7 +100,10 @@ def task_server(args: dict[str, Any]) -> dict[str, Any]:
                 deliver_timeout_s=args["deliver_timeout_s"],
             )
             times = [asyncio.run(run_job(f"job-{i}-{k}", fw.on_session_end)) for k in range(calls)]
-            states = [row["state"] for row in Spool(path).rows()]
+            spool = Spool(path)
+            # `--rev` of a revision before `Spool.upkeep` (issue 21) has `Spool.rows`
+            rows = spool.upkeep.rows() if hasattr(spool, "upkeep") else spool.rows()  # type: ignore[attr-defined]
+            states = [row["state"] for row in rows]
             return {"times": [t for t, _ in times], "outcome": states}
 
         return job

@@ -27,7 +27,8 @@ from tests.alerting import (
     free_port,
 )
 from tests.conftest import payload, wait_until
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.sidecar.metrics import SidecarMetrics
 
 ROOT = Path(__file__).parent.parent

@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import payload
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.delivery.secret import WITHHELD
 from zelto_spool.delivery.sender import MAX_ANSWER_BYTES
 
@@ -155,7 +156,7 @@ def test_an_echoed_key_is_scrubbed_in_every_form(
     with Spool(spool_path) as spool:
         spool.enqueue(payload("echo"))
         report = drain(spool, raw_zelto)
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
         pause = spool.pause_state()
         stats = spool.stats()
     assert report.paused is not None and pause is not None and row["state"] == "pending"
@@ -212,7 +213,7 @@ def test_a_2xx_echoing_a_large_call_is_delivered(raw_zelto: RawZelto, spool_path
     with Spool(spool_path) as spool:
         spool.enqueue(payload("big"))
         report = drain(spool, raw_zelto)
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert report.delivered == 1 and row["state"] == "delivered"
     assert raw_zelto.posts == 1
 
@@ -244,7 +245,7 @@ def test_a_large_2xx_without_received_says_why(
     with Spool(spool_path) as spool:
         spool.enqueue(payload("no"))
         outcome = deliver_once(spool, raw_zelto, "no")
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert outcome.kind == "retry" and row["state"] == "pending"
     assert why in row["last_error"], row["last_error"]
 
@@ -286,7 +287,7 @@ def test_a_key_in_an_encoding_no_pattern_knows_withholds_the_answer(
     with Spool(spool_path) as spool:
         spool.enqueue(payload("echo"))
         drain(spool, raw_zelto, key=ENCODED_KEY)
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert row["state"] == "dead" and row["last_error"] == f"HTTP 422: {WITHHELD}", row
     assert form.strip() not in caplog.text
     for path in spool_path.parent.iterdir():
@@ -299,5 +300,5 @@ def test_an_ordinary_answer_is_not_withheld(raw_zelto: RawZelto, spool_path: Pat
     with Spool(spool_path) as spool:
         spool.enqueue(payload("plain"))
         drain(spool, raw_zelto, key=ENCODED_KEY)
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert row["last_error"] == "HTTP 422: transcript.turns[3].content: must be a string (got 5)"

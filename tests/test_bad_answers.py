@@ -19,8 +19,9 @@ import pytest
 
 from tests.conftest import payload
 from tests.test_answers import KEY, RawZelto, assert_no_key
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import sender as sender_module
+from zelto_spool.delivery.flusher import Flusher
 
 T0 = 1_900_000_000.0
 ANSWERS = {
@@ -64,7 +65,7 @@ def test_a_malformed_answer_is_one_attempt_per_unit_of_injected_time(
                 await flusher.drain(timeout=0.5)  # the clock stands still: nothing is due again
 
         asyncio.run(go())
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert raw_zelto.posts == 1  # before: ~25 in the half second
     assert row["attempts"] == 1, row
     status = ANSWERS[name][0]
@@ -89,7 +90,7 @@ def test_deliver_now_records_a_malformed_answer(
                 return await flusher.deliver("odd", timeout=10)
 
         outcome = asyncio.run(go())  # before: RecursionError / ValueError out of deliver
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert outcome is not None and outcome.kind in ("retry", "dead")
     assert row["state"] in ("pending", "dead") and row["attempts"] == 1, row
 
@@ -111,7 +112,7 @@ def test_any_exception_classifying_an_answer_is_an_attempt(
                 await flusher.drain(timeout=0.5)
 
         asyncio.run(go())
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert raw_zelto.posts == 1 and row["attempts"] == 1 and row["next_attempt_at"] > T0
     assert "HTTP 200, an answer that could not be read" in row["last_error"]
     assert_no_key(row["last_error"])
@@ -122,7 +123,7 @@ def test_a_drain_restarts_the_backoff_but_keeps_the_count(
 ) -> None:
     """`drain` made the count 0 to restart the backoff, so `show` said `attempts 1` for a call
     tried 5 times; now the count goes on and the drain restarts the backoff in memory."""
-    from zelto_spool import Leases
+    from zelto_spool.delivery.claim import Leases
 
     raw_zelto.status, raw_zelto.headers, raw_zelto.body = (503, [], b"")
     with Spool(spool_path, clock=lambda: T0) as spool:
@@ -138,6 +139,6 @@ def test_a_drain_restarts_the_backoff_but_keeps_the_count(
 
         for _ in range(5):
             asyncio.run(go())
-            (row,) = spool.rows()
+            (row,) = spool.upkeep.rows()
             assert T0 < row["next_attempt_at"] <= T0 + 1.0, row  # full jitter, 1 s base
         assert row["attempts"] == 13 and raw_zelto.posts == 5, row

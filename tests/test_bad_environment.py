@@ -22,8 +22,9 @@ import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
 from tests.test_proxies import PROXY_VARS
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import sender as sender_module
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.testing import Receiver
 
 T0 = 1_900_000_000.0
@@ -80,14 +81,14 @@ def test_a_drain_makes_one_attempt_per_unit_of_injected_time(
         hooks = [lambda claim, outcome, latency: outcomes.append(outcome)]
         async with Flusher(spool, https_config(zelto), clock=lambda: now[0], hooks=hooks) as f:
             await f.drain(timeout=0.5)  # the clock stands still: one attempt, then the backoff
-            (row,) = spool.rows()
+            (row,) = spool.upkeep.rows()
             assert_one_clear_attempt(row, bad_env, 1, now[0])
             now[0] += 1_000.0
             await f.drain(timeout=0.5)  # a drain restarts the backoff, not the count
 
     try:
         asyncio.run(go())
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     finally:
         spool.close()
     assert_one_clear_attempt(row, bad_env, 2, now[0])
@@ -103,7 +104,7 @@ def test_the_sidecar_loop_backs_off_too(bad_env: str, zelto: Receiver, spool_pat
     watcher = Spool(spool_path, clock=lambda: now[0])  # the flusher's own is on its thread
 
     def recorded(attempts: int) -> bool:  # (a claim counts the attempt; wait for its end)
-        row = watcher.rows()[0]
+        row = watcher.upkeep.rows()[0]
         return bool(row["state"] == "pending" and row["attempts"] == attempts)
 
     async def go() -> None:
@@ -123,7 +124,7 @@ def test_the_sidecar_loop_backs_off_too(bad_env: str, zelto: Receiver, spool_pat
 
     try:
         asyncio.run(go())
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     finally:
         spool.close()
         watcher.close()
@@ -140,7 +141,7 @@ def test_deliver_now_records_the_attempt(bad_env: str, zelto: Receiver, spool_pa
                 return await flusher.deliver("env", timeout=5)
 
         outcome = asyncio.run(go())
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert outcome is not None and outcome.kind == "retry"
     assert_one_clear_attempt(row, bad_env, 1, T0)  # not left in flight for its lease
 

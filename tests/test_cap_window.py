@@ -6,7 +6,8 @@ from pathlib import Path
 
 from tests.conftest import payload
 from tests.test_spool import Clock
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 
 
 def deliver_all(spool: Spool) -> None:
@@ -30,11 +31,11 @@ def test_an_outage_backlog_over_the_cap_keeps_calls_delivered_minutes_ago(
     clock.now += 60
     for i in range(60):  # Zelto is down: a backlog grows past the cap
         spool.enqueue(payload(f"backlog-{i:02d}", turns=400))
-    assert spool.size_bytes() > spool.max_bytes
+    assert spool.upkeep.size_bytes() > spool.max_bytes
 
-    evicted, over = spool.enforce_cap()  # one housekeeping round
+    evicted, over = spool.upkeep.enforce_cap()  # one housekeeping round
     assert evicted == 30 and over  # every old call went, oldest first; still over: says so
-    delivered = {r["call_id"] for r in spool.rows(state="delivered")}
+    delivered = {r["call_id"] for r in spool.upkeep.rows(state="delivered")}
     assert delivered == {f"recent-{i}" for i in range(10)}
     assert spool.stats()["pending"] == 60
 
@@ -43,6 +44,6 @@ def test_an_outage_backlog_over_the_cap_keeps_calls_delivered_minutes_ago(
     assert queued is not None and queued.version == 2
 
     clock.now += 3600  # past the window: those go too, oldest first
-    evicted, _ = spool.enforce_cap()
+    evicted, _ = spool.upkeep.enforce_cap()
     assert evicted == 9  # recent-3 is pending again: never evicted
-    assert {r["call_id"] for r in spool.rows(state="delivered")} == set()
+    assert {r["call_id"] for r in spool.upkeep.rows(state="delivered")} == set()

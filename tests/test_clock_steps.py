@@ -19,8 +19,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.payload import decode
 from zelto_spool.sidecar.health import verdict
 
@@ -28,7 +30,8 @@ HOUR = 3600.0
 
 CLAIM_AND_HOLD = """
 import sys
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 claims = Leases(Spool(sys.argv[1])).claim(1, lease_s=60)
 print(len(claims), flush=True)
 sys.stdin.read()  # alive, holding its lease, until the test closes stdin
@@ -55,7 +58,7 @@ def test_a_clock_running_ahead_does_not_expire_a_live_sender_on_this_host(
         assert sender.stdout.readline().strip() == "1"  # claimed for 60 s, and alive
         ahead = Spool(spool_path, clock=lambda: time.time() + 120)
         assert Leases(ahead).reclaim() == [], "a live sender's row was requeued as expired"
-        (row,) = ahead.rows(call_ids=["ahead"])
+        (row,) = ahead.upkeep.rows(call_ids=["ahead"])
         assert (row["state"], row["lease_pid"]) == ("inflight", sender.pid)
         # a stopped sender (SIGSTOP, a debugger) cannot answer: its lease ends by the clock
         sender.send_signal(signal.SIGSTOP)
@@ -111,7 +114,7 @@ def test_the_sender_judges_its_own_lease_by_monotonic_time(
 
     asyncio.run(go())
     assert zelto_receiver.posts == [], "sent after its lease had run out"
-    (row,) = spool.rows(call_ids=["frozen"])
+    (row,) = spool.upkeep.rows(call_ids=["frozen"])
     assert row["state"] == "pending"
     spool.close()
 

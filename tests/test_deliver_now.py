@@ -137,7 +137,7 @@ def test_the_committed_bytes_are_sent_claimed_in_the_same_transaction(
     )
     assert insert < claim
     assert not any(s.startswith("COMMIT") for s in run[insert:claim])
-    assert Spool(spool_path).rows()[0]["state"] == "delivered"
+    assert Spool(spool_path).upkeep.rows()[0]["state"] == "delivered"
 
 
 def test_later_calls_on_the_same_loop_reuse_the_connection(
@@ -171,7 +171,7 @@ def test_a_new_event_loop_gets_its_own_client_and_the_old_one_is_closed(
     assert relay.opened == 2
     assert sorted(zelto_receiver.calls) == ["job-1", "job-2"]
     assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
-    assert {r["state"] for r in Spool(spool_path).rows()} == {"delivered"}
+    assert {r["state"] for r in Spool(spool_path).upkeep.rows()} == {"delivered"}
 
 
 def test_jobs_on_threads_with_their_own_loops_share_one_forwarder(
@@ -194,4 +194,4 @@ def test_jobs_on_threads_with_their_own_loops_share_one_forwarder(
         thread.join()
     assert errors == []
     assert sorted(zelto_receiver.calls) == [f"job-{n}" for n in range(4)]
-    assert {r["state"] for r in Spool(spool_path).rows()} == {"delivered"}
+    assert {r["state"] for r in Spool(spool_path).upkeep.rows()} == {"delivered"}

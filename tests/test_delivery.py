@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
-from zelto_spool.delivery.flusher import NO_KEY_REASON
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import NO_KEY_REASON, Flusher
 from zelto_spool.payload import decode
 
 
@@ -36,7 +37,7 @@ def posts_for(receiver: Any, call_id: str) -> list[Any]:
 
 
 def row(spool: Spool, call_id: str) -> dict[str, Any]:
-    (r,) = spool.rows(call_ids=[call_id])
+    (r,) = spool.upkeep.rows(call_ids=[call_id])
     return r
 
 
@@ -163,7 +164,7 @@ def test_connection_refused_keeps_everything(spool: Spool, zelto_receiver: Any) 
     zelto_receiver.set_fault("down")
     report = drain(spool, zelto_receiver, timeout=1.0, backoff_base_s=5)
     assert report.remaining == 5 and report.delivered == 0
-    assert {r["state"] for r in spool.rows()} == {"pending"}
+    assert {r["state"] for r in spool.upkeep.rows()} == {"pending"}
     zelto_receiver.set_fault(None)
     assert drain(spool, zelto_receiver).delivered == 5
 
@@ -177,7 +178,7 @@ def test_wrong_key_pauses_the_whole_spool_and_keeps_rows(spool: Spool, zelto_rec
     stats = spool.stats()
     assert (stats["pending"], stats["dead"]) == (10, 0)
     assert "ZELTO_API_KEY" in stats["paused"]
-    assert all(r["attempts"] == 0 for r in spool.rows())
+    assert all(r["attempts"] == 0 for r in spool.upkeep.rows())
     # the key is fixed: a new process probes at once, the pause clears, everything flows
     report = drain(spool, zelto_receiver)
     assert report.ok and report.delivered == 10

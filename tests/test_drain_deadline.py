@@ -15,8 +15,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.claim import Claim, Leases
+from zelto_spool.delivery.flusher import Flusher
 
 TIMEOUT_S = 0.3
 

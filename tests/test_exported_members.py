@@ -83,3 +83,34 @@ def test_all_imports_are_exported() -> None:
     }
     assert members - SCAFFOLDING == set(zelto_spool.__all__)
     assert set(dir(zelto_spool)) >= set(zelto_spool.__all__)
+
+
+# what the plugin takes from the engine: the outbox and its outcome, and names users have too
+PLUGIN_NAMES = {
+    "Outbox",
+    "Outcome",
+    "Spool",
+    "Enqueued",
+    "ConfigError",
+    "PayloadError",
+    "SpoolError",
+    "ENV_AGENT_ID",
+    "prepare",
+    "encode",
+    "external_id",
+    "fit_transcript",
+    "__version__",  # the plugin's version is the engine's (one number for both)
+}
+
+
+def test_the_plugin_reaches_the_engine_through_the_outbox_only() -> None:
+    used = {
+        alias.name
+        for path in PLUGIN.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ImportFrom) and node.module == "zelto_spool"
+        for alias in node.names
+        if alias.name != "testing"  # the public test package, its own surface
+    }
+    assert used == PLUGIN_NAMES
+    assert used <= set(zelto_spool.__all__)

@@ -187,7 +187,7 @@ def test_damaged_page_is_set_aside_loudly_and_a_fresh_spool_takes_calls(
     with caplog.at_level(logging.ERROR, logger="zelto_spool"):
         queued = spool.enqueue(payload("new-call"))
     assert queued.version == 1
-    (moved,) = spool.recovered_to
+    (moved,) = spool.store.db.recovered_to
     assert Path(moved).name.startswith("spool.db.corrupt-")
     # kept as it was (the damage is still there, at the same place), private, never deleted
     kept = Path(moved).read_bytes()
@@ -195,7 +195,7 @@ def test_damaged_page_is_set_aside_loudly_and_a_fresh_spool_takes_calls(
     assert stat.S_IMODE(Path(moved).stat().st_mode) == 0o600
     (record,) = [r for r in caplog.records if "moved aside" in r.getMessage()]
     assert record.levelno == logging.ERROR and record.moved_to == moved  # type: ignore[attr-defined]
-    assert "new-call" in {r["call_id"] for r in spool.rows(state="pending")}
+    assert "new-call" in {r["call_id"] for r in spool.upkeep.rows(state="pending")}
     assert spool.stats()["corrupt_files"] == [moved]
 
     env = cli_env(spool_path)
@@ -215,7 +215,7 @@ def test_rows_still_readable_in_a_set_aside_spool_are_salvaged(
     spool_path, ids, _ = index_damaged
     with Spool(spool_path) as spool:
         spool.enqueue(payload("new-call"))
-        pending = {r["call_id"] for r in spool.rows(state="pending")}
+        pending = {r["call_id"] for r in spool.upkeep.rows(state="pending")}
     assert pending == set(ids) | {"new-call"}
 
 
@@ -237,7 +237,7 @@ def test_drain_hitting_a_damaged_page_explains_and_the_spool_recovers(
     env = cli_env(spool_path, zelto_receiver.base_url, API_KEY)
     result = run_cli("drain", "-q", env=env)
     assert "Traceback" not in result.stderr, result.stderr
-    (moved,) = Spool(spool_path).corrupt_files()
+    (moved,) = Spool(spool_path).upkeep.corrupt_files()
     assert "corrupt" in result.stderr and moved in result.stderr  # says where it went
     assert set(zelto_receiver.calls) <= set(ids)
     assert _readable(Path(moved))  # the set-aside file still holds the rows
@@ -252,9 +252,9 @@ def test_drain_hitting_a_damaged_page_explains_and_the_spool_recovers(
 def test_an_error_inside_an_unfsynced_write_surfaces_and_later_writes_are_fsynced(
     spool: Spool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from zelto_spool import Leases, SpoolError
+    from zelto_spool import SpoolError
     from zelto_spool.delivery import claim as sql
-    from zelto_spool.delivery.claim import Mark
+    from zelto_spool.delivery.claim import Leases, Mark
 
     leases = Leases(spool)
     spool.enqueue(payload("room-1"))
@@ -298,7 +298,7 @@ def test_garbage_file_through_the_plugin_is_set_aside_and_the_call_delivered(
     with caplog.at_level(logging.INFO):
         asyncio.run(run_session(fw))
     assert zelto_receiver.calls["fake-room"]["transcript"]["turns"] == EXPECTED_TURNS
-    (moved,) = fw.spool.recovered_to
+    (moved,) = fw.spool.store.db.recovered_to
     assert Path(moved).read_bytes().startswith(b"not a database")
     loud = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(getattr(r, "moved_to", None) == moved for r in loud)
@@ -311,7 +311,7 @@ def test_cli_enqueue_into_a_corrupt_spool_says_where_it_went(spool_path: Path) -
     spool_path.write_bytes(b"garbage" * 1000)
     result = run_cli("enqueue", "-", env=cli_env(spool_path), input=json.dumps(payload("x")))
     assert result.returncode == 0
-    (moved,) = Spool(spool_path).corrupt_files()
+    (moved,) = Spool(spool_path).upkeep.corrupt_files()
     assert moved in result.stderr
 
 
@@ -340,10 +340,10 @@ def test_a_long_lived_connection_follows_the_spool_after_another_process_sets_it
     holder.store.db.run(lambda c: c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
     _clobber_header(spool_path)
     other = run_cli("enqueue", "-", env=cli_env(spool_path), input=json.dumps(payload("fresh")))
-    assert other.returncode == 0 and len(Spool(spool_path).corrupt_files()) == 1
+    assert other.returncode == 0 and len(Spool(spool_path).upkeep.corrupt_files()) == 1
     holder.enqueue(payload("late"))  # must land in the spool everyone else now uses
     holder.close()
-    assert {r["call_id"] for r in Spool(spool_path).rows()} >= {"fresh", "late"}
+    assert {r["call_id"] for r in Spool(spool_path).upkeep.rows()} >= {"fresh", "late"}
 
 
 def test_running_sidecar_delivers_from_the_fresh_spool_after_a_set_aside(
@@ -359,7 +359,7 @@ def test_running_sidecar_delivers_from_the_fresh_spool_after_a_set_aside(
         wait_until(lambda: Spool(spool_path).stats()["delivered"] == 1)
         _damage_call_id_index(spool_path)  # only enqueues read it; the sidecar never does
         added = run_cli("enqueue", "-", env=env, input=json.dumps(payload("after-set-aside")))
-        assert added.returncode == 0 and Spool(spool_path).corrupt_files()
+        assert added.returncode == 0 and Spool(spool_path).upkeep.corrupt_files()
         delivered = zelto_receiver.wait_for(lambda r: "after-set-aside" in r.calls, 6)
     finally:
         stop(proc)
@@ -499,7 +499,7 @@ def test_hostile_call_ids_are_stored_and_found_verbatim(
         assert shown.returncode == 0 and json.loads(shown.stdout)["call_id"] == call_id
     replayed = run_cli("replay", *INJECTIONS, env=env)
     assert replayed.returncode == 0 and f"queued {len(INJECTIONS)}" in replayed.stdout
-    assert {r["call_id"] for r in spool.rows(call_ids=INJECTIONS)} == set(INJECTIONS)
+    assert {r["call_id"] for r in spool.upkeep.rows(call_ids=INJECTIONS)} == set(INJECTIONS)
     assert spool.stats()["pending"] == len(INJECTIONS)  # the tables are all still there
 
 

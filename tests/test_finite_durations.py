@@ -53,7 +53,7 @@ def test_cli_total_timeout_refuses_non_finite(spool_path: Path, text: str) -> No
     assert result.returncode == 2, result.stderr
     assert "--total-timeout" in result.stderr
     with Spool(spool_path) as spool:
-        (row,) = spool.rows()
+        (row,) = spool.upkeep.rows()
     assert row["state"] == "pending" and row["attempts"] == 0
 
 

@@ -17,9 +17,11 @@ import httpx
 import pytest
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import flight as flight_module
 from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.claim import Claim, Leases
+from zelto_spool.delivery.flusher import Flusher
 
 CALLS = 128
 
@@ -92,7 +94,7 @@ def test_rows_claimed_ahead_go_back_untried_when_zelto_stops_answering(
             return await flusher.drain(timeout=1.0)
 
     report = asyncio.run(go())
-    rows = {row["call_id"]: row for row in spool.rows()}
+    rows = {row["call_id"]: row for row in spool.upkeep.rows()}
     assert len(rows) == CALLS
     assert not [r for r in rows.values() if r["state"] == "inflight"]
     delivered = {c for c, r in rows.items() if r["state"] == "delivered"}

@@ -125,7 +125,7 @@ def test_package_names_still_import_on_use(tmp_path: Path) -> None:
 import sys
 import zelto_spool
 assert "zelto_spool.delivery.flusher" not in sys.modules
-from zelto_spool import Flusher, Spool, __all__
+from zelto_spool import Outbox, Spool, __all__
 assert "zelto_spool.delivery.flusher" in sys.modules
 assert all(getattr(zelto_spool, name) is not None for name in __all__)
 assert set(__all__) <= set(dir(zelto_spool))

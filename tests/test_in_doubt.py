@@ -14,7 +14,9 @@ import contextlib
 from typing import Any
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import Claim, DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.claim import Claim, Leases
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.payload import decode, encode
 
 
@@ -41,7 +43,7 @@ def newer_version_waits(spool: Spool, zelto_receiver: Any, config: DeliveryConfi
 
     asyncio.run(other_sender())
     assert all(turns_of(post.body) == 1 for post in zelto_receiver.posts)  # v1 only, never v2
-    (row,) = spool.rows(call_ids=["doubt"])
+    (row,) = spool.upkeep.rows(call_ids=["doubt"])
     assert row["state"] == "pending"
 
 
@@ -60,7 +62,7 @@ def test_a_send_cut_off_by_the_budget_keeps_newer_versions_back(
 
     claim = asyncio.run(job())
     assert zelto_receiver.wait_for(lambda r: len(r.posts) == 1, timeout=10)
-    (row,) = spool.rows(call_ids=["doubt"])
+    (row,) = spool.upkeep.rows(call_ids=["doubt"])
     assert row["state"] == "pending" and row["attempts"] == 0  # not counted
     assert row["next_attempt_at"] >= claim.expires  # not before v1's lease ends
     newer_version_waits(spool, zelto_receiver, config)
@@ -81,6 +83,6 @@ def test_a_send_cut_short_by_the_jobs_budget_keeps_newer_versions_back(
 
     claim, outcome = asyncio.run(job())
     assert outcome.kind == "retry" and outcome.reached
-    (row,) = spool.rows(call_ids=["doubt"])
+    (row,) = spool.upkeep.rows(call_ids=["doubt"])
     assert row["state"] == "pending" and row["next_attempt_at"] >= claim.expires
     newer_version_waits(spool, zelto_receiver, config)

@@ -71,7 +71,7 @@ def test_inspection_of_a_damaged_spool_says_so_and_sets_nothing_aside(tmp_path: 
     with Spool(path) as spool:
         for call_id in ("A", "B", "C"):
             spool.enqueue(payload(call_id))
-        spool.checkpoint()
+        spool.upkeep.checkpoint()
     _zero_page_one(path)
     before = _files(tmp_path)
     env = cli_env(path)
@@ -91,11 +91,11 @@ def test_salvage_says_when_the_calls_table_could_not_be_read(
     path = tmp_path / "spool.db"
     with Spool(path) as spool:
         spool.enqueue(payload("A"))
-        spool.checkpoint()
+        spool.upkeep.checkpoint()
     _zero_page_one(path)
     with caplog.at_level(logging.ERROR, logger="zelto_spool"), Spool(path) as spool:
         spool.enqueue(payload("B"))  # a writer: sets the damaged file aside, salvages
-        assert len(spool.recovered_to) == 1
+        assert len(spool.store.db.recovered_to) == 1
     (record,) = [r for r in caplog.records if "salvage" in r.getMessage()]
     assert "could not be read" in record.getMessage()
     assert record.calls_table != "read"  # type: ignore[attr-defined]

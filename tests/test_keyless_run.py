@@ -16,7 +16,8 @@ from typing import Any
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from tests.test_sidecar import start_sidecar, stop
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.delivery.pause import NO_KEY_REASON
 
 

@@ -58,7 +58,7 @@ def test_a_lost_process_snapshot_becomes_a_final_call(spool_path: Path) -> None:
     spool = Spool(spool_path)
     (live,) = spool.live.rows()
     assert (live["call_id"], live["turns"], live["closed"]) == ("room-9", 2, 0)
-    assert spool.rows() == []  # not in the delivery queue while live
+    assert spool.upkeep.rows() == []  # not in the delivery queue while live
     assert reap(spool.store) == ["room-9"]
     assert spool.live.rows() == [] and spool.stats()["reaped"] == 1
     call = spool.latest_payload("room-9")
@@ -149,7 +149,7 @@ def test_two_reapers_at_once_enqueue_each_lost_call_once(spool_path: Path) -> No
     counts = [int(p.communicate(timeout=60)[0]) for p in procs]
     assert sum(counts) == 12  # every snapshot reaped by exactly one of the two
     spool = Spool(spool_path)
-    rows = spool.rows()
+    rows = spool.upkeep.rows()
     assert len(rows) == 12 and {r["version"] for r in rows} == {1}  # once, not twice
     assert spool.stats()["reaped"] == 12 and spool.live.rows() == []
 
@@ -168,7 +168,7 @@ def test_one_snapshot_that_cannot_be_assembled_does_not_stop_the_others(
         assert reap(spool.store) == ["room-good"]
     assert "could not enqueue the call of a lost agent process" in caplog.text
     assert [r["job_id"] for r in spool.live.rows()] == ["job-bad"]  # kept, never dropped
-    assert [r["call_id"] for r in spool.rows()] == ["room-good"]
+    assert [r["call_id"] for r in spool.upkeep.rows()] == ["room-good"]
 
 
 def test_an_enrichment_too_big_for_the_call_never_costs_the_call(
@@ -248,7 +248,7 @@ def test_a_snapshot_write_that_comes_late_never_revives_a_finished_call(spool_pa
     release.set()  # now the late START and append run
     tracker.flush()
     assert spool.live.rows() == []  # nothing for a reaper to turn into a "lost" version
-    (row,) = spool.rows()
+    (row,) = spool.upkeep.rows()
     assert row["version"] == 1 and spool.latest_payload("room-1") == json.loads(final)
 
 

@@ -76,7 +76,8 @@ def test_the_sidecar_logs_in_the_zelto_spool_tree(tmp_path: Path, zelto_receiver
     code = """
 import asyncio, logging, sys
 logging.basicConfig(level=logging.INFO, format="%(name)s|%(message)s", stream=sys.stdout)
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.flusher import Flusher
 spool = Spool()
 spool.enqueue({"agent": {"externalId": "bot"}, "call": {"externalId": "sidecar-room"}})
 async def main():

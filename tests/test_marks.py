@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
 from zelto_spool.delivery import claim as sql
-from zelto_spool.delivery.claim import Claim, Mark, MarkKind
+from zelto_spool.delivery.claim import Claim, Leases, Mark, MarkKind
 
 
 def _payload(call_id: str) -> dict[str, object]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.sidecar.metrics import SidecarMetrics, go_float
 
 # what prometheus-client's `generate_latest` wrote for the same metrics (timestamps and the

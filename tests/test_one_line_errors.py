@@ -32,7 +32,7 @@ def test_enqueue_of_deeply_nested_json_is_a_one_line_error(
     result = run_cli("enqueue", "-", env=cli_env(spool_path), input=text)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"Error: {where}: JSON nested too deeply to parse"]
-    assert not spool_path.exists() or Spool(spool_path).rows() == []
+    assert not spool_path.exists() or Spool(spool_path).upkeep.rows() == []
 
 
 @pytest.mark.parametrize("fast", [True, False], ids=["orjson", "stdlib"])

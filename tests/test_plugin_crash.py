@@ -29,7 +29,7 @@ def check_lost(call: dict[str, Any], room: str) -> None:
 def test_a_killed_job_is_delivered_by_drain(spool_path: Path, zelto_receiver: Any) -> None:
     run_worker(spool_path, zelto_receiver, ROOMS, ZELTO_DEMO_HOOK="both", ZELTO_DEMO_KILL="1")
     spool = Spool(spool_path)
-    assert spool.rows() == []  # no hook ran: nothing was queued...
+    assert spool.upkeep.rows() == []  # no hook ran: nothing was queued...
     assert len(spool.live.rows()) == 3  # ...but every call is on disk
     assert zelto_receiver.posts == []
     listed = run_cli("list", "--state", "live", "--json", env=cli_env(spool_path))

@@ -48,7 +48,7 @@ def test_session_end_sends_the_exact_transcript(spool_path: Path, zelto_receiver
     assert sent["call"]["endedReason"] == "user_initiated"
     assert 0 < sent["call"]["durationSeconds"] < 60
     assert "customer" not in sent  # no SIP participant in this room
-    (row,) = Spool(spool_path).rows()
+    (row,) = Spool(spool_path).upkeep.rows()
     assert row["state"] == "delivered"  # deliver_now, no sidecar, no drain
     assert decode(zelto_receiver.accepted[0][1]) == Spool(spool_path).latest_payload(call_id)
 
@@ -130,14 +130,14 @@ def test_zelto_down_leaves_the_call_pending_at_once(spool_path: Path, zelto_rece
     started = time.monotonic()
     asyncio.run(run_session(forwarder(zelto_receiver, spool_path)))
     assert time.monotonic() - started < 30  # generous: no waiting out a timeout when refused
-    (row,) = Spool(spool_path).rows()
+    (row,) = Spool(spool_path).upkeep.rows()
     assert row["state"] == "pending" and "Connect" in row["last_error"]
 
 
 def test_blackholed_zelto_is_bounded_by_the_budget(spool_path: Path, zelto_receiver: Any) -> None:
     zelto_receiver.set_fault("hang")
     asyncio.run(run_session(forwarder(zelto_receiver, spool_path, deliver_timeout_s=0.5)))
-    (row,) = Spool(spool_path).rows()
+    (row,) = Spool(spool_path).upkeep.rows()
     assert row["state"] == "pending" and "timeout" in row["last_error"]
 
 
@@ -208,7 +208,7 @@ def test_a_report_livekit_cannot_build_still_sends_the_call(
     assert sent["call"]["endedReason"] == "user_initiated"  # from the session's own events
     assert 0 < sent["call"]["durationSeconds"] < 60
     spool = Spool(spool_path)
-    assert [r["state"] for r in spool.rows()] == ["delivered"] and spool.live.rows() == []
+    assert [r["state"] for r in spool.upkeep.rows()] == ["delivered"] and spool.live.rows() == []
 
 
 def test_enrich_after_delivery_updates_the_call(spool_path: Path, zelto_receiver: Any) -> None:
@@ -267,7 +267,7 @@ def test_attach_keeps_a_live_snapshot_and_the_final_at_close(
     spool = Spool(spool_path)
     # the close event wrote the final payload as a closed snapshot, not yet a queued call:
     # the shutdown callback queues it (see the worker tests), or a reaper if the process dies
-    assert spool.rows() == []
+    assert spool.upkeep.rows() == []
     (live,) = spool.live.rows()
     assert live["closed"] and live["call_id"] == "fake-room" and live["turns"] == 6
     queued = spool.live.promote(live["job_id"])

@@ -51,7 +51,7 @@ def test_8_jobs_with_zelto_down_stay_pending_then_drain(
     zelto_receiver.set_fault("down")
     run_worker(spool_path, zelto_receiver, ROOMS)
     spool = Spool(spool_path)
-    rows = {r["call_id"]: r for r in spool.rows()}
+    rows = {r["call_id"]: r for r in spool.upkeep.rows()}
     assert set(rows) == set(ROOMS)
     assert {r["state"] for r in rows.values()} == {"pending"}
     for room in ROOMS:
@@ -73,7 +73,7 @@ def test_8_jobs_with_zelto_up_are_delivered_before_their_processes_exit(
     run_worker(spool_path, zelto_receiver, ROOMS)
     # nothing else ran: no sidecar, no drain. The jobs sent their own calls.
     assert set(zelto_receiver.calls) == set(ROOMS)
-    assert {r["state"] for r in Spool(spool_path).rows()} == {"delivered"}
+    assert {r["state"] for r in Spool(spool_path).upkeep.rows()} == {"delivered"}
     assert len(zelto_receiver.posts) == 8
     for room in ROOMS:
         check_content(zelto_receiver.calls[room], room)
@@ -84,7 +84,7 @@ def test_attach_style_entrypoint_delivers_from_its_shutdown_callback(
 ) -> None:
     run_worker(spool_path, zelto_receiver, ROOMS[:4], ZELTO_DEMO_HOOK="attach")
     assert set(zelto_receiver.calls) == set(ROOMS[:4])
-    assert {r["state"] for r in Spool(spool_path).rows()} == {"delivered"}
+    assert {r["state"] for r in Spool(spool_path).upkeep.rows()} == {"delivered"}
     for room in ROOMS[:4]:
         check_content(zelto_receiver.calls[room], room)
 
@@ -95,7 +95,7 @@ def test_a_later_job_drains_leftovers_without_a_sidecar(
     zelto_receiver.set_fault("down")
     run_worker(spool_path, zelto_receiver, ROOMS[:5])
     assert Spool(spool_path).stats()["pending"] == 5
-    Spool(spool_path).make_due()  # skip the backoff the failed attempts scheduled
+    Spool(spool_path).upkeep.make_due()  # skip the backoff the failed attempts scheduled
     zelto_receiver.set_fault(None)
     run_worker(spool_path, zelto_receiver, ["after-outage"])
     assert set(zelto_receiver.calls) == {*ROOMS[:5], "after-outage"}

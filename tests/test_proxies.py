@@ -18,8 +18,9 @@ import pytest
 
 from tests.conftest import API_KEY, payload
 from tests.proxies import RecordingProxy, TlsZelto, make_certificate, running
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import sender as sender_module
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.testing import Receiver
 
 PROXY_VARS = ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"]

@@ -67,7 +67,7 @@ def test_a_handed_off_recording_is_uploaded_and_the_call_queued_with_its_url(
     url = call["call"]["recordingUrl"]
     assert "X-Amz-Signature=" in url and "X-Amz-Expires=604800" in url
     assert httpx.get(url).content == OGG  # the presigned URL serves the very bytes
-    assert spool.rows(call_ids=["room-1"])[0]["version"] == 2
+    assert spool.upkeep.rows(call_ids=["room-1"])[0]["version"] == 2
     assert not kept.exists()  # deleted only after the upload was confirmed
     assert s3.objects() == [f"zelto-recordings/room-1/{handed.sha256}.ogg"]
     assert spool.recordings.show("room-1")["state"] == "uploaded"  # type: ignore[index]

@@ -105,7 +105,7 @@ def test_pii_never_reaches_the_spool_files_or_zelto(spool_path: Path, zelto_rece
             "[phone], and her email is [email]",
             "it's 6465550123",  # a member ID, not a phone number: kept
         ]
-    assert {r["state"] for r in Spool(spool_path).rows()} == {"delivered"}
+    assert {r["state"] for r in Spool(spool_path).upkeep.rows()} == {"delivered"}
 
 
 def test_control_without_redaction_the_search_finds_them(

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, payload, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.delivery.retry import PER_CALL_WINDOW_S, SendOutcome, classify, judge_refusal
 
 NOW = 1_800_000_000.0
@@ -46,7 +47,7 @@ def test_one_refused_call_does_not_stall_the_others(spool: Spool, zelto_receiver
         spool.enqueue(payload(f"ok-{i}"))
     config = config_for(zelto_receiver, pause_probe_interval_s=0.2)
     run_until(spool, config, lambda: zelto_receiver.accepted_count() == 20, timeout=30)
-    (row,) = spool.rows(call_ids=["forbidden"])
+    (row,) = spool.upkeep.rows(call_ids=["forbidden"])
     assert row["state"] == "pending" and row["last_status"] == 403
     assert "for this call only" in row["last_error"]
     assert spool.stats()["dead"] == 0
@@ -66,7 +67,7 @@ def test_a_refusal_of_every_call_pauses_and_probes_other_calls(
     assert pause is not None and pause.status == 403
     stats = spool.stats()
     assert stats["dead"] == 0 and stats["pending"] + stats["inflight"] == 4
-    assert all(r["state"] in ("pending", "inflight") for r in spool.rows())
+    assert all(r["state"] in ("pending", "inflight") for r in spool.upkeep.rows())
 
 
 def test_a_job_process_refused_after_recent_deliveries_does_not_pause(

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.payload import encode
 from zelto_spool.sidecar.health import verdict
 from zelto_spool.store.reaper import reap
@@ -109,7 +110,7 @@ def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
         assert "release-restored" in verdict(stats).text  # status --check and /healthz
         assert [r.held for r in caplog.records if "restored or copied" in r.message] == [2]
         assert Leases(copy).claim(10, lease_s=60) == []
-        assert copy.make_due() == 0
+        assert copy.upkeep.make_due() == 0
         assert copy.undelivered() == 0
         # the snapshot becomes a held call at the reaper's next sweep, whoever owned it
         assert reap(copy.store) == []
@@ -125,7 +126,7 @@ def test_a_spool_copied_to_another_host_holds_its_unsent_calls(
         assert copy.release_restored() == ["room-1"]
         assert copy.stats()["restored"] is None
         assert copy.stats()["dead"] == 1
-        assert copy.replay(call_ids=["room-3"]) == ["room-3"]  # not lost: dead-lettered
+        assert copy.upkeep.replay(call_ids=["room-3"]) == ["room-3"]  # not lost: dead-lettered
 
 
 def test_an_ordinary_life_holds_nothing(tmp_path: Path, zelto_receiver: Any) -> None:

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.sidecar.health import verdict
 
 RECORDING = "https://recordings.example/room-1.ogg"
@@ -158,8 +159,8 @@ def test_a_call_released_by_name_is_not_held_again(tmp_path: Path, zelto_receive
     path, _ = _delivered_then_restored(tmp_path, zelto_receiver)
     with Spool(path) as spool:
         spool.enrich("room-1", {"call": {"summary": "late"}})
-        assert spool.held(["room-1"]) == ["room-1"]
+        assert spool.upkeep.held(["room-1"]) == ["room-1"]
         assert spool.release_restored(["room-1"]) == ["room-1"]  # checked: Zelto may have it
         spool.enrich("room-1", {"call": {"summary": "later"}})
-        assert spool.held(["room-1"]) == []
+        assert spool.upkeep.held(["room-1"]) == []
         assert [c.call_id for c in Leases(spool).claim(10, lease_s=60)] == ["room-1"]

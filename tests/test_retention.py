@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from tests.test_sidecar_ops import Sidecar
 from tests.test_spool import Clock
-from zelto_spool import ConfigError, Leases, Spool
+from zelto_spool import ConfigError, Spool
+from zelto_spool.delivery.claim import Leases
 
 
 def deliver(spool: Spool, call_id: str) -> None:
@@ -41,8 +42,8 @@ def test_zero_drops_the_payload_with_the_delivery_and_keeps_the_row(spool_path: 
     assert spool.latest_payload("gone") is None  # in the delivery's own transaction
     assert spool.latest_payload("kept") == payload("kept")  # pending: never dropped
     assert spool.stats()["delivered"] == 1
-    assert spool.without_payload(["gone", "kept", "unknown"]) == ["gone"]
-    assert spool.replay(call_ids=["gone"]) == []
+    assert spool.upkeep.without_payload(["gone", "kept", "unknown"]) == ["gone"]
+    assert spool.upkeep.replay(call_ids=["gone"]) == []
 
 
 def test_a_short_retention_drops_payloads_then_rows_a_week_later(spool_path: Path) -> None:
@@ -51,13 +52,13 @@ def test_a_short_retention_drops_payloads_then_rows_a_week_later(spool_path: Pat
     spool.enqueue(payload("a"))
     deliver(spool, "a")
     clock.now += 3599
-    assert spool.purge() == 0 and spool.latest_payload("a") == payload("a")
+    assert spool.upkeep.purge() == 0 and spool.latest_payload("a") == payload("a")
     clock.now += 2
-    assert spool.purge() == 1 and spool.latest_payload("a") is None
-    assert [r["state"] for r in spool.rows(call_ids=["a"])] == ["delivered"]
+    assert spool.upkeep.purge() == 1 and spool.latest_payload("a") is None
+    assert [r["state"] for r in spool.upkeep.rows(call_ids=["a"])] == ["delivered"]
     clock.now += 7 * 86400
-    spool.purge()
-    assert spool.rows(call_ids=["a"]) == []
+    spool.upkeep.purge()
+    assert spool.upkeep.rows(call_ids=["a"]) == []
 
 
 def test_cli_with_retention_zero_says_the_payload_is_gone(
@@ -85,7 +86,7 @@ def test_run_retention_zero_keeps_no_delivered_transcript(
         spool = Spool(spool_path, retention_s=7 * 86400)  # the writer's own setting is moot
         spool.enqueue(payload("room-2"))
         assert zelto_receiver.wait_for(lambda r: "room-2" in r.calls, 10)
-        wait_until(lambda: spool.rows(call_ids=["room-2"])[0]["state"] == "delivered")
+        wait_until(lambda: spool.upkeep.rows(call_ids=["room-2"])[0]["state"] == "delivered")
         assert spool.latest_payload("room-2") is None
     finally:
         assert sidecar.stop()[0] == 0

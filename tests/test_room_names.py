@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import API_KEY, cli_env, payload, run_cli
 from tests.test_live import TURNS, snapshot_in_a_process
 from tests.test_plugin_worker import run_worker
-from zelto_spool import Leases, PayloadError, Spool, external_id, validate
+from zelto_spool import PayloadError, Spool, external_id, validate
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.payload import encode
 from zelto_spool.store.live import LOST_REASON
 from zelto_spool.store.reaper import reap
@@ -160,7 +161,7 @@ def test_no_internal_path_stores_an_unvalidated_version(
         with pytest.raises(PayloadError) as caught:
             write()
         assert caught.value.field == field
-    assert spool.rows() == []
+    assert spool.upkeep.rows() == []
 
 
 def _insert(spool: Spool, conn: sqlite3.Connection, call_id: str, body: bytes) -> None:

@@ -7,7 +7,9 @@ import asyncio
 from typing import Any
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 
 
 def test_a_claimed_row_is_sent_recorded_and_hooked(spool: Spool, zelto_receiver: Any) -> None:
@@ -25,7 +27,7 @@ def test_a_claimed_row_is_sent_recorded_and_hooked(spool: Spool, zelto_receiver:
     assert outcome.kind == "delivered"
     assert hooked == [("room-1", "delivered")]
     assert report.delivered == 1
-    (row,) = spool.rows(call_ids=["room-1"])
+    (row,) = spool.upkeep.rows(call_ids=["room-1"])
     assert (row["state"], row["attempts"]) == ("delivered", 1)
     assert zelto_receiver.accepted_count() == 1
 
@@ -49,6 +51,6 @@ def test_a_claim_whose_lease_ran_out_is_handed_back_unsent(
     outcome = asyncio.run(go())
     assert outcome.kind == "retry" and "lease ran out" in outcome.reason
     assert zelto_receiver.posts == []
-    (row,) = spool.rows(call_ids=["stale"])
+    (row,) = spool.upkeep.rows(call_ids=["stale"])
     assert (row["state"], row["attempts"]) == ("pending", 0)
     spool.close()

@@ -14,12 +14,12 @@ import pytest
 from livekit.plugins.zelto import Forwarder
 from tests.sessions import run_session
 from zelto_spool import Spool
-from zelto_spool.testing.guard import ENV_PYTEST_GUARD, PytestGuard
+from zelto_spool.guard import ENV_PYTEST_GUARD, PytestGuard
 
 
 def delivered(path: Path) -> dict[str, str]:
     with Spool(path) as spool:
-        return {row["call_id"]: row["state"] for row in spool.rows()}
+        return {row["call_id"]: row["state"] for row in spool.upkeep.rows()}
 
 
 def test_settings_set_after_the_forwarder_was_built_are_used(

@@ -17,8 +17,10 @@ import httpx
 import pytest
 
 from tests.conftest import API_KEY, payload
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 
 
 class SlowRecord(Leases):
@@ -58,6 +60,6 @@ def test_cancelling_a_send_while_its_outcome_is_recorded_orphans_no_future(
     asyncio.run(go())
     gc.collect()  # the orphaned future, if any, reports itself when it is freed
     assert [c.get("message") for c in reported] == []
-    (row,) = spool.rows(call_ids=["torn"])
+    (row,) = spool.upkeep.rows(call_ids=["torn"])
     assert row["state"] == "delivered"
     spool.close()

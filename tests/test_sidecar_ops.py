@@ -129,7 +129,7 @@ def test_signed_egress_ended_sets_the_recording_url(
     ]:
         assert post_webhook(sidecar, body, auth).status_code == 401
     assert Spool(spool_path).latest_payload("room-rec") == payload("room-rec")  # unchanged
-    assert Spool(spool_path).rows()[0]["version"] == 1
+    assert Spool(spool_path).upkeep.rows()[0]["version"] == 1
 
     body, token = signed(egress_ended("room-rec", "https://s3.example/rec.mp4"))
     answer = post_webhook(sidecar, body, token)
@@ -217,7 +217,7 @@ def test_metrics_after_a_scripted_sequence(
     wait_until(lambda: spool.stats()["dead"] == 1)
     zelto_receiver.set_fault("5xx")
     spool.enqueue(payload("late"))
-    wait_until(lambda: spool.rows(call_ids=["late"])[0]["last_status"] == 503)
+    wait_until(lambda: spool.upkeep.rows(call_ids=["late"])[0]["last_status"] == 503)
     metrics = sidecar.metrics()
     sends = {
         o: metrics[("zelto_spool_sends_total", (("outcome", o),))]
@@ -236,7 +236,9 @@ def test_metrics_after_a_scripted_sequence(
     }
     assert calls == {"pending": 1, "inflight": 0, "delivered": 3, "dead": 1}
     assert metrics[("zelto_spool_oldest_pending_age_seconds", ())] > 0
-    assert metrics[("zelto_spool_size_bytes", ())] == pytest.approx(spool.size_bytes(), rel=0.5)
+    assert metrics[("zelto_spool_size_bytes", ())] == pytest.approx(
+        spool.upkeep.size_bytes(), rel=0.5
+    )
     zelto_receiver.set_fault(None)
 
 
@@ -250,25 +252,25 @@ def test_disk_cap_evicts_delivered_keeps_pending(spool_path: Path, zelto_receive
     zelto_receiver.set_fault("down")
     for i in range(40):
         spool.enqueue(big(f"new-{i:02d}"))
-    assert spool.size_bytes() > spool.max_bytes
+    assert spool.upkeep.size_bytes() > spool.max_bytes
     # drain sends 8 at once: delivery order is not enqueue order (ties go by row id)
     by_delivery = [
         r["call_id"]
         for r in sorted(
-            spool.rows(state="delivered"), key=lambda r: (r["delivered_at"], r["call_id"])
+            spool.upkeep.rows(state="delivered"), key=lambda r: (r["delivered_at"], r["call_id"])
         )
     ]
     # two hours on: past the window in which delivered calls wait for their enrichments
     later = Spool(spool_path, max_bytes=2 * 1024 * 1024, clock=lambda: time.time() + 7200)
-    evicted, over = later.enforce_cap()
+    evicted, over = later.upkeep.enforce_cap()
     assert evicted > 0 and not over
     # 190 calls of ~20 KB against a 2 MiB cap: about 90 evictions free the excess; the rest
     # stay for replay (a fixed batch of 200 used to take all 150)
     assert evicted < 120, evicted
-    assert spool.size_bytes() <= spool.max_bytes
+    assert spool.upkeep.size_bytes() <= spool.max_bytes
     stats = spool.stats()
     assert stats["pending"] == 40 and stats["delivered"] == 150 - evicted
-    remaining = {r["call_id"] for r in spool.rows(state="delivered")}
+    remaining = {r["call_id"] for r in spool.upkeep.rows(state="delivered")}
     assert remaining == set(by_delivery[evicted:])  # the first delivered went first
     zelto_receiver.set_fault(None)
     assert run_cli("drain", env=env).returncode == 0

@@ -8,7 +8,8 @@ import asyncio
 from typing import Any
 
 from tests.conftest import API_KEY, payload, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Spool
+from zelto_spool import DeliveryConfig, Spool
+from zelto_spool.delivery.flusher import Flusher
 
 
 def test_calls_zelto_hangs_on_do_not_hold_back_the_others(

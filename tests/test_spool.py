@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import payload, used_spool
-from zelto_spool import Leases, PayloadError, Spool, SpoolError
+from zelto_spool import PayloadError, Spool, SpoolError
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.payload import encode
 from zelto_spool.store.schema import SCHEMA_VERSION, schema_levels
 
@@ -27,7 +28,7 @@ class Clock:
 
 
 def state_of(spool: Spool, call_id: str) -> dict:
-    (row,) = spool.rows(call_ids=[call_id])
+    (row,) = spool.upkeep.rows(call_ids=[call_id])
     return row
 
 
@@ -139,7 +140,8 @@ def test_release_does_not_count_the_attempt(spool: Spool) -> None:
 
 CLAIM_AND_DIE = """
 import os, sys
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 claims = Leases(Spool(sys.argv[1])).claim(10, lease_s=3600)
 print(len(claims), flush=True)
 os._exit(0)
@@ -236,8 +238,8 @@ def test_purge_only_drops_delivered_rows_past_retention(spool_path: Path) -> Non
     (claim,) = leases.claim(10, lease_s=60, call_id="new-delivered")
     leases.mark_delivered(claim, status=200)
     clock.now += 2 * 86400
-    assert spool.purge() == 1
-    states = {r["call_id"]: r["state"] for r in spool.rows()}
+    assert spool.upkeep.purge() == 1
+    states = {r["call_id"]: r["state"] for r in spool.upkeep.rows()}
     assert states == {"new-delivered": "delivered", "dead": "dead", "pending": "pending"}
     assert spool.latest_payload("old-delivered") is None
 
@@ -254,10 +256,10 @@ def test_replay_requeues_delivered_and_dead(spool_path: Path) -> None:
         else:
             leases.mark_delivered(claim, status=200)
     clock.now += 3600
-    assert spool.replay(state="dead") == ["c"]
-    assert spool.replay(since_s=60) == []  # a and b changed an hour ago
-    assert sorted(spool.replay(since_s=7200)) == ["a", "b"]
-    assert {r["state"] for r in spool.rows()} == {"pending"}
+    assert spool.upkeep.replay(state="dead") == ["c"]
+    assert spool.upkeep.replay(since_s=60) == []  # a and b changed an hour ago
+    assert sorted(spool.upkeep.replay(since_s=7200)) == ["a", "b"]
+    assert {r["state"] for r in spool.upkeep.rows()} == {"pending"}
 
 
 def test_pause_is_spool_wide_and_cleared_by_resume(spool: Spool) -> None:
@@ -284,7 +286,7 @@ def test_make_due_brings_backoffs_forward(spool_path: Path) -> None:
     (claim,) = leases.claim(1, lease_s=60)
     leases.mark_retry(claim, next_attempt_at=clock.now + 300, status=503, error="x")
     assert leases.claim(1, lease_s=60) == []
-    assert spool.make_due() == 1
+    assert spool.upkeep.make_due() == 1
     assert len(leases.claim(1, lease_s=60)) == 1
 
 
@@ -296,14 +298,14 @@ def test_make_due_keeps_the_attempt_count(spool_path: Path) -> None:
     leases = Leases(spool)
     spool.enqueue(payload("r1"))
     for _ in range(4):
-        spool.make_due()
+        spool.upkeep.make_due()
         (claim,) = leases.claim(1, lease_s=60)
         leases.mark_retry(claim, next_attempt_at=clock.now + 300, status=503, error="HTTP 503")
-    assert spool.make_due() == 1
+    assert spool.upkeep.make_due() == 1
     (claim,) = leases.claim(1, lease_s=60)
     assert claim.attempts == 5
     leases.mark_delivered(claim, status=200)
-    (row,) = spool.rows()
+    (row,) = spool.upkeep.rows()
     assert row["state"] == "delivered" and row["attempts"] == 5, row
 
 
@@ -322,7 +324,7 @@ def test_an_interrupted_send_keeps_zeltos_last_answer_as_the_error(spool_path: P
     claims = leases.claim(2, lease_s=60)
     for claim in claims:
         leases.release(claim, error=INTERRUPTED, in_doubt=True)
-    rows = {row["call_id"]: row for row in spool.rows()}
+    rows = {row["call_id"]: row for row in spool.upkeep.rows()}
     assert rows["r1"]["last_error"] == "HTTP 429: slow down" and rows["r1"]["last_status"] == 429
     assert rows["r2"]["last_error"] == INTERRUPTED  # nothing earlier to keep
     assert rows["r1"]["attempts"] == 1
@@ -371,7 +373,7 @@ def test_corrupt_file_is_set_aside_and_a_fresh_spool_takes_calls(spool_path: Pat
     spool_path.write_bytes(b"this is not a database" * 100)
     spool = Spool(spool_path)
     spool.enqueue(payload("after"))
-    (moved,) = spool.recovered_to
+    (moved,) = spool.store.db.recovered_to
     assert Path(moved).read_bytes().startswith(b"this is not a database")
     assert spool.stats()["pending"] == 1
     assert spool.stats()["corrupt_files"] == [moved]
@@ -384,7 +386,7 @@ def test_enrichment_for_a_call_never_seen_is_purged_after_retention(spool_path: 
     spool.enqueue(payload("here"))
     assert spool.enrich("here", {"call": {"cost": 1}}) is not None
     clock.now += 8 * 86400
-    spool.purge()
+    spool.upkeep.purge()
     conn = spool.store.db._conn
     assert conn is not None
     assert [r[0] for r in conn.execute("SELECT call_id FROM enrichments")] == ["here"]
@@ -398,7 +400,7 @@ def test_enrichment_waiting_for_a_call_still_in_progress_survives_purge(spool_pa
     )
     spool.enrich("long-call", {"call": {"recordingUrl": "https://r/long"}})
     clock.now += 3600
-    spool.purge(older_than_s=60)  # an operator's short purge while the call still runs
+    spool.upkeep.purge(older_than_s=60)  # an operator's short purge while the call still runs
     spool.live.close("job-1", "long-call", encode(payload("long-call")))
     queued = spool.live.promote("job-1")
     assert queued is not None
@@ -411,5 +413,5 @@ def test_replaying_a_pending_call_keeps_its_age(spool_path: Path) -> None:
     spool = Spool(spool_path, clock=clock)
     spool.enqueue(payload("waiting"))
     clock.now += 600
-    assert spool.replay(call_ids=["waiting"]) == ["waiting"]  # made due now
+    assert spool.upkeep.replay(call_ids=["waiting"]) == ["waiting"]  # made due now
     assert spool.stats()["oldest_pending_age_s"] == pytest.approx(600)

@@ -10,7 +10,8 @@ import stat
 from pathlib import Path
 
 from tests.conftest import payload
-from zelto_spool import Leases, Spool
+from zelto_spool import Spool
+from zelto_spool.delivery.claim import Leases
 from zelto_spool.store.schema import SCHEMA_VERSION, schema_levels
 
 SPOOL_PACKAGE = Path(__file__).resolve().parents[1] / "spool" / "zelto_spool"

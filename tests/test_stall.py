@@ -21,8 +21,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool
+from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery import flusher as flusher_module
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.delivery.sender import LEASE_OVER, Sender
 from zelto_spool.payload import decode
 
@@ -81,7 +83,7 @@ def test_a_claim_that_outlives_its_lease_is_not_sent(
     report = asyncio.run(process_a())
     assert [turns_of(p) for p in zelto_receiver.posts] == [3]  # v2 only, never v1
     assert zelto_receiver.calls["stall"]["transcript"]["turns"][-1]["content"] == "turn 2 of stall"
-    (row,) = spool_a.rows(call_ids=["stall"])
+    (row,) = spool_a.upkeep.rows(call_ids=["stall"])
     assert (row["state"], row["delivered_version"]) == ("delivered", 2)
     assert report.delivered == 0 and report.remaining == 0
     spool_a.close()
@@ -198,7 +200,7 @@ def test_a_sidecar_frozen_after_claiming_never_sends_the_older_version(
     assert [turns_of(p) for p in zelto_receiver.posts] == [3], "v1 landed over v2"
     assert len(zelto_receiver.calls["frozen"]["transcript"]["turns"]) == 3
     assert sidecar.returncode == 0, "".join(lines)
-    (row,) = spool.rows(call_ids=["frozen"])
+    (row,) = spool.upkeep.rows(call_ids=["frozen"])
     assert (row["state"], row["delivered_version"]) == ("delivered", 2)
     spool.close()
 
@@ -216,7 +218,7 @@ def test_a_nan_lease_is_refused(spool: Spool) -> None:
     for bad in (float("nan"), float("inf"), -1.0):
         with pytest.raises(ValueError, match="lease_s"):
             Leases(spool).claim(1, lease_s=bad)
-    assert json.dumps(spool.rows()[0]["state"]) == '"pending"'
+    assert json.dumps(spool.upkeep.rows()[0]["state"]) == '"pending"'
 
 
 def test_a_lease_that_runs_out_while_connecting_abandons_the_request(zelto_receiver: Any) -> None:

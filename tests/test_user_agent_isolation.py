@@ -42,7 +42,7 @@ def spooled_calls(path: Path) -> set[str]:
     if not path.exists():
         return set()
     with Spool(path) as spool:
-        return {row["call_id"] for row in spool.rows()}
+        return {row["call_id"] for row in spool.upkeep.rows()}
 
 
 def run_calls(rooms: list[str]) -> None:
@@ -101,7 +101,7 @@ def test_an_outage_keeps_the_call_in_this_tests_spool(zelto_env: Receiver) -> No
     assert [post.status for post in zelto_env.posts] == [503]
     with Spool(spool_path) as spool:
         assert spool.stats()["pending"] == 1
-        spool.make_due()  # skip the backoff the failed attempt scheduled
+        spool.upkeep.make_due()  # skip the backoff the failed attempt scheduled
     zelto_env.set_fault(None)  # recovery: the next job sends its leftover first
     run_calls(["iso-after-outage"])
     assert set(zelto_env.calls) == {"iso-outage", "iso-after-outage"}

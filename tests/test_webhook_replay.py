@@ -21,7 +21,7 @@ def recording(room: str, url: str, *, event_id: str, created_at: int) -> webhook
 
 
 def version(spool_path: Path, call_id: str) -> int:
-    return int(Spool(spool_path).rows(call_ids=[call_id])[0]["version"])
+    return int(Spool(spool_path).upkeep.rows(call_ids=[call_id])[0]["version"])
 
 
 def test_a_replayed_or_older_webhook_changes_nothing(
@@ -41,7 +41,9 @@ def test_a_replayed_or_older_webhook_changes_nothing(
     assert zelto_receiver.wait_for(
         lambda r: r.calls["room-r"]["call"].get("recordingUrl") == latest, 10
     )
-    wait_until(lambda: Spool(spool_path).rows(call_ids=["room-r"])[0]["state"] == "delivered")
+    wait_until(
+        lambda: Spool(spool_path).upkeep.rows(call_ids=["room-r"])[0]["state"] == "delivered"
+    )
     settled = version(spool_path, "room-r")
 
     # a captured webhook replayed within its token's lifetime, alternately: nothing queued

@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import payload
-from zelto_spool import DeliveryConfig, Flusher, Leases, Spool, SpoolWriteError
+from zelto_spool import DeliveryConfig, Spool, SpoolWriteError
+from zelto_spool.delivery.claim import Leases
+from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.sidecar.health import verdict
 from zelto_spool.store import schema as sql
 from zelto_spool.store.locks import turn_path
@@ -60,7 +62,7 @@ def test_a_write_whose_turn_does_not_come_fails_as_busy_and_writes_nothing(
         assert spool.stats()["pending"] == 1  # reads never take the turn
     assert turn_is_free(spool_path)  # nothing of the failed write holds it
     spool.enqueue(payload("after"))
-    assert {r["call_id"] for r in spool.rows()} == {"before", "after"}
+    assert {r["call_id"] for r in spool.upkeep.rows()} == {"before", "after"}
     spool.close()
 
 

@@ -198,7 +198,7 @@ def _next_in(state: str, due: float, now: float, held_at: float) -> str:
     return "held" if due >= held_at else age(due - now)
 
 
-# the columns of `Spool.rows()` that are Unix times (`show` prints them as ISO-8601 UTC)
+# the columns of `Spool.upkeep.rows()` that are Unix times (`show` prints them as ISO-8601 UTC)
 TIME_COLUMNS = frozenset(
     {
         "next_attempt_at",

@@ -186,7 +186,7 @@ def check(
 
     with Spool(spool_path) as spool:
         stats = spool.stats()
-        rows = {row["call_id"]: row for row in spool.rows()}
+        rows = {row["call_id"]: row for row in spool.upkeep.rows()}
     result.stuck_inflight = stats["inflight"]
     for state in ("pending", "inflight", "dead"):
         if stats[state]:
@@ -225,7 +225,7 @@ def check_jobs(result: ChaosResult, jobs: JobDriver, spool_path: Path, recorder:
         last_body = dict(recorder.last_body)
     with Spool(spool_path) as spool:
         stats = spool.stats()
-        rows = {row["call_id"]: row for row in spool.rows(call_ids=list(jobs.calls))}
+        rows = {row["call_id"]: row for row in spool.upkeep.rows(call_ids=list(jobs.calls))}
     result.reaped = stats["reaped"]
     if stats["live"]:
         result.problems.append(f"{stats['live']} live snapshot(s) left after the final drain")

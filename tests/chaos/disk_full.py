@@ -124,7 +124,7 @@ def main(mode: str, spool_dir: str, base_url: str) -> dict[str, Any]:
     report["before_intact"] = all(
         spool.latest_payload(b["call"]["externalId"]) == b for b in before
     )
-    report["states"] = {row["call_id"]: row["state"] for row in spool.rows()}
+    report["states"] = {row["call_id"]: row["state"] for row in spool.upkeep.rows()}
     return report
 
 

@@ -196,7 +196,8 @@ def many_threads(spool_path: Path, receiver: Receiver, *, threads: int) -> LoadR
 
 def drain_and_count(spool_path: Path, receiver: Receiver) -> tuple[bool, dict[str, Any]]:
     """A healthy drain of what the jobs could not send themselves; then the spool's counts."""
-    from zelto_spool import DeliveryConfig, Flusher
+    from zelto_spool import DeliveryConfig
+    from zelto_spool.delivery.flusher import Flusher
 
     receiver.set_fault(None)
     spool = Spool(spool_path)

@@ -118,7 +118,7 @@ def commit_version(fh: Any, version: int) -> None:
 
 
 async def _deliver_like_a_job(spool: Any, config: Any, call_id: str, budget: float) -> None:
-    from zelto_spool import Flusher
+    from zelto_spool.delivery.flusher import Flusher
 
     deadline = time.monotonic() + budget
     flusher = Flusher(spool, config)

@@ -138,7 +138,9 @@ def list_(ctx: click.Context, state: str | None, fmt: str, limit: int) -> None:
     """
     spool = open_spool(ctx, must_exist=True, upgrade=False)
     live = state == "live"
-    rows = spool.live.rows()[: limit or None] if live else spool.rows(state=state, limit=limit)
+    rows = (
+        spool.live.rows()[: limit or None] if live else spool.upkeep.rows(state=state, limit=limit)
+    )
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
     elif fmt == "nl":
@@ -301,17 +303,17 @@ def replay(
     if since is None and state is None and not call_ids:
         raise click.UsageError("say what to replay: CALL_ID..., --state or --since")
     spool = open_spool(ctx, must_exist=True)
-    done = spool.replay(call_ids=list(call_ids) or None, state=state, since_s=since)
+    done = spool.upkeep.replay(call_ids=list(call_ids) or None, state=state, since_s=since)
     missing = sorted(set(call_ids) - set(done))
     click.echo(f"queued {len(done)} call(s) again")
-    held = spool.held(done)
+    held = spool.upkeep.held(done)
     if held:
         click.echo(
             f"{len(held)} of them held, not sent (this spool was restored or copied, and they "
             f"are built on what it had then): {printable(', '.join(held))}; check them, then "
             "run `zelto-spool release-restored CALL_ID...`"
         )
-    gone = spool.without_payload(missing)
+    gone = spool.upkeep.without_payload(missing)
     missing = [c for c in missing if c not in gone]
     problems = []
     if gone:
@@ -348,7 +350,7 @@ def purge(ctx: click.Context, older_than: float | None) -> None:
         zelto-spool purge --older-than 3d
     """
     spool = open_spool(ctx, must_exist=True)
-    count = spool.purge(older_than_s=older_than)
+    count = spool.upkeep.purge(older_than_s=older_than)
     window = age(older_than if older_than is not None else spool.retention_s)
     click.echo(f"purged {count} delivered call(s) older than {window}")
 

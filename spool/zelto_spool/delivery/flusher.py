@@ -180,7 +180,7 @@ class Flusher:
         if not self.can_send:
             self.report.paused = NO_KEY_REASON
         else:
-            await self._db(self.spool.make_due)
+            await self._db(self.spool.upkeep.make_due)
             self._recorder.restart_backoff()  # the count goes on (`Recorder.restart_backoff`)
             await self._pump(Drain(None if not timeout else started + timeout, self._clock))
         self.report.tally(await self._db(self.spool.stats))
@@ -245,6 +245,11 @@ class Flusher:
             raise
         self._recorder.hooks_for((done,))
         return done.outcome
+
+    async def on_spool_thread(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`fn(*args, **kwargs)` on this flusher's spool thread (SQLite never runs on the loop)."""
+        self._bind_loop()
+        return await self._db(partial(fn, *args, **kwargs))
 
     async def aclose(self) -> None:
         if self._client is not None:

@@ -55,7 +55,7 @@ class Housekeeper:
             return
         self._last_maintenance = mono
         await self.requeue()
-        evicted, over = await self._db(self.spool.enforce_cap)
+        evicted, over = await self._db(self.spool.upkeep.enforce_cap)
         if evicted:
             logger.warning(
                 "spool over its size cap; evicted delivered calls early",
@@ -72,10 +72,10 @@ class Housekeeper:
             )
         if mono - self._last_purge >= PURGE_INTERVAL_S:
             self._last_purge = mono
-            purged = await self._db(self.spool.purge)
+            purged = await self._db(self.spool.upkeep.purge)
             if purged:
                 logger.info("purged delivered calls past retention", extra={"calls": purged})
-        await self._db(self.spool.checkpoint)  # so writers seldom hit the autocheckpoint
+        await self._db(self.spool.upkeep.checkpoint)  # so writers seldom hit the autocheckpoint
 
     async def requeue(self) -> None:
         """Requeue rows of dead senders; enqueue the calls of lost agent processes."""

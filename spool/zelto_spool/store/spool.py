@@ -10,7 +10,7 @@ States are exactly `pending`, `inflight`, `delivered`, `dead`. One logical recor
 - sending (claims under leases, outcomes, the pause) is the lease protocol of `delivery/claim.py`.
 
 A spool is built from parts that each own their state and share one `Store` (`store/calls.py`):
-this class, `LiveCalls` (`spool.live`), `Upkeep` (`store/upkeep.py`) and, for senders, `Leases`.
+this class, `LiveCalls` (`spool.live`), `Upkeep` (`spool.upkeep`) and, for senders, `Leases`.
 """
 
 from __future__ import annotations
@@ -116,15 +116,20 @@ class Spool:
 
     The user-facing surface (what the README, the CLI and the sidecar use):
     - writing: `enqueue`, `enqueue_encoded`, `enrich`, `enrich_from_event`;
-    - reading: `stats`, `rows`, `show`, `latest_payload`, `pause_state`, `next_due`,
-      `last_success`, `undelivered`, `size_bytes`, `corrupt_files`, `recovered_to`;
-    - the operator's actions: `replay`, `purge`, `make_due`, `without_payload`, and the
-      housekeeping a long-running owner runs (`enforce_cap`, `checkpoint`);
-    - `live`: snapshots of calls in progress (the plugin's `attach`); `open`, `close`.
+    - reading: `stats`, `show`, `latest_payload`, `pause_state`, `next_due`, `last_success`,
+      `undelivered`; the settings `path`, `retention_s`, `max_bytes`, `max_payload_bytes`,
+      `clock`;
+    - `release_restored`, and `open`, `close`.
 
-    Sending is not here: claims, marks, releases and the pause a sender sets are the lease
-    protocol, `zelto_spool.Leases(spool)`, which the `Flusher` builds over the same file.
-    `store` is what the parts share (the file's connection, the clock, the settings).
+    Its parts, used directly (Spool forwards nothing to them): `live`, snapshots of calls in
+    progress (the plugin's `attach`); `upkeep`, the operator's side (`rows`, `replay`,
+    `purge`, `held`, `without_payload`, `make_due`, and the housekeeping a long-running owner
+    runs: `enforce_cap`, `checkpoint`, `size_bytes`, `corrupt_files`). Sending is not here:
+    claims, marks, releases and the pause a sender sets are the lease protocol (`Leases` in
+    `delivery/claim.py`), which the flusher builds over the same file; applications send
+    through `zelto_spool.Outbox` or the sidecar. `store` is what the parts share (the file's
+    connection, the clock, the settings; `store.db.recovered_to`: the corrupt files this
+    process set aside).
 
     Args:
         path: the SQLite file; default `$ZELTO_SPOOL_PATH` or `~/.local/state/zelto/spool.db`.
@@ -164,18 +169,24 @@ class Spool:
         retention = retention_s if retention_s is not None else env_retention()
         if not retention >= 0 or retention == float("inf"):
             raise ConfigError(f"retention must be 0 or a positive duration, got {retention_s}")
+        # the file's settings, fixed for its life (the parts read them from `store`)
+        self.path = resolved  # symlinks followed, once, here
+        self.retention_s = retention
+        self.max_bytes = max_bytes if max_bytes is not None else env_max_bytes()
+        self.max_payload_bytes = max_payload_bytes
+        self.clock = clock  # the wall clock rows are stamped with (injectable for tests)
         self.store = Store(
             path=resolved,
             db=Connector(resolved, busy_timeout=busy_timeout, upgrade=upgrade),
             clock=clock,
             monotonic=monotonic,
             retention_s=retention,
-            max_bytes=max_bytes if max_bytes is not None else env_max_bytes(),
+            max_bytes=self.max_bytes,
             max_payload_bytes=max_payload_bytes,
         )
         self.live = LiveCalls(self.store)
         self.recordings = Recordings(self.store)
-        self._upkeep = Upkeep(self.store)
+        self.upkeep = Upkeep(self.store)
 
     def __repr__(self) -> str:
         return f"Spool({str(self.path)!r})"
@@ -204,33 +215,6 @@ class Spool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    @property
-    def path(self) -> Path:
-        """The spool file, resolved (symlinks followed) once at construction."""
-        return self.store.path
-
-    @property
-    def retention_s(self) -> float:
-        return self.store.retention_s
-
-    @property
-    def max_bytes(self) -> int:
-        return self.store.max_bytes
-
-    @property
-    def max_payload_bytes(self) -> int:
-        return self.store.max_payload_bytes
-
-    @property
-    def clock(self) -> Callable[[], float]:
-        """The wall clock this spool stamps its rows with (injectable for tests)."""
-        return self.store.clock
-
-    @property
-    def recovered_to(self) -> list[str]:
-        """Corrupt files this process set aside (kept, never deleted)."""
-        return list(self.store.db.recovered_to)
 
     # --- the write path ---------------------------------------------------------------------
 
@@ -266,7 +250,7 @@ class Spool:
         """Take a call's recording (a file LiveKit wrote) into the spool for upload by the
         sidecar or `drain`; durable when this returns, `path` left as it is. Refused
         (`SpoolWriteError`, nothing changed) past the disk cap. See `store/recordings.py`."""
-        return self.recordings.hand_off(call_id, path, spool_bytes=self.size_bytes())
+        return self.recordings.hand_off(call_id, path, spool_bytes=self.upkeep.size_bytes())
 
     def enrich(self, call_id: str, fields: Mapping[str, Any]) -> Enqueued | None:
         """Record fields added after the fact and queue a newer version of the call.
@@ -431,52 +415,22 @@ class Spool:
         result["live"] = self.live.count()
         result["reaped"] = reaped_total(self.store)
         result["path"] = str(self.path)
-        result["size_bytes"] = self.size_bytes()
+        result["size_bytes"] = self.upkeep.size_bytes()
         result["max_bytes"] = self.max_bytes
         result["recordings"] = self.recordings.counts()
         result["recording_bytes"] = self.recordings.waiting_bytes()
         result["over_cap"] = result["size_bytes"] + result["recording_bytes"] > self.max_bytes
-        result["corrupt_files"] = self.corrupt_files()
+        result["corrupt_files"] = self.upkeep.corrupt_files()
         return result
 
-    # --- the operator's side: rows, replay, retention, the disk cap (`Upkeep`) ---------------
-
-    def rows(
-        self, *, state: str | None = None, call_ids: Iterable[str] | None = None, limit: int = 0
-    ) -> list[dict[str, Any]]:
-        """Call rows (no bodies) for `list`, `show` and export, newest activity first."""
-        return self._upkeep.rows(state=state, call_ids=call_ids, limit=limit)
+    # --- the operator's side (the rest is `upkeep`: rows, replay, purge, the cap, the WAL) ---
 
     def show(self, call_id: str) -> dict[str, Any] | None:
         """One call: its row and its newest payload (decoded)."""
-        rows = self.rows(call_ids=[call_id])
+        rows = self.upkeep.rows(call_ids=[call_id])
         if not rows:
             return None
         return {**rows[0], "payload": self.latest_payload(call_id)}
-
-    def replay(
-        self,
-        *,
-        call_ids: Iterable[str] | None = None,
-        state: str | None = None,
-        since_s: float | None = None,
-    ) -> list[str]:
-        """Queue calls again (delivered or dead, optionally changed within `since_s`)."""
-        return self._upkeep.replay(call_ids=call_ids, state=state, since_s=since_s)
-
-    def held(self, call_ids: Iterable[str]) -> list[str]:
-        """Those of `call_ids` held since the spool was found restored or copied: they wait
-        for `release_restored`, `replay` does not send them."""
-        return self._upkeep.held(list(call_ids))
-
-    def purge(self, *, older_than_s: float | None = None) -> int:
-        """Drop delivered payloads past the retention window (or `older_than_s`); returns how
-        many calls lost their payload. Nothing else is deleted (see `Upkeep.purge`)."""
-        return self._upkeep.purge(older_than_s=older_than_s)
-
-    def without_payload(self, call_ids: Iterable[str]) -> list[str]:
-        """Those of `call_ids` spooled but whose payload is gone (dropped after delivery)."""
-        return self._upkeep.without_payload(call_ids)
 
     def release_restored(
         self, call_ids: Iterable[str] | None = None, *, dead: bool = False
@@ -486,28 +440,7 @@ class Spool:
         (`replay` queues them again). Returns the call ids."""
         reap(self.store)  # held snapshots become held calls first: released or dead alike
         ids = None if call_ids is None else list(call_ids)
-        return self._upkeep.release_restored(ids, dead=dead)
-
-    def make_due(self) -> int:
-        """Make every pending row due now, attempts kept (`drain`); how many changed."""
-        return self._upkeep.make_due()
-
-    def enforce_cap(self) -> tuple[int, bool]:
-        """Evict the oldest delivered rows past the cap (`Upkeep.enforce_cap`); returns (rows
-        evicted, still over the cap)."""
-        return self._upkeep.enforce_cap()
-
-    def checkpoint(self) -> None:
-        """Fold the WAL back into the file (the flusher calls it when idle)."""
-        self._upkeep.checkpoint()
-
-    def size_bytes(self) -> int:
-        """The file and its `-wal` and `-shm`, in bytes."""
-        return self._upkeep.size_bytes()
-
-    def corrupt_files(self) -> list[str]:
-        """Damaged spools set aside next to this one (kept for inspection and salvage)."""
-        return self._upkeep.corrupt_files()
+        return self.upkeep.release_restored(ids, dead=dead)
 
 
 def _rebuild(path: str, options: dict[str, Any]) -> Spool:

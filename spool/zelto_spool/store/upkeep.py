@@ -1,8 +1,7 @@
 """The operator's side of a spool: reading rows, replay, retention, the disk cap, the WAL.
 
-`Upkeep` is a part of `Spool` (see `store/calls.py`): it owns nothing but its share of the store,
-and `Spool` offers its operations as its own (`rows`, `replay`, `purge`, ...), which is what
-`list`, `show`, `replay`, `purge` and the sidecar's housekeeping call.
+`Upkeep` is a part of `Spool` (see `store/calls.py`), `spool.upkeep`: it owns nothing but its
+share of the store. `list`, `show`, `replay`, `purge` and the sidecar's housekeeping call it.
 
 Read-side queries for `list`, `show`, `replay` and export, through sqlite-utils.
 
@@ -146,13 +145,13 @@ class Upkeep:
         return int(self._store.db.run(lambda conn: conn.execute(MAKE_DUE, params).rowcount))
 
     def held(self, call_ids: Iterable[str]) -> list[str]:
-        """Those of `call_ids` held since the spool was found restored or copied."""
+        """Those of `call_ids` held since the spool was found restored or copied: they wait
+        for `Spool.release_restored`, `replay` does not send them."""
+        ids = list(call_ids)
 
         def read(conn: sqlite3.Connection) -> list[str]:
             params = {"held": HELD_AT}
-            return [
-                c for c in call_ids if conn.execute(IS_HELD, {**params, "call_id": c}).fetchone()
-            ]
+            return [c for c in ids if conn.execute(IS_HELD, {**params, "call_id": c}).fetchone()]
 
         return self._store.db.run(read)
 

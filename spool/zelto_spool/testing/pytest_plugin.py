@@ -57,9 +57,7 @@ if TYPE_CHECKING:
 __all__ = ["TEST_API_KEY", "zelto_env", "zelto_receiver"]
 
 LIVE_MARKER = "zelto_live"
-_GUARD = (
-    "ZELTO_PYTEST_GUARD"  # zelto_spool.testing.guard.ENV_PYTEST_GUARD, without importing it here
-)
+_GUARD = "ZELTO_PYTEST_GUARD"  # zelto_spool.guard.ENV_PYTEST_GUARD, without importing it here
 _throwaway: list[str] = []  # the guard's directory this session made (removed at the end)
 
 
@@ -73,7 +71,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if _GUARD in os.environ:  # pytest inside a guarded test session: the outer guard holds
         return
     from ..config import ENV_SPOOL_PATH, default_spool_path
-    from .guard import PytestGuard
+    from ..guard import PytestGuard
 
     directory = tempfile.mkdtemp(prefix="zelto-pytest-")
     _throwaway.append(directory)

@@ -18,8 +18,7 @@ no threads, no network, no file left open.
 from livekit.agents import Plugin
 
 try:
-    from zelto_spool import preload_sender as _preload_sender
-    from zelto_spool import route_logs_to as _route_logs
+    from zelto_spool import Outbox as _Outbox
 except ImportError as _exc:  # .ci/upgrade-check makes this happen
     import zelto_spool as _spool_package
 
@@ -60,10 +59,9 @@ class ZeltoPlugin(Plugin):
 
 Plugin.register_plugin(ZeltoPlugin())
 # every line the spool and the delivery code log in this process (and in the job processes
-# forked from it) comes from `livekit.plugins.zelto`, the logger LiveKit users configure
-_route_logs(logger.name)
+# forked from it) comes from `livekit.plugins.zelto`, the logger LiveKit users configure; and
 # the forkserver imports this module once: pay the first send's one-time setup here, not in
-# every job process (imports and a TLS context; see zelto_spool.preload_sender)
-_preload_sender()
+# every job process (imports and a TLS context; see zelto_spool.Outbox.prepare_process)
+_Outbox.prepare_process(log_to=logger.name)
 # ...and the price table for `call.cost` (~75 ms, see _cost)
 _preload_prices()

@@ -10,12 +10,11 @@ from typing import Any
 
 from livekit.agents import AgentSession, JobContext
 
-from zelto_spool import ConfigError, external_id
+from zelto_spool import ConfigError, Outbox, external_id
 
 from . import _cost
 from ._context import room_name, sip_caller, sip_number
 from ._customer import clean_customer, log_fixes
-from ._delivery import Delivery
 from ._ending import (
     CRASHED,
     SessionContent,
@@ -55,7 +54,7 @@ class Options:
 class Job:
     """Per-job state in this process (a thread-executor process runs several jobs)."""
 
-    delivery: Delivery  # the spool and sender of this job's call (settings when it began)
+    outbox: Outbox  # the spool and sender of this job's call (settings when it began)
     customer: dict[str, Any] | None = None
     attached: bool = False  # `attach` registered a shutdown callback that cleans up
     sessions: list[AgentSession[Any]] = field(default_factory=list)  # attached, in order

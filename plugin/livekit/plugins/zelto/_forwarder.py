@@ -19,19 +19,12 @@ from typing import Any
 
 from livekit.agents import AgentSession, JobContext
 
-from zelto_spool import (
-    ENV_AGENT_ID,
-    Claim,
-    ConfigError,
-    Enqueued,
-    Spool,
-    SpoolError,
-)
+from zelto_spool import ENV_AGENT_ID, ConfigError, Outbox, Spool, SpoolError
 
 from . import _cost, _metrics, _recording
 from ._calls import CallIdFn, Calls, CustomerOption, Job, Options, check_options
 from ._context import room_name
-from ._delivery import Delivery, Destination
+from ._delivery import Destination, count_call
 from ._live import LiveTracker
 from ._livekit import job_shutdown, shutdown_for_callback
 from ._mapping import INTERRUPTED_MARKER, TurnOptions
@@ -181,13 +174,13 @@ class Forwarder:
             call_id = str(payload["call"]["externalId"])
             await self._spool_and_send(
                 ctx,
-                job.delivery,
+                job.outbox,
                 payload,
                 deadline=started + self._opts.deliver_timeout_s,
                 snapshot=job.tracker is not None,
             )
             if _recording.recordings_on(self._recordings):  # after the transcript, never before
-                await asyncio.to_thread(_recording.hand_off, ctx, job.delivery.spool, call_id)
+                await asyncio.to_thread(_recording.hand_off, ctx, job.outbox.spool, call_id)
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")
         finally:
@@ -224,7 +217,7 @@ class Forwarder:
             if isinstance(live_redact, PiiRedactor):  # holds a number's first half back
                 live_redact = live_redact.live
             tracker = job.tracker = LiveTracker(
-                job.delivery.spool,
+                job.outbox.spool,
                 job_id=ctx.job.id,
                 call_id=call_id,
                 redact=lambda payload: redacted(payload, call_id, live_redact),
@@ -237,7 +230,11 @@ class Forwarder:
         if segment == 0:
             self._calls.watch_sip(ctx, job)
             if _recording.recordings_on(self._recordings):  # for a crash mid-call
-                _recording.register(ctx, job.delivery.spool, call_id)
+                # a SQLite write: on a thread, never on the job's loop (it logs its failures)
+                spool = job.outbox.spool
+                asyncio.get_running_loop().run_in_executor(
+                    None, _recording.register, ctx, spool, call_id
+                )
         tracker.start(self._calls.header(ctx, job, call_id))
 
         def on_item(_event: Any) -> None:
@@ -293,7 +290,7 @@ class Forwarder:
         )
         usage = _cost.session_usage(job.sessions)
         payload = self._calls.from_contents(ctx, job, contents, shutdown, usage=usage)
-        prepared = self._finish(payload, ctx, job.delivery.spool)
+        prepared = self._finish(payload, ctx, job.outbox.spool)
         if prepared is None:
             return
         if job.tracker is not None:
@@ -301,14 +298,14 @@ class Forwarder:
             job.tracker.seal()  # and none after it
         call_id, body = prepared
         try:
-            job.delivery.spool.live.close(ctx.job.id, call_id, body)
+            job.outbox.spool.live.close(ctx.job.id, call_id, body)
         except SpoolError as exc:
             logger.error(
                 "could not spool the call; trying to send it directly",
                 extra={
                     "call_id": call_id,
                     "error": str(exc),
-                    "spool": str(job.delivery.spool.path),
+                    "spool": str(job.outbox.spool.path),
                 },
             )
             job.unspooled = prepared
@@ -321,60 +318,51 @@ class Forwarder:
             job.closed = False
             self._capture_at_close(ctx, job, shutdown_for_callback(ctx, reason))
         budget = min(self._opts.deliver_timeout_s, ATTACH_DELIVER_CAP)
-        if job.unspooled is not None:
+        if job.unspooled is not None:  # the close event's write was refused: send it directly
             call_id, body = job.unspooled
-            await job.delivery.unspooled(
-                call_id, body, job_id=ctx.job.id, budget=budget, record_by=started + ATTACH_RECORD_S
+            sent = await job.outbox.submit(
+                call_id,
+                body,
+                budget_s=budget,
+                ends_live=ctx.job.id,
+                record_s=ATTACH_RECORD_S - (time.monotonic() - started),
+                refused=True,
             )
-            return
-        try:
-            queued = job.delivery.spool.live.promote(ctx.job.id)
-        except SpoolError as exc:
-            logger.error(
-                "could not queue the call; it stays in the spool as a closed snapshot",
-                extra={"error": str(exc)},
+            count_call(sent)
+        else:  # queue the closed snapshot (and send it)
+            count_call(
+                await job.outbox.promote(ctx.job.id, budget_s=budget, send=self._opts.deliver_now)
             )
-            return
-        if queued is not None:
-            _metrics.count_call("spooled")
-            logger.info(
-                "call spooled",
-                extra={"call_id": queued.call_id, "version": queued.version, "bytes": queued.size},
-            )
-            if self._opts.deliver_now:
-                await job.delivery.spooled(queued.call_id, budget=budget)
 
     # --- shared steps -----------------------------------------------------------------------
 
     async def _spool_and_send(
         self,
         ctx: JobContext,
-        delivery: Delivery,
+        outbox: Outbox,
         payload: dict[str, Any],
         *,
         deadline: float,
         snapshot: bool,
     ) -> None:
-        prepared = self._finish(payload, ctx, delivery.spool)
+        prepared = self._finish(payload, ctx, outbox.spool)
         if prepared is None:
             return
         call_id, body = prepared
-        budget = max(0.0, deadline - time.monotonic())  # building the payload used some
-        # deliver-now claims the call in the transaction that stores it, and sends the bytes
-        # just committed: no second look at the spool before the POST
-        lease = delivery.lease_for(budget) if self._opts.deliver_now else None
-        spooled = self._spool_body(delivery, call_id, body, ends_live=ctx.job.id, claim_for_s=lease)
-        if spooled is None:
-            # a live snapshot of the call must not outlive this process: the hook's budget
-            # from LiveKit (300 s) leaves time to retire it once the spool takes writes again
-            record_by = deadline
-            if snapshot:
-                record_by = max(deadline, time.monotonic() + UNSPOOLED_RECORD_S)
-            await delivery.unspooled(
-                call_id, body, job_id=ctx.job.id, budget=budget, record_by=record_by
-            )
-        elif spooled[1] is not None:
-            await delivery.claimed(spooled[1], deadline=deadline, leftovers=True)
+        # stored (the job's snapshot retired in the same transaction) and, with deliver_now,
+        # claimed in that transaction and sent, then leftovers; or sent directly when the
+        # spool refuses it. A live snapshot of the call must not outlive this process: the
+        # hook's budget from LiveKit (300 s) leaves time to retire it once the spool takes
+        # writes again.
+        outcome = await outbox.submit(
+            call_id,
+            body,
+            budget_s=max(0.0, deadline - time.monotonic()),  # building the payload used some
+            send=self._opts.deliver_now,
+            ends_live=ctx.job.id,
+            record_s=UNSPOOLED_RECORD_S if snapshot else None,
+        )
+        count_call(outcome)
 
     def _finish(
         self, payload: dict[str, Any], ctx: JobContext, spool: Spool
@@ -387,49 +375,11 @@ class Forwarder:
             max_bytes=spool.max_payload_bytes,
         )
 
-    def _spool_body(
-        self,
-        delivery: Delivery,
-        call_id: str,
-        body: bytes,
-        *,
-        ends_live: str,
-        claim_for_s: float | None,
-    ) -> tuple[Enqueued, Claim | None] | None:
-        """The call committed, and its claim when `claim_for_s` asked for one (None: not
-        claimed, being sent elsewhere); None: the spool refused it."""
-        started = time.monotonic()
-        claim = None
-        try:
-            if claim_for_s is None:
-                queued = delivery.spool.enqueue_encoded(call_id, body, ends_live=ends_live)
-            else:
-                queued, claim = delivery.leases.enqueue_claimed(
-                    call_id, body, lease_s=claim_for_s, ends_live=ends_live
-                )
-        except Exception as exc:  # SpoolError, or anything unforeseen: the call still goes out
-            logger.error(
-                "could not spool the call; trying to send it directly",
-                extra={"call_id": call_id, "error": str(exc), "spool": str(delivery.spool.path)},
-            )
-            return None
-        _metrics.count_call("spooled")
-        logger.info(
-            "call spooled",
-            extra={
-                "call_id": call_id,
-                "version": queued.version,
-                "bytes": queued.size,
-                "ms": round((time.monotonic() - started) * 1000, 3),
-            },
-        )
-        return queued, claim
-
     def _job(self, ctx: JobContext) -> Job:
         key = ctx.job.id
         job = self._jobs.get(key)
         if job is None:  # a job keeps the spool and sender it started with
-            job = self._jobs[key] = Job(delivery=self._destination.now())
+            job = self._jobs[key] = Job(outbox=self._destination.now())
         return job
 
 

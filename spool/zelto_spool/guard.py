@@ -1,12 +1,13 @@
 """Test calls stay in tests: under pytest, where calls may go.
 
-The package's pytest plugin (`pytest_plugin.py`) sets `ZELTO_PYTEST_GUARD` for the test session
-(job processes started by the test inherit it): the user's own spools (the default path, and
-`ZELTO_SPOOL_PATH` as the shell had it when pytest started) and a throwaway spool for the
-session. `guard_settings` applies it where a call's settings are resolved (the plugin's
-`Forwarder`, per job): a call bound for the user's spool goes to the throwaway one, and nothing
-is sent to a Zelto that is not on loopback (the test's receiver is). A test marked
-`@pytest.mark.zelto_live` runs without the guard.
+The package's pytest plugin (`testing/pytest_plugin.py`) sets `ZELTO_PYTEST_GUARD` for the test
+session (job processes started by the test inherit it): the user's own spools (the default
+path, and `ZELTO_SPOOL_PATH` as the shell had it when pytest started) and a throwaway spool for
+the session. `guard_settings` applies it where a call's settings are resolved
+(`Outbox.from_settings`, for the plugin's `Forwarder`, per job): a call bound for the user's
+spool goes to the throwaway one, and nothing is sent to a Zelto that is not on loopback (the
+test's receiver is). A test marked `@pytest.mark.zelto_live` runs without the guard. It lives
+on the floor, not in `testing/`, because the delivery layer applies it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..config import DeliveryConfig, is_loopback
+from .config import DeliveryConfig, is_loopback
 
 __all__ = ["ENV_PYTEST_GUARD", "Guarded", "PytestGuard", "guard_settings"]
 

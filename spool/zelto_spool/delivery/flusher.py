@@ -181,7 +181,7 @@ class Flusher:
             self.report.paused = NO_KEY_REASON
         else:
             await self._db(self.spool.upkeep.make_due)
-            self._recorder.restart_backoff()  # the count goes on (`Recorder.restart_backoff`)
+            self._recorder.restart_backoff()  # the count goes on (`Outcomes.restart_backoff`)
             await self._pump(Drain(None if not timeout else started + timeout, self._clock))
         self.report.tally(await self._db(self.spool.stats))
         self.report.elapsed_s = time.monotonic() - started

@@ -34,6 +34,13 @@ def sidecars() -> Iterator[list[Sidecar]]:
             sidecar.proc.communicate()
 
 
+def test_a_sidecar_still_opening_its_spool_says_starting_not_stopped() -> None:
+    found = verdict(HEALTHY, flusher_running=False, flusher_starting=True)
+    assert not found.ok and list(found.problems) == [
+        "starting: the spool is being opened, the flusher has not begun"
+    ]
+
+
 @pytest.mark.parametrize(
     ("changes", "running", "problem"),
     [

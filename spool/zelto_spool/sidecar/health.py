@@ -50,11 +50,15 @@ def verdict(
     *,
     max_pending_age_s: float = DEFAULT_MAX_PENDING_AGE_S,
     flusher_running: bool | None = None,
+    flusher_starting: bool = False,
     spool_trouble: str | None = None,
 ) -> Verdict:
-    """Every reason the spool (and the sidecar, when `flusher_running` is given) is unhealthy."""
+    """Every reason the spool (and the sidecar, when `flusher_running` is given) is unhealthy.
+    `flusher_starting`: the sidecar is still opening the spool (its server answers first)."""
     problems: list[str] = []
-    if flusher_running is False:
+    if flusher_starting:
+        problems.append("starting: the spool is being opened, the flusher has not begun")
+    elif flusher_running is False:
         problems.append("flusher stopped")
     if spool_trouble:
         problems.append(f"the sender cannot use the spool: {spool_trouble}")

@@ -105,7 +105,7 @@ async def run_sidecar(
             spool,
             config,
             metrics,
-            lambda: runner is None or runner.done(),
+            lambda: "starting" if runner is None else "stopped" if runner.done() else "running",
             lambda: None if flusher is None else flusher.spool_trouble,
             max_pending_age,
         )
@@ -211,7 +211,7 @@ async def _serve(
     spool: Spool,
     config: DeliveryConfig,
     metrics: SidecarMetrics,
-    stopped: Callable[[], bool],
+    flusher_state: Callable[[], str],  # "starting", "running" or "stopped"
     trouble: Callable[[], str | None],
     max_pending_age: float,
 ) -> SidecarServer:
@@ -243,7 +243,8 @@ async def _serve(
         found = verdict(
             stats,
             max_pending_age_s=max_pending_age,
-            flusher_running=not stopped(),
+            flusher_running=flusher_state() == "running",
+            flusher_starting=flusher_state() == "starting",
             spool_trouble=trouble(),
         )
         return Health(found.ok, found.text)

@@ -275,3 +275,37 @@ def test_a_recording_whose_process_died_is_taken_as_it_was_left(
     assert (spool_path.parent / "recordings" / taken["file"]).read_bytes() == OGG
     assert spool.recordings.show("room-9") is None  # nothing was recorded: nothing to send
     spool.close()
+
+
+def test_under_the_pytest_guard_no_recording_goes_to_a_real_bucket(
+    spool_path: Path, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    """A test's audio never reaches the user's real bucket with the user's credentials, from a
+    `drain` (or `run`) a test starts: only a loopback object store gets uploads under pytest."""
+    spool = Spool(spool_path)
+    spool.enqueue(payload("room-g"))
+    spool.hand_off_recording("room-g", recording(tmp_path))
+    spool.close()
+    production = {
+        "ZELTO_RECORDINGS_BUCKET": "prod-call-audio",
+        "ZELTO_RECORDINGS_ENDPOINT": "https://s3.example.invalid",
+        "AWS_ACCESS_KEY_ID": "AKIAPRODUCTION",
+        "AWS_SECRET_ACCESS_KEY": "production-secret",
+    }
+    guard = {"ZELTO_PYTEST_GUARD": os.environ["ZELTO_PYTEST_GUARD"]}  # set by the pytest plugin
+    env = {**cli_env(spool_path, zelto_receiver.base_url, API_KEY), **production, **guard}
+    drained = run_cli("drain", env=env)
+    assert "pytest guard: no recording uploaded to s3.example.invalid" in drained.stderr
+    assert "ConnectError" not in drained.stdout + drained.stderr  # no attempt was made
+    assert "recordingUrl" not in zelto_receiver.calls["room-g"]["call"]
+    with Spool(spool_path) as kept:
+        assert kept.stats()["recordings"].get("pending") == 1  # kept, not dropped
+
+
+@pytest.fixture
+def production_bucket(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZELTO_RECORDINGS_BUCKET", "prod-call-audio")
+
+
+def test_zelto_env_turns_recordings_off(production_bucket: None, zelto_env: Any) -> None:
+    assert "ZELTO_RECORDINGS_BUCKET" not in os.environ  # a test turns them on itself, on moto

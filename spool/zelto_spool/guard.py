@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .config import DeliveryConfig, is_loopback
+from .config import DeliveryConfig, RecordingSettings, is_loopback
 
-__all__ = ["ENV_PYTEST_GUARD", "Guarded", "PytestGuard", "guard_settings"]
+__all__ = ["ENV_PYTEST_GUARD", "Guarded", "PytestGuard", "guard_recordings", "guard_settings"]
 
 ENV_PYTEST_GUARD = "ZELTO_PYTEST_GUARD"
 
@@ -76,6 +76,21 @@ def guard_settings(
         changed.append(f"nothing sent to {host} (not loopback)")
         config = config.with_options(api_key=None)
     return Guarded(spool_path, config, tuple(changed))
+
+
+def guard_recordings(
+    settings: RecordingSettings | None, environ: Mapping[str, str] | None = None
+) -> tuple[RecordingSettings | None, str | None]:
+    """Recording uploads as `drain` and `run` may make them now: unchanged outside pytest; under
+    the guard, none to an object store that is not on loopback (a test's S3 server is), so a
+    test's audio never reaches the user's real bucket with the user's credentials. Returns the
+    settings (None: uploads off) and what the guard changed, for one log line."""
+    if settings is None or PytestGuard.from_env(environ) is None:
+        return settings, None
+    host = urlsplit(settings.endpoint).hostname or ""
+    if is_loopback(host):
+        return settings, None
+    return None, f"no recording uploaded to {host} (not loopback)"
 
 
 def _same(path: str | Path) -> Path:

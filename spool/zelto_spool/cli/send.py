@@ -144,11 +144,21 @@ def drain(
         sys.exit(3)
 
 
+def _guarded(settings: RecordingSettings | None) -> RecordingSettings | None:
+    """Under pytest (the package's guard), no upload to an object store off loopback."""
+    from ..guard import guard_recordings
+
+    settings, changed = guard_recordings(settings)
+    if changed:
+        click.echo(f"zelto-spool: pytest guard: {changed}", err=True)
+    return settings
+
+
 def _upload_recordings(spool: Spool, config: Any) -> Any:
     """With `ZELTO_RECORDINGS_BUCKET` set: upload every recording waiting (once each)."""
     from ..delivery.upload import Uploader
 
-    settings = RecordingSettings.from_env()
+    settings = _guarded(RecordingSettings.from_env())
     if settings is None:
         return None
     uploader = Uploader(spool, settings, config=config)
@@ -304,7 +314,7 @@ def run(
         pause_probe_interval_s=probe_interval,
     )
     spool = Spool(ctx.obj["spool_path"], max_bytes=max_bytes, retention_s=retention)
-    recordings = RecordingSettings.from_env()  # None: recordings are off
+    recordings = _guarded(RecordingSettings.from_env())  # None: recordings are off
     served = None
     if listen is not None:
         served = Listen(

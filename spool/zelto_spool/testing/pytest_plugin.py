@@ -108,14 +108,17 @@ def zelto_receiver() -> Iterator[Receiver]:
 def zelto_env(
     zelto_receiver: Receiver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> Receiver:
-    """Point `ZELTO_BASE_URL`, `ZELTO_API_KEY` and `ZELTO_SPOOL_PATH` at a test setup.
+    """Point `ZELTO_BASE_URL`, `ZELTO_API_KEY` and `ZELTO_SPOOL_PATH` at a test setup, and
+    turn recordings off (`ZELTO_RECORDINGS_BUCKET` unset: a test that tests them sets its own
+    bucket on a local S3-compatible server after this fixture).
 
     LiveKit job processes started with `livekit.plugins.zelto.testing.simulated_worker` (or
     `run_simulated_jobs`) see these values too, test after test.
     """
-    from ..config import ENV_API_KEY, ENV_BASE_URL, ENV_SPOOL_PATH
+    from ..config import ENV_API_KEY, ENV_BASE_URL, ENV_RECORDINGS_BUCKET, ENV_SPOOL_PATH
 
     monkeypatch.setenv(ENV_BASE_URL, zelto_receiver.base_url)
     monkeypatch.setenv(ENV_API_KEY, TEST_API_KEY)
     monkeypatch.setenv(ENV_SPOOL_PATH, str(tmp_path / "zelto" / "spool.db"))
+    monkeypatch.delenv(ENV_RECORDINGS_BUCKET, raising=False)
     return zelto_receiver

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from zelto_spool import Spool
 from zelto_spool.config import RecordingSettings
 from zelto_spool.delivery.upload import Uploader, presign
 from zelto_spool.errors import ConfigError, SpoolWriteError
+from zelto_spool.sidecar.health import verdict
 
 OGG = b"OggS\x00\x02" + os.urandom(200_000)  # the bytes only matter, not that they decode
 
@@ -89,6 +91,17 @@ def test_with_the_store_down_the_transcript_goes_at_once_and_the_recording_later
     assert "ConnectError" in down.stdout
     assert zelto_receiver.calls["room-2"]["transcript"]  # the transcript did not wait
     assert "recordingUrl" not in zelto_receiver.calls["room-2"]["call"]
+    # what is stuck and why, in status, /healthz's verdict and show (an hour later)
+    with Spool(spool_path, clock=lambda: time.time() + 3600) as later:
+        found = verdict(later.stats(), max_pending_age_s=900)
+        assert not found.ok and "oldest recording waiting for upload is 1h00m old" in found.text
+        assert "ConnectError" in found.text
+        shown = later.show("room-2")
+        assert shown is not None and shown["recording"]["state"] == "pending"
+        assert "ConnectError" in shown["recording"]["last_error"]
+    status = run_cli("status", "--check", env=env)
+    assert status.returncode == 0 and "1 to upload" in status.stdout  # young: no alarm yet
+    assert "last error: ConnectError" in status.stdout
 
     s3.start()
     up = run_cli("drain", env=env)

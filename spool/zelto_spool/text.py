@@ -161,6 +161,16 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
             f"recordings {recordings.get('pending', 0)} to upload "
             f"({_size(stats.get('recording_bytes', 0))})"
             + (f", {recordings['missing']} missing" if recordings.get("missing") else "")
+            + (
+                f"; oldest waits {age(stats['oldest_recording_age_s'])}"
+                if stats.get("oldest_recording_age_s") is not None
+                else ""
+            )
+            + (
+                f"; last error: {printable(stats['recording_error'])}"
+                if stats.get("recording_error")
+                else ""
+            )
         )
     if stats.get("over_cap"):
         lines.append(

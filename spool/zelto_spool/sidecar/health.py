@@ -74,6 +74,13 @@ def verdict(
         problems.append(
             f"oldest pending call is {age(oldest)} old (limit {age(max_pending_age_s)})"
         )
+    waiting = stats.get("oldest_recording_age_s")
+    if waiting is not None and waiting > max_pending_age_s:
+        error = stats.get("recording_error")
+        problems.append(
+            f"oldest recording waiting for upload is {age(waiting)} old (limit "
+            f"{age(max_pending_age_s)})" + (f": {error}" if error else "")
+        )
     if oldest is not None and oldest < -CLOCK_STEP_ALARM_S:
         problems.append(
             f"the clock is {age(-oldest)} behind the spool: the oldest pending call was "

@@ -146,6 +146,11 @@ def _spool_lines(spool: Spool) -> Iterator[str]:
         oldest or 0.0,
     )
     yield from gauge(
+        "zelto_spool_oldest_recording_age_seconds",
+        "Age of the oldest recording waiting for its upload (0 when none)",
+        stats.get("oldest_recording_age_s") or 0.0,
+    )
+    yield from gauge(
         "zelto_spool_size_bytes", "Spool file size (db, -wal, -shm)", stats["size_bytes"]
     )
     yield from gauge("zelto_spool_max_bytes", "Spool disk cap (--max-bytes)", stats["max_bytes"])

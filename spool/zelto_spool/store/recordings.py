@@ -112,6 +112,12 @@ FORGET_UPLOADED = "DELETE FROM recordings WHERE state = 'uploaded' AND updated_a
 
 COUNT_RECORDINGS = "SELECT state, count(*) FROM recordings GROUP BY state"
 
+# the recording waiting longest for its upload, and why its last try failed (status, healthz)
+OLDEST_WAITING = """
+SELECT call_id, created_at, attempts, last_error FROM recordings WHERE state = 'pending'
+ORDER BY created_at LIMIT 1
+"""
+
 # an older spool read by inspection (never migrated) has no such table
 HAS_RECORDINGS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'recordings'"
 
@@ -361,6 +367,20 @@ class Recordings:
 
         rows = self.store.db.run(read)
         return {str(state): int(n) for state, n in rows}
+
+    def oldest_waiting(self) -> dict[str, Any] | None:
+        """The recording waiting longest for its upload: call id, when it was handed over,
+        attempts, last error; None when none waits."""
+
+        def read(conn: sqlite3.Connection) -> Any:
+            if conn.execute(HAS_RECORDINGS).fetchone() is None:
+                return None
+            return conn.execute(OLDEST_WAITING).fetchone()
+
+        row = self.store.db.run(read)
+        if row is None:
+            return None
+        return dict(zip(("call_id", "since", "attempts", "last_error"), row, strict=True))
 
     def waiting_bytes(self) -> int:
         """Bytes of the files under `recordings/` (what the cap counts besides the file)."""

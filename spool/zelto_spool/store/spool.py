@@ -419,6 +419,11 @@ class Spool:
         result["max_bytes"] = self.max_bytes
         result["recordings"] = self.recordings.counts()
         result["recording_bytes"] = self.recordings.waiting_bytes()
+        oldest = self.recordings.oldest_waiting()
+        result["oldest_recording_age_s"] = (
+            None if oldest is None else round(now - oldest["since"], 3)
+        )
+        result["recording_error"] = None if oldest is None else oldest["last_error"]
         result["over_cap"] = result["size_bytes"] + result["recording_bytes"] > self.max_bytes
         result["corrupt_files"] = self.upkeep.corrupt_files()
         return result
@@ -430,7 +435,8 @@ class Spool:
         rows = self.upkeep.rows(call_ids=[call_id])
         if not rows:
             return None
-        return {**rows[0], "payload": self.latest_payload(call_id)}
+        recording = self.recordings.show(call_id)
+        return {**rows[0], "recording": recording, "payload": self.latest_payload(call_id)}
 
     def release_restored(
         self, call_ids: Iterable[str] | None = None, *, dead: bool = False

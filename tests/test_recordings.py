@@ -88,7 +88,7 @@ def test_with_the_store_down_the_transcript_goes_at_once_and_the_recording_later
     down = run_cli("drain", env=env)
     assert down.returncode == 1, down.stderr  # a recording is left
     assert "0 recording(s) uploaded, 1 left to upload" in down.stdout
-    assert "ConnectError" in down.stdout
+    assert "ConnectError from 127.0.0.1:" in down.stdout  # where it tried
     assert zelto_receiver.calls["room-2"]["transcript"]  # the transcript did not wait
     assert "recordingUrl" not in zelto_receiver.calls["room-2"]["call"]
     # what is stuck and why, in status, /healthz's verdict and show (an hour later)
@@ -161,6 +161,21 @@ def test_a_second_upload_of_the_same_recording_writes_the_same_object(
     assert up.upload_due().uploaded == 1
     up.close()
     assert len(s3.objects()) == 1  # one key per (call, content): idempotent
+
+
+def test_an_upload_error_names_the_store_and_the_bucket_and_s3s_reason(
+    spool: Spool, s3: S3Server, tmp_path: Path
+) -> None:
+    spool.enqueue(payload("room-8"))
+    spool.hand_off_recording("room-8", recording(tmp_path))
+    up = uploader(spool, s3, ZELTO_RECORDINGS_BUCKET="no-such-bucket")
+    report = up.upload_due()
+    up.close()
+    host = s3.endpoint.removeprefix("http://")
+    assert report.retried == 1 and report.errors == [
+        f"UploadError from {host}/no-such-bucket: PUT answered HTTP 404: NoSuchBucket: "
+        "The specified bucket does not exist"
+    ]
 
 
 def test_a_recording_past_the_disk_cap_is_refused_and_left_where_it_was(

@@ -139,6 +139,8 @@ class Uploader:
         timeout = httpx.Timeout(120.0, connect=self._config.connect_timeout_s)
         self._client = httpx.Client(timeout=timeout, trust_env=False)
         self._sweep_at = 0.0
+        # where uploads go, for error text: host and bucket, never credentials
+        self._where = f"{urlsplit(settings.endpoint).netloc.rpartition('@')[2]}/{settings.bucket}"
 
     def close(self) -> None:
         self._client.close()
@@ -192,7 +194,7 @@ class Uploader:
                 cap_s=self._config.backoff_cap_s,
                 rng=self._rng,
             )
-            error = f"{type(exc).__name__}: {exc}"[:300]
+            error = f"{type(exc).__name__} from {self._where}: {exc}"[:300]
             recordings.retry(recording, delay_s=delay, error=error)
             logger.warning(
                 "recording upload failed; retried later",
@@ -216,7 +218,17 @@ class Uploader:
         headers = {"Content-MD5": md5, "Content-Type": "audio/ogg"}
         answer = self._client.put(url, content=body, headers=headers, auth=self._auth)
         if answer.status_code != 200:
-            raise UploadError(f"PUT answered HTTP {answer.status_code}: {answer.text[:200]}")
+            raise UploadError(f"PUT answered HTTP {answer.status_code}: {_s3_error(answer.text)}")
+
+
+def _s3_error(text: str) -> str:
+    """An S3 error answer's `Code` and `Message` (`NoSuchBucket: The specified bucket does not
+    exist`), else the start of whatever came back."""
+    code = re.search(r"<Code>([^<]{1,100})</Code>", text)
+    message = re.search(r"<Message>([^<]{1,200})</Message>", text)
+    if code is None:
+        return text[:200]
+    return code.group(1) + (f": {message.group(1)}" if message else "")
 
 
 class UploadError(ZeltoError):

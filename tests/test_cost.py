@@ -136,7 +136,10 @@ def test_an_unknown_model_leaves_cost_out_and_says_so(
         # attach: the snapshot header is priced at every turn too; still one warning
         asyncio.run(run_call(fw, llm_=scripted_llm("my-finetune", "openai"), stt=stt, attach=True))
     assert "cost" not in zelto_receiver.calls["fake-room"]["call"]
-    warned = [r for r in caplog.records if "no price for a model" in r.getMessage()]
+    warned = [r for r in caplog.records if "no price for" in r.getMessage()]
+    assert [r.getMessage().split(" (")[0] for r in warned] == [  # the text names it too
+        "no price for llm model openai/my-finetune in this call"
+    ]
     assert [(r.kind, r.provider, r.model) for r in warned] == [  # type: ignore[attr-defined]
         ("llm", "openai", "my-finetune")
     ]

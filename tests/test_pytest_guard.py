@@ -10,6 +10,7 @@ fixture runs.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import subprocess
@@ -157,3 +158,23 @@ def test_a_livekit_style_test_file_sends_nothing_real(
     assert connections == []  # nothing went to the "real" Zelto
     assert not users_spool.exists() and not users_spool.parent.exists()
     assert not default_spool.parent.exists()
+
+
+def test_the_guard_says_what_it_changed_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from zelto_spool import Outbox
+    from zelto_spool.guard import ENV_PYTEST_GUARD, PytestGuard
+
+    guard = PytestGuard((), tmp_path / "throwaway" / "spool.db")
+    monkeypatch.setenv(ENV_PYTEST_GUARD, guard.to_env())
+    with caplog.at_level(logging.WARNING):
+        Outbox.from_settings(
+            spool_path=tmp_path / "mine.db",
+            api_key="zk_live_8f2b6c0d4e9a1f3b5c7d9e1a",
+            base_url="https://zelto.example",
+        )
+    said = [r.getMessage() for r in caplog.records if "under pytest" in r.getMessage()]
+    assert len(said) == 1, said  # once, not once per change
+    assert "mine.db" in said[0] and "nothing sent to zelto.example" in said[0]
+    assert "zk_live" not in caplog.text

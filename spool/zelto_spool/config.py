@@ -295,7 +295,11 @@ class RecordingSettings:
         if self.url not in ("presigned", "public"):
             raise ConfigError(f"{ENV_RECORDINGS_URL}: 'presigned' or 'public', got {self.url!r}")
         if not 1 <= self.url_ttl_s <= MAX_PRESIGNED_S:
-            raise ConfigError(f"{ENV_RECORDINGS_URL_TTL}: between 1s and 7d, got {self.url_ttl_s}")
+            from .text import age
+
+            raise ConfigError(
+                f"{ENV_RECORDINGS_URL_TTL}: between 1s and 7d, got {age(self.url_ttl_s)}"
+            )
         if not self.access_key_id or not self.secret_access_key:
             raise ConfigError(
                 "recordings are turned on but AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not set"

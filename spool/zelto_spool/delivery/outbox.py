@@ -173,11 +173,12 @@ class Outbox:
         guarded = guard_settings(path, config)
         if reuse is not None and reuse._given == (guarded.spool_path, guarded.config):
             return reuse
-        for change in guarded.changed:
+        if guarded.changed:  # one line, what it changed in its text (plain logging shows it)
             logger.warning(
-                "under pytest: test calls stay in the test (use the zelto_env fixture, "
+                "under pytest, test calls stay in the test: %s (use the zelto_env fixture, "
                 "or mark the test zelto_live)",
-                extra={"change": change},
+                "; ".join(guarded.changed),
+                extra={"change": list(guarded.changed)},
             )
         held = config.api_key is not None and guarded.config.api_key is None
         outbox = cls(

@@ -215,7 +215,11 @@ def call_cost(usage: Sequence[Any], prices: Prices | None, seen: set[ModelKey]) 
         seen.add((kind, provider, model))
         _metrics.count_unpriced(kind)
         logger.warning(
-            "no price for a model in this call; call.cost leaves it out",
+            "no price for %s model %s/%s in this call (%s); call.cost leaves it out",
+            kind,
+            provider,
+            model,
+            why,
             extra={"kind": kind, "provider": provider, "model": model, "why": why},
         )
     return cost.value(prices.partial)

@@ -213,6 +213,16 @@ def test_recording_settings_are_checked_and_off_without_a_bucket() -> None:
         )
     settings = RecordingSettings(bucket="b-1", access_key_id="a", secret_access_key="s")
     assert "secret_access_key" not in repr(settings)
+    keys = {"bucket": "b-1", "access_key_id": "a", "secret_access_key": "s"}
+    for endpoint, reason in [
+        ("https://minio:pw@store.example", "no user or password"),  # it would be in every URL
+        ("https://store.example/?x-id=1", "no query"),
+        ("https://store.example/#f", "no query or fragment"),
+        ("http://[::1", "not an http"),  # was a raw ValueError out of run and drain
+        ("https://store.example:99999", "not an http"),
+    ]:
+        with pytest.raises(ConfigError, match=reason):
+            RecordingSettings(endpoint=endpoint, **keys)  # type: ignore[arg-type]
 
 
 def test_a_presigned_url_is_the_one_botocore_signs() -> None:
@@ -337,3 +347,71 @@ def production_bucket(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_zelto_env_turns_recordings_off(production_bucket: None, zelto_env: Any) -> None:
     assert "ZELTO_RECORDINGS_BUCKET" not in os.environ  # a test turns them on itself, on moto
+
+
+class _Refusing:
+    """An object store as AWS is with the documented policy (PutObject, GetObject, no
+    ListBucket): HEAD of a missing object is 403; PUT works."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        puts: list[bytes] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_HEAD(self) -> None:
+                self.send_response(403)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def do_PUT(self) -> None:
+                puts.append(self.rfile.read(int(self.headers["Content-Length"])))
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *_: Any) -> None:
+                pass
+
+        self.puts = puts
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+
+def test_a_bucket_policy_without_listbucket_still_takes_uploads(
+    spool: Spool, tmp_path: Path
+) -> None:
+    store = _Refusing()
+    spool.enqueue(payload("room-h"))
+    spool.hand_off_recording("room-h", recording(tmp_path))
+    settings = RecordingSettings(
+        bucket="b-1", endpoint=store.endpoint, access_key_id="a", secret_access_key="s"
+    )
+    up = Uploader(spool, settings)
+    report = up.upload_due()
+    up.close()
+    store.server.shutdown()
+    store.server.server_close()
+    assert (report.uploaded, report.errors, store.puts) == (1, [], [OGG])
+
+
+def test_an_unreadable_or_changed_file_never_stops_the_others(
+    spool: Spool, s3: S3Server, tmp_path: Path
+) -> None:
+    for call in ("room-a", "room-b", "room-c"):
+        spool.enqueue(payload(call))
+        (tmp_path / call).mkdir()
+        spool.hand_off_recording(call, recording(tmp_path / call, OGG + call.encode()))
+    kept = {r.call_id: spool.recordings.path(r) for r in spool.recordings.due()}
+    kept["room-a"].unlink()
+    kept["room-a"].mkdir()  # unreadable (EISDIR, as EIO or EACCES would be)
+    kept["room-b"].write_bytes(b"OggS other audio")  # rewritten through its hard link
+    up = uploader(spool, s3)
+    report = up.upload_due()
+    up.close()
+    assert (report.uploaded, report.retried, report.missing) == (1, 1, 1)
+    assert "IsADirectoryError" in report.errors[0]
+    assert spool.recordings.show("room-b")["state"] == "missing"  # type: ignore[index]
+    assert [k for k in s3.objects() if "room-b" in k] == []  # other bytes never uploaded

@@ -282,10 +282,23 @@ class RecordingSettings:
                 f"{ENV_RECORDINGS_BUCKET}: not an S3 bucket name: {self.bucket[:80]!r}"
             )
         endpoint = (self.endpoint or f"https://s3.{self.region}.amazonaws.com").rstrip("/")
-        parts = urlsplit(endpoint)
-        if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise ConfigError(f"{ENV_RECORDINGS_ENDPOINT}: not an http(s) URL: {endpoint[:80]!r}")
-        if parts.scheme == "http" and not is_loopback(parts.hostname):
+        try:
+            parts = urlsplit(endpoint)
+            parts.port  # noqa: B018 - raises ValueError for a bad port
+            host = parts.hostname
+        except ValueError:
+            host, parts = None, urlsplit("")
+        if parts.scheme not in ("https", "http") or not host:
+            raise ConfigError(f"{ENV_RECORDINGS_ENDPOINT}: not an http(s) URL")
+        if parts.username is not None or parts.password is not None:
+            # it would be in every object URL, the spool and Zelto: credentials go in AWS_*
+            raise ConfigError(
+                f"{ENV_RECORDINGS_ENDPOINT}: no user or password in the URL (use "
+                "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)"
+            )
+        if parts.query or parts.fragment:
+            raise ConfigError(f"{ENV_RECORDINGS_ENDPOINT}: no query or fragment in the URL")
+        if parts.scheme == "http" and not is_loopback(host):
             raise ConfigError(f"{ENV_RECORDINGS_ENDPOINT}: plain http only to a loopback host")
         object.__setattr__(self, "endpoint", endpoint)
         if not re.fullmatch(r"[A-Za-z0-9._/-]*", self.prefix):

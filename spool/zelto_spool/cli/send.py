@@ -90,7 +90,7 @@ def drain(
         base_url, api_key, concurrency=concurrency, total_timeout_s=total_timeout_s
     )
     spool = open_spool(ctx, must_exist=True)  # a mistyped path must not look drained
-    uploads = _upload_recordings(spool, config)  # first: a new version is then drained too
+    deadline = time.monotonic() + timeout_s if timeout_s else None
     total = spool.undelivered()
     show_bar = not quiet and total > 0 and config.api_key is not None and sys.stderr.isatty()
     bar_cm: Any = (
@@ -115,15 +115,29 @@ def drain(
                 done += 1
                 bar.update(1, rate_and_eta(done, total, time.monotonic() - started))
 
-        flusher = Flusher(spool, config, hooks=[progress])
+        def send() -> Any:
+            flusher = Flusher(spool, config, hooks=[progress])
+            left = None if deadline is None else max(0.001, deadline - time.monotonic())
 
-        async def go() -> Any:
-            try:
-                return await flusher.drain(timeout=timeout_s or None)
-            finally:
-                await flusher.aclose()
+            async def go() -> Any:
+                try:
+                    return await flusher.drain(timeout=left)
+                finally:
+                    await flusher.aclose()
 
-        report = asyncio.run(go())
+            return asyncio.run(go())
+
+        # the calls first: a transcript never waits for an object store; then the recordings
+        # in the time left, and the versions that carry their URLs
+        report = send()
+        uploads = _upload_recordings(spool, config, deadline)
+        if uploads is not None and uploads.uploaded:
+            again = send()
+            again.delivered += report.delivered
+            again.dead += report.dead
+            again.retried += report.retried
+            again.elapsed_s += report.elapsed_s
+            report = again
     click.echo(_drain_summary(report, spool))
     if uploads is not None:
         left = spool.recordings.counts().get("pending", 0)
@@ -154,8 +168,9 @@ def _guarded(settings: RecordingSettings | None) -> RecordingSettings | None:
     return settings
 
 
-def _upload_recordings(spool: Spool, config: Any) -> Any:
-    """With `ZELTO_RECORDINGS_BUCKET` set: upload every recording waiting (once each)."""
+def _upload_recordings(spool: Spool, config: Any, deadline: float | None) -> Any:
+    """With `ZELTO_RECORDINGS_BUCKET` set: upload every recording waiting (once each), none
+    started or waited for past `deadline` (monotonic)."""
     from ..delivery.upload import Uploader
 
     settings = _guarded(RecordingSettings.from_env())
@@ -163,7 +178,7 @@ def _upload_recordings(spool: Spool, config: Any) -> Any:
         return None
     uploader = Uploader(spool, settings, config=config)
     try:
-        return uploader.upload_all()
+        return uploader.upload_all(deadline=deadline)
     finally:
         uploader.close()
 

@@ -31,6 +31,7 @@ import random
 import re
 import time
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -51,6 +52,7 @@ NEEDS_EXTRA = (
 )
 
 SWEEP_INTERVAL_S = 3600.0
+UPLOAD_TIMEOUT_S = 120.0  # each read or write of an upload; `drain` also stops at its --timeout
 
 logger = library_logger(__name__)
 
@@ -136,7 +138,7 @@ class Uploader:
             service="s3",
             security_token=settings.session_token,
         )
-        timeout = httpx.Timeout(120.0, connect=self._config.connect_timeout_s)
+        timeout = httpx.Timeout(UPLOAD_TIMEOUT_S, connect=self._config.connect_timeout_s)
         self._client = httpx.Client(timeout=timeout, trust_env=False)
         self._sweep_at = 0.0
         # where uploads go, for error text: host and bucket, never credentials
@@ -159,8 +161,9 @@ class Uploader:
             self.upload(recording, report)
         return report
 
-    def upload_all(self) -> UploadReport:
-        """`drain`: every pending recording once, whatever its schedule."""
+    def upload_all(self, *, deadline: float | None = None) -> UploadReport:
+        """`drain`: every pending recording once, whatever its schedule; none started after
+        `deadline` (monotonic), and none waits past it for an answer."""
         self.spool.recordings.adopt_orphans(stale_after_s=DEFAULT_STALE_AFTER_S)
         self.spool.recordings.make_due()
         report = UploadReport()
@@ -168,11 +171,15 @@ class Uploader:
         tried: set[str] = set()
         while batch := [r for r in self.spool.recordings.due() if r.call_id not in tried]:
             for recording in batch:
+                if deadline is not None and time.monotonic() >= deadline:
+                    return report
                 tried.add(recording.call_id)
-                self.upload(recording, report)
+                self.upload(recording, report, deadline=deadline)
         return report
 
-    def upload(self, recording: Recording, report: UploadReport) -> None:
+    def upload(
+        self, recording: Recording, report: UploadReport, *, deadline: float | None = None
+    ) -> None:
         recordings = self.spool.recordings
         path = recordings.path(recording)
         extra = {"call_id": recording.call_id, "bytes": recording.size}
@@ -183,40 +190,60 @@ class Uploader:
             logger.error("recording file is gone; nothing to upload", extra=extra)
             report.missing += 1
             return
+        except OSError as exc:  # EIO, EACCES, a directory in its place: this one waits
+            self._retry(recording, report, f"{type(exc).__name__}: {exc}", extra)
+            return
+        if hashlib.sha256(body).hexdigest() != recording.sha256:
+            # rewritten through a hard link after the hand-off: never other bytes under this
+            # call's key; the recording as handed over is gone (counted, like a deleted file)
+            recordings.missing(recording, error=f"{path} changed after it was handed over")
+            logger.error("recording file changed after its hand-off; not uploaded", extra=extra)
+            report.missing += 1
+            return
         key = key_for(self.settings, recording)
         try:
-            self._put(key, body)
+            self._put(key, body, deadline)
             queued = recordings.uploaded(recording, key=key, url=url_for(self.settings, key))
         except (httpx.HTTPError, UploadError, ZeltoError) as exc:
-            delay = backoff_delay(
-                recording.attempts + 1,
-                base_s=self._config.backoff_base_s,
-                cap_s=self._config.backoff_cap_s,
-                rng=self._rng,
-            )
-            error = f"{type(exc).__name__} from {self._where}: {exc}"[:300]
-            recordings.retry(recording, delay_s=delay, error=error)
-            logger.warning(
-                "recording upload failed; retried later",
-                extra={**extra, "error": error, "retry_in_s": round(delay, 3)},
-            )
-            report.retried += 1
-            report.errors.append(error)
+            self._retry(recording, report, f"{type(exc).__name__} from {self._where}: {exc}", extra)
             return
         report.uploaded += 1
         version = None if queued is None else queued.version
         logger.info("recording uploaded", extra={**extra, "key": key, "version": version})
 
-    def _put(self, key: str, body: bytes) -> None:
+    def _retry(
+        self, recording: Recording, report: UploadReport, error: str, extra: dict[str, Any]
+    ) -> None:
+        delay = backoff_delay(
+            recording.attempts + 1,
+            base_s=self._config.backoff_base_s,
+            cap_s=self._config.backoff_cap_s,
+            rng=self._rng,
+        )
+        error = error[:300]
+        self.spool.recordings.retry(recording, delay_s=delay, error=error)
+        logger.warning(
+            "recording upload failed; retried later",
+            extra={**extra, "error": error, "retry_in_s": round(delay, 3)},
+        )
+        report.retried += 1
+        report.errors.append(error)
+
+    def _put(self, key: str, body: bytes, deadline: float | None) -> None:
+        """One PUT (the same key and bytes again is harmless: no HEAD first, which a bucket
+        policy without ListBucket answers 403 for a missing object, as AWS does)."""
         url = object_url(self.settings, key)
-        head = self._client.head(url, auth=self._auth)
-        if head.status_code == 200 and head.headers.get("content-length") == str(len(body)):
-            return  # sent before (a retry after a crash, another sidecar): same key, same bytes
-        if head.status_code not in (200, 404):
-            raise UploadError(f"HEAD answered HTTP {head.status_code}")
         md5 = base64.b64encode(hashlib.md5(body).digest()).decode()
         headers = {"Content-MD5": md5, "Content-Type": "audio/ogg"}
-        answer = self._client.put(url, content=body, headers=headers, auth=self._auth)
+        timeout = self._client.timeout
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise UploadError("drain's --timeout ran out before the upload")
+            timeout = httpx.Timeout(min(left, UPLOAD_TIMEOUT_S), connect=min(left, 10.0))
+        answer = self._client.put(
+            url, content=body, headers=headers, auth=self._auth, timeout=timeout
+        )
         if answer.status_code != 200:
             raise UploadError(f"PUT answered HTTP {answer.status_code}: {_s3_error(answer.text)}")
 

@@ -13,10 +13,11 @@ import asyncio
 import contextlib
 import logging
 import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..config import DeliveryConfig
 from ..delivery.flusher import Flusher
@@ -24,6 +25,8 @@ from ..errors import ConfigError, SpoolError, ZeltoError
 from ..store.spool import Spool
 from .health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from .watch import watch_spool
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..config import RecordingSettings
@@ -163,8 +166,13 @@ async def run_sidecar(
             await asyncio.wait([runner])
         if server is not None:
             await server.stop()
-        if uploading is not None:
-            await asyncio.wait([uploading])
+        if uploading is not None:  # an upload in progress gets the senders' grace, no more
+            await asyncio.wait([uploading], timeout=stop_grace_s)
+            if not uploading.done():
+                logger.warning("recordings: an upload was still running at exit; it is retried")
+                uploading.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await uploading
         if watcher is not None:
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -188,10 +196,13 @@ async def _upload_loop(
         while not stop.is_set():
             wake.clear()
             try:
-                await asyncio.to_thread(uploader.upload_due)
-                due = await asyncio.to_thread(uploader.next_due)
+                await _in_daemon_thread(uploader.upload_due)
+                due = await _in_daemon_thread(uploader.next_due)
             except ZeltoError as exc:  # the spool busy or damaged: the flusher says so too
                 logger.error("recordings: could not read the spool", extra={"error": str(exc)})
+                due = None
+            except Exception:  # never the end of uploads for the sidecar's life
+                logger.exception("recordings: an upload pass failed; trying again")
                 due = None
             wait = (
                 poll_interval_s
@@ -202,8 +213,33 @@ async def _upload_loop(
             await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
             for waiter in waiters:
                 waiter.cancel()
-    finally:
+    except asyncio.CancelledError:  # an upload outlived the stop grace: left to its thread
+        raise
+    else:
         await asyncio.to_thread(uploader.close)
+
+
+async def _in_daemon_thread(fn: Callable[[], T]) -> T:
+    """`fn()` in a daemon thread: an upload stuck on a slow object store can neither hold the
+    sidecar past SIGTERM (the process exits without joining it; the object is uploaded again,
+    same key, next time) nor the default executor's shutdown, as `asyncio.to_thread` would."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: Any, error: BaseException | None) -> None:
+        if not done.done():
+            done.set_exception(error) if error is not None else done.set_result(result)
+
+    def work() -> None:
+        try:
+            result, error = fn(), None
+        except BaseException as exc:  # handed to the awaiting task
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name="zelto-upload", daemon=True).start()
+    return await done
 
 
 async def _serve(

@@ -415,3 +415,24 @@ def test_an_unreadable_or_changed_file_never_stops_the_others(
     assert "IsADirectoryError" in report.errors[0]
     assert spool.recordings.show("room-b")["state"] == "missing"  # type: ignore[index]
     assert [k for k in s3.objects() if "room-b" in k] == []  # other bytes never uploaded
+
+
+def test_a_call_whose_recording_waits_keeps_its_payload_through_retention_0_and_purge(
+    spool_path: Path, s3: S3Server, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    """The job says a recording follows before the call is spooled (`on_session_end`); the
+    payload then outlives retention 0 and `purge` until the version with the URL is queued on
+    it (before: the upload found no payload, logged "uploaded" and the URL never left)."""
+    source = recording(tmp_path)
+    with Spool(spool_path, retention_s=0) as spool:
+        spool.recordings.register("room-r", source)  # what the plugin's `expect` does
+        spool.enqueue(payload("room-r"))
+    env = {**cli_env(spool_path, zelto_receiver.base_url, API_KEY), "ZELTO_SPOOL_RETENTION": "0"}
+    assert run_cli("drain", env=env).returncode == 0  # the transcript, at once
+    with Spool(spool_path, retention_s=0) as spool:
+        spool.upkeep.purge(older_than_s=0)
+        spool.hand_off_recording("room-r", source)
+    up = run_cli("drain", env={**env, **s3.env()})
+    assert up.returncode == 0, up.stdout + up.stderr
+    call = zelto_receiver.calls["room-r"]
+    assert call["transcript"] and httpx.get(call["call"]["recordingUrl"]).content == OGG

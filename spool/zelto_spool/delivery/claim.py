@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..store import locks
-from ..store.calls import DELETE_PAYLOAD
 from ..store.live import delete_live
 from ..store.schema import transaction
 
@@ -38,6 +37,14 @@ if TYPE_CHECKING:
     from ..store.spool import Spool
 
 __all__ = ["Claim", "Leases", "Mark", "MarkKind"]
+
+# retention 0: a delivered version's payload goes in the transaction that marks it, unless
+# the call's recording waits for its upload (that version is built on this payload)
+DROP_DELIVERED_PAYLOAD = """
+DELETE FROM payloads WHERE call_rowid = :rowid
+    AND (SELECT call_id FROM calls WHERE id = :rowid) NOT IN (
+        SELECT call_id FROM recordings WHERE state IN ('recording', 'pending'))
+"""
 
 SET_META = """
 INSERT INTO meta (key, value) VALUES (:key, :value)
@@ -460,7 +467,7 @@ class Leases:
                     row = conn.execute(statement, params).fetchone()
                     states.append(None if row is None else str(row[0]))
                     if drop_delivered and states[-1] == "delivered":  # retention 0
-                        conn.execute(DELETE_PAYLOAD, {"rowid": mark.claim.rowid})
+                        conn.execute(DROP_DELIVERED_PAYLOAD, {"rowid": mark.claim.rowid})
             return states
 
         if not marks:

@@ -308,14 +308,14 @@ class Outbox:
         return self._config.lease_s
 
     def _store_claimed(
-        self, call_id: str, body: bytes, lease: float, ends_live: str | None
+        self, call_id: str, body: bytes, lease_s: float, ends_live: str | None
     ) -> tuple[Enqueued, Claim | None, bool]:
         """On the spool thread: store and claim the call (one transaction), then look whether
         anything else waits: a row pending or being sent, or a live snapshot that could be a
         lost process's. Looking here, not after the send, saves a hop to this thread per call
         (a row that turns up during the send is the sidecar's, or the next job's)."""
         queued, claim = self._leases.enqueue_claimed(
-            call_id, body, lease_s=lease, ends_live=ends_live
+            call_id, body, lease_s=lease_s, ends_live=ends_live
         )
         if claim is None or not self._leftovers:
             return queued, claim, False

@@ -71,9 +71,6 @@ SELECT p.body FROM calls c JOIN payloads p ON p.call_rowid = c.id WHERE c.call_i
 
 NEWEST_PENDING_WRITE = "SELECT max(updated_at) FROM calls WHERE state = 'pending'"
 
-DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"
-
-
 CLOCK_STEP_S = 1.0  # a wall clock this far behind a time already reached was stepped back
 
 logger = library_logger(__name__)  # or the plugin's logger in a worker

@@ -30,7 +30,7 @@ from ..errors import SpoolWriteError
 from ..logs import library_logger
 from ..payload import external_id
 from . import locks
-from .calls import Enqueued, Store
+from .calls import LATEST_BODY, Enqueued, Store
 from .schema import transaction
 
 __all__ = ["RECORDINGS_DIR", "Recording", "Recordings"]
@@ -87,6 +87,11 @@ MARK_UPLOADED = """
 UPDATE recordings SET state = 'uploaded', object_key = :key, url = :url, last_error = NULL,
     updated_at = :now
 WHERE call_id = :call_id AND sha256 = :sha256 AND state = 'pending'
+"""
+
+# uploaded, but the call's payload was gone (an older release's purge): the URL has no version
+URL_UNSENT = """
+UPDATE recordings SET last_error = :error WHERE call_id = :call_id AND sha256 = :sha256
 """
 
 MARK_RETRY = """
@@ -309,14 +314,30 @@ class Recordings:
         params.update(key=key, url=url, now=now)
         fields = {"call_fill": {"recordingUrl": url}}
 
-        def write(conn: sqlite3.Connection) -> Enqueued | None:
+        unsent = (
+            f"uploaded as {key}, but the call's payload is no longer in the spool: "
+            "no version carries the URL (replay cannot either)"
+        )
+
+        def write(conn: sqlite3.Connection) -> tuple[Enqueued | None, bool]:
             with transaction(conn):
                 if conn.execute(MARK_UPLOADED, params).rowcount == 0:
-                    return None  # replaced meanwhile, or another uploader got there first
-                return self.store.record_enrichment(conn, recording.call_id, fields, now)
+                    return None, True  # replaced meanwhile, or another uploader got there first
+                queued = self.store.record_enrichment(conn, recording.call_id, fields, now)
+                if queued is not None:
+                    return queued, True
+                if conn.execute(LATEST_BODY, {"call_id": recording.call_id}).fetchone():
+                    return None, True  # the call has a URL already (Egress's, the user's)
+                conn.execute(URL_UNSENT, {**params, "error": unsent})
+                return None, False
 
-        queued = self.store.db.run(write, call_id=recording.call_id)
+        queued, sent = self.store.db.run(write, call_id=recording.call_id)
         self._unlink(recording.file)
+        if not sent:  # kept payloads make this rare (an older release purging): never silent
+            logger.error(
+                "recording uploaded, but its call's payload was gone: call.recordingUrl not sent",
+                extra={"call_id": recording.call_id, "key": key},
+            )
         return queued
 
     def retry(self, recording: Recording, *, delay_s: float, error: str) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from . import schema
-from .calls import DELETE_PAYLOAD, Store
+from .calls import Store
 from .home import HELD_AT, hold_derived, release
 from .schema import STATES, transaction
 
@@ -61,19 +61,26 @@ IS_HELD = """
 SELECT 1 FROM calls WHERE call_id = :call_id AND state = 'pending' AND next_attempt_at >= :held
 """
 
+# a call whose recording waits for its upload keeps its payload (and row, and enrichment):
+# the upload's version with `call.recordingUrl` is built on it
 PURGE_PAYLOADS = """
 DELETE FROM payloads WHERE call_rowid IN (
-    SELECT id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
+    SELECT id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff
+    AND call_id NOT IN (SELECT call_id FROM recordings WHERE state IN ('recording', 'pending')))
 """
 
 PURGE_ENRICHMENTS = """
 DELETE FROM enrichments WHERE call_id IN (
-    SELECT call_id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff)
+    SELECT call_id FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff
+    AND call_id NOT IN (SELECT call_id FROM recordings WHERE state IN ('recording', 'pending')))
 """
 
 PURGE_EVENTS = "DELETE FROM webhook_events WHERE seen_at < :cutoff"
 
-PURGE_CALLS = "DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff"
+PURGE_CALLS = """
+DELETE FROM calls WHERE state = 'delivered' AND delivered_at < :cutoff
+    AND call_id NOT IN (SELECT call_id FROM recordings WHERE state IN ('recording', 'pending'))
+"""
 
 # webhook fields for calls this spool never saw (another host's calls) wait one retention window
 PURGE_ORPHAN_ENRICHMENTS = """
@@ -86,8 +93,11 @@ DELETE FROM enrichments WHERE updated_at < :cutoff
 # Rows delivered after :keep_after wait for their enrichments (a recording URL minutes later)
 OLDEST_DELIVERED = """
 SELECT id, call_id, size FROM calls WHERE state = 'delivered' AND delivered_at < :keep_after
+    AND call_id NOT IN (SELECT call_id FROM recordings WHERE state IN ('recording', 'pending'))
 ORDER BY delivered_at, id LIMIT :limit
 """
+
+DELETE_PAYLOAD = "DELETE FROM payloads WHERE call_rowid = :rowid"
 
 DELETE_ENRICHMENT = "DELETE FROM enrichments WHERE call_id = :call_id"
 

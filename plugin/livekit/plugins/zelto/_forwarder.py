@@ -172,6 +172,9 @@ class Forwarder:
             if job.tracker is not None:
                 job.tracker.seal()  # the final replaces the snapshot; no late turn writes
             call_id = str(payload["call"]["externalId"])
+            recording = _recording.recordings_on(self._recordings)
+            if recording:  # first: the payload is kept until the recording's URL is on it
+                await asyncio.to_thread(_recording.expect, ctx, job.outbox.spool, call_id)
             await self._spool_and_send(
                 ctx,
                 job.outbox,
@@ -179,7 +182,7 @@ class Forwarder:
                 deadline=started + self._opts.deliver_timeout_s,
                 snapshot=job.tracker is not None,
             )
-            if _recording.recordings_on(self._recordings):  # after the transcript, never before
+            if recording:  # after the transcript, never before
                 await asyncio.to_thread(_recording.hand_off, ctx, job.outbox.spool, call_id)
         except Exception:  # never into LiveKit's shutdown path
             logger.exception("zelto forwarder failed at session end")

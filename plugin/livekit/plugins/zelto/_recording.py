@@ -29,7 +29,7 @@ from zelto_spool import Spool
 
 from .log import logger
 
-__all__ = ["hand_off", "recordings_on", "register"]
+__all__ = ["expect", "hand_off", "recordings_on", "register"]
 
 ENV_BUCKET = "ZELTO_RECORDINGS_BUCKET"
 
@@ -57,6 +57,14 @@ def register(ctx: JobContext, spool: Spool, call_id: str) -> None:
         logger.warning(
             "could not register the call's recording", extra={"call_id": call_id, "error": str(exc)}
         )
+
+
+def expect(ctx: JobContext, spool: Spool, call_id: str) -> None:
+    """Before the call is spooled: its recording follows, so the spool keeps the call's payload
+    (retention 0, purge, the disk cap) until the version with the recording's URL is queued."""
+    path = recording_path(ctx)
+    if path is not None and path.is_file():
+        register(ctx, spool, call_id)
 
 
 def hand_off(ctx: JobContext, spool: Spool, call_id: str) -> Any:

@@ -436,3 +436,33 @@ def test_a_call_whose_recording_waits_keeps_its_payload_through_retention_0_and_
     assert up.returncode == 0, up.stdout + up.stderr
     call = zelto_receiver.calls["room-r"]
     assert call["transcript"] and httpx.get(call["call"]["recordingUrl"]).content == OGG
+
+
+def test_a_second_hand_off_replaces_our_own_earlier_url_never_an_egress_one(
+    spool: Spool, s3: S3Server, tmp_path: Path
+) -> None:
+    """The audio so far (taken from a process thought lost), then the whole file: the call ends
+    with the URL of the whole file (before: it kept the first, partial one)."""
+    spool.enqueue(payload("room-p"))
+    spool.hand_off_recording("room-p", recording(tmp_path, OGG[:50_000]))
+    up = uploader(spool, s3)
+    up.upload_due()
+    first = spool.latest_payload("room-p")["call"]["recordingUrl"]  # type: ignore[index]
+    spool.hand_off_recording("room-p", recording(tmp_path, OGG))
+    up.upload_due()
+    url = spool.latest_payload("room-p")["call"]["recordingUrl"]  # type: ignore[index]
+    assert url != first and httpx.get(url).content == OGG
+    spool.enrich_from_event(
+        "room-p",
+        {"call": {"recordingUrl": "https://egress.example/room-p.ogg"}},
+        event_id="EV_P",
+        kind="egress_ended",
+        created_at=spool.clock(),
+    )
+    spool.hand_off_recording("room-p", recording(tmp_path, OGG + b"more"))
+    up.upload_due()
+    up.close()
+    after = spool.latest_payload("room-p")
+    assert (
+        after is not None and after["call"]["recordingUrl"] == "https://egress.example/room-p.ogg"
+    )

@@ -203,7 +203,9 @@ class Uploader:
         key = key_for(self.settings, recording)
         try:
             self._put(key, body, deadline)
-            queued = recordings.uploaded(recording, key=key, url=url_for(self.settings, key))
+            ours = object_url(self.settings, key).rpartition("/")[0] + "/"  # this call's keys
+            url = url_for(self.settings, key)
+            queued = recordings.uploaded(recording, key=key, url=url, ours=ours)
         except (httpx.HTTPError, UploadError, ZeltoError) as exc:
             self._retry(recording, report, f"{type(exc).__name__} from {self._where}: {exc}", extra)
             return

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..errors import SpoolWriteError
 from ..logs import library_logger
-from ..payload import external_id
+from ..payload import decode, external_id
 from . import locks
 from .calls import LATEST_BODY, Enqueued, Store
 from .schema import transaction
@@ -305,14 +305,17 @@ class Recordings:
     def path(self, recording: Recording) -> Path:
         return self.directory / recording.file
 
-    def uploaded(self, recording: Recording, *, key: str, url: str) -> Enqueued | None:
+    def uploaded(
+        self, recording: Recording, *, key: str, url: str, ours: str = ""
+    ) -> Enqueued | None:
         """The upload is confirmed: record the object, fill `call.recordingUrl` where the call
         has none (an Egress URL or the user's own wins) and queue the new version, in one
         transaction; then delete the local file. Returns the version queued, if any."""
         now = self.store.clock()
         params: dict[str, Any] = {"call_id": recording.call_id, "sha256": recording.sha256}
         params.update(key=key, url=url, now=now)
-        fields = {"call_fill": {"recordingUrl": url}}
+        fill = {"call_fill": {"recordingUrl": url}}
+        replace = {"call": {"recordingUrl": url}}
 
         unsent = (
             f"uploaded as {key}, but the call's payload is no longer in the spool: "
@@ -323,10 +326,16 @@ class Recordings:
             with transaction(conn):
                 if conn.execute(MARK_UPLOADED, params).rowcount == 0:
                     return None, True  # replaced meanwhile, or another uploader got there first
+                latest = conn.execute(LATEST_BODY, {"call_id": recording.call_id}).fetchone()
+                current = _recording_url(latest[0]) if latest else None
+                # a URL of an earlier upload of ours (a hand-off again: the whole file after
+                # a part, a retried job) is replaced; anyone else's (Egress, the user) wins
+                ours_before = bool(ours) and bool(current) and str(current).startswith(ours)
+                fields = replace if ours_before and current != url else fill
                 queued = self.store.record_enrichment(conn, recording.call_id, fields, now)
                 if queued is not None:
                     return queued, True
-                if conn.execute(LATEST_BODY, {"call_id": recording.call_id}).fetchone():
+                if latest is not None:
                     return None, True  # the call has a URL already (Egress's, the user's)
                 conn.execute(URL_UNSENT, {**params, "error": unsent})
                 return None, False
@@ -432,6 +441,13 @@ class Recordings:
             return False
         _fsync_dir(self.directory)
         return True
+
+
+def _recording_url(body: bytes) -> object:
+    try:
+        return decode(bytes(body)).get("call", {}).get("recordingUrl")
+    except Exception:  # an undecodable body: treated as having none of ours
+        return None
 
 
 def _digest(path: Path) -> tuple[str, int]:

@@ -75,6 +75,30 @@ def cli_env(
     return env
 
 
+def run_agent_script(
+    script: Path, spool_path: Path, receiver: Any, *args: str, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run an agent script (a real worker running simulated jobs in real job processes) in its
+    own process, pointed at the test's spool and receiver plus `env`; the test fails on a
+    non-zero exit or a traceback."""
+    full = {
+        **cli_env(spool_path, receiver.base_url, API_KEY),
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+        **env,
+    }
+    result = subprocess.run(
+        [sys.executable, str(script), *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
 def run_cli(
     *args: str, env: dict[str, str], input: str | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
@@ -115,3 +139,15 @@ def _collect_garbage_after_each_test(_frozen_imports: None) -> Iterator[None]:
     transport) is then reported as this test's error, not as a warning in a later test."""
     yield
     gc.collect()
+
+
+@pytest.fixture
+def s3(tmp_path: Path) -> Iterator[Any]:
+    """A real S3-compatible server (moto's) on 127.0.0.1, stopped after the test."""
+    from tests.s3server import S3Server
+
+    server = S3Server(tmp_path / "moto.log").start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import API_KEY, cli_env, run_cli
+from tests.conftest import API_KEY, cli_env, run_agent_script, run_cli
 from zelto_spool import Spool
 
 ROOT = Path(__file__).parent.parent
@@ -21,17 +21,7 @@ ROOMS = [f"e2e-call-{i}" for i in range(8)]
 
 def run_worker(spool_path: Path, receiver: Any, rooms: list[str], **env: str) -> None:
     """Run examples/demo_agent.py: a worker with one simulated job per room, to the end."""
-    full = {**cli_env(spool_path, receiver.base_url, API_KEY), "ZELTO_AGENT_ID": "e2e-bot", **env}
-    result = subprocess.run(
-        [sys.executable, str(AGENT), *rooms],
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
+    run_agent_script(AGENT, spool_path, receiver, *rooms, **{"ZELTO_AGENT_ID": "e2e-bot", **env})
 
 
 def check_content(call: dict[str, Any], room: str) -> None:

@@ -8,7 +8,6 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +23,6 @@ from zelto_spool.errors import ConfigError, SpoolWriteError
 from zelto_spool.sidecar.health import verdict
 
 OGG = b"OggS\x00\x02" + os.urandom(200_000)  # the bytes only matter, not that they decode
-
-
-@pytest.fixture
-def s3(tmp_path: Path) -> Iterator[S3Server]:
-    server = S3Server(tmp_path / "moto.log").start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def recording(tmp_path: Path, data: bytes = OGG) -> Path:

@@ -4,16 +4,12 @@ LiveKit's own recorder wrote handed to the spool at session end, uploaded to a r
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
-from tests.conftest import API_KEY, cli_env, run_cli
+from tests.conftest import API_KEY, cli_env, run_agent_script, run_cli
 from tests.s3server import S3Server
 from zelto_spool import Spool
 
@@ -21,32 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 AGENT = ROOT / "tests" / "recording_agent.py"
 
 
-@pytest.fixture
-def s3(tmp_path: Path) -> Iterator[S3Server]:
-    server = S3Server(tmp_path / "moto.log").start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 def run_agent(spool_path: Path, receiver: Any, out: Path, *rooms: str, **env: str) -> None:
-    full = {
-        **cli_env(spool_path, receiver.base_url, API_KEY),
-        "ZELTO_TEST_OGG_OUT": str(out),
-        "PYTHONPATH": str(ROOT),
-        **env,
-    }
-    result = subprocess.run(
-        [sys.executable, str(AGENT), *rooms],
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
+    run_agent_script(AGENT, spool_path, receiver, *rooms, ZELTO_TEST_OGG_OUT=str(out), **env)
 
 
 def test_a_recorded_job_sends_its_transcript_at_once_and_its_recording_once_the_store_is_up(

@@ -7,14 +7,12 @@ number is pending. The benign numbers of the same call arrive unchanged."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import API_KEY, cli_env
+from tests.conftest import run_agent_script
 from zelto_spool import Spool
 
 AGENT = Path(__file__).parent / "redact_agent.py"
@@ -47,21 +45,14 @@ pytestmark = pytest.mark.slow
 def run_agent(spool_path: Path, receiver: Any, *, redact: bool) -> list[dict[str, str]]:
     """Runs the calls; returns what the job's searches of the spool's files found mid-call."""
     scan = spool_path.parent.parent / f"{spool_path.parent.name}-scan.jsonl"
-    env = {
-        **cli_env(spool_path, receiver.base_url, API_KEY),
-        "ZELTO_TEST_REDACT": "1" if redact else "0",
-        "ZELTO_TEST_SCAN": str(scan),
-    }
-    result = subprocess.run(
-        [sys.executable, str(AGENT), *ROOMS],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
+    run_agent_script(
+        AGENT,
+        spool_path,
+        receiver,
+        *ROOMS,
+        ZELTO_TEST_REDACT="1" if redact else "0",
+        ZELTO_TEST_SCAN=str(scan),
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
     if not scan.exists():
         return []
     return [json.loads(line) for line in scan.read_text().splitlines()]

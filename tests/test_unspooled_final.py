@@ -5,14 +5,12 @@ refusing writes at the store seam, the real `drain` reaper, the local receiver).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import API_KEY, cli_env, run_cli
+from tests.conftest import API_KEY, cli_env, run_agent_script, run_cli
 from zelto_spool import Spool
 
 ROOT = Path(__file__).parent.parent
@@ -24,23 +22,9 @@ pytestmark = pytest.mark.slow
 
 
 def run_agent(spool_path: Path, receiver: Any, refused: str, hook: str) -> str:
-    env = {
-        **cli_env(spool_path, receiver.base_url, API_KEY),
-        "ZELTO_TEST_REFUSED_WRITES": refused,
-        "ZELTO_TEST_HOOK": hook,
-        "PYTHONPATH": str(ROOT),
-    }
-    result = subprocess.run(
-        [sys.executable, str(AGENT), *ROOMS],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.stderr
+    return run_agent_script(
+        AGENT, spool_path, receiver, *ROOMS, ZELTO_TEST_REFUSED_WRITES=refused, ZELTO_TEST_HOOK=hook
+    ).stderr
 
 
 def complete(call: dict[str, Any], room: str) -> None:

@@ -207,7 +207,10 @@ def test_recording_settings_are_checked_and_off_without_a_bucket() -> None:
     for endpoint, reason in [
         ("https://minio:pw@store.example", "no user or password"),  # it would be in every URL
         ("https://store.example/?x-id=1", "no query"),
-        ("https://store.example/#f", "no query or fragment"),
+        ("https://store.example/#f", "no query, fragment"),
+        ("http://127.0.0.1:5155#", "no query, fragment"),  # an empty fragment, '#' all the same
+        ("https://store.example?", "no query, fragment"),
+        ("https://store .example", "no query, fragment, space"),
         ("http://[::1", "not an http"),  # was a raw ValueError out of run and drain
         ("https://store.example:99999", "not an http"),
     ]:
@@ -456,3 +459,20 @@ def test_a_second_hand_off_replaces_our_own_earlier_url_never_an_egress_one(
     assert (
         after is not None and after["call"]["recordingUrl"] == "https://egress.example/room-p.ogg"
     )
+
+
+def test_a_registration_never_handed_over_stops_keeping_the_payload_once_forgotten(
+    spool_path: Path, tmp_path: Path
+) -> None:
+    """The job said a recording follows, then had none (empty, refused, unreadable): its
+    hand-off step forgets the registration, and the payload (transcript, PII) is not kept
+    for a recording that never comes while the worker process lives on."""
+    with Spool(spool_path, retention_s=0) as spool:
+        spool.recordings.register("room-f", tmp_path / "audio.ogg")
+        spool.enqueue(payload("room-f"))
+        spool.recordings.forget("room-f")
+        spool.enqueue(payload("room-g"))
+        spool.hand_off_recording("room-g", recording(tmp_path))
+        spool.recordings.forget("room-g")  # a recording handed over is untouched
+        assert spool.recordings.show("room-f") is None
+        assert spool.recordings.show("room-g")["state"] == "pending"  # type: ignore[index]

@@ -33,6 +33,8 @@ class Hanging:
         self.thread = threading.Thread(target=self._accept, daemon=True)
         self.thread.start()
 
+    drip = False  # True: answer one byte a second, never a whole answer
+
     def _accept(self) -> None:
         while not self.stop.is_set():
             try:
@@ -43,6 +45,17 @@ class Hanging:
                 return
             self.conns.append(conn)
             self.accepted.set()
+            if self.drip:
+                threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
+
+    def _drip(self, conn: socket.socket) -> None:
+        for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"z" * 10_000:
+            if self.stop.wait(1.0):
+                return
+            try:
+                conn.sendall(bytes([byte]))
+            except OSError:
+                return
 
     @property
     def env(self) -> dict[str, str]:
@@ -61,9 +74,10 @@ class Hanging:
         self.sock.close()
 
 
-@pytest.fixture
-def hanging() -> Iterator[Hanging]:
+@pytest.fixture(params=["silent", "dripping"])
+def hanging(request: pytest.FixtureRequest) -> Iterator[Hanging]:
     store = Hanging()
+    store.drip = request.param == "dripping"  # each byte resets a per-read timeout
     try:
         yield store
     finally:

@@ -296,8 +296,16 @@ class RecordingSettings:
                 f"{ENV_RECORDINGS_ENDPOINT}: no user or password in the URL (use "
                 "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)"
             )
-        if parts.query or parts.fragment:
-            raise ConfigError(f"{ENV_RECORDINGS_ENDPOINT}: no query or fragment in the URL")
+        if (
+            parts.query
+            or parts.fragment
+            or any(c in endpoint for c in "?#")
+            or not (endpoint.isprintable() and " " not in endpoint)
+        ):
+            raise ConfigError(
+                f"{ENV_RECORDINGS_ENDPOINT}: no query, fragment, space or control character "
+                "in the URL"
+            )
         if parts.scheme == "http" and not is_loopback(host):
             raise ConfigError(f"{ENV_RECORDINGS_ENDPOINT}: plain http only to a loopback host")
         object.__setattr__(self, "endpoint", endpoint)

@@ -72,7 +72,8 @@ def drain(
     \b
     Exit status:
       0  nothing left pending: every call delivered (or dead-lettered, without --strict)
-      1  calls left pending (paused, timed out, Zelto down), or an error such as a missing spool
+      1  calls left pending (paused, timed out, Zelto down), a recording left to upload or
+         found lost, or an error such as a missing spool
       2  a usage error (an unknown or malformed option)
       3  with --strict: nothing left pending, but this drain dead-lettered a call
 
@@ -144,8 +145,10 @@ def drain(
         line = f"drain: {uploads.uploaded} recording(s) uploaded, {left} left to upload"
         if left and uploads.errors:
             line += f"; last error: {printable(uploads.errors[-1])}"
+        if uploads.missing:  # gone or rewritten before its upload: that audio is lost
+            line += f"; {uploads.missing} missing (see `zelto-spool status`, `show CALL_ID`)"
         click.echo(line)
-        if left:
+        if left or uploads.missing:
             sys.exit(1)
     if not report.ok:
         sys.exit(1)

@@ -22,6 +22,7 @@ below computes the query-string form of the same SigV4 signature (AWS's document
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime
 import hashlib
@@ -53,6 +54,8 @@ NEEDS_EXTRA = (
 
 SWEEP_INTERVAL_S = 3600.0
 UPLOAD_TIMEOUT_S = 120.0  # each read or write of an upload; `drain` also stops at its --timeout
+UPLOAD_TOTAL_S = 300.0  # a whole upload, at least (longer for a file past 128 KiB/s of it)
+MIN_UPLOAD_RATE = 128 * 1024  # bytes per second a store is given, at the least
 
 logger = library_logger(__name__)
 
@@ -138,14 +141,13 @@ class Uploader:
             service="s3",
             security_token=settings.session_token,
         )
-        timeout = httpx.Timeout(UPLOAD_TIMEOUT_S, connect=self._config.connect_timeout_s)
-        self._client = httpx.Client(timeout=timeout, trust_env=False)
+        self._timeout = httpx.Timeout(UPLOAD_TIMEOUT_S, connect=self._config.connect_timeout_s)
         self._sweep_at = 0.0
         # where uploads go, for error text: host and bucket, never credentials
         self._where = f"{urlsplit(settings.endpoint).netloc.rpartition('@')[2]}/{settings.bucket}"
 
     def close(self) -> None:
-        self._client.close()
+        """Nothing held between uploads (each has its own client: see `_put`)."""
 
     def next_due(self) -> float | None:
         return self.spool.recordings.next_due()
@@ -237,15 +239,25 @@ class Uploader:
         url = object_url(self.settings, key)
         md5 = base64.b64encode(hashlib.md5(body).digest()).decode()
         headers = {"Content-MD5": md5, "Content-Type": "audio/ogg"}
-        timeout = self._client.timeout
+        # a bound on the whole upload, not on each read: a store that drips one byte at a
+        # time resets every read timeout (httpx's own), so the PUT runs in asyncio.wait_for
+        limit_s = max(UPLOAD_TOTAL_S, len(body) / MIN_UPLOAD_RATE)
         if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0:
+            limit_s = min(limit_s, deadline - time.monotonic())
+            if limit_s <= 0:
                 raise UploadError("drain's --timeout ran out before the upload")
-            timeout = httpx.Timeout(min(left, UPLOAD_TIMEOUT_S), connect=min(left, 10.0))
-        answer = self._client.put(
-            url, content=body, headers=headers, auth=self._auth, timeout=timeout
-        )
+
+        async def put() -> httpx.Response:
+            async with httpx.AsyncClient(timeout=self._timeout, trust_env=False) as client:
+                return await client.put(url, content=body, headers=headers, auth=self._auth)
+
+        async def bounded() -> httpx.Response:
+            return await asyncio.wait_for(put(), limit_s)
+
+        try:
+            answer = asyncio.run(bounded())
+        except TimeoutError:
+            raise UploadError(f"no complete answer within {limit_s:.0f} s") from None
         if answer.status_code != 200:
             raise UploadError(f"PUT answered HTTP {answer.status_code}: {_s3_error(answer.text)}")
 

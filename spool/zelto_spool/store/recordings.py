@@ -89,6 +89,9 @@ UPDATE recordings SET state = 'uploaded', object_key = :key, url = :url, last_er
 WHERE call_id = :call_id AND sha256 = :sha256 AND state = 'pending'
 """
 
+# a job that said a recording follows, and then had none to hand over
+FORGET_REGISTERED = "DELETE FROM recordings WHERE call_id = :call_id AND state = 'recording'"
+
 # uploaded, but the call's payload was gone (an older release's purge): the URL has no version
 URL_UNSENT = """
 UPDATE recordings SET last_error = :error WHERE call_id = :call_id AND sha256 = :sha256
@@ -231,6 +234,12 @@ class Recordings:
         }
         params.update(host=me.host, pid=me.pid, start=me.start, now=self.store.clock())
         self._write(REGISTER, params, params["call_id"])
+
+    def forget(self, call_id: str) -> None:
+        """The job registered a recording (`register`) and has none to hand over after all
+        (none written, refused by the cap, unreadable): the call's payload is no longer kept
+        for it. A recording already handed over is untouched."""
+        self._write(FORGET_REGISTERED, {"call_id": external_id(call_id)}, None)
 
     def adopt_orphans(self, *, stale_after_s: float) -> int:
         """Recordings whose job process died before handing them over (`register`): the

@@ -63,20 +63,30 @@ def expect(ctx: JobContext, spool: Spool, call_id: str) -> None:
     """Before the call is spooled: its recording follows, so the spool keeps the call's payload
     (retention 0, purge, the disk cap) until the version with the recording's URL is queued."""
     path = recording_path(ctx)
-    if path is not None and path.is_file():
+    if path is not None and path.is_file() and path.stat().st_size > 0:
         register(ctx, spool, call_id)
 
 
 def hand_off(ctx: JobContext, spool: Spool, call_id: str) -> Any:
     """Take the job's recording into `spool` for `call_id`; None when there is none."""
     path = recording_path(ctx)
-    if path is None or not path.is_file() or path.stat().st_size == 0:
-        return None
     try:
-        return spool.hand_off_recording(call_id, path)
+        if path is None or not path.is_file() or path.stat().st_size == 0:
+            handed = None
+        else:
+            handed = spool.hand_off_recording(call_id, path)
     except Exception as exc:  # SpoolError (cap, disk), OSError: logged, the call goes on
         logger.error(
             "could not hand the call's recording to the spool; it is lost when the job ends",
             extra={"call_id": call_id, "error": str(exc), "recording": str(path)},
         )
-        return None
+        handed = None
+    if handed is None:  # what `expect` registered no longer keeps the call's payload
+        try:
+            spool.recordings.forget(call_id)
+        except Exception as exc:
+            logger.warning(
+                "could not drop the call's recording registration",
+                extra={"call_id": call_id, "error": str(exc)},
+            )
+    return handed

@@ -178,7 +178,7 @@ class Outbox:
                 "under pytest, test calls stay in the test: %s (use the zelto_env fixture, "
                 "or mark the test zelto_live)",
                 "; ".join(guarded.changed),
-                extra={"change": list(guarded.changed)},
+                extra={"change": "; ".join(guarded.changed)},
             )
         held = config.api_key is not None and guarded.config.api_key is None
         outbox = cls(

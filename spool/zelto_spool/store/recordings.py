@@ -379,9 +379,12 @@ class Recordings:
     # --- reading and housekeeping -------------------------------------------------------
 
     def show(self, call_id: str) -> dict[str, Any] | None:
-        row = self.store.db.run(
-            lambda conn: conn.execute(GET_RECORDING, {"call_id": call_id}).fetchone()
-        )
+        def read(conn: sqlite3.Connection) -> Any:
+            if conn.execute(HAS_RECORDINGS).fetchone() is None:
+                return None  # an older spool read by inspection (`show`): never migrated
+            return conn.execute(GET_RECORDING, {"call_id": call_id}).fetchone()
+
+        row = self.store.db.run(read)
         if row is None:
             return None
         names = (

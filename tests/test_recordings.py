@@ -51,7 +51,6 @@ def test_a_handed_off_recording_is_uploaded_and_the_call_queued_with_its_url(
 
     up = uploader(spool, s3)
     report = up.upload_due()
-    up.close()
 
     assert (report.uploaded, report.retried) == (1, 0)
     call = spool.latest_payload("room-1")
@@ -111,7 +110,6 @@ def test_an_egress_url_on_the_call_wins_over_ours(
     spool.hand_off_recording("room-3", recording(tmp_path))
     up = uploader(spool, s3, ZELTO_RECORDINGS_URL="public")
     assert up.upload_due().uploaded == 1  # uploaded all the same: the file is not lost
-    up.close()
     call = spool.latest_payload("room-3")
     assert call is not None and call["call"]["recordingUrl"] == "https://egress.example/room-3.ogg"
 
@@ -120,7 +118,6 @@ def test_an_egress_url_on_the_call_wins_over_ours(
     spool.hand_off_recording("room-4", recording(tmp_path, b"OggS-other"))
     up = uploader(spool, s3, ZELTO_RECORDINGS_URL="public")
     up.upload_due()
-    up.close()
     ours = spool.latest_payload("room-4")
     assert ours is not None
     assert ours["call"]["recordingUrl"].startswith(f"{s3.endpoint}/zelto-test-recordings/")
@@ -149,7 +146,6 @@ def test_a_second_upload_of_the_same_recording_writes_the_same_object(
     up.upload_due()
     spool.hand_off_recording("room-5", source)  # handed over again (a retried job)
     assert up.upload_due().uploaded == 1
-    up.close()
     assert len(s3.objects()) == 1  # one key per (call, content): idempotent
 
 
@@ -160,7 +156,6 @@ def test_an_upload_error_names_the_store_and_the_bucket_and_s3s_reason(
     spool.hand_off_recording("room-8", recording(tmp_path))
     up = uploader(spool, s3, ZELTO_RECORDINGS_BUCKET="no-such-bucket")
     report = up.upload_due()
-    up.close()
     host = s3.endpoint.removeprefix("http://")
     assert report.retried == 1 and report.errors == [
         f"UploadError from {host}/no-such-bucket: PUT answered HTTP 404: NoSuchBucket: "
@@ -384,7 +379,6 @@ def test_a_bucket_policy_without_listbucket_still_takes_uploads(
     )
     up = Uploader(spool, settings)
     report = up.upload_due()
-    up.close()
     store.server.shutdown()
     store.server.server_close()
     assert (report.uploaded, report.errors, store.puts) == (1, [], [OGG])
@@ -403,7 +397,6 @@ def test_an_unreadable_or_changed_file_never_stops_the_others(
     kept["room-b"].write_bytes(b"OggS other audio")  # rewritten through its hard link
     up = uploader(spool, s3)
     report = up.upload_due()
-    up.close()
     assert (report.uploaded, report.retried, report.missing) == (1, 1, 1)
     assert "IsADirectoryError" in report.errors[0]
     assert spool.recordings.show("room-b")["state"] == "missing"  # type: ignore[index]
@@ -454,7 +447,6 @@ def test_a_second_hand_off_replaces_our_own_earlier_url_never_an_egress_one(
     )
     spool.hand_off_recording("room-p", recording(tmp_path, OGG + b"more"))
     up.upload_due()
-    up.close()
     after = spool.latest_payload("room-p")
     assert (
         after is not None and after["call"]["recordingUrl"] == "https://egress.example/room-p.ogg"

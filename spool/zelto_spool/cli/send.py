@@ -179,11 +179,7 @@ def _upload_recordings(spool: Spool, config: Any, deadline: float | None) -> Any
     settings = _guarded(RecordingSettings.from_env())
     if settings is None:
         return None
-    uploader = Uploader(spool, settings, config=config)
-    try:
-        return uploader.upload_all(deadline=deadline)
-    finally:
-        uploader.close()
+    return Uploader(spool, settings, config=config).upload_all(deadline=deadline)
 
 
 def _drain_summary(report: Any, spool: Spool) -> str:

@@ -143,11 +143,8 @@ class Uploader:
         )
         self._timeout = httpx.Timeout(UPLOAD_TIMEOUT_S, connect=self._config.connect_timeout_s)
         self._sweep_at = 0.0
-        # where uploads go, for error text: host and bucket, never credentials
-        self._where = f"{urlsplit(settings.endpoint).netloc.rpartition('@')[2]}/{settings.bucket}"
-
-    def close(self) -> None:
-        """Nothing held between uploads (each has its own client: see `_put`)."""
+        # where uploads go, for error text (the endpoint holds no credentials: config.py)
+        self._where = f"{urlsplit(settings.endpoint).netloc}/{settings.bucket}"
 
     def next_due(self) -> float | None:
         return self.spool.recordings.next_due()

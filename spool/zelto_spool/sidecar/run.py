@@ -191,32 +191,23 @@ async def _upload_loop(
     uploader: Uploader, stop: asyncio.Event, wake: asyncio.Event, poll_interval_s: float
 ) -> None:
     """Upload due recordings until `stop`; woken by spool changes, by the next retry's time
-    and by the fallback poll. An upload in progress finishes before the sidecar exits."""
-    try:
-        while not stop.is_set():
-            wake.clear()
-            try:
-                await _in_daemon_thread(uploader.upload_due)
-                due = await _in_daemon_thread(uploader.next_due)
-            except ZeltoError as exc:  # the spool busy or damaged: the flusher says so too
-                logger.error("recordings: could not read the spool", extra={"error": str(exc)})
-                due = None
-            except Exception:  # never the end of uploads for the sidecar's life
-                logger.exception("recordings: an upload pass failed; trying again")
-                due = None
-            wait = (
-                poll_interval_s
-                if due is None
-                else max(0.0, min(poll_interval_s, due - time.time()))
-            )
-            waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
-            await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
-            for waiter in waiters:
-                waiter.cancel()
-    except asyncio.CancelledError:  # an upload outlived the stop grace: left to its thread
-        raise
-    else:
-        await asyncio.to_thread(uploader.close)
+    and by the fallback poll. An upload in progress gets the stop grace (`run`), no more."""
+    while not stop.is_set():
+        wake.clear()
+        try:
+            await _in_daemon_thread(uploader.upload_due)
+            due = await _in_daemon_thread(uploader.next_due)
+        except ZeltoError as exc:  # the spool busy or damaged: the flusher says so too
+            logger.error("recordings: could not read the spool", extra={"error": str(exc)})
+            due = None
+        except Exception:  # never the end of uploads for the sidecar's life
+            logger.exception("recordings: an upload pass failed; trying again")
+            due = None
+        wait = poll_interval_s if due is None else max(0.0, min(poll_interval_s, due - time.time()))
+        waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
+        await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+        for waiter in waiters:
+            waiter.cancel()
 
 
 async def _in_daemon_thread(fn: Callable[[], T]) -> T:

@@ -17,9 +17,7 @@ import pytest
 from tests.conftest import API_KEY, cli_env, payload, run_cli
 from tests.s3server import S3Server
 from zelto_spool import Spool
-from zelto_spool.store.recordings import Recordings
-
-LEFTOVER_GRACE_S = 3600.0
+from zelto_spool.store.recordings import LEFTOVER_GRACE_S, Recordings
 
 OGG = b"OggS\x00\x02" + os.urandom(100_000)
 

@@ -141,3 +141,37 @@ def test_a_read_that_blocks_does_not_hold_drain_past_its_timeout(
     assert "reading" in drained.stdout  # the last error says what held it
     with Spool(spool_path) as spool:
         assert spool.recordings.counts() == {"pending": 1}  # kept, retried later
+
+
+def test_the_sidecars_upkeep_removes_leftovers_with_recordings_off(
+    spool_path: Path, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    """The hourly upkeep of `run` (its flusher's housekeeping, here in-process with the spool's
+    clock past the grace), whether this sidecar uploads recordings or not."""
+    import asyncio
+
+    from zelto_spool.config import DeliveryConfig
+    from zelto_spool.delivery.flusher import Flusher
+
+    with Spool(spool_path) as spool:
+        spool.enqueue(payload("room-gone"))
+        handed = spool.hand_off_recording("room-gone", recording(tmp_path, "gone"))
+    with sqlite3.connect(spool_path) as conn:
+        conn.execute("DELETE FROM recordings")
+    conn.close()
+    leftover = spool_path.parent / "recordings" / handed.file
+    config = DeliveryConfig(base_url=zelto_receiver.base_url, api_key=API_KEY)
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        async with Flusher(later(spool_path), config, poll_interval_s=0.05) as flusher:
+            task = asyncio.create_task(flusher.run(stop))
+            deadline = time.monotonic() + 30
+            while leftover.exists() and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)  # polling with a deadline
+            stop.set()
+            await task
+
+    asyncio.run(run())
+    assert not leftover.exists()
+    assert "room-gone" in zelto_receiver.calls  # and the call went as usual

@@ -60,7 +60,8 @@ def test_files_no_row_waits_for_are_removed_after_the_grace_and_counted_in_statu
     with later(spool_path) as spool:
         leftovers = spool.stats()["recording_leftovers"]
         assert leftovers == {"files": 2, "bytes": len(OGG) + len("room-purged") + 4096}
-        assert "2 leftover file(s)" in run_status(spool)
+        shown = run_status(spool)
+        assert "1 to upload (97.7 KiB)" in shown and "2 leftover file(s) (101.7 KiB)" in shown
         assert spool.recordings.sweep() == 2
         assert spool.stats()["recording_leftovers"] == {"files": 0, "bytes": 0}
         kept = spool.recordings.show("room-kept")

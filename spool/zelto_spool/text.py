@@ -160,7 +160,7 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
     if recordings.get("pending") or recordings.get("missing") or leftovers.get("files"):
         lines.append(
             f"recordings {recordings.get('pending', 0)} to upload "
-            f"({_size(stats.get('recording_bytes', 0))})"
+            f"({_size(stats.get('recording_bytes', 0) - leftovers.get('bytes', 0))})"
             + (f", {recordings['missing']} missing" if recordings.get("missing") else "")
             + (
                 f"; oldest waits {age(stats['oldest_recording_age_s'])}"

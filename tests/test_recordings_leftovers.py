@@ -176,3 +176,32 @@ def test_the_sidecars_upkeep_removes_leftovers_with_recordings_off(
     asyncio.run(run())
     assert not leftover.exists()
     assert "room-gone" in zelto_receiver.calls  # and the call went as usual
+
+
+def test_a_hand_off_again_between_an_upload_and_its_delete_keeps_its_file(
+    spool_path: Path, s3: S3Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same bytes handed over again (a retried job) just after their upload was recorded
+    and before the uploaded file is deleted: the delete sees the new pending row (under the
+    write turn) and leaves the file (before: the pending row named a deleted file: 'missing')."""
+    from zelto_spool.config import RecordingSettings
+    from zelto_spool.delivery.upload import Uploader
+
+    source = recording(tmp_path, "again")
+    dropped = Recordings._drop
+
+    def hand_off_then_drop(self: Recordings, name: str) -> None:
+        with Spool(spool_path) as other:
+            other.hand_off_recording("room-again", source)
+        dropped(self, name)
+
+    monkeypatch.setattr(Recordings, "_drop", hand_off_then_drop)
+    with Spool(spool_path) as spool:
+        spool.enqueue(payload("room-again"))
+        handed = spool.hand_off_recording("room-again", source)
+        settings = RecordingSettings.from_env(s3.env())
+        assert settings is not None
+        assert Uploader(spool, settings).upload_due().uploaded == 1
+        again = spool.recordings.show("room-again")
+        assert again is not None and again["state"] == "pending"
+        assert spool.recordings.path(handed).read_bytes() == OGG

@@ -11,11 +11,11 @@ deleted. A crash between the commit and the delete leaves a file `sweep` deletes
 
 `sweep` (the sidecar's hourly upkeep, and `drain`) removes every file no `pending` row names
 once it is `LEFTOVER_GRACE_S` old (`store/recording_files.py`), logging each with its call id;
-`leftovers` counts them for `status`. It cannot take the file of a hand-off under way, however
-long that takes: the sweep lists and deletes under the spool's write turn, and `hand_off`
-checks that its placed file is still there under the same turn, in the transaction that
-inserts its row, placing it again when a sweep took it. Once that row commits, the file is
-named by a pending row, which every later sweep reads under the turn before deleting anything.
+`leftovers` counts them for `status`. No delete can take the file of a hand-off under way,
+however long that takes: every file under `recordings/` is deleted under the spool's write turn
+and only while no pending row names it (`sweep`, `_drop`), and `hand_off` checks that its
+placed file is still there under the same turn, in the transaction that inserts its row,
+placing it again when a delete took it. Once that row commits, a pending row names the file.
 
 The files count toward the disk cap (`Spool.size_bytes` with them): a hand-off that would put
 the spool over its cap is refused, and the file stays where LiveKit wrote it (logged).
@@ -128,6 +128,8 @@ UPDATE recordings SET next_attempt_at = :now WHERE state = 'pending' AND next_at
 
 RECORDING_FILES = "SELECT call_id, file, state FROM recordings"
 
+WAITS_FOR_FILE = "SELECT 1 FROM recordings WHERE file = :file AND state = 'pending'"
+
 # the call ids a leftover file's tag may belong to (`recording_files.call_tag`)
 KNOWN_CALLS = "SELECT call_id FROM calls UNION SELECT call_id FROM live"
 
@@ -235,7 +237,7 @@ class Recordings:
                 f"removed three times before its row was written; it stays at {source}"
             )
         if previous and previous != name:  # a newer recording of the same call replaced it
-            self._unlink(previous)
+            self._drop(previous)
         logger.info("recording handed to the spool", extra={"call_id": call_id, "bytes": size})
         return Recording(call_id, name, sha256, size, 0)
 
@@ -367,7 +369,7 @@ class Recordings:
                 return None, False
 
         queued, sent = self.store.db.run(write, call_id=recording.call_id)
-        self._unlink(recording.file)
+        self._drop(recording.file)  # unless handed over again meanwhile (same call, same bytes)
         if not sent:  # kept payloads make this rare (an older release purging): never silent
             logger.error(
                 "recording uploaded, but its call's payload was gone: call.recordingUrl not sent",
@@ -509,6 +511,16 @@ class Recordings:
     def _leftovers(self, waiting: set[str]) -> list[Leftover]:
         now = self.store.clock()
         return leftovers(self.directory, waiting, now=now, grace_s=LEFTOVER_GRACE_S)
+
+    def _drop(self, name: str) -> None:
+        """Delete `name` under the write turn, unless a pending row names it (again)."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            with transaction(conn):
+                if conn.execute(WAITS_FOR_FILE, {"file": name}).fetchone() is None:
+                    self._unlink(name)
+
+        self.store.db.run(work)
 
     def _unlink(self, name: str) -> bool:
         try:

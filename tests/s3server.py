@@ -15,7 +15,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -84,11 +83,16 @@ class S3Server:
             self.process.wait(timeout=30)
             self.process = None
 
-    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        from httpx_auth import AWS4Auth
+    def request(self, method: str, path: str) -> httpx.Response:
+        """The test's own look at the store, signed by botocore (moto's dependency)."""
+        from botocore.auth import S3SigV4Auth
+        from botocore.awsrequest import AWSRequest
+        from botocore.credentials import Credentials
 
-        auth = AWS4Auth(ACCESS_KEY, SECRET_KEY, REGION, "s3")
-        answer = httpx.request(method, f"{self.endpoint}{path}", auth=auth, timeout=30, **kwargs)
+        signed = AWSRequest(method=method, url=f"{self.endpoint}{path}")
+        S3SigV4Auth(Credentials(ACCESS_KEY, SECRET_KEY), "s3", REGION).add_auth(signed)
+        headers = dict(signed.headers.items())
+        answer = httpx.request(method, signed.url, headers=headers, timeout=30)
         answer.raise_for_status()
         return answer
 

@@ -175,15 +175,6 @@ def test_a_recording_past_the_disk_cap_is_refused_and_left_where_it_was(
     spool.close()
 
 
-def test_recordings_on_without_the_s3_extra_is_a_clear_config_error(
-    spool: Spool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    settings = RecordingSettings(bucket="b-1", access_key_id="a", secret_access_key="s")
-    monkeypatch.setitem(sys.modules, "httpx_auth", None)
-    with pytest.raises(ConfigError, match=r"zelto-spool\[s3\]"):
-        Uploader(spool, settings)
-
-
 def test_recording_settings_are_checked_and_off_without_a_bucket() -> None:
     assert RecordingSettings.from_env({}) is None
     with pytest.raises(ConfigError, match="loopback"):

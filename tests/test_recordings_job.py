@@ -70,3 +70,27 @@ def test_a_job_killed_mid_call_sends_the_transcript_and_the_audio_so_far(
     so_far = (out / "rec-killed.ogg").read_bytes()  # what LiveKit had written at the kill
     assert so_far.startswith(b"OggS") and len(so_far) >= 256 * 1024
     assert httpx.get(call["call"]["recordingUrl"]).content == so_far
+
+
+def test_a_recording_that_cannot_be_handed_over_stops_keeping_the_call_s_payload(
+    spool_path: Path, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    """The job registers the recording before spooling the call (`expect`: the payload is kept
+    for the URL), then its hand-off fails (here `recordings/` cannot be made: a file holds the
+    name); the hand-off step forgets the registration, so retention drops the payload as for
+    any delivered call instead of keeping it for a recording that never comes."""
+    out = tmp_path / "ogg"
+    out.mkdir()
+    spool_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    blocker = spool_path.parent / "recordings"
+    blocker.write_bytes(b"")
+    blocker.chmod(0o600)
+    run_agent(spool_path, zelto_receiver, out, "rec-refused")
+
+    call = zelto_receiver.calls["rec-refused"]  # the transcript went all the same
+    assert "recordingUrl" not in call["call"]
+    assert (out / "rec-refused.ogg").read_bytes().startswith(b"OggS")  # LiveKit did record
+    with Spool(spool_path, retention_s=0) as spool:
+        assert spool.recordings.show("rec-refused") is None  # forgotten, not left 'recording'
+        assert spool.upkeep.purge(older_than_s=0) == 1
+        assert spool.latest_payload("rec-refused") is None  # not kept for a recording

@@ -156,10 +156,11 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
             "call it had is held until `zelto-spool release-restored`)"
         )
     recordings = stats.get("recordings") or {}
-    if recordings.get("pending") or recordings.get("missing"):
+    leftovers = stats.get("recording_leftovers") or {}
+    if recordings.get("pending") or recordings.get("missing") or leftovers.get("files"):
         lines.append(
             f"recordings {recordings.get('pending', 0)} to upload "
-            f"({_size(stats.get('recording_bytes', 0))})"
+            f"({_size(stats.get('recording_bytes', 0) - leftovers.get('bytes', 0))})"
             + (f", {recordings['missing']} missing" if recordings.get("missing") else "")
             + (
                 f"; oldest waits {age(stats['oldest_recording_age_s'])}"
@@ -169,6 +170,12 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
             + (
                 f"; last error: {printable(stats['recording_error'])}"
                 if stats.get("recording_error")
+                else ""
+            )
+            + (
+                f"; {leftovers['files']} leftover file(s) ({_size(leftovers['bytes'])}) no "
+                "upload waits for, removed at the next upkeep"
+                if leftovers.get("files")
                 else ""
             )
         )

@@ -72,8 +72,9 @@ def drain(
     \b
     Exit status:
       0  nothing left pending: every call delivered (or dead-lettered, without --strict)
-      1  calls left pending (paused, timed out, Zelto down), a recording left to upload or
-         found lost, or an error such as a missing spool
+      1  calls left pending (paused, timed out, Zelto down), a recording left to upload,
+         found lost or uploaded with no version of its call to carry its URL, or an error
+         such as a missing spool
       2  a usage error (an unknown or malformed option)
       3  with --strict: nothing left pending, but this drain dead-lettered a call
 
@@ -147,8 +148,10 @@ def drain(
             line += f"; last error: {printable(uploads.errors[-1])}"
         if uploads.missing:  # gone or rewritten before its upload: that audio is lost
             line += f"; {uploads.missing} missing (see `zelto-spool status`, `show CALL_ID`)"
+        for call_id, why in uploads.unsent:  # in the bucket, but Zelto will not hear of it
+            line += f"; call {printable(call_id)}: recording {printable(why)}"
         click.echo(line)
-        if left or uploads.missing:
+        if left or uploads.missing or uploads.unsent:
             sys.exit(1)
     if not report.ok:
         sys.exit(1)

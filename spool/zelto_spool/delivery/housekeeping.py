@@ -8,7 +8,8 @@ whose sweep runs under the write lock beside its statements).
 `requeue` (every entry point that drains): rows leased by senders that died go back to
 pending, and the calls of agent processes lost mid-call are enqueued from their live snapshots.
 `maintain` (the sidecar's `run`, at most every `interval`): that, plus the disk cap, retention
-(hourly) and a WAL checkpoint, so writers seldom meet an autocheckpoint.
+and leftover recording files (hourly; `Recordings.sweep`, whether recordings are on here or
+not) and a WAL checkpoint, so writers seldom meet an autocheckpoint.
 
 Each step is one spool call, run on the spool thread by the `db` callable it is given.
 """
@@ -75,6 +76,7 @@ class Housekeeper:
             purged = await self._db(self.spool.upkeep.purge)
             if purged:
                 logger.info("purged delivered calls past retention", extra={"calls": purged})
+            await self._db(self.spool.recordings.sweep)  # leftover files: each one logged
         await self._db(self.spool.upkeep.checkpoint)  # so writers seldom hit the autocheckpoint
 
     async def requeue(self) -> None:

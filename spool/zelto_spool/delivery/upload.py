@@ -4,58 +4,60 @@ S3-compatible object storage, then queueing the call again with `call.recordingU
 Run by the sidecar (`zelto-spool run`, beside the flusher) and by `zelto-spool drain`, only when
 `ZELTO_RECORDINGS_BUCKET` is set (`RecordingSettings.from_env`). Each upload is idempotent: the
 object key is derived from the call id and the file's SHA-256, so a retry after a crash or a
-second sidecar writes the same object again. An object already there with the file's size is not
-sent again (HEAD); otherwise a PUT with `Content-MD5`, which the store checks: its 200 is the
-confirmation. Only then is the version with the URL queued and the local file deleted. A failed
-attempt is retried with the calls' backoff (`backoff_base_s`, `backoff_cap_s`, full jitter),
-for as long as it takes: a recording is never given up on, only a file gone from disk is.
+second sidecar writes the same object again. One PUT (no HEAD first) with `Content-MD5` and the
+signed `x-amz-content-sha256`, which the store checks: its 200 is the confirmation. Only then is
+the version with the URL queued and the local file deleted. A failed attempt is retried with
+the calls' backoff (`backoff_base_s`, `backoff_cap_s`, full jitter), for as long as it takes: a
+recording is never given up on, only a file gone from disk is.
 
-The client: `httpx` (already the sender's) signed by `httpx-auth`'s `AWS4Auth` (the extra
-`zelto-spool[s3]`, 0.4 MiB installed, `import httpx_auth` 0.3 s with httpx, most of it httpx).
-Measured against the alternatives, installed beside a bare venv: boto3 + botocore 38 MiB (the
-lean sidecar is ~27 MiB of its 50 MiB budget), minio 22 MiB (pycryptodome, argon2), obstore
-16 MiB (one Rust binary). `httpx-auth` signs requests but has no presigned URLs, so `presign`
-below computes the query-string form of the same SigV4 signature (AWS's documented algorithm,
-~25 lines), checked equal to botocore's `generate_presigned_url` in tests/test_recordings.py
-(moto's server, which those tests upload to, does not check signatures).
+The file is streamed from disk, never held whole: one pass hashes it (SHA-256 for the signature
+and to check it is the file handed over, MD5 for `Content-MD5`), then the PUT sends it in 1 MiB
+reads from the same open file. Measured (`benchmarks/bench_upload_memory.py`, a 40 MiB file to
+moto's server, the uploading process's peak RSS over its resident size before): +118 MiB when
+the whole file was read and `httpx-auth` signed it, +9 to +12 MiB streamed (the reads in flight,
+the client). Every read of the file runs in a daemon thread of its own and the whole upload
+(reads, connection, PUT, answer) runs under one bound (`UPLOAD_TOTAL_S`, or `drain`'s --timeout
+when sooner): a read that never returns (a FIFO, a hung NFS mount) is given up on at the bound
+like a store that never answers, and its thread cannot hold the process at exit. The signing is
+`delivery/sigv4.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import datetime
+import contextlib
 import hashlib
-import hmac
-import os
 import random
 import re
+import threading
 import time
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import quote, urlsplit
+from io import FileIO
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 
-from ..config import ENV_RECORDINGS_BUCKET, DeliveryConfig, RecordingSettings
-from ..errors import ConfigError, ZeltoError
+from ..config import DeliveryConfig, RecordingSettings
+from ..errors import ZeltoError
 from ..logs import library_logger
 from ..store.live import DEFAULT_STALE_AFTER_S
 from ..store.recordings import Recording
 from ..store.spool import Spool
 from .retry import backoff_delay
+from .sigv4 import object_url, presign, sign_put
 
 __all__ = ["UploadReport", "Uploader", "key_for", "presign", "url_for"]
 
-NEEDS_EXTRA = (
-    "recordings are turned on ({what}) but httpx-auth is not installed: "
-    "pip install 'zelto-spool[s3]'"
-)
-
-SWEEP_INTERVAL_S = 3600.0
 UPLOAD_TIMEOUT_S = 120.0  # each read or write of an upload; `drain` also stops at its --timeout
 UPLOAD_TOTAL_S = 300.0  # a whole upload, at least (longer for a file past 128 KiB/s of it)
 MIN_UPLOAD_RATE = 128 * 1024  # bytes per second a store is given, at the least
+CHUNK = 1024 * 1024  # each read of the file
+
+T = TypeVar("T")
 
 logger = library_logger(__name__)
 
@@ -63,44 +65,8 @@ logger = library_logger(__name__)
 def key_for(settings: RecordingSettings, recording: Recording) -> str:
     """The object key: the prefix, the call id (unsafe characters replaced) and the hash."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", recording.call_id)[:200] or "_"
-    suffix = os.path.splitext(recording.file)[1] or ".ogg"
+    suffix = Path(recording.file).suffix or ".ogg"
     return f"{settings.prefix}{safe}/{recording.sha256}{suffix}"
-
-
-def object_url(settings: RecordingSettings, key: str) -> str:
-    return f"{settings.endpoint}/{settings.bucket}/{key}"
-
-
-def presign(settings: RecordingSettings, key: str, *, now: datetime.datetime | None = None) -> str:
-    """A GET URL for `key` signed with SigV4 in its query string, valid `url_ttl_s`."""
-    now = now or datetime.datetime.now(datetime.timezone.utc)
-    stamp, day = now.strftime("%Y%m%dT%H%M%SZ"), now.strftime("%Y%m%d")
-    scope = f"{day}/{settings.region}/s3/aws4_request"
-    query = {
-        "X-Amz-Algorithm": "AWS4-HMAC-SHA256",
-        "X-Amz-Credential": f"{settings.access_key_id}/{scope}",
-        "X-Amz-Date": stamp,
-        "X-Amz-Expires": str(int(settings.url_ttl_s)),
-        "X-Amz-SignedHeaders": "host",
-    }
-    if settings.session_token:
-        query["X-Amz-Security-Token"] = settings.session_token
-    canonical_query = "&".join(
-        f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in sorted(query.items())
-    )
-    parts = urlsplit(settings.endpoint)
-    path = f"{parts.path}/{settings.bucket}/{key}"
-    canonical = "\n".join(
-        ["GET", quote(path, safe="/-_.~"), canonical_query, f"host:{parts.netloc}", ""]
-    )
-    canonical += "\nhost\nUNSIGNED-PAYLOAD"
-    digest = hashlib.sha256(canonical.encode()).hexdigest()
-    to_sign = f"AWS4-HMAC-SHA256\n{stamp}\n{scope}\n{digest}"
-    signing = f"AWS4{settings.secret_access_key}".encode()
-    for part in (day, settings.region, "s3", "aws4_request"):
-        signing = hmac.new(signing, part.encode(), hashlib.sha256).digest()
-    signature = hmac.new(signing, to_sign.encode(), hashlib.sha256).hexdigest()
-    return f"{object_url(settings, key)}?{canonical_query}&X-Amz-Signature={signature}"
 
 
 def url_for(settings: RecordingSettings, key: str) -> str:
@@ -113,6 +79,8 @@ class UploadReport:
     retried: int = 0
     missing: int = 0
     errors: list[str] = field(default_factory=list)
+    # uploaded, but no version of the call can carry the URL: (call id, why)
+    unsent: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Uploader:
@@ -126,23 +94,11 @@ class Uploader:
         config: DeliveryConfig | None = None,
         rng: random.Random | None = None,
     ) -> None:
-        try:
-            from httpx_auth import AWS4Auth
-        except ImportError:
-            raise ConfigError(NEEDS_EXTRA.format(what=ENV_RECORDINGS_BUCKET)) from None
         self.spool = spool
         self.settings = settings
         self._config = config or DeliveryConfig()
         self._rng = rng or random.Random()
-        self._auth = AWS4Auth(
-            access_id=settings.access_key_id,
-            secret_key=settings.secret_access_key,
-            region=settings.region,
-            service="s3",
-            security_token=settings.session_token,
-        )
         self._timeout = httpx.Timeout(UPLOAD_TIMEOUT_S, connect=self._config.connect_timeout_s)
-        self._sweep_at = 0.0
         # where uploads go, for error text (the endpoint holds no credentials: config.py)
         self._where = f"{urlsplit(settings.endpoint).netloc}/{settings.bucket}"
 
@@ -150,11 +106,9 @@ class Uploader:
         return self.spool.recordings.next_due()
 
     def upload_due(self, *, limit: int = 16) -> UploadReport:
-        """One pass: every recording due now (at most `limit`), each uploaded or rescheduled."""
+        """One pass: every recording due now (at most `limit`), each uploaded or rescheduled.
+        (Leftover files are the sidecar's hourly upkeep: `delivery/housekeeping.py`.)"""
         report = UploadReport()
-        if time.monotonic() >= self._sweep_at:  # housekeeping, not every pass
-            self._sweep_at = time.monotonic() + SWEEP_INTERVAL_S
-            self.spool.recordings.sweep()
         self.spool.recordings.adopt_orphans(stale_after_s=DEFAULT_STALE_AFTER_S)
         for recording in self.spool.recordings.due(limit=limit):
             self.upload(recording, report)
@@ -162,7 +116,7 @@ class Uploader:
 
     def upload_all(self, *, deadline: float | None = None) -> UploadReport:
         """`drain`: every pending recording once, whatever its schedule; none started after
-        `deadline` (monotonic), and none waits past it for an answer."""
+        `deadline` (monotonic), and none waits past it for an answer or a read."""
         self.spool.recordings.adopt_orphans(stale_after_s=DEFAULT_STALE_AFTER_S)
         self.spool.recordings.make_due()
         report = UploadReport()
@@ -182,34 +136,39 @@ class Uploader:
         recordings = self.spool.recordings
         path = recordings.path(recording)
         extra = {"call_id": recording.call_id, "bytes": recording.size}
+        key = key_for(self.settings, recording)
         try:
-            body = path.read_bytes()
+            self._put(path, recording, key, deadline)
+            ours = object_url(self.settings, key).rpartition("/")[0] + "/"  # this call's keys
+            done = recordings.uploaded(
+                recording, key=key, url=url_for(self.settings, key), ours=ours
+            )
         except FileNotFoundError:
             recordings.missing(recording, error=f"{path} is gone")
             logger.error("recording file is gone; nothing to upload", extra=extra)
             report.missing += 1
             return
-        except OSError as exc:  # EIO, EACCES, a directory in its place: this one waits
-            self._retry(recording, report, f"{type(exc).__name__}: {exc}", extra)
-            return
-        if hashlib.sha256(body).hexdigest() != recording.sha256:
+        except Changed:
             # rewritten through a hard link after the hand-off: never other bytes under this
             # call's key; the recording as handed over is gone (counted, like a deleted file)
             recordings.missing(recording, error=f"{path} changed after it was handed over")
             logger.error("recording file changed after its hand-off; not uploaded", extra=extra)
             report.missing += 1
             return
-        key = key_for(self.settings, recording)
-        try:
-            self._put(key, body, deadline)
-            ours = object_url(self.settings, key).rpartition("/")[0] + "/"  # this call's keys
-            url = url_for(self.settings, key)
-            queued = recordings.uploaded(recording, key=key, url=url, ours=ours)
+        except ReadStalled as exc:
+            self._retry(recording, report, str(exc), extra)
+            return
+        except OSError as exc:  # EIO, EACCES, a directory in its place: this one waits
+            self._retry(recording, report, f"{type(exc).__name__}: {exc}", extra)
+            return
         except (httpx.HTTPError, UploadError, ZeltoError) as exc:
             self._retry(recording, report, f"{type(exc).__name__} from {self._where}: {exc}", extra)
             return
+        if done.unsent is not None:  # in the bucket, but no version of the call says so
+            report.unsent.append((recording.call_id, done.unsent))
+            return
         report.uploaded += 1
-        version = None if queued is None else queued.version
+        version = None if done.queued is None else done.queued.version
         logger.info("recording uploaded", extra={**extra, "key": key, "version": version})
 
     def _retry(
@@ -230,23 +189,41 @@ class Uploader:
         report.retried += 1
         report.errors.append(error)
 
-    def _put(self, key: str, body: bytes, deadline: float | None) -> None:
-        """One PUT (the same key and bytes again is harmless: no HEAD first, which a bucket
-        policy without ListBucket answers 403 for a missing object, as AWS does)."""
-        url = object_url(self.settings, key)
-        md5 = base64.b64encode(hashlib.md5(body).digest()).decode()
-        headers = {"Content-MD5": md5, "Content-Type": "audio/ogg"}
+    def _put(self, path: Path, recording: Recording, key: str, deadline: float | None) -> None:
+        """One PUT of the file as it was handed over (the same key and bytes again is
+        harmless: no HEAD first, which a bucket policy without ListBucket answers 403 for a
+        missing object, as AWS does), bounded as a whole, reads of the file included."""
         # a bound on the whole upload, not on each read: a store that drips one byte at a
-        # time resets every read timeout (httpx's own), so the PUT runs in asyncio.wait_for
-        limit_s = max(UPLOAD_TOTAL_S, len(body) / MIN_UPLOAD_RATE)
+        # time resets every read timeout (httpx's own), so it all runs in asyncio.wait_for
+        limit_s = max(UPLOAD_TOTAL_S, recording.size / MIN_UPLOAD_RATE)
         if deadline is not None:
             limit_s = min(limit_s, deadline - time.monotonic())
             if limit_s <= 0:
                 raise UploadError("drain's --timeout ran out before the upload")
+        reading = [False]  # what the bound interrupted: a read of the file, or the store
 
         async def put() -> httpx.Response:
-            async with httpx.AsyncClient(timeout=self._timeout, trust_env=False) as client:
-                return await client.put(url, content=body, headers=headers, auth=self._auth)
+            reading[0] = True
+            opened = await _off_loop(_open_and_hash, path)
+            reading[0] = False
+            file, sha256, md5, size = opened
+            try:
+                if sha256 != recording.sha256:
+                    raise Changed(path)
+                headers = {
+                    "Content-Length": str(size),  # not chunked: S3 wants the length first
+                    "Content-MD5": md5,
+                    "Content-Type": "audio/ogg",
+                }
+                headers = sign_put(self.settings, key, sha256=sha256, headers=headers)
+                async with httpx.AsyncClient(timeout=self._timeout, trust_env=False) as client:
+                    return await client.put(
+                        object_url(self.settings, key),
+                        content=_chunks(file, reading),
+                        headers=headers,
+                    )
+            finally:
+                file.close()
 
         async def bounded() -> httpx.Response:
             return await asyncio.wait_for(put(), limit_s)
@@ -254,9 +231,81 @@ class Uploader:
         try:
             answer = asyncio.run(bounded())
         except TimeoutError:
+            if reading[0]:
+                raise ReadStalled(
+                    f"reading {path} did not finish within {limit_s:.0f} s "
+                    "(a hung mount? not a regular file?)"
+                ) from None
             raise UploadError(f"no complete answer within {limit_s:.0f} s") from None
         if answer.status_code != 200:
             raise UploadError(f"PUT answered HTTP {answer.status_code}: {_s3_error(answer.text)}")
+
+
+def _open_and_hash(path: Path) -> tuple[FileIO, str, str, int]:
+    """`path` opened, read through once (SHA-256, MD5 as Content-MD5, size) and rewound: the
+    PUT sends the very file that was hashed, even if another is renamed into its place."""
+    # unbuffered: closing it never waits for a read stuck in another thread (a buffered
+    # file's close takes the lock that read holds)
+    file = open(path, "rb", buffering=0)  # the caller closes it
+    try:
+        sha256, md5, size = hashlib.sha256(), hashlib.md5(), 0
+        while chunk := file.read(CHUNK):
+            sha256.update(chunk)
+            md5.update(chunk)
+            size += len(chunk)
+        file.seek(0)
+    except BaseException:
+        file.close()
+        raise
+    return file, sha256.hexdigest(), base64.b64encode(md5.digest()).decode(), size
+
+
+async def _chunks(file: FileIO, reading: list[bool]) -> AsyncIterator[bytes]:
+    while True:
+        reading[0] = True
+        chunk = await _off_loop(file.read, CHUNK)
+        reading[0] = False
+        if not chunk:
+            return
+        yield chunk
+
+
+async def _off_loop(fn: Callable[..., T], *args: Any) -> T:
+    """`fn(*args)` in a daemon thread of its own, awaited: a call that never returns (a read
+    of a FIFO, of a hung NFS mount) holds neither the event loop, so the upload's bound still
+    fires, nor `asyncio.run`'s end (the default executor is joined there), nor the process's
+    exit. A result that comes after the upload was given up on is closed when it can be."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: Any, error: BaseException | None) -> None:
+        if done.done():  # cancelled: the bound fired meanwhile
+            _close(result)
+        elif error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result(result)
+
+    def work() -> None:
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            result = fn(*args)
+        except BaseException as exc:
+            error = exc
+        try:
+            loop.call_soon_threadsafe(settle, result, error)
+        except RuntimeError:  # the loop is closed: the upload was given up on
+            _close(result)
+
+    threading.Thread(target=work, name="zelto-upload-read", daemon=True).start()
+    return await done
+
+
+def _close(result: Any) -> None:
+    if isinstance(result, tuple) and result and hasattr(result[0], "close"):
+        with contextlib.suppress(OSError):
+            result[0].close()
 
 
 def _s3_error(text: str) -> str:
@@ -271,3 +320,11 @@ def _s3_error(text: str) -> str:
 
 class UploadError(ZeltoError):
     """The object store did not confirm an upload."""
+
+
+class ReadStalled(Exception):
+    """A read of the file did not finish within the upload's bound."""
+
+
+class Changed(Exception):
+    """The file's bytes are not the ones handed over."""

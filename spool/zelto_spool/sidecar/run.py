@@ -90,7 +90,7 @@ async def run_sidecar(
     if recordings is not None:
         from ..delivery.upload import Uploader
 
-        uploader = Uploader(spool, recordings, config=config)  # ConfigError without [s3]
+        uploader = Uploader(spool, recordings, config=config)
     stop = stop or asyncio.Event()
     hooks = []
     metrics = None

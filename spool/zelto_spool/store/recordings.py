@@ -9,6 +9,14 @@ sent as usual, never waiting for it. The sidecar or `drain` uploads the file
 and queues a new version of the call in the same transaction, and only then is the local file
 deleted. A crash between the commit and the delete leaves a file `sweep` deletes later.
 
+`sweep` (the sidecar's hourly upkeep, and `drain`) removes every file no `pending` row names
+once it is `LEFTOVER_GRACE_S` old (`store/recording_files.py`), logging each with its call id;
+`leftovers` counts them for `status`. No delete can take the file of a hand-off under way,
+however long that takes: every file under `recordings/` is deleted under the spool's write turn
+and only while no pending row names it (`sweep`, `_drop`), and `hand_off` checks that its
+placed file is still there under the same turn, in the transaction that inserts its row,
+placing it again when a delete took it. Once that row commits, a pending row names the file.
+
 The files count toward the disk cap (`Spool.size_bytes` with them): a hand-off that would put
 the spool over its cap is refused, and the file stays where LiveKit wrote it (logged).
 """
@@ -16,10 +24,7 @@ the spool over its cap is refused, and the file stays where LiveKit wrote it (lo
 from __future__ import annotations
 
 import contextlib
-import errno
-import hashlib
 import os
-import shutil
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -31,9 +36,18 @@ from ..logs import library_logger
 from ..payload import decode, external_id
 from . import locks
 from .calls import LATEST_BODY, Enqueued, Store
+from .recording_files import (
+    LEFTOVER_GRACE_S,
+    Leftover,
+    call_tag,
+    digest,
+    fsync_dir,
+    leftovers,
+    place,
+)
 from .schema import transaction
 
-__all__ = ["RECORDINGS_DIR", "Recording", "Recordings"]
+__all__ = ["LEFTOVER_GRACE_S", "RECORDINGS_DIR", "Recording", "Recordings", "Uploaded"]
 
 RECORDINGS_DIR = "recordings"
 
@@ -112,7 +126,12 @@ MAKE_RECORDINGS_DUE = """
 UPDATE recordings SET next_attempt_at = :now WHERE state = 'pending' AND next_attempt_at > :now
 """
 
-RECORDING_FILES = "SELECT file, state FROM recordings"
+RECORDING_FILES = "SELECT call_id, file, state FROM recordings"
+
+WAITS_FOR_FILE = "SELECT 1 FROM recordings WHERE file = :file AND state = 'pending'"
+
+# the call ids a leftover file's tag may belong to (`recording_files.call_tag`)
+KNOWN_CALLS = "SELECT call_id FROM calls UNION SELECT call_id FROM live"
 
 # an uploaded recording's row (its URL is in the call's versions) is kept as long as a
 # delivered call's row at least, then goes
@@ -150,6 +169,15 @@ class Recording:
     attempts: int
 
 
+@dataclass(frozen=True)
+class Uploaded:
+    """What `Recordings.uploaded` did: the version queued with the URL, if any, and `unsent`,
+    why no version carries it, when none can (the call's payload is gone)."""
+
+    queued: Enqueued | None
+    unsent: str | None = None
+
+
 class Recordings:
     """The `recordings` table and the files under `recordings/` of a spool (`spool.recordings`)."""
 
@@ -172,7 +200,7 @@ class Recordings:
         """
         call_id = external_id(call_id)
         source = Path(source)
-        sha256, size = _digest(source)
+        sha256, size = digest(source)
         waiting = self.waiting_bytes()
         if spool_bytes + waiting + size > self.store.max_bytes:
             raise SpoolWriteError(
@@ -180,49 +208,41 @@ class Recordings:
                 f"over its cap ({spool_bytes + waiting} of {self.store.max_bytes} bytes used); "
                 f"it stays at {source}"
             )
-        name = f"{hashlib.sha256(call_id.encode()).hexdigest()[:16]}-{sha256[:32]}"
+        name = f"{call_tag(call_id)}-{sha256[:32]}"
         name += source.suffix.lower() if source.suffix else ".ogg"
-        self._place(source, name, sha256)
-        now = self.store.clock()
-        params = {"call_id": call_id, "file": name, "sha256": sha256, "size": size, "now": now}
+        target = self.directory / name
+        params = {"call_id": call_id, "file": name, "sha256": sha256, "size": size}
 
-        def write(conn: sqlite3.Connection) -> str | None:
-            with transaction(conn):
+        def write(conn: sqlite3.Connection) -> tuple[bool, str | None]:
+            with transaction(conn):  # the write turn: no sweep deletes until this commits
+                if not target.is_file():
+                    return False, None  # a sweep took it for a leftover: place it again
                 row = conn.execute(PREVIOUS_FILE, params).fetchone()
-                conn.execute(HAND_OFF, params)
-            return None if row is None else str(row[0])
+                conn.execute(HAND_OFF, {**params, "now": self.store.clock()})
+            return True, None if row is None else str(row[0])
 
-        previous = self.store.db.run(write, call_id=call_id)
+        for attempt in range(3):
+            try:
+                self._place(source, name, sha256)
+            except FileNotFoundError:  # its `.part` taken by a sweep (a copy stalled past
+                if attempt == 2:  # the grace): again, unless the source is what is gone
+                    raise
+                continue
+            done, previous = self.store.db.run(write, call_id=call_id)
+            if done:
+                break
+        else:
+            raise SpoolWriteError(
+                f"recording of call {call_id!r} not taken: its file in {self.directory} was "
+                f"removed three times before its row was written; it stays at {source}"
+            )
         if previous and previous != name:  # a newer recording of the same call replaced it
-            self._unlink(previous)
+            self._drop(previous)
         logger.info("recording handed to the spool", extra={"call_id": call_id, "bytes": size})
         return Recording(call_id, name, sha256, size, 0)
 
     def _place(self, source: Path, name: str, sha256: str) -> None:
-        directory = self.directory
-        directory.mkdir(mode=0o700, exist_ok=True)
-        target = directory / name
-        if target.exists() and _digest(target)[0] == sha256:
-            return  # handed over before (same content, same name)
-        part = directory / f".{name}.part"
-        with contextlib.suppress(FileNotFoundError):
-            part.unlink()
-        try:
-            os.link(source, part)  # same filesystem: no copy, LiveKit's delete leaves ours
-            os.chmod(part, 0o600)
-        except OSError as exc:
-            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-                raise
-            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-                shutil.copyfileobj(src, out, 1024 * 1024)
-        fd = os.open(part, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(part, target)
-        _fsync_dir(directory)
+        place(self.directory, source, name, sha256)
 
     def register(self, call_id: str, source: str | Path) -> None:
         """A job process that records the call to `source`: should it die before `hand_off`
@@ -314,12 +334,11 @@ class Recordings:
     def path(self, recording: Recording) -> Path:
         return self.directory / recording.file
 
-    def uploaded(
-        self, recording: Recording, *, key: str, url: str, ours: str = ""
-    ) -> Enqueued | None:
+    def uploaded(self, recording: Recording, *, key: str, url: str, ours: str = "") -> Uploaded:
         """The upload is confirmed: record the object, fill `call.recordingUrl` where the call
         has none (an Egress URL or the user's own wins) and queue the new version, in one
-        transaction; then delete the local file. Returns the version queued, if any."""
+        transaction; then delete the local file. Returns the version queued, if any, and why
+        none can carry the URL when the call's payload is gone (`Uploaded.unsent`)."""
         now = self.store.clock()
         params: dict[str, Any] = {"call_id": recording.call_id, "sha256": recording.sha256}
         params.update(key=key, url=url, now=now)
@@ -350,13 +369,13 @@ class Recordings:
                 return None, False
 
         queued, sent = self.store.db.run(write, call_id=recording.call_id)
-        self._unlink(recording.file)
+        self._drop(recording.file)  # unless handed over again meanwhile (same call, same bytes)
         if not sent:  # kept payloads make this rare (an older release purging): never silent
             logger.error(
                 "recording uploaded, but its call's payload was gone: call.recordingUrl not sent",
                 extra={"call_id": recording.call_id, "key": key},
             )
-        return queued
+        return Uploaded(queued, None if sent else unsent)
 
     def retry(self, recording: Recording, *, delay_s: float, error: str) -> None:
         now = self.store.clock()
@@ -435,23 +454,80 @@ class Recordings:
                         total += info.st_size
         return total
 
+    def leftovers(self) -> dict[str, int]:
+        """What the next `sweep` removes: files no pending row waits for, past the grace."""
+        if not self.directory.exists():
+            return {"files": 0, "bytes": 0}
+
+        def read(conn: sqlite3.Connection) -> list[Any]:
+            if conn.execute(HAS_RECORDINGS).fetchone() is None:
+                return []
+            return conn.execute(RECORDING_FILES).fetchall()
+
+        waiting = {str(file) for _, file, state in self.store.db.run(read) if state == "pending"}
+        found = self._leftovers(waiting)
+        return {"files": len(found), "bytes": sum(leftover.size for leftover in found)}
+
     def sweep(self) -> int:
-        """Delete files whose upload was confirmed but whose delete did not happen (a crash
-        in between), and the rows of uploads older than a delivered call's row is kept;
-        returns how many files."""
-        rows = self.store.db.run(lambda conn: conn.execute(RECORDING_FILES).fetchall())
-        done = [str(name) for name, state in rows if state == "uploaded"]
-        swept = sum(self._unlink(name) for name in done)
+        """Remove the files no pending row waits for, once past the grace (the module's
+        docstring says why this never takes a hand-off's file), each logged with its call id;
+        forget the rows of uploads older than a delivered call's row is kept. Returns how many
+        files were removed."""
         before = self.store.clock() - max(self.store.retention_s, UPLOADED_KEEP_S)
-        self._write(FORGET_UPLOADED, {"before": before}, None)
-        return swept
+
+        def work(conn: sqlite3.Connection) -> list[tuple[Leftover, str | None, str | None]]:
+            with transaction(conn):  # the write turn, held over the listing and the deletes
+                rows = conn.execute(RECORDING_FILES).fetchall()
+                waiting = {str(file) for _, file, state in rows if state == "pending"}
+                removed = []
+                found = self._leftovers(waiting)
+                if found:
+                    named = {str(file): (str(call), str(state)) for call, file, state in rows}
+                    tags = {call_tag(call): call for call, _ in named.values()}
+                    if any(leftover.tag not in tags for leftover in found):
+                        known = conn.execute(KNOWN_CALLS).fetchall()
+                        tags.update({call_tag(str(call)): str(call) for (call,) in known})
+                    for leftover in found:
+                        if self._unlink(leftover.name):
+                            row = named.get(leftover.name.lstrip(".").removesuffix(".part"))
+                            state = row[1] if row else None
+                            removed.append((leftover, tags.get(leftover.tag), state))
+                conn.execute(FORGET_UPLOADED, {"before": before})
+            return removed
+
+        removed = self.store.db.run(work)
+        for leftover, call_id, state in removed:
+            logger.warning(
+                "removed a recording file no upload waits for",
+                extra={
+                    "call_id": call_id,
+                    "file": leftover.name,
+                    "bytes": leftover.size,
+                    "state": state,  # its row's: uploaded, missing; None: no row
+                },
+            )
+        return len(removed)
+
+    def _leftovers(self, waiting: set[str]) -> list[Leftover]:
+        now = self.store.clock()
+        return leftovers(self.directory, waiting, now=now, grace_s=LEFTOVER_GRACE_S)
+
+    def _drop(self, name: str) -> None:
+        """Delete `name` under the write turn, unless a pending row names it (again)."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            with transaction(conn):
+                if conn.execute(WAITS_FOR_FILE, {"file": name}).fetchone() is None:
+                    self._unlink(name)
+
+        self.store.db.run(work)
 
     def _unlink(self, name: str) -> bool:
         try:
             (self.directory / name).unlink()
         except FileNotFoundError:
             return False
-        _fsync_dir(self.directory)
+        fsync_dir(self.directory)
         return True
 
 
@@ -460,21 +536,3 @@ def _recording_url(body: bytes) -> object:
         return decode(bytes(body)).get("call", {}).get("recordingUrl")
     except Exception:  # an undecodable body: treated as having none of ours
         return None
-
-
-def _digest(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as f:
-        while chunk := f.read(1024 * 1024):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -419,6 +419,7 @@ class Spool:
         result["max_bytes"] = self.max_bytes
         result["recordings"] = self.recordings.counts()
         result["recording_bytes"] = self.recordings.waiting_bytes()
+        result["recording_leftovers"] = self.recordings.leftovers()
         oldest = self.recordings.oldest_waiting()
         result["oldest_recording_age_s"] = (
             None if oldest is None else round(now - oldest["since"], 3)

@@ -14,6 +14,7 @@ import contextlib
 import functools
 import json
 import logging
+import os
 import random
 import re
 import sqlite3
@@ -21,6 +22,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -559,3 +561,32 @@ def _serve(app: Any) -> Iterator[str]:
         thread.join(timeout=10)
         loop.run_until_complete(runner.cleanup())
         loop.close()
+
+
+def test_a_recording_waiting_in_a_set_aside_spool_is_salvaged_and_its_file_kept(
+    index_damaged: tuple[Path, list[str], bytes], tmp_path: Path
+) -> None:
+    """Without its row, the fresh spool's leftover sweep would delete the recording's file."""
+    spool_path, ids, _ = index_damaged
+    audio = tmp_path / "audio.ogg"
+    audio.write_bytes(b"OggS" + bytes(range(256)) * 40)
+    with sqlite3.connect(spool_path) as conn:  # a row the damaged file holds (its table intact)
+        conn.execute(
+            "INSERT INTO recordings (call_id, file, sha256, size, state, attempts,"
+            " next_attempt_at, created_at, updated_at) VALUES"
+            " (:call, 'waiting.ogg', 'x', 4, 'pending', 7, 9e9, 0, 0)",
+            {"call": ids[0]},
+        )
+    conn.close()
+    (spool_path.parent / "recordings").mkdir(mode=0o700, exist_ok=True)
+    kept = spool_path.parent / "recordings" / "waiting.ogg"
+    kept.write_bytes(audio.read_bytes())
+    os.chmod(kept, 0o600)
+    later = time.time() + 10 * 3600
+    with Spool(spool_path, clock=lambda: later) as spool:
+        spool.enqueue(payload("new-call"))  # recovers
+        assert spool.store.db.recovered_to
+        row = spool.recordings.show(ids[0])
+        assert row is not None and row["state"] == "pending" and row["attempts"] == 0
+        assert spool.recordings.sweep() == 0
+    assert kept.exists()

@@ -5,10 +5,11 @@ A file is named `{tag}-{content}.ogg`: `tag` is the first 16 hex digits of the S
 call id (a call id may hold any character; the name must not), `content` the file's own
 SHA-256 (32 digits). A hand-off in progress writes `.{name}.part` and renames it.
 
-Leftovers: a file no `pending` row names (its row was purged or lost with a salvaged spool, its
-upload confirmed but the delete never happened, a `missing` row's rewritten file) and a `.part`
-of a hand-off killed mid-copy. `Recordings.sweep` removes those whose inode changed last
-(ctime: a link, a rename, a chmod, each write of a copy) longer ago than `LEFTOVER_GRACE_S`.
+Leftovers: a file no `pending` row names (its row was purged, or unreadable in a spool set aside
+as corrupt, its upload confirmed but the delete never happened, a `missing` row's rewritten
+file) and a `.part` of a hand-off killed mid-copy. `Recordings.sweep` removes those whose inode
+changed last (ctime: a link, a rename, a chmod, each write of a copy) longer ago than
+`LEFTOVER_GRACE_S`.
 """
 
 from __future__ import annotations

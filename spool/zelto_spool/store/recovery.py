@@ -61,6 +61,21 @@ SELECT rowid, call_id, fields, updated_at FROM enrichments
 WHERE rowid > :after ORDER BY rowid LIMIT 1
 """
 
+RECORDING_COLUMNS = "SELECT * FROM recordings LIMIT 0"
+
+RECORDING_TABLE_INFO = "PRAGMA table_info(recordings)"
+
+SALVAGE_NEXT_RECORDING = """
+SELECT rowid, * FROM recordings WHERE rowid > :after ORDER BY rowid LIMIT 1
+"""
+
+# a recording still to upload is tried again at once; its file in recordings/ is the one the row
+# names, so a salvaged spool uploads it (without its row, the leftover sweep would remove it)
+SALVAGE_INSERT_RECORDING = """
+INSERT INTO recordings ({columns}) VALUES ({values})
+ON CONFLICT (call_id) DO NOTHING
+"""
+
 SALVAGE_INSERT_CALL = """
 INSERT INTO calls (call_id, state, version, attempts, next_attempt_at, first_enqueued_at,
                    enqueued_at, pending_since, updated_at, size, last_status, last_error)
@@ -165,6 +180,7 @@ def _salvage_into_fresh(path: Path, target: Path) -> None:
             "calls": saved.calls,
             "dead": saved.dead,
             "live": saved.live,
+            "recordings": saved.recordings,
             "unreadable": saved.unreadable,
         },
     )
@@ -195,6 +211,7 @@ class Salvaged:
     calls: int = 0
     dead: int = 0
     live: int = 0
+    recordings: int = 0
     unreadable: int = 0  # call rows whose body could not be read (or did not validate)
     # "read", or why (some of) the calls table could not be read: then rows may be lost
     # that no count above knows of (a zeroed schema page hides the whole table)
@@ -275,6 +292,27 @@ def salvage(moved: Path, fresh: sqlite3.Connection) -> Salvaged:
                         SALVAGE_INSERT_ENRICHMENT,
                         {"call_id": call_id, "fields": fields, "updated_at": updated_at},
                     )
+            with contextlib.suppress(sqlite3.DatabaseError):  # older spools have no such table
+                result.recordings = _salvage_recordings(src, fresh, now)
     finally:
         src.close()
     return result
+
+
+def _salvage_recordings(src: sqlite3.Connection, fresh: sqlite3.Connection, now: float) -> int:
+    """Copy the `recordings` rows, columns by name (the set-aside file may be of another
+    release); one still waiting starts its attempts over."""
+    count = 0
+    columns = [d[0] for d in src.execute(RECORDING_COLUMNS).description]
+    wanted = {r[1] for r in fresh.execute(RECORDING_TABLE_INFO)}
+    names = [c for c in columns if c in wanted]
+    insert = SALVAGE_INSERT_RECORDING.format(
+        columns=", ".join(names), values=", ".join(f":{c}" for c in names)
+    )
+    for row in _rows(src, SALVAGE_NEXT_RECORDING):
+        values = dict(zip(columns, row[1:], strict=True))
+        if values.get("state") == "pending":
+            values.update(attempts=0, next_attempt_at=now)
+        fresh.execute(insert, {c: values[c] for c in names})
+        count += 1
+    return count

@@ -34,6 +34,7 @@ from ._naming import subject as _subject
 from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
 from ._spelled import spelled_ibans
+from ._unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card"]
 
@@ -43,7 +44,7 @@ _CARD_CONTEXT = re.compile(
 _SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
 _WORDS = re.compile(r"[a-z]+", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", re.I)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
 _SSN_AREA_BAD = {"000", "666"}
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
@@ -71,8 +72,34 @@ def find_spans(
     `previous_same` the same speaker's previous turn (the first half of a split number),
     `next_same` the same speaker's next turn ("" when there is none; None while the call
     goes on and there may be one: the digits that end the turn are held as `number`);
-    `extra` the user's own kinds, `(name, pattern)`.
+    `extra` the user's own kinds, `(name, pattern)`. Every rule reads the text folded
+    (`_unicode.py`: full-width digits, odd spaces, zero-width characters, dashes); the spans
+    are the original text's.
     """
+    plain, index = fold(text)
+    spans = _find(
+        plain,
+        kinds,
+        regions,
+        folded(previous),
+        folded(previous_same),
+        None if next_same is None else folded(next_same),
+        extra,
+    )
+    if index is None:
+        return spans
+    return [Span(*back(index, s.start, s.end), s.kind) for s in spans]
+
+
+def _find(
+    text: str,
+    kinds: frozenset[str],
+    regions: tuple[str, ...],
+    previous: str,
+    previous_same: str,
+    next_same: str | None,
+    extra: tuple[tuple[str, re.Pattern[str]], ...],
+) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), name) for name, pattern in extra for m in pattern.finditer(text)
     ]
@@ -361,7 +388,7 @@ def _ibans(text: str, taken: list[Span]) -> list[Span]:
         raw = m.group().upper()
         for end in range(len(raw), 14, -1):  # the longest prefix that is a valid IBAN
             if _iban.is_valid(raw[:end]):
-                found.append((m.start(), m.start() + len(raw[:end].rstrip())))
+                found.append((m.start(), m.start() + len(raw[:end].rstrip(" -"))))
                 break
     if not found:
         found = spelled_ibans(text)

@@ -125,6 +125,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     none yet while the call goes on), or None (no text). A
     short aside without digits ("hold on") is passed over as the turn after or before."""
     from ._numbers import is_aside
+    from ._unicode import folded
 
     texts: list[str | None] = []
     for turn in turns:
@@ -143,7 +144,8 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             # with the question that turn answered: what it asked for names both halves
             asked = texts[j - 1] if j and turns[j - 1].get("role") != role else None
             before[i] = f"{asked}\n{texts[j]}" if asked else texts[j]  # type: ignore[assignment]
-            if is_aside(text):  # "4252 7601" "hold on" "8955 5978": the number goes on after it
+            # "4252 7601" "hold on" "8955 5978": the number goes on after it
+            if is_aside(folded(text)):
                 continue
             after[j] = text
         last[role] = i
@@ -297,12 +299,14 @@ def _relevant(content: str, previous: str, previous_same: str, next_same: str | 
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
     from ._numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
+    from ._unicode import folded
 
+    content, after = folded(content), next_same and folded(next_same)
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = ""
     if next_same != "" and not ends_with_number(content):
         next_same = ""
-    elif next_same and not opens_with_number(next_same):
+    elif after and not opens_with_number(after):
         next_same = ""
     return previous, previous_same, next_same
 

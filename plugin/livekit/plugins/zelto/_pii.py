@@ -19,7 +19,7 @@ cards) or an SSN.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stdnum import iban as _iban
@@ -31,9 +31,10 @@ from ._naming import ID_WORDS
 from ._naming import named as _named
 from ._naming import said as _said
 from ._naming import subject as _subject
-from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
+from ._numbers import MAYBE_NUMBER, PENDING, RESTART_WORDS, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
 from ._spelled import spelled_ibans
+from ._stream import PAY_TALK, stream_cards
 from ._unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card"]
@@ -123,6 +124,9 @@ def _numbers_in(
     taken_spans: list[Span],
 ) -> list[Span]:
     found_runs = runs(text)
+    pending = next_same is not None and next_same.endswith(PENDING)
+    if pending:  # the speaker's turns after this one are still reading a number out
+        next_same = next_same[: -len(PENDING)]  # type: ignore[index]
     cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
     ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
     asked = _named(_said(previous)[-12:], asked=True)
@@ -137,14 +141,14 @@ def _numbers_in(
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
-        named = _named([w for w in run.words_before if w.isalnum()][-8:])
+        named = own = _named([w for w in run.words_before if w.isalnum()][-8:])
         if named is None:  # asked, read back ("So that's ..."), a subject ("the serial ... is")
             named = asked or (earlier if run.head else None) or _read_back(run, previous, earlier)
             named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
         kinds = set(numeric)
         if named == "id":
             kinds.discard("phone")
-            if not cards_talked:
+            if own == "id" or not cards_talked:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
             if not ssn_talked:
                 kinds.discard("ssn")
@@ -167,9 +171,18 @@ def _numbers_in(
         found += joins
         if run.tail and "card" in kinds and cards_talked:
             found += _card_in_progress(run, found)
-        if run.tail and next_same is None:
+        if run.tail and (next_same is None or pending):
             found += _held(run, found)
         spans += found
+    if "card" in numeric:  # a card read over several runs, with anything between them
+        pay = any(PAY_TALK.search(t) for t in (text, previous, previous_same))
+        lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
+        ahead = (next_same or "").split("\n")
+        streamed = [
+            Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
+        ]
+        spans = [s for s in spans if not any(t.start < s.end and s.start < t.end for t in streamed)]
+        spans += streamed
     return spans
 
 
@@ -296,7 +309,7 @@ def _lead(run: Run, i: int) -> int:
     return start
 
 
-def _restarts(text: str, before: list[Run], run: Run, found: list[Span]) -> list[Span]:
+def _restarts(text: str, before: Sequence[Run], run: Run, found: list[Span]) -> list[Span]:
     """A card said again after a false start ("4111 1111, sorry, 4111 1111 1111 1111"): the
     false start's digits are redacted with it when they begin the card, or when a word of
     restarting ("sorry", "wait", "start over") sits between them."""

@@ -22,8 +22,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from stdnum import iban as _iban
-
 from ._cards import is_card, prefix_ok
 from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails
@@ -33,7 +31,7 @@ from ._naming import said as _said
 from ._naming import subject as _subject
 from ._numbers import MAYBE_NUMBER, PENDING, RESTART_WORDS, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
-from ._spelled import spelled_ibans
+from ._spelled import ibans
 from ._stream import PAY_TALK, stream_cards
 from ._unicode import back, fold, folded
 
@@ -45,7 +43,6 @@ _CARD_CONTEXT = re.compile(
 _SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
 _WORDS = re.compile(r"[a-z]+", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
 _SSN_AREA_BAD = {"000", "666"}
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
@@ -396,16 +393,7 @@ def _held(run: Run, found: list[Span]) -> list[Span]:
 
 
 def _ibans(text: str, taken: list[Span]) -> list[Span]:
-    found = []
-    for m in _IBAN.finditer(text):
-        raw = m.group().upper()
-        for end in range(len(raw), 14, -1):  # the longest prefix that is a valid IBAN
-            if _iban.is_valid(raw[:end]):
-                found.append((m.start(), m.start() + len(raw[:end].rstrip(" -"))))
-                break
-    if not found:
-        found = spelled_ibans(text)
-    spans = [Span(s, e, "iban") for s, e in found]
+    spans = [Span(s, e, "iban") for s, e in ibans(text)]
     return [s for s in spans if not any(t.start < s.end and s.start < t.end for t in taken)]
 
 

@@ -174,7 +174,7 @@ def _numbers_in(
     if "card" in numeric:  # a card read over several runs, with anything between them
         pay = any(PAY_TALK.search(t) for t in (text, previous, previous_same))
         lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
-        ahead = (next_same or "").split("\n")
+        ahead = [t for t in (next_same or "").split("\n") if MAYBE_NUMBER.search(t)][:3]
         streamed = [
             Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
         ]

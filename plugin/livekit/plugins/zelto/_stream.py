@@ -58,6 +58,9 @@ def stream_cards(
 ) -> list[tuple[int, int]]:
     """Spans of `text` that belong to a card read over several runs; `before` / `after` are
     the same speaker's number fragments (turns) just before and after this one."""
+    own = runs(text)
+    if not own or (len(own) < 2 and not before and not after):
+        return []  # a stretch is two runs or more, one of them in this turn
     segments: list[_Segment] = []
     carry: list[str] = []
     for line, texts in ((-1, before), (0, [text]), (1, after)):

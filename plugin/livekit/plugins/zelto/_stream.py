@@ -51,6 +51,11 @@ class _Segment:
     chunks: list[tuple[int, int]]  # group index ranges read without a pause between them
     gap: list[str]  # words between the previous segment and this one
     restart: bool = False  # the gap before it holds a word of restarting
+    parts: tuple[str, ...] = ()  # each chunk's digits
+
+    @property
+    def digits(self) -> str:
+        return "".join(self.parts)
 
 
 def stream_cards(
@@ -72,9 +77,9 @@ def stream_cards(
     for a in range(len(segments)):
         if not segments[a].chunks or _NAMES.intersection(segments[a].gap[-3:]):
             continue  # "invoice 4532 ...": named as something else
-        size = len(_digits(segments[a], segments[a].chunks))
+        size = len(segments[a].digits)
         for b in range(a + 1, len(segments)):
-            size += len(_digits(segments[b], segments[b].chunks))
+            size += len(segments[b].digits)
             if not _crossable(segments[b]) or size > _LONGEST:
                 break
             if _card(segments, a, b, pay):
@@ -94,7 +99,9 @@ def _add(segments: list[_Segment], piece: str, line: int, carry: list[str]) -> N
             segments.append(_Segment(run, line, [], gap))
             continue
         chunks = _chunks(piece, run)
-        segments.append(_Segment(run, line, chunks, gap, bool(RESTART_WORDS.intersection(gap))))
+        parts = tuple("".join(g.digits for g in run.groups[i:j]) for i, j in chunks)
+        restart = bool(RESTART_WORDS.intersection(gap))
+        segments.append(_Segment(run, line, chunks, gap, restart, parts))
     carry.extend(_WORD.findall(piece[previous_end:].lower()))
 
 
@@ -117,15 +124,12 @@ def _crossable(segment: _Segment) -> bool:
     return bool(segment.chunks) and len(gap) <= _GAP_MAX and not _NAMES.intersection(gap)
 
 
-def _digits(segment: _Segment, chunks: list[tuple[int, int]]) -> str:
-    return "".join(g.digits for i, j in chunks for g in segment.run.groups[i:j])
-
-
 def _card(segments: list[_Segment], a: int, b: int, pay: bool) -> bool:
     """The stretch a..b is a card, maybe with the last chunks of a segment left out where a
     correction follows them (a group said wrong is redacted with the card it was part of)."""
     stretch = segments[a : b + 1]
-    whole = "".join(_digits(s, s.chunks) for s in stretch)
+    said = [s.digits for s in stretch]
+    whole = "".join(said)
     if len(whole) <= 19 and is_card(whole) and (pay or _four_fours(stretch)):
         return True
     if not pay or len(whole) < 13:
@@ -133,12 +137,13 @@ def _card(segments: list[_Segment], a: int, b: int, pay: bool) -> bool:
     for k in range(a, b):
         if not segments[k + 1].restart:
             continue
-        for dropped in range(1, len(segments[k].chunks) + 1):
-            digits = "".join(
-                _digits(s, s.chunks[: len(s.chunks) - dropped] if i == k else s.chunks)
-                for i, s in enumerate(segments[a : b + 1], start=a)
-            )
-            if 12 <= len(digits) <= 19 and is_card(digits):
+        left, right = "".join(said[: k - a]), "".join(said[k - a + 1 :])
+        parts = segments[k].parts
+        for dropped in range(1, len(parts) + 1):
+            digits = left + "".join(parts[: len(parts) - dropped]) + right
+            if len(digits) < 12:
+                break
+            if len(digits) <= 19 and is_card(digits):
                 return True
     return False
 

@@ -17,7 +17,10 @@ held-out part, `heldout2` (benchmarks/pii_heldout2.py, pii_heldout2_text.py,
 pii_heldout2_neg.py, hand_heldout2.jsonl, seed 22004), was written by someone who had not read
 the rules, after the dev2 round: it measures the next round of rule work. A third development
 part, `dev3` (benchmarks/pii_dev3.py, pii_dev3_neg.py, hand_dev3.jsonl, seed 22005), was
-written like dev2 after the dev2 round, aimed at the classes that round left weak.
+written like dev2 after the dev2 round, aimed at the classes that round left weak. A fourth,
+`dev4` (benchmarks/pii_dev4.py, pii_dev4_neg.py, hand_dev4.jsonl, seed 22007), was written after
+the dev3 round, aimed at how cards are read (any words between groups, uneven groups,
+corrections, homophones, across turns), card look-alikes in payment talk, and typed Unicode.
 
 Rule authors tune on dev.jsonl (and dev2) only; heldout*.jsonl, hand_heldout*.jsonl and
 pii_heldout*.py are read by the evaluation, not by people writing rules (docs/redaction.md,
@@ -43,17 +46,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pii_dev2_neg
 import pii_dev3_neg
+import pii_dev4_neg
 from pii_families import DEV, FAMILIES, SHARED, V
 from pii_rows import Retry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pii"
-PARTS = ("dev", "dev2", "dev3", "heldout", "heldout2")
-SEEDS = {"dev": 22_001, "heldout": 22_002, "dev2": 22_003, "heldout2": 22_004, "dev3": 22_005}
+PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2")
+SEEDS = {
+    "dev": 22_001,
+    "heldout": 22_002,
+    "dev2": 22_003,
+    "heldout2": 22_004,
+    "dev3": 22_005,
+    "dev4": 22_007,
+}
 # parts whose families are written apart from pii_families.py's
-OWN = ("dev2", "dev3", "heldout2")
+OWN = ("dev2", "dev3", "dev4", "heldout2")
 ROWS = 380  # generated rows per part (plus the hand-written ones)
-ROWS_DEV3 = 440  # half of them look-alikes
+ROWS_DEV3 = 440  # half of them look-alikes (dev3, dev4)
 # the files were written with these: other phonenumbers metadata gives other valid numbers
 GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
 
@@ -77,7 +88,9 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
     """The generated rows of `part` (deterministic for a seed)."""
     rng = random.Random(SEEDS[part] if seed is None else seed)
     if part in OWN:
-        return _generate_own(part, rng, ROWS_DEV3 if part == "dev3" and rows == ROWS else rows)
+        return _generate_own(
+            part, rng, ROWS_DEV3 if part in ("dev3", "dev4") and rows == ROWS else rows
+        )
     vocab = vocabulary(part)
     if part == "dev":
         families = dict(FAMILIES)
@@ -105,7 +118,8 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
 
         families: dict[str, Any] = pii_heldout2_neg.FAMILIES
     else:
-        families = (pii_dev2_neg if part == "dev2" else pii_dev3_neg).FAMILIES
+        own = {"dev2": pii_dev2_neg, "dev3": pii_dev3_neg, "dev4": pii_dev4_neg}
+        families = own[part].FAMILIES
     names = sorted(families)
     weights = [families[n][1] for n in names]
     out: list[dict[str, Any]] = []

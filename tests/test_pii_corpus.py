@@ -51,7 +51,9 @@ def test_each_part_parses_and_has_the_size_it_promises(part: str) -> None:
     assert sizes["split_rows"] >= 20
     kinds = {label["kind"] for row in rows for label in row["pii"]}
     assert kinds == set(pii_eval.KINDS)
-    assert sum(1 for row in rows if row["source"] == "hand") >= (25 if part == "dev3" else 45)
+    assert sum(1 for row in rows if row["source"] == "hand") >= (
+        25 if part in ("dev3", "dev4") else 45
+    )
 
 
 def test_the_held_out_part_is_more_than_another_seed() -> None:
@@ -170,3 +172,17 @@ def test_the_third_dev_part_is_written_apart_and_aims_at_the_weak_classes() -> N
     tags = {t for r in dev3 for t in r["tags"]}
     assert {"phone.no_hint", "phone.ar_011_15", "email.local.spelled", "split"} <= tags
     assert sum(1 for r in dev3 if "neg.role_address" in r["tags"]) >= 20
+
+
+def test_the_fourth_dev_part_is_written_apart_and_aims_at_cards_and_typed_text() -> None:
+    earlier = [row for part in ("dev", "dev2", "dev3") for row in pii_eval.load(part)]
+    dev4 = pii_eval.load("dev4")
+    generated = {r["family"] for r in dev4 if r["source"] == "generated"}
+    assert not generated & {r["family"] for r in earlier}
+    seen = {t["content"] for r in earlier for t in r["turns"]}
+    said = [t["content"] for r in dev4 if r["pii"] for t in r["turns"]]
+    assert not any(text in seen for text in said if len(text.split()) > 3)
+    tags = {t for r in dev4 for t in r["tags"]}
+    assert {"card.gaps", "card.uneven", "card.homophone", "card.correction", "split"} <= tags
+    assert {"unicode.fullwidth", "unicode.zero_width", "unicode.dash", "unicode.space"} <= tags
+    assert sum(1 for r in dev4 if "neg.luhn_id" in r["tags"]) >= 30

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "DIGIT_WORDS",
     "MAYBE_NUMBER",
+    "PENDING",
     "RESTART_WORDS",
     "Group",
     "Run",
@@ -27,6 +28,8 @@ __all__ = [
 _UNITS = {
     "zero": 0,
     "oh": 0,
+    "nought": 0,
+    "naught": 0,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -59,6 +62,10 @@ _TENS = {
     "eighty": 8,
     "ninety": 9,
 }
+# ends the same speaker's turns after a turn while the call goes on and they are still reading
+# a number out turn by turn: what this turn ends with may go on, and is held unless complete
+PENDING = "\n\x00"
+_OH = {"oh", "nought", "naught"}  # zero said as a letter's or a word's name: "forty oh" is 40 0
 _REPEAT = {"double": 2, "triple": 3}
 _SEP_WORDS = {"dash", "hyphen", "space"}
 # said between the digit groups of one number without ending it ("4111 uh 1111")
@@ -68,7 +75,8 @@ _SOFT = {
     "anyway",
 }  # fmt: skip
 # what STT writes for a digit it misheard, taken as one only between digits
-_MISHEARD = {"for": "4", "to": "2", "too": "2", "won": "1", "ate": "8", "o": "0"}
+_MISHEARD = {"for": "4", "fore": "4", "to": "2", "too": "2", "won": "1", "tree": "3", "ate": "8",
+             "o": "0"}  # fmt: skip
 _FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
 # a number right before these is an amount, a time or a quantity, not an identifier
 _UNIT_AFTER = {
@@ -100,7 +108,9 @@ _TOKEN = re.compile(
     r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
     re.S,
 )
-MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS]) + r")\b", re.I)
+MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS, "won", "fore", "tree", "ate"]) + r")\b", re.I
+)
 DIGIT_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred"])
 _DIGIT_WORDS = DIGIT_WORDS | {"plus"}
 _LAST_WORDS = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -131,8 +141,14 @@ class Run:
     tail: bool = False  # nothing but punctuation and fillers after it
 
 
-def runs(text: str) -> list[Run]:
-    """Runs of digit groups (written or spoken) joined only by separators."""
+@functools.lru_cache(maxsize=4096)
+def runs(text: str) -> tuple[Run, ...]:
+    """Runs of digit groups (written or spoken) joined only by separators (cached: a turn is
+    read as itself, as context and as a fragment of a number; nothing changes a run)."""
+    return tuple(_runs(text))
+
+
+def _runs(text: str) -> list[Run]:
     found: list[Run] = []
     run = Run()
     words: list[str] = []
@@ -193,7 +209,7 @@ def runs(text: str) -> list[Run]:
             last = run.groups[-1] if run.groups else None
             if low in _TENS:
                 nxt = _next_word(tokens, index, tight=True)
-                digits = str(_TENS[low]) if nxt in _UNITS and nxt != "oh" else f"{_TENS[low]}0"
+                digits = str(_TENS[low]) if nxt in _UNITS and nxt not in _OH else f"{_TENS[low]}0"
                 if last is not None and last.hundred:  # twenty three hundred forty (five)
                     last.digits, last.end, last.hundred = last.digits[:-2] + digits, m.end(), False
                     continue
@@ -205,7 +221,7 @@ def runs(text: str) -> list[Run]:
             else:
                 digits = str(_UNITS[low])
                 prev = _prev_word(tokens, index, tight=True)
-                if prev in _TENS and low != "oh" and run.groups:
+                if prev in _TENS and low not in _OH and run.groups:
                     run.groups[-1].digits += digits  # twenty one -> 21
                     run.groups[-1].end = m.end()
                     continue
@@ -334,8 +350,16 @@ def _pause(tokens: list[re.Match[str]], index: int) -> bool:
 
 def _misheard(tokens: list[re.Match[str]], index: int, in_run: bool) -> bool:
     """ "for", "to", ... is a misheard digit: inside a run before more digits, or starting
-    one before at least three more ("for nine nine for ...")."""
-    return _digits_ahead(tokens, index, 1 if in_run else 3)
+    one before at least three more ("for nine nine for ..."); one that is no English word
+    ending a sentence ("won", "ate", "tree") also ends a run ("... one one won.")."""
+    if _digits_ahead(tokens, index, 1 if in_run else 3):
+        return True
+    if not in_run or tokens[index].group().lower() in ("for", "to", "o"):
+        return False
+    after = tokens[index + 1 : index + 3]  # the end, or punctuation: no word goes on
+    return not after or (
+        after[0].lastgroup == "sep" and (len(after) == 1 or after[0].group().strip() != "")
+    )
 
 
 def _soft_next(tokens: list[re.Match[str]], index: int) -> bool:

@@ -19,10 +19,8 @@ cards) or an SSN.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-from stdnum import iban as _iban
 
 from ._cards import is_card, prefix_ok
 from ._emails import MAYBE as _MAYBE_EMAIL
@@ -31,9 +29,11 @@ from ._naming import ID_WORDS
 from ._naming import named as _named
 from ._naming import said as _said
 from ._naming import subject as _subject
-from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
+from ._numbers import MAYBE_NUMBER, PENDING, RESTART_WORDS, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
-from ._spelled import spelled_ibans
+from ._spelled import ibans
+from ._stream import PAY_TALK, stream_cards
+from ._unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card"]
 
@@ -43,7 +43,6 @@ _CARD_CONTEXT = re.compile(
 _SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
 _WORDS = re.compile(r"[a-z]+", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", re.I)
 _SSN_AREA_BAD = {"000", "666"}
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
@@ -71,8 +70,34 @@ def find_spans(
     `previous_same` the same speaker's previous turn (the first half of a split number),
     `next_same` the same speaker's next turn ("" when there is none; None while the call
     goes on and there may be one: the digits that end the turn are held as `number`);
-    `extra` the user's own kinds, `(name, pattern)`.
+    `extra` the user's own kinds, `(name, pattern)`. Every rule reads the text folded
+    (`_unicode.py`: full-width digits, odd spaces, zero-width characters, dashes); the spans
+    are the original text's.
     """
+    plain, index = fold(text)
+    spans = _find(
+        plain,
+        kinds,
+        regions,
+        folded(previous),
+        folded(previous_same),
+        None if next_same is None else folded(next_same),
+        extra,
+    )
+    if index is None:
+        return spans
+    return [Span(*back(index, s.start, s.end), s.kind) for s in spans]
+
+
+def _find(
+    text: str,
+    kinds: frozenset[str],
+    regions: tuple[str, ...],
+    previous: str,
+    previous_same: str,
+    next_same: str | None,
+    extra: tuple[tuple[str, re.Pattern[str]], ...],
+) -> list[Span]:
     spans = [
         Span(m.start(), m.end(), name) for name, pattern in extra for m in pattern.finditer(text)
     ]
@@ -96,6 +121,9 @@ def _numbers_in(
     taken_spans: list[Span],
 ) -> list[Span]:
     found_runs = runs(text)
+    pending = next_same is not None and next_same.endswith(PENDING)
+    if pending:  # the speaker's turns after this one are still reading a number out
+        next_same = next_same[: -len(PENDING)]  # type: ignore[index]
     cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
     ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
     asked = _named(_said(previous)[-12:], asked=True)
@@ -110,14 +138,14 @@ def _numbers_in(
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
-        named = _named([w for w in run.words_before if w.isalnum()][-8:])
+        named = own = _named([w for w in run.words_before if w.isalnum()][-8:])
         if named is None:  # asked, read back ("So that's ..."), a subject ("the serial ... is")
             named = asked or (earlier if run.head else None) or _read_back(run, previous, earlier)
             named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
         kinds = set(numeric)
         if named == "id":
             kinds.discard("phone")
-            if not cards_talked:
+            if own == "id" or not cards_talked:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
             if not ssn_talked:
                 kinds.discard("ssn")
@@ -140,9 +168,18 @@ def _numbers_in(
         found += joins
         if run.tail and "card" in kinds and cards_talked:
             found += _card_in_progress(run, found)
-        if run.tail and next_same is None:
+        if run.tail and (next_same is None or pending):
             found += _held(run, found)
         spans += found
+    if "card" in numeric:  # a card read over several runs, with anything between them
+        pay = any(PAY_TALK.search(t) for t in (text, previous, previous_same))
+        lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
+        ahead = [t for t in (next_same or "").split("\n") if MAYBE_NUMBER.search(t)][:3]
+        streamed = [
+            Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
+        ]
+        spans = [s for s in spans if not any(t.start < s.end and s.start < t.end for t in streamed)]
+        spans += streamed
     return spans
 
 
@@ -269,7 +306,7 @@ def _lead(run: Run, i: int) -> int:
     return start
 
 
-def _restarts(text: str, before: list[Run], run: Run, found: list[Span]) -> list[Span]:
+def _restarts(text: str, before: Sequence[Run], run: Run, found: list[Span]) -> list[Span]:
     """A card said again after a false start ("4111 1111, sorry, 4111 1111 1111 1111"): the
     false start's digits are redacted with it when they begin the card, or when a word of
     restarting ("sorry", "wait", "start over") sits between them."""
@@ -356,16 +393,7 @@ def _held(run: Run, found: list[Span]) -> list[Span]:
 
 
 def _ibans(text: str, taken: list[Span]) -> list[Span]:
-    found = []
-    for m in _IBAN.finditer(text):
-        raw = m.group().upper()
-        for end in range(len(raw), 14, -1):  # the longest prefix that is a valid IBAN
-            if _iban.is_valid(raw[:end]):
-                found.append((m.start(), m.start() + len(raw[:end].rstrip())))
-                break
-    if not found:
-        found = spelled_ibans(text)
-    spans = [Span(s, e, "iban") for s, e in found]
+    spans = [Span(s, e, "iban") for s, e in ibans(text)]
     return [s for s in spans if not any(t.start < s.end and s.start < t.end for t in taken)]
 
 

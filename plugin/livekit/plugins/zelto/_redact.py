@@ -122,9 +122,13 @@ Context = tuple[str, str, "str | None"]
 def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     """Per turn: (the turn before it, the same role's turn before it (after the other
     speaker's turn it answered, if any), the same role's turn after it: "" for none, None for
-    none yet while the call goes on), or None (no text). A
-    short aside without digits ("hold on") is passed over as the turn after or before."""
-    from ._numbers import is_aside
+    none yet while the call goes on), or None (no text). A short aside without digits ("hold
+    on") is passed over as the turn after or before. A number read over several turns ("6011"
+    ... "0009 9013" ... "9424") is a chain: the same role's turns before and after are up to
+    three of its fragments, one a line; while the call goes on and the chain reaches the
+    speaker's latest turn, it ends with `PENDING` (the number may still go on)."""
+    from ._numbers import PENDING, is_aside
+    from ._unicode import folded
 
     texts: list[str | None] = []
     for turn in turns:
@@ -134,19 +138,37 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     after: list[str | None] = [None if live else ""] * len(turns)
     before: list[str] = [""] * len(turns)
     last: dict[str, int] = {}
+    back: dict[int, int] = {}  # a turn -> the same role's turn before it
+    ahead: dict[int, int] = {}  # and after it
     for i, text in enumerate(texts):
         if text is None:
             continue
         role = str(turns[i].get("role", ""))
         j = last.get(role)
         if j is not None:
-            # with the question that turn answered: what it asked for names both halves
-            asked = texts[j - 1] if j and turns[j - 1].get("role") != role else None
-            before[i] = f"{asked}\n{texts[j]}" if asked else texts[j]  # type: ignore[assignment]
-            if is_aside(text):  # "4252 7601" "hold on" "8955 5978": the number goes on after it
+            k = j  # the chain of fragments this turn continues
+            while k in back and _fragment(texts[k]) and _fragment(texts[back[k]], end=True):
+                if len(_chain(back, k, j)) >= 3:
+                    break
+                k = back[k]
+            # with the question the chain answered: what it asked for names all of it
+            asked = texts[k - 1] if k and turns[k - 1].get("role") != role else None
+            lines = [t for m in _chain(back, k, j) if (t := texts[m]) is not None]
+            before[i] = "\n".join(([asked] if asked else []) + lines)
+            # "4252 7601" "hold on" "8955 5978": the number goes on after it
+            if is_aside(folded(text)):
                 continue
             after[j] = text
+            back[i], ahead[j] = j, i
         last[role] = i
+    for j, i in ahead.items():
+        chain = [i]
+        while _fragment(texts[chain[-1]]) and chain[-1] in ahead and len(chain) < 3:
+            chain.append(ahead[chain[-1]])
+        pending = live and chain[-1] not in ahead and _fragment(texts[chain[-1]])
+        # still reading the number out: what is not complete yet stays held
+        following = "\n".join(t for m in chain if (t := texts[m]) is not None)
+        after[j] = following + PENDING if pending else following
     out: list[Context | None] = []
     previous = ""
     for i, text in enumerate(texts):
@@ -156,6 +178,24 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         out.append((previous, before[i], after[i]))
         previous = text
     return out
+
+
+def _chain(back: dict[int, int], first: int, last: int) -> list[int]:
+    out = [last]
+    while out[-1] != first:
+        out.append(back[out[-1]])
+    return out[::-1]
+
+
+def _fragment(text: str | None, *, end: bool = False) -> bool:
+    """A turn that is a piece of a number read out: digits open and end it (`end`: end it)."""
+    from ._numbers import ends_with_number, opens_with_number
+    from ._unicode import folded
+
+    if text is None:
+        return False
+    plain = folded(text)
+    return (end or opens_with_number(plain)) and ends_with_number(plain)
 
 
 class PiiRedactor:
@@ -297,12 +337,14 @@ def _relevant(content: str, previous: str, previous_same: str, next_same: str | 
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
     from ._numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
+    from ._unicode import folded
 
+    content, after = folded(content), next_same and folded(next_same)
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = ""
     if next_same != "" and not ends_with_number(content):
         next_same = ""
-    elif next_same and not opens_with_number(next_same):
+    elif after and not opens_with_number(after):
         next_same = ""
     return previous, previous_same, next_same
 

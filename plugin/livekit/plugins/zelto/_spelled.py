@@ -1,4 +1,5 @@
-"""IBANs said letter by letter: "g b eight two w e s t one two ...".
+"""IBANs, written ("GB82 WEST 1234 ...", any case, spaces or dashes between groups) or said
+letter by letter: "g b eight two w e s t one two ...".
 
 The turn is read as a stream of characters: digits, digits said as words, single letters and
 short words read as their letters ("gb", "west"), "double" / "triple" before one; any longer
@@ -13,7 +14,22 @@ import re
 
 from stdnum import iban as _iban
 
-__all__ = ["spelled_ibans"]
+__all__ = ["ibans", "spelled_ibans"]
+
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
+
+
+def ibans(text: str) -> list[tuple[int, int]]:
+    """Written IBANs: the longest prefix of each candidate that is valid; else spelled ones."""
+    found = []
+    for m in _IBAN.finditer(text):
+        raw = m.group().upper()
+        for end in range(len(raw), 14, -1):
+            if _iban.is_valid(raw[:end]):
+                found.append((m.start(), m.start() + len(raw[:end].rstrip(" -"))))
+                break
+    return found or spelled_ibans(text)
+
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _UNITS = dict(

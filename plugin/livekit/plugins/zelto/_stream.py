@@ -1,0 +1,161 @@
+"""Cards read with anything between their digits: a turn as a stream of digits with gaps.
+
+A card is read in pieces: groups of any size, as digits or words, with asides between them
+("4556, hang on my glasses are upstairs, 7321 ..."), a group said wrong and said again
+("... 6975, no wait, 6978 ..."), over two or three turns of one speaker. Rather than a
+grammar of what may stand between the groups, the runs of digits (`_numbers.runs`) of the
+turn and of the same speaker's number fragments before and after it are read as one stream,
+the words between two runs as a gap, and any stretch of whole runs is a card when its digits
+are one (`_cards.is_card`: a network's prefix and length, a valid Luhn digit) and
+
+- the call talks of paying (card, visa, pay, charge, billing, ...: the turn, the one before
+  it, the same speaker's earlier fragments), or
+- it is read as four groups of four: the strongest shape a card has.
+
+A gap is crossed unless it names what follows (`zip`, `expires`, `code`, `order`, an
+identifier's name: `_naming.ID_WORDS`) or is longer than a short aside. A gap holding a word
+of restarting ("sorry", "no", "wait") may drop the groups said just before it (a correction).
+Windows of one run alone are `_pii._numbers`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._cards import is_card
+from ._naming import ID_WORDS
+from ._numbers import RESTART_WORDS, Run, runs
+
+__all__ = ["PAY_TALK", "stream_cards"]
+
+PAY_TALK = re.compile(
+    r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc|pay|"
+    r"paying|payment|charge|billing|checkout)\b",
+    re.I,
+)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# what a gap may not hold: it names the number after it, or says what the one before was
+_NAMES = ID_WORDS | frozenset(
+    "zip expires expiry expiration exp cvv cvc security ending last amount total dollars "
+    "phone number email at".split()
+)
+_GAP_MAX = 10  # words in a gap: an aside, not another sentence
+_LONGEST = 19 + 8  # digits of a stretch: a card and a group said wrong
+
+
+@dataclass
+class _Segment:
+    run: Run
+    line: int  # -1: an earlier turn, 0: this turn, 1: a later turn
+    chunks: list[tuple[int, int]]  # group index ranges read without a pause between them
+    gap: list[str]  # words between the previous segment and this one
+    restart: bool = False  # the gap before it holds a word of restarting
+    parts: tuple[str, ...] = ()  # each chunk's digits
+
+    @property
+    def digits(self) -> str:
+        return "".join(self.parts)
+
+
+def stream_cards(
+    text: str, before: list[str], after: list[str], pay: bool
+) -> list[tuple[int, int]]:
+    """Spans of `text` that belong to a card read over several runs; `before` / `after` are
+    the same speaker's number fragments (turns) just before and after this one."""
+    own = runs(text)
+    if not own or (len(own) < 2 and not before and not after):
+        return []  # a stretch is two runs or more, one of them in this turn
+    segments: list[_Segment] = []
+    carry: list[str] = []
+    for line, texts in ((-1, before), (0, [text]), (1, after)):
+        for piece in texts:
+            _add(segments, piece, line, carry)
+    if not any(s.line == 0 for s in segments) or len(segments) < 2:
+        return []
+    spans: list[tuple[int, int]] = []
+    for a in range(len(segments)):
+        if not segments[a].chunks or _NAMES.intersection(segments[a].gap[-3:]):
+            continue  # "invoice 4532 ...": named as something else
+        size = len(segments[a].digits)
+        for b in range(a + 1, len(segments)):
+            size += len(segments[b].digits)
+            if not _crossable(segments[b]) or size > _LONGEST:
+                break
+            if _card(segments, a, b, pay):
+                spans += _here(segments[a : b + 1])
+    return spans
+
+
+def _add(segments: list[_Segment], piece: str, line: int, carry: list[str]) -> None:
+    """The runs of `piece` as segments; `carry` holds the words ending the turn before it
+    (a turn boundary is a gap of those words and the ones starting this turn)."""
+    previous_end = 0
+    for run in runs(piece):
+        gap = carry + _WORD.findall(piece[previous_end : run.groups[0].start].lower())
+        carry.clear()
+        previous_end = run.groups[-1].end
+        if run.skip:  # money or a time: never part of a card, nor crossed
+            segments.append(_Segment(run, line, [], gap))
+            continue
+        chunks = _chunks(piece, run)
+        parts = tuple("".join(g.digits for g in run.groups[i:j]) for i, j in chunks)
+        restart = bool(RESTART_WORDS.intersection(gap))
+        segments.append(_Segment(run, line, chunks, gap, restart, parts))
+    carry.extend(_WORD.findall(piece[previous_end:].lower()))
+
+
+def _chunks(text: str, run: Run) -> list[tuple[int, int]]:
+    """The run's groups as read: a written group on its own, words said without a pause
+    together ("four one one one, ..." is one chunk of four)."""
+    out: list[tuple[int, int]] = []
+    for k, group in enumerate(run.groups):
+        spoken = not text[group.start : group.start + 1].isdigit()
+        pause = k == 0 or not spoken or group.sep_before.strip(" ") != ""
+        if pause or not out:
+            out.append((k, k + 1))
+        else:
+            out[-1] = (out[-1][0], k + 1)
+    return out
+
+
+def _crossable(segment: _Segment) -> bool:
+    gap = segment.gap
+    return bool(segment.chunks) and len(gap) <= _GAP_MAX and not _NAMES.intersection(gap)
+
+
+def _card(segments: list[_Segment], a: int, b: int, pay: bool) -> bool:
+    """The stretch a..b is a card, maybe with the last chunks of a segment left out where a
+    correction follows them (a group said wrong is redacted with the card it was part of)."""
+    stretch = segments[a : b + 1]
+    said = [s.digits for s in stretch]
+    whole = "".join(said)
+    if len(whole) <= 19 and is_card(whole) and (pay or _four_fours(stretch)):
+        return True
+    if not pay or len(whole) < 13:
+        return False
+    for k in range(a, b):
+        if not segments[k + 1].restart:
+            continue
+        left, right = "".join(said[: k - a]), "".join(said[k - a + 1 :])
+        parts = segments[k].parts
+        for dropped in range(1, len(parts) + 1):
+            digits = left + "".join(parts[: len(parts) - dropped]) + right
+            if len(digits) < 12:
+                break
+            if len(digits) <= 19 and is_card(digits):
+                return True
+    return False
+
+
+def _four_fours(stretch: list[_Segment]) -> bool:
+    sizes = [sum(len(g.digits) for g in s.run.groups[i:j]) for s in stretch for i, j in s.chunks]
+    return sizes == [4, 4, 4, 4]
+
+
+def _here(stretch: list[_Segment]) -> list[tuple[int, int]]:
+    """The part of the stretch in this turn: from its first group to its last."""
+    mine = [s for s in stretch if s.line == 0]
+    if not mine:
+        return []
+    return [(mine[0].run.groups[0].start, mine[-1].run.groups[-1].end)]

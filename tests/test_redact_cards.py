@@ -1,0 +1,76 @@
+"""Cards read with anything between their digits (`_stream.py`): a turn, and the same
+speaker's number fragments around it, read as a stream of digits with gaps; a card is any
+stretch of whole runs that is one (prefix, length, Luhn) once the call talks of paying, or
+read as four groups of four. Cases written for these tests, not taken from an evaluation
+set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+
+
+def said(text: str, previous: str = "") -> str:
+    return redact.turn(text, previous, "")  # type: ignore[no-any-return]
+
+
+def payload(*turns: tuple[str, str]) -> dict[str, Any]:
+    return {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+
+
+def contents(out: dict[str, Any]) -> list[str]:
+    return [t["content"] for t in out["transcript"]["turns"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("four five five six, hang on my glasses are upstairs, seven three two one, oh oh four "
+         "two, nine nine one seven", "Visa or Mastercard?"),
+        ("2221 3127, hold on that's wrong, 3126 1666 0567", "What card shall I charge?"),
+        ("5425 1048 8059 3834, let me redo that, 3534", "How are you paying?"),
+        ("six five oh one, where did I put it, four one nine, eight two one one three, seven six "
+         "nine five", "Which card shall I charge?"),
+        ("fore won won won, won won won won, won won won won, won won won won", "And the card?"),
+        ("four one one one, where was I, one one one one, one one one one, okay and, one one one "
+         "one", ""),  # four groups of four: a card with no talk of paying
+        ("4,916,338,506,082,832", "Go ahead with the long number."),
+    ],
+)  # fmt: skip
+def test_a_card_read_with_any_words_between_its_groups_is_one(text: str, previous: str) -> None:
+    assert said(text, previous) == "[card]"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("I already paid invoice 4532 0151 1283 0366 with my card", "How can I help?"),
+        ("the card ending four two four two, zip nine oh two one oh, expires oh four twenty "
+         "nine, code seven three seven", "What card are you paying with?"),
+        ("Payment received, tracking 9400 1118 9922 3845 6789 12.", ""),
+        ("I'm paying the phone off, IMEI 49 015420 323751 8", ""),
+        ("I paid 45 on the 4th, then 2,310 for 12 items on my card", ""),
+    ],
+)  # fmt: skip
+def test_numbers_in_payment_talk_that_are_no_card_stay(text: str, previous: str) -> None:
+    assert said(text, previous) == text
+
+
+def test_a_card_read_over_three_turns_is_never_in_clear() -> None:
+    turns = [
+        ("assistant", "Payment card please."),
+        ("user", "six oh one one"),
+        ("assistant", "Okay."),
+        ("user", "0009 9013"),
+        ("assistant", "Mhm."),
+        ("user", "nine four two four, that's the lot"),
+    ]
+    for k in range(2, len(turns) + 1):
+        snapshot = " ".join(contents(redact.live(payload(*turns[:k]))))
+        assert "six oh one one" not in snapshot and "9013" not in snapshot, k
+    assert contents(redact(payload(*turns)))[1::2] == ["[card]", "[card]", "[card], that's the lot"]

@@ -1,0 +1,75 @@
+"""`zelto.redact_pii()` on typed text: full-width digits, no-break and thin spaces, zero-width
+characters inside numbers and emails, typographic dashes. Every rule reads the text folded
+(NFKC, format characters dropped, any dash to "-"); replacements cut the original text.
+Cases written for these tests, not taken from an evaluation set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+
+
+def said(text: str, previous: str = "") -> str:
+    return redact.turn(text, previous, "")  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pay with ４１１１ １１１１ １１１１ １１１１ thanks", "pay with [card] thanks"),
+        ("card 4111\u200b1111\u200b1111\u200b1111 exp 04/29", "card [card] exp 04/29"),
+        ("card 4111\u200d1111 1111\u20601111", "card [card]"),
+        ("my card is 5555\u00a04444\u00a03333\u00a01111", "my card is [card]"),
+        ("it's 6011\u20130009\u20139013\u20139424 ok", "it's [card] ok"),
+        ("card: 4111\u202f1111\u202f1111\u202f1111", "card: [card]"),
+        ("call me: +44\u00a020\u00a07946\u00a00958", "call me: [phone]"),
+        ("phone (212)\u2009555\u20110187", "phone [phone]"),
+        ("mobile +49\u00a0３０\u00a0１３２７０４", "mobile [phone]"),
+        ("SSN 078\u201305\u20131120", "SSN [ssn]"),
+        ("email me at jo\u200bhn.doe@gmail.com please", "email me at [email] please"),
+        ("anna.berg＠outlook.com is best", "[email] is best"),
+        ("refund to GB82-WEST-1234-5698-7654-32 thanks", "refund to [iban] thanks"),
+        ("IBAN DE20\u20113704\u20116972\u20110936\u20116009\u201179", "IBAN [iban]"),
+        ("IBAN DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000", "IBAN [iban]"),
+    ],
+)
+def test_typed_unicode_inside_a_number_or_an_email_is_read_through(
+    text: str, expected: str
+) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order no. ４９１６３３８５０６０８２８３２ was charged twice",
+        "statements for 2023\u20132024 please",
+        "you charged me 1\u00a0234,56 € on my card",
+        "I paid at www.shop\u200bhub.com yesterday",
+        "caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9 \u2014 nothing here",
+    ],
+)
+def test_typed_look_alikes_and_other_unicode_stay_as_they_are(text: str) -> None:
+    assert said(text) == text
+
+
+def test_a_card_typed_in_full_width_across_two_turns_is_held_then_redacted() -> None:
+    turns = [
+        {"role": "assistant", "content": "Card number please."},
+        {"role": "user", "content": "４１１１ １１１１"},
+    ]
+    snapshot = redact.live({"transcript": {"turns": turns}})["transcript"]["turns"]
+    assert "１１１１" not in snapshot[1]["content"]
+    turns.append({"role": "user", "content": "１１１１ １１１１"})
+    final = redact({"transcript": {"turns": turns}})["transcript"]["turns"]
+    assert [t["content"] for t in final[1:]] == ["[card]", "[card]"]
+
+
+def test_a_users_own_kind_reads_the_folded_text_too() -> None:
+    own: Any = zelto.redact_pii(extra_kinds={"member": r"M-\d{6}"})
+    assert own.turn("member M\u2011１２３４５６ ok", "", "") == "member [member] ok"

@@ -21,6 +21,9 @@ written like dev2 after the dev2 round, aimed at the classes that round left wea
 `dev4` (benchmarks/pii_dev4.py, pii_dev4_neg.py, hand_dev4.jsonl, seed 22007), was written after
 the dev3 round, aimed at how cards are read (any words between groups, uneven groups,
 corrections, homophones, across turns), card look-alikes in payment talk, and typed Unicode.
+A third held-out part, `heldout3` (benchmarks/pii_heldout3*.py, hand_heldout3.jsonl, seed
+22006), was written after the third round by someone who had read neither the rules nor the
+other held-out parts: it measures the fourth round.
 
 Rule authors tune on dev.jsonl (and dev2) only; heldout*.jsonl, hand_heldout*.jsonl and
 pii_heldout*.py are read by the evaluation, not by people writing rules (docs/redaction.md,
@@ -52,19 +55,21 @@ from pii_rows import Retry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pii"
-PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2")
+PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3")
 SEEDS = {
     "dev": 22_001,
     "heldout": 22_002,
     "dev2": 22_003,
     "heldout2": 22_004,
     "dev3": 22_005,
+    "heldout3": 22_006,
     "dev4": 22_007,
 }
 # parts whose families are written apart from pii_families.py's
-OWN = ("dev2", "dev3", "dev4", "heldout2")
+OWN = ("dev2", "dev3", "dev4", "heldout2", "heldout3")
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 ROWS_DEV3 = 440  # half of them look-alikes (dev3, dev4)
+ROWS_HELDOUT3 = 440
 # the files were written with these: other phonenumbers metadata gives other valid numbers
 GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
 
@@ -88,9 +93,9 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
     """The generated rows of `part` (deterministic for a seed)."""
     rng = random.Random(SEEDS[part] if seed is None else seed)
     if part in OWN:
-        return _generate_own(
-            part, rng, ROWS_DEV3 if part in ("dev3", "dev4") and rows == ROWS else rows
-        )
+        if rows == ROWS:
+            rows = {"dev3": ROWS_DEV3, "dev4": ROWS_DEV3, "heldout3": ROWS_HELDOUT3}.get(part, rows)
+        return _generate_own(part, rng, rows)
     vocab = vocabulary(part)
     if part == "dev":
         families = dict(FAMILIES)
@@ -117,6 +122,10 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
         import pii_heldout2_neg
 
         families: dict[str, Any] = pii_heldout2_neg.FAMILIES
+    elif part == "heldout3":
+        import pii_heldout3_neg
+
+        families = pii_heldout3_neg.FAMILIES
     else:
         own = {"dev2": pii_dev2_neg, "dev3": pii_dev3_neg, "dev4": pii_dev4_neg}
         families = own[part].FAMILIES

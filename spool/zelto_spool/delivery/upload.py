@@ -164,6 +164,11 @@ class Uploader:
         except (httpx.HTTPError, UploadError, ZeltoError) as exc:
             self._retry(recording, report, f"{type(exc).__name__} from {self._where}: {exc}", extra)
             return
+        except Exception as exc:  # anything else (an HTTP library's own error): this one waits,
+            # the pass goes on to the others (a raise here ended drain in a traceback)
+            logger.exception("recording upload failed unexpectedly", extra=extra)
+            self._retry(recording, report, f"{type(exc).__name__} from {self._where}: {exc}", extra)
+            return
         if done.unsent is not None:  # in the bucket, but no version of the call says so
             report.unsent.append((recording.call_id, done.unsent))
             return
@@ -219,7 +224,7 @@ class Uploader:
                 async with httpx.AsyncClient(timeout=self._timeout, trust_env=False) as client:
                     return await client.put(
                         object_url(self.settings, key),
-                        content=_chunks(file, reading),
+                        content=_chunks(file, size, path, reading),
                         headers=headers,
                     )
             finally:
@@ -260,13 +265,19 @@ def _open_and_hash(path: Path) -> tuple[FileIO, str, str, int]:
     return file, sha256.hexdigest(), base64.b64encode(md5.digest()).decode(), size
 
 
-async def _chunks(file: FileIO, reading: list[bool]) -> AsyncIterator[bytes]:
-    while True:
+async def _chunks(file: FileIO, size: int, path: Path, reading: list[bool]) -> AsyncIterator[bytes]:
+    """The `size` bytes hashed, as the PUT's body. A file cut short since (truncated) ends
+    the upload as `Changed` (the store would refuse a body shorter than its Content-Length
+    anyway, as the HTTP library's own error); other bytes in it, the store refuses by the
+    Content-MD5 and the signed hash."""
+    left = size
+    while left:
         reading[0] = True
-        chunk = await _off_loop(file.read, CHUNK)
+        chunk = await _off_loop(file.read, min(CHUNK, left))
         reading[0] = False
         if not chunk:
-            return
+            raise Changed(path)
+        left -= len(chunk)
         yield chunk
 
 

@@ -73,3 +73,44 @@ def test_a_card_typed_in_full_width_across_two_turns_is_held_then_redacted() -> 
 def test_a_users_own_kind_reads_the_folded_text_too() -> None:
     own: Any = zelto.redact_pii(extra_kinds={"member": r"M-\d{6}"})
     assert own.turn("member M\u2011１２３４５６ ok", "", "") == "member [member] ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # invisible letters, not format characters: the Hangul fillers hid a whole card
+        ("my card is 4111\u31641111\u31641111\u31641111", "my card is [card]"),
+        ("card 4111\u11601111\uffa01111\u115f1111 ok", "card [card] ok"),
+        ("SSN 078\u034f-05-1120", "SSN [ssn]"),
+        # a combining mark inside an address: the whole address goes
+        ("email jose\u0301.doe@gmail.com", "email [email]"),
+        # no digit but one: a fraction or a superscript is no part of the number beside it
+        ("call me at (212) 555-0134 \u00bd", "call me at [phone] \u00bd"),
+        ("my phone is 212 555 0134 \u2153 of the time", "my phone is [phone] \u2153 of the time"),
+        ("\u00bd 078-05-1120 is my social", "\u00bd [ssn] is my social"),
+        ("card 4111 1111 1111 1111\u00b2", "card [card]\u00b2"),
+    ],
+)
+def test_invisible_letters_and_marks_are_read_through_and_no_digit_is_made_up(
+    text: str, expected: str
+) -> None:
+    assert said(text) == expected
+
+
+def test_strings_in_tuples_and_in_keys_are_redacted() -> None:
+    """An `add_fields` value may hold a tuple (written as a JSON list) or use an address as a
+    key; both reached the spool in clear. Two keys redacted alike are both kept."""
+    payload = {
+        "call": {"externalId": "room-1"},
+        "transcript": {"turns": []},
+        "customer": {
+            "cards": ("4111 1111 1111 1111",),
+            "contacts": {"anna@outlook.com": "primary", "bob@outlook.com": "work"},
+        },
+        "crm": {"numbers": ("+1 212 555 0134", 7)},
+    }
+    out = redact(payload)
+    assert out["customer"]["cards"] == ["[card]"]
+    assert sorted(out["customer"]["contacts"].values()) == ["primary", "work"]
+    assert all(k.startswith("[email]") for k in out["customer"]["contacts"])
+    assert out["crm"]["numbers"] == ["[phone]", 7]

@@ -270,12 +270,19 @@ class PiiRedactor:
         ]
 
     def text(self, value: Any) -> Any:
-        """Every string inside `value` (dicts, lists) redacted without context."""
+        """Every string inside `value` (dicts with their keys, lists, tuples: the JSON
+        encoder writes a tuple as a list) redacted without context."""
         if isinstance(value, str):
             return self.turn(value, "", "")
         if isinstance(value, Mapping):
-            return {k: self.text(v) for k, v in value.items()}
-        if isinstance(value, list):
+            out: dict[Any, Any] = {}
+            for k, v in value.items():
+                key = self.text(k) if isinstance(k, str) else k
+                while key in out:  # two keys redacted alike: both kept
+                    key = f"{key} "
+                out[key] = self.text(v)
+            return out
+        if isinstance(value, (list, tuple)):
             return [self.text(v) for v in value]
         return value
 

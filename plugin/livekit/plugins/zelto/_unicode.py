@@ -4,8 +4,10 @@ Typed text (a chat turn, a tool's output, a pasted number) may hold full-width d
 (`４１１１`), digits of other scripts, no-break, thin or ideographic spaces, zero-width spaces
 and joiners or soft hyphens inside a number or an email, and typographic dashes. Every rule is
 written for ASCII digits, spaces and `-`, so the text is folded once, before any rule reads it:
-NFKC compatibility folding (full-width forms, the spaces), invisible format characters
-(Unicode category Cf) dropped, any decimal digit to its ASCII digit, any dash to `-`. An
+NFKC compatibility folding (full-width forms, the spaces), invisible characters (format
+characters, category Cf, the other default-ignorable ones such as the Hangul fillers, and
+combining marks) dropped, any decimal digit (category Nd) to its ASCII digit, and nothing else
+to a digit (`½`, `①`, `²` stay themselves), any dash to `-`. An
 offset map leads each folded character back to the original one it came from, so a
 replacement cuts the original text (zero-width characters inside a finding go with it).
 """
@@ -20,11 +22,24 @@ __all__ = ["back", "fold", "folded"]
 _DASHES = {"\u2212", "\ufe63", "\uff0d"}  # minus signs: category Sm, or folded to one
 
 
+# invisible, yet not format characters (Unicode's Default_Ignorable_Code_Point, less category
+# Cf): the Hangul fillers (letters, Lo), the combining grapheme joiner, Mongolian free
+# variation selectors and variation selectors (Mn)
+_IGNORABLE = frozenset(
+    "\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5"
+    + "".join(map(chr, range(0x180B, 0x1810)))
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+
+
 @functools.lru_cache(maxsize=1024)
 def _char(c: str) -> str:
     category = unicodedata.category(c)
-    if category == "Cf":
-        return ""  # zero-width space / joiners, word joiner, soft hyphen, direction marks
+    if category in ("Cf", "Mn") or c in _IGNORABLE:
+        # zero-width space / joiners, word joiner, soft hyphen, direction marks, the fillers
+        # above; combining marks (`e` + U+0301 is read as the `e` of an address)
+        return ""
     if category == "Nd":
         return str(unicodedata.decimal(c))
     out = unicodedata.normalize("NFKC", c)
@@ -32,7 +47,10 @@ def _char(c: str) -> str:
         return "-"
     if out.isspace():
         return " "
-    return "".join(str(unicodedata.decimal(d)) if d.isdecimal() else d for d in out)
+    if any(d.isdigit() for d in out):
+        # no digit but one: `½` (NFKC `1⁄2`), `①`, `²` would lengthen the number beside them
+        return c
+    return out
 
 
 def fold(text: str) -> tuple[str, list[int] | None]:

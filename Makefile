@@ -39,7 +39,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # The tests against the LOWEST versions the two pyproject.toml files allow (uv's lowest-direct
-# resolution: every declared lower bound, e.g. livekit-agents 1.6.0, httpx 0.27.0), in venvs of
+# resolution: every declared lower bound, e.g. livekit-agents 1.6.0, httpx 0.28.0), in venvs of
 # their own so the main one is untouched. Twice: the sidecar's tests with zelto-spool alone, at its
 # own floors (test-lowest-spool), and the suite with the plugin (test-lowest-plugin; livekit-agents
 # then lifts some of the sidecar's floors, e.g. aiohttp). `LOWEST_TESTS=...` picks the plugin's
@@ -69,7 +69,7 @@ test-lowest-spool:
 	$(LOWEST)-spool/bin/python -m pip install --quiet uv
 	$(LOWEST)-spool/bin/uv pip install --quiet --python $(LOWEST)-spool/bin/python \
 		--resolution lowest-direct -e './spool[fast,testing]' \
-		'pytest>=8' 'pytest-timeout>=2.3' 'hypothesis>=6.100' 'pyyaml>=6'
+		'pytest>=8' 'pytest-timeout>=2.3' 'hypothesis>=6.135.19' 'pyyaml>=6'
 	$(LOWEST)-spool/bin/uv pip list --python $(LOWEST)-spool/bin/python
 	$(LOWEST)-spool/bin/python -m pytest $(PYTEST_ARGS) $(SPOOL_TESTS)
 

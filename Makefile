@@ -4,6 +4,11 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+# the suite runs in this many processes (pytest-xdist), a test file to each at a time: most of
+# its time is spent waiting on real worker processes, sidecars and servers, not on the CPU.
+# PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= 2
+PYTEST := -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 CODE := $(wildcard spool plugin tests examples benchmarks)
 
 # both distributions, editable, in one pip command: the plugin's pin on zelto-spool is then met by
@@ -33,13 +38,13 @@ deps: $(VENV)/.installed
 	$(VENV)/bin/deptry plugin
 
 test: lint
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) $(PYTEST) $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # The tests against the LOWEST versions the two pyproject.toml files allow (uv's lowest-direct
-# resolution: every declared lower bound, e.g. livekit-agents 1.6.0, httpx 0.27.0), in venvs of
+# resolution: every declared lower bound, e.g. livekit-agents 1.6.0, httpx 0.28.0), in venvs of
 # their own so the main one is untouched. Twice: the sidecar's tests with zelto-spool alone, at its
 # own floors (test-lowest-spool), and the suite with the plugin (test-lowest-plugin; livekit-agents
 # then lifts some of the sidecar's floors, e.g. aiohttp). `LOWEST_TESTS=...` picks the plugin's
@@ -69,11 +74,13 @@ test-lowest-spool:
 	$(LOWEST)-spool/bin/python -m pip install --quiet uv
 	$(LOWEST)-spool/bin/uv pip install --quiet --python $(LOWEST)-spool/bin/python \
 		--resolution lowest-direct -e './spool[fast,testing]' \
-		'pytest>=8' 'pytest-timeout>=2.3' 'hypothesis>=6.100' 'pyyaml>=6'
+		'pytest>=8' 'pytest-timeout>=2.3' 'pytest-xdist>=3.5' 'hypothesis>=6.135.19' 'pyyaml>=6'
 	$(LOWEST)-spool/bin/uv pip list --python $(LOWEST)-spool/bin/python
-	$(LOWEST)-spool/bin/python -m pytest $(PYTEST_ARGS) $(SPOOL_TESTS)
+	$(LOWEST)-spool/bin/python $(PYTEST) $(PYTEST_ARGS) $(SPOOL_TESTS)
 
-test-lowest-plugin:
+# the plugin's venv at the lowest versions, built again whenever a pyproject.toml changes (.ci/run
+# builds it while `make test` runs)
+$(LOWEST)/.installed: pyproject.toml spool/pyproject.toml
 	rm -rf $(LOWEST)
 	python3 -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet uv
@@ -83,7 +90,10 @@ test-lowest-plugin:
 	$(LOWEST)/bin/python -c "import livekit.agents as a, sys; \
 		sys.exit(None if a.__version__ == '$(LIVEKIT_LOWEST)' else \
 		f'livekit-agents {a.__version__} installed, not the lowest, $(LIVEKIT_LOWEST)')"
-	$(LOWEST)/bin/python -m pytest $(PYTEST_ARGS) $(LOWEST_TESTS)
+	touch $@
+
+test-lowest-plugin: $(LOWEST)/.installed
+	$(LOWEST)/bin/python $(PYTEST) $(PYTEST_ARGS) $(LOWEST_TESTS)
 
 # the plugin's LiveKit-facing tests on the lowest livekit-agents (what .ci/run runs)
 test-livekit-lowest:

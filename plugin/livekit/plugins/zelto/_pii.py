@@ -104,7 +104,7 @@ def _find(
     if "email" in kinds and _MAYBE_EMAIL.search(text):
         spans += [Span(s, e, "email") for s, e in find_emails(text, previous)]
     if "iban" in kinds:
-        spans += _ibans(text, spans)
+        spans += _ibans(text, spans, previous_same, next_same or "")
     numeric = kinds & {"card", "phone", "ssn"}
     if numeric and MAYBE_NUMBER.search(text):
         spans += _numbers_in(text, numeric, regions, previous, previous_same, next_same, spans)
@@ -392,8 +392,11 @@ def _held(run: Run, found: list[Span]) -> list[Span]:
     return [Span(rest[0].start, rest[-1].end, "number")]
 
 
-def _ibans(text: str, taken: list[Span]) -> list[Span]:
-    spans = [Span(s, e, "iban") for s, e in ibans(text)]
+def _ibans(text: str, taken: list[Span], previous_same: str, next_same: str) -> list[Span]:
+    """IBANs of this turn, or this turn's part of one said over the speaker's turns around it."""
+    before = previous_same.rsplit("\n", 1)[-1]
+    after = next_same.removesuffix(PENDING).split("\n", 1)[0]
+    spans = [Span(s, e, "iban") for s, e in ibans(text, before, after)]
     return [s for s in spans if not any(t.start < s.end and s.start < t.end for t in taken)]
 
 

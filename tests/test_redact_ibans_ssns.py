@@ -1,0 +1,49 @@
+"""IBANs read as a stream of letters and digits (any spelling, checked by mod 97) and SSNs
+read as a stream of digits in SSN talk (checked by the SSA's rules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+
+
+def conversation(*turns: tuple[str, str]) -> list[str]:
+    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NATO words, "as in", written digit tokens among spelled letters, no grouping
+        ("golf bravo eight two whiskey echo sierra tango one two three four five six nine "
+         "eight seven six five four three two", "[iban]"),
+        ("it's n as in nancy l nine one a b n as in nancy a zero four one seven one six "
+         "four three zero zero", "it's [iban]"),
+        ("the account is d e 89 370400440532013000 thanks", "the account is [iban] thanks"),
+        ("n l, 91 abna 041 71 643 00", "[iban]"),
+        ('{"iban": "de89370400440532013000", "amount": 12}', '{"iban": "[iban]", "amount": 12}'),
+    ],
+)  # fmt: skip
+def test_ibans_said_any_way_the_check_holds(text: str, expected: str) -> None:
+    assert redact.turn(text, "", "") == expected
+
+
+def test_an_iban_said_over_two_turns_is_caught_in_both() -> None:
+    out = conversation(
+        ("assistant", "Which IBAN should the refund go to?"),
+        ("user", "delta echo eight nine three seven zero four"),
+        ("assistant", "Mhm."),
+        ("user", "zero zero four four zero five three two zero one three zero zero zero"),
+    )
+    assert out[1] == "[iban]" and out[3] == "[iban]"
+
+
+def test_an_iban_shaped_reference_whose_check_fails_stays() -> None:
+    text = "the reference is DE88 3704 0044 0532 0130 00"
+    assert redact.turn(text, "", "") == text

@@ -100,8 +100,12 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
     rng = random.Random(SEEDS[part] if seed is None else seed)
     if part in OWN:
         if rows == ROWS:
-            rows = {"dev3": ROWS_DEV3, "dev4": ROWS_DEV3, "heldout3": ROWS_HELDOUT3,
-                    "dev5": ROWS_DEV5}.get(part, rows)
+            rows = {
+                "dev3": ROWS_DEV3,
+                "dev4": ROWS_DEV3,
+                "heldout3": ROWS_HELDOUT3,
+                "dev5": ROWS_DEV5,
+            }.get(part, rows)
         return _generate_own(part, rng, rows)
     vocab = vocabulary(part)
     if part == "dev":

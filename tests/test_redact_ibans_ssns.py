@@ -47,3 +47,29 @@ def test_an_iban_said_over_two_turns_is_caught_in_both() -> None:
 def test_an_iban_shaped_reference_whose_check_fails_stays() -> None:
     text = "the reference is DE88 3704 0044 0532 0130 00"
     assert redact.turn(text, "", "") == text
+
+
+def test_an_ssn_said_over_two_turns_after_ssn_talk_is_caught_in_both() -> None:
+    out = conversation(
+        ("assistant", "And your social, please?"),
+        ("user", "five one two, three four"),
+        ("assistant", "Okay."),
+        ("user", "seven seven eight one"),
+    )
+    assert out[1] == "[ssn]" and out[3] == "[ssn]"
+
+
+def test_an_ssn_in_a_json_key_named_social_security_number() -> None:
+    text = '{"social_security_number": "512347781"}'
+    assert redact.turn(text, "", "") == '{"social_security_number": "[ssn]"}'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather not give my social, my member id is 512 34 7781",
+        "you have my ssn already, the claim number is 512-34-7781",
+    ],
+)
+def test_a_number_named_as_an_id_is_no_ssn_even_in_ssn_talk(text: str) -> None:
+    assert redact.turn(text, "", "") == text

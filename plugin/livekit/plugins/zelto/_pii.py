@@ -40,7 +40,8 @@ __all__ = ["Span", "find_spans", "is_card"]
 _CARD_CONTEXT = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc)\b", re.I
 )
-_SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
+# "social", "SSN", also as a JSON key's part ("social_security_number", "ssn_full")
+_SSN_CONTEXT = re.compile(r"(?<![a-z])(social|ssn)(?![a-z])", re.I)
 _WORDS = re.compile(r"[a-z]+", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _SSN_AREA_BAD = {"000", "666"}
@@ -126,6 +127,7 @@ def _numbers_in(
         next_same = next_same[: -len(PENDING)]  # type: ignore[index]
     cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
     ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
+    ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
     asked = _named(_said(previous)[-12:], asked=True)
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
     earlier = _named(_said(previous_same)[-12:], asked=True)
@@ -147,7 +149,7 @@ def _numbers_in(
             kinds.discard("phone")
             if own == "id" or not cards_talked:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
-            if not ssn_talked:
+            if own == "id" or not ssn_near:  # "not my social, my member id is ..."
                 kinds.discard("ssn")
         phoned = named == "phone"
         hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
@@ -159,10 +161,11 @@ def _numbers_in(
         # joined across two turns may be from any of the fallback regions too
         across = Regions(regions, FALLBACK_REGIONS, anywhere=phoned)
         joins: list[Span] = []
+        joinable = frozenset(kinds if ssn_near else kinds - {"ssn"})
         if carry is not None and run.head:
-            joins += _joined(carry, run, frozenset(kinds), across, in_second=True)
+            joins += _joined(carry, run, joinable, across, in_second=True)
         if run.tail and following is not None:
-            joins += _joined(run, following, frozenset(kinds), across, in_second=False)
+            joins += _joined(run, following, joinable, across, in_second=False)
         # a number carried on across turns is read as the whole, not as what its part looks like
         found = [f for f in found if not any(j.start < f.end and f.start < j.end for j in joins)]
         found += joins
@@ -216,11 +219,15 @@ def _digits(run: Run, i: int, j: int) -> str:
     return "".join(g.digits for g in run.groups[i:j])
 
 
-def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
-    digits = _digits(run, i, j)
+def _ssn_ok(digits: str) -> bool:
+    """The SSA's rules: 9 digits, area not 000, 666 or 9xx, group not 00, serial not 0000."""
     if len(digits) != 9 or digits[:3] in _SSN_AREA_BAD or digits[0] == "9":
         return False
-    if digits[3:5] == "00" or digits[5:] == "0000":
+    return digits[3:5] != "00" and digits[5:] != "0000"
+
+
+def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
+    if not _ssn_ok(_digits(run, i, j)):
         return False
     shaped = [len(g.digits) for g in run.groups[i:j]] == [3, 2, 4] and all(
         "-" in g.sep_before for g in run.groups[i + 1 : j]
@@ -351,12 +358,12 @@ def _joined(
         return []
     joined = Run(groups=first.groups + second.groups, plus=first.plus)
     cut = len(first.groups)
-    for kind in ("card", "phone"):
-        if kind not in kinds or (kind == "card" and first.plus):  # no card follows a "+"
+    for kind in ("card", "ssn", "phone"):
+        if kind not in kinds or (kind != "phone" and first.plus):  # no card follows a "+"
             continue
         # 8 digits after "+" or talk of phones (a Swedish "08 12" "38 18"), else 10
         short = 8 if first.plus or regions.anywhere else 10
-        low, high = (12, 19) if kind == "card" else (short, 15)
+        low, high = {"card": (12, 19), "ssn": (9, 9)}.get(kind, (short, 15))
         for i, j in _windows(joined, low, high):
             if not i < cut < j:
                 continue
@@ -364,7 +371,11 @@ def _joined(
             plus = joined.plus and i == 0
             if kind == "phone" and (i, j) != (0, len(joined.groups)) and regions.anywhere:
                 continue  # a phone read across two turns is all of both halves
-            if is_card(digits) if kind == "card" else is_phone(digits, plus, regions):
+            if kind == "ssn":
+                valid = _ssn_ok(digits) and (i, j) == (0, len(joined.groups))
+            else:
+                valid = is_card(digits) if kind == "card" else is_phone(digits, plus, regions)
+            if valid:
                 if in_second:
                     return [Span(second.groups[0].start, second.groups[j - cut - 1].end, kind)]
                 return [Span(_lead(first, i), first.groups[-1].end, kind)]

@@ -43,8 +43,8 @@ def ibans(text: str, previous: str = "", following: str = "") -> list[tuple[int,
             continue
         whole = f"{before}\n{text}\n{after}" if before else f"{text}\n{after}"
         at = len(before) + 1 if before else 0
-        for start, end in spelled_ibans(whole):
-            start, end = max(start, at), min(end, at + len(text))
+        for first, last in spelled_ibans(whole):
+            start, end = max(first, at), min(last, at + len(text))
             if start < end:
                 found.append((start - at, end - at))
     return found

@@ -37,7 +37,7 @@ AS_IN = {"a": "apple", "b": "boy", "c": "cat", "d": "dog", "e": "edward", "f": "
          "y": "yellow", "z": "zebra"}  # fmt: skip
 COUNTRIES = ["DE", "GB", "FR", "NL", "ES", "IT", "BE", "AT", "CH", "IE", "PT", "PL"]
 IBAN_ASK = [
-    "Which account should the refund go to?",
+    "Where should we send the refund, which account?",
     "Can I have the IBAN for the transfer?",
     "Read me the account's IBAN, please.",
     "And the international bank number?",

@@ -44,9 +44,24 @@ def test_an_iban_said_over_two_turns_is_caught_in_both() -> None:
     assert out[1] == "[iban]" and out[3] == "[iban]"
 
 
-def test_an_iban_shaped_reference_whose_check_fails_stays() -> None:
-    text = "the reference is DE88 3704 0044 0532 0130 00"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the reference is DE88 3704 0044 0532 0130 00",
+        "the payment reference on the letter is BE91 0961 3127 3353",  # no phone inside
+    ],
+)
+def test_an_iban_shaped_reference_whose_check_fails_stays(text: str) -> None:
     assert redact.turn(text, "", "") == text
+
+
+def test_tens_before_a_pause_are_a_whole_ten() -> None:
+    # "sixty three seventy ... four six": seventy, then four six, not seventy-four
+    text = (
+        "i t fifty six ... x as in x-ray zero five four two eight ... one one one oh one ... "
+        "oh oh oh oh oh oh ... sixty three seventy ... four six"
+    )
+    assert redact.turn(text, "", "") == "[iban]"
 
 
 def test_an_ssn_said_over_two_turns_after_ssn_talk_is_caught_in_both() -> None:

@@ -31,7 +31,7 @@ from ._naming import said as _said
 from ._naming import subject as _subject
 from ._numbers import MAYBE_NUMBER, PENDING, RESTART_WORDS, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
-from ._spelled import ibans
+from ._spelled import ibans, look_alikes
 from ._stream import PAY_TALK, stream_cards
 from ._unicode import back, fold, folded
 
@@ -108,7 +108,10 @@ def _find(
         spans += _ibans(text, spans, previous_same, next_same or "")
     numeric = kinds & {"card", "phone", "ssn"}
     if numeric and MAYBE_NUMBER.search(text):
-        spans += _numbers_in(text, numeric, regions, previous, previous_same, next_same, spans)
+        # a reference printed like an IBAN that fails its check: its digits are not a number
+        shaped = [Span(s, e, "") for s, e in look_alikes(text)] if "iban" in kinds else []
+        taken = spans + shaped
+        spans += _numbers_in(text, numeric, regions, previous, previous_same, next_same, taken)
     return _disjoint(spans)
 
 

@@ -18,7 +18,7 @@ import re
 
 from stdnum import iban as _iban
 
-__all__ = ["ibans", "spelled_ibans"]
+__all__ = ["ibans", "look_alikes", "spelled_ibans"]
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
 
@@ -48,6 +48,20 @@ def ibans(text: str, previous: str = "", following: str = "") -> list[tuple[int,
             if start < end:
                 found.append((start - at, end - at))
     return found
+
+
+_SHAPED = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}")
+
+
+def look_alikes(text: str) -> list[tuple[int, int]]:
+    """Written in an IBAN's shape (a country's code, two digits, its length) and failing the
+    check: a reference printed like one, whose digits are no phone number or card either."""
+    out = []
+    for m in _SHAPED.finditer(text):
+        raw = m.group().replace(" ", "").replace("-", "")
+        if _size(raw[:2]) and len(raw) >= _size(raw[:2]) and not _iban.is_valid(raw):
+            out.append((m.start(), m.end()))
+    return out
 
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:-ray)?|\d+")
@@ -143,6 +157,8 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
             chars = _TEENS[low]
         elif low in _TENS:
             nxt = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
+            if nxt and text[m.end() : tokens[index + 1].start()].strip(" -"):
+                nxt = ""  # "seventy ... four": a pause, not seventy-four
             chars = _TENS[low] + ("" if nxt in _UNITS and nxt != "oh" else "0")
         elif low in _SKIP:
             continue

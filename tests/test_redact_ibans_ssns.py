@@ -88,3 +88,11 @@ def test_an_ssn_in_a_json_key_named_social_security_number() -> None:
 )
 def test_a_number_named_as_an_id_is_no_ssn_even_in_ssn_talk(text: str) -> None:
     assert redact.turn(text, "", "") == text
+
+
+def test_an_ssn_read_with_an_aside_between_its_groups() -> None:
+    out = conversation(
+        ("assistant", "Can I get your social security number?"),
+        ("user", "five one two, hang on it's in my wallet, three four, seven seven eight one"),
+    )
+    assert out[1] == "[ssn]"  # from its first digit to its last, as cards

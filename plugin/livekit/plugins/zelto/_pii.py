@@ -32,7 +32,7 @@ from ._naming import subject as _subject
 from ._numbers import MAYBE_NUMBER, PENDING, RESTART_WORDS, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
 from ._spelled import ibans, look_alikes
-from ._stream import PAY_TALK, stream_cards
+from ._stream import PAY_TALK, ssn_ok, stream_cards, stream_ssns
 from ._unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card"]
@@ -164,11 +164,10 @@ def _numbers_in(
         # joined across two turns may be from any of the fallback regions too
         across = Regions(regions, FALLBACK_REGIONS, anywhere=phoned)
         joins: list[Span] = []
-        joinable = frozenset(kinds if ssn_near else kinds - {"ssn"})
         if carry is not None and run.head:
-            joins += _joined(carry, run, joinable, across, in_second=True)
+            joins += _joined(carry, run, frozenset(kinds), across, in_second=True)
         if run.tail and following is not None:
-            joins += _joined(run, following, joinable, across, in_second=False)
+            joins += _joined(run, following, frozenset(kinds), across, in_second=False)
         # a number carried on across turns is read as the whole, not as what its part looks like
         found = [f for f in found if not any(j.start < f.end and f.start < j.end for j in joins)]
         found += joins
@@ -177,13 +176,17 @@ def _numbers_in(
         if run.tail and (next_same is None or pending):
             found += _held(run, found)
         spans += found
+    lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
+    ahead = [t for t in (next_same or "").split("\n") if MAYBE_NUMBER.search(t)][:3]
+    streamed: list[Span] = []
+    if "ssn" in numeric and ssn_near:  # an SSN read over several runs or turns
+        streamed += [Span(s, e, "ssn") for s, e in stream_ssns(text, lines, ahead)]
     if "card" in numeric:  # a card read over several runs, with anything between them
         pay = any(PAY_TALK.search(t) for t in (text, previous, previous_same))
-        lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
-        ahead = [t for t in (next_same or "").split("\n") if MAYBE_NUMBER.search(t)][:3]
-        streamed = [
+        streamed += [
             Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
         ]
+    if streamed:
         spans = [s for s in spans if not any(t.start < s.end and s.start < t.end for t in streamed)]
         spans += streamed
     return spans
@@ -222,15 +225,8 @@ def _digits(run: Run, i: int, j: int) -> str:
     return "".join(g.digits for g in run.groups[i:j])
 
 
-def _ssn_ok(digits: str) -> bool:
-    """The SSA's rules: 9 digits, area not 000, 666 or 9xx, group not 00, serial not 0000."""
-    if len(digits) != 9 or digits[:3] in _SSN_AREA_BAD or digits[0] == "9":
-        return False
-    return digits[3:5] != "00" and digits[5:] != "0000"
-
-
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
-    if not _ssn_ok(_digits(run, i, j)):
+    if not ssn_ok(_digits(run, i, j)):
         return False
     shaped = [len(g.digits) for g in run.groups[i:j]] == [3, 2, 4] and all(
         "-" in g.sep_before for g in run.groups[i + 1 : j]
@@ -361,12 +357,12 @@ def _joined(
         return []
     joined = Run(groups=first.groups + second.groups, plus=first.plus)
     cut = len(first.groups)
-    for kind in ("card", "ssn", "phone"):
-        if kind not in kinds or (kind != "phone" and first.plus):  # no card follows a "+"
+    for kind in ("card", "phone"):
+        if kind not in kinds or (kind == "card" and first.plus):  # no card follows a "+"
             continue
         # 8 digits after "+" or talk of phones (a Swedish "08 12" "38 18"), else 10
         short = 8 if first.plus or regions.anywhere else 10
-        low, high = {"card": (12, 19), "ssn": (9, 9)}.get(kind, (short, 15))
+        low, high = (12, 19) if kind == "card" else (short, 15)
         for i, j in _windows(joined, low, high):
             if not i < cut < j:
                 continue
@@ -374,11 +370,7 @@ def _joined(
             plus = joined.plus and i == 0
             if kind == "phone" and (i, j) != (0, len(joined.groups)) and regions.anywhere:
                 continue  # a phone read across two turns is all of both halves
-            if kind == "ssn":
-                valid = _ssn_ok(digits) and (i, j) == (0, len(joined.groups))
-            else:
-                valid = is_card(digits) if kind == "card" else is_phone(digits, plus, regions)
-            if valid:
+            if is_card(digits) if kind == "card" else is_phone(digits, plus, regions):
                 if in_second:
                     return [Span(second.groups[0].start, second.groups[j - cut - 1].end, kind)]
                 return [Span(_lead(first, i), first.groups[-1].end, kind)]

@@ -19,7 +19,7 @@ cards) or an SSN.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._cards import is_card, prefix_ok
@@ -29,10 +29,10 @@ from ._naming import ID_WORDS
 from ._naming import named as _named
 from ._naming import said as _said
 from ._naming import subject as _subject
-from ._numbers import MAYBE_NUMBER, PENDING, RESTART_WORDS, Run, runs
+from ._numbers import MAYBE_NUMBER, PENDING, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
 from ._spelled import ibans, look_alikes
-from ._stream import PAY_TALK, ssn_ok, stream_cards, stream_ssns
+from ._stream import PAY_TALK, restarts, ssn_ok, stream_cards, stream_ssns
 from ._unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card"]
@@ -42,9 +42,7 @@ _CARD_CONTEXT = re.compile(
 )
 # "social", "SSN", also as a JSON key's part ("social_security_number", "ssn_full")
 _SSN_CONTEXT = re.compile(r"(?<![a-z])(social|ssn)(?![a-z])", re.I)
-_WORDS = re.compile(r"[a-z]+", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
-_SSN_AREA_BAD = {"000", "666"}
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
 
@@ -159,7 +157,8 @@ def _numbers_in(
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked)
         if not found and "phone" in kinds and named is None:
             found = _grouped(text, run, trunk=quiet)
-        found += _restarts(text, found_runs[:index], run, found)
+        cards = [(f.start, f.end) for f in found if f.kind == "card"]
+        found += [Span(s, e, "card") for s, e in restarts(text, found_runs[:index], run, cards)]
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
         across = Regions(regions, FALLBACK_REGIONS, anywhere=phoned)
@@ -310,32 +309,6 @@ def _lead(run: Run, i: int) -> int:
     if run.groups[i].sep_before.rstrip().endswith("("):
         return start - len(run.groups[i].sep_before) + run.groups[i].sep_before.rindex("(")
     return start
-
-
-def _restarts(text: str, before: Sequence[Run], run: Run, found: list[Span]) -> list[Span]:
-    """A card said again after a false start ("4111 1111, sorry, 4111 1111 1111 1111"): the
-    false start's digits are redacted with it when they begin the card, or when a word of
-    restarting ("sorry", "wait", "start over") sits between them."""
-    out = []
-    for span in found:
-        if span.kind != "card":
-            continue
-        digits = "".join(g.digits for g in run.groups if span.start <= g.start < span.end)
-        ahead = [g for g in run.groups if g.end <= span.start]
-        said = ""
-        for k in range(len(ahead) - 1, -1, -1):  # earlier groups of the same run, up to a card
-            said = ahead[k].digits + said
-            if len(said) > len(digits):
-                break
-            if len(said) >= 4 and digits.startswith(said):
-                out.append(Span(ahead[k].start, ahead[-1].end, "card"))
-        for other in before[-2:]:
-            said = _digits(other, 0, len(other.groups))
-            between = _WORDS.findall(text[other.groups[-1].end : run.groups[0].start].lower())
-            restarted = len(between) <= 6 and bool(RESTART_WORDS.intersection(between))
-            if len(said) >= 4 and (digits.startswith(said) or restarted):
-                out.append(Span(other.groups[0].start, other.groups[-1].end, "card"))
-    return out
 
 
 def _tail_run(text: str) -> Run | None:

@@ -21,13 +21,14 @@ Windows of one run alone are `_pii._numbers`'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._cards import is_card
 from ._naming import ID_WORDS
 from ._numbers import RESTART_WORDS, Run, runs
 
-__all__ = ["PAY_TALK", "ssn_ok", "stream_cards", "stream_ssns"]
+__all__ = ["PAY_TALK", "restarts", "ssn_ok", "stream_cards", "stream_ssns"]
 
 PAY_TALK = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc|pay|"
@@ -194,3 +195,31 @@ def _here(stretch: list[_Segment]) -> list[tuple[int, int]]:
     if not mine:
         return []
     return [(mine[0].run.groups[0].start, mine[-1].run.groups[-1].end)]
+
+
+def restarts(
+    text: str, before: Sequence[Run], run: Run, cards: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A card said again after a false start ("4111 1111, sorry, 4111 1111 1111 1111"): the
+    false start's digits are redacted with it when they begin the card, or when a word of
+    restarting ("sorry", "wait", "start over") sits between them."""
+    out = []
+    for start, end in cards:
+        digits = "".join(g.digits for g in run.groups if start <= g.start < end)
+        ahead = [g for g in run.groups if g.end <= start]
+        said = ""
+        for k in range(len(ahead) - 1, -1, -1):  # earlier groups of the same run, up to a card
+            said = ahead[k].digits + said
+            if len(said) > len(digits):
+                break
+            if len(said) >= 4 and digits.startswith(said):
+                out.append((ahead[k].start, ahead[-1].end))
+        for other in before[-2:]:
+            said = "".join(g.digits for g in other.groups)
+            between = re.findall(
+                r"[a-z]+", text[other.groups[-1].end : run.groups[0].start].lower()
+            )
+            restarted = len(between) <= 6 and bool(RESTART_WORDS.intersection(between))
+            if len(said) >= 4 and (digits.startswith(said) or restarted):
+                out.append((other.groups[0].start, other.groups[-1].end))
+    return out

@@ -23,7 +23,10 @@ the dev3 round, aimed at how cards are read (any words between groups, uneven gr
 corrections, homophones, across turns), card look-alikes in payment talk, and typed Unicode.
 A third held-out part, `heldout3` (benchmarks/pii_heldout3*.py, hand_heldout3.jsonl, seed
 22006), was written after the third round by someone who had read neither the rules nor the
-other held-out parts: it measures the fourth round.
+other held-out parts: it measures the fourth round. A fifth development part, `dev5`
+(benchmarks/pii_dev5.py, pii_dev5_neg.py, seed 22008), smaller, was written after the dev4
+round, aimed at IBANs and SSNs (spelled, NATO letters, digit words, across turns, tool JSON)
+and their look-alikes (account, routing and member numbers, EINs, policy numbers).
 
 Rule authors tune on dev.jsonl (and dev2) only; heldout*.jsonl, hand_heldout*.jsonl and
 pii_heldout*.py are read by the evaluation, not by people writing rules (docs/redaction.md,
@@ -50,12 +53,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pii_dev2_neg
 import pii_dev3_neg
 import pii_dev4_neg
+import pii_dev5_neg
 from pii_families import DEV, FAMILIES, SHARED, V
 from pii_rows import Retry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pii"
-PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3")
+PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3")
 SEEDS = {
     "dev": 22_001,
     "heldout": 22_002,
@@ -64,12 +68,14 @@ SEEDS = {
     "dev3": 22_005,
     "heldout3": 22_006,
     "dev4": 22_007,
+    "dev5": 22_008,
 }
 # parts whose families are written apart from pii_families.py's
-OWN = ("dev2", "dev3", "dev4", "heldout2", "heldout3")
+OWN = ("dev2", "dev3", "dev4", "dev5", "heldout2", "heldout3")
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 ROWS_DEV3 = 440  # half of them look-alikes (dev3, dev4)
 ROWS_HELDOUT3 = 440
+ROWS_DEV5 = 300  # a small part: IBANs, SSNs and their look-alikes
 # the files were written with these: other phonenumbers metadata gives other valid numbers
 GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
 
@@ -94,7 +100,12 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
     rng = random.Random(SEEDS[part] if seed is None else seed)
     if part in OWN:
         if rows == ROWS:
-            rows = {"dev3": ROWS_DEV3, "dev4": ROWS_DEV3, "heldout3": ROWS_HELDOUT3}.get(part, rows)
+            rows = {
+                "dev3": ROWS_DEV3,
+                "dev4": ROWS_DEV3,
+                "heldout3": ROWS_HELDOUT3,
+                "dev5": ROWS_DEV5,
+            }.get(part, rows)
         return _generate_own(part, rng, rows)
     vocab = vocabulary(part)
     if part == "dev":
@@ -127,7 +138,12 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
 
         families = pii_heldout3_neg.FAMILIES
     else:
-        own = {"dev2": pii_dev2_neg, "dev3": pii_dev3_neg, "dev4": pii_dev4_neg}
+        own = {
+            "dev2": pii_dev2_neg,
+            "dev3": pii_dev3_neg,
+            "dev4": pii_dev4_neg,
+            "dev5": pii_dev5_neg,
+        }
         families = own[part].FAMILIES
     names = sorted(families)
     weights = [families[n][1] for n in names]

@@ -100,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     parser.add_argument(
         "--part",
-        choices=("legacy", "dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3"),
+        choices=(
+            *("legacy", "dev", "dev2", "dev3", "dev4", "dev5"),
+            *("heldout", "heldout2", "heldout3"),
+        ),
         default="legacy",
         help="legacy: tests/data/redaction_set.jsonl; the others: tests/data/pii/ (pii_eval.py)",
     )

@@ -19,7 +19,7 @@ cards) or an SSN.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._cards import is_card, prefix_ok
@@ -29,10 +29,10 @@ from ._naming import ID_WORDS
 from ._naming import named as _named
 from ._naming import said as _said
 from ._naming import subject as _subject
-from ._numbers import MAYBE_NUMBER, PENDING, RESTART_WORDS, Run, runs
+from ._numbers import MAYBE_NUMBER, PENDING, Run, runs
 from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
-from ._spelled import ibans
-from ._stream import PAY_TALK, stream_cards
+from ._spelled import ibans, look_alikes
+from ._stream import PAY_TALK, restarts, ssn_ok, stream_cards, stream_ssns
 from ._unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card"]
@@ -40,10 +40,9 @@ __all__ = ["Span", "find_spans", "is_card"]
 _CARD_CONTEXT = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc)\b", re.I
 )
-_SSN_CONTEXT = re.compile(r"\b(social|ssn|social security)\b", re.I)
-_WORDS = re.compile(r"[a-z]+", re.I)
+# "social", "SSN", also as a JSON key's part ("social_security_number", "ssn_full")
+_SSN_CONTEXT = re.compile(r"(?<![a-z])(social|ssn)(?![a-z])", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
-_SSN_AREA_BAD = {"000", "666"}
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
 
@@ -104,10 +103,13 @@ def _find(
     if "email" in kinds and _MAYBE_EMAIL.search(text):
         spans += [Span(s, e, "email") for s, e in find_emails(text, previous)]
     if "iban" in kinds:
-        spans += _ibans(text, spans)
+        spans += _ibans(text, spans, previous_same, next_same or "")
     numeric = kinds & {"card", "phone", "ssn"}
     if numeric and MAYBE_NUMBER.search(text):
-        spans += _numbers_in(text, numeric, regions, previous, previous_same, next_same, spans)
+        # a reference printed like an IBAN that fails its check: its digits are not a number
+        shaped = [Span(s, e, "") for s, e in look_alikes(text)] if "iban" in kinds else []
+        taken = spans + shaped
+        spans += _numbers_in(text, numeric, regions, previous, previous_same, next_same, taken)
     return _disjoint(spans)
 
 
@@ -126,6 +128,7 @@ def _numbers_in(
         next_same = next_same[: -len(PENDING)]  # type: ignore[index]
     cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
     ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
+    ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
     asked = _named(_said(previous)[-12:], asked=True)
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
     earlier = _named(_said(previous_same)[-12:], asked=True)
@@ -147,14 +150,15 @@ def _numbers_in(
             kinds.discard("phone")
             if own == "id" or not cards_talked:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
-            if not ssn_talked:
+            if own == "id" or not ssn_near:  # "not my social, my member id is ..."
                 kinds.discard("ssn")
         phoned = named == "phone"
         hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked)
         if not found and "phone" in kinds and named is None:
             found = _grouped(text, run, trunk=quiet)
-        found += _restarts(text, found_runs[:index], run, found)
+        cards = [(f.start, f.end) for f in found if f.kind == "card"]
+        found += [Span(s, e, "card") for s, e in restarts(text, found_runs[:index], run, cards)]
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
         across = Regions(regions, FALLBACK_REGIONS, anywhere=phoned)
@@ -171,13 +175,17 @@ def _numbers_in(
         if run.tail and (next_same is None or pending):
             found += _held(run, found)
         spans += found
+    lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
+    ahead = [t for t in (next_same or "").split("\n") if MAYBE_NUMBER.search(t)][:3]
+    streamed: list[Span] = []
+    if "ssn" in numeric and ssn_near:  # an SSN read over several runs or turns
+        streamed += [Span(s, e, "ssn") for s, e in stream_ssns(text, lines, ahead)]
     if "card" in numeric:  # a card read over several runs, with anything between them
         pay = any(PAY_TALK.search(t) for t in (text, previous, previous_same))
-        lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
-        ahead = [t for t in (next_same or "").split("\n") if MAYBE_NUMBER.search(t)][:3]
-        streamed = [
+        streamed += [
             Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
         ]
+    if streamed:
         spans = [s for s in spans if not any(t.start < s.end and s.start < t.end for t in streamed)]
         spans += streamed
     return spans
@@ -217,10 +225,7 @@ def _digits(run: Run, i: int, j: int) -> str:
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
-    digits = _digits(run, i, j)
-    if len(digits) != 9 or digits[:3] in _SSN_AREA_BAD or digits[0] == "9":
-        return False
-    if digits[3:5] == "00" or digits[5:] == "0000":
+    if not ssn_ok(_digits(run, i, j)):
         return False
     shaped = [len(g.digits) for g in run.groups[i:j]] == [3, 2, 4] and all(
         "-" in g.sep_before for g in run.groups[i + 1 : j]
@@ -306,32 +311,6 @@ def _lead(run: Run, i: int) -> int:
     return start
 
 
-def _restarts(text: str, before: Sequence[Run], run: Run, found: list[Span]) -> list[Span]:
-    """A card said again after a false start ("4111 1111, sorry, 4111 1111 1111 1111"): the
-    false start's digits are redacted with it when they begin the card, or when a word of
-    restarting ("sorry", "wait", "start over") sits between them."""
-    out = []
-    for span in found:
-        if span.kind != "card":
-            continue
-        digits = "".join(g.digits for g in run.groups if span.start <= g.start < span.end)
-        ahead = [g for g in run.groups if g.end <= span.start]
-        said = ""
-        for k in range(len(ahead) - 1, -1, -1):  # earlier groups of the same run, up to a card
-            said = ahead[k].digits + said
-            if len(said) > len(digits):
-                break
-            if len(said) >= 4 and digits.startswith(said):
-                out.append(Span(ahead[k].start, ahead[-1].end, "card"))
-        for other in before[-2:]:
-            said = _digits(other, 0, len(other.groups))
-            between = _WORDS.findall(text[other.groups[-1].end : run.groups[0].start].lower())
-            restarted = len(between) <= 6 and bool(RESTART_WORDS.intersection(between))
-            if len(said) >= 4 and (digits.startswith(said) or restarted):
-                out.append(Span(other.groups[0].start, other.groups[-1].end, "card"))
-    return out
-
-
 def _tail_run(text: str) -> Run | None:
     found = runs(text)
     return found[-1] if found and found[-1].tail and not found[-1].skip else None
@@ -392,8 +371,11 @@ def _held(run: Run, found: list[Span]) -> list[Span]:
     return [Span(rest[0].start, rest[-1].end, "number")]
 
 
-def _ibans(text: str, taken: list[Span]) -> list[Span]:
-    spans = [Span(s, e, "iban") for s, e in ibans(text)]
+def _ibans(text: str, taken: list[Span], previous_same: str, next_same: str) -> list[Span]:
+    """IBANs of this turn, or this turn's part of one said over the speaker's turns around it."""
+    before = previous_same.rsplit("\n", 1)[-1]
+    after = next_same.removesuffix(PENDING).split("\n", 1)[0]
+    spans = [Span(s, e, "iban") for s, e in ibans(text, before, after)]
     return [s for s in spans if not any(t.start < s.end and s.start < t.end for t in taken)]
 
 

@@ -1,26 +1,31 @@
-"""IBANs, written ("GB82 WEST 1234 ...", any case, spaces or dashes between groups) or said
-letter by letter: "g b eight two w e s t one two ...".
+"""IBANs, written ("GB82 WEST 1234 ...", any case, any grouping, inside tool JSON) or said
+letter by letter: "g b eight two w e s t one two ...", "golf bravo", "b as in boy".
 
-The turn is read as a stream of characters: digits, digits said as words, single letters and
-short words read as their letters ("gb", "west"), "double" / "triple" before one; any longer
-word ends the stream. From each
-place where two letters and two digits begin, the longest prefix that python-stdnum holds a
-valid IBAN (its checksum makes a chance match about one in a hundred million) is one.
+The turn is read as a stream of characters: digits, digits said as words or pairs, single
+letters, NATO words ("golf" -> G), a letter followed by "as in <word>" (the word dropped),
+short words read as their letters ("gb", "west"), "double" / "triple" before one; any other
+word ends the stream. From each place where two letters and two digits begin, a stretch of
+the length an IBAN of that country has (python-stdnum's registry) is one when python-stdnum
+holds it valid: the mod-97 check makes a chance match about one in a hundred million, so the
+reader can be liberal. `previous` / `following` (the same speaker's turns around this one)
+are read with it: an IBAN said over two turns is found, and this turn's part of it kept.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from stdnum import iban as _iban
 
-__all__ = ["ibans", "spelled_ibans"]
+__all__ = ["ibans", "look_alikes", "spelled_ibans"]
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
 
 
-def ibans(text: str) -> list[tuple[int, int]]:
-    """Written IBANs: the longest prefix of each candidate that is valid; else spelled ones."""
+def ibans(text: str, previous: str = "", following: str = "") -> list[tuple[int, int]]:
+    """Written IBANs: the longest prefix of each candidate that is valid; else said ones,
+    with the same speaker's turns before and after this one read on either side of it."""
     found = []
     for m in _IBAN.finditer(text):
         raw = m.group().upper()
@@ -28,10 +33,38 @@ def ibans(text: str) -> list[tuple[int, int]]:
             if _iban.is_valid(raw[:end]):
                 found.append((m.start(), m.start() + len(raw[:end].rstrip(" -"))))
                 break
-    return found or spelled_ibans(text)
+    if found or not _MAYBE.search(text):
+        return found
+    found = spelled_ibans(text)
+    if found:
+        return found
+    for before, after in ((previous, ""), ("", following)):
+        if not (before or after):
+            continue
+        whole = f"{before}\n{text}\n{after}" if before else f"{text}\n{after}"
+        at = len(before) + 1 if before else 0
+        for first, last in spelled_ibans(whole):
+            start, end = max(first, at), min(last, at + len(text))
+            if start < end:
+                found.append((start - at, end - at))
+    return found
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_SHAPED = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}")
+
+
+def look_alikes(text: str) -> list[tuple[int, int]]:
+    """Written in an IBAN's shape (a country's code, two digits, its length) and failing the
+    check: a reference printed like one, whose digits are no phone number or card either."""
+    out = []
+    for m in _SHAPED.finditer(text):
+        raw = m.group().replace(" ", "").replace("-", "")
+        if _size(raw[:2]) and len(raw) >= _size(raw[:2]) and not _iban.is_valid(raw):
+            out.append((m.start(), m.end()))
+    return out
+
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:-ray)?|\d+")
 _UNITS = dict(
     zip("zero one two three four five six seven eight nine".split(), "0123456789", strict=True)
 )
@@ -46,13 +79,21 @@ _TENS = dict(
     zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), "23456789", strict=True)
 )
 _REPEAT = {"double": 2, "triple": 3}
-_SKIP = {"uh", "um", "er", "erm", "dash", "space"}
-_PIECE = re.compile(r"\b(?:[a-z]|\d+|" + "|".join(_UNITS) + r")\b", re.I)
+_SKIP = {"uh", "um", "er", "erm", "dash", "space", "and", "then", "hyphen"}
+_NATO = {
+    w: w[0].upper()
+    for w in "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo "
+    "lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky "
+    "x-ray xray yankee zulu".split()
+}
+_DIGIT_WORDS = [*_UNITS, *_TEENS, *_TENS]
+# an IBAN has 8 digits or more (written or said); most turns have fewer
+_MAYBE = re.compile(r"\d|\b(?:" + "|".join(_DIGIT_WORDS) + r")\b", re.I)
 
 
 def spelled_ibans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each IBAN said in `text` as letters, digits and digit words."""
-    if len(_PIECE.findall(text)) < 8:  # most turns: too few letters and digits for one
+    if len(_MAYBE.findall(text)) < 8:  # most turns: too few digits for one
         return []
     found: list[tuple[int, int]] = []
     for stream in _streams(text):
@@ -71,10 +112,22 @@ def spelled_ibans(text: str) -> list[tuple[int, int]]:
 def _longest(chars: str, p: int) -> int:
     if not (chars[p : p + 2].isalpha() and chars[p + 2 : p + 4].isdigit()):
         return 0
-    for end in range(min(len(chars), p + 34), p + 14, -1):
-        if _iban.is_valid(chars[p:end]):
-            return end
+    size = _size(chars[p : p + 2])
+    if size and p + size <= len(chars) and _iban.is_valid(chars[p : p + size]):
+        return p + size
     return 0
+
+
+@functools.lru_cache(maxsize=128)
+def _size(country: str) -> int:
+    """The length of `country`'s IBANs (python-stdnum's registry), 0 for none."""
+    try:
+        info = _iban._ibandb.info(country)
+        bban = info[0][1].get("bban", "")
+    except (AttributeError, IndexError, TypeError):  # pragma: no cover - another stdnum
+        return 0
+    sizes = [int(n) for n in re.findall(r"(\d+)!", bban)]
+    return 4 + sum(sizes) if sizes else 0
 
 
 def _streams(text: str) -> list[list[tuple[str, int, int]]]:
@@ -83,11 +136,18 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
     stream: list[tuple[str, int, int]] = []
     tokens = list(_TOKEN.finditer(text))
     repeat = 1  # "double" / "triple" before a digit or a letter
+    skip = 0
     for index, m in enumerate(tokens):
         word, low = m.group(), m.group().lower()
         chars = ""
         if low in _REPEAT:
             repeat = _REPEAT[low]
+            continue
+        if skip:
+            skip -= 1
+            continue
+        if low == "as" and index + 2 < len(tokens) and tokens[index + 1].group().lower() == "in":
+            skip = 2  # "b as in boy": the letter was said, "as in boy" names it
             continue
         if word.isdigit():
             chars = word
@@ -97,9 +157,13 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
             chars = _TEENS[low]
         elif low in _TENS:
             nxt = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
+            if nxt and text[m.end() : tokens[index + 1].start()].strip(" -"):
+                nxt = ""  # "seventy ... four": a pause, not seventy-four
             chars = _TENS[low] + ("" if nxt in _UNITS and nxt != "oh" else "0")
         elif low in _SKIP:
             continue
+        elif low in _NATO:
+            chars = _NATO[low]
         elif len(word) <= 4:
             chars = word.upper()
         if not chars:

@@ -21,13 +21,14 @@ Windows of one run alone are `_pii._numbers`'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._cards import is_card
 from ._naming import ID_WORDS
 from ._numbers import RESTART_WORDS, Run, runs
 
-__all__ = ["PAY_TALK", "stream_cards"]
+__all__ = ["PAY_TALK", "restarts", "ssn_ok", "stream_cards", "stream_ssns"]
 
 PAY_TALK = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc|pay|"
@@ -40,6 +41,7 @@ _NAMES = ID_WORDS | frozenset(
     "zip expires expiry expiration exp cvv cvc security ending last amount total dollars "
     "phone number email at".split()
 )
+_SSN_NAMES = frozenset({"number", "security"})  # "social security number 512 ..." names an SSN
 _GAP_MAX = 10  # words in a gap: an aside, not another sentence
 _LONGEST = 19 + 8  # digits of a stretch: a card and a group said wrong
 
@@ -63,16 +65,7 @@ def stream_cards(
 ) -> list[tuple[int, int]]:
     """Spans of `text` that belong to a card read over several runs; `before` / `after` are
     the same speaker's number fragments (turns) just before and after this one."""
-    own = runs(text)
-    if not own or (len(own) < 2 and not before and not after):
-        return []  # a stretch is two runs or more, one of them in this turn
-    segments: list[_Segment] = []
-    carry: list[str] = []
-    for line, texts in ((-1, before), (0, [text]), (1, after)):
-        for piece in texts:
-            _add(segments, piece, line, carry)
-    if not any(s.line == 0 for s in segments) or len(segments) < 2:
-        return []
+    segments = _segments(text, before, after)
     spans: list[tuple[int, int]] = []
     for a in range(len(segments)):
         if not segments[a].chunks or _NAMES.intersection(segments[a].gap[-3:]):
@@ -83,6 +76,49 @@ def stream_cards(
             if not _crossable(segments[b]) or size > _LONGEST:
                 break
             if _card(segments, a, b, pay):
+                spans += _here(segments[a : b + 1])
+    return spans
+
+
+def _segments(text: str, before: list[str], after: list[str]) -> list[_Segment]:
+    """The runs of the speaker's fragments before this turn, of it and after it, in order;
+    none unless there are two or more, one of them in this turn."""
+    own = runs(text)
+    if not own or (len(own) < 2 and not before and not after):
+        return []
+    segments: list[_Segment] = []
+    carry: list[str] = []
+    for line, texts in ((-1, before), (0, [text]), (1, after)):
+        for piece in texts:
+            _add(segments, piece, line, carry)
+    if not any(s.line == 0 for s in segments) or len(segments) < 2:
+        return []
+    return segments
+
+
+def ssn_ok(digits: str) -> bool:
+    """The SSA's rules: 9 digits, area not 000, 666 or 9xx, group not 00, serial not 0000."""
+    if len(digits) != 9 or digits[:3] in ("000", "666") or digits[0] == "9":
+        return False
+    return digits[3:5] != "00" and digits[5:] != "0000"
+
+
+def stream_ssns(text: str, before: list[str], after: list[str]) -> list[tuple[int, int]]:
+    """Spans of `text` that belong to an SSN read over several runs ("five one two, um, three
+    four ... seven seven eight one", or over two turns): whole runs with 9 digits between
+    them that keep the SSA's rules, crossing short asides as cards do. The caller only asks
+    in SSN talk; a stretch whose words before it name an identifier is not one."""
+    segments = _segments(text, before, after)
+    spans: list[tuple[int, int]] = []
+    for a in range(len(segments)):
+        if not segments[a].chunks or _NAMES.intersection(segments[a].gap[-3:]) - _SSN_NAMES:
+            continue
+        size = len(segments[a].digits)
+        for b in range(a + 1, len(segments)):
+            size += len(segments[b].digits)
+            if not _crossable(segments[b]) or size > 9:
+                break
+            if size == 9 and ssn_ok("".join(s.digits for s in segments[a : b + 1])):
                 spans += _here(segments[a : b + 1])
     return spans
 
@@ -159,3 +195,31 @@ def _here(stretch: list[_Segment]) -> list[tuple[int, int]]:
     if not mine:
         return []
     return [(mine[0].run.groups[0].start, mine[-1].run.groups[-1].end)]
+
+
+def restarts(
+    text: str, before: Sequence[Run], run: Run, cards: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A card said again after a false start ("4111 1111, sorry, 4111 1111 1111 1111"): the
+    false start's digits are redacted with it when they begin the card, or when a word of
+    restarting ("sorry", "wait", "start over") sits between them."""
+    out = []
+    for start, end in cards:
+        digits = "".join(g.digits for g in run.groups if start <= g.start < end)
+        ahead = [g for g in run.groups if g.end <= start]
+        said = ""
+        for k in range(len(ahead) - 1, -1, -1):  # earlier groups of the same run, up to a card
+            said = ahead[k].digits + said
+            if len(said) > len(digits):
+                break
+            if len(said) >= 4 and digits.startswith(said):
+                out.append((ahead[k].start, ahead[-1].end))
+        for other in before[-2:]:
+            said = "".join(g.digits for g in other.groups)
+            between = re.findall(
+                r"[a-z]+", text[other.groups[-1].end : run.groups[0].start].lower()
+            )
+            restarted = len(between) <= 6 and bool(RESTART_WORDS.intersection(between))
+            if len(said) >= 4 and (digits.startswith(said) or restarted):
+                out.append((other.groups[0].start, other.groups[-1].end))
+    return out

@@ -1,0 +1,98 @@
+"""IBANs read as a stream of letters and digits (any spelling, checked by mod 97) and SSNs
+read as a stream of digits in SSN talk (checked by the SSA's rules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+
+
+def conversation(*turns: tuple[str, str]) -> list[str]:
+    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NATO words, "as in", written digit tokens among spelled letters, no grouping
+        ("golf bravo eight two whiskey echo sierra tango one two three four five six nine "
+         "eight seven six five four three two", "[iban]"),
+        ("it's n as in nancy l nine one a b n as in nancy a zero four one seven one six "
+         "four three zero zero", "it's [iban]"),
+        ("the account is d e 89 370400440532013000 thanks", "the account is [iban] thanks"),
+        ("n l, 91 abna 041 71 643 00", "[iban]"),
+        ('{"iban": "de89370400440532013000", "amount": 12}', '{"iban": "[iban]", "amount": 12}'),
+    ],
+)  # fmt: skip
+def test_ibans_said_any_way_the_check_holds(text: str, expected: str) -> None:
+    assert redact.turn(text, "", "") == expected
+
+
+def test_an_iban_said_over_two_turns_is_caught_in_both() -> None:
+    out = conversation(
+        ("assistant", "Which IBAN should the refund go to?"),
+        ("user", "delta echo eight nine three seven zero four"),
+        ("assistant", "Mhm."),
+        ("user", "zero zero four four zero five three two zero one three zero zero zero"),
+    )
+    assert out[1] == "[iban]" and out[3] == "[iban]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the reference is DE88 3704 0044 0532 0130 00",
+        "the payment reference on the letter is BE91 0961 3127 3353",  # no phone inside
+    ],
+)
+def test_an_iban_shaped_reference_whose_check_fails_stays(text: str) -> None:
+    assert redact.turn(text, "", "") == text
+
+
+def test_tens_before_a_pause_are_a_whole_ten() -> None:
+    # "sixty three seventy ... four six": seventy, then four six, not seventy-four
+    text = (
+        "i t fifty six ... x as in x-ray zero five four two eight ... one one one oh one ... "
+        "oh oh oh oh oh oh ... sixty three seventy ... four six"
+    )
+    assert redact.turn(text, "", "") == "[iban]"
+
+
+def test_an_ssn_said_over_two_turns_after_ssn_talk_is_caught_in_both() -> None:
+    out = conversation(
+        ("assistant", "And your social, please?"),
+        ("user", "five one two, three four"),
+        ("assistant", "Okay."),
+        ("user", "seven seven eight one"),
+    )
+    assert out[1] == "[ssn]" and out[3] == "[ssn]"
+
+
+def test_an_ssn_in_a_json_key_named_social_security_number() -> None:
+    text = '{"social_security_number": "512347781"}'
+    assert redact.turn(text, "", "") == '{"social_security_number": "[ssn]"}'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather not give my social, my member id is 512 34 7781",
+        "you have my ssn already, the claim number is 512-34-7781",
+    ],
+)
+def test_a_number_named_as_an_id_is_no_ssn_even_in_ssn_talk(text: str) -> None:
+    assert redact.turn(text, "", "") == text
+
+
+def test_an_ssn_read_with_an_aside_between_its_groups() -> None:
+    out = conversation(
+        ("assistant", "Can I get your social security number?"),
+        ("user", "five one two, hang on it's in my wallet, three four, seven seven eight one"),
+    )
+    assert out[1] == "[ssn]"  # from its first digit to its last, as cards

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ._cards import is_card, prefix_ok
 from ._emails import MAYBE as _MAYBE_EMAIL
-from ._emails import find_emails
+from ._emails import find_emails, split_emails
 from ._naming import ID_WORDS
 from ._naming import named as _named
 from ._naming import said as _said
@@ -102,6 +102,11 @@ def _find(
     ]
     if "email" in kinds and _MAYBE_EMAIL.search(text):
         spans += [Span(s, e, "email") for s, e in find_emails(text, previous)]
+    if "email" in kinds and (previous_same or next_same != ""):  # an address over two turns
+        before = previous_same.rsplit("\n", 1)[-1]
+        after = None if next_same is None else next_same.removesuffix(PENDING).split("\n")[0]
+        found = split_emails(text, previous + "\n" + previous_same, before, after)
+        spans += [Span(s, e, "email") for s, e in found]
     if "iban" in kinds:
         spans += _ibans(text, spans, previous_same, next_same or "")
     numeric = kinds & {"card", "phone", "ssn"}

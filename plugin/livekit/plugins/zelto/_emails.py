@@ -7,6 +7,8 @@ without its ending, "at gmail"); to its left a local part (words joined by "dot"
 ordinary speech ("find us online at ...", "located at ...", "the status at ...") and domains
 that start with "www" are websites, not addresses. A local part of plain words only counts
 when the talk is of email, the domain is a webmail provider, or the address begins the turn.
+An address read in two turns of one speaker ("john dot smith at" ... "gmail dot com") is read
+with both joined (`split_emails`).
 """
 
 from __future__ import annotations

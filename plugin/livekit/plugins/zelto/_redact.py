@@ -8,7 +8,7 @@ identifiers Zelto keys on are left alone: `agent`, `call` (room name, recording 
 by default, `customer.number` (the caller id).
 
 A turn is redacted with the turn before it (any speaker: "what's your card number?") and the
-same speaker's turns before and after it (a number split across two turns) as context.
+same speaker's turns before and after it (a number or an email split across turns) as context.
 Results are cached per (turn, context): the snapshot path redacts the whole history on every
 turn, but pays only for the new one. Live snapshots (`Forwarder.attach`) use `.live`, which
 also holds back the digits that end each speaker's latest turn (written as `[number]`) until

@@ -7,6 +7,8 @@ without its ending, "at gmail"); to its left a local part (words joined by "dot"
 ordinary speech ("find us online at ...", "located at ...", "the status at ...") and domains
 that start with "www" are websites, not addresses. A local part of plain words only counts
 when the talk is of email, the domain is a webmail provider, or the address begins the turn.
+An address read in two turns of one speaker ("john dot smith at" ... "gmail dot com") is read
+with both joined (`split_emails`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 from phonenumbers import SUPPORTED_REGIONS
 
-__all__ = ["find_emails"]
+__all__ = ["OPEN", "across", "find_emails", "split_emails"]
 
 WRITTEN = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,64}(?:\.[A-Za-z0-9-]{1,64}){0,5}\.[A-Za-z]{2,}\b"
@@ -241,3 +243,55 @@ def _spelling(lowered: list[str], i: int) -> bool:
     """Word i is a letter among spelled letters ("s a r a h"), not the word "a" or "i"."""
     near = lowered[max(0, i - 1) : i] + lowered[i + 1 : i + 2]
     return any(len(w) == 1 and w.isalpha() for w in near)
+
+
+# a turn ending with "@" / "at" (and its spoken forms): a local part waiting for its domain
+OPEN = re.compile(r"(?:@|\bat(?: the rate(?: of)?| sign| symbol)?)[\s.,]*$", re.I)
+# what may open the turn that goes on with the domain ("um, protonmail dot com")
+_FILLERS = re.compile(r"(?:\s*\b(?:um+|uh+|erm?|hmm+|so|and|it's|its)\b[\s,.]*)*\s*", re.I)
+_PLACEHOLDER = "example.com"  # a domain to read a pending local part against
+
+
+def split_emails(text: str, context: str, before: str, after: str | None) -> list[tuple[int, int]]:
+    """This turn's part of an address read across two turns of one speaker: `before` is the
+    turn before it, `after` the one after it ("" for none, None while the call goes on) and
+    `context` the talk around them. A turn ending with a local part and "@" or "at" ("john dot
+    smith at" ... "gmail dot com") is read joined with the turn after it (fillers opening that
+    one left out); with none yet, as if a domain followed, so the local part is held back (a
+    spoken "at" only after talk of email): the snapshot writer rewrites the turn once the
+    speaker goes on."""
+    spans: list[tuple[int, int]] = []
+    if before:
+        skip, cut = len(before) + _opening(text), len(before)
+        spans += [(max(s, skip) - cut, e - cut) for s, e in across(before, text, context)]
+    if after is None:
+        written = text.rstrip(" .,").endswith("@")
+        if OPEN.search(text) and (written or _CONTEXT.search(text) or _CONTEXT.search(context)):
+            after = _PLACEHOLDER
+    if after:
+        cut = len(text.rstrip(" .,"))
+        spans += [(s, min(e, cut)) for s, e in across(text, after, context) if s < cut]
+    return [(s, e) for s, e in spans if s < e]
+
+
+def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
+    """Addresses that begin in `first` and end in `second`, as spans of `first + second`
+    (a local part ending `first` with "@" / "at", or `second` opening with "@")."""
+    opens = second.lstrip().startswith("@")
+    if not (opens or OPEN.search(first)):
+        return []
+    head = first.rstrip(" .,")
+    skip = len(second) - len(second.lstrip()) if opens else _opening(second)
+    sep = "" if head.endswith("@") or opens else " "
+    cut = len(head) + len(sep)  # where `second`'s text (after its fillers) begins
+    out = []
+    for start, end in find_emails(head + sep + second[skip:], context):
+        if start < len(head) and cut < end:
+            out.append((start, end - cut + skip + len(first)))
+    return out
+
+
+def _opening(text: str) -> int:
+    """Where `text` begins after the fillers that open it."""
+    found = _FILLERS.match(text)
+    return found.end() if found else 0

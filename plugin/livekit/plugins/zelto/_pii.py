@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ._cards import is_card, prefix_ok
 from ._emails import MAYBE as _MAYBE_EMAIL
-from ._emails import find_emails
+from ._emails import find_emails, split_emails
 from ._naming import ID_WORDS
 from ._naming import named as _named
 from ._naming import said as _said
@@ -102,6 +102,11 @@ def _find(
     ]
     if "email" in kinds and _MAYBE_EMAIL.search(text):
         spans += [Span(s, e, "email") for s, e in find_emails(text, previous)]
+    if "email" in kinds and (previous_same or next_same != ""):  # an address over two turns
+        before = previous_same.rsplit("\n", 1)[-1]
+        after = None if next_same is None else next_same.removesuffix(PENDING).split("\n")[0]
+        found = split_emails(text, previous + "\n" + previous_same, before, after)
+        spans += [Span(s, e, "email") for s, e in found]
     if "iban" in kinds:
         spans += _ibans(text, spans, previous_same, next_same or "")
     numeric = kinds & {"card", "phone", "ssn"}
@@ -162,11 +167,15 @@ def _numbers_in(
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
         across = Regions(regions, FALLBACK_REGIONS, anywhere=phoned)
+        before = [carry] if carry is not None and run.head else []
+        after = [following] if following is not None and run.tail else []
+        # a number read over three turns: this turn's whole run is its middle piece
+        pieces = [(before + [run] + after, 1)] if before and after else []
+        pieces += [(before + [run], 1)] if before else []
+        pieces += [([run] + after, 0)] if after else []
         joins: list[Span] = []
-        if carry is not None and run.head:
-            joins += _joined(carry, run, frozenset(kinds), across, in_second=True)
-        if run.tail and following is not None:
-            joins += _joined(run, following, frozenset(kinds), across, in_second=False)
+        for piece, mine in pieces:
+            joins += _joined(piece, mine, frozenset(kinds), across)
         # a number carried on across turns is read as the whole, not as what its part looks like
         found = [f for f in found if not any(j.start < f.end and f.start < j.end for j in joins)]
         found += joins
@@ -321,15 +330,18 @@ def _head_run(text: str) -> Run | None:
     return found[0] if found and found[0].head and not found[0].skip else None
 
 
-def _joined(
-    first: Run, second: Run, kinds: frozenset[str], regions: Regions, *, in_second: bool
-) -> list[Span]:
-    """A number said across two turns of one speaker: `first` ends one, `second` begins the
-    next. The part in this turn (the second run's when `in_second`, else the first's)."""
-    if first.skip or second.skip:
+def _joined(pieces: list[Run], mine: int, kinds: frozenset[str], regions: Regions) -> list[Span]:
+    """A number said across two or three turns of one speaker: each piece ends one turn and
+    the next begins the following one (a middle piece is all of its turn). The part in this
+    turn, `pieces[mine]`, of the first number that crosses every piece's boundary."""
+    if any(piece.skip for piece in pieces):
         return []
-    joined = Run(groups=first.groups + second.groups, plus=first.plus)
-    cut = len(first.groups)
+    first = pieces[0]
+    joined = Run(groups=[g for piece in pieces for g in piece.groups], plus=first.plus)
+    cuts = [sum(len(p.groups) for p in pieces[: k + 1]) for k in range(len(pieces) - 1)]
+    low_mine = sum(len(p.groups) for p in pieces[:mine])
+    high_mine = low_mine + len(pieces[mine].groups)
+    groups = pieces[mine].groups
     for kind in ("card", "phone"):
         if kind not in kinds or (kind == "card" and first.plus):  # no card follows a "+"
             continue
@@ -337,16 +349,16 @@ def _joined(
         short = 8 if first.plus or regions.anywhere else 10
         low, high = (12, 19) if kind == "card" else (short, 15)
         for i, j in _windows(joined, low, high):
-            if not i < cut < j:
+            if not i < cuts[0] or not cuts[-1] < j:
                 continue
             digits = _digits(joined, i, j)
             plus = joined.plus and i == 0
             if kind == "phone" and (i, j) != (0, len(joined.groups)) and regions.anywhere:
-                continue  # a phone read across two turns is all of both halves
+                continue  # a phone read across turns is all of its pieces
             if is_card(digits) if kind == "card" else is_phone(digits, plus, regions):
-                if in_second:
-                    return [Span(second.groups[0].start, second.groups[j - cut - 1].end, kind)]
-                return [Span(_lead(first, i), first.groups[-1].end, kind)]
+                a, b = max(i, low_mine) - low_mine, min(j, high_mine) - low_mine
+                start = _lead(first, i) if mine == 0 else groups[a].start
+                return [Span(start, groups[b - 1].end, kind)]
     return []
 
 

@@ -8,7 +8,7 @@ identifiers Zelto keys on are left alone: `agent`, `call` (room name, recording 
 by default, `customer.number` (the caller id).
 
 A turn is redacted with the turn before it (any speaker: "what's your card number?") and the
-same speaker's turns before and after it (a number split across two turns) as context.
+same speaker's turns before and after it (a number or an email split across turns) as context.
 Results are cached per (turn, context): the snapshot path redacts the whole history on every
 turn, but pays only for the new one. Live snapshots (`Forwarder.attach`) use `.live`, which
 also holds back the digits that end each speaker's latest turn (written as `[number]`) until
@@ -127,6 +127,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     ... "0009 9013" ... "9424") is a chain: the same role's turns before and after are up to
     three of its fragments, one a line; while the call goes on and the chain reaches the
     speaker's latest turn, it ends with `PENDING` (the number may still go on)."""
+    from ._emails import across
     from ._numbers import PENDING, is_aside
     from ._unicode import folded
 
@@ -155,8 +156,10 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             asked = texts[k - 1] if k and turns[k - 1].get("role") != role else None
             lines = [t for m in _chain(back, k, j) if (t := texts[m]) is not None]
             before[i] = "\n".join(([asked] if asked else []) + lines)
-            # "4252 7601" "hold on" "8955 5978": the number goes on after it
-            if is_aside(folded(text)):
+            # "4252 7601" "hold on" "8955 5978": the number goes on after it (but "gmail dot
+            # com" after "john dot smith at" is the rest of an address)
+            plain = folded(text)
+            if is_aside(plain) and not across(folded(texts[j] or ""), plain):
                 continue
             after[j] = text
             back[i], ahead[j] = j, i
@@ -343,13 +346,20 @@ def _relevant(content: str, previous: str, previous_same: str, next_same: str | 
     """The context with the same speaker's turns blanked where they cannot matter (no number
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
+    from ._emails import OPEN
     from ._numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
     from ._unicode import folded
 
     content, after = folded(content), next_same and folded(next_same)
+    # an address read across two turns ("john dot smith at" ... "gmail dot com")
+    last = previous_same.rsplit("\n", 1)[-1]
+    email_before = bool(OPEN.search(last)) or content.lstrip().startswith("@")
+    email_after = bool(OPEN.search(content)) or bool(after and after.lstrip().startswith("@"))
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
-        previous_same = ""
-    if next_same != "" and not ends_with_number(content):
+        previous_same = previous_same if email_before else ""
+    if email_after:
+        pass
+    elif next_same != "" and not ends_with_number(content):
         next_same = ""
     elif after and not opens_with_number(after):
         next_same = ""

@@ -1,0 +1,99 @@
+"""`zelto.redact_pii()` on emails and phone numbers split across turns of one speaker, through
+the public path (a payload, final and live). Cases written for these tests, not taken from any
+evaluation set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+
+
+def conversation(*turns: tuple[str, str], live: bool = False) -> list[str]:
+    payload = {
+        "call": {"externalId": "x"},
+        "transcript": {"turns": [{"role": r, "content": c} for r, c in turns]},
+    }
+    out = (redact.live if live else redact)(payload)
+    return [t["content"] for t in out["transcript"]["turns"]]
+
+
+ASKED = ("assistant", "And your email?")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("john dot smith at", "gmail dot com"),
+        ("john.smith@", "gmail.com"),
+        ("it's john dot smith at", "acme corp dot co dot uk"),
+        ("john.smith", "@gmail.com"),
+    ],
+)
+def test_email_split_across_two_turns(first: str, second: str) -> None:
+    turns = (ASKED, ("user", first), ("user", second))
+    final = conversation(*turns)
+    assert "john" not in final[1] and "smith" not in final[1]
+    assert "[email]" in final[1] and "[email]" in final[2]
+    assert "gmail" not in final[2] and "acme" not in final[2]
+    assert conversation(*turns, live=True) == final
+
+
+def test_email_split_around_an_aside_and_fillers() -> None:
+    turns = (ASKED, ("user", "sure it's mary underscore lee at"), ("user", "hold on"))
+    turns += (("user", "um, outlook dot com thanks"),)
+    expected = ["And your email?", "sure it's [email]", "hold on", "um, [email] thanks"]
+    assert conversation(*turns) == expected
+    assert conversation(*turns, live=True) == expected
+    # the local part stays held through the aside
+    assert conversation(*turns[:3], live=True)[1] == "sure it's [email]"
+
+
+@pytest.mark.parametrize("first", ["john dot smith at", "john.smith@"])
+def test_email_pending_local_part_held_in_live_snapshot(first: str) -> None:
+    live = conversation(ASKED, ("user", first), live=True)
+    assert live[1] == "[email]"
+    # the speaker moves on: the final payload shows what was not an address
+    final = conversation(ASKED, ("user", first), ("user", "sorry, no email"))
+    assert final[1] == first
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [("user", "I looked at"), ("user", "the menu, it's fine")],
+        [("assistant", "When can we meet?"), ("user", "let's say at"), ("user", "noon dot")],
+    ],
+)
+def test_no_email_across_turns_in_ordinary_speech(turns: list[tuple[str, str]]) -> None:
+    texts = [t for _, t in turns]
+    assert conversation(*turns) == texts
+    assert conversation(*turns, live=True)[:-1] == texts[:-1]
+
+
+def test_phone_read_over_three_turns() -> None:
+    turns = (("assistant", "Best number?"), ("user", "212"), ("user", "555"), ("user", "0134"))
+    assert conversation(*turns) == ["Best number?", "[phone]", "[phone]", "[phone]"]
+    assert conversation(*turns, live=True) == ["Best number?", "[phone]", "[phone]", "[phone]"]
+    # while the last piece is still to come, nothing is shown in clear
+    assert "555" not in conversation(*turns[:-1], live=True)[2]
+
+
+def test_phone_over_three_turns_with_words() -> None:
+    turns = (
+        ("assistant", "What's a good callback number?"),
+        ("user", "it's two one two"),
+        ("user", "five five five"),
+        ("user", "zero one three four"),
+    )
+    final = conversation(*turns)
+    assert final[1:] == ["it's [phone]", "[phone]", "[phone]"]
+
+
+def test_phone_over_three_turns_with_a_piece_said_twice() -> None:
+    turns = (("assistant", "Best number?"), ("user", "212"), ("user", "212"), ("user", "0134"))
+    assert conversation(*turns) == ["Best number?", "[phone]", "[phone]", "[phone]"]

@@ -4,6 +4,7 @@ S3-compatible server (moto's, started here), and the call is queued again with
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 import sys
@@ -459,3 +460,18 @@ def test_a_registration_never_handed_over_stops_keeping_the_payload_once_forgott
         spool.recordings.forget("room-g")  # a recording handed over is untouched
         assert spool.recordings.show("room-f") is None
         assert spool.recordings.show("room-g")["state"] == "pending"  # type: ignore[index]
+
+
+def test_a_call_livekit_recorded_nothing_for_says_so(
+    spool: Spool, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Recordings on, yet no file (text mode records nothing): a user trying them saw no
+    recording and no line saying why."""
+    from livekit.plugins.zelto import _recording
+
+    monkeypatch.setattr(_recording, "recording_path", lambda ctx: None)
+    spool.enqueue(payload("room-text"))
+    with caplog.at_level(logging.INFO, logger="livekit.plugins.zelto"):
+        assert _recording.hand_off(object(), spool, "room-text") is None  # type: ignore[arg-type]
+    (line,) = [r for r in caplog.records if "wrote no recording" in r.getMessage()]
+    assert getattr(line, "call_id", None) == "room-text"

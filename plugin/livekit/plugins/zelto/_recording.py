@@ -73,6 +73,12 @@ def hand_off(ctx: JobContext, spool: Spool, call_id: str) -> Any:
     try:
         if path is None or not path.is_file() or path.stat().st_size == 0:
             handed = None
+            logger.info(
+                "recordings are on but LiveKit wrote no recording for this call (a session "
+                "started without record=True, or without audio in and out: text mode, a "
+                "simulated job without room=ctx.room and a TTS, records nothing)",
+                extra={"call_id": call_id, "recording": None if path is None else str(path)},
+            )
         else:
             handed = spool.hand_off_recording(call_id, path)
     except Exception as exc:  # SpoolError (cap, disk), OSError: logged, the call goes on

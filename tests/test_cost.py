@@ -288,3 +288,17 @@ def test_a_job_process_and_a_killed_one_carry_the_cost(
     reaped = zelto_receiver.calls["cost-lost"]["call"]
     assert reaped["endedReason"] == "agent_process_lost"
     assert reaped["cost"] == pytest.approx(demo_cost())
+
+
+def test_the_scripted_stand_ins_own_usage_is_no_unpriced_model(
+    spool_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """zelto.testing's models file usage as `scripted/scripted`: every simulated call warned
+    "no price for llm model scripted/scripted" (an adopter's first run was full of it)."""
+    before = unpriced("llm")
+    fw = forwarder(zelto_receiver, spool_path)
+    with caplog.at_level(logging.WARNING, logger="livekit.plugins.zelto"):
+        asyncio.run(run_call(fw, llm_=scripted_llm("scripted", "scripted")))
+    assert "cost" not in zelto_receiver.calls["fake-room"]["call"]
+    assert not [r for r in caplog.records if "no price for" in r.getMessage()]
+    assert unpriced("llm") == before

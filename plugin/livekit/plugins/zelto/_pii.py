@@ -102,13 +102,14 @@ def _find(
     ]
     if "email" in kinds and _MAYBE_EMAIL.search(text):
         spans += [Span(s, e, "email") for s, e in find_emails(text, previous)]
+    # the speaker's turns just before and after this one (for an address or an IBAN over two)
+    before = previous_same.rsplit("\n", 1)[-1]
+    after = None if next_same is None else next_same.removesuffix(PENDING).split("\n", 1)[0]
     if "email" in kinds and (previous_same or next_same != ""):  # an address over two turns
-        before = previous_same.rsplit("\n", 1)[-1]
-        after = None if next_same is None else next_same.removesuffix(PENDING).split("\n")[0]
         found = split_emails(text, previous + "\n" + previous_same, before, after)
         spans += [Span(s, e, "email") for s, e in found]
     if "iban" in kinds:
-        spans += _ibans(text, spans, previous_same, next_same or "")
+        spans += _ibans(text, spans, before, after or "")
     numeric = kinds & {"card", "phone", "ssn"}
     if numeric and MAYBE_NUMBER.search(text):
         # a reference printed like an IBAN that fails its check: its digits are not a number
@@ -177,8 +178,7 @@ def _numbers_in(
         for piece, mine in pieces:
             joins += _joined(piece, mine, frozenset(kinds), across)
         # a number carried on across turns is read as the whole, not as what its part looks like
-        found = [f for f in found if not any(j.start < f.end and f.start < j.end for j in joins)]
-        found += joins
+        found = _apart(found, joins) + joins
         if run.tail and "card" in kinds and cards_talked:
             found += _card_in_progress(run, found)
         if run.tail and (next_same is None or pending):
@@ -195,8 +195,7 @@ def _numbers_in(
             Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
         ]
     if streamed:
-        spans = [s for s in spans if not any(t.start < s.end and s.start < t.end for t in streamed)]
-        spans += streamed
+        spans = _apart(spans, streamed) + streamed
     return spans
 
 
@@ -383,12 +382,15 @@ def _held(run: Run, found: list[Span]) -> list[Span]:
     return [Span(rest[0].start, rest[-1].end, "number")]
 
 
-def _ibans(text: str, taken: list[Span], previous_same: str, next_same: str) -> list[Span]:
-    """IBANs of this turn, or this turn's part of one said over the speaker's turns around it."""
-    before = previous_same.rsplit("\n", 1)[-1]
-    after = next_same.removesuffix(PENDING).split("\n", 1)[0]
-    spans = [Span(s, e, "iban") for s, e in ibans(text, before, after)]
-    return [s for s in spans if not any(t.start < s.end and s.start < t.end for t in taken)]
+def _ibans(text: str, taken: list[Span], before: str, after: str) -> list[Span]:
+    """IBANs of this turn, or this turn's part of one said over the speaker's turns just
+    before and after it."""
+    return _apart([Span(s, e, "iban") for s, e in ibans(text, before, after)], taken)
+
+
+def _apart(spans: list[Span], others: list[Span]) -> list[Span]:
+    """The spans that overlap none of `others`."""
+    return [s for s in spans if not any(o.start < s.end and s.start < o.end for o in others)]
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:

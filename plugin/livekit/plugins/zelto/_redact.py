@@ -357,11 +357,10 @@ def _relevant(content: str, previous: str, previous_same: str, next_same: str | 
     email_after = bool(OPEN.search(content)) or bool(after and after.lstrip().startswith("@"))
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = previous_same if email_before else ""
-    if email_after:
-        pass
-    elif next_same != "" and not ends_with_number(content):
-        next_same = ""
-    elif after and not opens_with_number(after):
+    if not email_after and (
+        (next_same != "" and not ends_with_number(content))
+        or (after and not opens_with_number(after))
+    ):
         next_same = ""
     return previous, previous_same, next_same
 

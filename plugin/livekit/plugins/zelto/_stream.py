@@ -21,7 +21,7 @@ Windows of one run alone are `_pii._numbers`'s.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ._cards import is_card
@@ -64,18 +64,34 @@ def stream_cards(
     text: str, before: list[str], after: list[str], pay: bool
 ) -> list[tuple[int, int]]:
     """Spans of `text` that belong to a card read over several runs; `before` / `after` are
-    the same speaker's number fragments (turns) just before and after this one."""
+    the same speaker's number fragments (turns) just before and after this one. A stretch
+    whose words before it name something else ("invoice 4532 ...") is none."""
+    return _stretches(
+        text, before, after, _NAMES, _LONGEST, lambda segments, a, b: _card(segments, a, b, pay)
+    )
+
+
+def _stretches(
+    text: str,
+    before: list[str],
+    after: list[str],
+    names: frozenset[str],
+    longest: int,
+    accept: Callable[[list[_Segment], int, int], bool],
+) -> list[tuple[int, int]]:
+    """This turn's part of every stretch of whole runs, from one not named by `names` across
+    crossable gaps, of at most `longest` digits, that `accept` takes."""
     segments = _segments(text, before, after)
     spans: list[tuple[int, int]] = []
     for a in range(len(segments)):
-        if not segments[a].chunks or _NAMES.intersection(segments[a].gap[-3:]):
-            continue  # "invoice 4532 ...": named as something else
+        if not segments[a].chunks or names.intersection(segments[a].gap[-3:]):
+            continue
         size = len(segments[a].digits)
         for b in range(a + 1, len(segments)):
             size += len(segments[b].digits)
-            if not _crossable(segments[b]) or size > _LONGEST:
+            if not _crossable(segments[b]) or size > longest:
                 break
-            if _card(segments, a, b, pay):
+            if accept(segments, a, b):
                 spans += _here(segments[a : b + 1])
     return spans
 
@@ -108,19 +124,14 @@ def stream_ssns(text: str, before: list[str], after: list[str]) -> list[tuple[in
     four ... seven seven eight one", or over two turns): whole runs with 9 digits between
     them that keep the SSA's rules, crossing short asides as cards do. The caller only asks
     in SSN talk; a stretch whose words before it name an identifier is not one."""
-    segments = _segments(text, before, after)
-    spans: list[tuple[int, int]] = []
-    for a in range(len(segments)):
-        if not segments[a].chunks or _NAMES.intersection(segments[a].gap[-3:]) - _SSN_NAMES:
-            continue
-        size = len(segments[a].digits)
-        for b in range(a + 1, len(segments)):
-            size += len(segments[b].digits)
-            if not _crossable(segments[b]) or size > 9:
-                break
-            if size == 9 and ssn_ok("".join(s.digits for s in segments[a : b + 1])):
-                spans += _here(segments[a : b + 1])
-    return spans
+    return _stretches(
+        text,
+        before,
+        after,
+        _NAMES - _SSN_NAMES,
+        9,
+        lambda segments, a, b: ssn_ok("".join(s.digits for s in segments[a : b + 1])),
+    )
 
 
 def _add(segments: list[_Segment], piece: str, line: int, carry: list[str]) -> None:

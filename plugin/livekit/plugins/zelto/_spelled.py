@@ -50,7 +50,7 @@ def ibans(text: str, previous: str = "", following: str = "") -> list[tuple[int,
     return found
 
 
-_SHAPED = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}")
+_SHAPED = re.compile(_IBAN.pattern)  # the same shape, in capitals only (a printed one)
 
 
 def look_alikes(text: str) -> list[tuple[int, int]]:

@@ -50,7 +50,7 @@ from ..store.spool import Spool
 from .retry import backoff_delay
 from .sigv4 import object_url, presign, sign_put
 
-__all__ = ["UploadReport", "Uploader", "key_for", "presign", "url_for"]
+__all__ = ["UploadReport", "Uploader", "in_daemon_thread", "key_for", "presign", "url_for"]
 
 UPLOAD_TIMEOUT_S = 120.0  # each read or write of an upload; `drain` also stops at its --timeout
 UPLOAD_TOTAL_S = 300.0  # a whole upload, at least (longer for a file past 128 KiB/s of it)
@@ -209,7 +209,7 @@ class Uploader:
 
         async def put() -> httpx.Response:
             reading[0] = True
-            opened = await _off_loop(_open_and_hash, path)
+            opened = await in_daemon_thread(_open_and_hash, path)
             reading[0] = False
             file, sha256, md5, size = opened
             try:
@@ -273,7 +273,7 @@ async def _chunks(file: FileIO, size: int, path: Path, reading: list[bool]) -> A
     left = size
     while left:
         reading[0] = True
-        chunk = await _off_loop(file.read, min(CHUNK, left))
+        chunk = await in_daemon_thread(file.read, min(CHUNK, left))
         reading[0] = False
         if not chunk:
             raise Changed(path)
@@ -281,11 +281,13 @@ async def _chunks(file: FileIO, size: int, path: Path, reading: list[bool]) -> A
         yield chunk
 
 
-async def _off_loop(fn: Callable[..., T], *args: Any) -> T:
+async def in_daemon_thread(fn: Callable[..., T], *args: Any) -> T:
     """`fn(*args)` in a daemon thread of its own, awaited: a call that never returns (a read
-    of a FIFO, of a hung NFS mount) holds neither the event loop, so the upload's bound still
-    fires, nor `asyncio.run`'s end (the default executor is joined there), nor the process's
-    exit. A result that comes after the upload was given up on is closed when it can be."""
+    of a FIFO, of a hung NFS mount; the sidecar's whole upload pass on a slow store) holds
+    neither the event loop, so the upload's bound still fires, nor `asyncio.run`'s end or the
+    default executor's shutdown (`asyncio.to_thread` would), nor the process's exit (SIGTERM:
+    the object is uploaded again, same key, next time). A result that comes after the upload
+    was given up on is closed when it can be (an opened file)."""
     loop = asyncio.get_running_loop()
     done: asyncio.Future[T] = loop.create_future()
 
@@ -309,7 +311,7 @@ async def _off_loop(fn: Callable[..., T], *args: Any) -> T:
         except RuntimeError:  # the loop is closed: the upload was given up on
             _close(result)
 
-    threading.Thread(target=work, name="zelto-upload-read", daemon=True).start()
+    threading.Thread(target=work, name="zelto-upload", daemon=True).start()
     return await done
 
 

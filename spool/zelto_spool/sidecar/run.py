@@ -13,11 +13,10 @@ import asyncio
 import contextlib
 import logging
 import signal
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ..config import DeliveryConfig
 from ..delivery.flusher import Flusher
@@ -25,8 +24,6 @@ from ..errors import ConfigError, SpoolError, ZeltoError
 from ..store.spool import Spool
 from .health import DEFAULT_MAX_PENDING_AGE_S, verdict
 from .watch import watch_spool
-
-T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..config import RecordingSettings
@@ -192,11 +189,13 @@ async def _upload_loop(
 ) -> None:
     """Upload due recordings until `stop`; woken by spool changes, by the next retry's time
     and by the fallback poll. An upload in progress gets the stop grace (`run`), no more."""
+    from ..delivery.upload import in_daemon_thread
+
     while not stop.is_set():
         wake.clear()
         try:
-            await _in_daemon_thread(uploader.upload_due)
-            due = await _in_daemon_thread(uploader.next_due)
+            await in_daemon_thread(uploader.upload_due)
+            due = await in_daemon_thread(uploader.next_due)
         except ZeltoError as exc:  # the spool busy or damaged: the flusher says so too
             logger.error("recordings: could not read the spool", extra={"error": str(exc)})
             due = None
@@ -208,29 +207,6 @@ async def _upload_loop(
         await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
         for waiter in waiters:
             waiter.cancel()
-
-
-async def _in_daemon_thread(fn: Callable[[], T]) -> T:
-    """`fn()` in a daemon thread: an upload stuck on a slow object store can neither hold the
-    sidecar past SIGTERM (the process exits without joining it; the object is uploaded again,
-    same key, next time) nor the default executor's shutdown, as `asyncio.to_thread` would."""
-    loop = asyncio.get_running_loop()
-    done: asyncio.Future[T] = loop.create_future()
-
-    def settle(result: Any, error: BaseException | None) -> None:
-        if not done.done():
-            done.set_exception(error) if error is not None else done.set_result(result)
-
-    def work() -> None:
-        try:
-            result, error = fn(), None
-        except BaseException as exc:  # handed to the awaiting task
-            result, error = None, exc
-        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
-            loop.call_soon_threadsafe(settle, result, error)
-
-    threading.Thread(target=work, name="zelto-upload", daemon=True).start()
-    return await done
 
 
 async def _serve(

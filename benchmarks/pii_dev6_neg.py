@@ -254,10 +254,13 @@ def card_said(rng: random.Random) -> Row:
     if split:
         row.tags.add("split")
         half = len(text) // 2
-        cut = text.index(" ", half) if " " in text[half:] else half
-        row.say("user", Pii("card", text[:cut].rstrip(","), split=True), smart=False)
+        cut = text.find(" ", half)
+        first, rest = (
+            (text[:cut].rstrip(","), text[cut + 1 :]) if cut > 0 else (text[:half], text[half:])
+        )
+        row.say("user", Pii("card", first, split=True), smart=False)
         row.say("assistant", "Mhm.")
-        row.say("user", Pii("card", text[cut + 1 :], split=True), smart=False)
+        row.say("user", Pii("card", rest, split=True), smart=False)
     else:
         row.say("user", Pii("card", text), smart=False)
     exp = f"{rng.randint(1, 12):02d}/{rng.randint(27, 31)}"

@@ -247,3 +247,50 @@ def test_the_fifth_dev_part_is_written_apart_and_aims_at_ibans_and_ssns() -> Non
     assert {"neg.routing", "neg.ein", "neg.member_id", "neg.policy", "neg.reference"} <= tags
     kinds = [label["kind"] for r in dev5 for label in r["pii"]]
     assert kinds.count("iban") >= 100 and kinds.count("ssn") >= 100
+
+
+def test_the_sixth_dev_part_is_written_apart_and_aims_at_the_weak_kinds() -> None:
+    """dev6 (an outsider's emails, phones, IBANs and SSNs): its own families, no PII-bearing
+    turn of over three words from an earlier part, and enough of each weak kind and look-alike."""
+    earlier = [
+        row for part in ("dev", "dev2", "dev3", "dev4", "dev5") for row in pii_eval.load(part)
+    ]
+    dev6 = pii_eval.load("dev6")
+    assert not {r["family"] for r in dev6 if r["source"] == "generated"} & {
+        r["family"] for r in earlier
+    }
+    seen = {t["content"] for r in earlier for t in r["turns"]}
+    said = [t["content"] for r in dev6 if r["pii"] for t in r["turns"]]
+    assert not any(text in seen for text in said if len(text.split()) > 3)
+    # nor with a held-out part: dev6 is read by rule writers (counts only: a failure here must
+    # not print a held-out text)
+    held = [
+        r for part in pii_corpus.PARTS if part.startswith("heldout") for r in pii_eval.load(part)
+    ]
+    held_text = {t["content"] for r in held for t in r["turns"]}
+    held_pii = {label["text"] for r in held for label in r["pii"] if len(label["text"]) > 8}
+    mine = [t["content"] for r in dev6 for t in r["turns"] if len(t["content"].split()) > 3]
+    assert sum(text in held_text for text in mine) == 0
+    assert sum(label["text"] in held_pii for r in dev6 for label in r["pii"]) == 0
+    tags = {t for r in dev6 for t in r["tags"]}
+    assert {"email.spelled.nato", "email.spelled.as_in", "email.domain.multi", "split"} <= tags
+    assert {"email.domain.asr_split", "email.ending.missing", "email.correction"} <= tags
+    assert {"email.readback", "email.aside", "email.typed.brackets", "tool", "typed"} <= tags
+    assert {"iban.letters.nato", "iban.written.lower", "ssn.turns.three", "ssn.said.words"} <= tags
+    assert {"neg.at_speech", "neg.website", "neg.role_address", "neg.ssn_last_four"} <= tags
+    assert {"neg.ein", "neg.routing", "neg.iban_bad_check", "neg.business_phone"} <= tags
+    regions = {t for r in dev6 for t in r["tags"] if t.startswith("phone.region.")}
+    countries = {t for r in dev6 for t in r["tags"] if t.startswith("iban.country.")}
+    assert len(regions) >= 20 and len(countries) >= 12
+    kinds = [label["kind"] for r in dev6 for label in r["pii"]]
+    assert kinds.count("email") >= 120 and kinds.count("phone") >= 80
+    assert kinds.count("iban") >= 60 and kinds.count("ssn") >= 60 and kinds.count("card") >= 30
+    assert pii_corpus.sizes(dev6)["negative_turns"] >= 150
+    assert sum(1 for r in dev6 if r["source"] == "hand") >= 40
+    # a last four said alone is a look-alike, never an SSN label (pii_dev6_num.py)
+    assert not [
+        label
+        for r in dev6
+        for label in r["pii"]
+        if label["kind"] == "ssn" and "ssn.last_four" in r["tags"]
+    ]

@@ -274,6 +274,42 @@ def test_spoken_emails_of_many_words_spelled_and_split_domains(text: str, expect
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # endings and short domains said letter by letter, "point" for "."
+        ("it's r lindgren at shaw dot c a thanks", "it's [email] thanks"),
+        ("so nadia at lumen dot eye oh", "so [email]"),
+        ("email is cole at sign g m x point d e", "email is [email]"),
+        ("ok it's wen under score li at the rate of u c l point a c point u k", "ok it's [email]"),
+        # a local part spelled with words naming its letters, or NATO words
+        ("it's b as in boy o for oscar n like nancy at yahoo dot com", "it's [email]"),
+        ("mail me tango oscar mike at fastmail dot com", "mail me [email]"),
+        ("yeah it's r dot okafor at outlook dot com", "yeah it's [email]"),
+        ("that's liam two thousand and four at aol dot com", "that's [email]"),
+    ],
+)
+def test_spoken_emails_spelled_endings_named_letters_and_points(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we met at delta hotel dot com last year",
+        "it's at some point dot com I guess",
+        "I already emailed support@harbor-tools.co.uk twice",
+        "I wrote to complaints at river water dot co dot uk",
+    ],
+)
+def test_named_letters_and_a_written_business_mailbox_are_not_over_read(text: str) -> None:
+    assert said(text) == text
+
+
+def test_a_business_mailbox_offered_as_ones_own_is_redacted() -> None:
+    assert said("the address is sales@nadia-ceramics.com") == "the address is [email]"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "You can forward the receipt to orders at acme dot co dot uk.",

@@ -43,6 +43,23 @@ def test_email_split_across_two_turns(first: str, second: str) -> None:
     assert conversation(*turns, live=True) == final
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("it's john smith", "at gmail dot com"),
+        ("john underscore smith", "um at sign outlook point com"),
+        ("juliet oscar hotel november", "at the rate proton mail dot com"),
+    ],
+)
+def test_email_split_before_its_at(first: str, second: str) -> None:
+    """The local part ends one turn and the next opens with "at": the address is read
+    across them (the first turn is in clear in a live snapshot until the next arrives)."""
+    turns = (ASKED, ("user", first), ("assistant", "Go on."), ("user", second))
+    final = conversation(*turns)
+    assert "john" not in final[1] and "juliet" not in final[1] and "[email]" in final[1]
+    assert final[3].endswith("[email]") and "com" not in final[3]
+
+
 def test_email_split_around_an_aside_and_fillers() -> None:
     turns = (ASKED, ("user", "sure it's mary underscore lee at"), ("user", "hold on"))
     turns += (("user", "um, outlook dot com thanks"),)

@@ -17,7 +17,7 @@ import re
 
 from phonenumbers import SUPPORTED_REGIONS
 
-__all__ = ["OPEN", "across", "find_emails", "split_emails"]
+__all__ = ["OPEN", "across", "continues", "find_emails", "split_emails"]
 
 WRITTEN = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,64}(?:\.[A-Za-z0-9-]{1,64}){0,5}\.[A-Za-z]{2,}\b"
@@ -44,9 +44,39 @@ _BARE_PROVIDERS = PROVIDERS - frozenset(
 )
 # what may follow "at" and still be "@": "at the rate" (Indian English), "at sign"
 _AT_SAID = (("the", "rate", "of"), ("the", "rate"), ("sign",), ("symbol",))
-_DOTS = frozenset(("dot", "period"))
-_HYPHENS = frozenset(("dash", "hyphen"))  # "period" is what some callers say for "."
-_JOINERS = {"dot": ".", "period": ".", "underscore": "_", "dash": "-", "hyphen": "-", "plus": "+"}
+_DOTS = frozenset(("dot", "period", "point"))  # what callers say for "."
+_HYPHENS = frozenset(("dash", "hyphen", "minus"))
+_JOINERS = {
+    **dict.fromkeys(_DOTS, "."),
+    **dict.fromkeys(_HYPHENS, "-"),
+    "underscore": "_",
+    "plus": "+",
+}
+# letters said by their names, read as letters in a spelled ending ("dot eye oh": .io)
+_LETTER_NAMES = {
+    "eye": "i",
+    "oh": "o",
+    "you": "u",
+    "see": "c",
+    "are": "r",
+    "bee": "b",
+    "dee": "d",
+    "gee": "g",
+    "jay": "j",
+    "kay": "k",
+    "pee": "p",
+    "tee": "t",
+    "vee": "v",
+    "why": "y",
+    "zed": "z",
+    "zee": "z",
+    "ess": "s",
+    "ex": "x",
+    "em": "m",
+    "en": "n",
+    "ell": "l",
+    "ef": "f",
+}
 # words before "at <site> dot com" that make it a place or a website, not an address
 _NOT_LOCAL = frozenset(
     "me us you him her them it is site website page online look here there be available live "
@@ -56,7 +86,8 @@ _NOT_LOCAL = frozenset(
     "looked signed logged bought booked listed posted stayed staying meet met arrive".split()
 ) - {"info"}
 # words that end a spoken local part when read leftwards from "at"
-_STOP = frozenset(
+_SPELLS = frozenset(("that's", "thats", "spelled", "spelt"))  # unless a spelling follows
+_STOP = _SPELLS | frozenset(
     "is it's its me my email e-mail mail address to the at and sure yes yeah ok okay it that "
     "send please um uh so was be your our his her their a an this of for with on in from "
     "use using try just put write erm er hmm yep".split()
@@ -65,7 +96,8 @@ _STOP = frozenset(
 ROLES = frozenset(
     "info sales support help billing orders order returns accounts hello contact admin office "
     "enquiries inquiries service bookings reservations careers jobs hr team press media "
-    "noreply abuse postmaster webmaster hostmaster security marketing feedback".split()
+    "noreply abuse postmaster webmaster hostmaster security marketing feedback complaints "
+    "claims".split()
 )
 # before a local part of plain words: the words before it are where, not whose
 _SUFFIXES = frozenset(("home", "work"))  # places, and the ends of addresses
@@ -76,17 +108,89 @@ _DOMAIN_STOP = frozenset(
 _SAID_DIGITS = frozenset(
     "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety double triple".split()
+    "eighty ninety hundred thousand double triple".split()
 )
 _DETERMINERS = frozenset("the our your this that a an his her their".split())
 _CONTEXT = re.compile(r"\b(e-?mail|mail|address|inbox|receipt|send|contact)\b", re.I)
 
 
+class _Tok:
+    """A word of the turn, or several read as one ("under score", "b as in bravo")."""
+
+    __slots__ = ("_end", "_start", "word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self._start, self._end, self.word = start, end, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+# a letter named by a word that begins with it: "b as in bravo", "m for mike", "t like tom"
+_NAMING = (("as", "in"), ("like", "in"), ("as",), ("for",), ("like",))
+_MERGED = {("under", "score"): "underscore", ("full", "stop"): "dot"}
+_NATO = frozenset(
+    "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike "
+    "november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray yankee "
+    "zulu".split()
+)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """The turn's words, with what is said in several read as one: "under score" as "_",
+    "full stop" as ".", a letter named by a word ("m for mike", "b as in bravo") as the
+    letter, and NATO words read two or more in a row ("papa alpha ...") as their letters."""
+    raw = [_Tok(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    out: list[_Tok] = []
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        pair = (tok.word, raw[i + 1].word) if i + 1 < len(raw) else ()
+        if pair in _MERGED:
+            out.append(_Tok(tok.start(), raw[i + 1].end(), _MERGED[pair]))
+            i += 2
+            continue
+        if len(tok.word) == 1 and tok.word.isalpha():
+            named = _named_letter(raw, i)
+            if named:
+                out.append(_Tok(tok.start(), raw[i + named].end(), tok.word))
+                i += named + 1
+                continue
+        out.append(tok)
+        i += 1
+    for k, tok in enumerate(out):
+        near = [out[j].word for j in (k - 1, k + 1) if 0 <= j < len(out)]
+        if tok.word in _NATO and any(w in _NATO or _letter(w) for w in near):
+            out[k] = _Tok(tok.start(), tok.end(), tok.word[0])
+    return out
+
+
+def _letter(word: str) -> bool:
+    return len(word) == 1 and word.isalpha()
+
+
+def _named_letter(raw: list[_Tok], i: int) -> int:
+    """How many words after letter i name it ("as in bravo": 3), 0 for none."""
+    for said in _NAMING:
+        n = len(said)
+        if i + n + 1 >= len(raw):
+            continue
+        if tuple(t.word for t in raw[i + 1 : i + 1 + n]) != said:
+            continue
+        word = raw[i + n + 1].word
+        if len(word) > 1 and word[0] == raw[i].word and word.isalpha():
+            return n + 1
+    return 0
+
+
 def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
     """(start, end) of each email address in `text`; `previous` is the turn before it."""
-    spans = [(m.start(), m.end()) for m in WRITTEN.finditer(text)]
-    words = list(_WORD.finditer(text))
-    lowered = [w.group().lower() for w in words]
+    spans = [(m.start(), m.end()) for m in WRITTEN.finditer(text) if not _role(text, m)]
+    words: list[_Tok] = _tokens(text)
+    lowered = [w.word for w in words]
     context: bool | None = None
     for k, word in enumerate(lowered):
         if word not in ("at", "@") or k == 0:
@@ -134,17 +238,24 @@ def _name_like(word: str) -> bool:
 def _offered(lowered: list[str], first: int) -> bool:
     """The address is given as the speaker's own to use ("the email is ...", "use ...", or
     the whole answer), not one they wrote to or pass on."""
-    return first == 0 or lowered[first - 1] in ("is", "s", "use", "try")
+    return first == 0 or lowered[first - 1] in ("is", "s", "it's", "use", "try")
 
 
-def _gap(text: str, words: list[re.Match[str]], k: int) -> str:
+def _role(text: str, found: re.Match[str]) -> bool:
+    """A written address of a business's mailbox ("returns@shop.io") not offered as the
+    speaker's own: kept, as said ones are."""
+    if found.group().split("@", 1)[0].lower() not in ROLES:
+        return False
+    before = _WORD.findall(text[: found.start()].lower())
+    return not _offered(before + ["@"], len(before))
+
+
+def _gap(text: str, words: list[_Tok], k: int) -> str:
     """The text between word k-1 and word k."""
     return text[words[k - 1].end() : words[k].start()]
 
 
-def _domain(
-    text: str, words: list[re.Match[str]], lowered: list[str], k: int
-) -> tuple[int, bool] | None:
+def _domain(text: str, words: list[_Tok], lowered: list[str], k: int) -> tuple[int, bool] | None:
     """(end, is a provider) of the domain that starts at word k, or None.
 
     Labels of one to four words ("blue harbor dental", "quill and ink", "stone dash ridge")
@@ -173,13 +284,13 @@ def _domain(
         elif (
             word in _DOTS
             or word == "@"
-            or len(label) >= 4
+            or sum(len(w) > 1 for w in label) >= 4  # spelled letters: any number
             or (word in _DOMAIN_STOP and not (word == "and" and label and not labels))
         ):
             break
         else:
             label.append(word)
-            if labels and word in TLDS and len(label) == 1:
+            if labels and (word in TLDS and len(label) == 1 or _spelled_ending(label)):
                 best = (words[i].end(), labels[0] in PROVIDERS)
         i += 1
     if (labels[:1] or label[:1]) == ["www"]:
@@ -195,8 +306,15 @@ def _domain(
     return best
 
 
+def _spelled_ending(label: list[str]) -> bool:
+    """The label is an ending said letter by letter ("c a", "eye oh")."""
+    if len(label) < 2 or not all(_letter(w) or w in _LETTER_NAMES for w in label):
+        return False
+    return "".join(_LETTER_NAMES.get(w, w) for w in label) in TLDS
+
+
 def _local(
-    text: str, words: list[re.Match[str]], lowered: list[str], k: int
+    text: str, words: list[_Tok], lowered: list[str], k: int
 ) -> tuple[int, bool, int] | None:
     """(first word, only plain words, how many) of the local part that ends at word k."""
     first = None
@@ -211,11 +329,23 @@ def _local(
         joined = i < k and (
             lowered[i + 1] in _JOINERS or _gap(text, words, i + 1).strip() in (".", "_", "-", "+")
         )
-        if word in _JOINERS and first is not None and i > 0 and lowered[i - 1] not in _STOP:
+        before = lowered[i - 1] if i > 0 else ""
+        if (
+            word in _JOINERS
+            and first is not None
+            and before
+            and (before not in _STOP or _letter(before))
+        ):
             plain = False
             i -= 1
             continue
-        spelled = len(word) == 1 and word.isalpha() and (letters or _spelling(lowered, i))
+        if word == "and" and i < k and before in _SAID_DIGITS and lowered[i + 1] in _SAID_DIGITS:
+            i -= 1  # "two thousand and three"
+            continue
+        spelled = _letter(word) and (letters > 0 or joined or _spelling(lowered, i))
+        if word in _SPELLS and i < k and _letter(lowered[i + 1]):
+            i -= 1  # "mbeki that's m b e k i": the name, then how it is spelled
+            continue
         if (word in _STOP and not spelled) or word == "@":
             break
         if word in _SAID_DIGITS:  # "lopez six five at ...": digits, not words
@@ -249,6 +379,7 @@ def _spelling(lowered: list[str], i: int) -> bool:
 OPEN = re.compile(r"(?:@|\bat(?: the rate(?: of)?| sign| symbol)?)[\s.,]*$", re.I)
 # what may open the turn that goes on with the domain ("um, protonmail dot com")
 _FILLERS = re.compile(r"(?:\s*\b(?:um+|uh+|erm?|hmm+|so|and|it's|its)\b[\s,.]*)*\s*", re.I)
+_AT_OPENS = re.compile(r"at\b", re.I)  # a turn going on with the domain: "at gmx dot de"
 _PLACEHOLDER = "example.com"  # a domain to read a pending local part against
 
 
@@ -276,12 +407,12 @@ def split_emails(text: str, context: str, before: str, after: str | None) -> lis
 
 def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
     """Addresses that begin in `first` and end in `second`, as spans of `first + second`
-    (a local part ending `first` with "@" / "at", or `second` opening with "@")."""
+    (a local part ending `first` with "@" / "at", or `second` opening with "@" / "at")."""
     opens = second.lstrip().startswith("@")
-    if not (opens or OPEN.search(first)):
+    skip = len(second) - len(second.lstrip()) if opens else _opening(second)
+    if not (opens or OPEN.search(first) or _AT_OPENS.match(second, skip)):
         return []
     head = first.rstrip(" .,")
-    skip = len(second) - len(second.lstrip()) if opens else _opening(second)
     sep = "" if head.endswith("@") or opens else " "
     cut = len(head) + len(sep)  # where `second`'s text (after its fillers) begins
     out = []
@@ -289,6 +420,11 @@ def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
         if start < len(head) and cut < end:
             out.append((start, end - cut + skip + len(first)))
     return out
+
+
+def continues(text: str) -> bool:
+    """`text` opens with "@" or "at" (after fillers): the rest of an address begun before."""
+    return text.lstrip().startswith("@") or bool(_AT_OPENS.match(text, _opening(text)))
 
 
 def _opening(text: str) -> int:

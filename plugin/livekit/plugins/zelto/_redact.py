@@ -346,15 +346,15 @@ def _relevant(content: str, previous: str, previous_same: str, next_same: str | 
     """The context with the same speaker's turns blanked where they cannot matter (no number
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
-    from ._emails import OPEN
+    from ._emails import OPEN, continues
     from ._numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
     from ._unicode import folded
 
     content, after = folded(content), next_same and folded(next_same)
     # an address read across two turns ("john dot smith at" ... "gmail dot com")
     last = previous_same.rsplit("\n", 1)[-1]
-    email_before = bool(OPEN.search(last)) or content.lstrip().startswith("@")
-    email_after = bool(OPEN.search(content)) or bool(after and after.lstrip().startswith("@"))
+    email_before = bool(OPEN.search(last)) or continues(content)
+    email_after = bool(OPEN.search(content)) or bool(after and continues(after))
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = previous_same if email_before else ""
     if not email_after and (

@@ -96,3 +96,22 @@ def test_an_ssn_read_with_an_aside_between_its_groups() -> None:
         ("user", "five one two, hang on it's in my wallet, three four, seven seven eight one"),
     )
     assert out[1] == "[ssn]"  # from its first digit to its last, as cards
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "g for george b for bravo eight two w like william e s t one two three four five six "
+        "nine eight seven six five four three two",
+        "g as in golf b eight two west one two three four five six nine eight seven six five "
+        "four three two",
+    ],
+)
+def test_iban_letters_named_by_a_word_for_like_or_as_in(text: str) -> None:
+    """A letter named by a word that begins with it, whatever joins them ("for", "like",
+    "as in"), is the letter; the naming word is read over (shared with spelled emails)."""
+    assert redact.turn(text, "", "") == "[iban]"
+
+
+def test_a_letter_then_for_and_a_word_it_does_not_begin_is_no_spelling() -> None:
+    assert redact.turn("plan b for two people, thanks", "", "") == "plan b for two people, thanks"

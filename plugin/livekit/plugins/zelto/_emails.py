@@ -17,6 +17,9 @@ import re
 
 from phonenumbers import SUPPORTED_REGIONS
 
+from ._letters import LETTER_NAMES, NATO, named_letter
+from ._letters import letter as _letter
+
 __all__ = ["OPEN", "across", "continues", "find_emails", "split_emails"]
 
 WRITTEN = re.compile(
@@ -51,31 +54,6 @@ _JOINERS = {
     **dict.fromkeys(_HYPHENS, "-"),
     "underscore": "_",
     "plus": "+",
-}
-# letters said by their names, read as letters in a spelled ending ("dot eye oh": .io)
-_LETTER_NAMES = {
-    "eye": "i",
-    "oh": "o",
-    "you": "u",
-    "see": "c",
-    "are": "r",
-    "bee": "b",
-    "dee": "d",
-    "gee": "g",
-    "jay": "j",
-    "kay": "k",
-    "pee": "p",
-    "tee": "t",
-    "vee": "v",
-    "why": "y",
-    "zed": "z",
-    "zee": "z",
-    "ess": "s",
-    "ex": "x",
-    "em": "m",
-    "en": "n",
-    "ell": "l",
-    "ef": "f",
 }
 # words before "at <site> dot com" that make it a place or a website, not an address
 _NOT_LOCAL = frozenset(
@@ -129,21 +107,15 @@ class _Tok:
         return self._end
 
 
-# a letter named by a word that begins with it: "b as in bravo", "m for mike", "t like tom"
-_NAMING = (("as", "in"), ("like", "in"), ("as",), ("for",), ("like",))
 _MERGED = {("under", "score"): "underscore", ("full", "stop"): "dot"}
-_NATO = frozenset(
-    "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike "
-    "november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray yankee "
-    "zulu".split()
-)
 
 
 def _tokens(text: str) -> list[_Tok]:
-    """The turn's words, with what is said in several read as one: "under score" as "_",
-    "full stop" as ".", a letter named by a word ("m for mike", "b as in bravo") as the
-    letter, and NATO words read two or more in a row ("papa alpha ...") as their letters."""
+    """The turn's words, with what is said in several read as one: "under score" as
+    "underscore", "full stop" as "dot", a letter named by a word ("m for mike", "b as in
+    bravo") as the letter, and NATO words two or more in a row ("papa alpha") as letters."""
     raw = [_Tok(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    said = [t.word for t in raw]
     out: list[_Tok] = []
     i = 0
     while i < len(raw):
@@ -153,37 +125,18 @@ def _tokens(text: str) -> list[_Tok]:
             out.append(_Tok(tok.start(), raw[i + 1].end(), _MERGED[pair]))
             i += 2
             continue
-        if len(tok.word) == 1 and tok.word.isalpha():
-            named = _named_letter(raw, i)
-            if named:
-                out.append(_Tok(tok.start(), raw[i + named].end(), tok.word))
-                i += named + 1
-                continue
+        named = named_letter(said, i)
+        if named:
+            out.append(_Tok(tok.start(), raw[i + named].end(), tok.word))
+            i += named + 1
+            continue
         out.append(tok)
         i += 1
     for k, tok in enumerate(out):
         near = [out[j].word for j in (k - 1, k + 1) if 0 <= j < len(out)]
-        if tok.word in _NATO and any(w in _NATO or _letter(w) for w in near):
-            out[k] = _Tok(tok.start(), tok.end(), tok.word[0])
+        if tok.word in NATO and any(w in NATO or _letter(w) for w in near):
+            out[k] = _Tok(tok.start(), tok.end(), NATO[tok.word])
     return out
-
-
-def _letter(word: str) -> bool:
-    return len(word) == 1 and word.isalpha()
-
-
-def _named_letter(raw: list[_Tok], i: int) -> int:
-    """How many words after letter i name it ("as in bravo": 3), 0 for none."""
-    for said in _NAMING:
-        n = len(said)
-        if i + n + 1 >= len(raw):
-            continue
-        if tuple(t.word for t in raw[i + 1 : i + 1 + n]) != said:
-            continue
-        word = raw[i + n + 1].word
-        if len(word) > 1 and word[0] == raw[i].word and word.isalpha():
-            return n + 1
-    return 0
 
 
 def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
@@ -308,9 +261,9 @@ def _domain(text: str, words: list[_Tok], lowered: list[str], k: int) -> tuple[i
 
 def _spelled_ending(label: list[str]) -> bool:
     """The label is an ending said letter by letter ("c a", "eye oh")."""
-    if len(label) < 2 or not all(_letter(w) or w in _LETTER_NAMES for w in label):
+    if len(label) < 2 or not all(_letter(w) or w in LETTER_NAMES for w in label):
         return False
-    return "".join(_LETTER_NAMES.get(w, w) for w in label) in TLDS
+    return "".join(LETTER_NAMES.get(w, w) for w in label) in TLDS
 
 
 def _local(

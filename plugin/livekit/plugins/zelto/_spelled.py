@@ -18,6 +18,8 @@ import re
 
 from stdnum import iban as _iban
 
+from ._letters import NATO, named_letter
+
 __all__ = ["ibans", "look_alikes", "spelled_ibans"]
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
@@ -80,12 +82,6 @@ _TENS = dict(
 )
 _REPEAT = {"double": 2, "triple": 3}
 _SKIP = {"uh", "um", "er", "erm", "dash", "space", "and", "then", "hyphen"}
-_NATO = {
-    w: w[0].upper()
-    for w in "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo "
-    "lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky "
-    "x-ray xray yankee zulu".split()
-}
 _DIGIT_WORDS = [*_UNITS, *_TEENS, *_TENS]
 # an IBAN has 8 digits or more (written or said); most turns have fewer
 _MAYBE = re.compile(r"\d|\b(?:" + "|".join(_DIGIT_WORDS) + r")\b", re.I)
@@ -135,6 +131,7 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
     streams: list[list[tuple[str, int, int]]] = []
     stream: list[tuple[str, int, int]] = []
     tokens = list(_TOKEN.finditer(text))
+    lowered = [m.group().lower() for m in tokens]
     repeat = 1  # "double" / "triple" before a digit or a letter
     skip = 0
     for index, m in enumerate(tokens):
@@ -146,9 +143,9 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
         if skip:
             skip -= 1
             continue
-        if low == "as" and index + 2 < len(tokens) and tokens[index + 1].group().lower() == "in":
-            skip = 2  # "b as in boy": the letter was said, "as in boy" names it
-            continue
+        named = named_letter(lowered, index)
+        if named:
+            skip = named  # "b as in boy", "g for george": the letter, then what names it
         if word.isdigit():
             chars = word
         elif low in _UNITS:
@@ -162,8 +159,10 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
             chars = _TENS[low] + ("" if nxt in _UNITS and nxt != "oh" else "0")
         elif low in _SKIP:
             continue
-        elif low in _NATO:
-            chars = _NATO[low]
+        elif named:
+            chars = word.upper()
+        elif low in NATO:
+            chars = NATO[low].upper()
         elif len(word) <= 4:
             chars = word.upper()
         if not chars:

@@ -245,6 +245,8 @@ def _domain(text: str, words: list[_Tok], lowered: list[str], k: int) -> tuple[i
             label.append(word)
             if labels and (word in TLDS and len(label) == 1 or _spelled_ending(label)):
                 best = (words[i].end(), labels[0] in PROVIDERS)
+            elif labels and label[0] in _SECOND_LEVEL and _country(label[1:]):
+                best = (words[i].end(), labels[0] in PROVIDERS)  # "co nz": its dot unsaid
         i += 1
     if (labels[:1] or label[:1]) == ["www"]:
         return None
@@ -257,6 +259,18 @@ def _domain(text: str, words: list[_Tok], lowered: list[str], k: int) -> tuple[i
             if name in _BARE_PROVIDERS:
                 return words[k + (said if first is None else 1) - 1].end(), True
     return best
+
+
+# endings a country's code follows ("co dot uk"), and codes that are also words
+_SECOND_LEVEL = frozenset("co com org net edu ac gov gob or ne ltd plc".split())
+_WORD_CODES = frozenset("in it is me my no to be am at an as by do go he hi if of on so us".split())
+
+
+def _country(words: list[str]) -> bool:
+    """`words` are a country's code: one word ("nz") or its letters ("a u")."""
+    if len(words) == 1:
+        return words[0] not in _WORD_CODES and words[0].upper() in SUPPORTED_REGIONS
+    return len(words) == 2 and all(map(_letter, words)) and "".join(words) in TLDS
 
 
 def _spelled_ending(label: list[str]) -> bool:

@@ -40,8 +40,12 @@ __all__ = ["Span", "find_spans", "is_card"]
 _CARD_CONTEXT = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc)\b", re.I
 )
-# "social", "SSN", also as a JSON key's part ("social_security_number", "ssn_full")
-_SSN_CONTEXT = re.compile(r"(?<![a-z])(social|ssn)(?![a-z])", re.I)
+# "social", "SSN", "ss number", "s s n", also as a JSON key's part ("social_security_number",
+# "ssn_full", camel case "ssnLast9", "customerSSN"): case matters only to find a word's edge
+_SSN_CONTEXT = re.compile(
+    r"(?:(?<![A-Za-z])(?:social|ssn|s s n|ss[ -]?(?:number|no|#))"
+    r"|(?<![A-Z])(?:Social|SOCIAL|Ssn|SSN|S S N|SS[ -]?(?:[Nn]umber|NUMBER|[Nn]o|#)))(?![a-z])"
+)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 

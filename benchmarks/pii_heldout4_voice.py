@@ -135,7 +135,7 @@ REGIONS = {
     "HU": "Budapest", "MO": "Macau", "BN": "Bandar Seri Begawan", "MV": "Male",
 }  # fmt: skip
 PHONE_ASK = [
-    "What's the best number to reach you on?",
+    "Which number do you pick up on most?",
     "If the line drops, which number do I ring you back on?",
     "Which mobile should the pharmacy text when it's ready?",
     "What number should the driver call on arrival?",
@@ -228,7 +228,7 @@ def ssn_spoken(rng: random.Random) -> Row:
     text = _ssn_text(ssn(rng), rng)
     row.say("user", rng.choice(SSN_SAY), Pii("ssn", text), smart=False)
     if maybe(rng, 0.4):
-        row.say("agent", "And your date of birth?")
+        row.say("agent", "Thanks. Could I also have your date of birth?")
         month = rng.choice(["march", "july", "october"])
         born = f"{month} {rng.randint(1, 28)} {rng.randint(1950, 2004)}"
         row.say("user", Benign("date", born), smart=False)

@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--part",
-        choices=("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3"),
+        choices=("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4"),
         default="heldout",
     )
     parser.add_argument(

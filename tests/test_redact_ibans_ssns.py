@@ -115,3 +115,17 @@ def test_iban_letters_named_by_a_word_for_like_or_as_in(text: str) -> None:
 
 def test_a_letter_then_for_and_a_word_it_does_not_begin_is_no_spelling() -> None:
     assert redact.turn("plan b for two people, thanks", "", "") == "plan b for two people, thanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("it's 512 44 7781", "And the ss number on the account?"),
+        ("five one two four four seven seven eight one", "Can I get your s s n?"),
+        ('lookup({"ssnLast9": "512447781"})', ""),
+        ('{"customerSSN": "512-44-7781"}', ""),
+    ],
+)
+def test_ssn_talk_in_its_other_spellings(text: str, previous: str) -> None:
+    assert "[ssn]" in redact.turn(text, previous, "")
+    assert "7781" not in redact.turn(text, previous, "")

@@ -57,6 +57,8 @@ _OTHER_NOUNS = frozenset(
     "card visa mastercard amex debit credit maestro discover social security ssn iban bank "
     "sixteen fifteen long".split()
 )
+# words that name a number's kind outright, nearer to it than an identifier's name
+_KIND_WORDS = frozenset(("ssn", "social", "iban"))
 # words before a marker that name nothing ("the number", "a good number", "what's your ID")
 _NOT_NOUNS = frozenset(
     "the a an your my our his her their its this that these those which what whats s is "
@@ -96,6 +98,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if any(c.isdigit() for c in word):  # another number or code was named by it
+            break
+        if word in _KIND_WORDS:  # "customer ssn 512 ...": named nearer as what it is
             break
         if word in PHONE_WORDS and (asked or seen <= 4):  # "I got a call about my ..."
             return "phone"

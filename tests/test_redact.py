@@ -36,7 +36,7 @@ def said(text: str, *, previous: str = "", previous_same: str = "") -> str:
         ("call me at (212) 555-0134 please", "call me at [phone] please"),
         ("it's +44 20 7946 0958", "it's [phone]"),
         ("two one two, five five five, zero one three four", "[phone]"),
-        ("eight hundred five five five one two one two", "[phone]"),
+        ("two one two eight hundred one two one two", "[phone]"),
         ("plus four four seven nine one one one two three four five six", "[phone]"),
         ("It's john dot smith at gmail dot com.", "It's [email]."),
         ("maria underscore lopez at yahoo dot co dot uk", "[email]"),

@@ -175,3 +175,22 @@ def test_a_short_aside_between_two_halves_is_passed_over() -> None:
         "hold on",
     ]  # never in clear while the rest may follow
     assert held == ["[card]", "hold on"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our claims line is 1-800-203-7856, open until eight.",
+        "the directory number is eight hundred five five five one two one two",
+        "or dial +1 888 203 7856 from abroad",
+    ],
+)
+def test_a_business_line_is_no_personal_number(text: str) -> None:
+    """Toll-free, premium and shared-cost lines (libphonenumber's types) in the caller's
+    regions reach a business, not a person: kept."""
+    assert redact.turn(text, "", "") == text
+
+
+def test_a_number_that_is_a_business_line_only_elsewhere_is_still_redacted() -> None:
+    # a British premium line's digits, and a Japanese mobile's: not decided on fallbacks
+    assert redact.turn("oh nine oh one four three one four five oh one", "", "") == "[phone]"

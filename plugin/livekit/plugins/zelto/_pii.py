@@ -30,7 +30,15 @@ from ._naming import named as _named
 from ._naming import said as _said
 from ._naming import subject as _subject
 from ._numbers import MAYBE_NUMBER, PENDING, Run, runs
-from ._regions import FALLBACK_REGIONS, Regions, grouped_phone, is_phone, regions_named, trunk_phone
+from ._regions import (
+    FALLBACK_REGIONS,
+    Regions,
+    business_line,
+    grouped_phone,
+    is_phone,
+    regions_named,
+    trunk_phone,
+)
 from ._spelled import ibans, look_alikes
 from ._stream import PAY_TALK, restarts, ssn_ok, stream_cards, stream_ssns
 from ._unicode import back, fold, folded
@@ -270,7 +278,7 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
         )
     if "ssn" in kinds:
         checks.append(("ssn", _windows(run, 9, 9), lambda i, j: _is_ssn(run, i, j, ssn)))
-    if "phone" in kinds:
+    if "phone" in kinds and not business_line(_digits(run, 0, len(run.groups)), run.plus, regions):
         plus = run.plus
         valid = Regions(regions.named, regions.fallback)
 

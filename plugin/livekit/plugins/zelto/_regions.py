@@ -21,6 +21,7 @@ __all__ = [
     "FALLBACK_REGIONS",
     "PLACE_WORDS",
     "Regions",
+    "business_line",
     "grouped_phone",
     "is_phone",
     "regions_named",
@@ -116,12 +117,47 @@ def _national_lengths(region: str) -> frozenset[int]:
     return frozenset(national | {n + code for n in national} | {n + prefix for n in national})
 
 
+# numbers that reach a business, never a person: toll-free, premium-rate, shared-cost and
+# "universal access" lines (1-800, 0800, 0345, 1300, ...), by libphonenumber's metadata
+_BUSINESS = frozenset(
+    {
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.UAN,
+    }
+)
+
+
+_INVALID, _PERSONAL, _BUSINESS_LINE = 0, 1, 2
+
+
 @functools.lru_cache(maxsize=4096)  # a number is often said again (read back, tool calls)
-def _valid(number: str, region: str | None) -> bool:
+def _kind(number: str, region: str | None) -> int:
     try:
-        return bool(phonenumbers.is_valid_number(phonenumbers.parse(number, region)))
+        parsed = phonenumbers.parse(number, region)
     except phonenumbers.NumberParseException:
-        return False
+        return _INVALID
+    if not phonenumbers.is_valid_number(parsed):
+        return _INVALID
+    return _BUSINESS_LINE if phonenumbers.number_type(parsed) in _BUSINESS else _PERSONAL
+
+
+def _valid(number: str, region: str | None) -> bool:
+    """A valid number of `region` (or after "+") that may be a person's: a business's line
+    ("Our claims line is 1-800-...") is no personal data and stays."""
+    return _kind(number, region) == _PERSONAL
+
+
+def business_line(digits: str, plus: bool, regions: Regions) -> bool:
+    """The whole number is a business's line (toll-free, premium, shared-cost) after "+" or
+    in the caller's own regions (`regions.named`: the options, the caller's number, places
+    said), and a person's in none of them: none of its digits is a phone. Not decided on
+    the fallback countries: "0901 ..." is a British premium line and a Japanese mobile."""
+    if plus:
+        return _kind("+" + digits, None) == _BUSINESS_LINE
+    kinds = {_kind(digits, region) for region in regions.named}
+    return _BUSINESS_LINE in kinds and _PERSONAL not in kinds
 
 
 def is_phone(digits: str, plus: bool, regions: Regions) -> bool:

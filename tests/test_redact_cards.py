@@ -74,3 +74,18 @@ def test_a_card_read_over_three_turns_is_never_in_clear() -> None:
         snapshot = " ".join(contents(redact.live(payload(*turns[:k]))))
         assert "six oh one one" not in snapshot and "9013" not in snapshot, k
     assert contents(redact(payload(*turns)))[1::2] == ["[card]", "[card]", "[card], that's the lot"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["And the long number on the front?", "What's the expiry? Actually, the number first.", ""],
+)
+def test_a_corrected_group_after_card_talk_without_the_word_card(question: str) -> None:
+    """ "The long number on the front", "expiry", "CVV" are talk of a card too: a group said
+    wrong and said again is read as a correction there, as after "card" or "pay"."""
+    text = "four one one one, one one one two, no wait, one one one one, one one one one, one one one one"
+    got = redact.turn(text, question, "")
+    if question:
+        assert got == "[card]"
+    else:  # no talk of cards and no four fours as said: not read as one
+        assert got == text

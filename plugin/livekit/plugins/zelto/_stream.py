@@ -32,7 +32,8 @@ __all__ = ["PAY_TALK", "restarts", "ssn_ok", "stream_cards", "stream_ssns"]
 
 PAY_TALK = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc|pay|"
-    r"paying|payment|charge|billing|checkout)\b",
+    r"paying|payment|charge|billing|checkout|long number|(?:sixteen|16)[ -]digits?|expir\w*|"
+    r"cvv|cvc|security code)\b",
     re.I,
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")

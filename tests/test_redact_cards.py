@@ -83,7 +83,8 @@ def test_a_card_read_over_three_turns_is_never_in_clear() -> None:
 def test_a_corrected_group_after_card_talk_without_the_word_card(question: str) -> None:
     """ "The long number on the front", "expiry", "CVV" are talk of a card too: a group said
     wrong and said again is read as a correction there, as after "card" or "pay"."""
-    text = "four one one one, one one one two, no wait, one one one one, one one one one, one one one one"
+    text = "four one one one, one one one two, no wait, one one one one, one one one one, "
+    text += "one one one one"
     got = redact.turn(text, question, "")
     if question:
         assert got == "[card]"

@@ -129,3 +129,13 @@ def test_a_letter_then_for_and_a_word_it_does_not_begin_is_no_spelling() -> None
 def test_ssn_talk_in_its_other_spellings(text: str, previous: str) -> None:
     assert "[ssn]" in redact.turn(text, previous, "")
     assert "7781" not in redact.turn(text, previous, "")
+
+
+def test_the_middle_of_an_iban_said_over_three_turns_is_joined_with_both_neighbours() -> None:
+    """Its middle piece alone is no IBAN, nor either half: read with the turns on both
+    sides. (The first and last pieces see one neighbour only: docs/redaction.md names it.)"""
+    middle = "one two three four five six"
+    got = redact.turn(
+        middle, "Okay.", "g b eight two west", "nine eight seven six five four three two"
+    )
+    assert got == "[iban]"

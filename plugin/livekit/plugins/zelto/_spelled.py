@@ -8,7 +8,8 @@ word ends the stream. From each place where two letters and two digits begin, a 
 the length an IBAN of that country has (python-stdnum's registry) is one when python-stdnum
 holds it valid: the mod-97 check makes a chance match about one in a hundred million, so the
 reader can be liberal. `previous` / `following` (the same speaker's turns around this one)
-are read with it: an IBAN said over two turns is found, and this turn's part of it kept.
+are read with it: an IBAN said over two turns (or three, this turn its middle) is found, and
+this turn's part of it kept.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ def ibans(text: str, previous: str = "", following: str = "") -> list[tuple[int,
     found = spelled_ibans(text)
     if found:
         return found
-    for before, after in ((previous, ""), ("", following)):
-        if not (before or after):
+    # this turn is an IBAN's end, its start, or (said over three turns) its middle
+    for before, after in ((previous, ""), ("", following), (previous, following)):
+        if not (before or after) or (before and after and found):
             continue
         whole = f"{before}\n{text}\n{after}" if before else f"{text}\n{after}"
         at = len(before) + 1 if before else 0

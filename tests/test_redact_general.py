@@ -194,3 +194,39 @@ def test_a_business_line_is_no_personal_number(text: str) -> None:
 def test_a_number_that_is_a_business_line_only_elsewhere_is_still_redacted() -> None:
     # a British premium line's digits, and a Japanese mobile's: not decided on fallbacks
     assert redact.turn("oh nine oh one four three one four five oh one", "", "") == "[phone]"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("my number is 98123 45670", ""),  # one's own number: India's 5-5 grouping
+        ("her number is 2065550187", ""),
+        ("my WhatsApp number is 206 555 0187", ""),  # an app, a wallet, a carrier
+        ("my M-Pesa number is 0722 123 456", ""),
+        ("my registered number is 98123 45670", ""),
+        ("206 555 0187", "What's the account holder's number?"),
+    ],
+)
+def test_a_number_known_by_its_owner_app_or_carrier_is_a_phone(text: str, previous: str) -> None:
+    """Found by an outside tester: "my WhatsApp number" read as an identifier's name, "my
+    number" as nothing (a noun before "number" names an id, unless it is a phone's)."""
+    got = redact.turn(text, previous, "")
+    assert got.endswith("[phone]"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was charged 256.82, 346.74 and 21.14",  # amounts with their cents
+        "I paid 1,234.56 then 2,125.55 and 415.86",
+        "please call me back on 07.12.2026 at 14.30",  # a date written with dots
+        "the invoices were 4766, 6047, 0275 and 7472",  # a plural identifier's name
+    ],
+)
+def test_amounts_dotted_dates_and_plural_ids_are_no_numbers(text: str) -> None:
+    assert redact.turn(text, "", "") == text
+
+
+def test_hyphenated_tens_are_one_number() -> None:
+    said = "forty-one sixty-five, ninety-eight seventy-six, fifty-four thirty-two, ten eighteen"
+    assert redact.turn(said, "Card number?", "") == "[card]"

@@ -50,7 +50,13 @@ _MARKERS = frozenset("number numbers no num id code ref reference digits".split(
 # nouns before a marker that make it a phone's number ("home number", "country code")
 _PHONE_NOUNS = PHONE_WORDS | frozenset(
     "home work office direct daytime evening emergency personal tel cellphone country "
-    "alternate alternative backup business line cellular portable".split()
+    "alternate alternative backup business line cellular portable registered linked primary "
+    "secondary holder owner "
+    # messaging apps, wallets and carriers a number is known by ("my WhatsApp number")
+    "whatsapp signal viber telegram imessage wechat line sms gcash paymaya maya mpesa pesa "
+    "paytm phonepe gpay upi opay palmpay momo mtn airtel glo safaricom globe smart jio "
+    "vodafone verizon tmobile mobile att sprint o2 ee three vodacom telcel movistar claro "
+    "tigo digicel".split()
 )
 # nouns before a marker that make it a card's or an SSN's: named, but not an identifier
 _OTHER_NOUNS = frozenset(
@@ -66,6 +72,7 @@ _NOT_NOUNS = frozenset(
     "of to for and or it me us you so oh uh um ok no on in at an by be do go he we up as if "
     "i mine yours hers ours theirs one ones thing here there who".split()
 )
+_POSSESSIVES = frozenset("my your his her our their".split())
 _PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
 _DETERMINERS = frozenset("the a an your my our his her their this that".split())
 _SKIPPED = frozenset(
@@ -104,15 +111,21 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
         if word in PHONE_WORDS and (asked or seen <= 4):  # "I got a call about my ..."
             return "phone"
         noun = words[k - 1] if k else ""
+        if noun == "s" and k >= 2:  # "the account holder's number"
+            noun = words[k - 2]
+        # a name written in camel case is read in two ("WhatsApp": "whats", "app")
+        joined = words[k - 2] + noun if k >= 2 else ""
         if word in _MARKERS and noun:
-            if noun in _PHONE_NOUNS or noun in PLACE_WORDS:  # "home number", "Polish number"
-                return "phone"
+            if noun in _PHONE_NOUNS or noun in PLACE_WORDS or joined in _PHONE_NOUNS:
+                return "phone"  # "home number", "Polish number", "WhatsApp number"
             if noun in _OTHER_NOUNS:
                 break
             if _noun(noun):  # "PO number"
                 return "id"
             bare = bare or word in ("number", "numbers")
-        if word in ID_WORDS:
+            if word == "number" and noun in _POSSESSIVES and not asked and seen <= 3:
+                return "phone"  # "my number is 98765 43210": one's own number is a phone's
+        if word in ID_WORDS or (word.endswith("s") and word[:-1] in ID_WORDS):
             ids = True
             if seen <= 2 and not (asked and _object(words, k)):
                 if not asked:

@@ -104,6 +104,10 @@ _BREAK = (
 )  # a restart is read by pii.py
 # a key's words: "caseId" -> "case", "id"; "accountNumber" -> "account", "number"
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# an amount written with its cents ("256.82", "1,234.56"; not a dotted phone's "06.12.34"),
+# and a date written with dots ("07.12.2026")
+_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])(?!\.\d)")
+_DOTTED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}(?!\d)")
 _TOKEN = re.compile(
     r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
     re.S,
@@ -188,6 +192,11 @@ def _runs(text: str) -> list[Run]:
                 )
             )
             dated = after[:1] in ("/", ":") and after[1:2].isdigit()  # 12/05, 10:30
+            if before[-1:] != "." and (
+                _DECIMAL.match(text, m.start()) or _DOTTED_DATE.match(text, m.start())
+            ):
+                close()  # 256.82, 1,234.56, 07.12.2026: an amount or a date, never a number
+                run.skip = True
             if glued or dated:  # a code like A-1001, UA1234, 3rd, 10am; a date, a time
                 close()
                 only_fillers = False
@@ -368,13 +377,16 @@ def _soft_next(tokens: list[re.Match[str]], index: int) -> bool:
     return _gap_word(nxt) and _pause(tokens, index + 1)
 
 
+_TIGHT = ("", "-")  # "seventy one", "seventy-one": 71
+
+
 def _next_word(tokens: list[re.Match[str]], index: int, *, tight: bool = False) -> str:
     """The next word; with `tight`, only when nothing but spaces comes before it ("seventy
     one" is 71, "seventy, one" is 70 then 1)."""
     for m in tokens[index + 1 :]:
         if m.lastgroup != "sep":
             return m.group().lower()
-        if tight and m.group().strip():
+        if tight and m.group().strip() not in _TIGHT:
             return ""
     return ""
 
@@ -383,6 +395,6 @@ def _prev_word(tokens: list[re.Match[str]], index: int, *, tight: bool = False) 
     for i in range(index - 1, -1, -1):
         if tokens[i].lastgroup != "sep":
             return tokens[i].group().lower()
-        if tight and tokens[i].group().strip():
+        if tight and tokens[i].group().strip() not in _TIGHT:
             return ""
     return ""

@@ -230,3 +230,32 @@ def test_amounts_dotted_dates_and_plural_ids_are_no_numbers(text: str) -> None:
 def test_hyphenated_tens_are_one_number() -> None:
     said = "forty-one sixty-five, ninety-eight seventy-six, fifty-four thirty-two, ten eighteen"
     assert redact.turn(said, "Card number?", "") == "[card]"
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        ("206 555 0187", "Which number should I send the code to?"),
+        ("206 555 0187", "Where should I text the verification code?"),
+        ("send the tracking link to 206 555 0187", ""),
+        ("text the order confirmation to 0412 345 678 please", ""),
+        ("change it to 206 555 0187", ""),  # "to" before a number: a word, not a 2
+    ],
+)
+def test_a_number_something_is_sent_to_is_a_phone(text: str, previous: str) -> None:
+    """What is sent ("the code", "the order confirmation") names what is sent, not the
+    number it goes to; "to" opening a number may be a word, not a misheard 2."""
+    got = redact.turn(text, previous, "")
+    assert got.endswith("[phone]") or got.endswith("[phone] please"), got
+    assert " to [phone]" in got or not text.startswith(("send", "text", "change"))
+
+
+def test_a_payload_field_is_read_after_its_key() -> None:
+    payload = {
+        "transcript": {"turns": [{"role": "user", "content": "hi"}]},
+        "customer": {"ssn": "512447781", "phone": "2065550187"},
+        "metadata": {"social_security_number": "512 44 7781", "order_id": "2065550187"},
+    }
+    out = redact(payload)
+    assert out["customer"] == {"ssn": "[ssn]", "phone": "[phone]"}
+    assert out["metadata"] == {"social_security_number": "[ssn]", "order_id": "2065550187"}

@@ -72,6 +72,8 @@ _NOT_NOUNS = frozenset(
     "of to for and or it me us you so oh uh um ok no on in at an by be do go he we up as if "
     "i mine yours hers ours theirs one ones thing here there who".split()
 )
+# a number something is sent to is a phone's, whatever is sent ("the code", "the order")
+_SENDING = frozenset("send sent text texted sms message whatsapp ping".split())
 _POSSESSIVES = frozenset("my your his her our their".split())
 _PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
 _DETERMINERS = frozenset("the a an your my our his her their this that".split())
@@ -99,6 +101,10 @@ def said(text: str) -> list[str]:
 def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | None:
     """ "id", "phone" or None: what the words before a number (or ending a question, when
     `asked`) say it is."""
+    said = [w for w in words if w not in _SKIPPED][-7:]
+    sending = _SENDING.intersection(said[:-1])
+    if sending and (said[-1] in ("to", "on") or (asked and "where" in said)):
+        return "phone"  # "send the tracking link to ...", "where should I text the code?"
     seen = 0  # words between this one and the number (fillers not counted)
     maybe_id = None
     bare = ids = False  # a question for "your number" with no identifier's name in it

@@ -127,6 +127,7 @@ class Group:
     end: int
     sep_before: str = ""  # the separator text between this group and the one before
     hundred: bool = False  # ended by "hundred": a tens or teens word fills its last two digits
+    guess: bool = False  # a word that may be a misheard digit or itself ("to 415 ...")
 
     @property
     def hard(self) -> bool:
@@ -249,7 +250,11 @@ def _runs(text: str) -> list[Run]:
             run.groups[-1].end = m.end()
             run.groups[-1].hundred = True
         elif kind == "word" and low in _MISHEARD and _misheard(tokens, index, bool(run.groups)):
+            opens = not run.groups
             add(_MISHEARD[low], m.start(), m.end())  # "four one one one, for one one one"
+            if opens:  # "send it to 415 ...": maybe no digit at all, but what names the number
+                run.groups[-1].guess = True
+                run.words_before += (low,)
         elif kind == "word" and run.groups and _pause(tokens, index):
             sep += value
         elif kind == "word" and low == "plus" and not run.groups:

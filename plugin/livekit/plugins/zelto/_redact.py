@@ -272,27 +272,28 @@ class PiiRedactor:
             for turn, context in zip(turns, contexts(turns), strict=True)
         ]
 
-    def text(self, value: Any) -> Any:
+    def text(self, value: Any, name: str = "") -> Any:
         """Every string inside `value` (dicts with their keys, lists, tuples: the JSON
-        encoder writes a tuple as a list) redacted without context."""
+        encoder writes a tuple as a list) redacted; a value is read after the key it is
+        under, as an answer after its question (`{"ssn": "512447781"}`, `{"phone": ...}`)."""
         if isinstance(value, str):
-            return self.turn(value, "", "")
+            return self.turn(value, name, "")
         if isinstance(value, Mapping):
             out: dict[Any, Any] = {}
             for k, v in value.items():
                 key = self.text(k) if isinstance(k, str) else k
                 while key in out:  # two keys redacted alike: both kept
                     key = f"{key} "
-                out[key] = self.text(v)
+                out[key] = self.text(v, k.replace("_", " ") if isinstance(k, str) else "")
             return out
         if isinstance(value, (list, tuple)):
-            return [self.text(v) for v in value]
+            return [self.text(v, name) for v in value]
         return value
 
     def _customer_field(self, key: str, value: Any) -> Any:
         if key == "number":
             return value if self.options.keep_customer_number else None
-        return self.text(value)
+        return self.text(value, key.replace("_", " ") if isinstance(key, str) else "")
 
     def _hint(self, customer: Any) -> str:
         """The region of the caller's own number when it is not one of the options' regions."""

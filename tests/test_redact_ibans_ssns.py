@@ -139,3 +139,36 @@ def test_the_middle_of_an_iban_said_over_three_turns_is_joined_with_both_neighbo
         middle, "Okay.", "g b eight two west", "nine eight seven six five four three two"
     )
     assert got == "[iban]"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [
+            ("assistant", "Can I get your social?"),
+            ("user", "Sure, one moment."),
+            ("user", "It's 512 44 7781"),
+        ],
+        [
+            ("assistant", "I need your SSN for the credit check."),
+            ("user", "okay, ready?"),
+            ("assistant", "yes, go ahead"),
+            ("user", "five one two, four four, seven seven eight one"),
+        ],
+    ],
+)
+def test_ssn_talk_a_few_turns_back_still_names_the_number(turns: list[tuple[str, str]]) -> None:
+    """Found by an outside tester: "One moment." between the question and the answer lost
+    the talk of SSNs (only the turn just before was read)."""
+    out = redact({"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}})
+    last = out["transcript"]["turns"][-1]["content"]
+    assert "[ssn]" in last and "7781" not in last and "seven seven eight one" not in last
+
+
+def test_talk_of_ssns_long_before_names_nothing() -> None:
+    turns = [("assistant", "Can I get your social?"), ("user", "It's 512 44 7781")]
+    turns += [("assistant", "Thanks. Anything else?"), ("user", "the delivery was late again")]
+    turns += [("assistant", "Sorry to hear that."), ("user", "and the box was open too")]
+    turns += [("assistant", "Okay."), ("user", "it's 412 55 8890")]
+    out = redact({"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}})
+    assert out["transcript"]["turns"][-1]["content"] == "it's 412 55 8890"

@@ -51,7 +51,7 @@ _MARKERS = frozenset("number numbers no num id code ref reference digits".split(
 _PHONE_NOUNS = PHONE_WORDS | frozenset(
     "home work office direct daytime evening emergency personal tel cellphone country "
     "alternate alternative backup business line cellular portable registered linked primary "
-    "secondary holder owner "
+    "secondary "
     # messaging apps, wallets and carriers a number is known by ("my WhatsApp number")
     "whatsapp signal viber telegram imessage wechat line sms gcash paymaya maya mpesa pesa "
     "paytm phonepe gpay upi opay palmpay momo mtn airtel glo safaricom globe smart jio "
@@ -117,8 +117,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
         if word in PHONE_WORDS and (asked or seen <= 4):  # "I got a call about my ..."
             return "phone"
         noun = words[k - 1] if k else ""
-        if noun == "s" and k >= 2:  # "the account holder's number"
-            noun = words[k - 2]
+        if word == "number" and noun == "s" and k >= 2:
+            return "phone"  # whose: "my wife's number", "the account holder's number"
         # a name written in camel case is read in two ("WhatsApp": "whats", "app")
         joined = words[k - 2] + noun if k >= 2 else ""
         if word in _MARKERS and noun:

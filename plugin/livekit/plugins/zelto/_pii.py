@@ -43,7 +43,7 @@ from ._spelled import ibans, look_alikes
 from ._stream import PAY_TALK, restarts, ssn_ok, stream_cards, stream_ssns
 from ._unicode import back, fold, folded
 
-__all__ = ["Span", "find_spans", "is_card"]
+__all__ = ["Span", "find_spans", "is_card", "topic"]
 
 _CARD_CONTEXT = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc)\b", re.I
@@ -56,6 +56,15 @@ _SSN_CONTEXT = re.compile(
 )
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
+
+
+def topic(text: str) -> str:
+    """What `text` talks of that names numbers said a few turns later: "card", "ssn"."""
+    return " ".join(
+        name
+        for name, pattern in (("card", PAY_TALK), ("ssn", _SSN_CONTEXT))
+        if pattern.search(text)
+    )
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,7 @@ def find_spans(
     previous: str = "",
     previous_same: str = "",
     next_same: str | None = "",
+    talk: str = "",
     extra: tuple[tuple[str, re.Pattern[str]], ...] = (),
 ) -> list[Span]:
     """Spans of `text` to redact, sorted and disjoint.
@@ -81,6 +91,7 @@ def find_spans(
     `previous_same` the same speaker's previous turn (the first half of a split number),
     `next_same` the same speaker's next turn ("" when there is none; None while the call
     goes on and there may be one: the digits that end the turn are held as `number`);
+    `talk` what the few turns before `previous` talked of (`topic`: "card", "ssn");
     `extra` the user's own kinds, `(name, pattern)`. Every rule reads the text folded
     (`_unicode.py`: full-width digits, odd spaces, zero-width characters, dashes); the spans
     are the original text's.
@@ -93,6 +104,7 @@ def find_spans(
         folded(previous),
         folded(previous_same),
         None if next_same is None else folded(next_same),
+        talk,
         extra,
     )
     if index is None:
@@ -107,6 +119,7 @@ def _find(
     previous: str,
     previous_same: str,
     next_same: str | None,
+    talk: str,
     extra: tuple[tuple[str, re.Pattern[str]], ...],
 ) -> list[Span]:
     spans = [
@@ -127,7 +140,9 @@ def _find(
         # a reference printed like an IBAN that fails its check: its digits are not a number
         shaped = [Span(s, e, "") for s, e in look_alikes(text)] if "iban" in kinds else []
         taken = spans + shaped
-        spans += _numbers_in(text, numeric, regions, previous, previous_same, next_same, taken)
+        spans += _numbers_in(
+            text, numeric, regions, previous, previous_same, next_same, taken, talk.split()
+        )
     return _disjoint(spans)
 
 
@@ -139,13 +154,16 @@ def _numbers_in(
     previous_same: str,
     next_same: str | None,
     taken_spans: list[Span],
+    talk: list[str],
 ) -> list[Span]:
     found_runs = runs(text)
     pending = next_same is not None and next_same.endswith(PENDING)
     if pending:  # the speaker's turns after this one are still reading a number out
         next_same = next_same[: -len(PENDING)]  # type: ignore[index]
     cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
+    cards_talked = cards_talked or "card" in talk  # a few turns back: "Card number, please."
     ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
+    ssn_talked = ssn_talked or "ssn" in talk
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
     asked = _named(_said(previous)[-12:], asked=True)
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
@@ -202,7 +220,7 @@ def _numbers_in(
     if "ssn" in numeric and ssn_near:  # an SSN read over several runs or turns
         streamed += [Span(s, e, "ssn") for s, e in stream_ssns(text, lines, ahead)]
     if "card" in numeric:  # a card read over several runs, with anything between them
-        pay = any(PAY_TALK.search(t) for t in (text, previous, previous_same))
+        pay = "card" in talk or any(PAY_TALK.search(t) for t in (text, previous, previous_same))
         streamed += [
             Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
         ]

@@ -116,19 +116,23 @@ def _compiled(
     return tuple(out)
 
 
-Context = tuple[str, str, "str | None"]
+Context = tuple[str, str, "str | None", str]
+_TALK_TURNS = 4  # turns before the one just before a turn whose talk of cards or SSNs counts
 
 
 def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     """Per turn: (the turn before it, the same role's turn before it (after the other
     speaker's turn it answered, if any), the same role's turn after it: "" for none, None for
-    none yet while the call goes on), or None (no text). A short aside without digits ("hold
+    none yet while the call goes on, and the talk of cards or SSNs in the few turns before
+    those: "Can I get your social?" ... "One moment." ... "It's 512 44 7781"), or None (no
+    text). A short aside without digits ("hold
     on") is passed over as the turn after or before. A number read over several turns ("6011"
     ... "0009 9013" ... "9424") is a chain: the same role's turns before and after are up to
     three of its fragments, one a line; while the call goes on and the chain reaches the
     speaker's latest turn, it ends with `PENDING` (the number may still go on)."""
     from ._emails import across
     from ._numbers import PENDING, is_aside
+    from ._pii import topic
     from ._unicode import folded
 
     texts: list[str | None] = []
@@ -174,12 +178,15 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         after[j] = following + PENDING if pending else following
     out: list[Context | None] = []
     previous = ""
+    said: list[str] = []  # the turns with text so far
     for i, text in enumerate(texts):
         if text is None:
             out.append(None)
             continue
-        out.append((previous, before[i], after[i]))
+        talk = " ".join(topic(t) for t in said[-1 - _TALK_TURNS : -1])
+        out.append((previous, before[i], after[i], " ".join(dict.fromkeys(talk.split()))))
         previous = text
+        said.append(text)
     return out
 
 
@@ -260,7 +267,7 @@ class PiiRedactor:
             if context is None:
                 out.append(self.text(turn))
             else:
-                out.append({**turn, "content": self.turn(turn["content"], *context, hint)})
+                out.append({**turn, "content": self.turn(turn["content"], *context, hint=hint)})
         return out
 
     def find(self, turns: list[dict[str, Any]], *, customer_number: str = "") -> list[list[Span]]:
@@ -268,7 +275,7 @@ class PiiRedactor:
         docs/redaction.md)."""
         hint = self._hint({"number": customer_number})
         return [
-            [] if context is None else self._spans(turn["content"], *context, hint)
+            [] if context is None else self._spans(turn["content"], *context, hint=hint)
             for turn, context in zip(turns, contexts(turns), strict=True)
         ]
 
@@ -309,6 +316,7 @@ class PiiRedactor:
         previous: str,
         previous_same: str,
         next_same: str | None = "",
+        talk: str = "",
         hint: str = "",
     ) -> list[Span]:
         opts = self.options
@@ -319,6 +327,7 @@ class PiiRedactor:
             previous=previous,
             previous_same=previous_same,
             next_same=next_same,
+            talk=talk,
             extra=opts.extra,
         )
 
@@ -328,22 +337,31 @@ class PiiRedactor:
         previous: str,
         previous_same: str,
         next_same: str | None = "",
+        talk: str = "",
         hint: str = "",
     ) -> str:
-        relevant = _relevant(content, previous, previous_same, next_same)
+        relevant = _relevant(content, previous, previous_same, next_same, talk)
         return self.turn_once(content, *relevant, hint)
 
     def _redacted_turn(
-        self, content: str, previous: str, previous_same: str, next_same: str | None, hint: str
+        self,
+        content: str,
+        previous: str,
+        previous_same: str,
+        next_same: str | None,
+        talk: str,
+        hint: str,
     ) -> str:
-        spans = self._spans(content, previous, previous_same, next_same, hint)
+        spans = self._spans(content, previous, previous_same, next_same, talk, hint)
         for span in reversed(spans):
             word = self.options.replacement.format(kind=span.kind)
             content = content[: span.start] + word + content[span.end :]
         return content
 
 
-def _relevant(content: str, previous: str, previous_same: str, next_same: str | None) -> Context:
+def _relevant(
+    content: str, previous: str, previous_same: str, next_same: str | None, talk: str = ""
+) -> Context:
     """The context with the same speaker's turns blanked where they cannot matter (no number
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
@@ -363,7 +381,9 @@ def _relevant(content: str, previous: str, previous_same: str, next_same: str | 
         or (after and not opens_with_number(after))
     ):
         next_same = ""
-    return previous, previous_same, next_same
+    if not MAYBE_NUMBER.search(content):
+        talk = ""  # what was talked of names numbers only
+    return previous, previous_same, next_same, talk
 
 
 @functools.lru_cache(maxsize=256)

@@ -114,3 +114,34 @@ def test_phone_over_three_turns_with_words() -> None:
 def test_phone_over_three_turns_with_a_piece_said_twice() -> None:
     turns = (("assistant", "Best number?"), ("user", "212"), ("user", "212"), ("user", "0134"))
     assert conversation(*turns) == ["Best number?", "[phone]", "[phone]", "[phone]"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        ("my number is 206 555, hang on a sec", "0187", "[phone]"),
+        ("it's 0412 345, wait, let me check", "678", "[phone]"),
+        ("4111 1111 1111, hold on, my kid is shouting", "1111", "[card]"),
+    ],
+)
+def test_a_pause_after_a_numbers_first_half_still_joins_it(
+    first: str, second: str, kind: str
+) -> None:
+    """Found by an outside tester: words of a pause ending the turn ("hang on a sec") made
+    its digits no longer the turn's end, so they were neither joined nor held."""
+    turns = (("assistant", "Your card or number?"), ("user", first), ("user", second))
+    final = conversation(*turns)
+    assert kind in final[1] and kind in final[2], final
+    live = conversation(*turns[:2], live=True)
+    assert not any(d in live[1] for d in ("555", "345", "1111")), live
+
+
+def test_a_whole_card_then_its_last_digits_said_again_stays_whole() -> None:
+    turns = (
+        ("assistant", "Card number please"),
+        ("user", "4111 1111 1111 1111"),
+        ("assistant", "Sorry, can you repeat the last eight?"),
+        ("user", "1111 1111"),
+    )
+    final = conversation(*turns)
+    assert final[1] == "[card]" and "1111" not in final[3]

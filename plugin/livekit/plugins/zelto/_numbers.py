@@ -274,11 +274,25 @@ def _runs(text: str) -> list[Run]:
                 only_fillers = False
     close()
     if found:  # only the last run can end the turn: a word or a number follows the others
-        rest = text[found[-1].groups[-1].end :]
-        found[-1].tail = not any(
-            w.lower() not in _FILLERS for w in re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", rest)
-        )
+        rest = _LAST_WORDS.findall(text[found[-1].groups[-1].end :])
+        found[-1].tail = _pausing([w.lower() for w in rest])
     return found
+
+
+# words of a pause: the number may go on in the speaker's next turn ("415 867, hang on a sec")
+_PAUSE = frozenset("hold hang wait sec secs second moment minute check lemme bear".split())
+_TIME_UNITS = frozenset("sec secs second seconds moment minute minutes".split())
+
+
+def _pausing(words: list[str]) -> bool:
+    """`words` (ending a turn after a number) are fillers, or a short pause without digits:
+    the number may go on in the speaker's next turn."""
+    said = [w for w in words if w not in _FILLERS]
+    if not said:
+        return True
+    if said[0] in _TIME_UNITS:  # "one moment", "two secs": the number was the pause's
+        return False
+    return len(said) <= 6 and bool(_PAUSE.intersection(said)) and not DIGIT_WORDS.intersection(said)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -307,10 +321,13 @@ def opens_with_number(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def ends_with_number(text: str) -> bool:
     """Whether a run of `text` can be its `tail` (cheap: the last few words)."""
-    for word in reversed(_LAST_WORDS.findall(text[-80:])):
-        low = word.lower()
-        if low not in _FILLERS:
-            return low[-1].isdigit() or low in _DIGIT_WORDS
+    words = [w.lower() for w in _LAST_WORDS.findall(text[-80:])]
+    for k in range(len(words) - 1, -1, -1):
+        low = words[k]
+        if low[-1].isdigit() or low in _DIGIT_WORDS:
+            return _pausing(words[k + 1 :])
+        if len(words) - k > 7:
+            break
     return False
 
 

@@ -205,12 +205,17 @@ def _numbers_in(
         pieces += [(before + [run], 1)] if before else []
         pieces += [([run] + after, 0)] if after else []
         joins: list[Span] = []
+        whole = (_lead(run, 0), run.groups[-1].end)
+        if any(f.kind == "card" and (f.start, f.end) == whole for f in found):
+            pieces = []  # a whole card said in this turn: what the next turn says is another
         for piece, mine in pieces:
             joins += _joined(piece, mine, frozenset(kinds), across)
         # a number carried on across turns is read as the whole, not as what its part looks like
         found = _apart(found, joins) + joins
         if run.tail and "card" in kinds and cards_talked:
             found += _card_in_progress(run, found)
+        if not found and "card" in kinds:
+            found += _card_repeated(run, previous, previous_same)
         if run.tail and (next_same is None or pending):
             found += _held(run, found)
         spans += found
@@ -239,6 +244,22 @@ def _read_back(run: Run, previous: str, earlier: str | None) -> str | None:
         if _digits(other, 0, len(other.groups)) == digits:
             return _named([w for w in other.words_before if w.isalnum()][-8:]) or earlier
     return None
+
+
+def _card_repeated(run: Run, previous: str, previous_same: str) -> list[Span]:
+    """Six or more digits of a whole card said in the turn before or the speaker's previous
+    turn, said again ("Can you repeat the last eight?" ... "1111 1111"): part of that card
+    (its last four alone, "the card ending in 5478", is what receipts print: kept)."""
+    digits = _digits(run, 0, len(run.groups))
+    if len(digits) < 6:
+        return []
+    for text in (previous, previous_same):
+        if digits in re.sub(r"\D", "", text):
+            for other in runs(text):
+                said = _digits(other, 0, len(other.groups))
+                if digits in said and is_card(said):
+                    return [Span(_lead(run, 0), run.groups[-1].end, "card")]
+    return []
 
 
 def _windows(run: Run, low: int, high: int, sizes: tuple[int, ...] = ()) -> list[tuple[int, int]]:

@@ -286,6 +286,10 @@ def test_spoken_emails_of_many_words_spelled_and_split_domains(text: str, expect
         ("mail me tango oscar mike at fastmail dot com", "mail me [email]"),
         ("yeah it's r dot okafor at outlook dot com", "yeah it's [email]"),
         ("that's liam two thousand and four at aol dot com", "that's [email]"),
+        # "arroba", "punto", "punkt": the words callers of other languages use
+        ("mi correo es lucia punto vega arroba gmail punto com", "mi correo es [email]"),
+        ("meine E-Mail ist jonas punkt weber at web punkt de", "meine E-Mail ist [email]"),
+        ("email me, it's hi at norabell dot design", "email me, it's [email]"),
     ],
 )
 def test_spoken_emails_spelled_endings_named_letters_and_points(text: str, expected: str) -> None:

@@ -25,12 +25,15 @@ __all__ = ["OPEN", "across", "continues", "find_emails", "split_emails"]
 WRITTEN = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,64}(?:\.[A-Za-z0-9-]{1,64}){0,5}\.[A-Za-z]{2,}\b"
 )
-MAYBE = re.compile(r"@|\bat\b", re.I)
+MAYBE = re.compile(r"@|\b(?:at|arroba)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|@")
 # generic endings, and every country's: its ISO code, as phonenumbers lists them (.uk for GB)
 TLDS = frozenset(
     "com net org edu gov mil int io co info biz me ai app dev email online site tech xyz eu "
-    "uk asia mobi name pro shop store cloud live blog news club".split()
+    "uk asia mobi name pro shop store cloud live blog news club design studio agency digital "
+    "media solutions consulting health law legal finance travel space world group company "
+    "services systems network global life family works tools team social art photography "
+    "academy school education care clinic dental energy green eco farm coffee fitness".split()
 ) | frozenset(region.lower() for region in SUPPORTED_REGIONS)
 # webmail providers: said without their ending ("at gmail"), they still end an address
 PROVIDERS = frozenset(
@@ -47,7 +50,8 @@ _BARE_PROVIDERS = PROVIDERS - frozenset(
 )
 # what may follow "at" and still be "@": "at the rate" (Indian English), "at sign"
 _AT_SAID = (("the", "rate", "of"), ("the", "rate"), ("sign",), ("symbol",))
-_DOTS = frozenset(("dot", "period", "point"))  # what callers say for "."
+# what callers say for "." (also in Spanish, Portuguese, Italian, German, Dutch, French)
+_DOTS = frozenset(("dot", "period", "point", "punto", "ponto", "punkt", "punt"))
 _HYPHENS = frozenset(("dash", "hyphen", "minus"))
 _JOINERS = {
     **dict.fromkeys(_DOTS, "."),
@@ -68,7 +72,9 @@ _SPELLS = frozenset(("that's", "thats", "spelled", "spelt"))  # unless a spellin
 _STOP = _SPELLS | frozenset(
     "is it's its me my email e-mail mail address to the at and sure yes yeah ok okay it that "
     "send please um uh so was be your our his her their a an this of for with on in from "
-    "use using try just put write erm er hmm yep".split()
+    "use using try just put write erm er hmm yep "
+    # the same in the languages whose words for "." are read ("mi correo es ...")
+    "es ist est mi meu minha mon ma mein meine correo adresse endereco".split()
 )
 # a business's mailboxes (RFC 2142's and their like): not a person's address, not redacted
 ROLES = frozenset(
@@ -146,7 +152,7 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
     lowered = [w.word for w in words]
     context: bool | None = None
     for k, word in enumerate(lowered):
-        if word not in ("at", "@") or k == 0:
+        if word not in ("at", "@", "arroba") or k == 0:
             continue
         if any(s <= words[k].start() < e for s, e in spans):
             continue

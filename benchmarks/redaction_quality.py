@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--part",
         choices=(
-            *("legacy", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"),
+            *("legacy", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"),
             *("heldout", "heldout2", "heldout3", "heldout4"),
         ),
         default="legacy",

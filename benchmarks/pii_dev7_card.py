@@ -19,7 +19,7 @@ BETWEEN = [
     " and the next bit is ",
     ", um, ",
     " ... ",
-    " next four ",
+    " after that ",
     " and then ",
     ", okay, ",
 ]
@@ -29,7 +29,14 @@ ASK = [
     "I'll need the card number to take the deposit.",
     "And what's the number on the new card?",
 ]
-LEAD = ["", "it's ", "ok the long number is ", "right so ", "yeah it's a visa, ", "hold on, "]
+LEAD = [
+    "",
+    "it's ",
+    "ok the long number is ",
+    "right so ",
+    "yeah it's the debit card, ",
+    "hold on, ",
+]
 ACK = ["ok", "mhm", "yep", "got that", "carry on", "and the rest?"]
 EXPIRY = [
     "expires oh four twenty nine",
@@ -56,10 +63,13 @@ def _group_text(groups: list[str], rng: random.Random, style: str, row: Row) -> 
 
 def _between(groups: list[str], rng: random.Random, style: str, row: Row) -> str:
     out = ""
+    # words between two or three of the gaps at most; the others a pause or nothing
+    worded = set(rng.sample(range(1, len(groups)), min(len(groups) - 1, rng.choice([1, 2, 3]))))
     for i, g in enumerate(groups):
         piece = _group_text([g], rng, style, row)
         if i:
-            sep = rng.choice(BETWEEN) if style != "written" else " "
+            sep = rng.choice(BETWEEN) if i in worded else rng.choice([" ", ", "])
+            sep = sep if style != "written" else " "
             if sep.strip():
                 row.tags.add("card.words_between")
             out += sep

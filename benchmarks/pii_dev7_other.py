@@ -190,7 +190,9 @@ def ssn_tool(rng: random.Random) -> Row:
     s = ssn(rng)
     row = Row("d7_ssn_tool", {"ssn", "tool"})
     value = rng.choice([s, f"{s[:3]}-{s[3:5]}-{s[5:]}"])
-    key = rng.choice(["ssn", "taxpayer_id", "socialSecurityNumber", "tin"])
+    key = rng.choice(["ssn", "taxpayer_id", "socialSecurityNumber", "applicant_ssn"])
+    if key == "taxpayer_id":  # a bare nine digits there could be an EIN: printed 3-2-4, it is not
+        value = f"{s[:3]}-{s[3:5]}-{s[5:]}"
     body = json.dumps({"member": f"M{rng.randint(10000, 99999)}", key: value})
     at = body.index(value)
     row.say("tool", body[:at], Pii("ssn", value), body[at + len(value) :])

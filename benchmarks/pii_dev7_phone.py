@@ -179,16 +179,15 @@ def readback(rng: random.Random) -> Row:
     row.say("assistant", rng.choice(ASK))
     row.say("user", rng.choice(LEAD), Pii("phone", said), smart=smart)
     row.say("assistant", "Let me read that back: ", Pii("phone", back), ". Is that right?")
-    end = groups[-1][-4:]
-    confirm = rng.choice(
-        [
-            f"yes, {spoken([end], rng, 'ones')} at the end, that's it",
-            "the start's right, yeah",
-            "yep",
-            f"yeah, ends in {spoken([end], rng, 'mixed')}",
-        ]
-    )
-    row.say("user", confirm, smart=smart)
+    end = "".join(groups)[-4:]  # the caller echoes the last four: part of the same number
+    how = rng.choice(["ones", "short", "yep", "mixed"])
+    if how in ("yep", "short"):
+        row.say("user", "yep" if how == "yep" else "the start's right, yeah", smart=smart)
+        return row
+    row.tags.add("phone.partial_confirm")
+    tail = spoken([end], rng, "ones" if how == "ones" else "mixed")
+    lead, after = ("yes, ", " at the end, that's it") if how == "ones" else ("yeah, ends in ", "")
+    row.say("user", lead, Pii("phone", tail), after, smart=smart)
     return row
 
 

@@ -13,7 +13,7 @@ import random
 import re
 
 import phonenumbers
-from phonenumbers import PhoneNumberFormat
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from pii_speech import TEENS, TENS, WORDS, luhn_number, phone
 
 # a lone digit as the recogniser sometimes writes it
@@ -108,7 +108,29 @@ def number(rng: random.Random, region: str) -> phonenumbers.PhoneNumber:
             candidate = phonenumbers.parse(f"+1{area}{rest}")
             if phonenumbers.is_valid_number_for_region(candidate, region):
                 return candidate
-    return phone(rng, region, mobile=rng.random() < 0.6)
+    mobile = rng.random() < 0.6
+    # more of the number drawn than pii_speech.phone draws (it keeps all but five digits of
+    # the library's example): a region's numbers do not all share one long prefix
+    example = phone(rng, region, mobile)
+    national = phonenumbers.national_significant_number(example)  # Italy's leading 0 too
+    want = (
+        {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+        if mobile
+        else {
+            PhoneNumberType.FIXED_LINE,
+            PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        }
+    )
+    for _ in range(300):
+        keep = rng.choice([1, 2, 2, 3])
+        tail = "".join(rng.choice("0123456789") for _ in range(len(national) - keep))
+        candidate = phonenumbers.parse(f"+{example.country_code}{national[:keep]}{tail}")
+        if (
+            phonenumbers.is_valid_number_for_region(candidate, region)
+            and phonenumbers.number_type(candidate) in want
+        ):
+            return candidate
+    raise AssertionError(region)
 
 
 def groups_of(num: phonenumbers.PhoneNumber, national: bool) -> list[str]:

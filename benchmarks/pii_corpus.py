@@ -35,7 +35,7 @@ held-out part, `heldout4` (benchmarks/pii_heldout4*.py, hand_heldout4.jsonl, see
 written after the sixth round by someone who had read neither the rules nor any other part:
 it measures the seventh round. A seventh development part, `dev7` (benchmarks/pii_dev7*.py,
 hand_dev7.jsonl, seed 22011), was written after the seventh round by someone who had not read
-the rules, aimed at phones (41 regions, every way a number is said or typed) and cards, with
+the rules, aimed at phones (42 regions, every way a number is said or typed) and cards, with
 IBANs, SSNs and a wide set of number look-alikes.
 
 Rule authors tune on dev.jsonl (and dev2) only; heldout*.jsonl, hand_heldout*.jsonl and

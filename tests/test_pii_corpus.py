@@ -340,3 +340,43 @@ def test_the_sixth_dev_part_is_written_apart_and_aims_at_the_weak_kinds() -> Non
         for label in r["pii"]
         if label["kind"] == "ssn" and "ssn.last_four" in r["tags"]
     ]
+
+
+def test_the_seventh_dev_part_is_written_apart_and_aims_at_phones_and_cards() -> None:
+    """dev7 (an outsider's phones and cards): its own families, no PII-bearing turn of over
+    three words from an earlier part or a held-out one (counts only), the classes it aims at,
+    and enough of each kind and look-alike."""
+    earlier = [row for part in pii_corpus.PARTS[:6] for row in pii_eval.load(part)]
+    dev7 = pii_eval.load("dev7")
+    assert pii_corpus.SEEDS["dev7"] == 22_011
+    assert not {r["family"] for r in dev7} & {r["family"] for r in earlier}
+    seen = {t["content"] for r in earlier for t in r["turns"]}
+    said = [t["content"] for r in dev7 if r["pii"] for t in r["turns"]]
+    assert not any(text in seen for text in said if len(text.split()) > 3)
+    held = [
+        r for part in pii_corpus.PARTS if part.startswith("heldout") for r in pii_eval.load(part)
+    ]
+    held_text = {t["content"] for r in held for t in r["turns"]}
+    held_pii = {label["text"] for r in held for label in r["pii"] if len(label["text"]) > 8}
+    mine = [t["content"] for r in dev7 for t in r["turns"] if len(t["content"].split()) > 3]
+    assert sum(text in held_text for text in mine) == 0
+    # a piece of four or five digits ("five five two seven") may match by chance: six or more
+    said_pii = [label["text"] for r in dev7 for label in r["pii"]]
+    assert sum(text in held_pii for text in said_pii if pii_eval.digit_windows(text, 6)) == 0
+    tags = {t for r in dev7 for t in r["tags"]}
+    assert {"phone.asr_slip", "phone.ext", "phone.double", "phone.hundred", "split"} <= tags
+    assert {f"phone.intl.{how}" for how in ("plus", "double_oh", "zero_zero", "oh_one_one")} <= tags
+    assert {"phone.correction", "phone.readback", "phone.typed.dots", "phone.typed.slash"} <= tags
+    assert {"phone.typed.parens", "phone.turns.3", "tool", "typed"} <= tags
+    assert {"card.words_between", "card.correction", "card.turns.3", "card.expiry_after"} <= tags
+    assert {"card.group.4-6-5", "card.group.4-6-4", "card.group.none", "card.said.pairs"} <= tags
+    for cls in ("imei", "luhn_id", "business_phone", "otp", "cvv", "version", "year", "flight"):
+        assert f"neg.{cls}" in tags, cls
+    networks = {t for t in tags if t.startswith("card.net.")}
+    regions = {t for t in tags if t.startswith("phone.region.")}
+    assert len(networks) >= 8 and len(regions) >= 30
+    kinds = [label["kind"] for r in dev7 for label in r["pii"]]
+    assert kinds.count("phone") >= 150 and kinds.count("card") >= 90
+    assert kinds.count("iban") >= 60 and kinds.count("ssn") >= 40
+    assert pii_corpus.sizes(dev7)["negative_turns"] >= 200
+    assert sum(1 for r in dev7 if r["source"] == "hand") >= 50

@@ -114,3 +114,23 @@ def test_strings_in_tuples_and_in_keys_are_redacted() -> None:
     assert sorted(out["customer"]["contacts"].values()) == ["primary", "work"]
     assert all(k.startswith("[email]") for k in out["customer"]["contacts"])
     assert out["crm"]["numbers"] == ["[phone]", 7]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("here: 313/373 6459", "here: [phone]"),  # a slash between a number's groups
+        ("card 4111/1111/1111/1111 thanks", "card [card] thanks"),
+        ("call me after 10:30 on 12/05/2024", "call me after 10:30 on 12/05/2024"),
+        ("the dates were 2024/05/12 and 12/05, and it was 3/4 full", None),
+    ],
+)
+def test_a_slash_is_a_dates_or_a_numbers_separator(text: str, expected: str | None) -> None:
+    assert redact.turn(text, "", "") == (text if expected is None else expected)
+
+
+def test_sixty_zero_is_six_zero_zero_not_sixty() -> None:
+    """Nobody says "sixty zero" for 60: the zero is a digit of its own (a Danish IBAN read
+    "d k sixty zero zero four ..." came out one digit short)."""
+    text = "right d k sixty zero zero four zero zero eight nine nine three two eight six one three"
+    assert redact.turn(text, "What's the IBAN?", "") == "right [iban]"

@@ -66,6 +66,7 @@ _TENS = {
 # a number out turn by turn: what this turn ends with may go on, and is held unless complete
 PENDING = "\n\x00"
 _OH = {"oh", "nought", "naught"}  # zero said as a letter's or a word's name: "forty oh" is 40 0
+_NOT_UNITS = _OH | {"zero"}  # after a ten, never its units: "sixty zero" is 60 0
 _REPEAT = {"double": 2, "triple": 3}
 _SEP_WORDS = {"dash", "hyphen", "space"}
 # said between the digit groups of one number without ending it ("4111 uh 1111")
@@ -108,8 +109,13 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # and a date written with dots ("07.12.2026")
 _DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])(?!\.\d)")
 _DOTTED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}(?!\d)")
+# a date written with slashes (12/05, 12/05/2024, 2024/05/12); other digits a slash joins are
+# a number's groups as typed ("313/373 6459", "4111/1111/1111/1111")
+_SLASHED_DATE = re.compile(
+    r"(?<![\d/])(?:\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?|\d{4}/\d{1,2}/\d{1,2})(?![\d/])"
+)
 _TOKEN = re.compile(
-    r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()-]+)|(?P<other>.)",
+    r"(?P<num>\d+)|(?P<word>[A-Za-z]+(?:'[A-Za-z]+)?)|(?P<sep>[ \t\r\n.,()/-]+)|(?P<other>.)",
     re.S,
 )
 MAYBE_NUMBER = re.compile(
@@ -180,6 +186,7 @@ def _runs(text: str) -> list[Run]:
         sep = ""
 
     tokens = list(_TOKEN.finditer(text))
+    dates = [d.span() for d in _SLASHED_DATE.finditer(text)] if "/" in text else []
     for index, m in enumerate(tokens):
         kind, value = m.lastgroup, m.group()
         low = value.lower()
@@ -192,7 +199,9 @@ def _runs(text: str) -> list[Run]:
                     after.startswith("-") and after[1:2].isalpha() and not _soft_next(tokens, index)
                 )
             )
-            dated = after[:1] in ("/", ":") and after[1:2].isdigit()  # 12/05, 10:30
+            dated = (after[:1] == ":" and after[1:2].isdigit()) or any(  # 10:30, 12/05
+                s <= m.start() < e for s, e in dates
+            )
             if before[-1:] != "." and (
                 _DECIMAL.match(text, m.start()) or _DOTTED_DATE.match(text, m.start())
             ):
@@ -207,8 +216,8 @@ def _runs(text: str) -> list[Run]:
                 run.skip = True  # an amount
             if not run.groups and before[-1:] == "-" and before[:1].isalnum():
                 run.skip = True  # the rest of a code: GC-4411-2290-1133
-            if not run.groups and before[-1:] in "/:" and before[:1].isdigit():
-                run.skip = True  # the rest of a date or a time: 12/05, 10:30
+            if not run.groups and before[-1:] == ":" and before[:1].isdigit():
+                run.skip = True  # the rest of a time: 10:30
             if not run.groups and before[-1:] == "+":
                 run.plus = True
                 run.lead = m.start() - 1
@@ -219,7 +228,9 @@ def _runs(text: str) -> list[Run]:
             last = run.groups[-1] if run.groups else None
             if low in _TENS:
                 nxt = _next_word(tokens, index, tight=True)
-                digits = str(_TENS[low]) if nxt in _UNITS and nxt not in _OH else f"{_TENS[low]}0"
+                digits = (
+                    str(_TENS[low]) if nxt in _UNITS and nxt not in _NOT_UNITS else f"{_TENS[low]}0"
+                )
                 if last is not None and last.hundred:  # twenty three hundred forty (five)
                     last.digits, last.end, last.hundred = last.digits[:-2] + digits, m.end(), False
                     continue
@@ -231,7 +242,7 @@ def _runs(text: str) -> list[Run]:
             else:
                 digits = str(_UNITS[low])
                 prev = _prev_word(tokens, index, tight=True)
-                if prev in _TENS and low not in _OH and run.groups:
+                if prev in _TENS and low not in _NOT_UNITS and run.groups:
                     run.groups[-1].digits += digits  # twenty one -> 21
                     run.groups[-1].end = m.end()
                     continue

@@ -158,7 +158,7 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
             nxt = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
             if nxt and text[m.end() : tokens[index + 1].start()].strip(" -"):
                 nxt = ""  # "seventy ... four": a pause, not seventy-four
-            chars = _TENS[low] + ("" if nxt in _UNITS and nxt != "oh" else "0")
+            chars = _TENS[low] + ("" if nxt in _UNITS and nxt not in ("oh", "zero") else "0")
         elif low in _SKIP:
             continue
         elif named:

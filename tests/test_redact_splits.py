@@ -145,3 +145,32 @@ def test_a_whole_card_then_its_last_digits_said_again_stays_whole() -> None:
     )
     final = conversation(*turns)
     assert final[1] == "[card]" and "1111" not in final[3]
+
+
+def test_a_phones_last_digits_confirmed_after_its_read_back_are_part_of_it() -> None:
+    turns = (
+        ("assistant", "Best number for you?"),
+        ("user", "oh seven four six oh two four double oh four nine"),
+        ("assistant", "Let me read that back: 07460 240049. Is that right?"),
+        ("user", "yeah, ends in oh zero four nine"),
+    )
+    assert conversation(*turns)[3] == "yeah, ends in [phone]"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (
+            ("assistant", "May I have your SSN?"),
+            ("user", "512-44-7781"),
+            ("assistant", "Thanks, that's the one ending 7781."),
+        ),
+        (
+            ("assistant", "Card number and expiry?"),
+            ("user", "4111 1111 1111 1111, expires 03/28"),
+            ("assistant", "Thanks, the card ending in 1111 is on file."),
+        ),
+    ],
+)
+def test_an_ssns_or_cards_last_four_said_back_stay(turns: tuple[tuple[str, str], ...]) -> None:
+    assert conversation(*turns)[2] == turns[2][1]

@@ -214,8 +214,8 @@ def _numbers_in(
         found = _apart(found, joins) + joins
         if run.tail and "card" in kinds and cards_talked:
             found += _card_in_progress(run, found)
-        if not found and "card" in kinds:
-            found += _card_repeated(run, previous, previous_same)
+        if not found and kinds & {"card", "phone"}:
+            found += _repeated(run, kinds, regions, previous, previous_same, ssn_near)
         if run.tail and (next_same is None or pending):
             found += _held(run, found)
         spans += found
@@ -246,19 +246,35 @@ def _read_back(run: Run, previous: str, earlier: str | None) -> str | None:
     return None
 
 
-def _card_repeated(run: Run, previous: str, previous_same: str) -> list[Span]:
-    """Six or more digits of a whole card said in the turn before or the speaker's previous
-    turn, said again ("Can you repeat the last eight?" ... "1111 1111"): part of that card
-    (its last four alone, "the card ending in 5478", is what receipts print: kept)."""
+def _repeated(
+    run: Run,
+    kinds: set[str],
+    regions: tuple[str, ...],
+    previous: str,
+    previous_same: str,
+    ssn: bool,
+) -> list[Span]:
+    """Digits of a whole card or phone number said in the turn before or the speaker's
+    previous turn, said again: part of it. A card's six or more ("Can you repeat the last
+    eight?"; its last four alone, "the card ending in 5478", is what receipts print: kept), a
+    phone number's last four or more ("Let me read that back: ..." ... "yes, ends in 0049");
+    in SSN talk, nine digits are the SSN's (whose last four say nothing)."""
     digits = _digits(run, 0, len(run.groups))
-    if len(digits) < 6:
+    if len(digits) < 4:
         return []
+    span = [(_lead(run, 0), run.groups[-1].end)]
     for text in (previous, previous_same):
-        if digits in re.sub(r"\D", "", text):
-            for other in runs(text):
-                said = _digits(other, 0, len(other.groups))
-                if digits in said and is_card(said):
-                    return [Span(_lead(run, 0), run.groups[-1].end, "card")]
+        if digits not in re.sub(r"\D", "", text):
+            continue
+        for other in runs(text):
+            said = _digits(other, 0, len(other.groups))
+            if "card" in kinds and len(digits) >= 6 and digits in said and is_card(said):
+                return [Span(s, e, "card") for s, e in span]
+            if (ssn and len(said) == 9) or is_card(said):
+                continue  # an SSN's or a card's last four ("the one ending 6789") are no phone's
+            if "phone" in kinds and said.endswith(digits) and len(said) > len(digits):
+                if is_phone(said, other.plus, Regions(regions, FALLBACK_REGIONS)):
+                    return [Span(s, e, "phone") for s, e in span]
     return []
 
 

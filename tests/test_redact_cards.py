@@ -90,3 +90,11 @@ def test_a_corrected_group_after_card_talk_without_the_word_card(question: str) 
         assert got == "[card]"
     else:  # no talk of cards and no four fours as said: not read as one
         assert got == text
+
+
+def test_a_group_said_wrong_inside_digits_read_without_a_pause() -> None:
+    """The digits before the correction were read as one piece (no commas), so the group said
+    wrong is its last four, not a piece of its own."""
+    text = "four one one one one one one one one one one two uh let me start that group again "
+    text += "one one one one one one one one"
+    assert redact.turn(text, "Go ahead with the card number.", "") == "[card]"

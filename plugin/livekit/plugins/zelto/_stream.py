@@ -44,6 +44,7 @@ _NAMES = ID_WORDS | frozenset(
 )
 _SSN_NAMES = frozenset({"number", "security"})  # "social security number 512 ..." names an SSN
 _GAP_MAX = 10  # words in a gap: an aside, not another sentence
+_GROUP_SIZES = (4, 3, 5)  # a card's groups as read: what a correction says again
 _LONGEST = 19 + 8  # digits of a stretch: a card and a group said wrong
 
 
@@ -192,6 +193,13 @@ def _card(segments: list[_Segment], a: int, b: int, pay: bool) -> bool:
             if len(digits) < 12:
                 break
             if len(digits) <= 19 and is_card(digits):
+                return True
+        # a group said wrong inside digits read without a pause ("... three five three four,
+        # uh let me start that group again, four three five three ..."): its 3-5 digits
+        kept = left + "".join(parts)
+        for dropped in _GROUP_SIZES:
+            digits = kept[:-dropped] + right
+            if 13 <= len(digits) <= 19 and len(parts[-1]) > dropped and is_card(digits):
                 return True
     return False
 

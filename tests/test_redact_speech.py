@@ -290,6 +290,8 @@ def test_spoken_emails_of_many_words_spelled_and_split_domains(text: str, expect
         ("mi correo es lucia punto vega arroba gmail punto com", "mi correo es [email]"),
         ("meine E-Mail ist jonas punkt weber at web punkt de", "meine E-Mail ist [email]"),
         ("email me, it's hi at norabell dot design", "email me, it's [email]"),
+        # the name said, then spelled: "rajesh, r a j e s h, at ..."
+        ("send it to priya, P R I Y A, at the rate gmail dot com", "send it to [email]"),
     ],
 )
 def test_spoken_emails_spelled_endings_named_letters_and_points(text: str, expected: str) -> None:

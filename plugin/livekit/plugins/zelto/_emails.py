@@ -186,8 +186,18 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             # "d silva at ...", "ana lee at ..."; four words only at the start, after email talk
             if not ((context or count <= 3) and opening) and not (context and count <= 3):
                 continue
-        spans.append((words[first].start(), end))
+        spans.append((words[_named_first(lowered, first, k)].start(), end))
     return sorted(spans)
+
+
+def _named_first(lowered: list[str], first: int, k: int) -> int:
+    """Where the address starts: at `first`, or at the word before it that the letters from
+    `first` spell ("rajesh, r a j e s h, at ...": the name said, then spelled)."""
+    letters = lowered[first:k]
+    if first and len(letters) > 2 and all(map(_letter, letters)):
+        if lowered[first - 1] == "".join(letters):
+            return first - 1
+    return first
 
 
 def _name_like(word: str) -> bool:

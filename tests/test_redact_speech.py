@@ -413,3 +413,20 @@ def test_a_split_number_is_named_by_the_question_before_its_first_half() -> None
              ("user", "ok it starts 34 44"), ("user", "wait."),
              ("user", "63 24 if that helps.")]  # fmt: skip
     assert conversation(*turns)[1:] == ["ok it starts [phone]", "wait.", "[phone] if that helps."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "um so my number's zero ate five eight three ate four one five to",
+            "um so my number's [phone]",
+        ),
+        ("call me on 206 555 0187 to discuss it", "call me on [phone] to discuss it"),
+        ("my order is 48213 to be delivered", "my order is 48213 to be delivered"),
+    ],
+)
+def test_a_misheard_digit_ending_a_number(text: str, expected: str) -> None:
+    """ "to" right after a number's last digit is its last digit when it ends the turn, and a
+    word when the sentence goes on."""
+    assert said(text, "Could I take a contact number?") == expected

@@ -266,6 +266,13 @@ def _runs(text: str) -> list[Run]:
             if opens:  # "send it to 415 ...": maybe no digit at all, but what names the number
                 run.groups[-1].guess = True
                 run.words_before += (low,)
+        elif kind == "word" and low in _MISHEARD and run.groups and _tight_after(tokens, index):
+            # "... eight five six to": a misheard digit ending the number, or a word after it
+            add(_MISHEARD[low], m.start(), m.end())
+            run.groups[-1].guess = True
+            close()
+            only_fillers = False
+            words.append(low)
         elif kind == "word" and run.groups and _pause(tokens, index):
             sep += value
         elif kind == "word" and low == "plus" and not run.groups:
@@ -401,6 +408,13 @@ def _misheard(tokens: list[re.Match[str]], index: int, in_run: bool) -> bool:
     after = tokens[index + 1 : index + 3]  # the end, or punctuation: no word goes on
     return not after or (
         after[0].lastgroup == "sep" and (len(after) == 1 or after[0].group().strip() != "")
+    )
+
+
+def _tight_after(tokens: list[re.Match[str]], index: int) -> bool:
+    """Word `index` follows the run's last digit with only a space between ("six to")."""
+    return (
+        index > 0 and tokens[index - 1].lastgroup == "sep" and not tokens[index - 1].group().strip()
     )
 
 

@@ -311,10 +311,12 @@ def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
 
 def _whole(run: Run, used: list[bool], i: int, j: int) -> bool:
     """Window [i, j) is a number of its own: nothing but other findings or a word between
-    it and the rest of its run (a misheard-digit word opening the run counts as a word)."""
+    it and the rest of its run (a misheard-digit word opening or ending the run counts as a
+    word)."""
     left = i == 0 or run.groups[i].hard or (used[i - 1] and all(used[:i]))
     left = left or (i == 1 and run.groups[0].guess)  # "to 415 867 5309": "to" may be a word
     right = j == len(run.groups) or run.groups[j].hard or (used[j] and all(used[j:]))
+    right = right or (j == len(run.groups) - 1 and run.groups[-1].guess)  # "... 5309 to"
     return left and right
 
 
@@ -342,13 +344,17 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
             digits = _digits(run, i, j)
             return _whole(run, used, i, j) and is_phone(digits, plus and i == 0, regions)
 
-        # a misheard-digit word opening the run ("to 415 ...") is tried as a word first
-        last = run.groups[0].guess
-        checks.append(
-            ("phone", sorted(_windows(run, 7, 18), key=lambda w: last and w[0] == 0), phone)
-        )
+        # a misheard-digit word opening the run ("to 415 ...") is tried as a word first, one
+        # ending it as a digit first when it ends the turn ("... four one five to"), else
+        # as a word ("... 5309 to discuss")
+        first, last, n = run.groups[0].guess, run.groups[-1].guess, len(run.groups)
+
+        def guessed(window: tuple[int, int]) -> bool:
+            return (first and window[0] == 0) or (last and (window[1] == n) != run.tail)
+
+        checks.append(("phone", sorted(_windows(run, 7, 18), key=guessed), phone))
         if regions.anywhere:  # a valid number first, then any 8-15 digits after talk of phones
-            windows = sorted(_windows(run, 8, 15), key=lambda w: last and w[0] == 0)
+            windows = sorted(_windows(run, 8, 15), key=guessed)
             checks.append(("phone", windows, lambda i, j: phone(i, j, regions)))
     for kind, windows, check in checks:
         for i, j in windows:

@@ -174,3 +174,13 @@ def test_a_phones_last_digits_confirmed_after_its_read_back_are_part_of_it() -> 
 )
 def test_an_ssns_or_cards_last_four_said_back_stay(turns: tuple[tuple[str, str], ...]) -> None:
     assert conversation(*turns)[2] == turns[2][1]
+
+
+def test_a_phones_last_digits_confirmed_after_a_spoken_read_back() -> None:
+    turns = (
+        ("assistant", "A callback number?"),
+        ("user", "best one is my mobile zero three two two six six four eight seven"),
+        ("assistant", "Let me read that back: oh three two two six six four eight seven?"),
+        ("user", "yeah, ends in six four eight seven"),
+    )
+    assert conversation(*turns)[3] == "yeah, ends in [phone]"

@@ -264,9 +264,9 @@ def _repeated(
         return []
     span = [(_lead(run, 0), run.groups[-1].end)]
     for text in (previous, previous_same):
-        if digits not in re.sub(r"\D", "", text):
+        if not MAYBE_NUMBER.search(text):
             continue
-        for other in runs(text):
+        for other in runs(text):  # digits as said: "oh three two two ..."
             said = _digits(other, 0, len(other.groups))
             if "card" in kinds and len(digits) >= 6 and digits in said and is_card(said):
                 return [Span(s, e, "card") for s, e in span]

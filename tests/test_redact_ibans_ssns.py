@@ -172,3 +172,20 @@ def test_talk_of_ssns_long_before_names_nothing() -> None:
     turns += [("assistant", "Okay."), ("user", "it's 412 55 8890")]
     out = redact({"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}})
     assert out["transcript"]["turns"][-1]["content"] == "it's 412 55 8890"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "oh" a letter in the bank code (RABO) and a zero in the account: both tried
+        "n l three nine r a b oh zero three zero zero zero six five two six four",
+        # letters by their names, "double you"
+        "gee bee eight two double you e s t one two three four five six nine eight seven six "
+        "five four three two",
+        # fillers and spoken separators between the groups
+        "g b eight two west, like, one two three four, okay, five six nine eight, seven six "
+        "five four, three two",
+    ],
+)
+def test_an_iban_read_with_oh_for_o_letter_names_and_fillers(text: str) -> None:
+    assert redact.turn(text, "What is the IBAN?", "") == "[iban]"

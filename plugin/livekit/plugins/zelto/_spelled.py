@@ -19,7 +19,7 @@ import re
 
 from stdnum import iban as _iban
 
-from ._letters import NATO, named_letter
+from ._letters import LETTER_NAMES, NATO, named_letter
 
 __all__ = ["ibans", "look_alikes", "spelled_ibans"]
 
@@ -83,7 +83,10 @@ _TENS = dict(
     zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), "23456789", strict=True)
 )
 _REPEAT = {"double": 2, "triple": 3}
-_SKIP = {"uh", "um", "er", "erm", "dash", "space", "and", "then", "hyphen"}
+# fillers and spoken separators inside an IBAN: read over (the check guards what is read)
+_SKIP = {"uh", "um", "er", "erm", "dash", "space", "and", "then", "hyphen", "like", "so", "okay"}
+_SKIP |= {"ok", "yeah", "yes", "right", "hmm", "mm", "ah", "well", "comma", "dot", "point", "slash"}
+_OH = "\x00"  # "oh": a zero or the letter O ("r a b oh": RABO), both tried under the check
 _DIGIT_WORDS = [*_UNITS, *_TEENS, *_TENS]
 # an IBAN has 8 digits or more (written or said); most turns have fewer
 _MAYBE = re.compile(r"\d|\b(?:" + "|".join(_DIGIT_WORDS) + r")\b", re.I)
@@ -108,12 +111,30 @@ def spelled_ibans(text: str) -> list[tuple[int, int]]:
 
 
 def _longest(chars: str, p: int) -> int:
-    if not (chars[p : p + 2].isalpha() and chars[p + 2 : p + 4].isdigit()):
+    head = chars[p : p + 4].replace(_OH, "0")
+    if not (head[:2].isalpha() and head[2:].isdigit()):
         return 0
-    size = _size(chars[p : p + 2])
-    if size and p + size <= len(chars) and _iban.is_valid(chars[p : p + size]):
-        return p + size
-    return 0
+    size = _size(head[:2])
+    if not size or p + size > len(chars):
+        return 0
+    window = head + chars[p + 4 : p + size]
+    ohs = window.count(_OH)
+    readings = [window.replace(_OH, "0")]
+    if 0 < ohs <= 3:  # each "oh" a zero or an O: at most eight readings
+        readings = _readings(window, ohs)
+    return p + size if any(_iban.is_valid(r) for r in readings) else 0
+
+
+def _readings(window: str, ohs: int) -> list[str]:
+    """`window` with each "oh" read as 0 or O."""
+    out = []
+    for bits in range(1 << ohs):
+        parts = window.split(_OH)
+        text = parts[0]
+        for k, part in enumerate(parts[1:]):
+            text += ("O" if bits >> k & 1 else "0") + part
+        out.append(text)
+    return out
 
 
 @functools.lru_cache(maxsize=128)
@@ -150,6 +171,8 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
             skip = named  # "b as in boy", "g for george": the letter, then what names it
         if word.isdigit():
             chars = word
+        elif low == "oh":
+            chars = _OH
         elif low in _UNITS:
             chars = _UNITS[low]
         elif low in _TEENS:
@@ -165,6 +188,10 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
             chars = word.upper()
         elif low in NATO:
             chars = NATO[low].upper()
+        elif low == "you" and repeat == 2:
+            chars, repeat = "W", 1  # "double you"
+        elif low in LETTER_NAMES:
+            chars = LETTER_NAMES[low].upper()  # "gee bee"
         elif len(word) <= 4:
             chars = word.upper()
         if not chars:

@@ -259,3 +259,51 @@ def test_a_payload_field_is_read_after_its_key() -> None:
     out = redact(payload)
     assert out["customer"] == {"ssn": "[ssn]", "phone": "[phone]"}
     assert out["metadata"] == {"social_security_number": "[ssn]", "order_id": "2065550187"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"prices":[6614.79,6447.82,8324.96,1962.17]}',  # amounts of four digits and cents
+        "I was charged 1568.97, 5426.15, 9453.13 and 7597.14",
+        "PO 3126/489/501 was short shipped",  # a PO number typed with slashes
+        "I rated it four point eight at yelp dot com",  # a number, not an address
+        "I shop at costco, at target dot com, and at walmart",  # places, one after another
+    ],
+)
+def test_second_outside_testers_false_alarms_stay(text: str) -> None:
+    assert redact.turn(text, "", "") == text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [
+            ("assistant", "To verify, what are the last four of your social?"),
+            ("user", "6789"),
+            ("assistant", "Where should we mail the card?"),
+            ("user", "1200 Main St, Chicago, Illinois 60614-2231"),  # a ZIP+4
+        ],
+        [
+            ("assistant", "Last four of your social please."),
+            ("user", "1234"),
+            ("assistant", "Thanks. What's your member number?"),  # named by the question
+            ("user", "it's 52344 9012"),
+        ],
+        [
+            ("assistant", "What's your order number?"),
+            ("user", "4471229083"),
+            ("assistant", "Got it, ending 9083?"),  # an id's last digits said back
+            ("user", "yes 9083"),
+        ],
+    ],
+)
+def test_earlier_talk_and_read_backs_do_not_override_a_nearer_name(
+    turns: list[tuple[str, str]],
+) -> None:
+    out = redact({"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}})
+    assert [t["content"] for t in out["transcript"]["turns"]][2:] == [c for _, c in turns][2:]
+
+
+def test_a_payment_apps_number_is_a_phone() -> None:
+    assert redact.turn("my Zelle number is 206 555 0187", "", "") == "my Zelle number is [phone]"

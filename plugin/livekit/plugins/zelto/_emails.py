@@ -173,6 +173,11 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             count == 1 and first > 0 and lowered[first - 1] in _DETERMINERS
         ):
             continue
+        if first > 0 and lowered[first - 1] == "at" and "," in _gap(text, words, k):
+            continue  # "I shop at costco, at target dot com": places, one after another
+        said = [w for w in lowered[first:k] if w not in _JOINERS]
+        if said and all(w in _SAID_DIGITS for w in said) and not _talk(text, previous):
+            continue  # "rated it four point eight at yelp dot com": a number, not a name
         if not provider and plain and lowered[k - 1] in ROLES and not _offered(lowered, k - 1):
             continue  # "I cc'd orders at acme dot com": a business's mailbox, not the speaker's
         if plain and any(len(w) > 1 and w in _NOT_LOCAL for w in lowered[first : k - suffix]):
@@ -198,6 +203,10 @@ def _named_first(lowered: list[str], first: int, k: int) -> int:
         if lowered[first - 1] == "".join(letters):
             return first - 1
     return first
+
+
+def _talk(text: str, previous: str) -> bool:
+    return bool(_CONTEXT.search(text) or _CONTEXT.search(previous))
 
 
 def _name_like(word: str) -> bool:

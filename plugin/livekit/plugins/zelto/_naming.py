@@ -39,7 +39,7 @@ ID_WORDS = frozenset(
     "licence passport vin badge application subscriber contract meter incident tax ein "
     "otp verification code passcode id pnr waybill docket batch lot barcode upc ean isbn "
     "asset registration file folio record quote quotation estimate statement request "
-    "warranty sticker label".split()
+    "warranty sticker label po rx prescription".split()
 )
 PHONE_WORDS = frozenset(
     "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
@@ -56,7 +56,8 @@ _PHONE_NOUNS = PHONE_WORDS | frozenset(
     "whatsapp signal viber telegram imessage wechat line sms gcash paymaya maya mpesa pesa "
     "paytm phonepe gpay upi opay palmpay momo mtn airtel glo safaricom globe smart jio "
     "vodafone verizon tmobile mobile att sprint o2 ee three vodacom telcel movistar claro "
-    "tigo digicel".split()
+    "tigo digicel venmo zelle cashapp cash paypal revolut facetime skype voice fi cricket metro "
+    "boost mint visible xfinity rogers bell telus optus telstra orange burner".split()
 )
 # nouns before a marker that make it a card's or an SSN's: named, but not an identifier
 _OTHER_NOUNS = frozenset(

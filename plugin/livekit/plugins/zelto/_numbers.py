@@ -107,7 +107,7 @@ _BREAK = (
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # an amount written with its cents ("256.82", "1,234.56"; not a dotted phone's "06.12.34"),
 # and a date written with dots ("07.12.2026")
-_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])(?!\.\d)")
+_DECIMAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?![\d])(?!\.\d)")
 _DOTTED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}(?!\d)")
 # a date written with slashes (12/05, 12/05/2024, 2024/05/12); other digits a slash joins are
 # a number's groups as typed ("313/373 6459", "4111/1111/1111/1111")

@@ -160,11 +160,13 @@ def _numbers_in(
     pending = next_same is not None and next_same.endswith(PENDING)
     if pending:  # the speaker's turns after this one are still reading a number out
         next_same = next_same[: -len(PENDING)]  # type: ignore[index]
-    cards_talked = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
-    cards_talked = cards_talked or "card" in talk  # a few turns back: "Card number, please."
-    ssn_talked = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
-    ssn_talked = ssn_talked or "ssn" in talk
+    cards_here = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
+    cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
+    ssn_here = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
+    ssn_talked = ssn_here or "ssn" in talk
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
+    # talk of a few turns back, or of the speaker's previous answer, names no number the
+    # question just before names an id ("What's your member number?")
     asked = _named(_said(previous)[-12:], asked=True)
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
     earlier = _named(_said(previous_same)[-12:], asked=True)
@@ -184,9 +186,9 @@ def _numbers_in(
         kinds = set(numeric)
         if named == "id":
             kinds.discard("phone")
-            if own == "id" or not cards_talked:  # "invoice 4532 ...", even paid by card
+            if own == "id" or not cards_here:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
-            if own == "id" or not ssn_near:  # "not my social, my member id is ..."
+            if own == "id" or not ssn_here:  # "not my social, my member id is ..."
                 kinds.discard("ssn")
         phoned = named == "phone"
         hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
@@ -214,8 +216,9 @@ def _numbers_in(
         found = _apart(found, joins) + joins
         if run.tail and "card" in kinds and cards_talked:
             found += _card_in_progress(run, found)
-        if not found and kinds & {"card", "phone"}:
-            found += _repeated(run, kinds, regions, previous, previous_same, ssn_near)
+        if kinds & {"card", "phone"} and named != "id":
+            again = _repeated(run, kinds, regions, previous, previous_same, ssn_near)
+            found = _apart(found, again) + again if again and not _whole_card(found, run) else found
         if run.tail and (next_same is None or pending):
             found += _held(run, found)
         spans += found
@@ -246,6 +249,12 @@ def _read_back(run: Run, previous: str, earlier: str | None) -> str | None:
     return None
 
 
+def _whole_card(found: list[Span], run: Run) -> bool:
+    return any(
+        f.kind == "card" and f.end - f.start >= run.groups[-1].end - _lead(run, 0) for f in found
+    )
+
+
 def _repeated(
     run: Run,
     kinds: set[str],
@@ -263,6 +272,8 @@ def _repeated(
     if len(digits) < 4:
         return []
     span = [(_lead(run, 0), run.groups[-1].end)]
+    if any(_named(_said(t)[-12:], asked=True) == "id" for t in (previous, previous_same)):
+        return []  # "What's your order number?" ... "Got it, ending 9083?": an id's digits
     for text in (previous, previous_same):
         if not MAYBE_NUMBER.search(text):
             continue
@@ -305,6 +316,8 @@ def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:
     shaped = [len(g.digits) for g in run.groups[i:j]] == [3, 2, 4] and all(
         "-" in g.sep_before for g in run.groups[i + 1 : j]
     )
+    if [len(g.digits) for g in run.groups[i:j]] == [5, 4] and "-" in run.groups[i + 1].sep_before:
+        return False  # a ZIP+4 ("60614-2231"), written as no SSN is
     whole = (i == 0 or run.groups[i].hard) and (j == len(run.groups) or run.groups[j].hard)
     return (shaped and whole) or context
 

@@ -184,3 +184,19 @@ def test_a_phones_last_digits_confirmed_after_a_spoken_read_back() -> None:
         ("user", "yeah, ends in six four eight seven"),
     )
     assert conversation(*turns)[3] == "yeah, ends in [phone]"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        ("4111 1111 1111, one moment", "1111", "[card]"),
+        ("206 555, sorry my dog is barking", "0187", "[phone]"),
+        ("512 44, sorry, one moment", "7781", "[ssn]"),
+    ],
+)
+def test_any_short_aside_set_off_by_a_comma_is_a_pause(first: str, second: str, kind: str) -> None:
+    """Found by a second outside tester: asides without a word of pausing ("one moment",
+    "sorry my dog is barking") left both halves of the number in clear."""
+    turns = (("assistant", "Your card, number or social?"), ("user", first), ("user", second))
+    final = conversation(*turns)
+    assert kind in final[1] and final[2] == kind, final

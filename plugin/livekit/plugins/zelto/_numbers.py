@@ -291,26 +291,44 @@ def _runs(text: str) -> list[Run]:
                 words.append(value)
                 only_fillers = False
     close()
+    if found and _one_moment(text, found[-1].groups[-1]):
+        found[-1].groups.pop()  # "8689, one moment": the "one" is the moment's
+        if not found[-1].groups:
+            found.pop()
     if found:  # only the last run can end the turn: a word or a number follows the others
-        rest = _LAST_WORDS.findall(text[found[-1].groups[-1].end :])
-        found[-1].tail = _pausing([w.lower() for w in rest])
+        final = found[-1]
+        after = text[final.groups[-1].end :]
+        rest = [w.lower() for w in _LAST_WORDS.findall(after)]
+        final.tail = _pausing(rest, after.lstrip()[:1] in _BREAKS)
     return found
+
+
+def _one_moment(text: str, group: Group) -> bool:
+    """The group is the word "one" of "one moment", "one sec"."""
+    if text[group.start : group.end].lower() != "one":
+        return False
+    nxt = _LAST_WORDS.findall(text[group.end : group.end + 12])
+    return bool(nxt) and nxt[0].lower() in _TIME_UNITS
 
 
 # words of a pause: the number may go on in the speaker's next turn ("415 867, hang on a sec")
 _PAUSE = frozenset("hold hang wait sec secs second moment minute check lemme bear".split())
 _TIME_UNITS = frozenset("sec secs second seconds moment minute minutes".split())
+_BREAKS = tuple(",.;:-\u2013\u2014")  # what sets an aside off from the number before it
 
 
-def _pausing(words: list[str]) -> bool:
+def _pausing(words: list[str], broken: bool = False) -> bool:
     """`words` (ending a turn after a number) are fillers, or a short pause without digits:
-    the number may go on in the speaker's next turn."""
+    words of pausing ("hang on a sec"), or any aside set off by a comma ("4556 7375, sorry
+    the baby is crying"): the number may go on in the speaker's next turn."""
     said = [w for w in words if w not in _FILLERS]
     if not said:
         return True
-    if said[0] in _TIME_UNITS:  # "one moment", "two secs": the number was the pause's
+    if said[0] in _TIME_UNITS or len(said) > 6:  # "two secs": the number was the pause's
         return False
-    return len(said) <= 6 and bool(_PAUSE.intersection(said)) and not DIGIT_WORDS.intersection(said)
+    # "one moment", "one sec": no digit
+    own = [w for k, w in enumerate(said) if not (k + 1 < len(said) and said[k + 1] in _TIME_UNITS)]
+    return (broken or bool(_PAUSE.intersection(said))) and not DIGIT_WORDS.intersection(own)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -339,11 +357,16 @@ def opens_with_number(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def ends_with_number(text: str) -> bool:
     """Whether a run of `text` can be its `tail` (cheap: the last few words)."""
-    words = [w.lower() for w in _LAST_WORDS.findall(text[-80:])]
+    tail = text[-80:]
+    found = list(_LAST_WORDS.finditer(tail))
+    words = [m.group().lower() for m in found]
     for k in range(len(words) - 1, -1, -1):
         low = words[k]
+        if low == "one" and k + 1 < len(words) and words[k + 1] in _TIME_UNITS:
+            continue  # "..., one moment"
         if low[-1].isdigit() or low in _DIGIT_WORDS:
-            return _pausing(words[k + 1 :])
+            after = tail[found[k].end() :]
+            return _pausing(words[k + 1 :], after.lstrip()[:1] in _BREAKS)
         if len(words) - k > 7:
             break
     return False

@@ -165,8 +165,6 @@ def _numbers_in(
     ssn_here = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
     ssn_talked = ssn_here or "ssn" in talk
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
-    # talk of a few turns back, or of the speaker's previous answer, names no number the
-    # question just before names an id ("What's your member number?")
     asked = _named(_said(previous)[-12:], asked=True)
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
     earlier = _named(_said(previous_same)[-12:], asked=True)
@@ -186,6 +184,8 @@ def _numbers_in(
         kinds = set(numeric)
         if named == "id":
             kinds.discard("phone")
+            # only talk in this turn or the one before keeps a number the question names an
+            # id a card or an SSN ("What's your member number?" after talk of SSNs is an id)
             if own == "id" or not cards_here:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
             if own == "id" or not ssn_here:  # "not my social, my member id is ..."

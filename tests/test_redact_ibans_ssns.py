@@ -189,3 +189,23 @@ def test_talk_of_ssns_long_before_names_nothing() -> None:
 )
 def test_an_iban_read_with_oh_for_o_letter_names_and_fillers(text: str) -> None:
     assert redact.turn(text, "What is the IBAN?", "") == "[iban]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it's 308 40 0539 on the w2", "it's [ssn] on the w2"),
+        (
+            "for the tax form it's four twenty eight, eighty eight, sixty eight ninety one",
+            "for the tax form it's [ssn]",
+        ),
+        # an EIN is read 2-7; an id the number is named by stays one
+        ("my EIN is 12-3456789 for the tax return", "my EIN is 12-3456789 for the tax return"),
+        ("the tax form reference is 512 44 7781", "the tax form reference is 512 44 7781"),
+        ("it's 308 40 0539", "it's 308 40 0539"),  # no talk of SSNs or taxes
+    ],
+)
+def test_a_number_said_in_ssn_groups_on_a_tax_form_is_the_ssn(text: str, expected: str) -> None:
+    """A W-2, a 1099 or a tax return asks for the SSN: a number said there in the 3-2-4
+    groups an SSN is read in is one, with no "social" said."""
+    assert redact.turn(text, "", "") == expected

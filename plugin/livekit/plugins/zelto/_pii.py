@@ -40,7 +40,7 @@ from ._regions import (
     trunk_phone,
 )
 from ._spelled import ibans, look_alikes
-from ._stream import PAY_TALK, restarts, ssn_ok, stream_cards, stream_ssns
+from ._stream import PAY_TALK, chunk_sizes, restarts, ssn_ok, stream_cards, stream_ssns
 from ._unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card", "topic"]
@@ -54,6 +54,9 @@ _SSN_CONTEXT = re.compile(
     r"(?:(?<![A-Za-z])(?:social|ssn|s s n|ss[ -]?(?:number|no|#))"
     r"|(?<![A-Z])(?:Social|SOCIAL|Ssn|SSN|S S N|SS[ -]?(?:[Nn]umber|NUMBER|[Nn]o|#)))(?![a-z])"
 )
+# a tax form asks for the SSN: a number said in its 3-2-4 groups there is one ("it's 308 40
+# 0539 on the W-2"); an EIN is read 2-7
+_TAX_TALK = re.compile(r"\b(?:w-? ?2s?|1099s?|tax (?:form|return|filing|id)s?|irs|taxpayer)\b", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
@@ -165,6 +168,7 @@ def _numbers_in(
     ssn_here = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
     ssn_talked = ssn_here or "ssn" in talk
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
+    taxed = bool(_TAX_TALK.search(text) or _TAX_TALK.search(previous))
     asked = _named(_said(previous)[-12:], asked=True)
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
     earlier = _named(_said(previous_same)[-12:], asked=True)
@@ -182,17 +186,20 @@ def _numbers_in(
             named = asked or (earlier if run.head else None) or _read_back(run, previous, earlier)
             named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
         kinds = set(numeric)
+        tax_form = taxed and chunk_sizes(text, run) == [3, 2, 4]  # an EIN is read 2-7
         if named == "id":
             kinds.discard("phone")
             # only talk in this turn or the one before keeps a number the question names an
             # id a card or an SSN ("What's your member number?" after talk of SSNs is an id)
             if own == "id" or not cards_here:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
-            if own == "id" or not ssn_here:  # "not my social, my member id is ..."
+            # "not my social, my member id is ..."; but "for the tax form it's 428 88 6891"
+            own_id = ID_WORDS.intersection(run.words_before[-8:]) - {"tax"}
+            if (own == "id" and (own_id or not tax_form)) or not (ssn_here or tax_form):
                 kinds.discard("ssn")
         phoned = named == "phone"
         hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
-        found = _numbers(run, frozenset(kinds), hinted, ssn_talked)
+        found = _numbers(run, frozenset(kinds), hinted, ssn_talked or tax_form)
         if not found and "phone" in kinds and named is None:
             found = _grouped(text, run, trunk=quiet)
         cards = [(f.start, f.end) for f in found if f.kind == "card"]

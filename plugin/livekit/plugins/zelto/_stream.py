@@ -28,7 +28,7 @@ from ._cards import is_card
 from ._naming import ID_WORDS
 from ._numbers import RESTART_WORDS, Run, runs
 
-__all__ = ["PAY_TALK", "restarts", "ssn_ok", "stream_cards", "stream_ssns"]
+__all__ = ["PAY_TALK", "chunk_sizes", "restarts", "ssn_ok", "stream_cards", "stream_ssns"]
 
 PAY_TALK = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc|pay|"
@@ -166,6 +166,12 @@ def _chunks(text: str, run: Run) -> list[tuple[int, int]]:
         else:
             out[-1] = (out[-1][0], k + 1)
     return out
+
+
+def chunk_sizes(text: str, run: Run) -> list[int]:
+    """How many digits each group of the run has as read ("four twenty eight, eighty eight,
+    sixty eight ninety one": 3, 2, 4)."""
+    return [sum(len(g.digits) for g in run.groups[i:j]) for i, j in _chunks(text, run)]
 
 
 def _crossable(segment: _Segment) -> bool:

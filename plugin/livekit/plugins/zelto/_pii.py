@@ -56,7 +56,9 @@ _SSN_CONTEXT = re.compile(
 )
 # a tax form asks for the SSN: a number said in its 3-2-4 groups there is one ("it's 308 40
 # 0539 on the W-2"); an EIN is read 2-7
-_TAX_TALK = re.compile(r"\b(?:w-? ?2s?|1099s?|tax (?:form|return|filing|id)s?|irs|taxpayer)\b", re.I)
+_TAX_TALK = re.compile(
+    r"\b(?:w-? ?2s?|1099s?|tax (?:form|return|filing|id)s?|irs|taxpayer)\b", re.I
+)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 

@@ -98,3 +98,24 @@ def test_a_group_said_wrong_inside_digits_read_without_a_pause() -> None:
     text = "four one one one one one one one one one one two uh let me start that group again "
     text += "one one one one one one one one"
     assert redact.turn(text, "Go ahead with the card number.", "") == "[card]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two digits swapped in the first reading, a long aside before the second
+        "three six oh three five one oh five one five five five four five. no hang on let me "
+        "read it again properly. three six oh three five one oh five one five five four five five",
+        # the wrong reading after the right one: a digit left out
+        "4111 1111 1111 1111, or was it 4111 1111 111 1111",
+    ],
+)
+def test_a_card_read_twice_in_a_turn_one_reading_wrong_is_redacted_twice(text: str) -> None:
+    out = said(text, "I'll need the card number to take the deposit.")
+    assert out.count("[card]") == 2 and not any(c.isdigit() for c in out.replace("[card]", ""))
+    assert "five" not in out
+
+
+def test_a_number_far_from_the_card_said_in_its_turn_stays() -> None:
+    text = "card 4111 1111 1111 1111, and the order was 5500 0000 0000 0007 something"
+    assert said(text, "") == "card [card], and the order was 5500 0000 0000 0007 something"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stdnum import luhn
 
-__all__ = ["is_card", "prefix_ok"]
+__all__ = ["is_card", "near", "prefix_ok"]
 
 
 def is_card(digits: str) -> bool:
@@ -38,3 +38,25 @@ def prefix_ok(digits: str) -> bool:
         if any(is_card(padded + str(d)) for d in range(10)):
             return True
     return False
+
+
+def near(said: str, card: str) -> bool:
+    """`said` is `card` said wrong: 12-19 digits at most two slips from it (a digit changed,
+    left out, added, or two swapped; optimal string alignment distance). A caller who reads
+    the card again reads it nearly the same; two other cards differ in 80 % of their digits."""
+    if not 12 <= len(said) <= 19 or said == card or abs(len(said) - len(card)) > 2:
+        return False
+    row2: list[int] = []
+    row1 = list(range(len(card) + 1))
+    for i in range(1, len(said) + 1):
+        row = [i] + [0] * len(card)
+        for j in range(1, len(card) + 1):
+            cost = said[i - 1] != card[j - 1]
+            row[j] = min(row1[j] + 1, row[j - 1] + 1, row1[j - 1] + cost)
+            swapped = i > 1 and j > 1 and said[i - 1] == card[j - 2] and said[i - 2] == card[j - 1]
+            if swapped:
+                row[j] = min(row[j], row2[j - 2] + 1)
+        if min(row) > 2:
+            return False
+        row2, row1 = row1, row
+    return row1[-1] <= 2

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._cards import is_card, prefix_ok
+from ._cards import is_card, near, prefix_ok
 from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails, split_emails
 from ._naming import ID_WORDS
@@ -243,7 +243,30 @@ def _numbers_in(
         ]
     if streamed:
         spans = _apart(spans, streamed) + streamed
+    if "card" in numeric:
+        spans += _said_wrong(found_runs, spans)
     return spans
+
+
+def _said_wrong(found_runs: list[Run], spans: list[Span]) -> list[Span]:
+    """A card read twice in the turn, one reading wrong ("... five five four five. no hang
+    on, let me read it again properly: ... five four five five"): the wrong one is a card too,
+    whatever is said between them."""
+    cards = [
+        _digits(run, 0, len(run.groups))
+        for s in spans
+        if s.kind == "card"
+        for run in found_runs
+        if s.start <= run.groups[0].start and run.groups[-1].end <= s.end
+    ]
+    out = []
+    for run in found_runs if cards else []:
+        start, end = _lead(run, 0), run.groups[-1].end
+        if run.skip or any(s.start < end and start < s.end for s in spans):
+            continue
+        if any(near(_digits(run, 0, len(run.groups)), card) for card in cards):
+            out.append(Span(start, end, "card"))
+    return out
 
 
 def _read_back(run: Run, previous: str, earlier: str | None) -> str | None:

@@ -19,7 +19,7 @@ cards) or an SSN.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ._cards import is_card, near, prefix_ok
@@ -248,7 +248,7 @@ def _numbers_in(
     return spans
 
 
-def _said_wrong(found_runs: list[Run], spans: list[Span]) -> list[Span]:
+def _said_wrong(found_runs: Sequence[Run], spans: list[Span]) -> list[Span]:
     """A card read twice in the turn, one reading wrong ("... five five four five. no hang
     on, let me read it again properly: ... five four five five"): the wrong one is a card too,
     whatever is said between them."""

@@ -200,3 +200,31 @@ def test_any_short_aside_set_off_by_a_comma_is_a_pause(first: str, second: str, 
     turns = (("assistant", "Your card, number or social?"), ("user", first), ("user", second))
     final = conversation(*turns)
     assert kind in final[1] and final[2] == kind, final
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_a_number_said_back_whole_is_not_joined_with_what_confirms_it(live: bool) -> None:
+    """384 131 3447 and the 3447 confirming it are 14 digits a Diners card could have (Luhn
+    too): once the agent has said the number back asking if it is right, the caller's next
+    digits are no more of it."""
+    turns = (
+        ("assistant", "Where's best to reach you if the line drops?"),
+        ("user", "um so my number's 384-131-3447"),
+        ("assistant", "Let me read that back: three eight four one three one three four four "
+         "seven. Is that right?"),
+        ("user", "yes, three four four seven at the end, that's it"),
+    )  # fmt: skip
+    out = conversation(*turns, live=live)
+    assert out[1] == "um so my number's [phone]"
+    assert out[3] == "yes, [phone] at the end, that's it"
+
+
+def test_an_echo_of_a_cards_first_digits_asking_for_more_still_joins() -> None:
+    turns = (
+        ("assistant", "The card number, please."),
+        ("user", "4111 1111 1111"),
+        ("assistant", "4111 1111 1111, right, and the rest?"),
+        ("user", "1111"),
+    )
+    out = conversation(*turns)
+    assert out[1] == "[card]" and out[3] == "[card]"

@@ -150,6 +150,8 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             continue
         role = str(turns[i].get("role", ""))
         j = last.get(role)
+        if j is not None and _read_back(texts[j], texts[j + 1 : i]):
+            j = None  # the number ending its turn was said back whole: a new one follows
         if j is not None:
             k = j  # the chain of fragments this turn continues
             while k in back and _fragment(texts[k]) and _fragment(texts[back[k]], end=True):
@@ -188,6 +190,37 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         previous = text
         said.append(text)
     return out
+
+
+_CONFIRM = re.compile(r"\?|\b(?:right|correct|confirm\w*)\b", re.I)
+_GOES_ON = re.compile(r"\b(?:go on|next|rest|continue|and then|keep going)\b", re.I)
+
+
+def _read_back(said: str | None, between: list[str | None]) -> bool:
+    """The other speaker said back the 10 or more digits ending `said`, asking if they are
+    right ("Let me read that back: 384 131 3447. Is that right?"): a number taken whole, not
+    the first half of one ("yes, 3447 at the end" is no more of it). Not 10-12 digits a card
+    can begin with in card talk, nor an echo asking for more ("4111 1111 1111, go on")."""
+    from ._cards import prefix_ok
+    from ._numbers import MAYBE_NUMBER, runs
+    from ._stream import PAY_TALK
+    from ._unicode import folded
+
+    if said is None or not MAYBE_NUMBER.search(said):
+        return False
+    own = runs(folded(said))
+    tail = "".join(g.digits for g in own[-1].groups) if own else ""
+    if len(tail) < 10:
+        return False
+    for text in between:
+        if text is None or not _CONFIRM.search(text) or _GOES_ON.search(text):
+            continue
+        back = "".join(g.digits for run in runs(folded(text)) for g in run.groups)
+        if tail not in back:
+            continue
+        card_talk = PAY_TALK.search(said) or PAY_TALK.search(text)
+        return len(tail) >= 13 or not (prefix_ok(tail) and card_talk)
+    return False
 
 
 def _chain(back: dict[int, int], first: int, last: int) -> list[int]:

@@ -430,3 +430,26 @@ def test_a_misheard_digit_ending_a_number(text: str, expected: str) -> None:
     """ "to" right after a number's last digit is its last digit when it ends the turn, and a
     word when the sentence goes on."""
     assert said(text, "Could I take a contact number?") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the main line is two seven one seven seven one nine double seven seven extension "
+            "2813",
+            "the main line is [phone] extension 2813",
+        ),
+        (
+            "the main line is zero three oh one eight double nine one four , ask for ext six nine",
+            "the main line is [phone] , ask for ext six nine",
+        ),
+        ("reach me at 0301 899 14 x204", "reach me at [phone] x204"),
+    ],
+)
+def test_a_number_with_an_extension_after_it_is_a_phone_from_any_country(
+    text: str, expected: str
+) -> None:
+    """Only phones have extensions: a number followed by one is read as after talk of phones
+    (any country's), though nothing before it named a phone (Mexico, Germany here)."""
+    assert redact.turn(text, "Is there a direct line for you at the office?", "") == expected

@@ -59,6 +59,7 @@ _SSN_CONTEXT = re.compile(
 _TAX_TALK = re.compile(
     r"\b(?:w-? ?2s?|1099s?|tax (?:form|return|filing|id)s?|irs|taxpayer)\b", re.I
 )
+_EXTENSION = re.compile(r"[\s,.;-]*(?:ask(?:ing)? for |then |and )?(?:extension|ext\b|x ?\d)", re.I)
 _SAID = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
@@ -187,6 +188,8 @@ def _numbers_in(
         if named is None:  # asked, read back ("So that's ..."), a subject ("the serial ... is")
             named = asked or (earlier if run.head else None) or _read_back(run, previous, earlier)
             named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
+        if named is None and _EXTENSION.match(text, run.groups[-1].end):
+            named = "phone"  # "... double seven seven extension 2813": only phones have one
         kinds = set(numeric)
         tax_form = taxed and chunk_sizes(text, run) == [3, 2, 4]  # an EIN is read 2-7
         if named == "id":

@@ -436,8 +436,7 @@ def test_a_misheard_digit_ending_a_number(text: str, expected: str) -> None:
     ("text", "expected"),
     [
         (
-            "the main line is two seven one seven seven one nine double seven seven extension "
-            "2813",
+            "the main line is two seven one seven seven one nine double seven seven extension 2813",
             "the main line is [phone] extension 2813",
         ),
         (

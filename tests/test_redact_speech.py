@@ -452,3 +452,17 @@ def test_a_number_with_an_extension_after_it_is_a_phone_from_any_country(
     """Only phones have extensions: a number followed by one is read as after talk of phones
     (any country's), though nothing before it named a phone (Mexico, Germany here)."""
     assert redact.turn(text, "Is there a direct line for you at the office?", "") == expected
+
+
+def test_a_phone_number_read_again_corrected_is_redacted_in_both_readings() -> None:
+    text = (
+        "six four six three one eight two oh four seven, oh sorry, two oh four seven at the "
+        "end, so six four six three one eight two oh seven four"
+    )
+    out = redact.turn(text, "What's the best number to call you back on?", "")
+    assert out == "[phone] sorry, two oh four seven at the end, so [phone]"  # "oh" read as 0
+
+
+def test_a_number_near_no_phone_or_card_said_in_the_turn_stays() -> None:
+    text = "call me on 415 867 5309, the order was 88 1234 5566"
+    assert redact.turn(text, "", "") == "call me on [phone], the order was 88 1234 5566"

@@ -40,11 +40,12 @@ def prefix_ok(digits: str) -> bool:
     return False
 
 
-def near(said: str, card: str) -> bool:
-    """`said` is `card` said wrong: 12-19 digits at most two slips from it (a digit changed,
-    left out, added, or two swapped; optimal string alignment distance). A caller who reads
-    the card again reads it nearly the same; two other cards differ in 80 % of their digits."""
-    if not 12 <= len(said) <= 19 or said == card or abs(len(said) - len(card)) > 2:
+def near(said: str, card: str, least: int = 12) -> bool:
+    """`said` is `card` (or another number of `least` digits or more) said wrong: at most two
+    slips from it (a digit changed, left out, added, or two swapped; optimal string alignment
+    distance). A caller who reads a number again reads it nearly the same; two other cards
+    or phone numbers differ in 80-90 % of their digits."""
+    if not least <= len(said) <= 19 or said == card or abs(len(said) - len(card)) > 2:
         return False
     row2: list[int] = []
     row1 = list(range(len(card) + 1))

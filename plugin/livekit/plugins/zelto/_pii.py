@@ -246,29 +246,32 @@ def _numbers_in(
         ]
     if streamed:
         spans = _apart(spans, streamed) + streamed
-    if "card" in numeric:
+    if numeric & {"card", "phone"}:
         spans += _said_wrong(found_runs, spans)
     return spans
 
 
 def _said_wrong(found_runs: Sequence[Run], spans: list[Span]) -> list[Span]:
-    """A card read twice in the turn, one reading wrong ("... five five four five. no hang
-    on, let me read it again properly: ... five four five five"): the wrong one is a card too,
-    whatever is said between them."""
-    cards = [
-        _digits(run, 0, len(run.groups))
+    """A card or a phone number read twice in the turn, one reading wrong ("... five five
+    four five. no hang on, let me read it again properly: ... five four five five"): the
+    wrong one is one too, whatever is said between them."""
+    said = [
+        (_digits(run, 0, len(run.groups)), s.kind)
         for s in spans
-        if s.kind == "card"
+        if s.kind in ("card", "phone")
         for run in found_runs
         if s.start <= run.groups[0].start and run.groups[-1].end <= s.end
     ]
     out = []
-    for run in found_runs if cards else []:
+    for run in found_runs if said else []:
         start, end = _lead(run, 0), run.groups[-1].end
         if run.skip or any(s.start < end and start < s.end for s in spans):
             continue
-        if any(near(_digits(run, 0, len(run.groups)), card) for card in cards):
-            out.append(Span(start, end, "card"))
+        digits = _digits(run, 0, len(run.groups))
+        for number, kind in said:
+            if near(digits, number, 12 if kind == "card" else 8):
+                out.append(Span(start, end, kind))
+                break
     return out
 
 

@@ -466,3 +466,29 @@ def test_a_phone_number_read_again_corrected_is_redacted_in_both_readings() -> N
 def test_a_number_near_no_phone_or_card_said_in_the_turn_stays() -> None:
     text = "call me on 415 867 5309, the order was 88 1234 5566"
     assert redact.turn(text, "", "") == "call me on [phone], the order was 88 1234 5566"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I tried the bank's fraud line, 0345 600 1234, and nobody picked up",
+        "the letter said to ring 0161 496 0018 but it's engaged",
+        "is the number on your website still 020 7946 0321?",
+        "I tried your helpline, (415) 555 0187, and nobody picked up",
+    ],
+)
+def test_an_organisations_line_said_as_theirs_stays(text: str) -> None:
+    """Where a number was found (a letter, a website) or what it is called (a helpline, a
+    fraud line, a switchboard) makes it an organisation's, not the caller's."""
+    assert redact.turn(text, "How can I help?", "") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my number is on the letter, 0161 496 0018",
+        "the helpline can call me back on 0161 496 0018",
+    ],
+)
+def test_the_speakers_own_number_near_an_organisations_word_is_redacted(text: str) -> None:
+    assert "[phone]" in redact.turn(text, "How can I help?", "")

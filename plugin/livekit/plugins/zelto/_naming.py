@@ -28,7 +28,7 @@ import re
 
 from ._regions import PLACE_WORDS
 
-__all__ = ["ID_WORDS", "PHONE_WORDS", "named", "said", "subject"]
+__all__ = ["ID_WORDS", "PHONE_WORDS", "named", "organisations", "said", "subject"]
 
 # an identifier's name on its own: the number right after it is not a phone number, card or SSN
 ID_WORDS = frozenset(
@@ -175,3 +175,30 @@ def subject(words: list[str] | tuple[str, ...]) -> str | None:
             head = next((w for w in words[j + 1 : k - 1] if _noun(w)), "")
             return "id" if head in ID_WORDS and head not in PHONE_WORDS else None
     return None
+
+
+# where an organisation's own number is found or what it is called: a number said as one of
+# these is the organisation's, not the speaker's ("I tried your helpline, ...", "the letter
+# said to ring ...", "is the number on your website still ...?")
+_ORGANISATION = frozenset(
+    "helpline hotline switchboard website webpage site letter leaflet brochure flyer advert "
+    "poster".split()
+)
+_ORGANISATION_PAIRS = frozenset(
+    {
+        ("fraud", "line"), ("support", "line"), ("help", "line"), ("customer", "service"),
+        ("customer", "services"), ("front", "desk"),
+    }
+)  # fmt: skip
+_FIRST_PERSON = frozenset("my me mine i'm myself".split())
+
+
+def organisations(words: tuple[str, ...]) -> bool:
+    """The words before a number (its last ten) say it is an organisation's line, and none
+    says it is the speaker's ("my number is on the letter" is theirs)."""
+    near = [w.lower() for w in words[-10:]]
+    if _FIRST_PERSON.intersection(near):
+        return False
+    return bool(_ORGANISATION.intersection(near)) or any(
+        pair in _ORGANISATION_PAIRS for pair in zip(near, near[1:], strict=False)
+    )

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ._cards import is_card, near, prefix_ok
 from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails, split_emails
-from ._naming import ID_WORDS
+from ._naming import ID_WORDS, organisations
 from ._naming import named as _named
 from ._naming import said as _said
 from ._naming import subject as _subject
@@ -192,8 +192,9 @@ def _numbers_in(
             named = "phone"  # "... double seven seven extension 2813": only phones have one
         kinds = set(numeric)
         tax_form = taxed and chunk_sizes(text, run) == [3, 2, 4]  # an EIN is read 2-7
-        if named == "id":
+        if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
             kinds.discard("phone")
+        if named == "id":
             # only talk in this turn or the one before keeps a number the question names an
             # id a card or an SSN ("What's your member number?" after talk of SSNs is an id)
             if own == "id" or not cards_here:  # "invoice 4532 ...", even paid by card

@@ -72,9 +72,10 @@ def chat_card(rng: random.Random) -> Row:
         cut = len(text) // 2
         while cut < len(text) and text[cut].isalnum():
             cut += 1
-        first, second = text[:cut].rstrip(), text[cut:].lstrip()
+        seps = " -.\u2013\u00a0\u2009\u200b\u202f"
+        first, second = text[:cut].rstrip(seps), text[cut:].lstrip(seps)
         if not first or not second:
-            first, second = text[:8], text[8:]
+            first, second = text[:8], text[8:].lstrip(seps)
         row.say("user", Pii("card", first, True))
         row.say("user", Pii("card", second, True))
     else:

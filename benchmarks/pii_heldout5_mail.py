@@ -71,6 +71,8 @@ def _said(rng: random.Random, raw: bool, how: str) -> tuple[str, set[str]]:
 
 
 def email_said(rng: random.Random) -> Row:
+    """An address said as words ("dot", "underscore", "at ... dot com"), sometimes written out by
+    the speech-to-text; the agent may then name the company's mailbox or site."""
     key, company, opener = domain(rng)
     raw = chance(rng, 0.4)
     said, tags = _said(rng, raw, pick(rng, ["plain", "plain", "asr"]))
@@ -134,6 +136,7 @@ def email_spelled(rng: random.Random) -> Row:
 
 
 def email_nato(rng: random.Random) -> Row:
+    """Letters said with NATO words, "m as in Mary" or "m for Mary", then the domain."""
     key, _, _ = domain(rng)
     raw = chance(rng, 0.4)
     said, tags = _said(rng, raw, "nato")
@@ -214,6 +217,7 @@ def email_fix(rng: random.Random) -> Row:
 
 
 def email_readback(rng: random.Random) -> Row:
+    """The caller says it, the agent reads it back (written out or said): two labels."""
     key, _, _ = domain(rng)
     raw = chance(rng, 0.35)
     parts = email_parts(rng)
@@ -237,7 +241,7 @@ def email_readback(rng: random.Random) -> Row:
 
 
 def email_aside(rng: random.Random) -> Row:
-    """An aside in the middle of the address ('all one word', 'with two Ls')."""
+    """An aside in the middle of the address ('all one word', 'lower case')."""
     key, _, _ = domain(rng)
     raw = chance(rng, 0.4)
     parts = email_parts(rng)
@@ -328,6 +332,7 @@ def _iban_setup(rng: random.Random) -> tuple[str, str, str, str]:
 
 
 def iban_said(rng: random.Random) -> Row:
+    """An IBAN read in its printed groups for a refund, payout or debit."""
     key, why, country, number = _iban_setup(rng)
     raw = chance(rng, 0.4)
     said, tags = say_iban(number, rng, raw)
@@ -358,6 +363,7 @@ def iban_said(rng: random.Random) -> Row:
 
 
 def iban_split(rng: random.Random) -> Row:
+    """An IBAN over two or three turns, the agent nudging in between."""
     key, why, country, number = _iban_setup(rng)
     raw = chance(rng, 0.4)
     groups = iban_groups(number)
@@ -398,6 +404,7 @@ def iban_split(rng: random.Random) -> Row:
 
 
 def iban_readback(rng: random.Random) -> Row:
+    """Said by the caller, read back by the agent in its printed form."""
     key, why, country, number = _iban_setup(rng)
     raw = chance(rng, 0.3)
     said, tags = say_iban(number, rng, raw)

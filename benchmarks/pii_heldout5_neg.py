@@ -160,7 +160,7 @@ def neg_shaped(rng: random.Random) -> Row:
 
 
 def neg_luhn(rng: random.Random) -> Row:
-    """Long numbers that pass Luhn but are invoices, gift-wrapped order refs or parcel ids."""
+    """Long numbers that pass Luhn but are invoices, payment references or parcel ids."""
     key, _, _ = domain(rng)
     raw = chance(rng, 0.3)
     length = pick(rng, [15, 16, 16, 18, 19])

@@ -50,6 +50,7 @@ def _typed_card(rng: random.Random) -> tuple[str, str, set[str]]:
 
 
 def chat_card(rng: random.Random) -> Row:
+    """A card typed in a chat widget: odd separators, full-width digits, over two messages."""
     key, _, _ = domain(rng)
     net, text, tags = _typed_card(rng)
     row = Row("h5.text.chat_card", tags | {f"domain.{key}", "chat"})
@@ -120,6 +121,7 @@ def _typed_phone(rng: random.Random) -> tuple[str, str, set[str]]:
 
 
 def chat_phone(rng: random.Random) -> Row:
+    """A phone number typed: E.164, international, national, dots, parentheses, 00."""
     region, text, tags = _typed_phone(rng)
     row = Row("h5.text.chat_phone", tags | {"chat"})
     row.say("agent", pick(rng, CHAT_OPENERS))
@@ -157,6 +159,7 @@ def chat_phone(rng: random.Random) -> Row:
 
 
 def chat_email(rng: random.Random) -> Row:
+    """An address typed: capitals, angle brackets, mailto:, "[at]" and "(at)", spaces."""
     _, _, _, typed = email_parts(rng)
     shape = pick(rng, ["plain", "caps", "angle", "mailto", "obfuscated", "paren", "space"])
     tags = {f"email.typed.{shape}", "typed", "chat"}
@@ -199,6 +202,7 @@ def chat_email(rng: random.Random) -> Row:
 
 
 def chat_iban(rng: random.Random) -> Row:
+    """An IBAN pasted or typed, in lower case or with odd separators."""
     country = pick(rng, sorted(IBANS))
     number = make_iban(rng, country)
     groups = iban_groups(number)
@@ -219,6 +223,7 @@ def chat_iban(rng: random.Random) -> Row:
 
 
 def chat_ssn(rng: random.Random) -> Row:
+    """An SSN typed in a form-filling chat."""
     number = make_ssn(rng)
     text, tags = typed_join([number[:3], number[3:5], number[5:]], rng)
     if chance(rng, 0.2):

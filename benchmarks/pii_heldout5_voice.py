@@ -677,6 +677,7 @@ def _ssn_domain(rng: random.Random) -> tuple[str, str]:
 
 
 def ssn_said(rng: random.Random) -> Row:
+    """An SSN asked for and said in one turn: dashed, grouped, digit words, pairs."""
     key, why = _ssn_domain(rng)
     raw = chance(rng, 0.4)
     said, tags = say_ssn(make_ssn(rng), rng, raw, gaps=0.2 if chance(rng, 0.3) else 0.0)
@@ -709,6 +710,7 @@ def ssn_said(rng: random.Random) -> Row:
 
 
 def ssn_split(rng: random.Random) -> Row:
+    """An SSN over two or three turns, group by group."""
     key, why = _ssn_domain(rng)
     raw = chance(rng, 0.4)
     number = make_ssn(rng)
@@ -758,6 +760,7 @@ def ssn_last4_then_full(rng: random.Random) -> Row:
 
 
 def ssn_readback(rng: random.Random) -> Row:
+    """Said by the caller, read back by the agent: two labels."""
     key, why = _ssn_domain(rng)
     raw = chance(rng, 0.3)
     number = make_ssn(rng)

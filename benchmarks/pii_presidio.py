@@ -57,7 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--part",
-        choices=("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4"),
+        choices=(
+            *("dev", "dev2", "dev3"),
+            *("heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
+        ),
         default="heldout",
     )
     parser.add_argument(

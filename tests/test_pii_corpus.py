@@ -242,7 +242,63 @@ def test_the_fourth_held_out_part_shares_nothing_with_the_others() -> None:
         assert char in typed, repr(char)
 
 
-@pytest.mark.parametrize("part", ["heldout", "heldout2", "heldout3", "heldout4"])
+def test_the_fifth_held_out_part_shares_nothing_with_the_others() -> None:
+    """heldout5 measures the round after dev7: written apart from every other part (its own
+    seed, families, regions; no PII-bearing turn and no PII text over 8 characters in common),
+    with a figure for each kind, its look-alikes, and what a phone keyboard types."""
+    rows60 = pii_corpus.generate("heldout5", rows=60)
+    assert rows60 == pii_corpus.generate("heldout5", rows=60)
+    assert pii_corpus.generate("heldout5", rows=60, seed=1) != rows60
+    assert pii_corpus.SEEDS["heldout5"] == 22_012
+    assert pii_corpus.SEEDS["heldout5"] not in {
+        seed for part, seed in pii_corpus.SEEDS.items() if part != "heldout5"
+    }
+    held5 = pii_eval.load("heldout5")
+    others = [row for part in pii_corpus.PARTS if part != "heldout5" for row in pii_eval.load(part)]
+    generated = [r for r in held5 if r["source"] == "generated"]
+    assert all(r["family"].startswith("h5.") for r in generated)
+    assert not {r["family"] for r in generated} & {r["family"] for r in others}
+    seen = {t["content"] for r in others for t in r["turns"]}
+    said = [  # turns holding PII, and any sentence longer than a nudge
+        t["content"]
+        for r in held5
+        for i, t in enumerate(r["turns"])
+        if any(label["turn"] == i for label in r["pii"]) or len(t["content"].split()) > 5
+    ]
+    assert sum(text in seen for text in said) == 0  # counted: no held-out text is printed
+    seen_pii = {label["text"] for r in others for label in r["pii"]}
+    mine = {label["text"] for r in held5 for label in r["pii"] if len(label["text"]) > 8}
+    assert len(mine & seen_pii) == 0
+    regions = {t for r in held5 for t in r["tags"] if t.startswith("phone.region.")}
+    other_regions = {t for r in others for t in r["tags"] if t.startswith("phone.region.")}
+    assert len(regions) >= 25 and len(regions - other_regions) >= 20
+    assert regions & other_regions <= {"phone.region.US"}
+    countries = {t for r in held5 for t in r["tags"] if t.startswith("iban.country.")}
+    assert len(countries) >= 12
+
+    sizes = pii_corpus.sizes(held5)
+    assert sizes["turns"] >= 1000 and sizes["negative_turns"] >= 300
+    assert sizes["split_rows"] >= 25
+    kinds = [label["kind"] for r in held5 for label in r["pii"]]
+    assert kinds.count("card") >= 110 and kinds.count("phone") >= 110
+    assert kinds.count("email") >= 90
+    assert kinds.count("iban") >= 40 and kinds.count("ssn") >= 40
+    assert len([r for r in held5 if r["source"] == "hand"]) >= 70
+    typed = "".join(label["text"] for r in held5 for label in r["pii"])
+    for char in ("\uff14", "\u00a0", "\u2009", "\u200b", "\u2013"):
+        assert char in typed, repr(char)
+    # the last four of a card or an SSN said alone is a look-alike of four digits, no more
+    fours = [
+        label["text"]
+        for r in held5
+        for label in r["negatives"]
+        if label["class"] in ("card_last4", "ssn_last4")
+    ]
+    assert len(fours) >= 30
+    assert all(pii_eval.digit_windows(t) and not pii_eval.digit_windows(t, 5) for t in fours)
+
+
+@pytest.mark.parametrize("part", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
 def test_misses_are_never_listed_for_a_held_out_part(
     part: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -250,7 +306,7 @@ def test_misses_are_never_listed_for_a_held_out_part(
 
     assert redaction_quality.main(["--part", part, "--misses"]) == 2
     assert "[" not in capsys.readouterr().out  # nothing of a row was printed
-    if part in ("heldout2", "heldout3", "heldout4"):
+    if part in ("heldout2", "heldout3", "heldout4", "heldout5"):
         assert redaction_quality.main(["--part", part, "--breakdown"]) == 2
 
 

@@ -551,11 +551,11 @@ def ssn_fix(rng: random.Random) -> Row:
 
 
 FAMILIES: dict[str, tuple[Callable[[random.Random], Row], float]] = {
-    "d8.iban.said": (iban_said, 6.0),
-    "d8.iban.turns": (iban_turns, 4.0),
-    "d8.iban.typed": (iban_typed, 3.5),
-    "d8.iban.fix": (iban_fix, 2.5),
-    "d8.iban.tool": (iban_tool, 3.0),
+    "d8.iban.said": (iban_said, 7.0),
+    "d8.iban.turns": (iban_turns, 5.0),
+    "d8.iban.typed": (iban_typed, 4.0),
+    "d8.iban.fix": (iban_fix, 3.0),
+    "d8.iban.tool": (iban_tool, 3.5),
     "d8.ssn.said": (ssn_plain, 4.0),
     "d8.ssn.turns": (ssn_turns, 2.5),
     "d8.ssn.tool": (ssn_tool, 2.0),

@@ -96,7 +96,7 @@ def ids(rng: random.Random) -> list[Turn]:
         f"Have you got the {name} in front of you?",
         f"Can I get the {name}, please?",
         f"And what {name} is showing on your paperwork?",
-        f"And the {name}?",
+        f"Okay, and the {name} for this one?",
         f"Could you read me the {name} from the email?",
     ]
     forms: list[list[Part]] = [
@@ -573,9 +573,10 @@ OPENERS = [
 def family(maker: str, extra: float = 0.35) -> Callable[[random.Random], Row]:
     def build(rng: random.Random) -> Row:
         row = Row(f"d8.neg.{maker}")
-        if maybe(rng, 0.3):
+        turns = MAKERS[maker](rng)
+        if turns[0][0] == "user" and maybe(rng, 0.5):
             row.say("assistant", rng.choice(OPENERS))
-        play(row, MAKERS[maker](rng), rng)
+        play(row, turns, rng)
         if maybe(rng, extra):
             row.tags.add("neg.two")
             play(row, lookalike(rng), rng)

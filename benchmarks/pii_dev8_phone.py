@@ -10,6 +10,7 @@ stays outside.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -331,14 +332,20 @@ def extension(rng: random.Random) -> Row:
 
 
 def cut(groups: list[str], parts: int, rng: random.Random) -> list[list[str]]:
-    if len(groups) < parts:
-        raise Retry("too few groups")
-    at = sorted(rng.sample(range(1, len(groups)), parts - 1))
-    bounds = [0, *at, len(groups)]
-    pieces = [groups[bounds[i] : bounds[i + 1]] for i in range(parts)]
-    if min(say.weight(" ".join(p)) for p in pieces) < 3 or say.weight(" ".join(pieces[0])) < 4:
-        raise Retry("a piece too short to be half a number")
-    return pieces
+    """The said groups cut in `parts` pieces at group bounds, each long enough to be half a
+    number (three digits, four in the first); fewer pieces when no cut gives that."""
+    weights = [say.weight(g) for g in groups]
+    for count in range(parts, 1, -1):
+        cuts = [
+            c
+            for c in itertools.combinations(range(1, len(groups)), count - 1)
+            if sum(weights[: c[0]]) >= 4
+            and all(sum(weights[a:b]) >= 3 for a, b in itertools.pairwise([*c, len(groups)]))
+        ]
+        if cuts:
+            bounds = [0, *rng.choice(cuts), len(groups)]
+            return [groups[a:b] for a, b in itertools.pairwise(bounds)]
+    raise Retry("no cut leaves two halves of a number")
 
 
 FIRST = [("It's ", "..."), ("Okay so ", ","), ("", ", um"), ("So the number's ", ", and")]

@@ -173,6 +173,13 @@ def letter(c: str, how: str, rng: random.Random) -> str:
 # ------------------------------------------------------------------ phones
 
 
+PERSONAL = (  # a caller's own line: no toll-free, premium, shared-cost or pager numbers
+    PhoneNumberType.MOBILE,
+    PhoneNumberType.FIXED_LINE,
+    PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
+
+
 def region_number(rng: random.Random, region: str, mobile: bool) -> phonenumbers.PhoneNumber:
     """A valid number of `region` with most national digits drawn at random (the library's
     example numbers only lend the leading digits)."""
@@ -184,14 +191,17 @@ def region_number(rng: random.Random, region: str, mobile: bool) -> phonenumbers
         if example is None:
             continue
         national = phonenumbers.national_significant_number(example)
-        for most in (2, 3, 4):
+        # NANP: any area code; elsewhere the leading digit (mobile or fixed) kept
+        for most in (0 if example.country_code == 1 else 1, 2, 3, 4):
             keep = min(most, len(national) - 4)
             for _ in range(300):
                 tail = "".join(rng.choice("0123456789") for _ in range(len(national) - keep))
                 if region in ("US", "CA") and tail[1:4] == "550":  # 555-01xx: fiction
                     continue
                 n = phonenumbers.parse(f"+{example.country_code}{national[:keep]}{tail}")
-                if phonenumbers.is_valid_number_for_region(n, region):
+                if phonenumbers.is_valid_number_for_region(n, region) and (
+                    phonenumbers.number_type(n) in PERSONAL
+                ):
                     return n
     raise AssertionError(region)
 

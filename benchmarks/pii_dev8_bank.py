@@ -185,18 +185,30 @@ def iban_start(rng: random.Random, row: Row, raw: bool | None = None) -> tuple[s
 def extra_bank(rng: random.Random, row: Row, number: str) -> None:
     """A look-alike next to an IBAN: the BIC, a sort code, an amount or a reference."""
     pick = rng.randrange(4)
+    turns: list[neg.Turn]
     if pick == 0 and number[:2] in BICS:
         bank = number[4:8] if number[4:8].isalpha() else "COBA"
-        row.say("user", "And the BIC is ", Benign("bic", bank + BICS[number[:2]]), ".")
+        turns = [("user", ["And the BIC is ", Benign("bic", bank + BICS[number[:2]]), "."], True)]
     elif pick == 1:
         code = f"{rng.randint(10, 99)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}"
-        row.say("user", "Sort code's ", Benign("sort_code", code), " if you need it.")
+        turns = [("user", ["Sort code's ", Benign("sort_code", code), " if you need it."], True)]
     elif pick == 2:
         amount = f"€{rng.randint(100, 9999)},{rng.randint(0, 99):02d}"
-        row.say("assistant", "The refund of ", Benign("amount", amount), " goes out in 3 days.")
+        turns = [
+            ("user", ["When will I see the money?"], True),
+            (
+                "assistant",
+                ["The refund of ", Benign("amount", amount), " goes out in 3 days."],
+                True,
+            ),
+        ]
     else:
         ref = f"{say.digits(rng, 4)} {say.digits(rng, 4, '0123456789')}"
-        row.say("assistant", "Use reference ", Benign("reference", ref), " on the transfer.")
+        turns = [
+            ("user", ["Do I need to put anything on the transfer?"], True),
+            ("assistant", ["Yes, use reference ", Benign("reference", ref), "."], True),
+        ]
+    neg.play(row, turns, rng)
 
 
 def iban_said(rng: random.Random) -> Row:

@@ -587,17 +587,17 @@ def family(maker: str, extra: float = 0.35) -> Callable[[random.Random], Row]:
 
 
 FAMILIES: dict[str, tuple[Callable[[random.Random], Row], float]] = {
-    "d8.neg.ids": (family("ids", 0.45), 5.0),
+    "d8.neg.ids": (family("ids", 0.45), 6.0),
     "d8.neg.id_unasked": (family("id_unasked"), 2.0),
     "d8.neg.id_readback": (family("id_readback"), 2.0),
-    "d8.neg.when": (family("when", 0.5), 3.0),
-    "d8.neg.money": (family("money", 0.5), 2.5),
+    "d8.neg.when": (family("when", 0.5), 3.5),
+    "d8.neg.money": (family("money", 0.5), 3.0),
     "d8.neg.travel": (family("travel", 0.5), 2.0),
-    "d8.neg.address": (family("address"), 2.5),
+    "d8.neg.address": (family("address"), 3.0),
     "d8.neg.meter": (family("meter"), 1.5),
     "d8.neg.device": (family("device"), 2.0),
     "d8.neg.bank_ids": (family("bank_ids"), 1.5),
     "d8.neg.luhn": (family("luhn"), 1.5),
-    "d8.neg.company": (family("company"), 3.0),
-    "d8.neg.tool_ids": (family("tool_ids", 0.5), 2.5),
+    "d8.neg.company": (family("company"), 3.5),
+    "d8.neg.tool_ids": (family("tool_ids", 0.5), 3.0),
 }

@@ -249,7 +249,7 @@ def said(pool: str) -> Callable[[random.Random], Row]:
             reg = region(rng, [r for r in FOREIGN if r not in NANP])
             mode = "national"
         maybe_lookalike(rng, row, 0.15)
-        row.say("assistant", rng.choice(ASK))
+        neg.play(row, [("assistant", [rng.choice(ASK)], True)], rng)
         s = number(rng, row, reg, mode)
         before, after = carrier(rng, reg) if pool != "home" else rng.choice(GIVE)
         row.say("user", before + s.lead, Pii("phone", s.text(rng)), after, smart=not s.v.raw)
@@ -399,7 +399,7 @@ def turns(rng: random.Random) -> Row:
 def fix(rng: random.Random) -> Row:
     """Corrections and restarts."""
     row = Row("d8.phone.fix")
-    how = rng.choice(["inline", "inline", "restart", "other_number", "repeat"])
+    how = rng.choice(["inline", "restart", "other_number", "repeat"])
     row.tags.add(f"phone.correction.{how}")
     s = number(rng, row)
     raw = s.v.raw
@@ -508,7 +508,17 @@ def typed(rng: random.Random) -> Row:
     text, tags = say.typed_phone(rng, n, style, how)
     row.tags |= tags | {f"phone.region.{reg}"}
     maybe_lookalike(rng, row, 0.2)
-    row.say("assistant", rng.choice(["Please type a phone number we can reach you on.", *ASK]))
+    neg.play(
+        row,
+        [
+            (
+                "assistant",
+                [rng.choice(["Please type a phone number we can reach you on.", *ASK])],
+                True,
+            )
+        ],
+        rng,
+    )
     forms = [
         ("", ""),
         ("my number: ", ""),
@@ -596,14 +606,14 @@ def with_email(rng: random.Random) -> Row:
 
 FAMILIES: dict[str, tuple[Callable[[random.Random], Row], float]] = {
     "d8.phone.home": (said("home"), 6.0),
-    "d8.phone.abroad": (said("abroad"), 7.0),
+    "d8.phone.abroad": (said("abroad"), 8.0),
     "d8.phone.local": (said("local"), 4.0),
     "d8.phone.area_apart": (area_apart, 2.5),
     "d8.phone.ext": (extension, 2.0),
-    "d8.phone.turns": (turns, 5.0),
-    "d8.phone.fix": (fix, 3.5),
+    "d8.phone.turns": (turns, 6.0),
+    "d8.phone.fix": (fix, 4.5),
     "d8.phone.readback": (readback, 3.0),
-    "d8.phone.typed": (typed, 4.0),
+    "d8.phone.typed": (typed, 4.5),
     "d8.phone.tool": (tool, 3.0),
     "d8.phone.with_email": (with_email, 1.0),
 }

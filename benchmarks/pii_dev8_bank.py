@@ -268,8 +268,8 @@ def iban_typed(rng: random.Random) -> Row:
     c = country(rng)
     number = draw_iban(rng, c)
     row.tags.add(f"iban.country.{c}")
-    how = rng.choice(["spaced", "compact", "lower", "lower_spaced", "dashes", "nbsp", "zwsp"])
-    how = rng.choice([how, "spaced"])
+    how = rng.choice(["spaced", "spaced", "compact", "lower", "lower", "lower_spaced"])
+    how = rng.choice([how, how, "dashes", "nbsp", "zwsp"])
     text = {
         "spaced": printed(number),
         "compact": number,

@@ -3,7 +3,7 @@
     python benchmarks/redaction_quality.py            # print the table
     python benchmarks/redaction_quality.py --write    # and rewrite it in docs/redaction.md
     python benchmarks/redaction_quality.py --part dev # the evaluation set (pii_eval.py);
-                                                      # dev2-7, heldout, heldout2-5:
+                                                      # dev2-8, heldout, heldout2-5:
                                                       # docs/redaction.md
 
 The set holds utterances as speech-to-text writes them, one JSON object a line: `turns` (role,
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--part",
         choices=(
-            *("legacy", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"),
+            *("legacy", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
             *("heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
         ),
         default="legacy",

@@ -427,3 +427,67 @@ def test_the_seventh_dev_part_is_written_apart_and_aims_at_phones_and_cards() ->
     assert kinds.count("iban") >= 60 and kinds.count("ssn") >= 40
     assert pii_corpus.sizes(dev7)["negative_turns"] >= 200
     assert sum(1 for r in dev7 if r["source"] == "hand") >= 50
+
+
+def test_the_eighth_dev_part_is_written_apart_and_aims_at_phones_ibans_ssns_and_look_alikes() -> (
+    None
+):
+    """dev8 (an outsider's phones, IBANs, SSNs and look-alikes, after the eighth round's
+    held-out figures): its own seed and families, no PII-bearing turn of over three words from
+    an earlier part or a held-out one (counts only), the classes it aims at, and enough of each
+    kind and look-alike."""
+    dev8 = pii_eval.load("dev8")
+    assert pii_corpus.SEEDS["dev8"] == 22_013
+    assert pii_corpus.generate("dev8", rows=40) == pii_corpus.generate("dev8", rows=40)
+    _written_apart(dev8, ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"))
+    assert all(r["family"].startswith("d8.") for r in dev8 if r["source"] == "generated")
+    tags = {t for r in dev8 for t in r["tags"]}
+    intl = ("plus", "double_oh", "zero_zero", "oh_one_one", "bare", "plus_trunk")
+    assert {f"phone.intl.{how}" for how in intl} <= tags
+    assert {
+        "phone.ext",
+        "phone.trunk",
+        "phone.area_apart",
+        "phone.turns.2",
+        "phone.turns.3",
+    } <= tags
+    assert {"phone.correction.inline", "phone.correction.restart", "phone.readback"} <= tags
+    assert {"phone.readback.words", "phone.typed.e164", "phone.typed.msisdn", "tool"} <= tags
+    assert {"unicode.fullwidth", "unicode.sep", "typed", "split"} <= tags
+    assert {f"iban.letters.{how}" for how in ("plain", "nato", "as_in", "lower", "joined")} <= tags
+    assert {"iban.turns.2", "iban.turns.3", "iban.correction.inline", "iban.readback"} <= tags
+    assert {"iban.correction.repeat", "iban.digits.pairs", "iban.digits.numerals"} <= tags
+    assert len({t for t in tags if t.startswith(("iban.json.", "phone.json.", "ssn.json."))}) >= 12
+    typed_lower = [  # typed in lower case: "gb29nwbk..." or "gb29 nwbk ..."
+        label
+        for r in dev8
+        for label in r["pii"]
+        if label["kind"] == "iban"
+        and label["text"][:2].isalpha()
+        and label["text"][:4].islower()
+        and label["text"][2:4].isdigit()
+    ]
+    assert len(typed_lower) >= 3
+    assert {"ssn.style.324", "ssn.style.run", "ssn.turns.2", "ssn.turns.3", "ssn.readback"} <= tags
+    for cls in (
+        *("member_id", "order_id", "claim", "case", "ticket", "confirmation", "tracking"),
+        *("account_id", "time", "date", "amount", "quantity", "flight", "train", "address"),
+        *("zip", "meter", "imei", "serial", "vin", "routing", "luhn_invoice", "business_phone"),
+        *("role_mailbox", "website", "json_id", "ssn_last_four", "ein", "bic"),
+    ):
+        assert f"neg.{cls}" in tags, cls
+    regions = {t for t in tags if t.startswith("phone.region.")}
+    countries = {t for t in tags if t.startswith("iban.country.")}
+    assert len(regions) >= 30 and len(countries) >= 15
+    kinds = [label["kind"] for r in dev8 for label in r["pii"]]
+    assert kinds.count("phone") >= 150 and kinds.count("iban") >= 70
+    assert kinds.count("ssn") >= 35
+    assert pii_corpus.sizes(dev8)["negative_turns"] >= 200
+    assert sum(1 for r in dev8 if r["source"] == "hand") >= 50
+    # a spoken "plus" stays outside a phone label, an extension too
+    assert not [
+        label
+        for r in dev8
+        for label in r["pii"]
+        if label["kind"] == "phone" and ("plus" in label["text"] or "extension" in label["text"])
+    ]

@@ -492,3 +492,27 @@ def test_an_organisations_line_said_as_theirs_stays(text: str) -> None:
 )
 def test_the_speakers_own_number_near_an_organisations_word_is_redacted(text: str) -> None:
     assert "[phone]" in redact.turn(text, "How can I help?", "")
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        (  # "your own number" asks for a phone, not an id
+            "If the courier misses you, ring the depot on 0161 496 0018. What's your own number?",
+            "oh eight six, nine one three, two five five four.",
+            "[phone].",
+        ),
+        (  # where a code is to go is a phone
+            "Where should the verification code go?",
+            "Yeah, it's oh seven seven, two eight seven, ninety nine seventy five.",
+            "Yeah, it's [phone].",
+        ),
+        (  # where a parcel is to go is an address
+            "Where should the parcel go?",
+            "2969 North Kedzie Avenue, Denver, Colorado 80278.",
+            "2969 North Kedzie Avenue, Denver, Colorado 80278.",
+        ),
+    ],
+)
+def test_what_a_question_asks_for(previous: str, text: str, expected: str) -> None:
+    assert redact.turn(text, previous, "") == expected

@@ -134,3 +134,25 @@ def test_sixty_zero_is_six_zero_zero_not_sixty() -> None:
     "d k sixty zero zero four ..." came out one digit short)."""
     text = "right d k sixty zero zero four zero zero eight nine nine three two eight six one three"
     assert redact.turn(text, "What's the IBAN?", "") == "right [iban]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("its +52 247\u00b7916\u00b77622 text first pls", "its [phone] text first pls"),
+        ("0033\u20226\u202203\u202209\u202214\u202248 (mobile)", "[phone] (mobile)"),
+        # a "(" opening a country code is the number's: nothing of it is left beside it
+        ("Mobile (+49)\u20131574\u20139878454 - WhatsApp too", "Mobile [phone] - WhatsApp too"),
+        ("tel (+20)/2/82569999", "tel [phone]"),
+    ],
+)
+def test_middle_dots_and_bracketed_country_codes_typed_in_a_phone_number(
+    text: str, expected: str
+) -> None:
+    assert said(text, "Please type a phone number we can reach you on.") == expected
+
+
+def test_an_msisdn_key_names_an_international_number_without_a_plus() -> None:
+    redactor: Any = zelto.redact_pii()
+    out = redactor.text({"subscriber": {"msisdn": "971552915056", "account_no": "8801234417"}})
+    assert out == {"subscriber": {"msisdn": "[phone]", "account_no": "8801234417"}}

@@ -43,7 +43,7 @@ ID_WORDS = frozenset(
 )
 PHONE_WORDS = frozenset(
     "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
-    "contact area".split()
+    "contact area msisdn".split()
 )
 # what "number", "ID", ... follow when they name an identifier ("locker number")
 _MARKERS = frozenset("number numbers no num id code ref reference digits".split())
@@ -71,10 +71,12 @@ _NOT_NOUNS = frozenset(
     "the a an your my our his her their its this that these those which what whats s is "
     "good best right same other another new old whole full last first correct any some "
     "of to for and or it me us you so oh uh um ok no on in at an by be do go he we up as if "
-    "i mine yours hers ours theirs one ones thing here there who".split()
+    "i mine yours hers ours theirs one ones thing here there who own".split()
 )
 # a number something is sent to is a phone's, whatever is sent ("the code", "the order")
 _SENDING = frozenset("send sent text texted sms message whatsapp ping".split())
+# what is sent to a phone: where it should go is a phone number
+_SENT = frozenset("code codes text texts link message otp pin verification reminder alert".split())
 _POSSESSIVES = frozenset("my your his her our their".split())
 _PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
 _DETERMINERS = frozenset("the a an your my our his her their this that".split())
@@ -106,6 +108,13 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
     sending = _SENDING.intersection(said[:-1])
     if sending and (said[-1] in ("to", "on") or (asked and "where" in said)):
         return "phone"  # "send the tracking link to ...", "where should I text the code?"
+    if (
+        asked
+        and "where" in said
+        and said[-1] in ("go", "sent", "arrive")
+        and _SENT.intersection(said)
+    ):
+        return "phone"  # "Where should the verification code go?"
     seen = 0  # words between this one and the number (fillers not counted)
     maybe_id = None
     bare = ids = False  # a question for "your number" with no identifier's name in it

@@ -220,7 +220,7 @@ def _runs(text: str) -> list[Run]:
                 run.skip = True  # the rest of a time: 10:30
             if not run.groups and before[-1:] == "+":
                 run.plus = True
-                run.lead = m.start() - 1
+                run.lead = m.start() - (2 if before[-2:] == "(+" else 1)  # "(+49) 1574 ..."
             elif not run.groups and before[-1:] == "(":
                 run.lead = m.start() - 1
             add(value, m.start(), m.end())

@@ -7,7 +7,7 @@ written for ASCII digits, spaces and `-`, so the text is folded once, before any
 NFKC compatibility folding (full-width forms, the spaces), invisible characters (format
 characters, category Cf, the other default-ignorable ones such as the Hangul fillers, and
 combining marks) dropped, any decimal digit (category Nd) to its ASCII digit, and nothing else
-to a digit (`½`, `①`, `²` stay themselves), any dash to `-`. An
+to a digit (`½`, `①`, `²` stay themselves), any dash to `-`, a middle dot or bullet to `.`. An
 offset map leads each folded character back to the original one it came from, so a
 replacement cuts the original text (zero-width characters inside a finding go with it).
 """
@@ -20,6 +20,9 @@ import unicodedata
 __all__ = ["back", "fold", "folded"]
 
 _DASHES = {"\u2212", "\ufe63", "\uff0d"}  # minus signs: category Sm, or folded to one
+# dots typed between a number's groups: middle dot, bullet, bullet operator, katakana and
+# hyphenation points ("+52 247·916·7622"): a full stop, as a number is written
+_DOTS = {"\u00b7", "\u2022", "\u2219", "\u30fb", "\uff65", "\u2027", "\u0387"}
 
 
 # invisible, yet not format characters (Unicode's Default_Ignorable_Code_Point, less category
@@ -45,6 +48,8 @@ def _char(c: str) -> str:
     out = unicodedata.normalize("NFKC", c)
     if c in _DASHES or (len(out) == 1 and unicodedata.category(out) == "Pd"):
         return "-"
+    if c in _DOTS:
+        return "."
     if out.isspace():
         return " "
     if any(d.isdigit() for d in out):

@@ -228,3 +228,23 @@ def test_an_echo_of_a_cards_first_digits_asking_for_more_still_joins() -> None:
     )
     out = conversation(*turns)
     assert out[1] == "[card]" and out[3] == "[card]"
+
+
+@pytest.mark.parametrize("live", [False, True])
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ("Right, it starts three oh five, five oh seven", "And the last bit is double seven oh nine."),
+        ("it's one two eight nine", "then five six eight", "and the last bit is eighty one thirty four"),
+        ("+84 0901, um", "Sorry, 926.", "And the last bit is 740."),
+    ],
+)  # fmt: skip
+def test_a_turn_saying_it_goes_on_with_the_number_continues_it(
+    pieces: tuple[str, ...], live: bool
+) -> None:
+    turns = [("assistant", "What number should we send the text to?")]
+    for piece in pieces:
+        turns += [("user", piece), ("assistant", "Mm-hm, go on.")]
+    out = conversation(*turns[:-1], live=live)
+    assert all("[phone]" in out[k] for k in range(1, len(out), 2)), out
+    assert not any(c.isdigit() for c in "".join(out)), out

@@ -159,6 +159,25 @@ def runs(text: str) -> tuple[Run, ...]:
     return tuple(_runs(text))
 
 
+# words opening a turn that say it goes on with a number begun before ("And the last bit is
+# 740.", "then five six eight", "Sorry, 926."): its first run still opens the turn
+_GOES_ON = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|right|sorry|yeah|yes|um+|uh+|er|it)\W+)*"
+    r"(?:(?:and\W+)?then|next|after\W+that|followed\W+by|continuing|"
+    r"the\W+(?:last|next|final|remaining|other|second|third)\W+(?:bit|part|digits?|few|ones?|"
+    r"group|section|half|numbers?)(?:\W+(?:is|are|goes))?|"
+    r"the\W+rest(?:\W+(?:is|of\W+it(?:\W+is)?))?)\b\W*"
+    r"|^\W*sorry\W+",
+    re.I,
+)
+
+
+def _lead_in(text: str) -> int:
+    """Where a turn's words saying it goes on with a number end (0: none)."""
+    m = _GOES_ON.match(text)
+    return m.end() if m else 0
+
+
 def _runs(text: str) -> list[Run]:
     found: list[Run] = []
     run = Run()
@@ -166,6 +185,7 @@ def _runs(text: str) -> list[Run]:
     sep = ""
     pending: tuple[str, int] | None = None  # a "double"/"triple" waiting for its digit
     only_fillers = True
+    lead_in = _lead_in(text)
 
     def close(after: str = "") -> None:
         nonlocal run, sep
@@ -285,11 +305,11 @@ def _runs(text: str) -> list[Run]:
             if kind == "word":
                 camel = value[1:] != value[1:].lower()
                 words.extend([w.lower() for w in _CAMEL.findall(value)] if camel else [low])
-                if low not in _FILLERS:
+                if low not in _FILLERS and m.end() > lead_in:
                     only_fillers = False
             elif value.strip() and value not in "+":
                 words.append(value)
-                only_fillers = False
+                only_fillers = only_fillers and m.end() <= lead_in
     close()
     if found and _one_moment(text, found[-1].groups[-1]):
         found[-1].groups.pop()  # "8689, one moment": the "one" is the moment's
@@ -347,7 +367,7 @@ def is_aside(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def opens_with_number(text: str) -> bool:
     """Whether a run of `text` can be its `head` (cheap: the first few words)."""
-    for word in _LAST_WORDS.findall(text[:80]):
+    for word in _LAST_WORDS.findall(text[_lead_in(text) :][:80]):
         low = word.lower()
         if low not in _FILLERS:
             return low[0].isdigit() or low in _DIGIT_WORDS

@@ -217,6 +217,11 @@ def _numbers_in(
         after = [following] if following is not None and run.tail else []
         # a number read over three turns: this turn's whole run is its middle piece
         pieces = [(before + [run] + after, 1)] if before and after else []
+        # or its first or last piece, the turn between all of the middle one
+        third = _third(next_same, ahead=True) if after else None
+        pieces += [([run] + after + [third], 0)] if third is not None else []
+        third = _third(previous_same, ahead=False) if before else None
+        pieces += [([third] + before + [run], 2)] if third is not None else []
         pieces += [(before + [run], 1)] if before else []
         pieces += [([run] + after, 0)] if after else []
         joins: list[Span] = []
@@ -458,6 +463,18 @@ def _tail_run(text: str) -> Run | None:
 def _head_run(text: str) -> Run | None:
     found = runs(text)
     return found[0] if found and found[0].head and not found[0].skip else None
+
+
+def _third(chain: str | None, *, ahead: bool) -> Run | None:
+    """The piece two turns on (`ahead`) or back in the speaker's chain of number fragments
+    (one a line), when the turn between is a number and nothing else."""
+    lines = (chain or "").split("\n")
+    if len(lines) < (2 if ahead else 3):
+        return None
+    middle = runs(lines[0] if ahead else lines[-1])
+    if len(middle) != 1 or not (middle[0].head and middle[0].tail) or middle[0].skip:
+        return None
+    return _head_run(lines[1]) if ahead else _tail_run(lines[-2])
 
 
 def _joined(pieces: list[Run], mine: int, kinds: frozenset[str], regions: Regions) -> list[Span]:

@@ -234,8 +234,10 @@ def test_an_echo_of_a_cards_first_digits_asking_for_more_still_joins() -> None:
 @pytest.mark.parametrize(
     "pieces",
     [
-        ("Right, it starts three oh five, five oh seven", "And the last bit is double seven oh nine."),
-        ("it's one two eight nine", "then five six eight", "and the last bit is eighty one thirty four"),
+        ("Right, it starts three oh five, five oh seven",
+         "And the last bit is double seven oh nine."),
+        ("it's one two eight nine", "then five six eight",
+         "and the last bit is eighty one thirty four"),
         ("+84 0901, um", "Sorry, 926.", "And the last bit is 740."),
     ],
 )  # fmt: skip

@@ -516,3 +516,18 @@ def test_the_speakers_own_number_near_an_organisations_word_is_redacted(text: st
 )
 def test_what_a_question_asks_for(previous: str, text: str, expected: str) -> None:
     assert redact.turn(text, previous, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [
+        ("I'll need the phone's IMEI to block it.", "okay it's 352217762902769"),
+        ("How can I help?", "I tried the branch on Elm Street, their number's (435) 627-9879"),
+        ("How can I help?", "i already wrote to refunds at bluewaterbb dot net"),
+        ("Anything else?", "I emailed refunds@copperleafhome.com yesterday"),
+    ],
+)
+def test_a_phones_identifier_a_branchs_line_and_a_refunds_mailbox_stay(
+    previous: str, text: str
+) -> None:
+    assert redact.turn(text, previous, "") == text

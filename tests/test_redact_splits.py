@@ -250,3 +250,41 @@ def test_a_turn_saying_it_goes_on_with_the_number_continues_it(
     out = conversation(*turns[:-1], live=live)
     assert all("[phone]" in out[k] for k in range(1, len(out), 2)), out
     assert not any(c.isdigit() for c in "".join(out)), out
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("And the delivery address?", "17170 North Kedzie Avenue, Denver, Colorado 80278."),
+        ("And the date of birth on the account?", "It's oh nine, seventeen, twenty twenty six."),
+        ("Okay, and the work order for this one?", "four seven five ten five double seven nine"),
+    ],
+)
+def test_a_question_between_two_turns_ends_the_number_before_it(question: str, answer: str) -> None:
+    """The other speaker's question is answered by what follows: its digits do not go on
+    with a number the speaker ended the turn before with ('80278' made a phone number of
+    the last digits of the phone before)."""
+    turns = (
+        ("assistant", "What number should we send the text to?"),
+        ("user", "it's zero four six three one double five six six five"),
+        ("assistant", "Perfect, I've added that."),
+        ("user", "Okay."),
+        ("assistant", question),
+        ("user", answer),
+        ("assistant", "Thanks."),
+        ("user", "That's everything I needed today, thanks."),  # else its digits are held
+    )
+    for live in (False, True):
+        out = conversation(*turns, live=live)
+        assert out[5] == answer and "[phone]" in out[1]
+
+
+def test_asking_for_the_last_four_is_a_prompt_to_go_on() -> None:
+    turns = (
+        ("assistant", "I need the social to pull up the file. Go slowly."),
+        ("user", "two seven nine, eight nine"),
+        ("assistant", "ok, and the last four?"),
+        ("user", "two oh one seven"),
+    )
+    out = conversation(*turns)
+    assert out[1] == "[ssn]" and out[3] == "[ssn]"

@@ -81,7 +81,10 @@ ROLES = frozenset(
     "info sales support help billing orders order returns accounts hello contact admin office "
     "enquiries inquiries service bookings reservations careers jobs hr team press media "
     "noreply abuse postmaster webmaster hostmaster security marketing feedback complaints "
-    "claims".split()
+    "claims refunds refund payments invoices accounting finance reception frontdesk events "
+    "partners legal privacy dispatch shipping warranty appointments membership members "
+    "donations tickets concierge care customercare customerservice helpdesk notifications "
+    "alerts news newsletter subscriptions".split()
 )
 # before a local part of plain words: the words before it are where, not whose
 _SUFFIXES = frozenset(("home", "work"))  # places, and the ends of addresses

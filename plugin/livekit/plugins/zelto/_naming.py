@@ -39,7 +39,9 @@ ID_WORDS = frozenset(
     "licence passport vin badge application subscriber contract meter incident tax ein "
     "otp verification code passcode id pnr waybill docket batch lot barcode upc ean isbn "
     "asset registration file folio record quote quotation estimate statement request "
-    "warranty sticker label po rx prescription".split()
+    "warranty sticker label po rx prescription "
+    # what a question asks for that is no phone, card or SSN: a date, an address, a reading
+    "date dob birth birthday born address reading".split()
 )
 PHONE_WORDS = frozenset(
     "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
@@ -124,6 +126,9 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
             break
         if word in _KIND_WORDS:  # "customer ssn 512 ...": named nearer as what it is
             break
+        if word in PHONE_WORDS and words[k + 1 : k + 2] == ["s"] and words[k + 2 : k + 3]:
+            if words[k + 2] in ID_WORDS:  # "the phone's IMEI": the phone's identifier
+                return "id"
         if word in PHONE_WORDS and (asked or seen <= 4):  # "I got a call about my ..."
             return "phone"
         noun = words[k - 1] if k else ""
@@ -191,7 +196,7 @@ def subject(words: list[str] | tuple[str, ...]) -> str | None:
 # said to ring ...", "is the number on your website still ...?")
 _ORGANISATION = frozenset(
     "helpline hotline switchboard website webpage site letter leaflet brochure flyer advert "
-    "poster".split()
+    "poster branch store shop depot".split()
 )
 _ORGANISATION_PAIRS = frozenset(
     {

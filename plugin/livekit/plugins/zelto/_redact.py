@@ -150,8 +150,11 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             continue
         role = str(turns[i].get("role", ""))
         j = last.get(role)
-        if j is not None and _read_back(texts[j], texts[j + 1 : i]):
-            j = None  # the number ending its turn was said back whole: a new one follows
+        if j is not None and (
+            _read_back(texts[j], texts[j + 1 : i]) or _asks(texts[j], texts[j + 1 : i])
+        ):
+            j = None  # the number ending its turn was said back whole, or a question asked
+            # for something else: a new one follows
         if j is not None:
             k = j  # the chain of fragments this turn continues
             while k in back and _fragment(texts[k]) and _fragment(texts[back[k]], end=True):
@@ -221,6 +224,38 @@ def _read_back(said: str | None, between: list[str | None]) -> bool:
         card_talk = PAY_TALK.search(said) or PAY_TALK.search(text)
         return len(tail) >= 13 or not (prefix_ok(tail) and card_talk)
     return False
+
+
+_PROMPT = re.compile(
+    r"\b(?:next|rest|go on|go ahead|carry on|continue|and then|keep going|with you|mhm|"
+    r"uh huh|still here|ready|after that|"
+    r"repeat|again|(?:last|final|other|remaining) \w+)\b",
+    re.I,
+)
+
+
+def _asks(said: str | None, between: list[str | None]) -> bool:
+    """The other speaker asked a question after the number ending `said` ("And the delivery
+    address?", "Is there a number the nurse can reach you on?"): what follows answers it, it
+    does not go on with that number. A prompt to go on ("what's next?", "and the last four?")
+    a word or two ("Sorry?"), or one asking to hear it again ("can you repeat the last
+    eight?") is no such question."""
+    from ._numbers import ends_with_number
+    from ._unicode import folded
+
+    if said is None or not ends_with_number(folded(said)):
+        return False
+    return any(
+        text is not None
+        and "?" in text
+        and len(text.split()) > 2
+        and not _PROMPT.search(text)
+        and not _CONFIRM_ONLY.fullmatch(text.strip())
+        for text in between
+    )
+
+
+_CONFIRM_ONLY = re.compile(r"(?:sorry|pardon|yes|yeah|okay|ok|right|and|go on)[?.!, ]*", re.I)
 
 
 def _chain(back: dict[int, int], first: int, last: int) -> list[int]:

@@ -209,3 +209,30 @@ def test_a_number_said_in_ssn_groups_on_a_tax_form_is_the_ssn(text: str, expecte
     """A W-2, a 1099 or a tax return asks for the SSN: a number said there in the 3-2-4
     groups an SSN is read in is one, with no "social" said."""
     assert redact.turn(text, "", "") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay, hotel romeo 79 1906 1419 3239 2890, no, sorry, 2810 3.",
+        "okay echo sierra three nine double four one five one four nine oh nine five six three "
+        "sorry i mean nine five two three six four six one one two nine one",
+        "E S three eight, four three eight five, six three four five, six one oh two, nine two "
+        "three nine, four nine five three... no sorry, four nine five two.",
+    ],
+)
+def test_an_iban_with_a_group_said_wrong_and_said_again_is_one(text: str) -> None:
+    """A word of restarting inside an IBAN ("no, sorry", "wait", "i mean") may follow a group
+    said wrong: reading it without that group (the check decides) gives the IBAN, whole."""
+    out = redact.turn(text, "And the IBAN for the transfer?", "")
+    assert "[iban]" in out and not any(c.isdigit() for c in out), out
+
+
+def test_an_iban_said_wrong_when_one_was_asked_for_is_still_one() -> None:
+    """Read once with two digits swapped (the check fails), then again: both are the IBAN."""
+    first = "It's foxtrot romeo 70 - 0463 - 0420 - 0742 - 8451 - 1 mike 23 - 455."
+    assert redact.turn(first, "What's the IBAN of the account you'd like it paid into?", "") == (
+        "It's [iban]."
+    )
+    # not asked for: a reference in that shape is no IBAN
+    assert redact.turn(first, "Any reference on the letter?", "") == first

@@ -140,7 +140,8 @@ def _find(
         found = split_emails(text, previous + "\n" + previous_same, before, after)
         spans += [Span(s, e, "email") for s, e in found]
     if "iban" in kinds:
-        spans += _ibans(text, spans, before, after or "")
+        asked = "iban" in text.lower() or "iban" in previous.lower()
+        spans += _ibans(text, spans, before, after or "", asked)
     numeric = kinds & {"card", "phone", "ssn"}
     if numeric and MAYBE_NUMBER.search(text):
         # a reference printed like an IBAN that fails its check: its digits are not a number
@@ -530,10 +531,11 @@ def _held(run: Run, found: list[Span]) -> list[Span]:
     return [Span(rest[0].start, rest[-1].end, "number")]
 
 
-def _ibans(text: str, taken: list[Span], before: str, after: str) -> list[Span]:
+def _ibans(text: str, taken: list[Span], before: str, after: str, asked: bool) -> list[Span]:
     """IBANs of this turn, or this turn's part of one said over the speaker's turns just
     before and after it."""
-    return _apart([Span(s, e, "iban") for s, e in ibans(text, before, after)], taken)
+    found = ibans(text, before, after, asked=asked)
+    return _apart([Span(s, e, "iban") for s, e in found], taken)
 
 
 def _apart(spans: list[Span], others: list[Span]) -> list[Span]:

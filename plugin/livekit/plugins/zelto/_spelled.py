@@ -26,9 +26,12 @@ __all__ = ["ibans", "look_alikes", "spelled_ibans"]
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
 
 
-def ibans(text: str, previous: str = "", following: str = "") -> list[tuple[int, int]]:
+def ibans(
+    text: str, previous: str = "", following: str = "", *, asked: bool = False
+) -> list[tuple[int, int]]:
     """Written IBANs: the longest prefix of each candidate that is valid; else said ones,
-    with the same speaker's turns before and after this one read on either side of it."""
+    with the same speaker's turns before and after this one read on either side of it.
+    `asked`: the call talks of IBANs here, so one said that fails the check is one misread."""
     found = []
     for m in _IBAN.finditer(text):
         raw = m.group().upper()
@@ -41,6 +44,10 @@ def ibans(text: str, previous: str = "", following: str = "") -> list[tuple[int,
     found = spelled_ibans(text)
     if found:
         return found
+    if asked:
+        found = spelled_ibans(text, checked=False)
+        if found:
+            return found
     # this turn is an IBAN's end, its start, or (said over three turns) its middle
     for before, after in ((previous, ""), ("", following), (previous, following)):
         if not (before or after) or (before and after and found):
@@ -87,13 +94,18 @@ _REPEAT = {"double": 2, "triple": 3}
 _SKIP = {"uh", "um", "er", "erm", "dash", "space", "and", "then", "hyphen", "like", "so", "okay"}
 _SKIP |= {"ok", "yeah", "yes", "right", "hmm", "mm", "ah", "well", "comma", "dot", "point", "slash"}
 _OH = "\x00"  # "oh": a zero or the letter O ("r a b oh": RABO), both tried under the check
+_RESTART = "\x01"  # a word of restarting: the group said before it may be said again after
+_RESTARTS = {"sorry", "wait", "actually", "correction", "oops", "no"}
+# said right after one ("sorry, that's 3425", "sorry i mean 9523"): read over
+_RESTART_TAIL = {"that", "s", "it", "is", "i", "mean", "make", "should", "be", "no", "sorry"}
 _DIGIT_WORDS = [*_UNITS, *_TEENS, *_TENS]
 # an IBAN has 8 digits or more (written or said); most turns have fewer
 _MAYBE = re.compile(r"\d|\b(?:" + "|".join(_DIGIT_WORDS) + r")\b", re.I)
 
 
-def spelled_ibans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each IBAN said in `text` as letters, digits and digit words."""
+def spelled_ibans(text: str, *, checked: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each IBAN said in `text` as letters, digits and digit words; with
+    `checked` False, also one of its country's length that fails the check (misread)."""
     if len(_MAYBE.findall(text)) < 8:  # most turns: too few digits for one
         return []
     found: list[tuple[int, int]] = []
@@ -101,7 +113,7 @@ def spelled_ibans(text: str) -> list[tuple[int, int]]:
         chars = "".join(c for c, _, _ in stream)
         p = 0
         while p <= len(chars) - 15:  # 15 characters: Norway's IBANs, the shortest
-            end = _longest(chars, p)
+            end = _longest(chars, p, checked)
             if end:
                 found.append((stream[p][1], stream[end - 1][2]))
                 p = end
@@ -110,19 +122,39 @@ def spelled_ibans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _longest(chars: str, p: int) -> int:
+def _longest(chars: str, p: int, checked: bool = True) -> int:
+    """The end of the IBAN said from `p`, 0 for none. A word of restarting inside it
+    (`_RESTART`: "... 2890, no, sorry, 2810 3 ...") may stand after a group said wrong: the
+    up to five characters before it are dropped (or none: a pause), the check decides."""
     head = chars[p : p + 4].replace(_OH, "0")
-    if not (head[:2].isalpha() and head[2:].isdigit()):
+    if not (head[:2].isalpha() and head[2:].isdigit()) or _RESTART in head:
         return 0
     size = _size(head[:2])
-    if not size or p + size > len(chars):
+    if not size:
         return 0
-    window = head + chars[p + 4 : p + size]
+    q = chars.find(_RESTART, p, p + size + 1)
+    if q < 0:
+        return p + size if p + size <= len(chars) and _valid(chars[p : p + size], checked) else 0
+    said, rest = chars[p:q], chars[q + 1 :].replace(_RESTART, "")
+    for dropped in range(0, 6):
+        kept = len(said) - dropped
+        if kept < 4 or kept + len(rest) < size:
+            continue
+        if _valid(said[:kept] + rest[: size - kept], checked):
+            return q + 1 + (size - kept)
+    return 0
+
+
+def _valid(window: str, checked: bool) -> bool:
+    """Valid with some reading of its "oh"s; with `checked` False, any IBAN of that length
+    (the caller checks talk of IBANs: a misread one is still one)."""
+    if not checked:
+        return _RESTART not in window
     ohs = window.count(_OH)
     readings = [window.replace(_OH, "0")]
     if 0 < ohs <= 3:  # each "oh" a zero or an O: at most eight readings
         readings = _readings(window, ohs)
-    return p + size if any(_iban.is_valid(r) for r in readings) else 0
+    return any(_iban.is_valid(r) for r in readings)
 
 
 def _readings(window: str, ohs: int) -> list[str]:
@@ -165,6 +197,17 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
             continue
         if skip:
             skip -= 1
+            continue
+        if (
+            low in _RESTARTS
+            and len(stream) >= 4
+            or (low == "i" and lowered[index + 1 : index + 2] == ["mean"])
+        ):
+            if stream and stream[-1][0] != _RESTART:
+                stream.append((_RESTART, m.start(), m.end()))
+            skip = 0
+            while index + 1 + skip < len(tokens) and lowered[index + 1 + skip] in _RESTART_TAIL:
+                skip += 1
             continue
         named = named_letter(lowered, index)
         if named:

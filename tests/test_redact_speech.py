@@ -460,7 +460,8 @@ def test_a_phone_number_read_again_corrected_is_redacted_in_both_readings() -> N
         "end, so six four six three one eight two oh seven four"
     )
     out = redact.turn(text, "What's the best number to call you back on?", "")
-    assert out == "[phone] sorry, two oh four seven at the end, so [phone]"  # "oh" read as 0
+    # "oh" read as 0; the group said again after "sorry" is the number's
+    assert out == "[phone] at the end, so [phone]"
 
 
 def test_a_number_near_no_phone_or_card_said_in_the_turn_stays() -> None:
@@ -531,3 +532,39 @@ def test_a_phones_identifier_a_branchs_line_and_a_refunds_mailbox_stay(
     previous: str, text: str
 ) -> None:
     assert redact.turn(text, previous, "") == text
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        (
+            "What's the phone number you registered with?",
+            "It's 55 16 3868-3086, wait, no, 3084.",
+            "It's [phone].",
+        ),
+        (
+            "What's the best number to reach you on?",
+            "six oh seven, three oh nine, seven one oh... no, seven one oh eight.",
+            "[phone].",
+        ),
+        (
+            "I'll need the SSN for the application.",
+            "It's three three one, six six, no, six seven, seven oh nine seven.",
+            "It's [ssn].",
+        ),
+        (
+            "For verification, can I get your Social Security number?",
+            "it's zero zero three four six i mean four four five seven eight two",
+            "it's [ssn]",
+        ),
+    ],
+)
+def test_a_group_said_wrong_then_said_again_is_redacted_with_its_number(
+    previous: str, text: str, expected: str
+) -> None:
+    assert redact.turn(text, previous, "") == expected
+
+
+def test_a_restart_before_other_digits_joins_nothing() -> None:
+    text = "my number is 415 555 0134, no wait, the flight is at 9 40"
+    assert redact.turn(text, "", "") == "my number is [phone], no wait, the flight is at 9 40"

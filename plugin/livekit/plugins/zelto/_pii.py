@@ -29,7 +29,7 @@ from ._naming import ID_WORDS, organisations
 from ._naming import named as _named
 from ._naming import said as _said
 from ._naming import subject as _subject
-from ._numbers import MAYBE_NUMBER, PENDING, Run, runs
+from ._numbers import MAYBE_NUMBER, PENDING, RESTART_WORDS, Run, runs
 from ._regions import (
     FALLBACK_REGIONS,
     Regions,
@@ -238,6 +238,11 @@ def _numbers_in(
         if kinds & {"card", "phone"} and named != "id":
             again = _repeated(run, kinds, regions, previous, previous_same, ssn_near)
             found = _apart(found, again) + again if again and not _whole_card(found, run) else found
+        if index and not any(f.start <= run.groups[0].start < f.end for f in found + spans):
+            fixed = _corrected(text, found_runs[index - 1], run, spans, kinds, hinted, ssn_talked)
+            if fixed is not None:
+                spans = _apart(spans, [fixed])
+                found = _apart(found, [fixed]) + [fixed]
         if run.tail and (next_same is None or pending):
             found += _held(run, found)
         spans += found
@@ -464,6 +469,49 @@ def _tail_run(text: str) -> Run | None:
 def _head_run(text: str) -> Run | None:
     found = runs(text)
     return found[0] if found and found[0].head and not found[0].skip else None
+
+
+def _corrected(
+    text: str,
+    said: Run,
+    again: Run,
+    spans: list[Span],
+    kinds: set[str],
+    regions: Regions,
+    ssn: bool,
+) -> Span | None:
+    """A number whose last group was said wrong and said again after a word of restarting
+    ("..., 3868-3086, wait, no, 3084", "331, 66, no, 67, 7097", "... 710... no, 7108"): one
+    span over both runs, when the first was found already (and the second is no longer than
+    a group), or when its digits less the wrong group's, then the second's, are a number."""
+    between = re.findall(r"[a-z]+", text[said.groups[-1].end : again.groups[0].start].lower())
+    fixing = RESTART_WORDS.intersection(between) and not set(between) - _FIXING
+    if len(between) > 6 or not fixing or said.skip or again.skip:
+        return None
+    first, second = _digits(said, 0, len(said.groups)), _digits(again, 0, len(again.groups))
+    if len(second) > 7:
+        return None  # a whole number said instead
+    start, end = _lead(said, 0), again.groups[-1].end
+    over = [s for s in spans if s.start <= said.groups[-1].start < s.end and s.kind in _DIGITS]
+    if over and len(second) <= len(said.groups[-1].digits) + 1:
+        return Span(over[-1].start, end, over[-1].kind)
+    group = len(said.groups[-1].digits)  # the wrong group first, then fewer or more digits
+    drops = [group] + [k for k in range(1, min(len(first), 6)) if k != group]
+    readings = [first[:-k] + second for k in drops if k < len(first)]
+    if "ssn" in kinds and ssn and any(ssn_ok(digits) for digits in readings):
+        return Span(start, end, "ssn")
+    for digits in readings:
+        if "phone" in kinds and len(digits) >= 8 and is_phone(digits, said.plus, regions):
+            return Span(start, end, "phone")
+    return None
+
+
+_DIGITS = ("card", "phone", "ssn")
+# what may stand between a group said wrong and the same said again
+_FIXING = RESTART_WORDS | frozenset(
+    "i it s that is make should be let me see hang on um uh er erm so like okay ok oh ah hmm "
+    "yeah sorry".split()
+)
 
 
 def _third(chain: str | None, *, ahead: bool) -> Run | None:

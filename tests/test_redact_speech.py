@@ -568,3 +568,23 @@ def test_a_group_said_wrong_then_said_again_is_redacted_with_its_number(
 def test_a_restart_before_other_digits_joins_nothing() -> None:
     text = "my number is 415 555 0134, no wait, the flight is at 9 40"
     assert redact.turn(text, "", "") == "my number is [phone], no wait, the flight is at 9 40"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's a Philippine number, zero nine zero five, four six four, seventy two sixty seven.",
+        "my Vietnamese number is 0949 823 525",
+        "use the Kenyan number, 0712 345 678",
+    ],
+)
+def test_any_countrys_name_or_its_peoples_names_a_phone_number(text: str) -> None:
+    """From libphonenumber's names of its 245 regions, and the usual ways their people are
+    called (Vietnam: Vietnamese, Kenya: Kenyan): not only the places the rules list."""
+    out = redact.turn(text, "Can you give me a daytime number?", "")
+    assert "[phone]" in out and not any(c.isdigit() for c in out), out
+
+
+@pytest.mark.parametrize("text", ["the part number is 4471 2290 18", "jersey number 23 45 67 89"])
+def test_a_part_or_a_jersey_number_is_no_countrys(text: str) -> None:
+    assert redact.turn(text, "", "") == text

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ._regions import PLACE_WORDS
+from ._regions import country_words
 
 __all__ = ["ID_WORDS", "PHONE_WORDS", "named", "organisations", "said", "subject"]
 
@@ -137,7 +137,7 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
         # a name written in camel case is read in two ("WhatsApp": "whats", "app")
         joined = words[k - 2] + noun if k >= 2 else ""
         if word in _MARKERS and noun:
-            if noun in _PHONE_NOUNS or noun in PLACE_WORDS or joined in _PHONE_NOUNS:
+            if noun in _PHONE_NOUNS or noun in country_words() or joined in _PHONE_NOUNS:
                 return "phone"  # "home number", "Polish number", "WhatsApp number"
             if noun in _OTHER_NOUNS:
                 break

@@ -20,6 +20,7 @@ import phonenumbers
 __all__ = [
     "FALLBACK_REGIONS",
     "PLACE_WORDS",
+    "country_words",
     "Regions",
     "business_line",
     "grouped_phone",
@@ -91,6 +92,34 @@ _PLACES = {
 }
 _BY_WORD = {word: region for region, words in _PLACES.items() for word in words.split()}
 PLACE_WORDS = frozenset(_BY_WORD) | {"us", "local", "foreign", "international", "overseas"}
+
+
+@functools.lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """Every country's English name (libphonenumber's, 245 of them) and the words its people
+    are called by, made the usual ways ("Vietnam": vietnamese, "Kenya": kenyan, "Iraq":
+    iraqi, "Philippines": philippine): what a number is named by ("my Vietnamese number")."""
+    import phonenumbers
+    from phonenumbers.geocoder import _region_display_name
+
+    out = set(PLACE_WORDS)
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        for name in _WORD.findall(_region_display_name(region, "en").lower()):
+            if len(name) < 4 or name in _NOT_COUNTRY:
+                continue
+            stem = name[:-1] if name[-1] in "aeiouy" else name
+            out |= {name, name + "n", name + "ese", name + "i", name + "ian", name + "an"}
+            out |= {stem + "ese", stem + "ian", stem + "an", stem + "ish", name.removesuffix("s")}
+    return frozenset(out) - {"part", "man", "ian", "ish"}
+
+
+# words of countries' names that name no country on their own
+_NOT_COUNTRY = frozenset(
+    "and the islands island saint republic kingdom united states territory territories "
+    "democratic people peoples north south east west central new great british "
+    # nor what a number is named by elsewhere: "jersey number", "part number"
+    "jersey cook".split()
+)
 _WORD = re.compile(r"[a-z]+")
 
 

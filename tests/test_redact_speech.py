@@ -588,3 +588,19 @@ def test_any_countrys_name_or_its_peoples_names_a_phone_number(text: str) -> Non
 @pytest.mark.parametrize("text", ["the part number is 4471 2290 18", "jersey number 23 45 67 89"])
 def test_a_part_or_a_jersey_number_is_no_countrys(text: str) -> None:
     assert redact.turn(text, "", "") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okay so area code first, 587, and the number is 885-9679.",
+         "Okay so area code first, [phone]."),
+        ("Dialling code zero two four, then six three zero, seven three.",
+         "Dialling code [phone]."),
+        ("It's 08 dialling code, 79.54.97.", "It's [phone]."),
+    ],
+)  # fmt: skip
+def test_an_area_or_dialling_code_said_apart_from_the_rest(text: str, expected: str) -> None:
+    assert redact.turn(text, "What's the best number to get you on if we're cut off?", "") == (
+        expected
+    )

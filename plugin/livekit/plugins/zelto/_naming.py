@@ -52,6 +52,7 @@ _MARKERS = frozenset("number numbers no num id code ref reference digits".split(
 # nouns before a marker that make it a phone's number ("home number", "country code")
 _PHONE_NOUNS = PHONE_WORDS | frozenset(
     "home work office direct daytime evening emergency personal tel cellphone country "
+    "dialling dialing std trunk "
     "alternate alternative backup business line cellular portable registered linked primary "
     "secondary "
     # messaging apps, wallets and carriers a number is known by ("my WhatsApp number")

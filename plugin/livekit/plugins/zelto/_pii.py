@@ -238,6 +238,10 @@ def _numbers_in(
         if kinds & {"card", "phone"} and named != "id":
             again = _repeated(run, kinds, regions, previous, previous_same, ssn_near)
             found = _apart(found, again) + again if again and not _whole_card(found, run) else found
+        if index and "phone" in kinds:  # "area code first, 587, and the number is 885-9679"
+            joined = _area_code(text, found_runs[index - 1], run, hinted)
+            if joined is not None:
+                spans, found = _apart(spans, [joined]), _apart(found, [joined]) + [joined]
         if index and not any(f.start <= run.groups[0].start < f.end for f in found + spans):
             fixed = _corrected(text, found_runs[index - 1], run, spans, kinds, hinted, ssn_talked)
             if fixed is not None:
@@ -469,6 +473,29 @@ def _tail_run(text: str) -> Run | None:
 def _head_run(text: str) -> Run | None:
     found = runs(text)
     return found[0] if found and found[0].head and not found[0].skip else None
+
+
+def _area_code(text: str, code: Run, rest: Run, regions: Regions) -> Span | None:
+    """An area or dialling code said on its own, named, then the rest of the number after
+    words that only join them ("Dialling code 024, then 630 73", "08 dialling code,
+    79.54.97", "area code first, 587, and the number is 885-9679"): one phone number."""
+    between = re.findall(r"[a-z]+", text[code.groups[-1].end : rest.groups[0].start].lower())
+    named = set(code.words_before[-3:]) | set(between)
+    if not (named & _CODE_NAMES and "code" in named) or set(between) - _CODE_JOINS:
+        return None
+    first, second = _digits(code, 0, len(code.groups)), _digits(rest, 0, len(rest.groups))
+    if code.skip or rest.skip or not 1 <= len(first) <= 5 or len(second) < 4:
+        return None
+    if not is_phone(first + second, code.plus, regions):
+        return None
+    return Span(_lead(code, 0), rest.groups[-1].end, "phone")
+
+
+_CODE_NAMES = frozenset("area dialling dialing city std code".split())
+_CODE_JOINS = _CODE_NAMES | frozenset(
+    "first then and the number is rest after that it s its followed by uh um er so okay ok "
+    "prefix local".split()
+)
 
 
 def _corrected(

@@ -288,3 +288,16 @@ def test_asking_for_the_last_four_is_a_prompt_to_go_on() -> None:
     )
     out = conversation(*turns)
     assert out[1] == "[ssn]" and out[3] == "[ssn]"
+
+
+@pytest.mark.parametrize("between", ["And after 45?", "Okay, and the middle two?", "Hm?"])
+def test_a_question_naming_nothing_does_not_end_the_number(between: str) -> None:
+    """Only a question naming what it asks for ends a number: an unjoined half is in clear."""
+    turns = (
+        ("assistant", "Can I get your social?"),
+        ("user", "five one two, four five"),
+        ("assistant", between),
+        ("user", "seven seven eight one"),
+    )
+    out = conversation(*turns)
+    assert out[1] == "[ssn]" and out[3] == "[ssn]", out

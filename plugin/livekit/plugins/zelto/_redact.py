@@ -228,7 +228,7 @@ def _read_back(said: str | None, between: list[str | None]) -> bool:
 
 _PROMPT = re.compile(
     r"\b(?:next|rest|go on|go ahead|carry on|continue|and then|keep going|with you|mhm|"
-    r"uh huh|still here|ready|after that|"
+    r"uh huh|still here|ready|after that|middle|digits|part|piece|bit|group|section|"
     r"repeat|again|(?:last|final|other|remaining) \w+)\b",
     re.I,
 )
@@ -237,25 +237,24 @@ _PROMPT = re.compile(
 def _asks(said: str | None, between: list[str | None]) -> bool:
     """The other speaker asked a question after the number ending `said` ("And the delivery
     address?", "Is there a number the nurse can reach you on?"): what follows answers it, it
-    does not go on with that number. A prompt to go on ("what's next?", "and the last four?")
-    a word or two ("Sorry?"), or one asking to hear it again ("can you repeat the last
-    eight?") is no such question."""
+    does not go on with that number. Only a question naming what it asks for (a phone, an
+    identifier, a date, an address: `_naming`) is one; a prompt to go on ("what's next?",
+    "and the last four?"), one asking to hear it again ("can you repeat the last eight?") or
+    any other ("and after 45?") is not: a number left unjoined is a number left in clear."""
+    from ._naming import ID_WORDS, named
+    from ._naming import said as words_of
     from ._numbers import ends_with_number
     from ._unicode import folded
 
     if said is None or not ends_with_number(folded(said)):
         return False
-    return any(
-        text is not None
-        and "?" in text
-        and len(text.split()) > 2
-        and not _PROMPT.search(text)
-        and not _CONFIRM_ONLY.fullmatch(text.strip())
-        for text in between
-    )
-
-
-_CONFIRM_ONLY = re.compile(r"(?:sorry|pardon|yes|yeah|okay|ok|right|and|go on)[?.!, ]*", re.I)
+    for text in between:
+        if text is None or "?" not in text or _PROMPT.search(text):
+            continue
+        words = words_of(folded(text))
+        if named(words[-12:], asked=True) or ID_WORDS.intersection(words):
+            return True
+    return False
 
 
 def _chain(back: dict[int, int], first: int, last: int) -> list[int]:

@@ -236,3 +236,23 @@ def test_an_iban_said_wrong_when_one_was_asked_for_is_still_one() -> None:
     )
     # not asked for: a reference in that shape is no IBAN
     assert redact.turn(first, "Any reference on the letter?", "") == first
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_the_first_and_last_pieces_of_an_iban_over_three_turns_are_found(live: bool) -> None:
+    """Each piece alone is no IBAN, nor either pair of neighbours: read with both others."""
+    payload = {
+        "transcript": {
+            "turns": [
+                {"role": "assistant", "content": "I'll need the IBAN for the direct debit."},
+                {"role": "user", "content": "okay so d e eight nine three seven"},
+                {"role": "assistant", "content": "yep go on"},
+                {"role": "user", "content": "zero four zero zero four four zero five"},
+                {"role": "assistant", "content": "uh huh"},
+                {"role": "user", "content": "three two zero one three zero zero zero"},
+                {"role": "assistant", "content": "Thank you, all noted."},
+            ]
+        }
+    }
+    out = [t["content"] for t in (redact.live if live else redact)(payload)["transcript"]["turns"]]
+    assert out[1] == "okay so [iban]" and out[3] == "[iban]" and out[5] == "[iban]", out

@@ -141,7 +141,13 @@ def _find(
         spans += [Span(s, e, "email") for s, e in found]
     if "iban" in kinds:
         asked = "iban" in text.lower() or "iban" in previous.lower()
-        spans += _ibans(text, spans, before, after or "", asked)
+        # an IBAN over three turns: this turn its first or last piece
+        far = (
+            "\n".join(previous_same.split("\n")[-2:]),
+            "\n".join((next_same or "").removesuffix(PENDING).split("\n")[:2]),
+        )
+        found = ibans(text, before, after or "", asked=asked, far=far)
+        spans += apart([Span(s, e, "iban") for s, e in found], spans)
     numeric = kinds & {"card", "phone", "ssn"}
     if numeric and MAYBE_NUMBER.search(text):
         # a reference printed like an IBAN that fails its check: its digits are not a number
@@ -360,10 +366,3 @@ def _grouped(text: str, run: Run, *, trunk: bool) -> list[Span]:
     ):
         return []
     return [Span(lead(run, 0), run.groups[-1].end, "phone")]
-
-
-def _ibans(text: str, taken: list[Span], before: str, after: str, asked: bool) -> list[Span]:
-    """IBANs of this turn, or this turn's part of one said over the speaker's turns just
-    before and after it."""
-    found = ibans(text, before, after, asked=asked)
-    return apart([Span(s, e, "iban") for s, e in found], taken)

@@ -27,11 +27,18 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
 
 
 def ibans(
-    text: str, previous: str = "", following: str = "", *, asked: bool = False
+    text: str,
+    previous: str = "",
+    following: str = "",
+    *,
+    asked: bool = False,
+    far: tuple[str, str] = ("", ""),
 ) -> list[tuple[int, int]]:
     """Written IBANs: the longest prefix of each candidate that is valid; else said ones,
     with the same speaker's turns before and after this one read on either side of it.
-    `asked`: the call talks of IBANs here, so one said that fails the check is one misread."""
+    `asked`: the call talks of IBANs here, so one said that fails the check is one misread;
+    `far`: the speaker's two turns before and after, for an IBAN over three turns whose first
+    or last piece this turn is."""
     found = []
     for m in _IBAN.finditer(text):
         raw = m.group().upper()
@@ -49,7 +56,9 @@ def ibans(
         if found:
             return found
     # this turn is an IBAN's end, its start, or (said over three turns) its middle
-    for before, after in ((previous, ""), ("", following), (previous, following)):
+    sides = [(previous, ""), ("", following), (previous, following)]
+    sides += [(far[0], ""), ("", far[1])] if far[0] != previous or far[1] != following else []
+    for before, after in sides:
         if not (before or after) or (before and after and found):
             continue
         whole = f"{before}\n{text}\n{after}" if before else f"{text}\n{after}"

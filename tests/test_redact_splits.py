@@ -301,3 +301,26 @@ def test_a_question_naming_nothing_does_not_end_the_number(between: str) -> None
     )
     out = conversation(*turns)
     assert out[1] == "[ssn]" and out[3] == "[ssn]", out
+
+
+def test_a_phone_asked_for_by_name_after_card_talk_is_no_card() -> None:
+    turns = (
+        ("assistant", "How would you like to pay?"),
+        ("user", "Visa, four two six two, three two six oh, one one one three, "
+         "three seven five two."),
+        ("assistant", "And a phone number for the receipt?"),
+        ("user", "three six three, two three two, three five seven two."),
+    )  # fmt: skip
+    out = conversation(*turns)
+    assert out[1] == "Visa, [card]." and out[3] == "[phone].", out
+
+
+def test_my_new_cell_after_ssn_talk_is_a_phone() -> None:
+    turns = (
+        ("assistant", "Last four of your social, please."),
+        ("user", "1129."),
+        ("assistant", "Thanks. And is (531) 659-7807 still the best number?"),
+        ("user", "No, use my new cell, nine four three, three oh four, two one one five."),
+    )
+    out = conversation(*turns)
+    assert out[3] == "No, use my new cell, [phone].", out

@@ -32,7 +32,7 @@ from ._again import corrected, read_back, repeated, said_wrong, whole_card
 from ._cards import is_card
 from ._emails import MAYBE as _MAYBE_EMAIL
 from ._emails import find_emails, split_emails
-from ._naming import ID_WORDS, organisations
+from ._naming import ID_WORDS, PHONE_WORDS, organisations
 from ._naming import named as _named
 from ._naming import said as _said
 from ._naming import subject as _subject
@@ -173,7 +173,9 @@ def _numbers_in(
     pending = next_same is not None and next_same.endswith(PENDING)
     if pending:  # the speaker's turns after this one are still reading a number out
         next_same = next_same[: -len(PENDING)]  # type: ignore[index]
-    cards_here = bool(_CARD_CONTEXT.search(text) or _CARD_CONTEXT.search(previous))
+    cards_said = bool(_CARD_CONTEXT.search(text))  # this turn names a card
+    ssn_said = bool(_SSN_CONTEXT.search(text))
+    cards_here = cards_said or bool(_CARD_CONTEXT.search(previous))
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
     ssn_here = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
     ssn_talked = ssn_here or "ssn" in talk
@@ -211,6 +213,9 @@ def _numbers_in(
             if (own == "id" and (own_id or not tax_form)) or not (ssn_here or tax_form):
                 kinds.discard("ssn")
         phoned = named == "phone"
+        if own == "phone":  # "use my new cell, ...": not the card or the SSN talked of
+            # before, unless this turn names one
+            kinds -= {k for k, said in (("card", cards_said), ("ssn", ssn_said)) if not said}
         hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked or tax_form)
         if not found and "phone" in kinds and named is None:
@@ -259,9 +264,16 @@ def _numbers_in(
     lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
     ahead = [t for t in (next_same or "").split("\n") if MAYBE_NUMBER.search(t)][:3]
     streamed: list[Span] = []
-    if "ssn" in numeric and ssn_near:  # an SSN read over several runs or turns
+    # the question asked for a phone by name ("And a phone number for the receipt?"), no card
+    # or SSN: none is streamed from this turn ("the number on the new card?" asks for a card)
+    phone_asked = (
+        asked == "phone"
+        and bool(PHONE_WORDS.intersection(_said(previous)))
+        and not (_CARD_CONTEXT.search(previous) or _SSN_CONTEXT.search(previous))
+    )
+    if "ssn" in numeric and ssn_near and (ssn_said or not phone_asked):  # an SSN over runs
         streamed += [Span(s, e, "ssn") for s, e in stream_ssns(text, lines, ahead)]
-    if "card" in numeric:  # a card read over several runs, with anything between them
+    if "card" in numeric and (cards_said or not phone_asked):  # a card read over runs
         pay = "card" in talk or any(PAY_TALK.search(t) for t in (text, previous, previous_same))
         streamed += [
             Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)

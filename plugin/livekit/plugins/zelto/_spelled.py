@@ -102,6 +102,9 @@ _REPEAT = {"double": 2, "triple": 3}
 # fillers and spoken separators inside an IBAN: read over (the check guards what is read)
 _SKIP = {"uh", "um", "er", "erm", "dash", "space", "and", "then", "hyphen", "like", "so", "okay"}
 _SKIP |= {"ok", "yeah", "yes", "right", "hmm", "mm", "ah", "well", "comma", "dot", "point", "slash"}
+# words of four letters or fewer saying where in the IBAN the speaker is ("and last X oh oh
+# ...", "the rest"): not letters of it
+_SKIP |= {"last", "rest", "bit", "next", "part", "that", "the"}
 _OH = "\x00"  # "oh": a zero or the letter O ("r a b oh": RABO), both tried under the check
 _RESTART = "\x01"  # a word of restarting: the group said before it may be said again after
 _RESTARTS = {"sorry", "wait", "actually", "correction", "oops", "no"}

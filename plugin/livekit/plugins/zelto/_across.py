@@ -44,11 +44,15 @@ def area_code(text: str, code: Run, rest: Run, regions: Regions) -> Span | None:
     if not (named & _CODE_NAMES and "code" in named) or set(between) - _CODE_JOINS:
         return None
     first, second = run_digits(code, 0, len(code.groups)), run_digits(rest, 0, len(rest.groups))
-    if code.skip or rest.skip or not 1 <= len(first) <= 5 or len(second) < 4:
+    if code.skip or rest.skip:
         return None
-    if not is_phone(first + second, code.plus, regions):
-        return None
-    return Span(lead(code, 0), rest.groups[-1].end, "phone")
+    if 1 <= len(first) <= 5 and len(second) >= 4 and is_phone(first + second, code.plus, regions):
+        return Span(lead(code, 0), rest.groups[-1].end, "phone")
+    # or said after the rest: "my home number is 555 2671, area code 415"
+    if set(between) & _CODE_NAMES - {"code"} and 1 <= len(second) <= 5 <= len(first):
+        if is_phone(second + first, False, regions):
+            return Span(lead(code, 0), rest.groups[-1].end, "phone")
+    return None
 
 
 _CODE_NAMES = frozenset("area dialling dialing city std code".split())

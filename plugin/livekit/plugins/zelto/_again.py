@@ -78,7 +78,8 @@ def repeated(
     previous turn, said again: part of it. A card's six or more ("Can you repeat the last
     eight?"; its last four alone, "the card ending in 5478", is what receipts print: kept), a
     phone number's last four or more ("Let me read that back: ..." ... "yes, ends in 0049");
-    in SSN talk, nine digits are the SSN's (whose last four say nothing)."""
+    in SSN talk, nine digits are the SSN's (whose last four say nothing). A whole card said
+    back with a slip or two ("That's 4526 0181 5980 3012?") is that card too."""
     digits = run_digits(run, 0, len(run.groups))
     if len(digits) < 4:
         return []
@@ -92,6 +93,8 @@ def repeated(
             said = run_digits(other, 0, len(other.groups))
             if "card" in kinds and len(digits) >= 6 and digits in said and is_card(said):
                 return [Span(s, e, "card") for s, e in span]
+            if "card" in kinds and is_card(said) and near(digits, said):
+                return [Span(s, e, "card") for s, e in span]  # read back with a slip
             if (ssn and len(said) == 9) or is_card(said):
                 continue  # an SSN's or a card's last four ("the one ending 6789") are no phone's
             if "phone" in kinds and said.endswith(digits) and len(said) > len(digits):

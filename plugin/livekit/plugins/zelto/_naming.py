@@ -65,6 +65,7 @@ _PHONE_NOUNS = PHONE_WORDS | frozenset(
 # nouns before a marker that make it a card's or an SSN's: named, but not an identifier
 _OTHER_NOUNS = frozenset(
     "card visa mastercard amex debit credit maestro discover social security ssn iban bank "
+    "cc pan ccnum "
     "sixteen fifteen long".split()
 )
 # words that name a number's kind outright, nearer to it than an identifier's name
@@ -130,6 +131,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
         if word in PHONE_WORDS and words[k + 1 : k + 2] == ["s"] and words[k + 2 : k + 3]:
             if words[k + 2] in ID_WORDS:  # "the phone's IMEI": the phone's identifier
                 return "id"
+        if word in PHONE_WORDS and asked and _object(words, k) and ID_WORDS.intersection(words[:k]):
+            continue  # "What's the IMEI on your phone?": where the number is, not what
         if word in PHONE_WORDS and (asked or seen <= 4):  # "I got a call about my ..."
             return "phone"
         noun = words[k - 1] if k else ""
@@ -147,6 +150,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
             bare = bare or word in ("number", "numbers")
             if word == "number" and noun in _POSSESSIVES and not asked and seen <= 3:
                 return "phone"  # "my number is 98765 43210": one's own number is a phone's
+        if word in ("file", "record") and words[k - 1 : k] == ["on"]:
+            break  # "card on file": where the number is kept, not an id's name
         if word in ID_WORDS or (word.endswith("s") and word[:-1] in ID_WORDS):
             ids = True
             if seen <= 2 and not (asked and _object(words, k)):
@@ -197,7 +202,7 @@ def subject(words: list[str] | tuple[str, ...]) -> str | None:
 # said to ring ...", "is the number on your website still ...?")
 _ORGANISATION = frozenset(
     "helpline hotline switchboard website webpage site letter leaflet brochure flyer advert "
-    "poster branch store shop depot".split()
+    "poster branch store shop depot pharmacy clinic surgery restaurant hotel".split()
 )
 _ORGANISATION_PAIRS = frozenset(
     {
@@ -211,7 +216,7 @@ _FIRST_PERSON = frozenset("my me mine i'm myself".split())
 def organisations(words: tuple[str, ...]) -> bool:
     """The words before a number (its last ten) say it is an organisation's line, and none
     says it is the speaker's ("my number is on the letter" is theirs)."""
-    near = [w.lower() for w in words[-10:]]
+    near = [w.lower().removesuffix("'s") for w in words[-10:]]  # "our store's number"
     if _FIRST_PERSON.intersection(near):
         return False
     return bool(_ORGANISATION.intersection(near)) or any(

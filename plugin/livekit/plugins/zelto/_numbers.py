@@ -98,7 +98,9 @@ _BREAK = (
         "or but is was are were has have had its my his her our your their the a an that this "
         "zip code pin ext exp cvv cvc card cell call text phone fax home work order ref room gate "
         "seat flight unit apt suite box lot part item sku model year years am pm usd eur gbp at x "
-        "in by from of off per".split()
+        "in by from of off per "
+        # a time after a number: "call me on 07911 123456 after five"
+        "after before until till around between past".split()
     )
     | frozenset(_UNIT_AFTER)
     | RESTART_WORDS
@@ -351,11 +353,22 @@ def _pausing(words: list[str], broken: bool = False) -> bool:
     return (broken or bool(_PAUSE.intersection(said))) and not DIGIT_WORDS.intersection(own)
 
 
+# a longer turn without digits that asks the listener to wait ("sorry, let me grab my glasses,
+# they're in the other room"): still an aside inside a number being read
+_WAITING = re.compile(
+    r"\b(?:hold on|hang on|one sec\w*|a sec\w*|a moment|one moment|a minute|bear with|let me "
+    r"(?:grab|get|find|check|look)|give me a)\b",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def is_aside(text: str) -> bool:
     """A turn of a few words and no digits ("hold on", "one sec", "sorry"): a number the
     speaker was reading out may go on in their next turn after it."""
-    if len(text) >= 40 or len(text.split()) > 4:
+    if (len(text) >= 40 or len(text.split()) > 4) and not (
+        len(text.split()) <= 14 and _WAITING.search(text) and not any(c.isdigit() for c in text)
+    ):
         return False
     # "one" in "one sec" is not a digit read out: a single digit with words after it
     return not MAYBE_NUMBER.search(text) or all(

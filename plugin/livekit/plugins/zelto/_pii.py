@@ -53,8 +53,10 @@ from ._unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card", "topic"]
 
+# also as a JSON key's part ("card_on_file", "cc_number", "cardNumber")
 _CARD_CONTEXT = re.compile(
-    r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc)\b", re.I
+    r"(?<![A-Za-z])(?i:card|visa|master ?card|amex|american express|discover|maestro|credit|"
+    r"debit|cc)(?![a-z])"
 )
 # "social", "SSN", "ss number", "s s n", also as a JSON key's part ("social_security_number",
 # "ssn_full", camel case "ssnLast9", "customerSSN"): case matters only to find a word's edge
@@ -65,7 +67,9 @@ _SSN_CONTEXT = re.compile(
 # a tax form asks for the SSN: a number said in its 3-2-4 groups there is one ("it's 308 40
 # 0539 on the W-2"); an EIN is read 2-7
 _TAX_TALK = re.compile(
-    r"\b(?:w-? ?2s?|1099s?|tax (?:form|return|filing|id)s?|irs|taxpayer)\b", re.I
+    r"(?<![A-Za-z])(?:w-? ?2s?|1099s?|tax[ _]?(?:form|return|filing|id)s?|irs|taxpayer|tin)"
+    r"(?![a-z])",
+    re.I,
 )
 _EXTENSION = re.compile(r"[\s,.;-]*(?:ask(?:ing)? for |then |and )?(?:extension|ext\b|x ?\d)", re.I)
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
@@ -177,11 +181,13 @@ def _numbers_in(
     ssn_said = bool(_SSN_CONTEXT.search(text))
     cards_here = cards_said or bool(_CARD_CONTEXT.search(previous))
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
-    ssn_here = bool(_SSN_CONTEXT.search(text) or _SSN_CONTEXT.search(previous))
+    asked = _named(_said(_last_sentence(previous))[-12:], asked=True)
+    # "Thanks for confirming your social. Now what's your claim number?" asks for an id
+    ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else _last_sentence(previous))
+    ssn_here = bool(ssn_said or ssn_asked)
     ssn_talked = ssn_here or "ssn" in talk
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
     taxed = bool(_TAX_TALK.search(text) or _TAX_TALK.search(previous))
-    asked = _named(_said(previous)[-12:], asked=True)
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
     earlier = _named(_said(previous_same)[-12:], asked=True)
     places = regions_named(text) + regions_named(previous) + regions_named(previous_same)
@@ -209,7 +215,7 @@ def _numbers_in(
             if own == "id" or not cards_here:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
             # "not my social, my member id is ..."; but "for the tax form it's 428 88 6891"
-            own_id = ID_WORDS.intersection(run.words_before[-8:]) - {"tax"}
+            own_id = ID_WORDS.intersection(run.words_before[-8:]) - {"tax", "id"}
             if (own == "id" and (own_id or not tax_form)) or not (ssn_here or tax_form):
                 kinds.discard("ssn")
         phoned = named == "phone"
@@ -273,7 +279,8 @@ def _numbers_in(
     )
     if "ssn" in numeric and ssn_near and (ssn_said or not phone_asked):  # an SSN over runs
         streamed += [Span(s, e, "ssn") for s, e in stream_ssns(text, lines, ahead)]
-    if "card" in numeric and (cards_said or not phone_asked):  # a card read over runs
+    id_asked = "id" in (asked, earlier) and not cards_here  # "What's your loyalty number?"
+    if "card" in numeric and (cards_said or not (phone_asked or id_asked)):  # a card over runs
         pay = "card" in talk or any(PAY_TALK.search(t) for t in (text, previous, previous_same))
         streamed += [
             Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
@@ -378,3 +385,10 @@ def _grouped(text: str, run: Run, *, trunk: bool) -> list[Span]:
     ):
         return []
     return [Span(lead(run, 0), run.groups[-1].end, "phone")]
+
+
+def _last_sentence(text: str) -> str:
+    """What a turn asked last: "I see you called from your mobile. What's your account?" asks
+    for an account (the sentence before it names no number asked for)."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]
+    return parts[-1] if parts else text

@@ -324,3 +324,17 @@ def test_my_new_cell_after_ssn_talk_is_a_phone() -> None:
     )
     out = conversation(*turns)
     assert out[3] == "No, use my new cell, [phone].", out
+
+
+def test_a_card_read_in_halves_after_an_id_question_in_card_talk_is_a_card() -> None:
+    """Only an id asked for with no talk of cards or paying anywhere near keeps two halves
+    read as four fours out of [card] (a loyalty number): 'the account number on the card'
+    asked in payment talk is a card."""
+    turns = (
+        ("assistant", "Let's take the payment. What's the account number on the card?"),
+        ("user", "4526 0181"),
+        ("assistant", "mm-hm"),
+        ("user", "5908 3012"),
+    )
+    out = conversation(*turns)
+    assert out[1] == "[card]" and out[3] == "[card]", out

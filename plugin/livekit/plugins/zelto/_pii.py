@@ -279,9 +279,11 @@ def _numbers_in(
     )
     if "ssn" in numeric and ssn_near and (ssn_said or not phone_asked):  # an SSN over runs
         streamed += [Span(s, e, "ssn") for s, e in stream_ssns(text, lines, ahead)]
-    id_asked = "id" in (asked, earlier) and not cards_here  # "What's your loyalty number?"
+    pay = "card" in talk or any(PAY_TALK.search(t) for t in (text, previous, previous_same))
+    # an id asked for with no talk of cards or paying anywhere near: "What's your loyalty
+    # number?" ... "4526 0181" ... "5908 3012" is no card read as four fours
+    id_asked = "id" in (asked, earlier) and not (pay or cards_talked)
     if "card" in numeric and (cards_said or not (phone_asked or id_asked)):  # a card over runs
-        pay = "card" in talk or any(PAY_TALK.search(t) for t in (text, previous, previous_same))
         streamed += [
             Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
         ]

@@ -196,97 +196,61 @@ def test_the_third_held_out_part_shares_nothing_with_the_others() -> None:
         assert char in typed, repr(char)
 
 
-def test_the_fourth_held_out_part_shares_nothing_with_the_others() -> None:
-    """heldout4 measures the seventh rule round: written apart from every other part (its own
-    seed, families, regions; no PII-bearing turn and no PII text over 8 characters in common),
-    with a figure for each kind and the look-alikes to go with them."""
-    rows60 = pii_corpus.generate("heldout4", rows=60)
-    assert rows60 == pii_corpus.generate("heldout4", rows=60)
-    assert pii_corpus.generate("heldout4", rows=60, seed=1) != rows60
-    assert pii_corpus.SEEDS["heldout4"] == 22_009
-    assert pii_corpus.SEEDS["heldout4"] not in {
-        seed for part, seed in pii_corpus.SEEDS.items() if part != "heldout4"
-    }
-    held4 = pii_eval.load("heldout4")
-    others = [row for part in pii_corpus.PARTS if part != "heldout4" for row in pii_eval.load(part)]
-    generated = [r for r in held4 if r["source"] == "generated"]
+def _held_apart(part: str, seed: int) -> list[dict[str, Any]]:
+    """A held-out part written apart from every other (its own seed, families, regions; no
+    PII-bearing turn and no PII text over 8 characters in common; counted, so a failure
+    prints no held-out text), with a figure for each kind, its look-alikes and what a phone
+    keyboard types."""
+    rows60 = pii_corpus.generate(part, rows=60)
+    assert rows60 == pii_corpus.generate(part, rows=60)
+    assert pii_corpus.generate(part, rows=60, seed=1) != rows60
+    assert pii_corpus.SEEDS[part] == seed
+    assert seed not in {s for other, s in pii_corpus.SEEDS.items() if other != part}
+    held = pii_eval.load(part)
+    others = [row for other in pii_corpus.PARTS if other != part for row in pii_eval.load(other)]
+    generated = [r for r in held if r["source"] == "generated"]
     assert not {r["family"] for r in generated} & {r["family"] for r in others}
     seen = {t["content"] for r in others for t in r["turns"]}
     said = [  # turns holding PII, and any sentence longer than a nudge
         t["content"]
-        for r in held4
+        for r in held
         for i, t in enumerate(r["turns"])
         if any(label["turn"] == i for label in r["pii"]) or len(t["content"].split()) > 5
     ]
-    assert not [text for text in said if text in seen]
+    assert sum(text in seen for text in said) == 0
     seen_pii = {label["text"] for r in others for label in r["pii"]}
-    mine = {label["text"] for r in held4 for label in r["pii"] if len(label["text"]) > 8}
-    assert not mine & seen_pii
-    regions = {t for r in held4 for t in r["tags"] if t.startswith("phone.region.")}
+    mine = {label["text"] for r in held for label in r["pii"] if len(label["text"]) > 8}
+    assert len(mine & seen_pii) == 0
+    regions = {t for r in held for t in r["tags"] if t.startswith("phone.region.")}
     other_regions = {t for r in others for t in r["tags"] if t.startswith("phone.region.")}
     assert len(regions) >= 25 and len(regions - other_regions) >= 20
     assert regions & other_regions <= {"phone.region.US"}
-    countries = {t for r in held4 for t in r["tags"] if t.startswith("iban.country.")}
+    countries = {t for r in held for t in r["tags"] if t.startswith("iban.country.")}
     assert len(countries) >= 12
 
-    sizes = pii_corpus.sizes(held4)
+    sizes = pii_corpus.sizes(held)
     assert sizes["turns"] >= 1000 and sizes["negative_turns"] >= 300
     assert sizes["split_rows"] >= 25
-    kinds = [label["kind"] for r in held4 for label in r["pii"]]
+    kinds = [label["kind"] for r in held for label in r["pii"]]
     assert kinds.count("card") >= 110 and kinds.count("phone") >= 110
     assert kinds.count("email") >= 90
     assert kinds.count("iban") >= 40 and kinds.count("ssn") >= 40
-    assert len([r for r in held4 if r["source"] == "hand"]) >= 70
-    typed = "".join(label["text"] for r in held4 for label in r["pii"])
+    assert len([r for r in held if r["source"] == "hand"]) >= 70
+    typed = "".join(label["text"] for r in held for label in r["pii"])
     for char in ("\uff14", "\u00a0", "\u2009", "\u200b", "\u2013"):
         assert char in typed, repr(char)
+    return held
+
+
+def test_the_fourth_held_out_part_shares_nothing_with_the_others() -> None:
+    """heldout4 measures the seventh rule round."""
+    _held_apart("heldout4", 22_009)
 
 
 def test_the_fifth_held_out_part_shares_nothing_with_the_others() -> None:
-    """heldout5 measures the round after dev7: written apart from every other part (its own
-    seed, families, regions; no PII-bearing turn and no PII text over 8 characters in common),
-    with a figure for each kind, its look-alikes, and what a phone keyboard types."""
-    rows60 = pii_corpus.generate("heldout5", rows=60)
-    assert rows60 == pii_corpus.generate("heldout5", rows=60)
-    assert pii_corpus.generate("heldout5", rows=60, seed=1) != rows60
-    assert pii_corpus.SEEDS["heldout5"] == 22_012
-    assert pii_corpus.SEEDS["heldout5"] not in {
-        seed for part, seed in pii_corpus.SEEDS.items() if part != "heldout5"
-    }
-    held5 = pii_eval.load("heldout5")
-    others = [row for part in pii_corpus.PARTS if part != "heldout5" for row in pii_eval.load(part)]
-    generated = [r for r in held5 if r["source"] == "generated"]
-    assert all(r["family"].startswith("h5.") for r in generated)
-    assert not {r["family"] for r in generated} & {r["family"] for r in others}
-    seen = {t["content"] for r in others for t in r["turns"]}
-    said = [  # turns holding PII, and any sentence longer than a nudge
-        t["content"]
-        for r in held5
-        for i, t in enumerate(r["turns"])
-        if any(label["turn"] == i for label in r["pii"]) or len(t["content"].split()) > 5
-    ]
-    assert sum(text in seen for text in said) == 0  # counted: no held-out text is printed
-    seen_pii = {label["text"] for r in others for label in r["pii"]}
-    mine = {label["text"] for r in held5 for label in r["pii"] if len(label["text"]) > 8}
-    assert len(mine & seen_pii) == 0
-    regions = {t for r in held5 for t in r["tags"] if t.startswith("phone.region.")}
-    other_regions = {t for r in others for t in r["tags"] if t.startswith("phone.region.")}
-    assert len(regions) >= 25 and len(regions - other_regions) >= 20
-    assert regions & other_regions <= {"phone.region.US"}
-    countries = {t for r in held5 for t in r["tags"] if t.startswith("iban.country.")}
-    assert len(countries) >= 12
-
-    sizes = pii_corpus.sizes(held5)
-    assert sizes["turns"] >= 1000 and sizes["negative_turns"] >= 300
-    assert sizes["split_rows"] >= 25
-    kinds = [label["kind"] for r in held5 for label in r["pii"]]
-    assert kinds.count("card") >= 110 and kinds.count("phone") >= 110
-    assert kinds.count("email") >= 90
-    assert kinds.count("iban") >= 40 and kinds.count("ssn") >= 40
-    assert len([r for r in held5 if r["source"] == "hand"]) >= 70
-    typed = "".join(label["text"] for r in held5 for label in r["pii"])
-    for char in ("\uff14", "\u00a0", "\u2009", "\u200b", "\u2013"):
-        assert char in typed, repr(char)
+    """heldout5 measures the eighth rule round."""
+    held5 = _held_apart("heldout5", 22_012)
+    assert all(r["family"].startswith("h5.") for r in held5 if r["source"] == "generated")
     # the last four of a card or an SSN said alone is a look-alike of four digits, no more
     fours = [
         label["text"]

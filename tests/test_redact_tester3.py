@@ -101,3 +101,27 @@ def test_a_loyalty_number_read_in_two_halves_is_no_card() -> None:
         ("user", "5908 3012"),
     )
     assert final[1] == "4526 0181" and final[3] == "5908 3012"
+
+
+@pytest.mark.parametrize(
+    ("first", "reply", "second", "kind"),
+    [
+        ("4526 0181, wait do you take visa debit cards?", "Yes we do.", "okay then 5908 3012",
+         "[card]"),
+        ("415 555, or should I give you my work number instead?", "Your cell is fine.",
+         "okay, 2671", "[phone]"),
+    ],
+)  # fmt: skip
+def test_a_question_asked_after_a_numbers_first_half_still_joins_it(
+    first: str, reply: str, second: str, kind: str
+) -> None:
+    """The caller stops mid-number to ask something (set off by a comma, up to 12 words):
+    the first half was left in clear, final and live."""
+    final, live = both(
+        ("assistant", "Your card or your number, please."),
+        ("user", first),
+        ("assistant", reply),
+        ("user", second),
+    )
+    for out in (final, live):
+        assert out[1].startswith(kind + ",") and out[3].endswith(kind), out

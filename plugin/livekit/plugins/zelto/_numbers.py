@@ -321,7 +321,8 @@ def _runs(text: str) -> list[Run]:
         final = found[-1]
         after = text[final.groups[-1].end :]
         rest = [w.lower() for w in _LAST_WORDS.findall(after)]
-        final.tail = _pausing(rest, after.lstrip()[:1] in _BREAKS)
+        asking = after.rstrip().endswith("?")
+        final.tail = _pausing(rest, after.lstrip()[:1] in _BREAKS, asking)
     return found
 
 
@@ -339,14 +340,16 @@ _TIME_UNITS = frozenset("sec secs second seconds moment minute minutes".split())
 _BREAKS = tuple(",.;:-\u2013\u2014")  # what sets an aside off from the number before it
 
 
-def _pausing(words: list[str], broken: bool = False) -> bool:
+def _pausing(words: list[str], broken: bool = False, asking: bool = False) -> bool:
     """`words` (ending a turn after a number) are fillers, or a short pause without digits:
-    words of pausing ("hang on a sec"), or any aside set off by a comma ("4556 7375, sorry
-    the baby is crying"): the number may go on in the speaker's next turn."""
+    words of pausing ("hang on a sec"), any aside set off by a comma ("4556 7375, sorry the
+    baby is crying"), or a question set off by one (`asking`: "4526 0181, wait do you take
+    visa debit cards?"): the number may go on in the speaker's next turn."""
     said = [w for w in words if w not in _FILLERS]
     if not said:
         return True
-    if said[0] in _TIME_UNITS or len(said) > 6:  # "two secs": the number was the pause's
+    longest = 12 if broken and asking else 6
+    if said[0] in _TIME_UNITS or len(said) > longest:  # "two secs": the number was the pause's
         return False
     # "one moment", "one sec": no digit
     own = [w for k, w in enumerate(said) if not (k + 1 < len(said) and said[k + 1] in _TIME_UNITS)]
@@ -399,8 +402,9 @@ def ends_with_number(text: str) -> bool:
             continue  # "..., one moment"
         if low[-1].isdigit() or low in _DIGIT_WORDS:
             after = tail[found[k].end() :]
-            return _pausing(words[k + 1 :], after.lstrip()[:1] in _BREAKS)
-        if len(words) - k > 7:
+            asking = after.rstrip().endswith("?")
+            return _pausing(words[k + 1 :], after.lstrip()[:1] in _BREAKS, asking)
+        if len(words) - k > (13 if tail.rstrip().endswith("?") else 7):
             break
     return False
 

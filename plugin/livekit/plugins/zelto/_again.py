@@ -91,10 +91,9 @@ def repeated(
             continue
         for other in runs(text):  # digits as said: "oh three two two ..."
             said = run_digits(other, 0, len(other.groups))
-            if "card" in kinds and len(digits) >= 6 and digits in said and is_card(said):
-                return [Span(s, e, "card") for s, e in span]
-            if "card" in kinds and is_card(said) and near(digits, said):
-                return [Span(s, e, "card") for s, e in span]  # read back with a slip
+            if "card" in kinds and is_card(said):  # six or more of it, or all with a slip
+                if (len(digits) >= 6 and digits in said) or near(digits, said):
+                    return [Span(s, e, "card") for s, e in span]
             if (ssn and len(said) == 9) or is_card(said):
                 continue  # an SSN's or a card's last four ("the one ending 6789") are no phone's
             if "phone" in kinds and said.endswith(digits) and len(said) > len(digits):

@@ -128,13 +128,13 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
             break
         if word in _KIND_WORDS:  # "customer ssn 512 ...": named nearer as what it is
             break
-        if word in PHONE_WORDS and words[k + 1 : k + 2] == ["s"] and words[k + 2 : k + 3]:
-            if words[k + 2] in ID_WORDS:  # "the phone's IMEI": the phone's identifier
-                return "id"
-        if word in PHONE_WORDS and asked and _object(words, k) and ID_WORDS.intersection(words[:k]):
-            continue  # "What's the IMEI on your phone?": where the number is, not what
-        if word in PHONE_WORDS and (asked or seen <= 4):  # "I got a call about my ..."
-            return "phone"
+        if word in PHONE_WORDS:
+            if words[k + 1 : k + 2] == ["s"] and words[k + 2 : k + 3] and words[k + 2] in ID_WORDS:
+                return "id"  # "the phone's IMEI": the phone's identifier
+            if asked and _object(words, k) and ID_WORDS.intersection(words[:k]):
+                continue  # "What's the IMEI on your phone?": where the number is, not what
+            if asked or seen <= 4:  # "I got a call about my ..."
+                return "phone"
         noun = words[k - 1] if k else ""
         if word == "number" and noun == "s" and k >= 2:
             return "phone"  # whose: "my wife's number", "the account holder's number"

@@ -396,6 +396,7 @@ def ends_with_number(text: str) -> bool:
     tail = text[-80:]
     found = list(_LAST_WORDS.finditer(tail))
     words = [m.group().lower() for m in found]
+    reach = 13 if tail.rstrip().endswith("?") else 7  # a question after it may be longer
     for k in range(len(words) - 1, -1, -1):
         low = words[k]
         if low == "one" and k + 1 < len(words) and words[k + 1] in _TIME_UNITS:
@@ -404,7 +405,7 @@ def ends_with_number(text: str) -> bool:
             after = tail[found[k].end() :]
             asking = after.rstrip().endswith("?")
             return _pausing(words[k + 1 :], after.lstrip()[:1] in _BREAKS, asking)
-        if len(words) - k > (13 if tail.rstrip().endswith("?") else 7):
+        if len(words) - k > reach:
             break
     return False
 

@@ -181,9 +181,10 @@ def _numbers_in(
     ssn_said = bool(_SSN_CONTEXT.search(text))
     cards_here = cards_said or bool(_CARD_CONTEXT.search(previous))
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
-    asked = _named(_said(_last_sentence(previous))[-12:], asked=True)
+    question = _last_sentence(previous)
+    asked = _named(_said(question)[-12:], asked=True)
     # "Thanks for confirming your social. Now what's your claim number?" asks for an id
-    ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else _last_sentence(previous))
+    ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else question)
     ssn_here = bool(ssn_said or ssn_asked)
     ssn_talked = ssn_here or "ssn" in talk
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns

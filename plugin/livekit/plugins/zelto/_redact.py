@@ -151,7 +151,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         role = str(turns[i].get("role", ""))
         j = last.get(role)
         if j is not None and (
-            _read_back(texts[j], texts[j + 1 : i]) or _asks(texts[j], texts[j + 1 : i])
+            _said_back_whole(texts[j], texts[j + 1 : i]) or _asks(texts[j], texts[j + 1 : i])
         ):
             j = None  # the number ending its turn was said back whole, or a question asked
             # for something else: a new one follows
@@ -196,10 +196,10 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
 
 
 _CONFIRM = re.compile(r"\?|\b(?:right|correct|confirm\w*)\b", re.I)
-_GOES_ON = re.compile(r"\b(?:go on|next|rest|continue|and then|keep going)\b", re.I)
+_MORE = re.compile(r"\b(?:go on|next|rest|continue|and then|keep going)\b", re.I)
 
 
-def _read_back(said: str | None, between: list[str | None]) -> bool:
+def _said_back_whole(said: str | None, between: list[str | None]) -> bool:
     """The other speaker said back the 10 or more digits ending `said`, asking if they are
     right ("Let me read that back: 384 131 3447. Is that right?"): a number taken whole, not
     the first half of one ("yes, 3447 at the end" is no more of it). Not 10-12 digits a card
@@ -216,7 +216,7 @@ def _read_back(said: str | None, between: list[str | None]) -> bool:
     if len(tail) < 10:
         return False
     for text in between:
-        if text is None or not _CONFIRM.search(text) or _GOES_ON.search(text):
+        if text is None or not _CONFIRM.search(text) or _MORE.search(text):
             continue
         back = "".join(g.digits for run in runs(folded(text)) for g in run.groups)
         if tail not in back:

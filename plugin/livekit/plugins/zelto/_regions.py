@@ -99,8 +99,7 @@ def country_words() -> frozenset[str]:
     """Every country's English name (libphonenumber's, 245 of them) and the words its people
     are called by, made the usual ways ("Vietnam": vietnamese, "Kenya": kenyan, "Iraq":
     iraqi, "Philippines": philippine): what a number is named by ("my Vietnamese number")."""
-    import phonenumbers
-    from phonenumbers.geocoder import _region_display_name
+    from phonenumbers.geocoder import _region_display_name  # its only region-name lookup
 
     out = set(PLACE_WORDS)
     for region in phonenumbers.SUPPORTED_REGIONS:

@@ -161,7 +161,7 @@ def _valid(window: str, checked: bool) -> bool:
     """Valid with some reading of its "oh"s; with `checked` False, any IBAN of that length
     (the caller checks talk of IBANs: a misread one is still one)."""
     if not checked:
-        return _RESTART not in window
+        return True
     ohs = window.count(_OH)
     readings = [window.replace(_OH, "0")]
     if 0 < ohs <= 3:  # each "oh" a zero or an O: at most eight readings
@@ -210,10 +210,8 @@ def _streams(text: str) -> list[list[tuple[str, int, int]]]:
         if skip:
             skip -= 1
             continue
-        if (
-            low in _RESTARTS
-            and len(stream) >= 4
-            or (low == "i" and lowered[index + 1 : index + 2] == ["mean"])
+        if (low in _RESTARTS and len(stream) >= 4) or (
+            low == "i" and lowered[index + 1 : index + 2] == ["mean"]
         ):
             if stream and stream[-1][0] != _RESTART:
                 stream.append((_RESTART, m.start(), m.end()))

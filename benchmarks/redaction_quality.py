@@ -132,7 +132,7 @@ def zelto_finder() -> tuple[Any, Any, Any]:
 
     redactor: Any = zelto.redact_pii()
 
-    from livekit.plugins.zelto import _numbers
+    from livekit.plugins.zelto._redaction import numbers as _numbers
 
     def find(turns: list[dict[str, str]]) -> list[list[tuple[int, int, str]]]:
         # cold for each call: a turn's runs are cached (as context they are read again), and

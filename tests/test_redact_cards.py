@@ -1,4 +1,4 @@
-"""Cards read with anything between their digits (`_stream.py`): a turn, and the same
+"""Cards read with anything between their digits (`_redaction/stream.py`): a turn, and the same
 speaker's number fragments around it, read as a stream of digits with gaps; a card is any
 stretch of whole runs that is one (prefix, length, Luhn) once the call talks of paying, or
 read as four groups of four. Cases written for these tests, not taken from an evaluation

@@ -36,7 +36,7 @@ from ._cost import Prices
 from ._cost import preload as _preload_prices
 from ._enrich import enrich
 from ._forwarder import Forwarder
-from ._redact import redact_pii
+from ._redaction.redact import redact_pii
 from .log import logger
 from .version import __version__
 

@@ -29,7 +29,7 @@ from ._live import LiveTracker
 from ._livekit import job_shutdown, shutdown_for_callback
 from ._mapping import INTERRUPTED_MARKER, TurnOptions
 from ._prepare import AddFieldsFn, PayloadFn, finish_payload, redacted
-from ._redact import PiiRedactor
+from ._redaction.redact import PiiRedactor
 from .log import logger
 
 __all__ = ["Forwarder"]

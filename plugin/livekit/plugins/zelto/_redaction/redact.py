@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._pii import Span
+    from .find import Span
 
 __all__ = ["KINDS", "PiiRedactor", "redact_pii"]
 
@@ -130,10 +130,10 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     ... "0009 9013" ... "9424") is a chain: the same role's turns before and after are up to
     three of its fragments, one a line; while the call goes on and the chain reaches the
     speaker's latest turn, it ends with `PENDING` (the number may still go on)."""
-    from ._emails import across
-    from ._numbers import PENDING, is_aside
-    from ._pii import topic
-    from ._unicode import folded
+    from .emails import across
+    from .find import topic
+    from .numbers import PENDING, is_aside
+    from .unicode import folded
 
     texts: list[str | None] = []
     for turn in turns:
@@ -204,10 +204,10 @@ def _said_back_whole(said: str | None, between: list[str | None]) -> bool:
     right ("Let me read that back: 384 131 3447. Is that right?"): a number taken whole, not
     the first half of one ("yes, 3447 at the end" is no more of it). Not 10-12 digits a card
     can begin with in card talk, nor an echo asking for more ("4111 1111 1111, go on")."""
-    from ._cards import prefix_ok
-    from ._numbers import MAYBE_NUMBER, runs
-    from ._stream import PAY_TALK
-    from ._unicode import folded
+    from .cards import prefix_ok
+    from .numbers import MAYBE_NUMBER, runs
+    from .stream import PAY_TALK
+    from .unicode import folded
 
     if said is None or not MAYBE_NUMBER.search(said):
         return False
@@ -241,10 +241,10 @@ def _asks(said: str | None, between: list[str | None]) -> bool:
     identifier, a date, an address: `_naming`) is one; a prompt to go on ("what's next?",
     "and the last four?"), one asking to hear it again ("can you repeat the last eight?") or
     any other ("and after 45?") is not: a number left unjoined is a number left in clear."""
-    from ._naming import ID_WORDS, named
-    from ._naming import said as words_of
-    from ._numbers import ends_with_number
-    from ._unicode import folded
+    from .naming import ID_WORDS, named
+    from .naming import said as words_of
+    from .numbers import ends_with_number
+    from .unicode import folded
 
     if said is None or not ends_with_number(folded(said)):
         return False
@@ -266,8 +266,8 @@ def _chain(back: dict[int, int], first: int, last: int) -> list[int]:
 
 def _fragment(text: str | None, *, end: bool = False) -> bool:
     """A turn that is a piece of a number read out: digits open and end it (`end`: end it)."""
-    from ._numbers import ends_with_number, opens_with_number
-    from ._unicode import folded
+    from .numbers import ends_with_number, opens_with_number
+    from .unicode import folded
 
     if text is None:
         return False
@@ -279,11 +279,11 @@ class PiiRedactor:
     """The callable `redact_pii` returns (thread-safe; one per Forwarder is enough)."""
 
     def __init__(self, options: PiiOptions, *, then: PayloadFn | None = None) -> None:
-        from . import _pii  # phonenumbers and stdnum load with the first redactor
+        from . import find  # phonenumbers and stdnum load with the first redactor
 
         self.options = options
         self._then = then
-        self._find = _pii.find_spans
+        self._find = find.find_spans
         # by the turn and its whole context, then by the part of it that can matter: a turn
         # whose next turn of the same speaker arrived is looked up again, not redacted again
         self.turn = functools.lru_cache(maxsize=CACHE_TURNS)(self._turn)
@@ -432,9 +432,9 @@ def _relevant(
     """The context with the same speaker's turns blanked where they cannot matter (no number
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
-    from ._emails import OPEN, continues
-    from ._numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
-    from ._unicode import folded
+    from .emails import OPEN, continues
+    from .numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
+    from .unicode import folded
 
     content, after = folded(content), next_same and folded(next_same)
     # an address read across two turns ("john dot smith at" ... "gmail dot com")

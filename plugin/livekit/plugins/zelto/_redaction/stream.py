@@ -3,19 +3,19 @@
 A card is read in pieces: groups of any size, as digits or words, with asides between them
 ("4556, hang on my glasses are upstairs, 7321 ..."), a group said wrong and said again
 ("... 6975, no wait, 6978 ..."), over two or three turns of one speaker. Rather than a
-grammar of what may stand between the groups, the runs of digits (`_numbers.runs`) of the
+grammar of what may stand between the groups, the runs of digits (`numbers.runs`) of the
 turn and of the same speaker's number fragments before and after it are read as one stream,
 the words between two runs as a gap, and any stretch of whole runs is a card when its digits
-are one (`_cards.is_card`: a network's prefix and length, a valid Luhn digit) and
+are one (`cards.is_card`: a network's prefix and length, a valid Luhn digit) and
 
 - the call talks of paying (card, visa, pay, charge, billing, ...: the turn, the one before
   it, the same speaker's earlier fragments), or
 - it is read as four groups of four: the strongest shape a card has.
 
 A gap is crossed unless it names what follows (`zip`, `expires`, `code`, `order`, an
-identifier's name: `_naming.ID_WORDS`) or is longer than a short aside. A gap holding a word
+identifier's name: `naming.ID_WORDS`) or is longer than a short aside. A gap holding a word
 of restarting ("sorry", "no", "wait") may drop the groups said just before it (a correction).
-Windows of one run alone are `_pii._numbers`'s.
+Windows of one run alone are `find._numbers`'s.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ._cards import is_card
-from ._naming import ID_WORDS
-from ._numbers import RESTART_WORDS, Run, runs
+from .cards import is_card
+from .naming import ID_WORDS
+from .numbers import RESTART_WORDS, Run, runs
 
 __all__ = ["PAY_TALK", "chunk_sizes", "restarts", "ssn_ok", "stream_cards", "stream_ssns"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ._cards import is_card, prefix_ok
-from ._numbers import Run, runs
-from ._regions import Regions, is_phone
-from ._spans import Span, group_windows, lead, run_digits
+from .cards import is_card, prefix_ok
+from .numbers import Run, runs
+from .regions import Regions, is_phone
+from .spans import Span, group_windows, lead, run_digits
 
 __all__ = [
     "area_code",

@@ -17,8 +17,8 @@ import re
 
 from phonenumbers import SUPPORTED_REGIONS
 
-from ._letters import LETTER_NAMES, NATO, named_letter
-from ._letters import letter as _letter
+from .letters import LETTER_NAMES, NATO, named_letter
+from .letters import letter as _letter
 
 __all__ = ["OPEN", "across", "continues", "find_emails", "split_emails"]
 

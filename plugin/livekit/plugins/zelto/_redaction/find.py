@@ -1,24 +1,24 @@
 """Finding card numbers, phone numbers, emails, IBANs and US SSNs in speech-to-text output.
 
 Pure functions over one turn's text and its context (the turn before it, the same speaker's
-turns before and after it); `_redact.py` applies them to payloads. Imported on first use of
+turns before and after it); `redact.py` applies them to payloads. Imported on first use of
 `zelto.redact_pii(...)`, not with the plugin.
 
-Numbers are read the way STT writes them (`_numbers.py`: digit groups, digits as words,
+Numbers are read the way STT writes them (`numbers.py`: digit groups, digits as words,
 fillers and misheard digits between groups). A run of digit groups is checked window by window
 (aligned to its groups): a card is 12-19 digits with a card network's prefix and a valid Luhn
 check digit (python-stdnum), 16 digits tried first so a ZIP said after it stays; a phone
 number is valid by libphonenumber's metadata (`phonenumbers`) for one of the regions, or for
 its own country after `+`, `00` or `011` (after talk of phones: any 8-15 digits), and spans
 its whole run (a phone's digits inside a longer run are some other number). A run the words
-before it name as an identifier (`_naming.py`: "locker number", "order", asked for in the
+before it name as an identifier (`naming.py`: "locker number", "order", asked for in the
 turn before, or read back from it) is not a phone number, a card (unless the talk is of
 cards) or an SSN.
 
-Beside this module: `_spans.py` (what is found, the windows of a run), `_again.py` (a number
-read back, repeated or corrected), `_across.py` (a number said over turns, or its area code
-apart), `_stream.py` (cards and SSNs read with words between their groups), `_spelled.py`
-(IBANs), `_emails.py`, `_naming.py` (what the words before a number call it), `_regions.py`
+Beside this module: `spans.py` (what is found, the windows of a run), `again.py` (a number
+read back, repeated or corrected), `across.py` (a number said over turns, or its area code
+apart), `stream.py` (cards and SSNs read with words between their groups), `spelled.py`
+(IBANs), `emails.py`, `naming.py` (what the words before a number call it), `regions.py`
 (phone numbers' countries).
 """
 
@@ -27,17 +27,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._across import area_code, card_in_progress, head_run, held, join_pieces, tail_run, third_piece
-from ._again import corrected, read_back, repeated, said_wrong, whole_card
-from ._cards import is_card
-from ._emails import MAYBE as _MAYBE_EMAIL
-from ._emails import find_emails, split_emails
-from ._naming import ID_WORDS, PHONE_WORDS, organisations
-from ._naming import named as _named
-from ._naming import said as _said
-from ._naming import subject as _subject
-from ._numbers import MAYBE_NUMBER, PENDING, Run, runs
-from ._regions import (
+from .across import area_code, card_in_progress, head_run, held, join_pieces, tail_run, third_piece
+from .again import corrected, read_back, repeated, said_wrong, whole_card
+from .cards import is_card
+from .emails import MAYBE as _MAYBE_EMAIL
+from .emails import find_emails, split_emails
+from .naming import ID_WORDS, PHONE_WORDS, organisations
+from .naming import named as _named
+from .naming import said as _said
+from .naming import subject as _subject
+from .numbers import MAYBE_NUMBER, PENDING, Run, runs
+from .regions import (
     FALLBACK_REGIONS,
     Regions,
     business_line,
@@ -46,10 +46,10 @@ from ._regions import (
     regions_named,
     trunk_phone,
 )
-from ._spans import Span, apart, disjoint, group_windows, lead, run_digits
-from ._spelled import ibans, look_alikes
-from ._stream import PAY_TALK, chunk_sizes, restarts, ssn_ok, stream_cards, stream_ssns
-from ._unicode import back, fold, folded
+from .spans import Span, apart, disjoint, group_windows, lead, run_digits
+from .spelled import ibans, look_alikes
+from .stream import PAY_TALK, chunk_sizes, restarts, ssn_ok, stream_cards, stream_ssns
+from .unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card", "topic"]
 
@@ -103,7 +103,7 @@ def find_spans(
     goes on and there may be one: the digits that end the turn are held as `number`);
     `talk` what the few turns before `previous` talked of (`topic`: "card", "ssn");
     `extra` the user's own kinds, `(name, pattern)`. Every rule reads the text folded
-    (`_unicode.py`: full-width digits, odd spaces, zero-width characters, dashes); the spans
+    (`unicode.py`: full-width digits, odd spaces, zero-width characters, dashes); the spans
     are the original text's.
     """
     plain, index = fold(text)

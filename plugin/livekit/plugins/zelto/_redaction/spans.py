@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._numbers import Run
+from .numbers import Run
 
 __all__ = ["Span", "apart", "disjoint", "group_windows", "lead", "run_digits"]
 

@@ -1,6 +1,6 @@
 """Letters as callers spell them: NATO words ("golf"), a letter named by a word that begins
 with it ("b as in boy", "m for mike", "t like tom"), a letter said by its name ("eye", "oh").
-Shared by the readers of spelled emails (`_emails.py`) and IBANs (`_spelled.py`)."""
+Shared by the readers of spelled emails (`emails.py`) and IBANs (`spelled.py`)."""
 
 from __future__ import annotations
 

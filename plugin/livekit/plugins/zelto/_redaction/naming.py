@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ._regions import country_words
+from .regions import country_words
 
 __all__ = ["ID_WORDS", "PHONE_WORDS", "named", "organisations", "said", "subject"]
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._cards import is_card, near
-from ._naming import named as _named
-from ._naming import said as _said
-from ._numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
-from ._regions import FALLBACK_REGIONS, Regions, is_phone
-from ._spans import Span, lead, run_digits
-from ._stream import ssn_ok
+from .cards import is_card, near
+from .naming import named as _named
+from .naming import said as _said
+from .numbers import MAYBE_NUMBER, RESTART_WORDS, Run, runs
+from .regions import FALLBACK_REGIONS, Regions, is_phone
+from .spans import Span, lead, run_digits
+from .stream import ssn_ok
 
 __all__ = ["corrected", "read_back", "repeated", "said_wrong", "whole_card"]
 

@@ -19,7 +19,7 @@ import re
 
 from stdnum import iban as _iban
 
-from ._letters import LETTER_NAMES, NATO, named_letter
+from .letters import LETTER_NAMES, NATO, named_letter
 
 __all__ = ["ibans", "look_alikes", "spelled_ibans"]
 

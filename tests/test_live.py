@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import payload
 from tests.test_spool import Clock
 from zelto_spool import Spool
@@ -314,3 +316,32 @@ def test_a_snapshot_reaped_while_its_job_runs_still_gets_the_final(spool_path: P
         assert len(final["transcript"]["turns"]) == 4
         assert final["call"].get("endedReason") != LOST_REASON
     assert spool.live.rows() == []
+
+
+def test_a_rewritten_snapshot_turn_leaves_no_trace_of_its_earlier_text(
+    spool_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the redactor may rewrite a turn it wrote before ("... 4111 1111" then "[card]" once the
+    # rest was said): SQLite keeps a replaced cell's bytes in the page's free space unless it
+    # was built with SECURE_DELETE (Debian's is; python.org's and Windows' are not)
+    connect = sqlite3.connect
+
+    def built_without_secure_delete(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)
+        conn.execute("PRAGMA secure_delete = 0")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", built_without_secure_delete)
+    spool = Spool(spool_path)
+    spool.live.start("job-1", "room-9", encode(HEADER))
+    said = {"role": "user", "content": "my card is 4111 1111 1111 1111 and it expires soon"}
+    turns = [encode(TURNS[i % 2]) for i in range(12)]
+    assert spool.live.append("job-1", 0, [*turns[:5], encode(said), *turns[6:]])
+    later = {**said, "content": "my card is [card] and it expires soon, " + "and so on " * 8}
+    assert spool.live.append("job-1", 5, [encode(later)], total=12)
+    spool.close()
+    with sqlite3.connect(spool_path) as conn:  # what the sidecar's checkpoints do in time
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    files = [spool_path, Path(f"{spool_path}-wal")]
+    assert not any(b"4111 1111" in f.read_bytes() for f in files if f.exists())
+    assert b"[card] and it expires soon" in spool_path.read_bytes()

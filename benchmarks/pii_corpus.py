@@ -78,14 +78,15 @@ import pii_dev5_neg
 import pii_dev6_neg
 import pii_dev7_neg
 import pii_dev8
+import pii_dev9
 from pii_families import DEV, FAMILIES, SHARED, V
 from pii_rows import Retry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pii"
 PARTS = (
-    *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
-    *("heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
+    *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"),
+    *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
 )
 SEEDS = {
     "dev": 22_001,
@@ -101,19 +102,22 @@ SEEDS = {
     "dev7": 22_011,
     "heldout5": 22_012,
     "dev8": 22_013,
+    "heldout6": 22_014,
+    "dev9": 22_015,
 }
 # parts whose families are written apart from pii_families.py's
 OWN = (
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
-    *("heldout2", "heldout3", "heldout4", "heldout5"),
+    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"),
+    *("heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
 )
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 ROWS_DEV3 = 440  # half of them look-alikes (dev3, dev4)
-ROWS_HELDOUT3 = 440  # and heldout4, heldout5
+ROWS_HELDOUT3 = 440  # and heldout4, heldout5, heldout6
 ROWS_DEV5 = 300  # a small part: IBANs, SSNs and their look-alikes
 ROWS_DEV6 = 360  # emails, phones, IBANs, SSNs said by callers, and their look-alikes
 ROWS_DEV7 = 460  # phones and cards said by callers, IBANs, SSNs, and number look-alikes
 ROWS_DEV8 = 420  # phones, IBANs, SSNs said by callers, and look-alikes of every shape
+ROWS_DEV9 = 420  # phone look-alikes and spoken emails
 # the files were written with these: other phonenumbers metadata gives other valid numbers
 GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
 
@@ -144,10 +148,12 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
                 "heldout3": ROWS_HELDOUT3,
                 "heldout4": ROWS_HELDOUT3,
                 "heldout5": ROWS_HELDOUT3,
+                "heldout6": ROWS_HELDOUT3,
                 "dev5": ROWS_DEV5,
                 "dev6": ROWS_DEV6,
                 "dev7": ROWS_DEV7,
                 "dev8": ROWS_DEV8,
+                "dev9": ROWS_DEV9,
             }.get(part, rows)
         return _generate_own(part, rng, rows)
     vocab = vocabulary(part)
@@ -188,6 +194,10 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
         import pii_heldout5
 
         families = pii_heldout5.FAMILIES
+    elif part == "heldout6":
+        import pii_heldout6
+
+        families = pii_heldout6.FAMILIES
     else:
         own = {
             "dev2": pii_dev2_neg,
@@ -197,6 +207,7 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
             "dev6": pii_dev6_neg,
             "dev7": pii_dev7_neg,
             "dev8": pii_dev8,
+            "dev9": pii_dev9,
         }
         families = own[part].FAMILIES
     names = sorted(families)

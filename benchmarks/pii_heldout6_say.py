@@ -11,21 +11,37 @@ import random
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
+from pii_rows import Benign, Pii, Row, maybe
 from stdnum import iban as std_iban
 from stdnum import luhn
 
-from pii_rows import Benign, Pii, Row, maybe
-
 # --------------------------------------------------------------------------- words
 
-ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-        "seventeen", "eighteen", "nineteen"]
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-MISHEAR = {"four": ["for"], "two": ["to", "too"], "one": ["won"], "eight": ["ate"],
-           "oh": ["o"]}
-FILLERS = ["uh", "um", "er", "hmm", "let me see", "hang on", "one sec", "erm", "so",
-           "wait", "okay"]
+MISHEAR = {"four": ["for"], "two": ["to", "too"], "one": ["won"], "eight": ["ate"], "oh": ["o"]}
+FILLERS = ["uh", "um", "er", "hmm", "let me see", "hang on", "one sec", "erm", "so", "wait", "okay"]
 
 
 def digit_word(d: str, zero: str) -> str:
@@ -66,7 +82,7 @@ def say_group(group: str, rng: random.Random, zero: str, style: str) -> str:
             parts.append(digit_word(g[0], zero))
             g = g[1:]
         for i in range(0, len(g), 2):
-            parts.append(pair_words(g[i:i + 2], zero))
+            parts.append(pair_words(g[i : i + 2], zero))
         return " ".join(parts)
     if style == "hundreds" and len(group) == 3 and group[0] != "0" and group[1:] != "00":
         return ONES[int(group[0])] + " " + pair_words(group[1:], zero)
@@ -104,9 +120,16 @@ def mishear(text: str, rng: random.Random, p: float = 0.35) -> str:
     return " ".join(out)
 
 
-def say_digits(groups: list[str], rng: random.Random, *, raw: bool = True,
-               fillers: float = 0.0, restart: float = 0.0, misheard: float = 0.0,
-               style: str | None = None) -> str:
+def say_digits(
+    groups: list[str],
+    rng: random.Random,
+    *,
+    raw: bool = True,
+    fillers: float = 0.0,
+    restart: float = 0.0,
+    misheard: float = 0.0,
+    style: str | None = None,
+) -> str:
     """Groups said as words (raw STT) or digits (smart STT), maybe with fillers/restarts."""
     zero = rng.choice(["oh", "oh", "zero", "o"])
     style = style or rng.choice(["single", "single", "runs", "pairs", "mixed"])
@@ -153,8 +176,10 @@ def say_digits(groups: list[str], rng: random.Random, *, raw: bool = True,
 def spell(word: str, rng: random.Random, style: str = "plain") -> str:
     """Letters one by one: 'k a r i', 'K-A-R-I', 'k as in kilo a as in alpha'."""
     if style == "nato":
-        return " ".join(NATO[c] if c in NATO else say_group(c, rng, "zero", "single")
-                        if c.isdigit() else c for c in word)
+        return " ".join(
+            NATO[c] if c in NATO else say_group(c, rng, "zero", "single") if c.isdigit() else c
+            for c in word
+        )
     if style == "as_in":
         out = []
         for c in word:
@@ -168,80 +193,263 @@ def spell(word: str, rng: random.Random, style: str = "plain") -> str:
     return " ".join(ONES[int(c)] if c.isdigit() else c for c in word)
 
 
-NATO = {"a": "alpha", "b": "bravo", "c": "charlie", "d": "delta", "e": "echo",
-        "f": "foxtrot", "g": "golf", "h": "hotel", "i": "india", "j": "juliet",
-        "k": "kilo", "l": "lima", "m": "mike", "n": "november", "o": "oscar",
-        "p": "papa", "q": "quebec", "r": "romeo", "s": "sierra", "t": "tango",
-        "u": "uniform", "v": "victor", "w": "whiskey", "x": "x-ray", "y": "yankee",
-        "z": "zulu"}
-AS_IN = {"b": ["boy", "bravo"], "c": ["cat", "charlie"], "d": ["dog", "david"],
-         "f": ["frank", "fox"], "g": ["george"], "m": ["mary", "mother"], "n": ["nancy", "nora"],
-         "p": ["peter", "paul"], "s": ["sam", "sugar"], "t": ["tom", "tango"],
-         "v": ["victor", "violet"], "k": ["king"], "j": ["john"], "e": ["edward"],
-         "l": ["larry", "london"], "r": ["robert"], "h": ["harry"], "w": ["william"]}
+NATO = {
+    "a": "alpha",
+    "b": "bravo",
+    "c": "charlie",
+    "d": "delta",
+    "e": "echo",
+    "f": "foxtrot",
+    "g": "golf",
+    "h": "hotel",
+    "i": "india",
+    "j": "juliet",
+    "k": "kilo",
+    "l": "lima",
+    "m": "mike",
+    "n": "november",
+    "o": "oscar",
+    "p": "papa",
+    "q": "quebec",
+    "r": "romeo",
+    "s": "sierra",
+    "t": "tango",
+    "u": "uniform",
+    "v": "victor",
+    "w": "whiskey",
+    "x": "x-ray",
+    "y": "yankee",
+    "z": "zulu",
+}
+AS_IN = {
+    "b": ["boy", "bravo"],
+    "c": ["cat", "charlie"],
+    "d": ["dog", "david"],
+    "f": ["frank", "fox"],
+    "g": ["george"],
+    "m": ["mary", "mother"],
+    "n": ["nancy", "nora"],
+    "p": ["peter", "paul"],
+    "s": ["sam", "sugar"],
+    "t": ["tom", "tango"],
+    "v": ["victor", "violet"],
+    "k": ["king"],
+    "j": ["john"],
+    "e": ["edward"],
+    "l": ["larry", "london"],
+    "r": ["robert"],
+    "h": ["harry"],
+    "w": ["william"],
+}
 
 # --------------------------------------------------------------------------- people
 
-FIRST = ["marisol", "teodor", "keziah", "bronwen", "idris", "lucan", "perpetua", "osric",
-         "yolanda", "fintan", "anouk", "rasmus", "delphine", "cormac", "saoirse", "ignacio",
-         "thandiwe", "ezekiel", "wilhelmina", "juniper", "barnaby", "priyanka", "kwame",
-         "ottilie", "leopold", "marguerite", "dashiell", "noor", "hollis", "ines", "gideon",
-         "philippa", "tobias", "aurelio", "fenna", "caspian", "rosalind", "emeka", "henrike",
-         "quincy", "zofia", "ambrose", "lowri", "mateus", "shirin", "vaughn", "isolde", "jarrah"]
-LAST = ["abernathy", "kowalczyk", "okonkwo", "brannigan", "delacroix", "haverford",
-        "lindqvist", "mbeki", "ostrowski", "pemberton", "quintero", "rasmussen", "szabo",
-        "thackeray", "underhill", "vasquez", "whitlock", "yamaguchi", "zeller", "achterberg",
-        "blackwood", "castellano", "dunmore", "ferreira", "gallagher", "holmgren", "ibarra",
-        "jankowski", "kettering", "loughran", "moreau", "nakashima", "oyelaran", "pritchard",
-        "ravensworth", "sandoval", "trevelyan", "vanterpool", "waddell", "ashdown"]
+FIRST = [
+    "marisol",
+    "teodor",
+    "keziah",
+    "bronwen",
+    "idris",
+    "lucan",
+    "perpetua",
+    "osric",
+    "yolanda",
+    "fintan",
+    "anouk",
+    "rasmus",
+    "delphine",
+    "cormac",
+    "saoirse",
+    "ignacio",
+    "thandiwe",
+    "ezekiel",
+    "wilhelmina",
+    "juniper",
+    "barnaby",
+    "priyanka",
+    "kwame",
+    "ottilie",
+    "leopold",
+    "marguerite",
+    "dashiell",
+    "noor",
+    "hollis",
+    "ines",
+    "gideon",
+    "philippa",
+    "tobias",
+    "aurelio",
+    "fenna",
+    "caspian",
+    "rosalind",
+    "emeka",
+    "henrike",
+    "quincy",
+    "zofia",
+    "ambrose",
+    "lowri",
+    "mateus",
+    "shirin",
+    "vaughn",
+    "isolde",
+    "jarrah",
+]
+LAST = [
+    "abernathy",
+    "kowalczyk",
+    "okonkwo",
+    "brannigan",
+    "delacroix",
+    "haverford",
+    "lindqvist",
+    "mbeki",
+    "ostrowski",
+    "pemberton",
+    "quintero",
+    "rasmussen",
+    "szabo",
+    "thackeray",
+    "underhill",
+    "vasquez",
+    "whitlock",
+    "yamaguchi",
+    "zeller",
+    "achterberg",
+    "blackwood",
+    "castellano",
+    "dunmore",
+    "ferreira",
+    "gallagher",
+    "holmgren",
+    "ibarra",
+    "jankowski",
+    "kettering",
+    "loughran",
+    "moreau",
+    "nakashima",
+    "oyelaran",
+    "pritchard",
+    "ravensworth",
+    "sandoval",
+    "trevelyan",
+    "vanterpool",
+    "waddell",
+    "ashdown",
+]
 
-PROVIDERS = ["gmail.com", "gmail.com", "gmail.com", "yahoo.com", "outlook.com", "hotmail.com",
-             "icloud.com", "aol.com", "proton.me", "protonmail.com", "live.com", "msn.com",
-             "comcast.net", "att.net", "verizon.net", "me.com", "mail.com", "gmx.net",
-             "ymail.com", "zoho.com", "fastmail.com", "sbcglobal.net", "cox.net"]
-COUNTRY_DOMAINS = ["yahoo.co.uk", "btinternet.com", "hotmail.co.uk", "gmx.de", "web.de",
-                   "orange.fr", "laposte.net", "libero.it", "yandex.ru", "bigpond.com",
-                   "shaw.ca", "rogers.com", "telenet.be", "ziggo.nl", "xtra.co.nz",
-                   "free.fr", "t-online.de", "wp.pl", "seznam.cz", "yahoo.com.au",
-                   "rediffmail.com", "sky.com", "virginmedia.com", "uol.com.br"]
-WORK_DOMAINS = ["kestrelgrove.com", "harrowmere-dental.co.uk", "bluefernlogistics.com",
-                "pallisterlaw.com", "quayside-vets.ie", "orrinfield.org", "maplewhistle.io",
-                "tamborinecafe.com.au", "stonebridgeclinic.org", "ferrowind.de",
-                "copperline-roofing.com", "nettlebed.ac.uk", "lumenvale.fr", "driftwoodhoa.org",
-                "sablecreek.net", "ironbarkfarm.co.nz", "hollis-and-penn.com", "veridane.ca"]
+PROVIDERS = [
+    "gmail.com",
+    "gmail.com",
+    "gmail.com",
+    "yahoo.com",
+    "outlook.com",
+    "hotmail.com",
+    "icloud.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "live.com",
+    "msn.com",
+    "comcast.net",
+    "att.net",
+    "verizon.net",
+    "me.com",
+    "mail.com",
+    "gmx.net",
+    "ymail.com",
+    "zoho.com",
+    "fastmail.com",
+    "sbcglobal.net",
+    "cox.net",
+]
+COUNTRY_DOMAINS = [
+    "yahoo.co.uk",
+    "btinternet.com",
+    "hotmail.co.uk",
+    "gmx.de",
+    "web.de",
+    "orange.fr",
+    "laposte.net",
+    "libero.it",
+    "yandex.ru",
+    "bigpond.com",
+    "shaw.ca",
+    "rogers.com",
+    "telenet.be",
+    "ziggo.nl",
+    "xtra.co.nz",
+    "free.fr",
+    "t-online.de",
+    "wp.pl",
+    "seznam.cz",
+    "yahoo.com.au",
+    "rediffmail.com",
+    "sky.com",
+    "virginmedia.com",
+    "uol.com.br",
+]
+WORK_DOMAINS = [
+    "kestrelgrove.com",
+    "harrowmere-dental.co.uk",
+    "bluefernlogistics.com",
+    "pallisterlaw.com",
+    "quayside-vets.ie",
+    "orrinfield.org",
+    "maplewhistle.io",
+    "tamborinecafe.com.au",
+    "stonebridgeclinic.org",
+    "ferrowind.de",
+    "copperline-roofing.com",
+    "nettlebed.ac.uk",
+    "lumenvale.fr",
+    "driftwoodhoa.org",
+    "sablecreek.net",
+    "ironbarkfarm.co.nz",
+    "hollis-and-penn.com",
+    "veridane.ca",
+]
 
 
 def email_value(rng: random.Random, domain_kind: str | None = None) -> str:
-    f, l = rng.choice(FIRST), rng.choice(LAST)
+    f, last = rng.choice(FIRST), rng.choice(LAST)
     kind = rng.randrange(9)
-    num = str(rng.choice([rng.randrange(1, 99), rng.randrange(1950, 2012), rng.randrange(100, 999)]))
+    num = str(
+        rng.choice([rng.randrange(1, 99), rng.randrange(1950, 2012), rng.randrange(100, 999)])
+    )
     if kind == 0:
-        local = f"{f}.{l}"
+        local = f"{f}.{last}"
     elif kind == 1:
-        local = f"{f[0]}{l}"
+        local = f"{f[0]}{last}"
     elif kind == 2:
-        local = f"{f}_{l}{num}"
+        local = f"{f}_{last}{num}"
     elif kind == 3:
         local = f"{f}{num}"
     elif kind == 4:
-        local = f"{l}-{f[0]}"
+        local = f"{last}-{f[0]}"
     elif kind == 5:
-        local = f"{f}.{l[0]}.{num}"
+        local = f"{f}.{last[0]}.{num}"
     elif kind == 6:
-        local = f"{f[:3]}{l[:4]}"
+        local = f"{f[:3]}{last[:4]}"
     elif kind == 7:
-        local = f"{l}.{num}"
+        local = f"{last}.{num}"
     else:
-        local = f"{f}{l}"
+        local = f"{f}{last}"
     dk = domain_kind or rng.choice(["prov", "prov", "prov", "country", "work"])
     dom = {"prov": PROVIDERS, "country": COUNTRY_DOMAINS, "work": WORK_DOMAINS}[dk]
     if dk == "work":
-        local = rng.choice([f, f"{f}.{l}", f"{f[0]}.{l}", f"{f[0]}{l}"])
+        local = rng.choice([f, f"{f}.{last}", f"{f[0]}.{last}", f"{f[0]}{last}"])
     return f"{local}@{rng.choice(dom)}"
 
 
-def say_email(addr: str, rng: random.Random, *, raw: bool = True, spell_p: float = 0.25,
-              drop_ending: bool = False, style: str | None = None) -> str:
+def say_email(
+    addr: str,
+    rng: random.Random,
+    *,
+    raw: bool = True,
+    spell_p: float = 0.25,
+    drop_ending: bool = False,
+    style: str | None = None,
+) -> str:
     """A spoken email: 'marisol dot okonkwo at gmail dot com' and its many variants."""
     dot = rng.choice(["dot", "dot", "dot", "period", "point"])
     at = rng.choice(["at", "at", "at", "at sign", "at the rate", "at symbol"])
@@ -282,7 +490,7 @@ def say_email(addr: str, rng: random.Random, *, raw: bool = True, spell_p: float
             return buf
         # letters then digits
         head = "".join(c for c in buf if c.isalpha())
-        tail = buf[len(head):]
+        tail = buf[len(head) :]
         if not tail.isdigit():
             return spell(buf, rng, "plain")
         return say_chunk(head, is_local) + " " + say_chunk(tail, is_local)
@@ -298,25 +506,153 @@ def say_email(addr: str, rng: random.Random, *, raw: bool = True, spell_p: float
 
 # --------------------------------------------------------------------------- phones
 
-REGIONS = ["AI", "AS", "AW", "BF", "BI", "BJ", "BL", "CC", "CF", "CK", "CU", "DJ", "DM", "GA",
-           "GD", "GF", "GM", "IO", "IR", "KI", "KM", "LR", "LS", "MQ", "NC", "NR", "NU", "PF",
-           "PM", "PW", "SB", "SH", "SJ", "SL", "SS", "SZ", "TG", "TO", "TV", "VA", "VI", "VU"]
-US_AREAS = ["205", "907", "480", "501", "415", "720", "860", "302", "305", "404", "808", "208",
-            "312", "317", "515", "316", "502", "504", "207", "410", "617", "313", "612", "601",
-            "314", "406", "402", "702", "603", "973", "505", "718", "919", "701", "614", "405",
-            "503", "215", "401", "843", "605", "615", "512", "801", "802", "804", "206", "304",
-            "414", "307", "929", "646", "213", "971", "737", "458"]
-PLACE = {"AI": "Anguilla", "AS": "American Samoa", "AW": "Aruba", "BF": "Burkina Faso",
-         "BI": "Burundi", "BJ": "Benin", "BL": "Saint Barthelemy", "CC": "the Cocos Islands",
-         "CF": "Bangui", "CK": "Rarotonga", "CU": "Havana", "DJ": "Djibouti",
-         "DM": "Dominica", "GA": "Libreville", "GD": "Grenada", "GF": "Cayenne",
-         "GM": "Banjul", "IO": "Diego Garcia", "IR": "Tehran", "KI": "Tarawa",
-         "KM": "Moroni", "LR": "Monrovia", "LS": "Maseru", "MQ": "Martinique",
-         "NC": "Noumea", "NR": "Nauru", "NU": "Niue", "PF": "Tahiti", "PM": "Saint Pierre",
-         "PW": "Palau", "SB": "Honiara", "SH": "Saint Helena", "SJ": "Svalbard",
-         "SL": "Freetown", "SS": "Juba", "SZ": "Mbabane", "TG": "Lome", "TO": "Tonga",
-         "TV": "Tuvalu", "VA": "Vatican City", "VI": "St Thomas", "VU": "Port Vila",
-         "US": "the States"}
+REGIONS = [
+    "AI",
+    "AS",
+    "AW",
+    "BF",
+    "BI",
+    "BJ",
+    "BL",
+    "CC",
+    "CF",
+    "CK",
+    "CU",
+    "DJ",
+    "DM",
+    "GA",
+    "GD",
+    "GF",
+    "GM",
+    "IO",
+    "IR",
+    "KI",
+    "KM",
+    "LR",
+    "LS",
+    "MQ",
+    "NC",
+    "NR",
+    "NU",
+    "PF",
+    "PM",
+    "PW",
+    "SB",
+    "SH",
+    "SJ",
+    "SL",
+    "SS",
+    "SZ",
+    "TG",
+    "TO",
+    "TV",
+    "VA",
+    "VI",
+    "VU",
+]
+US_AREAS = [
+    "205",
+    "907",
+    "480",
+    "501",
+    "415",
+    "720",
+    "860",
+    "302",
+    "305",
+    "404",
+    "808",
+    "208",
+    "312",
+    "317",
+    "515",
+    "316",
+    "502",
+    "504",
+    "207",
+    "410",
+    "617",
+    "313",
+    "612",
+    "601",
+    "314",
+    "406",
+    "402",
+    "702",
+    "603",
+    "973",
+    "505",
+    "718",
+    "919",
+    "701",
+    "614",
+    "405",
+    "503",
+    "215",
+    "401",
+    "843",
+    "605",
+    "615",
+    "512",
+    "801",
+    "802",
+    "804",
+    "206",
+    "304",
+    "414",
+    "307",
+    "929",
+    "646",
+    "213",
+    "971",
+    "737",
+    "458",
+]
+PLACE = {
+    "AI": "Anguilla",
+    "AS": "American Samoa",
+    "AW": "Aruba",
+    "BF": "Burkina Faso",
+    "BI": "Burundi",
+    "BJ": "Benin",
+    "BL": "Saint Barthelemy",
+    "CC": "the Cocos Islands",
+    "CF": "Bangui",
+    "CK": "Rarotonga",
+    "CU": "Havana",
+    "DJ": "Djibouti",
+    "DM": "Dominica",
+    "GA": "Libreville",
+    "GD": "Grenada",
+    "GF": "Cayenne",
+    "GM": "Banjul",
+    "IO": "Diego Garcia",
+    "IR": "Tehran",
+    "KI": "Tarawa",
+    "KM": "Moroni",
+    "LR": "Monrovia",
+    "LS": "Maseru",
+    "MQ": "Martinique",
+    "NC": "Noumea",
+    "NR": "Nauru",
+    "NU": "Niue",
+    "PF": "Tahiti",
+    "PM": "Saint Pierre",
+    "PW": "Palau",
+    "SB": "Honiara",
+    "SH": "Saint Helena",
+    "SJ": "Svalbard",
+    "SL": "Freetown",
+    "SS": "Juba",
+    "SZ": "Mbabane",
+    "TG": "Lome",
+    "TO": "Tonga",
+    "TV": "Tuvalu",
+    "VA": "Vatican City",
+    "VI": "St Thomas",
+    "VU": "Port Vila",
+    "US": "the States",
+}
 
 
 class Phone:
@@ -338,8 +674,11 @@ class Phone:
 def draw_phone(rng: random.Random, region: str) -> Phone:
     if region == "US":
         for _ in range(200):
-            s = rng.choice(US_AREAS) + str(rng.randrange(2, 10)) + "".join(
-                str(rng.randrange(10)) for _ in range(6))
+            s = (
+                rng.choice(US_AREAS)
+                + str(rng.randrange(2, 10))
+                + "".join(str(rng.randrange(10)) for _ in range(6))
+            )
             if s[3:6] == "555" or s[4:6] == "11":
                 continue
             n = phonenumbers.parse("+1" + s)
@@ -361,8 +700,10 @@ def draw_phone(rng: random.Random, region: str) -> Phone:
         for _ in range(120):
             s = nsn[:keep] + "".join(str(rng.randrange(10)) for _ in range(len(nsn) - keep))
             n = phonenumbers.parse(f"+{cc}{s}")
-            if (phonenumbers.is_valid_number_for_region(n, region)
-                    and phonenumbers.region_code_for_number(n) == region):
+            if (
+                phonenumbers.is_valid_number_for_region(n, region)
+                and phonenumbers.region_code_for_number(n) == region
+            ):
                 return Phone(region, n)
     raise RuntimeError(region)
 
@@ -399,14 +740,22 @@ def odd_groups(digits: str, rng: random.Random) -> list[str]:
         n = rng.choice([2, 3, 3, 4]) if left > 4 else left
         if left - n == 1:
             n += 1
-        out.append(digits[i:i + n])
+        out.append(digits[i : i + n])
         i += n
     return out
 
 
-def phone_text(ph: Phone, rng: random.Random, *, raw: bool, intl: bool | None = None,
-               odd: float = 0.25, fillers: float = 0.0, restart: float = 0.0,
-               misheard: float = 0.0) -> tuple[str, str]:
+def phone_text(
+    ph: Phone,
+    rng: random.Random,
+    *,
+    raw: bool,
+    intl: bool | None = None,
+    odd: float = 0.25,
+    fillers: float = 0.0,
+    restart: float = 0.0,
+    misheard: float = 0.0,
+) -> tuple[str, str]:
     """(lead-in, label text) for a phone said or written."""
     if intl is None:
         intl = maybe(rng, 0.45) or ph.region in ("CK", "NU", "SH", "KI", "TV")
@@ -419,8 +768,7 @@ def phone_text(ph: Phone, rng: random.Random, *, raw: bool, intl: bool | None = 
     if not raw and not fillers and not restart and not intl and maybe(rng, 0.35):
         body = ph.national_fmt if maybe(rng, 0.5) else rng.choice(["-", ".", " ", ""]).join(groups)
     else:
-        body = say_digits(groups, rng, raw=raw, fillers=fillers, restart=restart,
-                          misheard=misheard)
+        body = say_digits(groups, rng, raw=raw, fillers=fillers, restart=restart, misheard=misheard)
     return lead, pre + body
 
 
@@ -441,9 +789,17 @@ NETWORKS = {
     "maestro": (["5018", "5020", "5038", "6304", "6759", "6761", "6763"], [16, 19, 12]),
     "mir": (["2200", "2201", "2202", "2203", "2204"], [16]),
 }
-NETWORK_SAID = {"visa": "Visa", "mastercard": "Mastercard", "amex": "Amex",
-                "discover": "Discover", "jcb": "JCB", "diners": "Diners Club",
-                "unionpay": "UnionPay", "maestro": "Maestro", "mir": "Mir"}
+NETWORK_SAID = {
+    "visa": "Visa",
+    "mastercard": "Mastercard",
+    "amex": "Amex",
+    "discover": "Discover",
+    "jcb": "JCB",
+    "diners": "Diners Club",
+    "unionpay": "UnionPay",
+    "maestro": "Maestro",
+    "mir": "Mir",
+}
 
 
 def draw_card(rng: random.Random, network: str | None = None) -> tuple[str, str]:
@@ -463,19 +819,34 @@ def card_groups(num: str, rng: random.Random, odd: float = 0.15) -> list[str]:
         return [num[:4], num[4:10], num[10:]]
     if n == 14:
         return [num[:4], num[4:10], num[10:]]
-    return [num[i:i + 4] for i in range(0, n, 4)]
+    return [num[i : i + 4] for i in range(0, n, 4)]
 
 
-def card_text(num: str, rng: random.Random, *, raw: bool, fillers: float = 0.0,
-              restart: float = 0.0, misheard: float = 0.0) -> str:
+def card_text(
+    num: str,
+    rng: random.Random,
+    *,
+    raw: bool,
+    fillers: float = 0.0,
+    restart: float = 0.0,
+    misheard: float = 0.0,
+) -> str:
     groups = card_groups(num, rng)
     if not raw and not fillers and not restart and maybe(rng, 0.6):
         return rng.choice([" ", " ", "-", ""]).join(groups)
-    return say_digits(groups, rng, raw=raw, fillers=fillers, restart=restart,
-                      misheard=misheard, style=rng.choice(["single", "single", "pairs", "runs", "mixed"]))
+    return say_digits(
+        groups,
+        rng,
+        raw=raw,
+        fillers=fillers,
+        restart=restart,
+        misheard=misheard,
+        style=rng.choice(["single", "single", "pairs", "runs", "mixed"]),
+    )
 
 
 # --------------------------------------------------------------------------- SSNs
+
 
 def draw_ssn(rng: random.Random) -> str:
     while True:
@@ -485,35 +856,87 @@ def draw_ssn(rng: random.Random) -> str:
     return f"{area:03d}{rng.randrange(1, 100):02d}{rng.randrange(1, 10000):04d}"
 
 
-def ssn_text(ssn: str, rng: random.Random, *, raw: bool, fillers: float = 0.0,
-             restart: float = 0.0, misheard: float = 0.0) -> str:
+def ssn_text(
+    ssn: str,
+    rng: random.Random,
+    *,
+    raw: bool,
+    fillers: float = 0.0,
+    restart: float = 0.0,
+    misheard: float = 0.0,
+) -> str:
     groups = [ssn[:3], ssn[3:5], ssn[5:]]
     if not raw and not fillers and not restart and maybe(rng, 0.7):
         return rng.choice(["-", "-", " ", "", "."]).join(groups)
-    return say_digits(groups, rng, raw=raw, fillers=fillers, restart=restart,
-                      misheard=misheard)
+    return say_digits(groups, rng, raw=raw, fillers=fillers, restart=restart, misheard=misheard)
 
 
 # --------------------------------------------------------------------------- IBANs
 
 IBAN_SPEC = {  # country: list of (count, 'n' digits | 'a' upper letters | 'c' alnum)
-    "DE": [(18, "n")], "GB": [(4, "a"), (14, "n")], "FR": [(10, "n"), (11, "n"), (2, "n")],
-    "ES": [(20, "n")], "IT": [(1, "a"), (10, "n"), (12, "n")], "NL": [(4, "a"), (10, "n")],
-    "BE": [(12, "n")], "CH": [(5, "n"), (12, "n")], "AT": [(16, "n")], "PL": [(24, "n")],
-    "PT": [(21, "n")], "IE": [(4, "a"), (14, "n")], "SE": [(20, "n")], "NO": [(11, "n")],
-    "DK": [(14, "n")], "FI": [(14, "n")], "SA": [(2, "n"), (18, "n")], "AE": [(19, "n")],
-    "TR": [(5, "n"), (1, "n"), (16, "n")], "GR": [(7, "n"), (16, "n")],
-    "LU": [(3, "n"), (13, "n")], "HR": [(17, "n")], "RO": [(4, "a"), (16, "n")],
-    "CZ": [(20, "n")], "HU": [(24, "n")], "MT": [(4, "a"), (5, "n"), (18, "n")],
-    "CY": [(8, "n"), (16, "n")], "EE": [(16, "n")], "IS": [(22, "n")], "LT": [(16, "n")],
+    "DE": [(18, "n")],
+    "GB": [(4, "a"), (14, "n")],
+    "FR": [(10, "n"), (11, "n"), (2, "n")],
+    "ES": [(20, "n")],
+    "IT": [(1, "a"), (10, "n"), (12, "n")],
+    "NL": [(4, "a"), (10, "n")],
+    "BE": [(12, "n")],
+    "CH": [(5, "n"), (12, "n")],
+    "AT": [(16, "n")],
+    "PL": [(24, "n")],
+    "PT": [(21, "n")],
+    "IE": [(4, "a"), (14, "n")],
+    "SE": [(20, "n")],
+    "NO": [(11, "n")],
+    "DK": [(14, "n")],
+    "FI": [(14, "n")],
+    "SA": [(2, "n"), (18, "n")],
+    "AE": [(19, "n")],
+    "TR": [(5, "n"), (1, "n"), (16, "n")],
+    "GR": [(7, "n"), (16, "n")],
+    "LU": [(3, "n"), (13, "n")],
+    "HR": [(17, "n")],
+    "RO": [(4, "a"), (16, "n")],
+    "CZ": [(20, "n")],
+    "HU": [(24, "n")],
+    "MT": [(4, "a"), (5, "n"), (18, "n")],
+    "CY": [(8, "n"), (16, "n")],
+    "EE": [(16, "n")],
+    "IS": [(22, "n")],
+    "LT": [(16, "n")],
 }
-IBAN_PLACE = {"DE": "Germany", "GB": "the UK", "FR": "France", "ES": "Spain", "IT": "Italy",
-              "NL": "the Netherlands", "BE": "Belgium", "CH": "Switzerland", "AT": "Austria",
-              "PL": "Poland", "PT": "Portugal", "IE": "Ireland", "SE": "Sweden",
-              "NO": "Norway", "DK": "Denmark", "FI": "Finland", "SA": "Saudi", "AE": "Dubai",
-              "TR": "Turkey", "GR": "Greece", "LU": "Luxembourg", "HR": "Croatia",
-              "RO": "Romania", "CZ": "Czech Republic", "HU": "Hungary", "MT": "Malta",
-              "CY": "Cyprus", "EE": "Estonia", "IS": "Iceland", "LT": "Lithuania"}
+IBAN_PLACE = {
+    "DE": "Germany",
+    "GB": "the UK",
+    "FR": "France",
+    "ES": "Spain",
+    "IT": "Italy",
+    "NL": "the Netherlands",
+    "BE": "Belgium",
+    "CH": "Switzerland",
+    "AT": "Austria",
+    "PL": "Poland",
+    "PT": "Portugal",
+    "IE": "Ireland",
+    "SE": "Sweden",
+    "NO": "Norway",
+    "DK": "Denmark",
+    "FI": "Finland",
+    "SA": "Saudi",
+    "AE": "Dubai",
+    "TR": "Turkey",
+    "GR": "Greece",
+    "LU": "Luxembourg",
+    "HR": "Croatia",
+    "RO": "Romania",
+    "CZ": "Czech Republic",
+    "HU": "Hungary",
+    "MT": "Malta",
+    "CY": "Cyprus",
+    "EE": "Estonia",
+    "IS": "Iceland",
+    "LT": "Lithuania",
+}
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -531,16 +954,22 @@ def draw_iban(rng: random.Random, country: str | None = None) -> str:
     raise RuntimeError(country)
 
 
-def iban_text(iban: str, rng: random.Random, *, raw: bool, fillers: float = 0.0,
-              restart: float = 0.0) -> str:
-    groups = [iban[i:i + 4] for i in range(0, len(iban), 4)]
+def iban_text(
+    iban: str, rng: random.Random, *, raw: bool, fillers: float = 0.0, restart: float = 0.0
+) -> str:
+    groups = [iban[i : i + 4] for i in range(0, len(iban), 4)]
     if not raw:
         if maybe(rng, 0.5):
             return " ".join(groups)
         if maybe(rng, 0.5):
             return iban
-        return iban[:2] + " " + iban[2:4] + " " + " ".join(
-            iban[i:i + 4] for i in range(4, len(iban), 4))
+        return (
+            iban[:2]
+            + " "
+            + iban[2:4]
+            + " "
+            + " ".join(iban[i : i + 4] for i in range(4, len(iban), 4))
+        )
     style = rng.choice(["plain", "plain", "nato", "as_in"])
     zero = rng.choice(["oh", "zero"])
     out = []
@@ -575,7 +1004,7 @@ def odd_typed(groups: list[str], kind: str) -> str:
         if i < 0:
             s = " ".join(groups).replace("1", "\uff11", 1)
             return s
-        return s[:i] + "\uff14" + s[i + 1:]
+        return s[:i] + "\uff14" + s[i + 1 :]
     if kind == "zwsp":
         return "\u200b".join(groups)
     return ODD_SPACES[kind].join(groups)
@@ -583,8 +1012,10 @@ def odd_typed(groups: list[str], kind: str) -> str:
 
 # --------------------------------------------------------------------------- recording
 
-def pii(row: Row, kind: str, text: str, value: str, region: str | None = None,
-        split: bool = False) -> Pii:
+
+def pii(
+    row: Row, kind: str, text: str, value: str, region: str | None = None, split: bool = False
+) -> Pii:
     """A Pii piece, remembering the clean value on the row for self-checks."""
     if not hasattr(row, "h6_values"):
         row.h6_values = []  # type: ignore[attr-defined]

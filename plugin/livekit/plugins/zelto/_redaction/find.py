@@ -48,7 +48,7 @@ from .regions import (
 )
 from .spans import Span, apart, disjoint, group_windows, lead, run_digits
 from .spelled import ibans, look_alikes
-from .stream import PAY_TALK, chunk_sizes, restarts, ssn_ok, stream_cards, stream_ssns
+from .stream import NOT_PAYMENT, chunk_sizes, pay_talk, restarts, ssn_ok, stream_cards, stream_ssns
 from .unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card", "topic"]
@@ -75,12 +75,16 @@ _EXTENSION = re.compile(r"[\s,.;-]*(?:ask(?:ing)? for |then |and )?(?:extension|
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
 
+def _card_named(text: str) -> bool:
+    return bool(_CARD_CONTEXT.search(NOT_PAYMENT.sub(" ", text)))
+
+
 def topic(text: str) -> str:
     """What `text` talks of that names numbers said a few turns later: "card", "ssn"."""
     return " ".join(
         name
-        for name, pattern in (("card", PAY_TALK), ("ssn", _SSN_CONTEXT))
-        if pattern.search(text)
+        for name, said in (("card", pay_talk(text)), ("ssn", bool(_SSN_CONTEXT.search(text))))
+        if said
     )
 
 
@@ -177,12 +181,14 @@ def _numbers_in(
     pending = next_same is not None and next_same.endswith(PENDING)
     if pending:  # the speaker's turns after this one are still reading a number out
         next_same = next_same[: -len(PENDING)]  # type: ignore[index]
-    cards_said = bool(_CARD_CONTEXT.search(text))  # this turn names a card
+    cards_said = _card_named(text)  # this turn names a card
     ssn_said = bool(_SSN_CONTEXT.search(text))
-    cards_here = cards_said or bool(_CARD_CONTEXT.search(previous))
+    cards_here = cards_said or _card_named(previous)
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
     question = _last_sentence(previous)
     asked = _named(_said(question)[-12:], asked=True)
+    if asked is None and _POINTS_BACK.search(question):  # "I've sent a code. Read it to me?"
+        asked = _named(_said(_last_sentence(previous[: -len(question)]))[-12:], asked=True)
     # "Thanks for confirming your social. Now what's your claim number?" asks for an id
     ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else question)
     ssn_here = bool(ssn_said or ssn_asked)
@@ -276,11 +282,11 @@ def _numbers_in(
     phone_asked = (
         asked == "phone"
         and bool(PHONE_WORDS.intersection(_said(previous)))
-        and not (_CARD_CONTEXT.search(previous) or _SSN_CONTEXT.search(previous))
+        and not (_card_named(previous) or _SSN_CONTEXT.search(previous))
     )
     if "ssn" in numeric and ssn_near and (ssn_said or not phone_asked):  # an SSN over runs
         streamed += [Span(s, e, "ssn") for s, e in stream_ssns(text, lines, ahead)]
-    pay = "card" in talk or any(PAY_TALK.search(t) for t in (text, previous, previous_same))
+    pay = "card" in talk or any(pay_talk(t) for t in (text, previous, previous_same))
     # an id asked for with no talk of cards or paying anywhere near: "What's your loyalty
     # number?" ... "4526 0181" ... "5908 3012" is no card read as four fours
     id_asked = "id" in (asked, earlier) and not (pay or cards_talked)
@@ -388,6 +394,10 @@ def _grouped(text: str, run: Run, *, trunk: bool) -> list[Span]:
     ):
         return []
     return [Span(lead(run, 0), run.groups[-1].end, "phone")]
+
+
+# a question whose object is a pronoun asks for what the sentence before it named
+_POINTS_BACK = re.compile(r"\b(?:it|that|them|those)\b(?![^?]*\bnumber\b)", re.I)
 
 
 def _last_sentence(text: str) -> str:

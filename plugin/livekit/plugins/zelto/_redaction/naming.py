@@ -82,6 +82,10 @@ _SENDING = frozenset("send sent text texted sms message whatsapp ping".split())
 # what is sent to a phone: where it should go is a phone number
 _SENT = frozenset("code codes text texts link message otp pin verification reminder alert".split())
 _POSSESSIVES = frozenset("my your his her our their".split())
+_BACK = frozenset("the that this".split())
+_ABOUT = frozenset(
+    "about regarding re concerning".split()
+)  # right before a number: its topic  # before "number": one already talked of
 _PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
 _DETERMINERS = frozenset("the a an your my our his her their this that".split())
 _SKIPPED = frozenset(
@@ -126,11 +130,17 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
         word = words[k]
         if any(c.isdigit() for c in word):  # another number or code was named by it
             break
+        if word in _ABOUT and not seen and not asked:
+            return "id"  # "I'm calling about 0792-428-1242": what the call is about
         if word in _KIND_WORDS:  # "customer ssn 512 ...": named nearer as what it is
             break
         if word in PHONE_WORDS:
             if words[k + 1 : k + 2] == ["s"] and words[k + 2 : k + 3] and words[k + 2] in ID_WORDS:
                 return "id"  # "the phone's IMEI": the phone's identifier
+            if _compound(words[k + 1 : k + 3]) and seen <= 3:
+                return "id"  # "my telephone banking PIN", "the mobile account number"
+            if words[k + 1 : k + 2] and words[k + 1] in _ABOUT:
+                continue  # "I got a text about my order": a message, not whose number
             if asked and _object(words, k) and ID_WORDS.intersection(words[:k]):
                 continue  # "What's the IMEI on your phone?": where the number is, not what
             if asked or seen <= 4:  # "I got a call about my ..."
@@ -147,7 +157,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
                 break
             if _noun(noun):  # "PO number"
                 return "id"
-            bare = bare or word in ("number", "numbers")
+            # "your number", "a number": but "read me the number" asks for one talked of
+            bare = bare or (word in ("number", "numbers") and noun not in _BACK)
             if word == "number" and noun in _POSSESSIVES and not asked and seen <= 3:
                 return "phone"  # "my number is 98765 43210": one's own number is a phone's
         if word in ("file", "record") and words[k - 1 : k] == ["on"]:
@@ -165,6 +176,14 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
     if asked and bare and not ids:  # "What's your number?" asks for a phone number
         return "phone"
     return maybe_id
+
+
+def _compound(after: list[str] | tuple[str, ...]) -> bool:
+    """The words after a word of phones make it part of an identifier's name ("banking PIN",
+    "order number"), not the object of a verb ("text the code": "the" is no noun)."""
+    if not after:
+        return False
+    return after[0] in ID_WORDS or (len(after) > 1 and _noun(after[0]) and after[1] in ID_WORDS)
 
 
 def _noun(word: str) -> bool:

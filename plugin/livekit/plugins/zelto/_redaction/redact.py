@@ -184,15 +184,31 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     out: list[Context | None] = []
     previous = ""
     said: list[str] = []  # the turns with text so far
+    questions: dict[str, str] = {}  # per role: the other speaker's turn its asides followed
     for i, text in enumerate(texts):
         if text is None:
             out.append(None)
             continue
+        role = str(turns[i].get("role", ""))
         talk = " ".join(topic(t) for t in said[-1 - _TALK_TURNS : -1])
-        out.append((previous, before[i], after[i], " ".join(dict.fromkeys(talk.split()))))
+        # "Do you have the claim number?" "Yeah, one sec." "Number at the top says ...": the
+        # question the speaker's asides stood between is what the number answers
+        answered = questions.get(role, previous)
+        out.append((answered, before[i], after[i], " ".join(dict.fromkeys(talk.split()))))
+        aside = is_aside(folded(text))
+        questions = {r: q for r, q in questions.items() if r == role and aside}
+        if aside and role not in questions:
+            questions[role] = previous if i and _role(turns, i - 1, texts) != role else text
         previous = text
         said.append(text)
     return out
+
+
+def _role(turns: list[Any], i: int, texts: list[str | None]) -> str | None:
+    """The role of the nearest turn with text at or before `i`."""
+    while i >= 0 and texts[i] is None:
+        i -= 1
+    return str(turns[i].get("role", "")) if i >= 0 else None
 
 
 _CONFIRM = re.compile(r"\?|\b(?:right|correct|confirm\w*)\b", re.I)
@@ -206,7 +222,7 @@ def _said_back_whole(said: str | None, between: list[str | None]) -> bool:
     can begin with in card talk, nor an echo asking for more ("4111 1111 1111, go on")."""
     from .cards import prefix_ok
     from .numbers import MAYBE_NUMBER, runs
-    from .stream import PAY_TALK
+    from .stream import pay_talk
     from .unicode import folded
 
     if said is None or not MAYBE_NUMBER.search(said):
@@ -221,7 +237,7 @@ def _said_back_whole(said: str | None, between: list[str | None]) -> bool:
         back = "".join(g.digits for run in runs(folded(text)) for g in run.groups)
         if tail not in back:
             continue
-        card_talk = PAY_TALK.search(said) or PAY_TALK.search(text)
+        card_talk = pay_talk(said) or pay_talk(text)
         return len(tail) >= 13 or not (prefix_ok(tail) and card_talk)
     return False
 
@@ -358,7 +374,7 @@ class PiiRedactor:
                 key = self.text(k) if isinstance(k, str) else k
                 while key in out:  # two keys redacted alike: both kept
                     key = f"{key} "
-                out[key] = self.text(v, k.replace("_", " ") if isinstance(k, str) else "")
+                out[key] = self.text(v, _key_words(k) if isinstance(k, str) else "")
             return out
         if isinstance(value, (list, tuple)):
             return [self.text(v, name) for v in value]
@@ -367,7 +383,7 @@ class PiiRedactor:
     def _customer_field(self, key: str, value: Any) -> Any:
         if key == "number":
             return value if self.options.keep_customer_number else None
-        return self.text(value, key.replace("_", " ") if isinstance(key, str) else "")
+        return self.text(value, _key_words(key) if isinstance(key, str) else "")
 
     def _hint(self, customer: Any) -> str:
         """The region of the caller's own number when it is not one of the options' regions."""
@@ -424,6 +440,14 @@ class PiiRedactor:
             word = self.options.replacement.format(kind=span.kind)
             content = content[: span.start] + word + content[span.end :]
         return content
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _key_words(key: str) -> str:
+    """A key read as the words that name its value: "account_id", "accountId", "member-no"."""
+    return _CAMEL.sub(" ", key).replace("_", " ").replace("-", " ")
 
 
 def _relevant(

@@ -28,7 +28,16 @@ from .cards import is_card
 from .naming import ID_WORDS
 from .numbers import RESTART_WORDS, Run, runs
 
-__all__ = ["PAY_TALK", "chunk_sizes", "restarts", "ssn_ok", "stream_cards", "stream_ssns"]
+__all__ = [
+    "NOT_PAYMENT",
+    "PAY_TALK",
+    "chunk_sizes",
+    "pay_talk",
+    "restarts",
+    "ssn_ok",
+    "stream_cards",
+    "stream_ssns",
+]
 
 PAY_TALK = re.compile(
     r"\b(card|visa|master ?card|amex|american express|discover|maestro|credit|debit|cc|pay|"
@@ -36,6 +45,21 @@ PAY_TALK = re.compile(
     r"cvv|cvc|security code)\b",
     re.I,
 )
+# cards that pay for nothing: their numbers are ids ("my library card", "the SIM card")
+NOT_PAYMENT = re.compile(
+    r"\b(?:member(?:ship)?|gift|sim|library|loyalty|rewards?|id|identity|insurance|health|"
+    r"medicare|medicaid|business|key|report|student|access|boarding|greeting|memory|sd|"
+    r"graphics|voter|employee|staff|club|donor|benefits?|discount|parking|transit|oyster|"
+    r"residence|green|index)[ -]cards?\b",
+    re.I,
+)
+
+
+def pay_talk(text: str) -> bool:
+    """`text` talks of paying or of a payment card (not of a library or SIM card)."""
+    return bool(PAY_TALK.search(NOT_PAYMENT.sub(" ", text)))
+
+
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # what a gap may not hold: it names the number after it, or says what the one before was
 _NAMES = ID_WORDS | frozenset(

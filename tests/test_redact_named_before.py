@@ -1,0 +1,126 @@
+"""A number named by what was said before it, further back than the words right before it: the
+question the speaker's own asides stood between, "the number" of something talked of, a
+question pointing back ("read it to me"), a card that pays for nothing, an identifier's name
+with a word of phones in it, what a call is about. Each case with a control that is redacted,
+so a rule that simply stopped finding phones fails here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+
+
+def final(*turns: tuple[str, str]) -> list[str]:
+    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
+
+
+A, U = "assistant", "user"
+
+
+def test_the_question_before_the_speakers_own_aside_names_the_number() -> None:
+    claim = final(
+        (A, "Do you have the claim number from the letter we sent you?"),
+        (U, "Yeah, one sec."),
+        (U, "Number at the top says 404-740-5327."),
+    )
+    assert claim[2] == "Number at the top says 404-740-5327."
+    phone = final(
+        (A, "What's the best number to reach you on?"),
+        (U, "Yeah, one sec."),
+        (U, "Number is 404-740-5327."),
+    )
+    assert phone[2] == "Number is [phone]."
+
+
+def test_the_number_of_something_talked_of_is_not_asked_for_as_a_phone() -> None:
+    said = "yeah it's three seven three oh four three nine four seven oh four nine"
+    order = final(
+        (U, "i got a text about my order and it had a number on it"),
+        (A, "Could you read me the number, please?"),
+        (U, said),
+    )
+    assert order[2] == said
+    # "your number" asks for a phone: read in any region (here a UK mobile said nationally)
+    mobile = "yeah it's oh seven seven double oh, nine double oh, one two three"
+    assert final((A, "Could you read me your number, please?"), (U, mobile))[1] == (
+        "yeah it's [phone]"
+    )
+
+
+def test_a_question_pointing_back_asks_for_what_the_sentence_before_named() -> None:
+    code = final(
+        (A, "Which mobile number should I send the security code to?"),
+        (U, "it's oh one two seven for oh won nine six double nine"),
+        (A, "I've sent a code. Could you read it to me?"),
+        (U, "got it three five three oh four nine six seven"),
+    )
+    assert code[1:] == [
+        "it's [phone]",
+        "I've sent a code. Could you read it to me?",
+        "got it three five three oh four nine six seven",  # no card: a code
+    ]
+    card = final((A, "What's the card number? Read it to me."), (U, "4111 1111 1111 1111"))
+    assert card[1] == "[card]"
+
+
+def test_a_card_that_pays_for_nothing_is_no_talk_of_cards() -> None:
+    member = "number is six seven one four four two oh eight one nine"
+    phone = "six seven one seven nine seven oh three four five"
+    turns = final(
+        (A, "Do you have your library card handy?"),
+        (U, "yes"),
+        (A, "Could you read me the number on the front?"),
+        (U, member),
+        (A, "Thank you. And what's your phone number?"),
+        (U, phone),
+    )
+    assert turns[3] == member
+    assert turns[5] == "[phone]"
+    paying = final((A, "Which card would you like to pay with?"), (U, "4111 1111 1111 1111"))
+    assert paying[1] == "[card]"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        ("What's your telephone banking passcode?", "it's 4158 675 309", "it's 4158 675 309"),
+        ("What's the mobile account number?", "4158 675 309", "4158 675 309"),
+        ("What number can we text the code to?", "415 867 5309", "[phone]"),
+        ("I'll need the phone's IMEI to block it.", "352217762902769", "352217762902769"),
+    ],
+)
+def test_a_word_of_phones_inside_an_identifiers_name_names_the_identifier(
+    question: str, answer: str, expected: str
+) -> None:
+    assert final((A, question), (U, answer))[1] == expected
+
+
+def test_what_a_call_is_about_is_no_phone_number() -> None:
+    assert final((U, "I'm calling about 415 867 5309."))[0] == "I'm calling about 415 867 5309."
+    assert final((U, "Regarding 415 867 5309, it's still open."))[0].startswith("Regarding 415")
+    assert final((U, "You can reach me at 415 867 5309."))[0] == "You can reach me at [phone]."
+
+
+def test_a_camel_case_key_names_its_value_as_a_snake_case_one_does() -> None:
+    customer = {"accountId": "4158675309", "memberNo": "2125550143", "crmRef": "6172345819"}
+    customer |= {"mobileNumber": "4158675309", "account_id": "6172345819"}
+    payload = {
+        "call": {"externalId": "c"},
+        "customer": customer,
+        "metadata": {"memberId": "2125550143"},
+    }
+    out = redact(payload)
+    assert out["customer"] == {
+        "accountId": "4158675309",
+        "memberNo": "2125550143",
+        "crmRef": "6172345819",
+        "mobileNumber": "[phone]",
+        "account_id": "6172345819",
+    }
+    assert out["metadata"] == {"memberId": "2125550143"}

@@ -20,12 +20,22 @@ from phonenumbers import SUPPORTED_REGIONS
 from .letters import LETTER_NAMES, NATO, named_letter
 from .letters import letter as _letter
 
-__all__ = ["OPEN", "across", "continues", "find_emails", "split_emails"]
+__all__ = ["OPEN", "across", "continues", "domain_only", "find_emails", "split_emails"]
 
 WRITTEN = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,64}(?:\.[A-Za-z0-9-]{1,64}){0,5}\.[A-Za-z]{2,}\b"
 )
-MAYBE = re.compile(r"@|\b(?:at|arroba)\b", re.I)
+# "@" as callers say it, also in Spanish, French, Italian, Dutch and German
+_AT = frozenset(("at", "@", "arroba", "arobase", "chiocciola", "apenstaartje", "klammeraffe"))
+# "at" as speech-to-text mishears it ("nina patel and yahoo dot com"): only after talk of
+# email and before a domain with its ending said
+_AT_HEARD = frozenset(("and", "add", "had", "hat"))
+MAYBE_AT = re.compile(r"@|\b(?:at|arroba|arobase|chiocciola|apenstaartje|klammeraffe)\b", re.I)
+MAYBE = re.compile(
+    r"@|\b(?:at|arroba|arobase|chiocciola|apenstaartje|klammeraffe)\b|\b(?:dot|dart|daught|dought)\b|"
+    r"\b(?:period|point|punto|punkt)\s+(?:com|net|org|co|edu)\b|[a-z]\.(?:com|net|org)\b",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|@")
 # generic endings, and every country's: its ISO code, as phonenumbers lists them (.uk for GB)
 TLDS = frozenset(
@@ -33,7 +43,9 @@ TLDS = frozenset(
     "uk asia mobi name pro shop store cloud live blog news club design studio agency digital "
     "media solutions consulting health law legal finance travel space world group company "
     "services systems network global life family works tools team social art photography "
-    "academy school education care clinic dental energy green eco farm coffee fitness".split()
+    "academy school education care clinic dental energy green eco farm coffee fitness "
+    # ".com" as speech-to-text mishears it
+    "calm".split()
 ) | frozenset(region.lower() for region in SUPPORTED_REGIONS)
 # webmail providers: said without their ending ("at gmail"), they still end an address
 PROVIDERS = frozenset(
@@ -51,7 +63,9 @@ _BARE_PROVIDERS = PROVIDERS - frozenset(
 # what may follow "at" and still be "@": "at the rate" (Indian English), "at sign"
 _AT_SAID = (("the", "rate", "of"), ("the", "rate"), ("sign",), ("symbol",))
 # what callers say for "." (also in Spanish, Portuguese, Italian, German, Dutch, French)
+# and as speech-to-text mishears "dot" ("dart", "daught")
 _DOTS = frozenset(("dot", "period", "point", "punto", "ponto", "punkt", "punt"))
+_DOTS |= frozenset(("dart", "daught", "dought"))
 _HYPHENS = frozenset(("dash", "hyphen", "minus"))
 _JOINERS = {
     **dict.fromkeys(_DOTS, "."),
@@ -72,9 +86,10 @@ _SPELLS = frozenset(("that's", "thats", "spelled", "spelt"))  # unless a spellin
 _STOP = _SPELLS | frozenset(
     "is it's its me my email e-mail mail address to the at and sure yes yeah ok okay it that "
     "send please um uh so was be your our his her their a an this of for with on in from "
-    "use using try just put write erm er hmm yep "
+    "use using try just put write erm er hmm yep say said did you noted got confirm confirming or "
+    "no wait sorry scratch mean actually "
     # the same in the languages whose words for "." are read ("mi correo es ...")
-    "es ist est mi meu minha mon ma mein meine correo adresse endereco".split()
+    "es ist est c'est mi meu minha mon ma mein meine correo adresse endereco".split()
 )
 # a business's mailboxes (RFC 2142's and their like): not a person's address, not redacted
 ROLES = frozenset(
@@ -98,6 +113,7 @@ _SAID_DIGITS = frozenset(
     "eighty ninety hundred thousand double triple".split()
 )
 _DETERMINERS = frozenset("the our your this that a an his her their".split())
+_OWNERS = _DETERMINERS - {"this", "that"}  # "the manager at ...", but "is that jsmith at ..."
 _CONTEXT = re.compile(r"\b(e-?mail|mail|address|inbox|receipt|send|contact)\b", re.I)
 
 
@@ -155,12 +171,26 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
     lowered = [w.word for w in words]
     context: bool | None = None
     for k, word in enumerate(lowered):
-        if word not in ("at", "@", "arroba") or k == 0:
+        if k == 0 or any(s <= words[k].start() < e for s, e in spans):
             continue
-        if any(s <= words[k].start() < e for s, e in spans):
+        if word in _AT:
+            said_at = next(
+                (len(t) for t in _AT_SAID if tuple(lowered[k + 1 : k + 1 + len(t)]) == t), 0
+            )
+            if lowered[k + 1 : k + 2] == ["the"] and lowered[k + 2 : k + 3] in _PROVIDER_WORDS:
+                said_at = 1  # "priya at the gmail dot com"
+            domain = _domain(text, words, lowered, k + 1 + said_at)
+        elif word in _AT_HEARD or (word in _BARE_PROVIDERS and lowered[k - 1] not in _AT):
+            # "at" misheard, or not heard at all ("jane doe gmail dot com"): after talk of
+            # email, and only before a domain whose ending was said
+            if context is None:
+                context = _talk(text, previous)
+            at = k + 1 if word in _AT_HEARD else k
+            domain = _domain(text, words, lowered, at) if context and at < len(words) else None
+            if domain is None or domain[0] <= words[at].end():
+                continue
+        else:
             continue
-        said_at = next((len(t) for t in _AT_SAID if tuple(lowered[k + 1 : k + 1 + len(t)]) == t), 0)
-        domain = _domain(text, words, lowered, k + 1 + said_at)
         if domain is None:
             continue
         end, provider = domain
@@ -173,7 +203,7 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
         # "I work at ..." is a place; "maeve harlow work at ..." is an address's last word
         suffix = lowered[k - 1] in _SUFFIXES and before.isalpha() and _name_like(before)
         if (lowered[k - 1] in _NOT_LOCAL and not spelled and not suffix) or (
-            count == 1 and first > 0 and lowered[first - 1] in _DETERMINERS
+            count == 1 and plain and first > 0 and lowered[first - 1] in _OWNERS
         ):
             continue
         if first > 0 and lowered[first - 1] == "at" and "," in _gap(text, words, k):
@@ -194,8 +224,28 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             # "d silva at ...", "ana lee at ..."; four words only at the start, after email talk
             if not ((context or count <= 3) and opening) and not (context and count <= 3):
                 continue
-        spans.append((words[_named_first(lowered, first, k)].start(), end))
+        first = _named_first(lowered, first, k)
+        spans.append((words[_corrected_first(lowered, first, k)].start(), end))
     return sorted(spans)
+
+
+_PROVIDER_WORDS = [[name] for name in sorted(PROVIDERS)]
+# words of a speaker taking back what they began to say ("jessic, scratch that, jessica ...")
+_TAKING_BACK = frozenset("no sorry wait scratch mean actually".split())
+_TAKING_BACK_FILL = _TAKING_BACK | frozenset("that i oh".split())
+
+
+def _corrected_first(lowered: list[str], first: int, k: int) -> int:
+    """Where the address starts when the speaker began it, took that back and said it whole
+    ("liruss no wait li russo at ..."): at the word begun, when it begins the address."""
+    j = first - 1
+    while j >= 0 and lowered[j] in _TAKING_BACK_FILL:
+        j -= 1
+    if j < 0 or j == first - 1 or not _TAKING_BACK.intersection(lowered[j + 1 : first]):
+        return first
+    said = "".join(w for w in lowered[first:k] if w not in _JOINERS)
+    begun = lowered[j]
+    return j if len(begun) >= 3 and said.startswith(begun) and begun != said else first
 
 
 def _named_first(lowered: list[str], first: int, k: int) -> int:
@@ -319,7 +369,7 @@ def _local(
     i = k
     while i >= 0:
         word = lowered[i]
-        if i < k and len(word) > 1 and "," in _gap(text, words, i + 1):
+        if i < k and len(word) > 1 and word not in _JOINERS and "," in _gap(text, words, i + 1):
             break  # a word before a comma is not in the address ("my name, sam lee at ...")
         joined = i < k and (
             lowered[i + 1] in _JOINERS or _gap(text, words, i + 1).strip() in (".", "_", "-", "+")
@@ -341,6 +391,16 @@ def _local(
         if word in _SPELLS and i < k and _letter(lowered[i + 1]):
             i -= 1  # "mbeki that's m b e k i": the name, then how it is spelled
             continue
+        if (
+            text[words[i].start() : words[i].end()].lower() == "a"  # not "alpha" read as a
+            and first is not None
+            and not letters
+            and plain_words <= 2
+            and (i == 0 or lowered[i - 1] in _GIVING)
+            and not _letter(lowered[i + 1])
+        ):
+            first = i  # "my email is a patel at ...": the initial a, not the article
+            break
         if (word in _STOP and not spelled) or word == "@":
             break
         if word in _SAID_DIGITS:  # "lopez six five at ...": digits, not words
@@ -364,14 +424,22 @@ def _local(
     return first, plain, plain_words + (letters > 0)
 
 
+_GIVING = frozenset("is it's its s email".split())  # words before an address given
+
+
 def _spelling(lowered: list[str], i: int) -> bool:
     """Word i is a letter among spelled letters ("s a r a h"), not the word "a" or "i"."""
     near = lowered[max(0, i - 1) : i] + lowered[i + 1 : i + 2]
     return any(len(w) == 1 and w.isalpha() for w in near)
 
 
-# a turn ending with "@" / "at" (and its spoken forms): a local part waiting for its domain
-OPEN = re.compile(r"(?:@|\bat(?: the rate(?: of)?| sign| symbol)?)[\s.,]*$", re.I)
+# a turn ending with "@" / "at" (and its spoken forms): a local part waiting for its domain;
+# or with a word joining the local part's pieces ("it's jessica dot" ... "moreno at ...")
+OPEN = re.compile(
+    r"(?:@|\bat(?: the rate(?: of)?| sign| symbol)?|\b(?:dot|underscore|dash|hyphen))[\s.,]*$",
+    re.I,
+)
+_JOINER_END = re.compile(r"\b(?:dot|underscore|dash|hyphen)[\s.,]*$", re.I)
 # what may open the turn that goes on with the domain ("um, protonmail dot com")
 _FILLERS = re.compile(r"(?:\s*\b(?:um+|uh+|erm?|hmm+|so|and|it's|its)\b[\s,.]*)*\s*", re.I)
 _AT_OPENS = re.compile(r"at\b", re.I)  # a turn going on with the domain: "at gmx dot de"
@@ -393,7 +461,8 @@ def split_emails(text: str, context: str, before: str, after: str | None) -> lis
     if after is None:
         written = text.rstrip(" .,").endswith("@")
         if OPEN.search(text) and (written or _CONTEXT.search(text) or _CONTEXT.search(context)):
-            after = _PLACEHOLDER
+            # the rest may be more of the local part: read as if it and a domain followed
+            after = "x at example dot com" if _JOINER_END.search(text) else _PLACEHOLDER
     if after:
         cut = len(text.rstrip(" .,"))
         spans += [(s, min(e, cut)) for s, e in across(text, after, context) if s < cut]
@@ -405,16 +474,40 @@ def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
     (a local part ending `first` with "@" / "at", or `second` opening with "@" / "at")."""
     opens = second.lstrip().startswith("@")
     skip = len(second) - len(second.lstrip()) if opens else _opening(second)
+    sep = " "
     if not (opens or OPEN.search(first) or _AT_OPENS.match(second, skip)):
-        return []
+        # "the first bit is jenny moretti" ... "And after the at?" ... "yahoo dot com": a
+        # turn that is a domain and nothing more goes on from the turn before, after email talk
+        if not (domain_only(second) and _talk(first, context)):
+            return []
+        sep = " at "
     head = first.rstrip(" .,")
-    sep = "" if head.endswith("@") or opens else " "
+    sep = "" if head.endswith("@") or opens else sep
     cut = len(head) + len(sep)  # where `second`'s text (after its fillers) begins
     out = []
     for start, end in find_emails(head + sep + second[skip:], context):
         if start < len(head) and cut < end:
             out.append((start, end - cut + skip + len(first)))
     return out
+
+
+_AFTER_DOMAIN = frozenset("thanks thank you please all one word no spaces lower case".split())
+
+
+def domain_only(text: str) -> bool:
+    """`text` (after the fillers opening it) is a domain with its ending said and nothing
+    more ("protonmail dot com.", "um, web dot de, thanks")."""
+    if MAYBE_AT.search(text):
+        return False
+    words = _tokens(text)
+    lowered = [w.word for w in words]
+    first = next((i for i, w in enumerate(words) if w.start() >= _opening(text)), len(words))
+    if first >= len(words) - 1:
+        return False
+    found = _domain(text, words, lowered, first)
+    if found is None or found[0] <= words[first].end():
+        return False
+    return all(w.word in _AFTER_DOMAIN for w in words if w.start() >= found[0])
 
 
 def continues(text: str) -> bool:

@@ -168,7 +168,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             # "4252 7601" "hold on" "8955 5978": the number goes on after it (but "gmail dot
             # com" after "john dot smith at" is the rest of an address)
             plain = folded(text)
-            if is_aside(plain) and not across(folded(texts[j] or ""), plain):
+            if is_aside(plain) and not across(folded(texts[j] or ""), plain, asked or ""):
                 continue
             after[j] = text
             back[i], ahead[j] = j, i
@@ -456,15 +456,17 @@ def _relevant(
     """The context with the same speaker's turns blanked where they cannot matter (no number
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
-    from .emails import OPEN, continues
+    from .emails import OPEN, continues, domain_only
     from .numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
     from .unicode import folded
 
     content, after = folded(content), next_same and folded(next_same)
     # an address read across two turns ("john dot smith at" ... "gmail dot com")
     last = previous_same.rsplit("\n", 1)[-1]
-    email_before = bool(OPEN.search(last)) or continues(content)
-    email_after = bool(OPEN.search(content)) or bool(after and continues(after))
+    email_before = bool(OPEN.search(last)) or continues(content) or domain_only(content)
+    email_after = bool(OPEN.search(content)) or bool(
+        after and (continues(after) or domain_only(after))
+    )
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = previous_same if email_before else ""
     if not email_after and (

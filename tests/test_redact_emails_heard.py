@@ -1,0 +1,92 @@
+"""Spoken emails as speech-to-text hears them and as callers give them in pieces: "at" misheard
+or not heard, "@" in other languages, an initial "a", read back in a question, two in one
+turn, letters with commas, split at a "dot" or with the "at" asked for between, begun and
+taken back. Each with a control that stays, so a rule that read every "and" as "@" fails."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from livekit.plugins import zelto
+
+redact: Any = zelto.redact_pii()
+A, U = "assistant", "user"
+
+
+def run(*turns: tuple[str, str], live: bool = False) -> list[str]:
+    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
+    out = redact.live(payload) if live else redact(payload)
+    return [t["content"] for t in out["transcript"]["turns"]]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("its nina patel and yahoo dot com", "its [email]"),
+        ("tony russo add gmail dot com", "[email]"),
+        ("my email is a patel had outlook dart calm thank you", "my email is [email] thank you"),
+        ("jane doe gmail dot com", "[email]"),
+        ("email is jane doe gmail.com", "email is [email]"),
+        ("send it to priya at the gmail dot com", "send it to [email]"),
+        ("my email is a patel at gmail dot com", "my email is [email]"),
+        ("mon email c'est sophie point martin arobase gmail point com", "mon email c'est [email]"),
+        ("è marco punto rossi chiocciola libero punto it", "è [email]"),
+        ("it's O, B, I, dot, N, W, A, at gmail dot com", "it's [email]"),
+        ("it's liruss no wait li russo at gmx dot de", "it's [email]"),
+        ("It's jessic, scratch that, jessica dot walker at gmx dot a t.", "It's [email]."),
+    ],
+)
+def test_an_address_as_speech_to_text_heard_it(said: str, expected: str) -> None:
+    assert run((A, "What's your email?"), (U, said))[1] == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we sell salt and pepper dot com mugs",  # "and" with no talk of email before it
+        "I use gmail dot com for everything",
+        "it's a friend of mine, no wait, my brother",
+    ],
+)
+def test_no_address_without_talk_of_email(said: str) -> None:
+    assert run((A, "How did you hear about us?"), (U, said))[1] == said
+
+
+def test_an_address_read_back_in_a_question_and_two_in_one_turn() -> None:
+    out = run(
+        (U, "my email is maya dot cole at yahoo dot com"),
+        (A, "Was that maya dot cole at yahoo dot com?"),
+        (A, "Did you say maya dot cole at yahoo dot com?"),
+        (A, "Is that jsmith at outlook dot com or jsmith at hotmail dot com?"),
+    )
+    assert out == [
+        "my email is [email]",
+        "Was that [email]?",
+        "Did you say [email]?",
+        "Is that [email] or [email]?",
+    ]
+
+
+def test_an_address_split_at_a_dot_is_held_then_redacted_whole() -> None:
+    turns = [(A, "What's your email?"), (U, "it's jessica dot")]
+    assert run(*turns, live=True)[1] == "it's [email]"
+    turns += [(U, "moreno at outlook dot com")]
+    assert run(*turns) == ["What's your email?", "it's [email]", "[email]"]
+
+
+def test_a_local_part_then_the_domain_asked_for_after_the_at() -> None:
+    out = run(
+        (A, "Could I get your email address?"),
+        (U, "So the first bit is siobhan dot abbott."),
+        (A, "And what's after the at?"),
+        (U, "protonmail dot com."),
+    )
+    assert out[1] == "So the first bit is [email]."
+    assert out[3] == "[email]."
+    # a domain alone with no talk of email is a website
+    site = run(
+        (A, "Where did you see the offer?"), (U, "It was on the radio."), (U, "acme deals dot com.")
+    )
+    assert site[2] == "acme deals dot com."

@@ -124,3 +124,25 @@ def test_a_camel_case_key_names_its_value_as_a_snake_case_one_does() -> None:
         "account_id": "6172345819",
     }
     assert out["metadata"] == {"memberId": "2125550143"}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        ("What number should the driver call if there's a problem?", "five one double oh eight",
+         "[phone]"),  # the Falklands: 5 digits
+        ("Can I take your own number so the team can call you back?",
+         "twenty one forty five eighty eight", "[phone]"),  # the Faroes: 6
+        ("What's a good callback number for you?", "981 9960", "[phone]"),
+        # the same digits named by their own words, or asked for as something else, stay
+        ("Anything else?", "the code I got by text is 921984", "the code I got by text is 921984"),
+        ("Please say your telephone banking PIN, just the digits.",
+         "zero eight two, three four zero.", "zero eight two, three four zero."),
+        ("I've just sent a six digit code to +46 70 142 39 62. Could you read it out?",
+         "Got it, 4 8 1 0 9 2.", "Got it, 4 8 1 0 9 2."),
+    ],
+)  # fmt: skip
+def test_a_short_number_given_for_a_phone_asked_for_is_one(
+    question: str, answer: str, expected: str
+) -> None:
+    assert final((A, question), (U, answer))[1] == expected

@@ -188,7 +188,8 @@ def _numbers_in(
     question = _last_sentence(previous)
     asked = _named(_said(question)[-12:], asked=True)
     if asked is None and _POINTS_BACK.search(question):  # "I've sent a code. Read it to me?"
-        asked = _named(_said(_last_sentence(previous[: -len(question)]))[-12:], asked=True)
+        before = _said(_last_sentence(previous[: -len(question)]))
+        asked = "id" if ID_WORDS.intersection(before) else None
     # "Thanks for confirming your social. Now what's your claim number?" asks for an id
     ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else question)
     ssn_here = bool(ssn_said or ssn_asked)
@@ -229,7 +230,11 @@ def _numbers_in(
         if own == "phone":  # "use my new cell, ...": not the card or the SSN talked of
             # before, unless this turn names one
             kinds -= {k for k, said in (("card", cards_said), ("ssn", ssn_said)) if not said}
-        hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned)
+        # a number given in answer to a question for a phone ("What number should the driver
+        # call?"), not named so by its own words ("the code I got by text is ..."), may be as
+        # short as a small country's (the Falklands' 5 digits)
+        short = phoned and own is None and asked == "phone"
+        hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned, short=short)
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked or tax_form)
         if not found and "phone" in kinds and named is None:
             found = _grouped(text, run, trunk=quiet)
@@ -363,6 +368,8 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
         checks.append(("phone", sorted(group_windows(run, 7, 18), key=guessed), phone))
         if regions.anywhere:  # a valid number first, then any 8-15 digits after talk of phones
             windows = sorted(group_windows(run, 8, 15), key=guessed)
+            if regions.short:  # and 5-7 in answer to a question for one, after the longer
+                windows += sorted(group_windows(run, 5, 7), key=guessed)
             checks.append(("phone", windows, lambda i, j: phone(i, j, regions)))
     for kind, windows, check in checks:
         for i, j in windows:

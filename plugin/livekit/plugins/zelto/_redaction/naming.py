@@ -137,7 +137,7 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
         if word in PHONE_WORDS:
             if words[k + 1 : k + 2] == ["s"] and words[k + 2 : k + 3] and words[k + 2] in ID_WORDS:
                 return "id"  # "the phone's IMEI": the phone's identifier
-            if _compound(words[k + 1 : k + 3]) and seen <= 3:
+            if _compound(words[k + 1 : k + 3]) and (asked or seen <= 3):
                 return "id"  # "my telephone banking PIN", "the mobile account number"
             if words[k + 1 : k + 2] and words[k + 1] in _ABOUT:
                 continue  # "I got a text about my order": a message, not whose number

@@ -188,8 +188,8 @@ def _numbers_in(
     question = _last_sentence(previous)
     asked = _named(_said(question)[-12:], asked=True)
     if asked is None and _POINTS_BACK.search(question):  # "I've sent a code. Read it to me?"
-        before = _said(_last_sentence(previous[: -len(question)]))
-        asked = "id" if ID_WORDS.intersection(before) else None
+        named_before = _said(_last_sentence(previous[: -len(question)]))
+        asked = "id" if ID_WORDS.intersection(named_before) else None
     # "Thanks for confirming your social. Now what's your claim number?" asks for an id
     ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else question)
     ssn_here = bool(ssn_said or ssn_asked)

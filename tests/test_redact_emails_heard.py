@@ -90,3 +90,33 @@ def test_a_local_part_then_the_domain_asked_for_after_the_at() -> None:
         (A, "Where did you see the offer?"), (U, "It was on the radio."), (U, "acme deals dot com.")
     )
     assert site[2] == "acme deals dot com."
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What's your email?", "i got it from bed bath and beyond dot com"),
+        ("Which email should we use?", "so i had hotmail dot com for years, now it's new"),
+        ("Which email should we use?", "please add yahoo dot com as a backup"),
+        ("What's your email?", "i checked spam and gmail dot com, nothing"),
+    ],
+)
+def test_a_misheard_or_missing_at_needs_an_answer_and_a_providers_domain(
+    question: str, said: str
+) -> None:
+    """From a fifth outside tester: shops' names with "and", "had" and "add" as verbs."""
+    assert run((A, question), (U, said))[1] == said
+
+
+def test_a_domain_alone_goes_on_from_a_turn_only_when_asked_for() -> None:
+    out = run(
+        (A, "What's your email?"),
+        (U, "it's jenny moretti at gmail dot com"),
+        (A, "And where did you buy it?"),
+        (U, "Let me think."),
+        (U, "bestbuy dot com"),
+    )
+    assert out[1] == "it's [email]"
+    assert out[4] == "bestbuy dot com"
+    dot = run((A, "Which order is this about?"), (U, "i bought the polka dot"), (U, "dress"))
+    assert dot[1] == "i bought the polka dot"

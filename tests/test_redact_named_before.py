@@ -146,3 +146,12 @@ def test_a_short_number_given_for_a_phone_asked_for_is_one(
     question: str, answer: str, expected: str
 ) -> None:
     assert final((A, question), (U, answer))[1] == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["it's 12,500", "about 15000 units", "12050 ridge road", "it was the 10452 check"],
+)
+def test_a_short_number_that_counts_or_names_something_is_no_phone(answer: str) -> None:
+    """From a fifth outside tester: amounts, quantities, addresses after a phone question."""
+    assert final((A, "What's the best number to reach you?"), (U, answer))[1] == answer

@@ -187,8 +187,14 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
                 context = _talk(text, previous)
             at = k + 1 if word in _AT_HEARD else k
             domain = _domain(text, words, lowered, at) if context and at < len(words) else None
-            if domain is None or domain[0] <= words[at].end():
-                continue
+            if domain is None or domain[0] <= words[at].end() or not domain[1]:
+                continue  # a webmail provider's only: "bed bath and beyond dot com" is a shop
+            given = _local(text, words, lowered, k - 1)
+            start = given[0] if given else k - 1
+            if _PRONOUNS.intersection(lowered[start:k]) or not (
+                start == 0 or lowered[start - 1] in _GIVING
+            ):
+                continue  # "so i had hotmail dot com", "please add yahoo dot com": no answer
         else:
             continue
         if domain is None:
@@ -425,6 +431,7 @@ def _local(
 
 
 _GIVING = frozenset("is it's its s email".split())  # words before an address given
+_PRONOUNS = frozenset("i we you they he she it".split())
 
 
 def _spelling(lowered: list[str], i: int) -> bool:
@@ -475,6 +482,11 @@ def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
     opens = second.lstrip().startswith("@")
     skip = len(second) - len(second.lstrip()) if opens else _opening(second)
     sep = " "
+    if _JOINER_END.search(first) and (
+        len(first.split()) - _opening_words(first) > 4
+        or first[_opening(first) :].lower().startswith(("the ", "a ", "my ", "our ", "this "))
+    ):
+        return []  # "i bought the polka dot" ... : a local part's piece is said on its own
     if not (opens or OPEN.search(first) or _AT_OPENS.match(second, skip)):
         # "the first bit is jenny moretti" ... "And after the at?" ... "yahoo dot com": a
         # turn that is a domain and nothing more goes on from the turn before, after email talk
@@ -513,6 +525,11 @@ def domain_only(text: str) -> bool:
 def continues(text: str) -> bool:
     """`text` opens with "@" or "at" (after fillers): the rest of an address begun before."""
     return text.lstrip().startswith("@") or bool(_AT_OPENS.match(text, _opening(text)))
+
+
+def _opening_words(text: str) -> int:
+    """How many words the fillers opening `text` are ("so it's jessica dot": 2)."""
+    return len(text[: _opening(text)].split())
 
 
 def _opening(text: str) -> int:

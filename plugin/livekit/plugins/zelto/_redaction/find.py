@@ -185,11 +185,14 @@ def _numbers_in(
     ssn_said = bool(_SSN_CONTEXT.search(text))
     cards_here = cards_said or _card_named(previous)
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
+    earlier = _named(_said(previous_same)[-12:], asked=True)
     question = _last_sentence(previous)
     asked = _named(_said(question)[-12:], asked=True)
+    if asked is None and _THE_NUMBER.search(question):  # "Could you repeat the number?"
+        asked = earlier  # the one the speaker gave before, as it was named
     if asked is None and _POINTS_BACK.search(question):  # "I've sent a code. Read it to me?"
-        named_before = _said(_last_sentence(previous[: -len(question)]))
-        asked = "id" if ID_WORDS.intersection(named_before) else None
+        said_before = _said(_last_sentence(previous[: -len(question)]))[-12:]
+        asked = "id" if _named(said_before, asked=True) == "id" else None  # its phone: no
     # "Thanks for confirming your social. Now what's your claim number?" asks for an id
     ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else question)
     ssn_here = bool(ssn_said or ssn_asked)
@@ -197,7 +200,6 @@ def _numbers_in(
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
     taxed = bool(_TAX_TALK.search(text) or _TAX_TALK.search(previous))
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
-    earlier = _named(_said(previous_same)[-12:], asked=True)
     places = regions_named(text) + regions_named(previous) + regions_named(previous_same)
     regions = tuple(dict.fromkeys(regions + places))
     taken = [(s.start, s.end) for s in taken_spans]
@@ -233,7 +235,11 @@ def _numbers_in(
         # a number given in answer to a question for a phone ("What number should the driver
         # call?"), not named so by its own words ("the code I got by text is ..."), may be as
         # short as a small country's (the Falklands' 5 digits)
-        short = phoned and own is None and asked == "phone"
+        # (the turn's only digits, not a number's first piece going on after a pause or in
+        # the speaker's next turn: those are read whole)
+        my_phone = own == "phone" and "my" in [w.lower() for w in run.words_before[-4:]]
+        short = phoned and (my_phone or own is None and asked == "phone") and len(found_runs) == 1
+        short = short and not (run.tail and following is not None) and _alone(text, run)
         hinted = Regions(regions, FALLBACK_REGIONS if phoned else (), anywhere=phoned, short=short)
         found = _numbers(run, frozenset(kinds), hinted, ssn_talked or tax_form)
         if not found and "phone" in kinds and named is None:
@@ -368,8 +374,8 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
         checks.append(("phone", sorted(group_windows(run, 7, 18), key=guessed), phone))
         if regions.anywhere:  # a valid number first, then any 8-15 digits after talk of phones
             windows = sorted(group_windows(run, 8, 15), key=guessed)
-            if regions.short:  # and 5-7 in answer to a question for one, after the longer
-                windows += sorted(group_windows(run, 5, 7), key=guessed)
+            if regions.short and 5 <= len(run_digits(run, 0, n)) <= 7:
+                windows.append((0, n))  # or a whole run of 5-7 in answer to a question for one
             checks.append(("phone", windows, lambda i, j: phone(i, j, regions)))
     for kind, windows, check in checks:
         for i, j in windows:
@@ -405,6 +411,29 @@ def _grouped(text: str, run: Run, *, trunk: bool) -> list[Span]:
 
 # a question whose object is a pronoun asks for what the sentence before it named
 _POINTS_BACK = re.compile(r"\b(?:it|that|them|those)\b(?![^?]*\bnumber\b)", re.I)
+
+
+_THE_NUMBER = re.compile(r"\bthe number\b(?! (?:on|of|for|from|at|in)\b)", re.I)
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z']+)")
+# words that may follow a number given alone ("581 2345, thanks", "51194 that's my mobile")
+_AFTER_ALONE = frozenset(
+    "thanks thank cheers please that's thats it's its is and or but if my ok okay yeah yes "
+    "i'm im i".split()
+)
+
+
+def _alone(text: str, run: Run) -> bool:
+    """The run is given as a number on its own: not written with a thousands comma
+    ("12,500"), not "the 10452 check", not followed by what it counts ("15000 units",
+    "12050 ridge road")."""
+    start, end = lead(run, 0), run.groups[-1].end
+    if _THOUSANDS.search(text[start:end]):
+        return False
+    if [w.lower() for w in run.words_before[-1:]] in (["the"], ["a"], ["an"], ["this"]):
+        return False
+    after = _WORD_AFTER.match(text, end)
+    return after is None or after.group(1).lower() in _AFTER_ALONE
 
 
 def _last_sentence(text: str) -> str:

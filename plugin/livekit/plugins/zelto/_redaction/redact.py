@@ -151,7 +151,9 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         role = str(turns[i].get("role", ""))
         j = last.get(role)
         if j is not None and (
-            _said_back_whole(texts[j], texts[j + 1 : i]) or _asks(texts[j], texts[j + 1 : i])
+            _said_back_whole(texts[j], texts[j + 1 : i])
+            or _asks(texts[j], texts[j + 1 : i])
+            or _other_domain(texts[j], text, texts[j + 1 : i])
         ):
             j = None  # the number ending its turn was said back whole, or a question asked
             # for something else: a new one follows
@@ -248,6 +250,25 @@ _PROMPT = re.compile(
     r"repeat|again|(?:last|final|other|remaining) \w+)\b",
     re.I,
 )
+
+
+# the other speaker asks for what follows the "@" of an address begun
+_ASKS_DOMAIN = re.compile(
+    r"\b(?:after the (?:at|@)|the domain|comes after|which provider|what provider|(?:the )?"
+    r"(?:second|other|last) (?:part|half|bit))\b|\bat what\b",
+    re.I,
+)
+
+
+def _other_domain(said: str | None, text: str, between: list[str | None]) -> bool:
+    """`text` is only a domain ("bestbuy dot com") that goes on with no address: the turn
+    before did not end with an "@" and nobody asked for what follows one."""
+    from .emails import OPEN, domain_only
+    from .unicode import folded
+
+    if said is None or OPEN.search(folded(said)) or not domain_only(folded(text)):
+        return False
+    return not any(t is not None and _ASKS_DOMAIN.search(t) for t in between)
 
 
 def _asks(said: str | None, between: list[str | None]) -> bool:

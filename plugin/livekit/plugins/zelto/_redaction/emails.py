@@ -503,13 +503,14 @@ def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
     return out
 
 
+_DOTTED = re.compile(r"\b(?:dot|period|point|punto|punkt|dart|daught|dought)\b|\w\.\w", re.I)
 _AFTER_DOMAIN = frozenset("thanks thank you please all one word no spaces lower case".split())
 
 
 def domain_only(text: str) -> bool:
     """`text` (after the fillers opening it) is a domain with its ending said and nothing
     more ("protonmail dot com.", "um, web dot de, thanks")."""
-    if MAYBE_AT.search(text):
+    if MAYBE_AT.search(text) or not _DOTTED.search(text):
         return False
     words = _tokens(text)
     lowered = [w.word for w in words]

@@ -39,6 +39,10 @@ USER_TURNS = [
     "my wife's number is six four six, five five five",
     "zero one nine nine, and her email is mary ann jones at g mail dot com",
     "it's 6465550123",  # a member ID, asked for as one: it stays
+    # an email split after a "dot", and one whose "at" speech-to-text heard as "and"
+    "it's jessica dot",
+    "moreno at outlook dot com",
+    "its nina patel and yahoo dot com",
 ]
 SCRIPT = [
     "Sure. What's the card number and your email for the receipt?",
@@ -52,10 +56,13 @@ SCRIPT = [
     "Thanks. Anyone else we can call?",
     "Mm-hmm.",
     "Noted. And your member ID?",
+    "Thanks. And a backup email?",
+    "Mm-hmm.",
+    "And an email for billing?",
     "Thanks, that's all.",
 ]
 # the snapshot's turns after each user turn (the second one adds the tool call and its output)
-TURNS_AFTER = [2, 6, 8, 10, 12, 14, 16, 18]
+TURNS_AFTER = [2, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24]
 TURNS_IN_CALL = TURNS_AFTER[-1]
 # the halves of the split numbers as said, and the spoken email
 SNAPSHOT_SECRETS = [
@@ -64,6 +71,8 @@ SNAPSHOT_SECRETS = [
     "six four six, five five five",
     "zero one nine nine",
     "mary ann jones",
+    "jessica",
+    "nina patel",
 ]
 
 fw = zelto.Forwarder(agent_id="redact-bot", redact=zelto.redact_pii() if REDACT else None)

@@ -120,3 +120,16 @@ def test_a_domain_alone_goes_on_from_a_turn_only_when_asked_for() -> None:
     assert out[4] == "bestbuy dot com"
     dot = run((A, "Which order is this about?"), (U, "i bought the polka dot"), (U, "dress"))
     assert dot[1] == "i bought the polka dot"
+
+
+def test_a_piece_of_an_address_after_a_number_is_no_aside_of_that_number() -> None:
+    """From the end-to-end worker test: "it's jessica dot" (four words, no digit) after the
+    speaker's number was passed over as an aside of it, and never joined with the rest."""
+    out = run(
+        (U, "it's 6465550123"),
+        (A, "Thanks. And a backup email?"),
+        (U, "it's jessica dot"),
+        (A, "Mm-hmm."),
+        (U, "moreno at outlook dot com"),
+    )
+    assert out[2:] == ["it's [email]", "Mm-hmm.", "[email]"]

@@ -36,6 +36,9 @@ SECRETS = [
     b"6465550199",
     b"mary ann jones",
     b"g mail dot com",
+    b"jessica",
+    b"moreno",
+    b"nina patel",
 ]
 BENIGN = ["A-1001", "A-1002", "$49.99", "10:30", "12/05", "1Z999AA10123456784", "UA 1234"]
 
@@ -80,7 +83,7 @@ def test_pii_never_reaches_the_spool_files_or_zelto(spool_path: Path, zelto_rece
         turns = zelto_receiver.calls[room]["transcript"]["turns"]
         assert [t["role"] for t in turns] == [
             "user", "assistant", "user", "tool", "tool", "assistant", "user", "assistant",
-            *["user", "assistant"] * 5,
+            *["user", "assistant"] * 8,
         ]  # fmt: skip
         text = "\n".join(t["content"] for t in turns)
         assert "[card]" in text and "[email]" in text and "[phone]" in text
@@ -95,6 +98,9 @@ def test_pii_never_reaches_the_spool_files_or_zelto(spool_path: Path, zelto_rece
             "my wife's number is [phone]",
             "[phone], and her email is [email]",
             "it's 6465550123",  # a member ID, not a phone number: kept
+            "it's [email]",  # held as [email] in the snapshots until the rest came
+            "[email]",
+            "its [email]",
         ]
     assert {r["state"] for r in Spool(spool_path).upkeep.rows()} == {"delivered"}
 

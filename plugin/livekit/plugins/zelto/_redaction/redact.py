@@ -130,7 +130,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     ... "0009 9013" ... "9424") is a chain: the same role's turns before and after are up to
     three of its fragments, one a line; while the call goes on and the chain reaches the
     speaker's latest turn, it ends with `PENDING` (the number may still go on)."""
-    from .emails import across
+    from .emails import OPEN, across
     from .find import topic
     from .numbers import PENDING, is_aside
     from .unicode import folded
@@ -170,7 +170,13 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             # "4252 7601" "hold on" "8955 5978": the number goes on after it (but "gmail dot
             # com" after "john dot smith at" is the rest of an address)
             plain = folded(text)
-            if is_aside(plain) and not across(folded(texts[j] or ""), plain, asked or ""):
+            # (not a piece of an address: "it's jessica dot" ... "moreno at outlook dot com")
+            opened = OPEN.search(plain)
+            if (
+                is_aside(plain)
+                and not opened
+                and not across(folded(texts[j] or ""), plain, asked or "")
+            ):
                 continue
             after[j] = text
             back[i], ahead[j] = j, i

@@ -114,10 +114,13 @@ def inflight_of(spool_path: Path, pid: int) -> int:
     """Rows in flight under `pid`'s lease (a plain look, not through the code under test).
 
     Not `mode=ro`: SQLite cannot open a WAL database read-only once the last connection
-    closed cleanly and removed `-wal` and `-shm`. A figure, never a failure: 0 on any error.
+    closed cleanly and removed `-wal` and `-shm`. But `mode=rw`, never creating it: a kill
+    before any process made the spool had this look create `spool.db` with the umask's 0644,
+    which every process of the run then refused (a chaos run failed that way in CI). A figure,
+    never a failure: 0 on any error.
     """
     try:
-        conn = sqlite3.connect(spool_path, timeout=10)
+        conn = sqlite3.connect(f"{spool_path.as_uri()}?mode=rw", uri=True, timeout=10)
     except sqlite3.Error:
         return 0
     try:

@@ -13,6 +13,7 @@ with both joined (`split_emails`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from phonenumbers import SUPPORTED_REGIONS
@@ -26,13 +27,15 @@ WRITTEN = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,64}(?:\.[A-Za-z0-9-]{1,64}){0,5}\.[A-Za-z]{2,}\b"
 )
 # "@" as callers say it, also in Spanish, French, Italian, Dutch and German
-_AT = frozenset(("at", "@", "arroba", "arobase", "chiocciola", "apenstaartje", "klammeraffe"))
+_AT_SAID_AS = ("at", "arroba", "arobase", "chiocciola", "apenstaartje", "klammeraffe")
+_AT = frozenset(("@", *_AT_SAID_AS))
 # "at" as speech-to-text mishears it ("nina patel and yahoo dot com"): only after talk of
 # email and before a domain with its ending said
 _AT_HEARD = frozenset(("and", "add", "had", "hat"))
-MAYBE_AT = re.compile(r"@|\b(?:at|arroba|arobase|chiocciola|apenstaartje|klammeraffe)\b", re.I)
+_MAYBE_AT = r"@|\b(?:" + "|".join(_AT_SAID_AS) + r")\b"
+MAYBE_AT = re.compile(_MAYBE_AT, re.I)
 MAYBE = re.compile(
-    r"@|\b(?:at|arroba|arobase|chiocciola|apenstaartje|klammeraffe)\b|\b(?:dot|dart|daught|dought)\b|"
+    _MAYBE_AT + r"|\b(?:dot|dart|daught|dought)\b|"
     r"\b(?:period|point|punto|punkt)\s+(?:com|net|org|co|edu)\b|[a-z]\.(?:com|net|org)\b",
     re.I,
 )
@@ -177,7 +180,11 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
             said_at = next(
                 (len(t) for t in _AT_SAID if tuple(lowered[k + 1 : k + 1 + len(t)]) == t), 0
             )
-            if lowered[k + 1 : k + 2] == ["the"] and lowered[k + 2 : k + 3] in _PROVIDER_WORDS:
+            if (
+                lowered[k + 1 : k + 2] == ["the"]
+                and k + 2 < len(lowered)
+                and lowered[k + 2] in PROVIDERS
+            ):
                 said_at = 1  # "priya at the gmail dot com"
             domain = _domain(text, words, lowered, k + 1 + said_at)
         elif word in _AT_HEARD or (word in _BARE_PROVIDERS and lowered[k - 1] not in _AT):
@@ -235,7 +242,6 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_PROVIDER_WORDS = [[name] for name in sorted(PROVIDERS)]
 # words of a speaker taking back what they began to say ("jessic, scratch that, jessica ...")
 _TAKING_BACK = frozenset("no sorry wait scratch mean actually".split())
 _TAKING_BACK_FILL = _TAKING_BACK | frozenset("that i oh".split())
@@ -507,6 +513,7 @@ _DOTTED = re.compile(r"\b(?:dot|period|point|punto|punkt|dart|daught|dought)\b|\
 _AFTER_DOMAIN = frozenset("thanks thank you please all one word no spaces lower case".split())
 
 
+@functools.lru_cache(maxsize=8192)  # asked of a turn both when turns are linked and redacted
 def domain_only(text: str) -> bool:
     """`text` (after the fillers opening it) is a domain with its ending said and nothing
     more ("protonmail dot com.", "um, web dot de, thanks")."""

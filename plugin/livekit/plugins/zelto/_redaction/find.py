@@ -234,9 +234,8 @@ def _numbers_in(
             kinds -= {k for k, said in (("card", cards_said), ("ssn", ssn_said)) if not said}
         # a number given in answer to a question for a phone ("What number should the driver
         # call?"), not named so by its own words ("the code I got by text is ..."), may be as
-        # short as a small country's (the Falklands' 5 digits)
-        # (the turn's only digits, not a number's first piece going on after a pause or in
-        # the speaker's next turn: those are read whole)
+        # short as a small country's (the Falklands' 5 digits): when it is the turn's only
+        # digits, not a number's first piece going on in the speaker's next turn
         my_phone = own == "phone" and "my" in [w.lower() for w in run.words_before[-4:]]
         short = phoned and (my_phone or own is None and asked == "phone") and len(found_runs) == 1
         short = short and not (run.tail and following is not None) and _alone(text, run)
@@ -430,7 +429,7 @@ def _alone(text: str, run: Run) -> bool:
     start, end = lead(run, 0), run.groups[-1].end
     if _THOUSANDS.search(text[start:end]):
         return False
-    if [w.lower() for w in run.words_before[-1:]] in (["the"], ["a"], ["an"], ["this"]):
+    if run.words_before and run.words_before[-1].lower() in ("the", "a", "an", "this"):
         return False
     after = _WORD_AFTER.match(text, end)
     return after is None or after.group(1).lower() in _AFTER_ALONE

@@ -82,10 +82,8 @@ _SENDING = frozenset("send sent text texted sms message whatsapp ping".split())
 # what is sent to a phone: where it should go is a phone number
 _SENT = frozenset("code codes text texts link message otp pin verification reminder alert".split())
 _POSSESSIVES = frozenset("my your his her our their".split())
-_BACK = frozenset("the that this".split())
-_ABOUT = frozenset(
-    "about regarding re concerning".split()
-)  # right before a number: its topic  # before "number": one already talked of
+_BACK = frozenset("the that this".split())  # before "number": one already talked of
+_ABOUT = frozenset("about regarding re concerning".split())  # right before a number: its topic
 _PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
 _DETERMINERS = frozenset("the a an your my our his her their this that".split())
 _SKIPPED = frozenset(

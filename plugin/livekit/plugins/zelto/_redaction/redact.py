@@ -192,7 +192,8 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     out: list[Context | None] = []
     previous = ""
     said: list[str] = []  # the turns with text so far
-    questions: dict[str, str] = {}  # per role: the other speaker's turn its asides followed
+    previous_role: str | None = None
+    held: tuple[str, str] | None = None  # (a speaker, the other's turn their asides followed)
     for i, text in enumerate(texts):
         if text is None:
             out.append(None)
@@ -201,22 +202,15 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         talk = " ".join(topic(t) for t in said[-1 - _TALK_TURNS : -1])
         # "Do you have the claim number?" "Yeah, one sec." "Number at the top says ...": the
         # question the speaker's asides stood between is what the number answers
-        answered = questions.get(role, previous)
+        answered = held[1] if held and held[0] == role else previous
         out.append((answered, before[i], after[i], " ".join(dict.fromkeys(talk.split()))))
-        aside = is_aside(folded(text))
-        questions = {r: q for r, q in questions.items() if r == role and aside}
-        if aside and role not in questions:
-            questions[role] = previous if i and _role(turns, i - 1, texts) != role else text
-        previous = text
+        if not is_aside(folded(text)):
+            held = None
+        elif not (held and held[0] == role):
+            held = (role, previous if i and previous_role != role else text)
+        previous, previous_role = text, role
         said.append(text)
     return out
-
-
-def _role(turns: list[Any], i: int, texts: list[str | None]) -> str | None:
-    """The role of the nearest turn with text at or before `i`."""
-    while i >= 0 and texts[i] is None:
-        i -= 1
-    return str(turns[i].get("role", "")) if i >= 0 else None
 
 
 _CONFIRM = re.compile(r"\?|\b(?:right|correct|confirm\w*)\b", re.I)

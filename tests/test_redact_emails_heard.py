@@ -133,3 +133,24 @@ def test_a_piece_of_an_address_after_a_number_is_no_aside_of_that_number() -> No
         (U, "moreno at outlook dot com"),
     )
     assert out[2:] == ["it's [email]", "Mm-hmm.", "[email]"]
+
+
+def test_every_word_for_dot_reads_an_address_split_or_domain_only() -> None:
+    """The prefilters listed their own words for "." and passed over what the reader takes
+    ("ponto", "punt"), and a turn ending in "ponto" or "arroba" was not held as open."""
+    out = run(
+        (A, "Could I get your email address?"),
+        (U, "So the first bit is jan punt de vries."),
+        (A, "And what's after the at?"),
+        (U, "ziggo punt nl."),
+    )
+    assert out[1::2] == ["So the first bit is [email].", "[email]."]
+    said = [(A, "What's your email?"), (U, "it's ana ponto")]
+    assert run(*said, live=True)[1] == "it's [email]"
+    assert run(*said, (U, "silva arroba gmail ponto com"))[1:] == ["it's [email]", "[email]"]
+    assert run((A, "What's your email?"), (U, "es ana punto silva arroba"), live=True)[1] == (
+        "es [email]"
+    )
+    assert run((A, "What's your email?"), (U, "that's the whole point"))[1] == (
+        "that's the whole point"
+    )

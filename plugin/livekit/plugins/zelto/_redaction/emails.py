@@ -34,9 +34,16 @@ _AT = frozenset(("@", *_AT_SAID_AS))
 _AT_HEARD = frozenset(("and", "add", "had", "hat"))
 _MAYBE_AT = r"@|\b(?:" + "|".join(_AT_SAID_AS) + r")\b"
 MAYBE_AT = re.compile(_MAYBE_AT, re.I)
+# what callers say for "." (Spanish, Portuguese, Italian, German) and as speech-to-text
+# mishears "dot" ("dart", "daught"): words that say an address is being read on their own...
+_DOTS_SAID = ("dot", "punto", "ponto", "punkt", "dart", "daught", "dought")
+# ...and words that are also plain English ("the point", "a punt"), one only before an ending
+_DOTS_WORDS = ("period", "point", "punt")
+_DOTS = frozenset((*_DOTS_SAID, *_DOTS_WORDS))
+_HYPHENS = ("dash", "hyphen", "minus")
 MAYBE = re.compile(
-    _MAYBE_AT + r"|\b(?:dot|dart|daught|dought)\b|"
-    r"\b(?:period|point|punto|punkt)\s+(?:com|net|org|co|edu)\b|[a-z]\.(?:com|net|org)\b",
+    _MAYBE_AT + r"|\b(?:" + "|".join(_DOTS_SAID) + r")\b|"
+    r"\b(?:" + "|".join(_DOTS_WORDS) + r")\s+(?:com|net|org|co|edu)\b|[a-z]\.(?:com|net|org)\b",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|@")
@@ -65,11 +72,6 @@ _BARE_PROVIDERS = PROVIDERS - frozenset(
 )
 # what may follow "at" and still be "@": "at the rate" (Indian English), "at sign"
 _AT_SAID = (("the", "rate", "of"), ("the", "rate"), ("sign",), ("symbol",))
-# what callers say for "." (also in Spanish, Portuguese, Italian, German, Dutch, French)
-# and as speech-to-text mishears "dot" ("dart", "daught")
-_DOTS = frozenset(("dot", "period", "point", "punto", "ponto", "punkt", "punt"))
-_DOTS |= frozenset(("dart", "daught", "dought"))
-_HYPHENS = frozenset(("dash", "hyphen", "minus"))
 _JOINERS = {
     **dict.fromkeys(_DOTS, "."),
     **dict.fromkeys(_HYPHENS, "-"),
@@ -448,11 +450,10 @@ def _spelling(lowered: list[str], i: int) -> bool:
 
 # a turn ending with "@" / "at" (and its spoken forms): a local part waiting for its domain;
 # or with a word joining the local part's pieces ("it's jessica dot" ... "moreno at ...")
-OPEN = re.compile(
-    r"(?:@|\bat(?: the rate(?: of)?| sign| symbol)?|\b(?:dot|underscore|dash|hyphen))[\s.,]*$",
-    re.I,
-)
-_JOINER_END = re.compile(r"\b(?:dot|underscore|dash|hyphen)[\s.,]*$", re.I)
+_JOINS_SAID = r"\b(?:" + "|".join((*_DOTS_SAID, "underscore", "dash", "hyphen")) + r")"
+_ATS_SAID = r"\b(?:" + "|".join(_AT_SAID_AS) + r")(?: the rate(?: of)?| sign| symbol)?"
+OPEN = re.compile(r"(?:@|" + _ATS_SAID + "|" + _JOINS_SAID + r")[\s.,]*$", re.I)
+_JOINER_END = re.compile(_JOINS_SAID + r"[\s.,]*$", re.I)
 # what may open the turn that goes on with the domain ("um, protonmail dot com")
 _FILLERS = re.compile(r"(?:\s*\b(?:um+|uh+|erm?|hmm+|so|and|it's|its)\b[\s,.]*)*\s*", re.I)
 _AT_OPENS = re.compile(r"at\b", re.I)  # a turn going on with the domain: "at gmx dot de"
@@ -509,7 +510,7 @@ def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
     return out
 
 
-_DOTTED = re.compile(r"\b(?:dot|period|point|punto|punkt|dart|daught|dought)\b|\w\.\w", re.I)
+_DOTTED = re.compile(r"\b(?:" + "|".join(sorted(_DOTS)) + r")\b|\w\.\w", re.I)
 _AFTER_DOMAIN = frozenset("thanks thank you please all one word no spaces lower case".split())
 
 

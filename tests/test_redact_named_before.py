@@ -155,3 +155,18 @@ def test_a_short_number_given_for_a_phone_asked_for_is_one(
 def test_a_short_number_that_counts_or_names_something_is_no_phone(answer: str) -> None:
     """From a fifth outside tester: amounts, quantities, addresses after a phone question."""
     assert final((A, "What's the best number to reach you?"), (U, answer))[1] == answer
+
+
+def test_a_number_read_back_is_what_it_was_named_whatever_follows_it() -> None:
+    """The caller's turn ended naming a second number ("... and my order is 88231"); that
+    name was taken as the question the read-back answered, and the phone stayed in clear."""
+    out = final(
+        (U, "my number is 415 555 0132 and my order is 88231"),
+        (A, "So that's 415 555 0132, thank you."),
+    )
+    assert out == ["my number is [phone] and my order is 88231", "So that's [phone], thank you."]
+    order = final(
+        (U, "my order is 4155550132 and my number is 415 555 0199"),
+        (A, "So that's order 4155550132, thank you."),
+    )
+    assert order[1] == "So that's order 4155550132, thank you."

@@ -210,8 +210,8 @@ def _numbers_in(
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
         named = own = _named([w for w in run.words_before if w.isalnum()][-8:])
-        if named is None:  # asked, read back ("So that's ..."), a subject ("the serial ... is")
-            named = asked or (earlier if run.head else None) or read_back(run, previous, earlier)
+        if named is None:  # read back ("So that's ..."), asked, a subject ("the serial ... is")
+            named = read_back(run, previous, earlier) or asked or (earlier if run.head else None)
             named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
         if named is None and _EXTENSION.match(text, run.groups[-1].end):
             named = "phone"  # "... double seven seven extension 2813": only phones have one

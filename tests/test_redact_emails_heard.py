@@ -154,3 +154,27 @@ def test_every_word_for_dot_reads_an_address_split_or_domain_only() -> None:
     assert run((A, "What's your email?"), (U, "that's the whole point"))[1] == (
         "that's the whole point"
     )
+
+
+def test_a_local_part_split_before_its_dot_is_joined_with_the_rest() -> None:
+    """The first piece of "jessica" ... "dot moreno at ..." stayed in clear in the final
+    payload; a long turn before the "dot" is no piece of the address."""
+    out = run(
+        (A, "What's your email?"),
+        (U, "it's jessica"),
+        (A, "mm-hm"),
+        (U, "um dot moreno at outlook dot com"),
+    )
+    assert out[1::2] == ["it's [email]", "um [email]"]
+    assert (
+        run((A, "What's your email?"), (U, "jessica"), (U, "underscore moreno at gmail dot com"))[1]
+        == "[email]"
+    )
+    long = run(
+        (A, "What's your email?"),
+        (U, "so I was thinking about my whole account"),
+        (U, "dot moreno at outlook dot com"),
+    )
+    assert long[1] == "so I was thinking about my whole account"
+    shop = run((A, "Where did you buy it?"), (U, "it was amazon"), (U, "dot com i think"))
+    assert shop[1:] == ["it was amazon", "dot com i think"]

@@ -454,6 +454,7 @@ _JOINS_SAID = r"\b(?:" + "|".join((*_DOTS_SAID, "underscore", "dash", "hyphen"))
 _ATS_SAID = r"\b(?:" + "|".join(_AT_SAID_AS) + r")(?: the rate(?: of)?| sign| symbol)?"
 OPEN = re.compile(r"(?:@|" + _ATS_SAID + "|" + _JOINS_SAID + r")[\s.,]*$", re.I)
 _JOINER_END = re.compile(_JOINS_SAID + r"[\s.,]*$", re.I)
+_JOIN_OPENS = re.compile(_JOINS_SAID + r"\b", re.I)
 # what may open the turn that goes on with the domain ("um, protonmail dot com")
 _FILLERS = re.compile(r"(?:\s*\b(?:um+|uh+|erm?|hmm+|so|and|it's|its)\b[\s,.]*)*\s*", re.I)
 _AT_OPENS = re.compile(r"at\b", re.I)  # a turn going on with the domain: "at gmx dot de"
@@ -494,7 +495,10 @@ def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
         or first[_opening(first) :].lower().startswith(("the ", "a ", "my ", "our ", "this "))
     ):
         return []  # "i bought the polka dot" ... : a local part's piece is said on its own
-    if not (opens or OPEN.search(first) or _AT_OPENS.match(second, skip)):
+    # "it's jessica" ... "dot moreno at outlook dot com": a local part split before its joiner
+    joined = bool(_JOIN_OPENS.match(second, skip)) and _talk(first, context)
+    joined = joined and len(first.split()) - _opening_words(first) <= 4
+    if not (opens or joined or OPEN.search(first) or _AT_OPENS.match(second, skip)):
         # "the first bit is jenny moretti" ... "And after the at?" ... "yahoo dot com": a
         # turn that is a domain and nothing more goes on from the turn before, after email talk
         if not (domain_only(second) and _talk(first, context)):
@@ -532,8 +536,12 @@ def domain_only(text: str) -> bool:
 
 
 def continues(text: str) -> bool:
-    """`text` opens with "@" or "at" (after fillers): the rest of an address begun before."""
-    return text.lstrip().startswith("@") or bool(_AT_OPENS.match(text, _opening(text)))
+    """`text` opens with "@" or "at", or a word joining a local part's pieces ("dot moreno at
+    ..."), after fillers: the rest of an address begun before."""
+    skip = _opening(text)
+    return text.lstrip().startswith("@") or bool(
+        _AT_OPENS.match(text, skip) or _JOIN_OPENS.match(text, skip)
+    )
 
 
 def _opening_words(text: str) -> int:

@@ -170,3 +170,21 @@ def test_a_number_read_back_is_what_it_was_named_whatever_follows_it() -> None:
         (A, "So that's order 4155550132, thank you."),
     )
     assert order[1] == "So that's order 4155550132, thank you."
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What's your library card number?", "it's 4532 0151 1283 0366"),
+        ("What's the number on your SIM card?", "4532 0151 1283 0366"),
+        ("How can I help?", "my gift card is 4532 0151 1283 0366"),
+    ],
+)
+def test_a_number_named_as_a_card_that_pays_for_nothing_is_an_identifier(
+    question: str, said: str
+) -> None:
+    """Luhn-valid with a Visa prefix, but named as a library, SIM or gift card's number."""
+    assert final((A, question), (U, said))[1] == said
+    assert final((A, "What's your card number?"), (U, "4532 0151 1283 0366"))[1] == "[card]"
+    paying = final((U, "I'll pay the library fine with my card, 4532 0151 1283 0366"))
+    assert paying == ["I'll pay the library fine with my card, [card]"]

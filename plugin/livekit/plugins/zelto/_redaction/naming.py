@@ -28,7 +28,7 @@ import re
 
 from .regions import country_words
 
-__all__ = ["ID_WORDS", "PHONE_WORDS", "named", "organisations", "said", "subject"]
+__all__ = ["ID_WORDS", "NOT_PAYING", "PHONE_WORDS", "named", "organisations", "said", "subject"]
 
 # an identifier's name on its own: the number right after it is not a phone number, card or SSN
 ID_WORDS = frozenset(
@@ -42,6 +42,14 @@ ID_WORDS = frozenset(
     "warranty sticker label po rx prescription "
     # what a question asks for that is no phone, card or SSN: a date, an address, a reading
     "date dob birth birthday born address reading".split()
+)
+# cards that pay for nothing ("library card", "SIM card"): their numbers are identifiers
+# ("business card" pays for things on a company's account: only no talk of paying, in stream)
+NOT_PAYING = frozenset(
+    "member membership gift sim library loyalty reward rewards id identity insurance health "
+    "medicare medicaid key report student access boarding greeting memory sd graphics voter "
+    "employee staff club donor benefit benefits discount parking transit oyster residence "
+    "green index".split()
 )
 PHONE_WORDS = frozenset(
     "phone cell mobile call reach text fax landline telephone callback whatsapp ring dial "
@@ -144,6 +152,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
             if asked or seen <= 4:  # "I got a call about my ..."
                 return "phone"
         noun = words[k - 1] if k else ""
+        if word in ("card", "cards") and noun in NOT_PAYING and (asked or seen <= 2):
+            return "id"  # "my library card is ...", "What's the number on your SIM card?"
         if word == "number" and noun == "s" and k >= 2:
             return "phone"  # whose: "my wife's number", "the account holder's number"
         # a name written in camel case is read in two ("WhatsApp": "whats", "app")
@@ -151,6 +161,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
         if word in _MARKERS and noun:
             if noun in _PHONE_NOUNS or noun in country_words() or joined in _PHONE_NOUNS:
                 return "phone"  # "home number", "Polish number", "WhatsApp number"
+            if noun in ("card", "cards") and k >= 2 and words[k - 2] in NOT_PAYING:
+                return "id"  # "your library card number"
             if noun in _OTHER_NOUNS:
                 break
             if _noun(noun):  # "PO number"

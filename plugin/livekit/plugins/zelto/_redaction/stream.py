@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .cards import is_card
-from .naming import ID_WORDS
+from .naming import ID_WORDS, NOT_PAYING
 from .numbers import RESTART_WORDS, Run, runs
 
 __all__ = [
@@ -47,11 +47,7 @@ PAY_TALK = re.compile(
 )
 # cards that pay for nothing: their numbers are ids ("my library card", "the SIM card")
 NOT_PAYMENT = re.compile(
-    r"\b(?:member(?:ship)?|gift|sim|library|loyalty|rewards?|id|identity|insurance|health|"
-    r"medicare|medicaid|business|key|report|student|access|boarding|greeting|memory|sd|"
-    r"graphics|voter|employee|staff|club|donor|benefits?|discount|parking|transit|oyster|"
-    r"residence|green|index)[ -]cards?\b",
-    re.I,
+    r"\b(?:" + "|".join(sorted(NOT_PAYING | {"business"})) + r")[ -]cards?\b", re.I
 )
 
 

@@ -53,6 +53,7 @@ def test_spoken_emails(text: str, expected: str) -> None:
         ("four one one one, for one one one, one one one one, one one one five", "[card]"),
         ("it's 4111 1111 to 111 1111", "it's 4111 1111 to 111 1111"),  # 15 digits: no card
         ("Maestro 6759 6498 2643 8453", "Maestro [card]"),
+        ("Mir 2200 1234 5678 9019", "Mir [card]"),  # Russia's network: 2200-2204
         ("forty one eleven, eleven eleven, eleven eleven, eleven eleven", "[card]"),
         ("forty one hundred, one one one one, one one one one, one one one one",
          "forty one hundred, one one one one, one one one one, one one one one"),

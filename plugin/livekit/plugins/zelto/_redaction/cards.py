@@ -27,6 +27,7 @@ def is_card(digits: str) -> bool:
         or ((two in {36, 38, 39} or 300 <= three <= 305) and n >= 14)  # Diners
         or ((four == 6011 or two == 65 or 644 <= three <= 649) and long)  # Discover
         or (two in {35, 62} and long)  # JCB, UnionPay
+        or (2200 <= four <= 2204 and long)  # Mir
     )  # fmt: skip
 
 

@@ -79,14 +79,15 @@ import pii_dev6_neg
 import pii_dev7_neg
 import pii_dev8
 import pii_dev9
+import pii_dev10
 from pii_families import DEV, FAMILIES, SHARED, V
 from pii_rows import Retry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "pii"
 PARTS = (
-    *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"),
-    *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
+    *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"),
+    *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
 )
 SEEDS = {
     "dev": 22_001,
@@ -104,20 +105,23 @@ SEEDS = {
     "dev8": 22_013,
     "heldout6": 22_014,
     "dev9": 22_015,
+    "dev10": 22_016,
+    "heldout7": 22_017,
 }
 # parts whose families are written apart from pii_families.py's
 OWN = (
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"),
-    *("heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
+    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"),
+    *("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
 )
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 ROWS_DEV3 = 440  # half of them look-alikes (dev3, dev4)
-ROWS_HELDOUT3 = 440  # and heldout4, heldout5, heldout6
+ROWS_HELDOUT3 = 440  # and heldout4, heldout5, heldout6, heldout7
 ROWS_DEV5 = 300  # a small part: IBANs, SSNs and their look-alikes
 ROWS_DEV6 = 360  # emails, phones, IBANs, SSNs said by callers, and their look-alikes
 ROWS_DEV7 = 460  # phones and cards said by callers, IBANs, SSNs, and number look-alikes
 ROWS_DEV8 = 420  # phones, IBANs, SSNs said by callers, and look-alikes of every shape
 ROWS_DEV9 = 420  # phone look-alikes and spoken emails
+ROWS_DEV10 = 440  # payment cards said every way, and card look-alikes
 # the files were written with these: other phonenumbers metadata gives other valid numbers
 GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
 
@@ -149,11 +153,13 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
                 "heldout4": ROWS_HELDOUT3,
                 "heldout5": ROWS_HELDOUT3,
                 "heldout6": ROWS_HELDOUT3,
+                "heldout7": ROWS_HELDOUT3,
                 "dev5": ROWS_DEV5,
                 "dev6": ROWS_DEV6,
                 "dev7": ROWS_DEV7,
                 "dev8": ROWS_DEV8,
                 "dev9": ROWS_DEV9,
+                "dev10": ROWS_DEV10,
             }.get(part, rows)
         return _generate_own(part, rng, rows)
     vocab = vocabulary(part)
@@ -198,6 +204,10 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
         import pii_heldout6
 
         families = pii_heldout6.FAMILIES
+    elif part == "heldout7":
+        import pii_heldout7
+
+        families = pii_heldout7.FAMILIES
     else:
         own = {
             "dev2": pii_dev2_neg,
@@ -208,6 +218,7 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
             "dev7": pii_dev7_neg,
             "dev8": pii_dev8,
             "dev9": pii_dev9,
+            "dev10": pii_dev10,
         }
         families = own[part].FAMILIES
     names = sorted(families)

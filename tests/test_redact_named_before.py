@@ -188,3 +188,13 @@ def test_a_number_named_as_a_card_that_pays_for_nothing_is_an_identifier(
     assert final((A, "What's your card number?"), (U, "4532 0151 1283 0366"))[1] == "[card]"
     paying = final((U, "I'll pay the library fine with my card, 4532 0151 1283 0366"))
     assert paying == ["I'll pay the library fine with my card, [card]"]
+
+
+def test_the_subject_naming_a_number_is_the_one_since_the_number_before() -> None:
+    """ "the code is 459 and the number is <card>": "the code" named the card an id."""
+    out = final(
+        (A, "How can I help?"), (U, "the code is 459 and the number is 5221.6398.6079.2925.")
+    )
+    assert out[1] == "the code is 459 and the number is [card]."
+    kept = final((U, "the tracking number on the parcel is 4155550132"))
+    assert kept == ["the tracking number on the parcel is 4155550132"]

@@ -196,6 +196,10 @@ def _compound(after: list[str] | tuple[str, ...]) -> bool:
     return after[0] in ID_WORDS or (len(after) > 1 and _noun(after[0]) and after[1] in ID_WORDS)
 
 
+def _digit(word: str) -> bool:
+    return any(c.isdigit() for c in word) or word in _DIGIT_WORDS
+
+
 def _noun(word: str) -> bool:
     return word.isalpha() and len(word) > 1 and word not in _NOT_NOUNS
 
@@ -213,7 +217,10 @@ _COPULAS = frozenset("is s was says said reads shows read".split())
 
 def subject(words: list[str] | tuple[str, ...]) -> str | None:
     """ "id" when the number follows "<determiner> <identifier's name> ... is" (or "says",
-    "reads", "shows"): the head of the subject, the first noun after a determiner."""
+    "reads", "shows"): the head of the subject, the first noun after a determiner. Only the
+    words since the number before count: "the code is 459 and the number is ..." names the
+    second by "the number"."""
+    words = words[next((i + 1 for i in range(len(words) - 1, -1, -1) if _digit(words[i])), 0) :]
     k = len(words)
     while k and words[k - 1] in _SKIPPED and words[k - 1] not in _COPULAS:
         k -= 1

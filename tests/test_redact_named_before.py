@@ -198,3 +198,13 @@ def test_the_subject_naming_a_number_is_the_one_since_the_number_before() -> Non
     assert out[1] == "the code is 459 and the number is [card]."
     kept = final((U, "the tracking number on the parcel is 4155550132"))
     assert kept == ["the tracking number on the parcel is 4155550132"]
+
+
+def test_a_name_before_a_comma_is_no_compound_with_number_after_it() -> None:
+    """ "Omar Reyes, number <card>" read "Reyes number" as an identifier's name (a "PO
+    number"); an identifier's own word before the comma still names it."""
+    said = "Name on the card is Omar Reyes, number 6553 45555248 4291, exp 05-32, cvv 697."
+    out = final((A, "How can I help?"), (U, said))
+    assert out[1] == "Name on the card is Omar Reyes, number [card], exp 05-32, cvv 697."
+    order = final((A, "How can I help?"), (U, "It's about my order, number 4155550132."))
+    assert order[1] == "It's about my order, number 4155550132."

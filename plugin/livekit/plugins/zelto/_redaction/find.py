@@ -210,6 +210,9 @@ def _numbers_in(
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
         named = own = _named([w for w in run.words_before if w.isalnum()][-8:])
+        alone = _MARKER_ALONE.search(text, 0, lead(run, 0)) if own == "id" else None
+        if alone and alone.group(1).lower() not in ID_WORDS:  # but "my order, number ..."
+            named = own = None  # "Name on the card is Omar Reyes, number 6553 ...": no name
         if named is None:  # read back ("So that's ..."), asked, a subject ("the serial ... is")
             named = read_back(run, previous, earlier) or asked or (earlier if run.head else None)
             named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
@@ -309,6 +312,11 @@ def _numbers_in(
     if numeric & {"card", "phone"}:
         spans += said_wrong(found_runs, spans)
     return spans
+
+
+# "number" after a comma or a full stop is no compound with the word before it ("Reyes,
+# number"), unless that word names an identifier on its own ("my order, number ...")
+_MARKER_ALONE = re.compile(r"(\w+)[,;:.!?]\s*(?:the\s+)?(?:number|no|num)\b\W*$", re.I)
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:

@@ -338,3 +338,21 @@ def test_a_card_read_in_halves_after_an_id_question_in_card_talk_is_a_card() -> 
     )
     out = conversation(*turns)
     assert out[1] == "[card]" and out[3] == "[card]", out
+
+
+def test_the_last_four_of_a_card_read_in_turns_stay_when_said_as_the_cards() -> None:
+    """The card's last turn alone ("834372 5401") is a valid phone, so "the card ending in
+    5401" was redacted as that phone's last four: words naming a card say whose they are."""
+    out = conversation(
+        ("assistant", "Please read me the sixteen digits on the card."),
+        ("user", "ok thirty six fifty three"),
+        ("assistant", "Thank you, and then?"),
+        ("user", "834372 5401"),
+        ("assistant", "Thanks, so that's the card ending in 5401."),
+    )
+    assert out[1:] == [
+        "ok [card]",
+        "Thank you, and then?",
+        "[card]",
+        "Thanks, so that's the card ending in 5401.",
+    ]

@@ -273,7 +273,10 @@ def _numbers_in(
         if run.tail and "card" in kinds and cards_talked:
             found += card_in_progress(run, found)
         if kinds & {"card", "phone"} and named != "id":
-            again = repeated(run, kinds, regions, previous, previous_same, ssn_near)
+            # "so that's the card ending in 5401": a card's digits, never a phone's last four
+            of_card = _CARD_WORDS.intersection(w.lower() for w in run.words_before[-4:])
+            not_phone = kinds - {"phone"} if of_card else kinds
+            again = repeated(run, not_phone, regions, previous, previous_same, ssn_near)
             found = apart(found, again) + again if again and not whole_card(found, run) else found
         if index and "phone" in kinds:  # "area code first, 587, and the number is 885-9679"
             coded = area_code(text, found_runs[index - 1], run, hinted)
@@ -314,6 +317,7 @@ def _numbers_in(
     return spans
 
 
+_CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
 # "number" after a comma or a full stop is no compound with the word before it ("Reyes,
 # number"), unless that word names an identifier on its own ("my order, number ...")
 _MARKER_ALONE = re.compile(r"(\w+)[,;:.!?]\s*(?:the\s+)?(?:number|no|num)\b\W*$", re.I)

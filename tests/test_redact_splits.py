@@ -356,3 +356,24 @@ def test_the_last_four_of_a_card_read_in_turns_stay_when_said_as_the_cards() -> 
         "[card]",
         "Thanks, so that's the card ending in 5401.",
     ]
+
+
+def test_a_card_read_in_four_spoken_turns_opening_with_a_misheard_digit() -> None:
+    """ "ok o three forty seven" was no piece of a number (its "o" a digit only as a run
+    reads it), so the chain broke after three turns and the first three pieces, 12 digits,
+    were taken for a phone; an answer to a question for a card is redacted as one."""
+    out = conversation(
+        ("assistant", "Please read me the sixteen digits on the card."),
+        ("user", "ok forty eight oh six"),
+        ("assistant", "Yep, go on."),
+        ("user", "ninety six oh six"),
+        ("assistant", "Mm-hm."),
+        ("user", "ok o three forty seven"),
+        ("assistant", "Sure, keep going."),
+        ("user", "sixty nine zero seven"),
+    )
+    assert out[1::2] == ["ok [card]", "[card]", "ok [card]", "[card]"]
+    cell = conversation(
+        ("assistant", "What's the card number?"), ("user", "ok my cell is 4155550132")
+    )
+    assert cell[1] == "ok my cell is [phone]"

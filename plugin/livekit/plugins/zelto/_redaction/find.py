@@ -193,6 +193,10 @@ def _numbers_in(
     if asked is None and _POINTS_BACK.search(question):  # "I've sent a code. Read it to me?"
         said_before = _said(_last_sentence(previous[: -len(question)]))[-12:]
         asked = "id" if _named(said_before, asked=True) == "id" else None  # its phone: no
+    # "Please read me the sixteen digits on the card.": what answers it is no phone number
+    # unless its own words say so ("my cell is ..."); "Your card, number or social?" asks
+    # for any of three
+    card_asked = asked is None and _card_named(question) and not _OTHER_ASKED.search(question)
     # "Thanks for confirming your social. Now what's your claim number?" asks for an id
     ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else question)
     ssn_here = bool(ssn_said or ssn_asked)
@@ -289,6 +293,9 @@ def _numbers_in(
                 found = apart(found, [fixed]) + [fixed]
         if run.tail and (next_same is None or pending):
             found += held(run, found)
+        if card_asked and own is None:  # what looked like a phone is the card asked for, or
+            # its piece, or it said wrong: redacted as one all the same
+            found = [Span(f.start, f.end, "card") if f.kind == "phone" else f for f in found]
         spans += found
     lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
     ahead = [t for t in (next_same or "").split("\n") if MAYBE_NUMBER.search(t)][:3]
@@ -317,6 +324,7 @@ def _numbers_in(
     return spans
 
 
+_OTHER_ASKED = re.compile(r"\b(?:phone|mobile|cell|number you|call|text|or|social|ssn)\b", re.I)
 _CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
 # "number" after a comma or a full stop is no compound with the word before it ("Reyes,
 # number"), unless that word names an identifier on its own ("my order, number ...")

@@ -385,6 +385,9 @@ def opens_with_number(text: str) -> bool:
     """Whether a run of `text` can be its `head` (cheap: the first few words)."""
     for word in _LAST_WORDS.findall(text[_lead_in(text) :][:80]):
         low = word.lower()
+        if low in _MISHEARD:  # "ok o three forty seven": a digit only as a run reads it
+            found = runs(text)
+            return bool(found) and found[0].head and found[0].groups[0].guess
         if low not in _FILLERS:
             return low[0].isdigit() or low in _DIGIT_WORDS
     return False

@@ -208,3 +208,29 @@ def test_a_name_before_a_comma_is_no_compound_with_number_after_it() -> None:
     assert out[1] == "Name on the card is Omar Reyes, number [card], exp 05-32, cvv 697."
     order = final((A, "How can I help?"), (U, "It's about my order, number 4155550132."))
     assert order[1] == "It's about my order, number 4155550132."
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            '{"tool": "process_payment", "arguments": {"number": "5591659240209756"}}',
+            '{"tool": "process_payment", "arguments": {"number": "[card]"}}',
+        ),
+        (
+            '{"details": {"number": 5591659240209756}}',
+            '{"details": {"number": [card]}}',
+        ),
+        (
+            '{"tool": "charge_card", "arguments": {"primary_account_number": 2630348880504912}}',
+            '{"tool": "charge_card", "arguments": {"primary_account_number": [card]}}',
+        ),
+        ('{"order": {"number": "4111111111111111"}}', '{"order": {"number": "4111111111111111"}}'),
+        ("my account number is 2630348880504912", "my account number is 2630348880504912"),
+    ],
+)
+def test_a_json_key_is_no_compound_with_its_parents_key(said: str, expected: str) -> None:
+    """A tool call as a turn's text: '"arguments": {"number": ...' read "arguments number"
+    as an identifier's name (a "PO number") and kept the card in clear; a card's "primary
+    account number" is its PAN, no account's."""
+    assert final((A, "How can I help?"), (A, said))[1] == expected

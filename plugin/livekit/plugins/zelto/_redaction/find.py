@@ -326,9 +326,12 @@ def _numbers_in(
 
 _OTHER_ASKED = re.compile(r"\b(?:phone|mobile|cell|number you|call|text|or|social|ssn)\b", re.I)
 _CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
-# "number" after a comma or a full stop is no compound with the word before it ("Reyes,
-# number"), unless that word names an identifier on its own ("my order, number ...")
-_MARKER_ALONE = re.compile(r"(\w+)[,;:.!?]\s*(?:the\s+)?(?:number|no|num)\b\W*$", re.I)
+# "number" after punctuation is no compound with the word before it ("Reyes, number", a JSON
+# key's parent: '"arguments": {"number": ...'), unless that word names an identifier on its
+# own ("my order, number ...")
+_MARKER_ALONE = re.compile(
+    r"([^\W_]+)(?:\s*[^\w\s]+\s*)+(?:the\s+)?(?:number|no|num)\b\W*$", re.I
+)
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:

@@ -163,6 +163,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
                 return "phone"  # "home number", "Polish number", "WhatsApp number"
             if noun in ("card", "cards") and k >= 2 and words[k - 2] in NOT_PAYING:
                 return "id"  # "your library card number"
+            if noun == "account" and k >= 2 and words[k - 2] == "primary":
+                break  # "primary account number": a card's number (its PAN), no account's
             if noun in _OTHER_NOUNS:
                 break
             if _noun(noun):  # "PO number"

@@ -66,6 +66,11 @@ def test_spoken_emails(text: str, expected: str) -> None:
         ("four zero one two, wait no, four one one one, one one one one, one one one one, "
          "one one one one", "[card]"),
         ("it's 4111 1111 1111 1111 and the zip is 10001", "it's [card] and the zip is 10001"),
+        # groups said with "thousand": 5018 3487 4722 8966 09, 2221 6016 8484 1996
+        ("its five thousand eighteen thirty four eighty seven four thousand seven hundred "
+         "twenty two eighty nine sixty six o nine", "its [card]"),
+        ("twenty two twenty one six thousand sixteen eighty four eighty four one thousand "
+         "nine hundred ninety six", "[card]"),
     ],
 )  # fmt: skip
 def test_cards_as_said(text: str, expected: str) -> None:
@@ -605,3 +610,10 @@ def test_an_area_or_dialling_code_said_apart_from_the_rest(text: str, expected: 
     assert redact.turn(text, "What's the best number to get you on if we're cut off?", "") == (
         expected
     )
+
+
+def test_money_said_with_thousand_is_no_card_without_talk_of_cards() -> None:
+    """The digits of amounts said with "thousand" run on, and may pass Luhn by chance."""
+    said_ = "my bills went fifty six then one thousand and fifty five twenty and now six "
+    said_ += "hundred and eighteen forty nine it keeps going up"
+    assert said(said_, previous="How can I help?") == said_

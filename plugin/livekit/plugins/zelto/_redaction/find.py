@@ -213,6 +213,8 @@ def _numbers_in(
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
+        if not cards_talked and any(g.counted for g in run.groups):
+            continue  # "my bills went ... one thousand and fifty five twenty": money
         named = own = _named([w for w in run.words_before if w.isalnum()][-8:])
         alone = _MARKER_ALONE.search(text, 0, lead(run, 0)) if own == "id" else None
         if alone and alone.group(1).lower() not in ID_WORDS:  # but "my order, number ..."
@@ -329,9 +331,7 @@ _CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
 # "number" after punctuation is no compound with the word before it ("Reyes, number", a JSON
 # key's parent: '"arguments": {"number": ...'), unless that word names an identifier on its
 # own ("my order, number ...")
-_MARKER_ALONE = re.compile(
-    r"([^\W_]+)(?:\s*[^\w\s]+\s*)+(?:the\s+)?(?:number|no|num)\b\W*$", re.I
-)
+_MARKER_ALONE = re.compile(r"([^\W_]+)(?:\s*[^\w\s]+\s*)+(?:the\s+)?(?:number|no|num)\b\W*$", re.I)
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:

@@ -123,7 +123,7 @@ _TOKEN = re.compile(
 MAYBE_NUMBER = re.compile(
     r"\d|\b(?:" + "|".join([*_UNITS, *_TEENS, *_TENS, "won", "fore", "tree", "ate"]) + r")\b", re.I
 )
-DIGIT_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred"])
+DIGIT_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *_REPEAT, "hundred", "thousand"])
 _DIGIT_WORDS = DIGIT_WORDS | {"plus"}
 _LAST_WORDS = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
@@ -135,6 +135,8 @@ class Group:
     end: int
     sep_before: str = ""  # the separator text between this group and the one before
     hundred: bool = False  # ended by "hundred": a tens or teens word fills its last two digits
+    thousand: bool = False  # ended by "thousand": "seven hundred" may fill its third digit too
+    counted: bool = False  # said with "thousand" ("five thousand eighteen"): an amount's way
     guess: bool = False  # a word that may be a misheard digit or itself ("to 415 ...")
 
     @property
@@ -279,9 +281,16 @@ def _runs(text: str) -> list[Run]:
         elif kind == "word" and low in _REPEAT:
             pending = (low, m.start())
         elif kind == "word" and low == "hundred" and run.groups and _spoken(text, run.groups[-1]):
-            run.groups[-1].digits += "00"  # eight hundred, twenty three hundred
-            run.groups[-1].end = m.end()
-            run.groups[-1].hundred = True
+            last = run.groups[-1]
+            if len(run.groups) > 1 and run.groups[-2].thousand and len(last.digits) == 1:
+                run.groups.pop()  # "four thousand seven hundred ...": 47..
+                last, last.digits = run.groups[-1], run.groups[-1].digits[:-3] + last.digits
+            last.digits += "00"  # eight hundred, twenty three hundred
+            last.end, last.hundred, last.thousand = m.end(), True, False
+        elif kind == "word" and low == "thousand" and run.groups and _spoken(text, run.groups[-1]):
+            last = run.groups[-1]  # "five thousand eighteen": 5018, a card's group of four
+            last.digits, last.end = last.digits + "000", m.end()
+            last.hundred = last.thousand = last.counted = True
         elif kind == "word" and low in _MISHEARD and _misheard(tokens, index, bool(run.groups)):
             opens = not run.groups
             add(_MISHEARD[low], m.start(), m.end())  # "four one one one, for one one one"

@@ -203,6 +203,8 @@ def _card(segments: list[_Segment], a: int, b: int, pay: bool) -> bool:
     """The stretch a..b is a card, maybe with the last chunks of a segment left out where a
     correction follows them (a group said wrong is redacted with the card it was part of)."""
     stretch = segments[a : b + 1]
+    if not pay and any(g.counted for s in stretch for g in s.run.groups):
+        return False  # "one thousand and fifty five twenty": money, without talk of cards
     said = [s.digits for s in stretch]
     whole = "".join(said)
     if len(whole) <= 19 and is_card(whole) and (pay or _four_fours(stretch)):

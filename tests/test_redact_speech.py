@@ -617,3 +617,22 @@ def test_money_said_with_thousand_is_no_card_without_talk_of_cards() -> None:
     said_ = "my bills went fifty six then one thousand and fifty five twenty and now six "
     said_ += "hundred and eighteen forty nine it keeps going up"
     assert said(said_, previous="How can I help?") == said_
+
+
+def test_one_standing_for_a_thing_is_no_digit() -> None:
+    """ "... give you a new one" ended the turn with a digit, joined with the card read after
+    the agent's prompt, and was redacted as a phone; "nein" is a misheard nine."""
+    out = conversation(
+        ("user", "my old card expired so i need to give you a new one"),
+        ("assistant", "Whenever you're ready, the card number."),
+        (
+            "user",
+            "it's forty fifty six forty fifty six twenty nein forty six seventy six ninety five "
+            "zero",
+        ),
+    )
+    assert out[0] == "my old card expired so i need to give you a new one"
+    assert "[card]" in out[2] and "nein" not in out[2]
+    assert said("it's the one one two three four five six seven eight nine", "Your number?") == (
+        "it's the [phone]"
+    )

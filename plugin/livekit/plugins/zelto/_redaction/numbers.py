@@ -77,7 +77,7 @@ _SOFT = {
 }  # fmt: skip
 # what STT writes for a digit it misheard, taken as one only between digits
 _MISHEARD = {"for": "4", "fore": "4", "to": "2", "too": "2", "won": "1", "tree": "3", "ate": "8",
-             "o": "0"}  # fmt: skip
+             "o": "0", "nein": "9", "niner": "9"}  # fmt: skip
 _FILLERS = {"uh", "um", "er", "erm", "and", "then", "so", "okay", "ok", "yes", "yeah", "it's"}
 # a number right before these is an amount, a time or a quantity, not an identifier
 _UNIT_AFTER = {
@@ -248,7 +248,9 @@ def _runs(text: str) -> list[Run]:
             elif not run.groups and before[-1:] == "(":
                 run.lead = m.start() - 1
             add(value, m.start(), m.end())
-        elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS):
+        elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS) and not (
+            low == "one" and _pronoun(tokens, index)
+        ):
             last = run.groups[-1] if run.groups else None
             if low in _TENS:
                 nxt = _next_word(tokens, index, tight=True)
@@ -333,6 +335,22 @@ def _runs(text: str) -> list[Run]:
         asking = after.rstrip().endswith("?")
         final.tail = _pausing(rest, after.lstrip()[:1] in _BREAKS, asking)
     return found
+
+
+# words before "one" that make it a pronoun ("a new one", "the other one", "which one")
+_ONE_AFTER = frozenset(
+    "a an the this that new old other another which each every no any last right wrong same "
+    "different good first next only".split()
+)
+
+
+def _pronoun(tokens: list[re.Match[str]], index: int) -> bool:
+    """The word "one" stands for a thing, no digit read out: after an article or an adjective
+    ("I need to give you a new one"), with no digit after it."""
+    nxt = _next_word(tokens, index)
+    if nxt in DIGIT_WORDS or nxt[:1].isdigit() or nxt in _MISHEARD:
+        return False
+    return _prev_word(tokens, index) in _ONE_AFTER
 
 
 def _one_moment(text: str, group: Group) -> bool:

@@ -177,13 +177,14 @@ def test_a_number_read_back_is_what_it_was_named_whatever_follows_it() -> None:
     [
         ("What's your library card number?", "it's 4532 0151 1283 0366"),
         ("What's the number on your SIM card?", "4532 0151 1283 0366"),
-        ("How can I help?", "my gift card is 4532 0151 1283 0366"),
+        ("How can I help?", "my library card is 4532 0151 1283 0366"),
     ],
 )
 def test_a_number_named_as_a_card_that_pays_for_nothing_is_an_identifier(
     question: str, said: str
 ) -> None:
-    """Luhn-valid with a Visa prefix, but named as a library, SIM or gift card's number."""
+    """Luhn-valid with a Visa prefix, but named as a library or SIM card's number (a gift
+    card may be a network's prepaid card: tests/test_redact_cards_asked.py)."""
     assert final((A, question), (U, said))[1] == said
     assert final((A, "What's your card number?"), (U, "4532 0151 1283 0366"))[1] == "[card]"
     paying = final((U, "I'll pay the library fine with my card, 4532 0151 1283 0366"))

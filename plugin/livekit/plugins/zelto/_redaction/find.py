@@ -196,7 +196,8 @@ def _numbers_in(
     # "Please read me the sixteen digits on the card.": what answers it is no phone number
     # unless its own words say so ("my cell is ..."); "Your card, number or social?" asks
     # for any of three
-    card_asked = asked is None and _card_named(question) and not _OTHER_ASKED.search(question)
+    card_asked = asked is None and pay_talk(question) and not _OTHER_ASKED.search(question)
+    card_asked = card_asked and not ID_WORDS.intersection(_said(previous))  # "your policy no.?"
     # "Thanks for confirming your social. Now what's your claim number?" asks for an id
     ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else question)
     ssn_here = bool(ssn_said or ssn_asked)
@@ -204,6 +205,12 @@ def _numbers_in(
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
     taxed = bool(_TAX_TALK.search(text) or _TAX_TALK.search(previous))
     quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
+    # groups said with "thousand" ("five thousand eighteen") are a card's after talk of
+    # cards, but not where amounts are talked of: "balance four thousand two hundred, ..."
+    pay = "card" in talk or any(pay_talk(t) for t in (text, previous, previous_same))
+    counted = (pay or cards_talked) and not any(
+        _MONEY.search(t) for t in (text, previous, previous_same)
+    )
     places = regions_named(text) + regions_named(previous) + regions_named(previous_same)
     regions = tuple(dict.fromkeys(regions + places))
     taken = [(s.start, s.end) for s in taken_spans]
@@ -213,7 +220,7 @@ def _numbers_in(
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
-        if not cards_talked and any(g.counted for g in run.groups):
+        if not counted and any(g.counted for g in run.groups):
             continue  # "my bills went ... one thousand and fifty five twenty": money
         named = own = _named([w for w in run.words_before if w.isalnum()][-8:])
         alone = _MARKER_ALONE.search(text, 0, lead(run, 0)) if own == "id" else None
@@ -233,6 +240,10 @@ def _numbers_in(
             # id a card or an SSN ("What's your member number?" after talk of SSNs is an id)
             if own == "id" or not cards_here:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
+            # a gift card may be a network's prepaid card: a whole valid one is redacted
+            if own == "id" and "gift" in (w.lower() for w in run.words_before[-8:]):
+                said_digits = run_digits(run, 0, len(run.groups))
+                kinds |= {"card"} if "card" in numeric and is_card(said_digits) else set()
             # "not my social, my member id is ..."; but "for the tax form it's 428 88 6891"
             own_id = ID_WORDS.intersection(run.words_before[-8:]) - {"tax", "id"}
             if (own == "id" and (own_id or not tax_form)) or not (ssn_here or tax_form):
@@ -295,8 +306,9 @@ def _numbers_in(
                 found = apart(found, [fixed]) + [fixed]
         if run.tail and (next_same is None or pending):
             found += held(run, found)
-        if card_asked and own is None:  # what looked like a phone is the card asked for, or
-            # its piece, or it said wrong: redacted as one all the same
+        # what looked like a phone is the card asked for, or its piece, or it said wrong:
+        # redacted as one all the same; but "try her at ...", "he's on ..." give a phone
+        if card_asked and own is None and run.words_before[-1:] not in (("at",), ("on",)):
             found = [Span(f.start, f.end, "card") if f.kind == "phone" else f for f in found]
         spans += found
     lines = [t for t in previous_same.split("\n") if MAYBE_NUMBER.search(t)][-3:]
@@ -311,13 +323,13 @@ def _numbers_in(
     )
     if "ssn" in numeric and ssn_near and (ssn_said or not phone_asked):  # an SSN over runs
         streamed += [Span(s, e, "ssn") for s, e in stream_ssns(text, lines, ahead)]
-    pay = "card" in talk or any(pay_talk(t) for t in (text, previous, previous_same))
     # an id asked for with no talk of cards or paying anywhere near: "What's your loyalty
     # number?" ... "4526 0181" ... "5908 3012" is no card read as four fours
     id_asked = "id" in (asked, earlier) and not (pay or cards_talked)
     if "card" in numeric and (cards_said or not (phone_asked or id_asked)):  # a card over runs
         streamed += [
-            Span(s, e, "card") for s, e in stream_cards(text, lines, ahead, pay or cards_talked)
+            Span(s, e, "card")
+            for s, e in stream_cards(text, lines, ahead, pay or cards_talked, counted=counted)
         ]
     if streamed:
         spans = apart(spans, streamed) + streamed
@@ -326,6 +338,12 @@ def _numbers_in(
     return spans
 
 
+_MONEY = re.compile(
+    r"\b(?:how much|amounts?|balance|paid|pay(?:ing)? off|owe[sd]?|costs?|prices?|limit|"
+    r"install?ments?|charges|dollars|euros|pounds|bucks|statement|plan|refund\w*|spent|"
+    r"totals?|up front)\b",
+    re.I,
+)
 _OTHER_ASKED = re.compile(r"\b(?:phone|mobile|cell|number you|call|text|or|social|ssn)\b", re.I)
 _CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
 # "number" after punctuation is no compound with the word before it ("Reyes, number", a JSON
@@ -460,6 +478,12 @@ def _alone(text: str, run: Run) -> bool:
 
 def _last_sentence(text: str) -> str:
     """What a turn asked last: "I see you called from your mobile. What's your account?" asks
-    for an account (the sentence before it names no number asked for)."""
+    for an account (the sentence before it names no number asked for); its last question
+    when a remark follows it ("What's your loyalty number? Points go toward your card.")."""
     parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]
-    return parts[-1] if parts else text
+    if not parts:
+        return text
+    if not parts[-1].endswith("?"):
+        asked = [p for p in parts[:-1] if p.endswith("?")]
+        return asked[-1] if asked else parts[-1]
+    return parts[-1]

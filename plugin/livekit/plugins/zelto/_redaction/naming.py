@@ -44,7 +44,8 @@ ID_WORDS = frozenset(
     "date dob birth birthday born address reading".split()
 )
 # cards that pay for nothing ("library card", "SIM card"): their numbers are identifiers
-# ("business card" pays for things on a company's account: only no talk of paying, in stream)
+# ("business card" pays for things on a company's account: only no talk of paying, in
+# stream; a gift card may be a network's prepaid card: find redacts a whole valid one)
 NOT_PAYING = frozenset(
     "member membership gift sim library loyalty reward rewards id identity insurance health "
     "medicare medicaid key report student access boarding greeting memory sd graphics voter "

@@ -248,8 +248,10 @@ def _runs(text: str) -> list[Run]:
             elif not run.groups and before[-1:] == "(":
                 run.lead = m.start() - 1
             add(value, m.start(), m.end())
-        elif kind == "word" and (low in _UNITS or low in _TEENS or low in _TENS) and not (
-            low == "one" and _pronoun(tokens, index)
+        elif (
+            kind == "word"
+            and (low in _UNITS or low in _TEENS or low in _TENS)
+            and not (low == "one" and _pronoun(tokens, index))
         ):
             last = run.groups[-1] if run.groups else None
             if low in _TENS:

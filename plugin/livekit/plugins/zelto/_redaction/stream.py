@@ -83,13 +83,20 @@ class _Segment:
 
 
 def stream_cards(
-    text: str, before: list[str], after: list[str], pay: bool
+    text: str, before: list[str], after: list[str], pay: bool, *, counted: bool = False
 ) -> list[tuple[int, int]]:
     """Spans of `text` that belong to a card read over several runs; `before` / `after` are
     the same speaker's number fragments (turns) just before and after this one. A stretch
-    whose words before it name something else ("invoice 4532 ...") is none."""
+    whose words before it name something else ("invoice 4532 ...") is none, nor one with a
+    group said with "thousand" unless `counted` (the turn names a card or answers a question
+    for one: amounts are said so too)."""
     return _stretches(
-        text, before, after, _NAMES, _LONGEST, lambda segments, a, b: _card(segments, a, b, pay)
+        text,
+        before,
+        after,
+        _NAMES,
+        _LONGEST,
+        lambda segments, a, b: _card(segments, a, b, pay, counted),
     )
 
 
@@ -199,12 +206,12 @@ def _crossable(segment: _Segment) -> bool:
     return bool(segment.chunks) and len(gap) <= _GAP_MAX and not _NAMES.intersection(gap)
 
 
-def _card(segments: list[_Segment], a: int, b: int, pay: bool) -> bool:
+def _card(segments: list[_Segment], a: int, b: int, pay: bool, counted: bool) -> bool:
     """The stretch a..b is a card, maybe with the last chunks of a segment left out where a
     correction follows them (a group said wrong is redacted with the card it was part of)."""
     stretch = segments[a : b + 1]
-    if not pay and any(g.counted for s in stretch for g in s.run.groups):
-        return False  # "one thousand and fifty five twenty": money, without talk of cards
+    if not counted and any(g.counted for s in stretch for g in s.run.groups):
+        return False  # "balance four thousand two hundred, credit one thousand ...": money
     said = [s.digits for s in stretch]
     whole = "".join(said)
     if len(whole) <= 19 and is_card(whole) and (pay or _four_fours(stretch)):

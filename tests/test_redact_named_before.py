@@ -235,3 +235,14 @@ def test_a_json_key_is_no_compound_with_its_parents_key(said: str, expected: str
     as an identifier's name (a "PO number") and kept the card in clear; a card's "primary
     account number" is its PAN, no account's."""
     assert final((A, "How can I help?"), (A, said))[1] == expected
+
+
+def test_a_business_line_said_as_the_speakers_organisations_stays() -> None:
+    """ "call us back on 1800 200 300" (an Australian toll-free line, for a US redactor) was
+    taken for a phone; a mobile said the same way by a caller is still one."""
+    said = "You can call us back on 1800 200 300, or reach our billing team at 0800 123 4567."
+    assert final((U, "what's your number?"), (A, said))[1] == said
+    mobile = final(
+        (A, "What's the best number?"), (U, "you can call us on 0412 345 678 after five")
+    )
+    assert mobile[1] == "you can call us on [phone] after five"

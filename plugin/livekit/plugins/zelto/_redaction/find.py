@@ -32,7 +32,7 @@ from .again import corrected, read_back, repeated, said_wrong, whole_card
 from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
 from .emails import find_emails, split_emails
-from .naming import ID_WORDS, PHONE_WORDS, organisations
+from .naming import ID_WORDS, PHONE_WORDS, organisations, ours
 from .naming import named as _named
 from .naming import said as _said
 from .naming import subject as _subject
@@ -41,6 +41,7 @@ from .regions import (
     FALLBACK_REGIONS,
     Regions,
     business_line,
+    business_somewhere,
     grouped_phone,
     is_phone,
     regions_named,
@@ -234,6 +235,10 @@ def _numbers_in(
         kinds = set(numeric)
         tax_form = taxed and chunk_sizes(text, run) == [3, 2, 4]  # an EIN is read 2-7
         if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
+            kinds.discard("phone")
+        elif ours(run.words_before) and business_somewhere(  # "call us back on 1800 200 300"
+            run_digits(run, 0, len(run.groups)), run.plus, regions + FALLBACK_REGIONS
+        ):
             kinds.discard("phone")
         if named == "id":
             # only talk in this turn or the one before keeps a number the question names an

@@ -28,7 +28,16 @@ import re
 
 from .regions import country_words
 
-__all__ = ["ID_WORDS", "NOT_PAYING", "PHONE_WORDS", "named", "organisations", "said", "subject"]
+__all__ = [
+    "ID_WORDS",
+    "NOT_PAYING",
+    "PHONE_WORDS",
+    "ours",
+    "named",
+    "organisations",
+    "said",
+    "subject",
+]
 
 # an identifier's name on its own: the number right after it is not a phone number, card or SSN
 ID_WORDS = frozenset(
@@ -260,4 +269,23 @@ def organisations(words: tuple[str, ...]) -> bool:
         return False
     return bool(_ORGANISATION.intersection(near)) or any(
         pair in _ORGANISATION_PAIRS for pair in zip(near, near[1:], strict=False)
+    )
+
+
+# "call us on ...", "reach our billing team at ...": the speaker's organisation's line
+_US_VERBS = frozenset("call reach contact ring text phone message".split())
+_OUR_PLACES = frozenset(
+    "team line office department desk helpline hotline number store branch clinic centre center "
+    "service services support billing claims switchboard".split()
+)
+
+
+def ours(words: tuple[str, ...]) -> bool:
+    """The words before a number (its last eight) say it is the speaker's organisation's:
+    "you can call us back on", "our claims team is on"."""
+    near = [w.lower() for w in words[-8:]]
+    if any(a in _US_VERBS and b == "us" for a, b in zip(near, near[1:], strict=False)):
+        return True
+    return any(
+        w == "our" and _OUR_PLACES.intersection(near[i + 1 : i + 4]) for i, w in enumerate(near)
     )

@@ -189,6 +189,15 @@ def business_line(digits: str, plus: bool, regions: Regions) -> bool:
     return _BUSINESS_LINE in kinds and _PERSONAL not in kinds
 
 
+def business_somewhere(digits: str, plus: bool, regions: tuple[str, ...]) -> bool:
+    """The whole number is a business's line (toll-free, premium, shared-cost) after "+" or
+    in one of `regions`, whatever it is elsewhere: asked only when the words before it say it
+    is the speaker's organisation's ("call us back on 1800 200 300")."""
+    if plus:
+        return _kind("+" + digits, None) == _BUSINESS_LINE
+    return any(_kind(digits, region) == _BUSINESS_LINE for region in regions)
+
+
 def is_phone(digits: str, plus: bool, regions: Regions) -> bool:
     """Valid after "+" (or the international prefix "00" / "011"), or in one of `regions`."""
     if plus:

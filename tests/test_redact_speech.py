@@ -636,3 +636,21 @@ def test_one_standing_for_a_thing_is_no_digit() -> None:
     assert said("it's the one one two three four five six seven eight nine", "Your number?") == (
         "it's the [phone]"
     )
+
+
+def test_a_count_after_next_or_last_is_no_digit() -> None:
+    """The agent's "Okay, next four?" between a card's pieces was read as a digit."""
+    out = conversation(
+        ("user", "I need to update the card on file."),
+        ("assistant", "What card would you like to use for this?"),
+        ("user", "it's 6011-3959"),
+        ("assistant", "Okay, next four?"),
+        ("user", "7648..."),
+        ("assistant", "Okay, next four?"),
+        ("user", "um 6046-423"),
+    )
+    assert out[3] == out[5] == "Okay, next four?"
+    assert out[2::2] == ["it's [card]", "[card]...", "um [card]"]
+    assert said("the last four 4821", "What are the last four of the card?") == (
+        "the last four 4821"
+    )

@@ -251,7 +251,7 @@ def _runs(text: str) -> list[Run]:
         elif (
             kind == "word"
             and (low in _UNITS or low in _TEENS or low in _TENS)
-            and not (low == "one" and _pronoun(tokens, index))
+            and not _pronoun(tokens, index, low)
         ):
             last = run.groups[-1] if run.groups else None
             if low in _TENS:
@@ -346,13 +346,21 @@ _ONE_AFTER = frozenset(
 )
 
 
-def _pronoun(tokens: list[re.Match[str]], index: int) -> bool:
-    """The word "one" stands for a thing, no digit read out: after an article or an adjective
-    ("I need to give you a new one"), with no digit after it."""
+# words before a small number that make it a count ("next four?", "the last two")
+_COUNT_AFTER = frozenset("next last first".split())
+
+
+def _pronoun(tokens: list[re.Match[str]], index: int, low: str) -> bool:
+    """The word is no digit read out, with no digit after it: "one" standing for a thing,
+    after an article or an adjective ("I need to give you a new one"), or a count after
+    "next", "last", "first" ("Okay, next four?")."""
+    if low != "one" and low not in _UNITS:
+        return False
     nxt = _next_word(tokens, index)
     if nxt in DIGIT_WORDS or nxt[:1].isdigit() or nxt in _MISHEARD:
         return False
-    return _prev_word(tokens, index) in _ONE_AFTER
+    before = _prev_word(tokens, index)
+    return before in _COUNT_AFTER or (low == "one" and before in _ONE_AFTER)
 
 
 def _one_moment(text: str, group: Group) -> bool:

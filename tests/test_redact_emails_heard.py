@@ -176,5 +176,11 @@ def test_a_local_part_split_before_its_dot_is_joined_with_the_rest() -> None:
         (U, "dot moreno at outlook dot com"),
     )
     assert long[1] == "so I was thinking about my whole account"
+    spelled = run(
+        (A, "Could you spell your email for me?"),
+        (U, "sure, it's m a r i a"),
+        (U, "dot g o m e z at yahoo dot com"),
+    )  # letters one by one are one word of the piece (from the fifth outside tester)
+    assert spelled[1:] == ["sure, it's [email]", "[email]"]
     shop = run((A, "Where did you buy it?"), (U, "it was amazon"), (U, "dot com i think"))
     assert shop[1:] == ["it was amazon", "dot com i think"]

@@ -497,7 +497,7 @@ def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
         return []  # "i bought the polka dot" ... : a local part's piece is said on its own
     # "it's jessica" ... "dot moreno at outlook dot com": a local part split before its joiner
     joined = bool(_JOIN_OPENS.match(second, skip)) and _talk(first, context)
-    joined = joined and len(first.split()) - _opening_words(first) <= 4
+    joined = joined and _piece_words(first[_opening(first) :]) <= 4
     if not (opens or joined or OPEN.search(first) or _AT_OPENS.match(second, skip)):
         # "the first bit is jenny moretti" ... "And after the at?" ... "yahoo dot com": a
         # turn that is a domain and nothing more goes on from the turn before, after email talk
@@ -542,6 +542,12 @@ def continues(text: str) -> bool:
     return text.lstrip().startswith("@") or bool(
         _AT_OPENS.match(text, skip) or _JOIN_OPENS.match(text, skip)
     )
+
+
+def _piece_words(text: str) -> int:
+    """How many words `text` is, letters spelled one by one counted as one ("m a r i a")."""
+    words = re.sub(r"\b(\w)\b(?:[\s,]+\b\w\b)+", "x", text).split()
+    return len(words)
 
 
 def _opening_words(text: str) -> int:

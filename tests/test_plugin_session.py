@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ from typing import Any
 import pytest
 
 from livekit.plugins import zelto
-from livekit.plugins.zelto._redaction.redact import PiiRedactor
 from tests.conftest import API_KEY, payload
 from tests.sessions import EXPECTED_TURNS, cleanup, run_session
 from zelto_spool import ConfigError, Spool
@@ -404,32 +402,3 @@ def test_settings_that_would_send_nothing_are_refused(
     # a NaN or negative budget used to be accepted: every call then stayed pending, unsent
     with pytest.raises(ConfigError, match=next(iter(options))):
         forwarder(zelto_receiver, spool_path, **options)
-
-
-class _ColdRedactor(PiiRedactor):
-    """A redactor that stays cold and notes the threads its warm-up ran on."""
-
-    threads: list[int]
-
-    @property
-    def warm(self) -> bool:
-        return False
-
-    def warm_up(self) -> None:
-        self.threads.append(threading.get_ident())
-        super().warm_up()
-
-
-@pytest.mark.parametrize("attach", [False, True])
-def test_the_redactors_data_loads_off_the_jobs_event_loop(
-    spool_path: Path, zelto_receiver: Any, attach: bool
-) -> None:
-    """From an adopter: LiveKit logged the job's loop blocked for 0.6-1.9 s at the call's end,
-    in `country_words` (libphonenumber's geocoder data, loaded by the first redaction)."""
-    redactor = _ColdRedactor(zelto.redact_pii().options)
-    redactor.threads = []
-    loop_thread = threading.get_ident()  # asyncio.run runs the loop on this thread
-    fw = forwarder(zelto_receiver, spool_path, redact=redactor)
-    asyncio.run(run_session(fw, attach=attach))
-    assert redactor.threads and loop_thread not in redactor.threads
-    assert zelto_receiver.calls["fake-room"]["transcript"]["turns"]

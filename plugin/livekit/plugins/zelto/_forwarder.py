@@ -161,9 +161,6 @@ class Forwarder:
         started = time.monotonic()
         job = self._job(ctx)
         try:
-            redactor = self._opts.redact
-            if isinstance(redactor, PiiRedactor) and not redactor.warm:  # no attach warmed it
-                await asyncio.to_thread(redactor.warm_up)  # its data loads off the loop
             payload = self._calls.final_payload(ctx, job)
             if payload is None:
                 logger.info("no agent session in this job; nothing to forward")
@@ -235,10 +232,6 @@ class Forwarder:
         segment = tracker.add_segment()
         if segment == 0:
             self._calls.watch_sip(ctx, job)
-            if isinstance(self._opts.redact, PiiRedactor) and not self._opts.redact.warm:
-                # the final payload is redacted on the loop at `close`: load the redactor's
-                # data now, on a thread, while the call runs
-                asyncio.get_running_loop().run_in_executor(None, self._opts.redact.warm_up)
             if _recording.recordings_on(self._recordings):  # for a crash mid-call
                 # a SQLite write: on a thread, never on the job's loop (it logs its failures)
                 spool = job.outbox.spool

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -118,13 +117,6 @@ def _compiled(
 
 
 Context = tuple[str, str, "str | None", str]
-# what warms a redactor: every kind, and a number named by its country ("my Polish number")
-_WARM_TURNS = (
-    {"role": "assistant", "content": "What's your card number, your email and your phone?"},
-    {"role": "user", "content": "4111 1111 1111 1111, jo at gmail dot com, my Polish number"},
-    {"role": "user", "content": "is +48 512 345 678, IBAN DE89 3704 0044 0532 0130 00"},
-)
-_WARMED = threading.Event()  # the libraries' data is loaded once per process
 _TALK_TURNS = 4  # turns before the one just before a turn whose talk of cards or SSNs counts
 
 
@@ -333,25 +325,6 @@ class PiiRedactor:
         # whose next turn of the same speaker arrived is looked up again, not redacted again
         self.turn = functools.lru_cache(maxsize=CACHE_TURNS)(self._turn)
         self.turn_once = functools.lru_cache(maxsize=CACHE_TURNS)(self._redacted_turn)
-
-    @property
-    def warm(self) -> bool:
-        """Whether this process has loaded what redacting a call needs (see `warm_up`)."""
-        return _WARMED.is_set()
-
-    def warm_up(self) -> None:
-        """Load what the first redaction would: libphonenumber's region names (its geocoder
-        data, ~0.6 s on a 2-core machine) and its metadata for the regions read. `attach`
-        runs it on a worker thread when a call starts and `on_session_end` before the final
-        payload, so the job's event loop never waits for it (LiveKit logs a loop blocked for
-        more than 0.5 s). Once per process; safe from any thread."""
-        if _WARMED.is_set():
-            return
-        from .regions import country_words
-
-        country_words()
-        self.find(list(_WARM_TURNS))
-        _WARMED.set()
 
     def __repr__(self) -> str:
         kinds = ",".join(k for k in KINDS if k in self.options.kinds)

@@ -97,14 +97,15 @@ PLACE_WORDS = frozenset(_BY_WORD) | {"us", "local", "foreign", "international", 
 
 @functools.lru_cache(maxsize=1)
 def country_words() -> frozenset[str]:
-    """Every country's English name (libphonenumber's, 245 of them) and the words its people
-    are called by, made the usual ways ("Vietnam": vietnamese, "Kenya": kenyan, "Iraq":
-    iraqi, "Philippines": philippine): what a number is named by ("my Vietnamese number")."""
-    from phonenumbers.geocoder import _region_display_name  # its only region-name lookup
+    """Every country's English name (libphonenumber's, 245 of them, kept in `countries.py`)
+    and the words its people are called by, made the usual ways ("Vietnam": vietnamese,
+    "Kenya": kenyan, "Iraq": iraqi, "Philippines": philippine): what a number is named by
+    ("my Vietnamese number")."""
+    from .countries import NAMES
 
     out = set(PLACE_WORDS)
-    for region in phonenumbers.SUPPORTED_REGIONS:
-        for name in _WORD.findall(_region_display_name(region, "en").lower()):
+    for region in sorted(NAMES):
+        for name in _WORD.findall(NAMES[region].lower()):
             if len(name) < 4 or name in _NOT_COUNTRY:
                 continue
             stem = name[:-1] if name[-1] in "aeiouy" else name

@@ -9,6 +9,7 @@
     kinds
       cards.py   network prefixes, lengths, the Luhn check
       regions.py phone numbers' countries (libphonenumber)
+      countries.py  their English names, kept (libphonenumber's geocoder data is slow to load)
       spelled.py IBANs, written or spelled
       emails.py  written and spoken addresses
     reading speech-to-text

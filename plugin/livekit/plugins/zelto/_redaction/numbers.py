@@ -354,7 +354,7 @@ def _pronoun(tokens: list[re.Match[str]], index: int, low: str) -> bool:
     """The word is no digit read out, with no digit after it: "one" standing for a thing,
     after an article or an adjective ("I need to give you a new one"), or a count after
     "next", "last", "first" ("Okay, next four?")."""
-    if low != "one" and low not in _UNITS:
+    if low not in _UNITS:
         return False
     nxt = _next_word(tokens, index)
     if nxt in DIGIT_WORDS or nxt[:1].isdigit() or nxt in _MISHEARD:

@@ -88,8 +88,8 @@ def stream_cards(
     """Spans of `text` that belong to a card read over several runs; `before` / `after` are
     the same speaker's number fragments (turns) just before and after this one. A stretch
     whose words before it name something else ("invoice 4532 ...") is none, nor one with a
-    group said with "thousand" unless `counted` (the turn names a card or answers a question
-    for one: amounts are said so too)."""
+    group said with "thousand" unless `counted` (cards or paying are talked of and no amounts
+    are: amounts are said so too)."""
     return _stretches(
         text,
         before,

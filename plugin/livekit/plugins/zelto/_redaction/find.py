@@ -41,7 +41,6 @@ from .regions import (
     FALLBACK_REGIONS,
     Regions,
     business_line,
-    business_somewhere,
     grouped_phone,
     is_phone,
     regions_named,
@@ -188,6 +187,7 @@ def _numbers_in(
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
     earlier = _named(_said(previous_same)[-12:], asked=True)
     question = _last_sentence(previous)
+    previous_words = _said(previous)
     asked = _named(_said(question)[-12:], asked=True)
     if asked is None and _THE_NUMBER.search(question):  # "Could you repeat the number?"
         asked = earlier  # the one the speaker gave before, as it was named
@@ -198,14 +198,14 @@ def _numbers_in(
     # unless its own words say so ("my cell is ..."); "Your card, number or social?" asks
     # for any of three
     card_asked = asked is None and pay_talk(question) and not _OTHER_ASKED.search(question)
-    card_asked = card_asked and not ID_WORDS.intersection(_said(previous))  # "your policy no.?"
+    card_asked = card_asked and not ID_WORDS.intersection(previous_words)  # "your policy no.?"
     # "Thanks for confirming your social. Now what's your claim number?" asks for an id
     ssn_asked = _SSN_CONTEXT.search(previous if asked != "id" else question)
     ssn_here = bool(ssn_said or ssn_asked)
     ssn_talked = ssn_here or "ssn" in talk
     ssn_near = ssn_talked or bool(_SSN_CONTEXT.search(previous_same))  # an SSN over two turns
     taxed = bool(_TAX_TALK.search(text) or _TAX_TALK.search(previous))
-    quiet = not ID_WORDS.intersection(_said(previous)[-12:])  # nothing asked names an id
+    quiet = not ID_WORDS.intersection(previous_words[-12:])  # nothing asked names an id
     # groups said with "thousand" ("five thousand eighteen") are a card's after talk of
     # cards, but not where amounts are talked of: "balance four thousand two hundred, ..."
     pay = "card" in talk or any(pay_talk(t) for t in (text, previous, previous_same))
@@ -236,8 +236,8 @@ def _numbers_in(
         tax_form = taxed and chunk_sizes(text, run) == [3, 2, 4]  # an EIN is read 2-7
         if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
             kinds.discard("phone")
-        elif ours(run.words_before) and business_somewhere(  # "call us back on 1800 200 300"
-            run_digits(run, 0, len(run.groups)), run.plus, regions + FALLBACK_REGIONS
+        elif ours(run.words_before) and business_line(  # "call us back on 1800 200 300"
+            run_digits(run, 0, len(run.groups)), run.plus, regions + FALLBACK_REGIONS, ours=True
         ):
             kinds.discard("phone")
         if named == "id":
@@ -323,7 +323,7 @@ def _numbers_in(
     # or SSN: none is streamed from this turn ("the number on the new card?" asks for a card)
     phone_asked = (
         asked == "phone"
-        and bool(PHONE_WORDS.intersection(_said(previous)))
+        and bool(PHONE_WORDS.intersection(previous_words))
         and not (_card_named(previous) or _SSN_CONTEXT.search(previous))
     )
     if "ssn" in numeric and ssn_near and (ssn_said or not phone_asked):  # an SSN over runs
@@ -399,7 +399,7 @@ def _numbers(run: Run, kinds: frozenset[str], regions: Regions, ssn: bool) -> li
     if "ssn" in kinds:
         checks.append(("ssn", group_windows(run, 9, 9), lambda i, j: _is_ssn(run, i, j, ssn)))
     if "phone" in kinds and not business_line(
-        run_digits(run, 0, len(run.groups)), run.plus, regions
+        run_digits(run, 0, len(run.groups)), run.plus, regions.named
     ):
         plus = run.plus
         valid = Regions(regions.named, regions.fallback)

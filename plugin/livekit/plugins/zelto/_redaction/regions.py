@@ -104,8 +104,8 @@ def country_words() -> frozenset[str]:
     from .countries import NAMES
 
     out = set(PLACE_WORDS)
-    for region in sorted(NAMES):
-        for name in _WORD.findall(NAMES[region].lower()):
+    for country in NAMES.values():
+        for name in _WORD.findall(country.lower()):
             if len(name) < 4 or name in _NOT_COUNTRY:
                 continue
             stem = name[:-1] if name[-1] in "aeiouy" else name
@@ -179,24 +179,17 @@ def _valid(number: str, region: str | None) -> bool:
     return _kind(number, region) == _PERSONAL
 
 
-def business_line(digits: str, plus: bool, regions: Regions) -> bool:
+def business_line(digits: str, plus: bool, regions: tuple[str, ...], *, ours: bool = False) -> bool:
     """The whole number is a business's line (toll-free, premium, shared-cost) after "+" or
-    in the caller's own regions (`regions.named`: the options, the caller's number, places
-    said), and a person's in none of them: none of its digits is a phone. Not decided on
-    the fallback countries: "0901 ..." is a British premium line and a Japanese mobile."""
+    in one of `regions` (the caller's own: the options, the caller's number, places said),
+    and a person's in none of them: none of its digits is a phone. Not decided on the
+    fallback countries: "0901 ..." is a British premium line and a Japanese mobile. With
+    `ours` (the words before it say it is the speaker's organisation's: "call us back on
+    1800 200 300"), a business's line in any of `regions`, whatever it is elsewhere."""
     if plus:
         return _kind("+" + digits, None) == _BUSINESS_LINE
-    kinds = {_kind(digits, region) for region in regions.named}
-    return _BUSINESS_LINE in kinds and _PERSONAL not in kinds
-
-
-def business_somewhere(digits: str, plus: bool, regions: tuple[str, ...]) -> bool:
-    """The whole number is a business's line (toll-free, premium, shared-cost) after "+" or
-    in one of `regions`, whatever it is elsewhere: asked only when the words before it say it
-    is the speaker's organisation's ("call us back on 1800 200 300")."""
-    if plus:
-        return _kind("+" + digits, None) == _BUSINESS_LINE
-    return any(_kind(digits, region) == _BUSINESS_LINE for region in regions)
+    kinds = {_kind(digits, region) for region in regions}
+    return _BUSINESS_LINE in kinds and (ours or _PERSONAL not in kinds)
 
 
 def is_phone(digits: str, plus: bool, regions: Regions) -> bool:

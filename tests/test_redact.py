@@ -13,14 +13,9 @@ import pytest
 
 from livekit.plugins import zelto
 from tests.conftest import payload
+from tests.redacting import redact, said
 from zelto_spool import Spool
 from zelto_spool.payload import prepare
-
-redact = zelto.redact_pii()
-
-
-def said(text: str, *, previous: str = "", previous_same: str = "") -> str:
-    return redact.turn(text, previous, previous_same)  # type: ignore[attr-defined,no-any-return]
 
 
 @pytest.mark.parametrize(

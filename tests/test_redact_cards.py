@@ -6,25 +6,10 @@ set."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from livekit.plugins import zelto
-
-redact: Any = zelto.redact_pii()
-
-
-def said(text: str, previous: str = "") -> str:
-    return redact.turn(text, previous, "")  # type: ignore[no-any-return]
-
-
-def payload(*turns: tuple[str, str]) -> dict[str, Any]:
-    return {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
-
-
-def contents(out: dict[str, Any]) -> list[str]:
-    return [t["content"] for t in out["transcript"]["turns"]]
+from tests.redacting import call as payload
+from tests.redacting import contents, redact, said
 
 
 @pytest.mark.parametrize(

@@ -6,19 +6,10 @@ asks for. Cases from a sixth outside tester, each with its control."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from livekit.plugins import zelto
-
-redact: Any = zelto.redact_pii()
-A, U = "assistant", "user"
-
-
-def final(*turns: tuple[str, str]) -> list[str]:
-    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
-    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
+from tests.redacting import A, U
+from tests.redacting import conversation as final
 
 
 @pytest.mark.parametrize(

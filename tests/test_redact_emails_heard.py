@@ -5,20 +5,10 @@ taken back. Each with a control that stays, so a rule that read every "and" as "
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from livekit.plugins import zelto
-
-redact: Any = zelto.redact_pii()
-A, U = "assistant", "user"
-
-
-def run(*turns: tuple[str, str], live: bool = False) -> list[str]:
-    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
-    out = redact.live(payload) if live else redact(payload)
-    return [t["content"] for t in out["transcript"]["turns"]]
+from tests.redacting import A, U
+from tests.redacting import conversation as run
 
 
 @pytest.mark.parametrize(

@@ -6,22 +6,9 @@ these tests, not taken from an evaluation set."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from livekit.plugins import zelto
-
-redact: Any = zelto.redact_pii()
-
-
-def said(text: str, previous: str = "", previous_same: str = "") -> str:
-    return redact.turn(text, previous, previous_same)  # type: ignore[no-any-return]
-
-
-def conversation(*turns: tuple[str, str]) -> list[str]:
-    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
-    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
+from tests.redacting import conversation, redact, said
 
 
 @pytest.mark.parametrize(

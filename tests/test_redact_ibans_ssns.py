@@ -3,18 +3,9 @@ read as a stream of digits in SSN talk (checked by the SSA's rules)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from livekit.plugins import zelto
-
-redact: Any = zelto.redact_pii()
-
-
-def conversation(*turns: tuple[str, str]) -> list[str]:
-    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
-    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
+from tests.redacting import conversation, redact
 
 
 @pytest.mark.parametrize(

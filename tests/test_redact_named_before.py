@@ -6,21 +6,10 @@ so a rule that simply stopped finding phones fails here."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from livekit.plugins import zelto
-
-redact: Any = zelto.redact_pii()
-
-
-def final(*turns: tuple[str, str]) -> list[str]:
-    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
-    return [t["content"] for t in redact(payload)["transcript"]["turns"]]
-
-
-A, U = "assistant", "user"
+from tests.redacting import A, U, redact
+from tests.redacting import conversation as final
 
 
 def test_the_question_before_the_speakers_own_aside_names_the_number() -> None:

@@ -13,19 +13,8 @@ from typing import Any
 import pytest
 
 from livekit.plugins import zelto
+from tests.redacting import conversation, redact, said
 from zelto_spool import Spool
-
-redact: Any = zelto.redact_pii()
-
-
-def said(text: str, previous: str = "", previous_same: str = "") -> str:
-    return redact.turn(text, previous, previous_same)  # type: ignore[no-any-return]
-
-
-def conversation(*turns: tuple[str, str], redactor: Any = redact, live: bool = False) -> list[str]:
-    payload = {"transcript": {"turns": [{"role": r, "content": c} for r, c in turns]}}
-    out = (redactor.live if live else redactor)(payload)
-    return [t["content"] for t in out["transcript"]["turns"]]
 
 
 @pytest.mark.parametrize(

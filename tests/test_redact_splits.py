@@ -4,23 +4,9 @@ evaluation set."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from livekit.plugins import zelto
-
-redact: Any = zelto.redact_pii()
-
-
-def conversation(*turns: tuple[str, str], live: bool = False) -> list[str]:
-    payload = {
-        "call": {"externalId": "x"},
-        "transcript": {"turns": [{"role": r, "content": c} for r, c in turns]},
-    }
-    out = (redact.live if live else redact)(payload)
-    return [t["content"] for t in out["transcript"]["turns"]]
-
+from tests.redacting import conversation
 
 ASKED = ("assistant", "And your email?")
 

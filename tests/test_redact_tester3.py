@@ -4,13 +4,9 @@ payload, final and live."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from livekit.plugins import zelto
-
-redact: Any = zelto.redact_pii()
+from tests.redacting import redact
 
 
 def both(*turns: tuple[str, str]) -> tuple[list[str], list[str]]:

@@ -7,6 +7,7 @@ No test here gates on redact_pii()'s numbers for the held-out part: those are re
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -142,9 +143,9 @@ def test_the_second_held_out_part_shares_nothing_with_the_others() -> None:
     seen = {t["content"] for r in others for t in r["turns"]}
     assert not any(t["content"] in seen for r in held2 if r["pii"] for t in r["turns"])
     seen_pii = {label["text"] for r in others for label in r["pii"]}
-    assert not {label["text"] for r in held2 for label in r["pii"] if len(label["text"]) > 8} & (
-        seen_pii
-    )
+    mine = {label["text"] for r in held2 for label in r["pii"] if _names_someone(label["text"])}
+    shared = len(mine & seen_pii)  # a count: pytest would print the sets
+    assert shared == 0
     regions = {t for r in held2 for t in r["tags"] if t.startswith("phone.region.")}
     other_regions = {t for r in others for t in r["tags"] if t.startswith("phone.region.")}
     assert len(regions - other_regions) >= 15
@@ -174,8 +175,9 @@ def test_the_third_held_out_part_shares_nothing_with_the_others() -> None:
     ]
     assert not [text for text in said if text in seen]
     seen_pii = {label["text"] for r in others for label in r["pii"]}
-    mine = {label["text"] for r in held3 for label in r["pii"] if len(label["text"]) > 8}
-    assert not mine & seen_pii
+    mine = {label["text"] for r in held3 for label in r["pii"] if _names_someone(label["text"])}
+    shared = len(mine & seen_pii)  # a count: pytest would print the sets
+    assert shared == 0
     regions = {t for r in held3 for t in r["tags"] if t.startswith("phone.region.")}
     other_regions = {t for r in others for t in r["tags"] if t.startswith("phone.region.")}
     assert len(regions - other_regions) >= 20
@@ -194,6 +196,12 @@ def test_the_third_held_out_part_shares_nothing_with_the_others() -> None:
     typed = "".join(label["text"] for r in held3 for label in r["pii"])
     for char in ("\uff14", "\u00a0", "\u2009", "\u200b", "\u2013"):
         assert char in typed, repr(char)
+
+
+def _names_someone(text: str) -> bool:
+    """A PII text long enough to be one person's: over 8 characters, and not a domain said
+    alone (the second half of a split email, "at hotmail dot com", is bound to recur)."""
+    return len(text) > 8 and not re.match(r"(?:at|@)\b", text, re.I)
 
 
 def _held_apart(part: str, seed: int, *, markets: bool = False) -> list[dict[str, Any]]:
@@ -220,8 +228,9 @@ def _held_apart(part: str, seed: int, *, markets: bool = False) -> list[dict[str
     ]
     assert sum(text in seen for text in said) == 0
     seen_pii = {label["text"] for r in others for label in r["pii"]}
-    mine = {label["text"] for r in held for label in r["pii"] if len(label["text"]) > 8}
-    assert len(mine & seen_pii) == 0
+    mine = {label["text"] for r in held for label in r["pii"] if _names_someone(label["text"])}
+    shared = len(mine & seen_pii)  # a count: pytest would print the sets
+    assert shared == 0
     regions = {t for r in held for t in r["tags"] if t.startswith("phone.region.")}
     other_regions = {t for r in others for t in r["tags"] if t.startswith("phone.region.")}
     if markets:
@@ -360,7 +369,9 @@ def _written_apart(rows: list[dict[str, Any]], earlier_parts: tuple[str, ...]) -
     mine = [t["content"] for r in rows for t in r["turns"] if len(t["content"].split()) > 3]
     assert sum(text in held_text for text in mine) == 0
     labels = [(label["kind"], label["text"]) for r in rows for label in r["pii"]]
-    counted = [t for k, t in labels if k == "email" or pii_eval.digit_windows(t, 6)]
+    counted = [
+        t for k, t in labels if (k == "email" and _names_someone(t)) or pii_eval.digit_windows(t, 6)
+    ]
     assert sum(text in held_pii for text in counted) == 0
 
 
@@ -521,3 +532,23 @@ def test_the_tenth_dev_part_is_written_apart_and_aims_at_cards() -> None:
     assert len(networks) >= 9
     assert [label["kind"] for r in dev10 for label in r["pii"]].count("card") >= 400
     assert sum(1 for r in dev10 if r["source"] == "hand") >= 60
+
+
+def test_the_eleventh_dev_part_is_written_apart_and_aims_at_long_calls() -> None:
+    """dev11 (an outsider's, from heldout7's weak kinds only: phone and email precision, SSN
+    recall, false alarms): long calls dense with look-alikes, nothing shared with an earlier
+    or held-out part."""
+    dev11 = pii_eval.load("dev11")
+    assert pii_corpus.SEEDS["dev11"] == 22_018
+    assert pii_corpus.generate("dev11", rows=40) == pii_corpus.generate("dev11", rows=40)
+    earlier = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
+    _written_apart(dev11, earlier)
+    assert all(r["family"].startswith("d11.") for r in dev11 if r["source"] == "generated")
+    for aim in ("phone_precision", "email_precision", "ssn_recall", "false_alarm"):
+        assert sum(1 for r in dev11 if f"aim.{aim}" in r["tags"]) >= 40, aim
+    kinds = [label["kind"] for r in dev11 for label in r["pii"]]
+    assert kinds.count("phone") >= 250 and kinds.count("email") >= 120
+    assert kinds.count("ssn") >= 100
+    assert pii_corpus.sizes(dev11)["negative_turns"] >= 1500
+    assert len({n["class"] for r in dev11 for n in r["negatives"]}) >= 60
+    assert sum(1 for r in dev11 if r["source"] == "hand") >= 60

@@ -89,6 +89,7 @@ DATA = ROOT / "tests" / "data" / "pii"
 PARTS = (
     *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
     *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
+    "heldout8",
 )
 SEEDS = {
     "dev": 22_001,
@@ -109,15 +110,16 @@ SEEDS = {
     "dev10": 22_016,
     "heldout7": 22_017,
     "dev11": 22_018,
+    "heldout8": 22_019,
 }
 # parts whose families are written apart from pii_families.py's
 OWN = (
     *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
-    *("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
+    *("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"),
 )
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 ROWS_DEV3 = 440  # half of them look-alikes (dev3, dev4)
-ROWS_HELDOUT3 = 440  # and heldout4, heldout5, heldout6, heldout7
+ROWS_HELDOUT3 = 440  # and heldout4, heldout5, heldout6, heldout7, heldout8
 ROWS_DEV5 = 300  # a small part: IBANs, SSNs and their look-alikes
 ROWS_DEV6 = 360  # emails, phones, IBANs, SSNs said by callers, and their look-alikes
 ROWS_DEV7 = 460  # phones and cards said by callers, IBANs, SSNs, and number look-alikes
@@ -157,6 +159,7 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
                 "heldout5": ROWS_HELDOUT3,
                 "heldout6": ROWS_HELDOUT3,
                 "heldout7": ROWS_HELDOUT3,
+                "heldout8": ROWS_HELDOUT3,
                 "dev5": ROWS_DEV5,
                 "dev6": ROWS_DEV6,
                 "dev7": ROWS_DEV7,
@@ -212,6 +215,10 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
         import pii_heldout7
 
         families = pii_heldout7.FAMILIES
+    elif part == "heldout8":
+        import pii_heldout8
+
+        families = pii_heldout8.FAMILIES
     else:
         own = {
             "dev2": pii_dev2_neg,

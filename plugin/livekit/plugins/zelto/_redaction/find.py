@@ -32,7 +32,7 @@ from .again import corrected, read_back, repeated, said_wrong, whole_card
 from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
 from .emails import find_emails, split_emails
-from .naming import ID_WORDS, PHONE_WORDS, organisations, ours
+from .naming import ID_WORDS, PHONE_WORDS, fax, organisations, ours
 from .naming import named as _named
 from .naming import said as _said
 from .naming import subject as _subject
@@ -185,6 +185,7 @@ def _numbers_in(
     ssn_said = bool(_SSN_CONTEXT.search(text))
     cards_here = cards_said or _card_named(previous)
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
+    agent, heard_agent = "agent" in talk, "heard_agent" in talk  # who speaks, who was heard
     earlier = _named(_said(previous_same)[-12:], asked=True)
     question = _last_sentence(previous)
     previous_words = _said(previous)
@@ -236,10 +237,15 @@ def _numbers_in(
         tax_form = taxed and chunk_sizes(text, run) == [3, 2, 4]  # an EIN is read 2-7
         if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
             kinds.discard("phone")
-        elif ours(run.words_before) and business_line(  # "call us back on 1800 200 300"
-            run_digits(run, 0, len(run.groups)), run.plus, regions + FALLBACK_REGIONS, ours=True
+        elif ours(run.words_before, agent=agent) and (
+            agent  # the agent's "our billing line is ...", whatever kind of line it is
+            or business_line(  # the caller's "call us back on 1800 200 300"
+                run_digits(run, 0, len(run.groups)), run.plus, regions + FALLBACK_REGIONS, ours=True
+            )
         ):
             kinds.discard("phone")
+        elif fax(run.words_before) or (heard_agent and own is None and _their_line(run, previous)):
+            kinds.discard("phone")  # a fax, or the agent's line said back: "Got it, 0800 ..."
         if named == "id":
             # only talk in this turn or the one before keeps a number the question names an
             # id a card or an SSN ("What's your member number?" after talk of SSNs is an id)
@@ -355,6 +361,18 @@ _CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
 # key's parent: '"arguments": {"number": ...'), unless that word names an identifier on its
 # own ("my order, number ...")
 _MARKER_ALONE = re.compile(r"([^\W_]+)(?:\s*[^\w\s]+\s*)+(?:the\s+)?(?:number|no|num)\b\W*$", re.I)
+
+
+def _their_line(run: Run, previous: str) -> bool:
+    """The agent's turn before gave these digits as the business's line or a fax number."""
+    digits = run_digits(run, 0, len(run.groups))
+    if len(digits) < 7 or digits not in re.sub(r"\D", "", previous):
+        return False
+    return any(
+        run_digits(other, 0, len(other.groups)) == digits
+        and (ours(other.words_before, agent=True) or fax(other.words_before))
+        for other in runs(previous)
+    )
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:

@@ -32,6 +32,7 @@ __all__ = [
     "ID_WORDS",
     "NOT_PAYING",
     "PHONE_WORDS",
+    "fax",
     "ours",
     "named",
     "organisations",
@@ -276,16 +277,38 @@ def organisations(words: tuple[str, ...]) -> bool:
 _US_VERBS = frozenset("call reach contact ring text phone message".split())
 _OUR_PLACES = frozenset(
     "team line office department desk helpline hotline number store branch clinic centre center "
-    "service services support billing claims switchboard".split()
+    "service services support billing claims switchboard callback".split()
 )
 
 
-def ours(words: tuple[str, ...]) -> bool:
+# what an agent calls the business's lines without "our": "the main office number is ..."
+_LINE_PAIRS = frozenset(
+    {("main", "office"), ("main", "line"), ("direct", "line"), ("desk", "line")}
+    | {("front", "desk"), ("head", "office"), ("the", "switchboard"), ("the", "reception")}
+)
+_YOURS = frozenset("your you yours".split())
+
+
+def ours(words: tuple[str, ...], *, agent: bool = False) -> bool:
     """The words before a number (its last eight) say it is the speaker's organisation's:
-    "you can call us back on", "our claims team is on"."""
+    "you can call us back on", "our claims team is on"; said by the `agent` (who speaks for
+    the business), also "the main office number is", "the direct line is"."""
     near = [w.lower() for w in words[-8:]]
     if any(a in _US_VERBS and b == "us" for a, b in zip(near, near[1:], strict=False)):
         return True
-    return any(
+    if any(
         w == "our" and _OUR_PLACES.intersection(near[i + 1 : i + 4]) for i, w in enumerate(near)
-    )
+    ):
+        return True
+    pairs = set(zip(near, near[1:], strict=False))
+    return agent and bool(pairs & _LINE_PAIRS) and not _YOURS.intersection(near)
+
+
+_FAX = frozenset("fax faxed faxing faxes".split())
+
+
+def fax(words: tuple[str, ...]) -> bool:
+    """A number to fax to ("Please fax the signed page to", "Their fax is"): a machine's
+    line, an office's; not one the speaker calls their own ("my fax is")."""
+    near = [w.lower() for w in words[-6:]]
+    return bool(_FAX.intersection(near)) and "my" not in near

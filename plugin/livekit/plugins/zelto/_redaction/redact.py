@@ -203,6 +203,10 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         # "Do you have the claim number?" "Yeah, one sec." "Number at the top says ...": the
         # question the speaker's asides stood between is what the number answers
         answered = held[1] if held and held[0] == role else previous
+        # who says it, and who was heard last: the agent speaks for the business ("call us
+        # back on ..."), and a caller saying back what the agent said says back its line
+        talk += " agent" if role == "assistant" else ""
+        talk += " heard_agent" if i and previous_role == "assistant" else ""
         out.append((answered, before[i], after[i], " ".join(dict.fromkeys(talk.split()))))
         if not is_aside(folded(text)):
             held = None

@@ -1,0 +1,69 @@
+"""The business's own lines (`naming.ours`, `naming.fax`): what the agent gives as the
+business's number, a fax number, and the caller saying the agent's line back stay in clear,
+whatever kind of line they are; a person's number said in the same words stays redacted.
+Cases written for these tests, not taken from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redacting import A, U, conversation
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The main office number is (206) 555-0143, and ask for scheduling.",
+        "For billing questions the direct line is +1 469-715-0106.",
+        "If we get cut off, you can call us back on 01298 824577, we're open until eight.",
+        "Our fraud team is reachable at +49 331 96089, twenty-four seven.",
+        "Perfect, and our callback is +1 214-620-7466, extension 8348.",
+    ],
+)
+def test_the_agent_gives_the_business_line_whatever_kind_it_is(line: str) -> None:
+    assert conversation((U, "hi I need to reschedule"), (A, line))[1] == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please fax the signed page to (604) 902-5709.",
+        "Our fax number is (201) 864-6039.",
+        "And the form can be faxed to 01293 063126.",
+    ],
+)
+def test_a_fax_number_is_an_office_line(line: str) -> None:
+    assert conversation((U, "where do I send the form"), (A, line))[1] == line
+
+
+def test_a_caller_s_own_fax_or_line_stays_redacted() -> None:
+    out = conversation(
+        (A, "Any other way to reach you?"),
+        (U, "my fax is 206 555 0188 and you can call us at home on 206 555 0199"),
+    )
+    assert out[1] == "my fax is [phone] and you can call us at home on [phone]"
+
+
+def test_the_agent_reading_the_callers_number_is_still_redacted() -> None:
+    out = conversation(
+        (U, "it's 415 555 0132"),
+        (A, "The number we have for you is (415) 555-0132. Is that your direct line?"),
+    )
+    assert out == [
+        "it's [phone]",
+        "The number we have for you is [phone]. Is that your direct line?",
+    ]
+
+
+def test_the_caller_saying_the_agents_line_back_keeps_it() -> None:
+    out = conversation(
+        (A, "If we get cut off, you can call us back on (415) 242-4470."),
+        (U, "Got it (415) 242-4470, thanks"),
+    )
+    assert out[1] == "Got it (415) 242-4470, thanks"
+    # but the agent saying the caller's number back is the caller's
+    out = conversation(
+        (U, "call us back on 415 242 4470"),
+        (A, "Got it, 415 242 4470."),
+    )
+    assert out == ["call us back on [phone]", "Got it, [phone]."]

@@ -247,3 +247,29 @@ def test_the_first_and_last_pieces_of_an_iban_over_three_turns_are_found(live: b
     }
     out = [t["content"] for t in (redact.live if live else redact)(payload)["transcript"]["turns"]]
     assert out[1] == "okay so [iban]" and out[3] == "[iban]" and out[5] == "[iban]", out
+
+
+def test_a_question_for_the_account_holders_social_asks_for_an_ssn() -> None:
+    """ "account holder" is a person: the question names an SSN, and the agent's read-back of
+    the SSN the caller said in words is the SSN too."""
+    out = conversation(
+        ("assistant", "And the Social Security number for the primary account holder?"),
+        ("user", "it's five eight three twenty seven uhm two triple nine"),
+        ("assistant", "Thank you, I have 583-27-2999."),
+    )
+    assert out[1:] == ["it's [ssn]", "Thank you, I have [ssn]."]
+
+
+def test_a_taxpayer_id_in_a_tool_call_is_the_ssn_talked_of() -> None:
+    out = conversation(
+        ("assistant", "Can I have your Social Security number to verify you?"),
+        ("user", "583-27-2999"),
+        ("assistant", '{"name": "verify_identity", "arguments": {"taxpayer_id": "583272999"}}'),
+    )
+    assert out[2] == '{"name": "verify_identity", "arguments": {"taxpayer_id": "[ssn]"}}'
+    # a business's EIN under the same name stays: it is read 2-7, and no SSN was talked of
+    out = conversation(
+        ("user", "It's for my business, the EIN is 46-3629357"),
+        ("assistant", "Thanks, I have the business tax ID 46-3629357."),
+    )
+    assert out[1] == "Thanks, I have the business tax ID 46-3629357."

@@ -235,6 +235,14 @@ def _numbers_in(
             named = "phone"  # "... double seven seven extension 2813": only phones have one
         kinds = set(numeric)
         tax_form = taxed and chunk_sizes(text, run) == [3, 2, 4]  # an EIN is read 2-7
+        # a person's taxpayer number where SSNs are talked of is the SSN: a tool's
+        # {"taxpayer_id": "583272999"} after "And your Social Security number?"
+        tax_form = tax_form or bool(
+            ssn_talked
+            and _TAXPAYER.intersection([w.lower() for w in run.words_before if w.isalnum()][-3:])
+            and len(run_digits(run, 0, len(run.groups))) == 9
+            and chunk_sizes(text, run) != [2, 7]  # an EIN
+        )
         if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
             kinds.discard("phone")
         elif ours(run.words_before, agent=agent) and (
@@ -361,6 +369,10 @@ _CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
 # key's parent: '"arguments": {"number": ...'), unless that word names an identifier on its
 # own ("my order, number ...")
 _MARKER_ALONE = re.compile(r"([^\W_]+)(?:\s*[^\w\s]+\s*)+(?:the\s+)?(?:number|no|num)\b\W*$", re.I)
+
+
+# names of a person's tax number: the SSN, where SSNs are talked of
+_TAXPAYER = frozenset("taxpayer tin tax national".split())
 
 
 def _their_line(run: Run, previous: str) -> bool:

@@ -101,6 +101,8 @@ _SENDING = frozenset("send sent text texted sms message whatsapp ping".split())
 # what is sent to a phone: where it should go is a phone number
 _SENT = frozenset("code codes text texts link message otp pin verification reminder alert".split())
 _POSSESSIVES = frozenset("my your his her our their".split())
+# who an identifier's name can describe: "account holder", "policy owner", "member name"
+_PEOPLE = frozenset("holder holders owner owners name names".split())
 _BACK = frozenset("the that this".split())  # before "number": one already talked of
 _ABOUT = frozenset("about regarding re concerning".split())  # right before a number: its topic
 _PREPOSITIONS = frozenset("on in for to from with about under of at into onto by".split())
@@ -186,7 +188,9 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
                 return "phone"  # "my number is 98765 43210": one's own number is a phone's
         if word in ("file", "record") and words[k - 1 : k] == ["on"]:
             break  # "card on file": where the number is kept, not an id's name
-        if word in ID_WORDS or (word.endswith("s") and word[:-1] in ID_WORDS):
+        if words[k + 1 : k + 2] and words[k + 1] in _PEOPLE:
+            pass  # "the primary account holder": a person, not an identifier's name
+        elif word in ID_WORDS or (word.endswith("s") and word[:-1] in ID_WORDS):
             ids = True
             if seen <= 2 and not (asked and _object(words, k)):
                 if not asked:

@@ -174,3 +174,37 @@ def test_a_local_part_split_before_its_dot_is_joined_with_the_rest() -> None:
     assert spelled[1:] == ["sure, it's [email]", "[email]"]
     shop = run((A, "Where did you buy it?"), (U, "it was amazon"), (U, "dot com i think"))
     assert shop[1:] == ["it was amazon", "dot com i think"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please send the documents to docs@lakeshoredental.com, it can take a day to arrive.",
+        "I got an email from no-reply@stayfield.com saying my booking was cancelled.",
+        "Decisions go out on March 28 from admissions@lakemont.edu.",
+    ],
+)
+def test_a_business_mailbox_stays(line: str) -> None:
+    assert run((A, line))[0] == line
+
+
+def test_a_business_mailbox_said_back_stays_and_a_persons_does_not() -> None:
+    out = run(
+        (A, "The form will come from billing@summithomeloans.com."),
+        (U, "billing at summithomeloans dot com"),
+    )
+    assert out[1] == "billing at summithomeloans dot com"
+    out = run((A, "What's your email?"), (U, "billing at summithomeloans dot com"))
+    assert out[1] == "[email]"  # given as the caller's own: a person may use any name
+
+
+def test_a_one_word_answer_to_an_email_question_is_the_address_begun() -> None:
+    out = run(
+        (U, "Hi, I'm calling about my account number 7093154313."),
+        (A, "Could you give me your email so I can send the form over?"),
+        (U, "hiro"),
+        (A, "Okay, at?"),
+        (U, "The rest is at the rate gmail dot com"),
+    )
+    assert out[0] == "Hi, I'm calling about my account number 7093154313."
+    assert out[2:] == ["[email]", "Okay, at?", "The rest is [email]"]

@@ -104,7 +104,9 @@ ROLES = frozenset(
     "claims refunds refund payments invoices accounting finance reception frontdesk events "
     "partners legal privacy dispatch shipping warranty appointments membership members "
     "donations tickets concierge care customercare customerservice helpdesk notifications "
-    "alerts news newsletter subscriptions".split()
+    "alerts news newsletter subscriptions docs documents receipts admissions records forms "
+    "statements applications registrar enrollment enrolment payroll benefits no-reply "
+    "donotreply do-not-reply reply updates hiring recruiting".split()
 )
 # before a local part of plain words: the words before it are where, not whose
 _SUFFIXES = frozenset(("home", "work"))  # places, and the ends of addresses
@@ -226,8 +228,11 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
         said = [w for w in lowered[first:k] if w not in _JOINERS]
         if said and all(w in _SAID_DIGITS for w in said) and not _talk(text, previous):
             continue  # "rated it four point eight at yelp dot com": a number, not a name
-        if not provider and plain and lowered[k - 1] in ROLES and not _offered(lowered, k - 1):
-            continue  # "I cc'd orders at acme dot com": a business's mailbox, not the speaker's
+        if not provider and plain and lowered[k - 1] in ROLES:
+            # "I cc'd orders at acme dot com": a business's mailbox, not the speaker's; and
+            # one said back from the turn before ("billing at acme dot com?")
+            if not _offered(lowered, k - 1) or f"{lowered[k - 1]}@" in previous.lower():
+                continue
         if plain and any(len(w) > 1 and w in _NOT_LOCAL for w in lowered[first : k - suffix]):
             continue  # "we're open at ...", "I looked at ..."
         if plain and not provider:
@@ -456,7 +461,11 @@ OPEN = re.compile(r"(?:@|" + _ATS_SAID + "|" + _JOINS_SAID + r")[\s.,]*$", re.I)
 _JOINER_END = re.compile(_JOINS_SAID + r"[\s.,]*$", re.I)
 _JOIN_OPENS = re.compile(_JOINS_SAID + r"\b", re.I)
 # what may open the turn that goes on with the domain ("um, protonmail dot com")
-_FILLERS = re.compile(r"(?:\s*\b(?:um+|uh+|erm?|hmm+|so|and|it's|its)\b[\s,.]*)*\s*", re.I)
+_FILLERS = re.compile(
+    r"(?:\s*\b(?:um+|uh+|erm?|hmm+|so|and|it's|its|then|okay|ok|yeah|the\s+rest(?:\s+is)?)\b"
+    r"[\s,.]*)*\s*",
+    re.I,
+)
 _AT_OPENS = re.compile(r"at\b", re.I)  # a turn going on with the domain: "at gmx dot de"
 _PLACEHOLDER = "example.com"  # a domain to read a pending local part against
 

@@ -172,9 +172,14 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             plain = folded(text)
             # (not a piece of an address: "it's jessica dot" ... "moreno at outlook dot com")
             opened = OPEN.search(plain)
+            # ("hiro" answering "Could you give me your email?" is the address's first piece)
+            answer = (
+                i and turns[i - 1].get("role") != role and _EMAIL_ASKED.search(texts[i - 1] or "")
+            )
             if (
                 is_aside(plain)
                 and not opened
+                and not answer
                 and not across(folded(texts[j] or ""), plain, asked or "")
             ):
                 continue
@@ -217,6 +222,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     return out
 
 
+_EMAIL_ASKED = re.compile(r"\be-?mail\b[^.!?]*\?", re.I)  # a question for an email address
 _CONFIRM = re.compile(r"\?|\b(?:right|correct|confirm\w*)\b", re.I)
 _MORE = re.compile(r"\b(?:go on|next|rest|continue|and then|keep going)\b", re.I)
 

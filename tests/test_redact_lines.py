@@ -67,3 +67,29 @@ def test_the_caller_saying_the_agents_line_back_keeps_it() -> None:
         (A, "Got it, 415 242 4470."),
     )
     assert out == ["call us back on [phone]", "Got it, [phone]."]
+
+
+def test_a_number_the_call_is_about_is_a_phone_when_the_talk_is_of_its_line() -> None:
+    out = conversation(
+        (A, "Thank you for calling FiberNest Internet, how can I help?"),
+        (U, "Hi, it's about 954 679 2129, I want to port it out."),
+        (U, "and I'm also calling about 0792-428-1242, the refund never came"),
+    )
+    assert out[1:] == [
+        "Hi, it's about [phone], I want to port it out.",
+        "and I'm also calling about 0792-428-1242, the refund never came",
+    ]
+
+
+def test_our_records_show_the_callers_number() -> None:
+    """ "records" is where a number is kept, not an identifier's name; and the number a tool
+    gave with its country code, read back without it, is the same person's."""
+    out = conversation(
+        (A, '{"name": "find_patient", "arguments": {"mrn": "7434179"}}'),
+        ("tool", '{"mrn": "7434179", "mobile": "+16024436010", "dob": "1984-10-10"}'),
+        (A, "Our records show (602) 443-6010. Our fax is +1 504-630-8836."),
+    )
+    assert out[1:] == [
+        '{"mrn": "7434179", "mobile": "[phone]", "dob": "1984-10-10"}',
+        "Our records show [phone]. Our fax is +1 504-630-8836.",
+    ]

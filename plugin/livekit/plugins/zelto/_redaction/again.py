@@ -55,7 +55,9 @@ def read_back(run: Run, previous: str, earlier: str | None) -> str | None:
     if len(digits) < 6 or not (digits in re.sub(r"\D", "", previous) or _SAID.search(previous)):
         return None
     for other in runs(previous):
-        if run_digits(other, 0, len(other.groups)) == digits:
+        theirs = run_digits(other, 0, len(other.groups))
+        # "+16024436010" read back as "(602) 443-6010": the same number without its code
+        if theirs == digits or (other.plus and not run.plus and theirs[-len(digits) :] == digits):
             return _named([w for w in other.words_before if w.isalnum()][-8:]) or earlier
     return None
 

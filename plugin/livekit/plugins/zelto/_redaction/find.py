@@ -187,6 +187,7 @@ def _numbers_in(
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
     agent, heard_agent = "agent" in talk, "heard_agent" in talk  # who speaks, who was heard
     earlier = _named(_said(previous_same)[-12:], asked=True)
+    # a tool's output ({"mobile": ..., "dob": ...}) asks for nothing: its last key is no question
     question = _last_sentence(previous)
     previous_words = _said(previous)
     asked = _named(_said(question)[-12:], asked=True)
@@ -225,6 +226,8 @@ def _numbers_in(
         if not counted and any(g.counted for g in run.groups):
             continue  # "my bills went ... one thousand and fifty five twenty": money
         named = own = _named([w for w in run.words_before if w.isalnum()][-8:])
+        if own == "id" and _about_a_line(text, run):
+            named = own = None  # "I'm calling about 954 679 2129, I want to port it out"
         alone = _MARKER_ALONE.search(text, 0, lead(run, 0)) if own == "id" else None
         if alone and alone.group(1).lower() not in ID_WORDS:  # but "my order, number ..."
             named = own = None  # "Name on the card is Omar Reyes, number 6553 ...": no name
@@ -369,6 +372,21 @@ _CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
 # key's parent: '"arguments": {"number": ...'), unless that word names an identifier on its
 # own ("my order, number ...")
 _MARKER_ALONE = re.compile(r"([^\W_]+)(?:\s*[^\w\s]+\s*)+(?:the\s+)?(?:number|no|num)\b\W*$", re.I)
+
+
+# what is said of a phone line after the number a call is about
+_LINE_TALK = frozenset(
+    "phone line sim port spam texts text calls voicemail signal cell mobile handset".split()
+)
+
+
+def _about_a_line(text: str, run: Run) -> bool:
+    """The call is "about" this number (`naming`: what the call is about is an identifier),
+    and what the turn says after it is of a phone line: "..., I lost the phone"."""
+    if not set(run.words_before[-2:]) & {"about", "regarding"}:
+        return False
+    after = re.findall(r"[a-z]+", text[run.groups[-1].end :][:80].lower())
+    return bool(_LINE_TALK.intersection(after))
 
 
 # names of a person's tax number: the SSN, where SSNs are talked of

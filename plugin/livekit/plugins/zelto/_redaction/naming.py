@@ -186,8 +186,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
             bare = bare or (word in ("number", "numbers") and noun not in _BACK)
             if word == "number" and noun in _POSSESSIVES and not asked and seen <= 3:
                 return "phone"  # "my number is 98765 43210": one's own number is a phone's
-        if word in ("file", "record") and words[k - 1 : k] == ["on"]:
-            break  # "card on file": where the number is kept, not an id's name
+        if word in ("file", "record") and words[k - 1 : k] == ["on"] or word == "records":
+            break  # "card on file", "our records show": where the number is kept, no id's name
         if words[k + 1 : k + 2] and words[k + 1] in _PEOPLE:
             pass  # "the primary account holder": a person, not an identifier's name
         elif word in ID_WORDS or (word.endswith("s") and word[:-1] in ID_WORDS):

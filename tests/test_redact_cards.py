@@ -104,3 +104,21 @@ def test_a_card_read_twice_in_a_turn_one_reading_wrong_is_redacted_twice(text: s
 def test_a_number_far_from_the_card_said_in_its_turn_stays() -> None:
     text = "card 4111 1111 1111 1111, and the order was 5500 0000 0000 0007 something"
     assert said(text, "") == "card [card], and the order was 5500 0000 0000 0007 something"
+
+
+def test_a_card_with_a_group_said_twice_is_redacted_whole() -> None:
+    """The first sixteen digits, the repeat among them, may pass the check by chance: less
+    the repeat, the whole rest of the run is the card."""
+    out = contents(
+        redact(
+            payload(
+                ("assistant", "What's the card number?"),
+                (
+                    "user",
+                    "Sure, it's 5232, 5232, five one six eight, 4502, ninety two seventy-five.",
+                ),
+                ("user", "It's 5412 5412 7789 0012 3458, expiry 08/29."),
+            )
+        )
+    )
+    assert out[1:] == ["Sure, it's [card].", "It's [card], expiry 08/29."]

@@ -48,7 +48,16 @@ from .regions import (
 )
 from .spans import Span, apart, disjoint, group_windows, lead, run_digits
 from .spelled import ibans, look_alikes
-from .stream import NOT_PAYMENT, chunk_sizes, pay_talk, restarts, ssn_ok, stream_cards, stream_ssns
+from .stream import (
+    NOT_PAYMENT,
+    chunk_sizes,
+    pay_talk,
+    restarts,
+    said_twice,
+    ssn_ok,
+    stream_cards,
+    stream_ssns,
+)
 from .unicode import back, fold, folded
 
 __all__ = ["Span", "find_spans", "is_card", "topic"]
@@ -287,6 +296,8 @@ def _numbers_in(
             found = _grouped(text, run, trunk=quiet)
         cards = [(f.start, f.end) for f in found if f.kind == "card"]
         found += [Span(s, e, "card") for s, e in restarts(text, found_runs[:index], run, cards)]
+        twice = [Span(s, e, "card") for s, e in said_twice(run, cards)]
+        found = apart(found, twice) + twice
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
         across = Regions(regions, FALLBACK_REGIONS, anywhere=phoned)

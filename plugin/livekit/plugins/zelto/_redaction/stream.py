@@ -34,6 +34,7 @@ __all__ = [
     "chunk_sizes",
     "pay_talk",
     "restarts",
+    "said_twice",
     "ssn_ok",
     "stream_cards",
     "stream_ssns",
@@ -278,3 +279,31 @@ def restarts(
             if len(said) >= 4 and (digits.startswith(said) or restarted):
                 out.append((other.groups[0].start, other.groups[-1].end))
     return out
+
+
+def said_twice(run: Run, cards: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A card found in part of a run that says one of its groups twice ("5232, 5232, 5168,
+    4502, 9275", "forty five twenty one forty five twenty one ..."): the first digits that
+    passed the check were the repeat's, by chance; less the repeat, the whole rest of the run
+    is the card."""
+    out = []
+    for start, end in cards:
+        groups = [g for g in run.groups if g.start >= start]
+        if not groups or groups[-1].end <= end:
+            continue  # the card is the run's end already
+        cuts = [0]
+        for g in groups:
+            cuts.append(cuts[-1] + len(g.digits))
+        digits = "".join(g.digits for g in groups)
+        if not 14 <= len(digits) <= 25:
+            continue
+        for i, a in enumerate(cuts):
+            for j in range(i + 1, len(cuts)):
+                b = cuts[j]
+                if b - a > 6:
+                    break
+                c = b + (b - a)
+                if c in cuts and b - a >= 2 and digits[a:b] == digits[b:c]:
+                    if 12 <= len(digits) - (b - a) <= 19 and is_card(digits[:b] + digits[c:]):
+                        out.append((groups[0].start, groups[-1].end))
+    return out[:1]

@@ -127,6 +127,15 @@ class Flight:
             self._timer = None
         return sent, unsent
 
+    def put_back(self, sent: list[Sent], unsent: list[Unsent]) -> None:
+        """Outcomes a spool error kept from being recorded: recorded at the next look. Their
+        rows stay inflight under this process's leases meanwhile, which no other process
+        ends while this one answers (`claim.reclaim`), so they must not be forgotten."""
+        self.sent = sent + self.sent
+        self.unsent = unsent + self.unsent
+        if self.sent:  # due now
+            self.first_done = min(self.first_done, time.monotonic() - RECORD_WITHIN_S)
+
     async def stop(self, grace: float) -> None:
         """The loop ends: nothing more starts, rows claimed ahead go back; sends in flight
         get `grace` seconds to finish, then are cancelled (their rows go back too)."""

@@ -310,7 +310,9 @@ class Flusher:
         try:
             look = await self._db(self._exchange, sent, unsent, want, idle)
         except (ZeltoError, sqlite3.Error) as exc:
-            not_recorded(len(sent) + len(unsent), exc)
+            # nothing was recorded (one transaction): the outcomes wait for the next look
+            flight.put_back(sent, unsent)
+            not_recorded(len(sent) + len(unsent), exc, kept=True)
             raise
         self._recorder.hooks_for(sent)
         if isinstance(look, BaseException):

@@ -227,11 +227,14 @@ class Outcomes:
         self.report.paused = None
 
 
-def not_recorded(calls: int, exc: BaseException) -> None:
+def not_recorded(calls: int, exc: BaseException, *, kept: bool = False) -> None:
     """Log outcomes (or hand-backs) a spool error kept from being written: the rows stay
-    inflight under their leases, and reclaim requeues them when the leases end."""
+    inflight under their leases. `kept`: the sender records them at its next look (it is
+    still running); else it is stopping, and reclaim requeues them when the leases end."""
     if calls:
-        logger.error(
-            "could not record outcomes; the calls are retried after their lease",
-            extra={"calls": calls, "error": str(exc) or type(exc).__name__},
+        message = (
+            "could not record outcomes; trying again at the next look"
+            if kept
+            else "could not record outcomes; the calls are retried after their lease"
         )
+        logger.error(message, extra={"calls": calls, "error": str(exc) or type(exc).__name__})

@@ -84,6 +84,20 @@ def test_a_set_aside_spool_fails_status_check_until_it_is_moved_away(
     assert run_cli("status", "--check", env=env).returncode == 0
 
 
+def test_drain_exits_1_while_a_set_aside_spool_may_hold_calls(
+    spool_path: Path, tmp_path: Path, zelto_receiver: Any
+) -> None:
+    """An outside tester's drain salvaged none of 30 calls and said "0 left pending", exit 0:
+    a script running `drain && ...` took that for success."""
+    moved = set_aside_spool(spool_path)
+    env = cli_env(spool_path, zelto_receiver.base_url, API_KEY)
+    drained = run_cli("drain", "--timeout", "10s", env=env)
+    assert drained.returncode == 1, drained.stdout
+    assert "set aside" in drained.stderr and str(moved) in drained.stderr
+    shutil.move(moved, tmp_path / "salvage-me.db")
+    assert run_cli("drain", "--timeout", "10s", env=env).returncode == 0
+
+
 def test_healthz_gives_the_same_verdict_as_status_check(
     spool_path: Path, zelto_receiver: Any, sidecars: list[Sidecar], tmp_path: Path
 ) -> None:

@@ -362,6 +362,7 @@ def purge(ctx: click.Context, older_than: float | None) -> None:
     is_flag=True,
     help="Dead-letter them instead of sending them (`replay` queues them again).",
 )
+@spool_option
 @click.pass_context
 @errors
 def release_restored(ctx: click.Context, call_ids: tuple[str, ...], dead: bool) -> None:

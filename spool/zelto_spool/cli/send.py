@@ -73,7 +73,8 @@ def drain(
     Exit status:
       0  nothing left pending: every call delivered (or dead-lettered, without --strict)
       1  calls left pending (paused, timed out, Zelto down), a recording left to upload,
-         found lost or uploaded with no version of its call to carry its URL, or an error
+         found lost or uploaded with no version of its call to carry its URL, a damaged
+         spool set aside beside this one (it may hold calls no count shows), or an error
          such as a missing spool
       2  a usage error (an unknown or malformed option)
       3  with --strict: nothing left pending, but this drain dead-lettered a call
@@ -153,6 +154,15 @@ def drain(
         click.echo(line)
         if left or uploads.missing or uploads.unsent:
             sys.exit(1)
+    corrupt = list(spool.stats().get("corrupt_files") or ())
+    if corrupt:  # its calls may not all be salvaged: "0 left pending" is not the whole story
+        click.echo(
+            f"drain: a damaged spool was set aside and may hold unsalvaged calls: {corrupt[0]}"
+            + (f" (and {len(corrupt) - 1} more)" if len(corrupt) > 1 else "")
+            + "; see 'Runbooks' in docs/operations.md",
+            err=True,
+        )
+        sys.exit(1)
     if not report.ok:
         sys.exit(1)
     if strict and report.dead:

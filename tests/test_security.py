@@ -156,3 +156,27 @@ def test_source_has_no_livekit_agents_import() -> None:
         text = path.read_text()
         assert not agents.search(text), path
         assert not anything.search(text), path  # livekit.api only lazily, for webhooks
+
+
+def test_the_sidecar_writes_no_core_file_holding_the_key(
+    spool_path: Path, zelto_receiver: Any
+) -> None:
+    """A crash of `zelto-spool run` under `ulimit -c unlimited` dumped the key with the core
+    (an outside tester found it five times in one): its soft core limit is 0."""
+    import resource
+
+    from tests.test_sidecar_ops import Sidecar
+
+    old = resource.getrlimit(resource.RLIMIT_CORE)
+    resource.setrlimit(resource.RLIMIT_CORE, (old[1], old[1]))  # inherited by the sidecar
+    try:
+        sidecar = Sidecar(spool_path, zelto_receiver)
+    finally:
+        resource.setrlimit(resource.RLIMIT_CORE, old)
+    try:
+        limits = Path(f"/proc/{sidecar.proc.pid}/limits").read_text()
+        (line,) = [x for x in limits.splitlines() if x.startswith("Max core file size")]
+        assert line.split()[4] == "0", line  # the soft limit
+    finally:
+        sidecar.proc.terminate()
+        sidecar.proc.communicate(timeout=30)

@@ -58,8 +58,21 @@ def cli(ctx: click.Context, spool_path: Path | None) -> None:
     """
     from ..config import default_spool_path, expand_path
 
+    _no_core_dumps()
     ctx.ensure_object(dict)
     ctx.obj["spool_path"] = expand_path(spool_path) if spool_path else default_spool_path()
+
+
+def _no_core_dumps() -> None:
+    """A crash writes no core file: it would hold ZELTO_API_KEY (and the calls being sent) on
+    disk. The soft limit only; systemd-coredump honours it too."""
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
+    except (ImportError, OSError, ValueError):  # no `resource` (Windows): nothing to turn off
+        pass
 
 
 @cli.command()

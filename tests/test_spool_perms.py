@@ -72,6 +72,23 @@ def test_a_file_others_can_read_or_write_is_refused(
     assert "Traceback" not in result.stderr
 
 
+def test_a_restored_world_readable_spool_is_refused_before_sqlite_makes_anything(
+    spool_path: Path,
+) -> None:
+    """A backup copied back under umask 022 is 0644 with no -wal or -shm: SQLite made them
+    0644 like the file (an outside tester's restore), before the refusal came."""
+    spool = Spool(spool_path)
+    spool.enqueue(payload("room-1"))
+    spool.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{spool_path}{suffix}").unlink(missing_ok=True)
+    os.chmod(spool_path, 0o644)
+    before = sorted(p.name for p in spool_path.parent.iterdir())
+    result = run_cli("status", env=cli_env(spool_path))
+    assert result.returncode == 1 and "chmod o-rw" in result.stderr
+    assert sorted(p.name for p in spool_path.parent.iterdir()) == before
+
+
 def test_a_group_readable_file_is_accepted(spool_path: Path) -> None:
     """kubelet adds g+rw to a volume's files when it applies fsGroup on a remount."""
     Spool(spool_path).enqueue(payload("room-1"))

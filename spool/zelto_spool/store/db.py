@@ -35,6 +35,8 @@ from .files import (
     check_files,
     identity,
     no_checkpoint_on_close,
+    others_may_use,
+    refuse_foreign_file,
     side,
 )
 from .locks import WriteTurn
@@ -280,6 +282,11 @@ class Connector:
         # a spool others can read, or planted by them, is refused (`store/files.py`): side files
         # and owners before SQLite reads them, the file's mode once it is known to be a spool
         check_files(self.path, main_mode=False)
+        if others_may_use(self.path):
+            # SQLite would make its -wal and -shm with the file's mode (0644) before the
+            # refusal: look at the tables without them first (`immutable` creates nothing)
+            refuse_foreign_file(self.path)
+            check_files(self.path)
         self._ident = identity(self.path)
         conn = connect(
             self.path, busy_timeout=self.busy_timeout, turn=self._turn, upgrade=self.upgrade

@@ -40,7 +40,9 @@ __all__ = [
     "identity",
     "lock_path",
     "no_checkpoint_on_close",
+    "others_may_use",
     "refuse_foreign",
+    "refuse_foreign_file",
     "side",
 ]
 
@@ -65,6 +67,25 @@ def refuse_foreign(conn: sqlite3.Connection) -> None:
         return
     shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
     raise ForeignDatabaseError(f"an SQLite database of another application: tables {shown}")
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """`refuse_foreign` on the file as it is on disk, creating nothing beside it."""
+    conn = sqlite3.connect(path.as_uri() + "?immutable=1", uri=True, isolation_level=None)
+    try:
+        refuse_foreign(conn)
+    except sqlite3.DatabaseError:
+        pass  # not a database, or damaged: the open that follows says which
+    finally:
+        conn.close()
+
+
+def others_may_use(path: Path) -> bool:
+    """Whether every user may read or write the spool file (POSIX only)."""
+    try:
+        return _posix() and bool(stat.S_IMODE(path.stat().st_mode) & _RW_OTHERS)
+    except OSError:
+        return False
 
 
 SIDE_FILES = ("-wal", "-shm")

@@ -93,3 +93,27 @@ def test_our_records_show_the_callers_number() -> None:
         '{"mrn": "7434179", "mobile": "[phone]", "dob": "1984-10-10"}',
         "Our records show [phone]. Our fax is +1 504-630-8836.",
     ]
+
+
+def test_a_medical_record_number_is_an_identifier() -> None:
+    out = conversation(
+        (U, "This is Dr. Okoye's office. We need to reach a patient of yours, Mateo Patel."),
+        (A, '{"name": "find_patient", "arguments": {"last_name": "Patel", "mrn": "7434179"}}'),
+    )
+    assert (
+        out[1] == '{"name": "find_patient", "arguments": {"last_name": "Patel", "mrn": "7434179"}}'
+    )
+
+
+def test_the_last_four_of_a_social_asked_after_a_whole_number_is_no_piece_of_it() -> None:
+    """Asked after nine digits said whole, "the last four" cannot go on with them: the
+    answer is not joined to them as a phone number."""
+    out = conversation(
+        (U, "My ITIN is 938-81-0975"),
+        (A, "Can you confirm the last four digits of your Social?"),
+        (U, "Yeah it's 9450"),
+    )
+    assert out[2] == "Yeah it's 9450"  # the last four of an SSN say nothing alone
+    # but after a piece, "and the last four?" asks for the rest of it
+    out = conversation((U, "it's 415 555"), (A, "Okay, and the last four?"), (U, "0132"))
+    assert out[0] == "it's [phone]" and out[2] == "[phone]"

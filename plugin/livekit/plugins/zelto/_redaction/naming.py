@@ -49,7 +49,7 @@ ID_WORDS = frozenset(
     "licence passport vin badge application subscriber contract meter incident tax ein "
     "otp verification code passcode id pnr waybill docket batch lot barcode upc ean isbn "
     "asset registration file folio record quote quotation estimate statement request "
-    "warranty sticker label po rx prescription "
+    "warranty sticker label po rx prescription mrn npi "
     # what a question asks for that is no phone, card or SSN: a date, an address, a reading
     "date dob birth birthday born address reading".split()
 )

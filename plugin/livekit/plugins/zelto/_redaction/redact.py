@@ -296,12 +296,30 @@ def _asks(said: str | None, between: list[str | None]) -> bool:
     if said is None or not ends_with_number(folded(said)):
         return False
     for text in between:
-        if text is None or "?" not in text or _PROMPT.search(text):
+        if text is None or "?" not in text:
+            continue
+        if _PROMPT.search(text):
+            # "Can you confirm the last four of your Social?" after nine digits or more
+            # said whole: no number goes on past them, the answer is another
+            if _LAST_FOUR.search(text) and _said_whole(folded(said)):
+                return True
             continue
         words = words_of(folded(text))
         if named(words[-12:], asked=True) or ID_WORDS.intersection(words):
             return True
     return False
+
+
+_LAST_FOUR = re.compile(r"\blast (?:four|4)\b", re.I)
+
+
+def _said_whole(said: str) -> bool:
+    """The number ending `said` has nine digits or more (an SSN, a phone said whole)."""
+    from .across import tail_run
+    from .spans import run_digits
+
+    run = tail_run(said)
+    return run is not None and len(run_digits(run, 0, len(run.groups))) >= 9
 
 
 def _chain(back: dict[int, int], first: int, last: int) -> list[int]:

@@ -122,3 +122,33 @@ def test_a_card_with_a_group_said_twice_is_redacted_whole() -> None:
         )
     )
     assert out[1:] == ["Sure, it's [card].", "It's [card], expiry 08/29."]
+
+
+def test_the_agents_echo_of_each_group_is_the_card_and_no_phone() -> None:
+    """Two echoes in a row ("3438. Okay." ... "6843. Okay.") were joined as the agent's own
+    phone number; an echo goes on with the caller's number, and where a card is read out it
+    is the card's."""
+    out = contents(
+        redact(
+            payload(
+                ("assistant", "What's the card number?"),
+                ("user", "four five three eight"),
+                ("assistant", "4538. Okay."),
+                ("user", "thirty five eighty"),
+                ("assistant", "3580. Okay."),
+                ("user", "um oh four fifty five"),
+                ("assistant", "0455, go on."),
+            )
+        )
+    )
+    assert out[2::2] == ["[card]. Okay.", "[card]. Okay.", "[card], go on."]
+    # the last four named as the card's ending stay: what receipts print
+    out = contents(
+        redact(
+            payload(
+                ("tool", '{"status": "approved", "last4": "6523"}'),
+                ("assistant", "All done, the card ending in 6523 is set."),
+            )
+        )
+    )
+    assert out[1] == "All done, the card ending in 6523 is set."

@@ -229,8 +229,14 @@ def _numbers_in(
     carry = tail_run(previous_same) if MAYBE_NUMBER.search(previous_same) else None
     following = head_run(next_same) if next_same and MAYBE_NUMBER.search(next_same) else None
     spans: list[Span] = []
+    # the other speaker's group said back while a card is read out ("4077. Next?")
+    echo = len(found_runs) == 1 and (cards_talked or pay_talk(previous_same))
+    echo = echo and "card" in numeric and _echoes(text, found_runs[0], previous)
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
+            continue
+        if echo:
+            spans.append(Span(lead(run, 0), run.groups[-1].end, "card"))
             continue
         if not counted and any(g.counted for g in run.groups):
             continue  # "my bills went ... one thousand and fifty five twenty": money
@@ -402,6 +408,23 @@ def _about_a_line(text: str, run: Run) -> bool:
 
 # names of a person's tax number: the SSN, where SSNs are talked of
 _TAXPAYER = frozenset("taxpayer tin tax national".split())
+
+
+def _echoes(text: str, run: Run, previous: str) -> bool:
+    """`run` is 3-6 digits, the same as the digits ending `previous`, said back with a few
+    words of going on at most ("4077. Next?", "3438, okay"), not named ("the card ending in
+    8113": its last four, which receipts print)."""
+    digits = run_digits(run, 0, len(run.groups))
+    if not 3 <= len(digits) <= 6 or previous.lstrip()[:1] in ("{", "["):
+        return False
+    words = re.findall(r"[a-z]+", (text[: lead(run, 0)] + " " + text[run.groups[-1].end :]).lower())
+    if len(words) > 3 or _ENDING.intersection(words):
+        return False
+    theirs = tail_run(previous) if MAYBE_NUMBER.search(previous) else None
+    return theirs is not None and run_digits(theirs, 0, len(theirs.groups)) == digits
+
+
+_ENDING = frozenset("ending ends end last final".split())
 
 
 def _their_line(run: Run, previous: str) -> bool:

@@ -152,3 +152,18 @@ def test_the_agents_echo_of_each_group_is_the_card_and_no_phone() -> None:
         )
     )
     assert out[1] == "All done, the card ending in 6523 is set."
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "5425 2334 2334 3010 9903",
+        "5425 2334, 2334, 3010 9903",
+        "3782 822463 822463 10005",
+        "five four two five, two three three four, two three three four, three zero one zero, "
+        "nine nine zero three",
+    ],
+)
+def test_a_middle_group_said_twice_leaves_nothing_of_the_card(said: str) -> None:
+    out = contents(redact(payload(("assistant", "What's the card number?"), ("user", said))))
+    assert out[1] == "[card]"

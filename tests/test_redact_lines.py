@@ -117,3 +117,46 @@ def test_the_last_four_of_a_social_asked_after_a_whole_number_is_no_piece_of_it(
     # but after a piece, "and the last four?" asks for the rest of it
     out = conversation((U, "it's 415 555"), (A, "Okay, and the last four?"), (U, "0132"))
     assert out[0] == "it's [phone]" and out[2] == "[phone]"
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        # a polite clause before it names nothing ("if you need us", "for your patience")
+        (
+            [(A, "Of course. If you need us, the direct line is 312-794-2261.")],
+            ["Of course. If you need us, the direct line is 312-794-2261."],
+        ),
+        (
+            [(A, "Thanks for your patience. The main office number is 312-794-2200.")],
+            ["Thanks for your patience. The main office number is 312-794-2200."],
+        ),
+        # named as the listener's: the caller's number, whoever says it
+        (
+            [(A, "Our callback number for you is 720 771 4452, is that still right?")],
+            ["Our callback number for you is [phone], is that still right?"],
+        ),
+        (
+            [(A, "I'll fax it to your home fax at 503-826-4471.")],
+            ["I'll fax it to your home fax at [phone]."],
+        ),
+        (
+            [(U, "the fax at my house is 503-826-4471"), (A, "Faxing to 503-826-4471 now.")],
+            ["the fax at my house is [phone]", "Faxing to [phone] now."],
+        ),
+        # what the call is about: named right before it, an identifier, whatever follows
+        (
+            [(U, "i'm calling about case 8144209371, i lost my phone and filed a claim")],
+            ["i'm calling about case 8144209371, i lost my phone and filed a claim"],
+        ),
+        (
+            [(U, "i'm calling about 214 905 7733, it got ported out yesterday")],
+            ["i'm calling about [phone], it got ported out yesterday"],
+        ),
+    ],
+)
+def test_whose_line_it_is_is_read_from_its_own_clause(
+    turns: list[tuple[str, str]], expected: list[str]
+) -> None:
+    """Cases after an outside tester (the seventh): each failed on the round's first rules."""
+    assert conversation(*turns) == expected

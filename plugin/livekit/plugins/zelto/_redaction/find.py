@@ -32,7 +32,7 @@ from .again import corrected, read_back, repeated, said_wrong, whole_card
 from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
 from .emails import find_emails, split_emails
-from .naming import ID_WORDS, PHONE_WORDS, fax, organisations, ours
+from .naming import ID_WORDS, PHONE_WORDS, clause, fax, organisations, ours
 from .naming import named as _named
 from .naming import said as _said
 from .naming import subject as _subject
@@ -263,14 +263,16 @@ def _numbers_in(
         )
         if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
             kinds.discard("phone")
-        elif ours(run.words_before, agent=agent) and (
+        elif ours(clause(text[: lead(run, 0)]), agent=agent) and (
             agent  # the agent's "our billing line is ...", whatever kind of line it is
             or business_line(  # the caller's "call us back on 1800 200 300"
                 run_digits(run, 0, len(run.groups)), run.plus, regions + FALLBACK_REGIONS, ours=True
             )
         ):
             kinds.discard("phone")
-        elif fax(run.words_before) or (heard_agent and own is None and _their_line(run, previous)):
+        elif (fax(clause(text[: lead(run, 0)])) and not _said_before(run, previous)) or (
+            heard_agent and own is None and _their_line(run, previous)
+        ):
             kinds.discard("phone")  # a fax, or the agent's line said back: "Got it, 0800 ..."
         if named == "id":
             # only talk in this turn or the one before keeps a number the question names an
@@ -302,7 +304,10 @@ def _numbers_in(
             found = _grouped(text, run, trunk=quiet)
         cards = [(f.start, f.end) for f in found if f.kind == "card"]
         found += [Span(s, e, "card") for s, e in restarts(text, found_runs[:index], run, cards)]
-        twice = [Span(s, e, "card") for s, e in said_twice(run, cards)]
+        # where cards are talked of, a run none of whose windows is one may be one said with
+        # a group twice ("5425 2334 2334 3010 9903")
+        opening = [(run.groups[0].start, run.groups[0].start)] if cards_talked else []
+        twice = [Span(s, e, "card") for s, e in said_twice(run, cards or opening)]
         found = apart(found, twice) + twice
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
@@ -393,14 +398,16 @@ _MARKER_ALONE = re.compile(r"([^\W_]+)(?:\s*[^\w\s]+\s*)+(?:the\s+)?(?:number|no
 
 # what is said of a phone line after the number a call is about
 _LINE_TALK = frozenset(
-    "phone line sim port spam texts text calls voicemail signal cell mobile handset".split()
+    "phone line sim port ported porting spam texts text calls voicemail signal cell mobile "
+    "handset dial roaming".split()
 )
 
 
 def _about_a_line(text: str, run: Run) -> bool:
     """The call is "about" this number (`naming`: what the call is about is an identifier),
     and what the turn says after it is of a phone line: "..., I lost the phone"."""
-    if not set(run.words_before[-2:]) & {"about", "regarding"}:
+    said = [w.lower() for w in run.words_before if w.isalnum()]
+    if said[-1:] not in (["about"], ["regarding"]):  # not "about case 8144209371"
         return False
     after = re.findall(r"[a-z]+", text[run.groups[-1].end :][:80].lower())
     return bool(_LINE_TALK.intersection(after))
@@ -432,11 +439,18 @@ def _their_line(run: Run, previous: str) -> bool:
     digits = run_digits(run, 0, len(run.groups))
     if len(digits) < 7 or digits not in re.sub(r"\D", "", previous):
         return False
-    return any(
-        run_digits(other, 0, len(other.groups)) == digits
-        and (ours(other.words_before, agent=True) or fax(other.words_before))
-        for other in runs(previous)
-    )
+    for other in runs(previous):
+        if run_digits(other, 0, len(other.groups)) == digits:
+            near = clause(previous[: lead(other, 0)])
+            return ours(near, agent=True) or fax(near)
+    return False
+
+
+def _said_before(run: Run, previous: str) -> bool:
+    """`run`'s digits (seven or more; a misheard word opening it, "to", left out) were said in
+    the turn before: it is named as there."""
+    digits = "".join(g.digits for g in run.groups if not g.guess)
+    return len(digits) >= 7 and digits in re.sub(r"\D", "", previous)
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:

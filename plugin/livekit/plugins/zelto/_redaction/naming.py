@@ -32,6 +32,7 @@ __all__ = [
     "ID_WORDS",
     "NOT_PAYING",
     "PHONE_WORDS",
+    "clause",
     "fax",
     "ours",
     "named",
@@ -290,29 +291,46 @@ _LINE_PAIRS = frozenset(
     {("main", "office"), ("main", "line"), ("direct", "line"), ("desk", "line")}
     | {("front", "desk"), ("head", "office"), ("the", "switchboard"), ("the", "reception")}
 )
-_YOURS = frozenset("your you yours".split())
+_YOURS = frozenset("your yours".split())
 
 
-def ours(words: tuple[str, ...], *, agent: bool = False) -> bool:
-    """The words before a number (its last eight) say it is the speaker's organisation's:
-    "you can call us back on", "our claims team is on"; said by the `agent` (who speaks for
-    the business), also "the main office number is", "the direct line is"."""
-    near = [w.lower() for w in words[-8:]]
-    if any(a in _US_VERBS and b == "us" for a, b in zip(near, near[1:], strict=False)):
+def clause(before: str, most: int = 8) -> tuple[str, ...]:
+    """The last `most` words of `before` (the text before a number) from the start of its
+    clause, lower case: a sentence's end, or a comma with three words or more after it ("If
+    you need us, the direct line is": "the direct line is"; but "call us back on, um,")."""
+    text = before.lower()
+    cut = max(text.rfind(mark) for mark in ".;!?")
+    words = re.findall(r"[a-z]+", text[cut + 1 :])
+    comma = text.rfind(",")
+    if comma > cut and len(re.findall(r"[a-z]+", text[comma + 1 :])) >= 3:
+        words = re.findall(r"[a-z]+", text[comma + 1 :])
+    return tuple(words[-most:])
+
+
+def ours(near: tuple[str, ...], *, agent: bool = False) -> bool:
+    """A number's `clause` says it is the speaker's organisation's: "you can call us back
+    on", "our claims team is on"; said by the `agent` (who speaks for the business), also
+    "the main office number is", "the direct line is". Not one named as the listener's:
+    "our callback number for you is", "your direct line"."""
+    pairs = set(zip(near, near[1:], strict=False))
+    if _YOURS.intersection(near) or ("for", "you") in pairs:
+        return False
+    if any(a in _US_VERBS and b == "us" for a, b in pairs):
         return True
     if any(
         w == "our" and _OUR_PLACES.intersection(near[i + 1 : i + 4]) for i, w in enumerate(near)
     ):
         return True
-    pairs = set(zip(near, near[1:], strict=False))
-    return agent and bool(pairs & _LINE_PAIRS) and not _YOURS.intersection(near)
+    return agent and bool(pairs & _LINE_PAIRS)
 
 
 _FAX = frozenset("fax faxed faxing faxes".split())
+_OWNED = frozenset("my your his her their home house".split())
 
 
-def fax(words: tuple[str, ...]) -> bool:
-    """A number to fax to ("Please fax the signed page to", "Their fax is"): a machine's
-    line, an office's; not one the speaker calls their own ("my fax is")."""
-    near = [w.lower() for w in words[-6:]]
-    return bool(_FAX.intersection(near)) and "my" not in near
+def fax(near: tuple[str, ...]) -> bool:
+    """A number's `clause` says it is one to fax to ("Please fax the signed page to", "Their
+    fax is", a tool's "fax_copy_to"): a machine's line, an office's; not one said as a
+    person's ("my fax is", "your home fax at")."""
+    near = near[-6:]
+    return bool(_FAX.intersection(near)) and not _OWNED.intersection(near)

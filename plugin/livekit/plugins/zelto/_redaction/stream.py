@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .cards import is_card
 from .naming import ID_WORDS, NOT_PAYING
-from .numbers import RESTART_WORDS, Run, runs
+from .numbers import RESTART_WORDS, Group, Run, runs
 
 __all__ = [
     "NOT_PAYMENT",
@@ -288,15 +288,23 @@ def said_twice(run: Run, cards: list[tuple[int, int]]) -> list[tuple[int, int]]:
     is the card."""
     out = []
     for start, end in cards:
-        groups = [g for g in run.groups if g.start >= start]
-        if not groups or groups[-1].end <= end:
-            continue  # the card is the run's end already
+        if run.groups[-1].end <= end and run.groups[0].start >= start:
+            continue  # the card is the whole run already
+        for groups in ([g for g in run.groups if g.start >= start], run.groups):
+            out += _less_the_repeat(groups)
+    return out[:1]
+
+
+def _less_the_repeat(groups: Sequence[Group]) -> list[tuple[int, int]]:
+    """The span of `groups` when their digits less one repeated stretch are a card."""
+    out: list[tuple[int, int]] = []
+    if groups:
         cuts = [0]
         for g in groups:
             cuts.append(cuts[-1] + len(g.digits))
         digits = "".join(g.digits for g in groups)
         if not 14 <= len(digits) <= 25:
-            continue
+            return out
         for i, a in enumerate(cuts):
             for j in range(i + 1, len(cuts)):
                 b = cuts[j]
@@ -306,4 +314,4 @@ def said_twice(run: Run, cards: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 if c in cuts and b - a >= 2 and digits[a:b] == digits[b:c]:
                     if 12 <= len(digits) - (b - a) <= 19 and is_card(digits[:b] + digits[c:]):
                         out.append((groups[0].start, groups[-1].end))
-    return out[:1]
+    return out

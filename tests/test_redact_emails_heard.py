@@ -208,3 +208,21 @@ def test_a_one_word_answer_to_an_email_question_is_the_address_begun() -> None:
     )
     assert out[0] == "Hi, I'm calling about my account number 7093154313."
     assert out[2:] == ["[email]", "Okay, at?", "The rest is [email]"]
+
+
+def test_a_business_mailbox_said_back_whole_stays_in_any_form() -> None:
+    out = run(
+        (A, "Please email them to docs at harborlending dot com."),
+        (U, "docs at harborlending dot com, ok"),
+    )
+    assert out[1] == "docs at harborlending dot com, ok"
+    out = run((A, "Send it to docs@harborlending.com."), (U, "docs@harborlending.com got it"))
+    assert out[1] == "docs@harborlending.com got it"
+    # but the caller's own address the agent asks about ("accounts at what?") is theirs
+    out = run(
+        (A, "What's the email for the business account?"),
+        (U, "accounts at"),
+        (A, "Sorry, accounts at what?"),
+        (U, "harbor view dental dot com"),
+    )
+    assert out[1] == "[email]" and out[3] == "[email]"

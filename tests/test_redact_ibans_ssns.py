@@ -273,3 +273,12 @@ def test_a_taxpayer_id_in_a_tool_call_is_the_ssn_talked_of() -> None:
         ("assistant", "Thanks, I have the business tax ID 46-3629357."),
     )
     assert out[1] == "Thanks, I have the business tax ID 46-3629357."
+
+
+def test_an_ein_in_a_tool_call_stays_where_the_business_is_talked_of() -> None:
+    out = conversation(
+        ("assistant", "For a business account we don't need your social, just the company's EIN."),
+        ("user", "it's 46-1234567"),
+        ("assistant", '{"name": "open_account", "arguments": {"tin": "461234567"}}'),
+    )
+    assert out[2] == '{"name": "open_account", "arguments": {"tin": "461234567"}}'

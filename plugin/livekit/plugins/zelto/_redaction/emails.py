@@ -173,7 +173,11 @@ def _tokens(text: str) -> list[_Tok]:
 
 def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
     """(start, end) of each email address in `text`; `previous` is the turn before it."""
-    spans = [(m.start(), m.end()) for m in WRITTEN.finditer(text) if not _role(text, m)]
+    spans = [
+        (m.start(), m.end())
+        for m in WRITTEN.finditer(text)
+        if not (_role(text, m) or _role_said_back(m.group(), previous))
+    ]
     words: list[_Tok] = _tokens(text)
     lowered = [w.word for w in words]
     context: bool | None = None
@@ -231,7 +235,12 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
         if not provider and plain and lowered[k - 1] in ROLES:
             # "I cc'd orders at acme dot com": a business's mailbox, not the speaker's; and
             # one said back from the turn before ("billing at acme dot com?")
-            if not _offered(lowered, k - 1) or f"{lowered[k - 1]}@" in previous.lower():
+            # (the whole address, its domain too: "accounts at what?" asks for the rest)
+            address = " ".join(text[words[k - 1].start() : end].lower().split())
+            said_before = " ".join(previous.lower().split())
+            if not _offered(lowered, k - 1) or f"{lowered[k - 1]}@" in said_before:
+                continue
+            if address in said_before:
                 continue
         if plain and any(len(w) > 1 and w in _NOT_LOCAL for w in lowered[first : k - suffix]):
             continue  # "we're open at ...", "I looked at ..."
@@ -298,6 +307,12 @@ def _role(text: str, found: re.Match[str]) -> bool:
         return False
     before = _WORD.findall(text[: found.start()].lower())
     return not _offered(before + ["@"], len(before))
+
+
+def _role_said_back(address: str, previous: str) -> bool:
+    """A business's mailbox written in the turn before, written back ("docs@acme.com, got
+    it"): kept as it was there."""
+    return address.split("@", 1)[0].lower() in ROLES and address.lower() in previous.lower()
 
 
 def _gap(text: str, words: list[_Tok], k: int) -> str:

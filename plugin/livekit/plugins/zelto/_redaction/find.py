@@ -260,6 +260,7 @@ def _numbers_in(
             and _TAXPAYER.intersection([w.lower() for w in run.words_before if w.isalnum()][-3:])
             and len(run_digits(run, 0, len(run.groups))) == 9
             and chunk_sizes(text, run) != [2, 7]  # an EIN
+            and not any(_EIN_TALK.search(t) for t in (text, previous, previous_same))
         )
         if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
             kinds.discard("phone")
@@ -413,6 +414,7 @@ def _about_a_line(text: str, run: Run) -> bool:
     return bool(_LINE_TALK.intersection(after))
 
 
+_EIN_TALK = re.compile(r"\b(?:ein|e i n|employer|business|company)\b", re.I)
 # names of a person's tax number: the SSN, where SSNs are talked of
 _TAXPAYER = frozenset("taxpayer tin tax national".split())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .cards import is_card, prefix_ok
-from .numbers import Run, runs
+from .numbers import MAYBE_NUMBER, Run, runs
 from .regions import Regions, is_phone
 from .spans import Span, group_windows, lead, run_digits
 
@@ -20,6 +20,7 @@ __all__ = [
     "head_run",
     "held",
     "join_pieces",
+    "says_back",
     "tail_run",
     "third_piece",
 ]
@@ -129,3 +130,27 @@ def held(run: Run, found: list[Span]) -> list[Span]:
     if not rest:
         return []
     return [Span(rest[0].start, rest[-1].end, "number")]
+
+
+def says_back(text: str, before: str | None) -> bool:
+    """`text` only says back the 3-6 digits that ended `before`, the other speaker's turn,
+    with a few words of going on at most ("4077. Next?", "3438, okay"): an echo, which goes
+    on with their number. Not a number named ("the card ending in 8113": its last four, as
+    receipts print them), nor one after a tool's output."""
+    if before is None or before.lstrip()[:1] in ("{", "["):
+        return False
+    mine = runs(text)
+    if len(mine) != 1 or not MAYBE_NUMBER.search(before):
+        return False
+    digits = run_digits(mine[0], 0, len(mine[0].groups))
+    if not 3 <= len(digits) <= 6:
+        return False
+    start, end = lead(mine[0], 0), mine[0].groups[-1].end
+    words = re.findall(r"[a-z]+", (text[:start] + " " + text[end:]).lower())
+    if len(words) > 3 or _ENDING.intersection(words):
+        return False
+    theirs = tail_run(before)
+    return theirs is not None and run_digits(theirs, 0, len(theirs.groups)) == digits
+
+
+_ENDING = frozenset("ending ends end last final".split())

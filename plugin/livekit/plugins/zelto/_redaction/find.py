@@ -27,7 +27,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .across import area_code, card_in_progress, head_run, held, join_pieces, tail_run, third_piece
+from .across import (
+    area_code,
+    card_in_progress,
+    head_run,
+    held,
+    join_pieces,
+    says_back,
+    tail_run,
+    third_piece,
+)
 from .again import corrected, read_back, repeated, said_wrong, whole_card
 from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
@@ -196,7 +205,6 @@ def _numbers_in(
     cards_talked = cards_here or "card" in talk  # a few turns back: "Card number, please."
     agent, heard_agent = "agent" in talk, "heard_agent" in talk  # who speaks, who was heard
     earlier = _named(_said(previous_same)[-12:], asked=True)
-    # a tool's output ({"mobile": ..., "dob": ...}) asks for nothing: its last key is no question
     question = _last_sentence(previous)
     previous_words = _said(previous)
     asked = _named(_said(question)[-12:], asked=True)
@@ -231,7 +239,7 @@ def _numbers_in(
     spans: list[Span] = []
     # the other speaker's group said back while a card is read out ("4077. Next?")
     echo = len(found_runs) == 1 and (cards_talked or pay_talk(previous_same))
-    echo = echo and "card" in numeric and _echoes(text, found_runs[0], previous)
+    echo = echo and "card" in numeric and says_back(text, previous)
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
@@ -419,26 +427,9 @@ _EIN_TALK = re.compile(r"\b(?:ein|e i n|employer|business|company)\b", re.I)
 _TAXPAYER = frozenset("taxpayer tin tax national".split())
 
 
-def _echoes(text: str, run: Run, previous: str) -> bool:
-    """`run` is 3-6 digits, the same as the digits ending `previous`, said back with a few
-    words of going on at most ("4077. Next?", "3438, okay"), not named ("the card ending in
-    8113": its last four, which receipts print)."""
-    digits = run_digits(run, 0, len(run.groups))
-    if not 3 <= len(digits) <= 6 or previous.lstrip()[:1] in ("{", "["):
-        return False
-    words = re.findall(r"[a-z]+", (text[: lead(run, 0)] + " " + text[run.groups[-1].end :]).lower())
-    if len(words) > 3 or _ENDING.intersection(words):
-        return False
-    theirs = tail_run(previous) if MAYBE_NUMBER.search(previous) else None
-    return theirs is not None and run_digits(theirs, 0, len(theirs.groups)) == digits
-
-
-_ENDING = frozenset("ending ends end last final".split())
-
-
 def _their_line(run: Run, previous: str) -> bool:
     """The agent's turn before gave these digits as the business's line or a fax number."""
-    digits = run_digits(run, 0, len(run.groups))
+    digits = "".join(g.digits for g in run.groups if not g.guess)
     if len(digits) < 7 or digits not in re.sub(r"\D", "", previous):
         return False
     for other in runs(previous):

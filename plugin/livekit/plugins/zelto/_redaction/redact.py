@@ -130,6 +130,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     ... "0009 9013" ... "9424") is a chain: the same role's turns before and after are up to
     three of its fragments, one a line; while the call goes on and the chain reaches the
     speaker's latest turn, it ends with `PENDING` (the number may still go on)."""
+    from .across import says_back
     from .emails import OPEN, across
     from .find import topic
     from .numbers import PENDING, is_aside
@@ -151,7 +152,10 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         role = str(turns[i].get("role", ""))
         j = last.get(role)
         if j is not None and (
-            _echo(text, texts[i - 1] if turns[i - 1].get("role") != role else None)
+            says_back(
+                folded(text),
+                folded(texts[i - 1] or "") if i and turns[i - 1].get("role") != role else None,
+            )
             or _said_back_whole(texts[j], texts[j + 1 : i])
             or _asks(texts[j], texts[j + 1 : i])
             or _other_domain(texts[j], text, texts[j + 1 : i])
@@ -211,7 +215,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
         answered = held[1] if held and held[0] == role else previous
         # who says it, and who was heard last: the agent speaks for the business ("call us
         # back on ..."), and a caller saying back what the agent said says back its line
-        if i and previous_role != role and _echo(text, previous):
+        if i and previous_role != role and says_back(folded(text), folded(previous)):
             talk += " " + topic(before[i - 1])  # what the number said back was asked as
         talk += " agent" if role == "assistant" else ""
         talk += " heard_agent" if i and previous_role == "assistant" else ""
@@ -228,23 +232,6 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
 _EMAIL_ASKED = re.compile(r"\be-?mail\b[^.!?]*\?", re.I)  # a question for an email address
 _CONFIRM = re.compile(r"\?|\b(?:right|correct|confirm\w*)\b", re.I)
 _MORE = re.compile(r"\b(?:go on|next|rest|continue|and then|keep going)\b", re.I)
-
-
-def _echo(text: str, before: str | None) -> bool:
-    """`text` only says back the group that ended the other speaker's turn before ("4077.
-    Next?" after "... 4077"): an echo goes on with their number, never with one of its own
-    speaker's echoes (two echoes in a row were read as one phone number)."""
-    from .numbers import MAYBE_NUMBER, runs
-    from .spans import run_digits
-    from .unicode import folded
-
-    if before is None or not MAYBE_NUMBER.search(text):
-        return False
-    mine, theirs = runs(folded(text)), runs(folded(before))
-    if len(mine) != 1 or not theirs:
-        return False
-    digits = run_digits(mine[0], 0, len(mine[0].groups))
-    return 3 <= len(digits) <= 6 and run_digits(theirs[-1], 0, len(theirs[-1].groups)) == digits
 
 
 def _said_back_whole(said: str | None, between: list[str | None]) -> bool:

@@ -3,7 +3,8 @@
     redact.py    the redactor: payloads, the live snapshot's held halves, caching
     find.py      one turn in its context: every kind's spans, and which one wins
     over turns and readings
-      across.py  a number said in pieces over a speaker's turns, or its area code apart
+      across.py  a number said in pieces over a speaker's turns (and the other's echo of
+                 each piece), or its area code apart
       again.py   read back, repeated, said wrong and said once more
       stream.py  cards and SSNs read with words between their groups
     kinds

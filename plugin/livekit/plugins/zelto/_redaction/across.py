@@ -2,7 +2,9 @@
 
 A number read over two or three turns is joined piece by piece (`join_pieces`, with
 `third_piece` for the turn two away); while the call goes on, the digits ending a turn are
-held (`held`), and a card's first digits after card talk are one (`card_in_progress`).
+held (`held`), and a card's first digits after card talk are one (`card_in_progress`). The
+other speaker's echo of the group just said ("4077. Next?", `says_back`) goes on with that
+speaker's number, never with one of its own.
 """
 
 from __future__ import annotations

@@ -282,10 +282,9 @@ class Connector:
         # a spool others can read, or planted by them, is refused (`store/files.py`): side files
         # and owners before SQLite reads them, the file's mode once it is known to be a spool
         check_files(self.path, main_mode=False)
-        if others_may_use(self.path):
+        if others_may_use(self.path) and refuse_foreign_file(self.path):
             # SQLite would make its -wal and -shm with the file's mode (0644) before the
             # refusal: look at the tables without them first (`immutable` creates nothing)
-            refuse_foreign_file(self.path)
             check_files(self.path)
         self._ident = identity(self.path)
         conn = connect(

@@ -69,15 +69,18 @@ def refuse_foreign(conn: sqlite3.Connection) -> None:
     raise ForeignDatabaseError(f"an SQLite database of another application: tables {shown}")
 
 
-def refuse_foreign_file(path: Path) -> None:
-    """`refuse_foreign` on the file as it is on disk, creating nothing beside it."""
+def refuse_foreign_file(path: Path) -> bool:
+    """`refuse_foreign` on the file as it is on disk, creating nothing beside it; False when
+    it is no database SQLite can read (a file named by mistake, a damaged spool: the open
+    that follows says which)."""
     conn = sqlite3.connect(path.as_uri() + "?immutable=1", uri=True, isolation_level=None)
     try:
         refuse_foreign(conn)
     except sqlite3.DatabaseError:
-        pass  # not a database, or damaged: the open that follows says which
+        return False
     finally:
         conn.close()
+    return True
 
 
 def others_may_use(path: Path) -> bool:

@@ -282,3 +282,27 @@ def test_an_ein_in_a_tool_call_stays_where_the_business_is_talked_of() -> None:
         ("assistant", '{"name": "open_account", "arguments": {"tin": "461234567"}}'),
     )
     assert out[2] == '{"name": "open_account", "arguments": {"tin": "461234567"}}'
+
+
+def test_an_ssn_asked_for_to_pull_up_a_file_is_read_back_as_an_ssn() -> None:
+    """ "the full social to pull up the file" asks for the social: "file" names where it
+    goes, so the agent's read-back is the SSN, not an identifier's digits."""
+    out = conversation(
+        ("assistant", "I'll need the full social to pull up the file."),
+        ("user", "Okay, 878389769."),
+        ("assistant", "Let me read that back, 878-38-9769."),
+    )
+    assert out[1:] == ["Okay, [ssn].", "Let me read that back, [ssn]."]
+
+
+def test_the_agents_echo_of_each_piece_of_an_ssn_is_the_ssns() -> None:
+    out = conversation(
+        ("assistant", "And your Social Security number, one piece at a time?"),
+        ("user", "Uh, four zero one,"),
+        ("assistant", "401. Next?"),
+        ("user", "and four two"),
+        ("assistant", "42. Next?"),
+        ("user", "six fifty two twenty seven"),
+        ("assistant", "65227. Next?"),
+    )
+    assert out[2::2] == ["[ssn]. Next?", "[ssn]. Next?", "[ssn]. Next?"]

@@ -134,8 +134,8 @@ def held(run: Run, found: list[Span]) -> list[Span]:
     return [Span(rest[0].start, rest[-1].end, "number")]
 
 
-def says_back(text: str, before: str | None) -> bool:
-    """`text` only says back the 3-6 digits that ended `before`, the other speaker's turn,
+def says_back(text: str, before: str | None, *, least: int = 3) -> bool:
+    """`text` only says back the `least`-6 digits that ended `before`, the other speaker's turn,
     with a few words of going on at most ("4077. Next?", "3438, okay"): an echo, which goes
     on with their number. Not a number named ("the card ending in 8113": its last four, as
     receipts print them), nor one after a tool's output."""
@@ -145,7 +145,7 @@ def says_back(text: str, before: str | None) -> bool:
     if len(mine) != 1 or not MAYBE_NUMBER.search(before):
         return False
     digits = run_digits(mine[0], 0, len(mine[0].groups))
-    if not 3 <= len(digits) <= 6:
+    if not least <= len(digits) <= 6:
         return False
     start, end = lead(mine[0], 0), mine[0].groups[-1].end
     words = re.findall(r"[a-z]+", (text[:start] + " " + text[end:]).lower())

@@ -237,14 +237,20 @@ def _numbers_in(
     carry = tail_run(previous_same) if MAYBE_NUMBER.search(previous_same) else None
     following = head_run(next_same) if next_same and MAYBE_NUMBER.search(next_same) else None
     spans: list[Span] = []
-    # the other speaker's group said back while a card is read out ("4077. Next?")
-    echo = len(found_runs) == 1 and (cards_talked or pay_talk(previous_same))
-    echo = echo and "card" in numeric and says_back(text, previous)
+    # the other speaker's group said back while a card or an SSN is read out ("4077. Next?")
+    echo = None
+    if len(found_runs) == 1 and says_back(text, previous, least=2):
+        if "card" in numeric and (cards_talked or pay_talk(previous_same)):
+            echo = (
+                "card" if len(run_digits(found_runs[0], 0, len(found_runs[0].groups))) > 2 else None
+            )
+        elif "ssn" in numeric and ssn_near:
+            echo = "ssn"
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue
-        if echo:
-            spans.append(Span(lead(run, 0), run.groups[-1].end, "card"))
+        if echo is not None:
+            spans.append(Span(lead(run, 0), run.groups[-1].end, echo))
             continue
         if not counted and any(g.counted for g in run.groups):
             continue  # "my bills went ... one thousand and fifty five twenty": money

@@ -153,6 +153,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
         if word in _ABOUT and not seen and not asked:
             return "id"  # "I'm calling about 0792-428-1242": what the call is about
         if word in _KIND_WORDS:  # "customer ssn 512 ...": named nearer as what it is
+            if asked:  # "I'll need the full social to pull up the file.": not the file's
+                return None
             break
         if word in PHONE_WORDS:
             if words[k + 1 : k + 2] == ["s"] and words[k + 2 : k + 3] and words[k + 2] in ID_WORDS:

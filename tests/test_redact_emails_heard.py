@@ -226,3 +226,24 @@ def test_a_business_mailbox_said_back_whole_stays_in_any_form() -> None:
         (U, "harbor view dental dot com"),
     )
     assert out[1] == "[email]" and out[3] == "[email]"
+
+
+@pytest.mark.parametrize(
+    ("ask", "local", "prompt", "rest"),
+    [
+        ("What email should we use?", "t.okafor", "And the rest?", "the rest is @yahoo.co.uk"),
+        (
+            "What email should we use?",
+            "dmorales",
+            "Okay, and the rest?",
+            "the rest is hotmail dot com",
+        ),
+        ("What email should we use?", "kwashington", "kwashington at?", "gmail dot com"),
+    ],
+)
+def test_a_domain_asked_for_as_the_rest_goes_on_with_the_local_part(
+    ask: str, local: str, prompt: str, rest: str
+) -> None:
+    """After tester 7: each left the whole address in clear, its domain too."""
+    out = run((A, ask), (U, local), (A, prompt), (U, rest))
+    assert out[1] == "[email]" and "[email]" in out[3]

@@ -511,8 +511,8 @@ def split_emails(text: str, context: str, before: str, after: str | None) -> lis
 def across(first: str, second: str, context: str = "") -> list[tuple[int, int]]:
     """Addresses that begin in `first` and end in `second`, as spans of `first + second`
     (a local part ending `first` with "@" / "at", or `second` opening with "@" / "at")."""
-    opens = second.lstrip().startswith("@")
-    skip = len(second) - len(second.lstrip()) if opens else _opening(second)
+    opens = second[_opening(second) :].startswith("@")  # "the rest is @yahoo.co.uk"
+    skip = _opening(second)
     sep = " "
     if _JOINER_END.search(first) and (
         len(first.split()) - _opening_words(first) > 4
@@ -563,7 +563,7 @@ def continues(text: str) -> bool:
     """`text` opens with "@" or "at", or a word joining a local part's pieces ("dot moreno at
     ..."), after fillers: the rest of an address begun before."""
     skip = _opening(text)
-    return text.lstrip().startswith("@") or bool(
+    return text[skip:].startswith("@") or bool(
         _AT_OPENS.match(text, skip) or _JOIN_OPENS.match(text, skip)
     )
 

@@ -272,7 +272,7 @@ _PROMPT = re.compile(
 # the other speaker asks for what follows the "@" of an address begun
 _ASKS_DOMAIN = re.compile(
     r"\b(?:after the (?:at|@)|the domain|comes after|which provider|what provider|(?:the )?"
-    r"(?:second|other|last) (?:part|half|bit))\b|\bat what\b",
+    r"(?:second|other|last) (?:part|half|bit)|the rest)\b|\bat what\b|\bat\s*\?",
     re.I,
 )
 

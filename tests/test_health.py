@@ -132,3 +132,37 @@ def test_healthz_fails_over_the_cap_and_on_a_stale_backlog_like_status_check(
     assert "over its size cap" in health.text and "oldest pending call" in health.text
     assert sidecar.stop()[0] == 0
     zelto_receiver.set_fault(None)
+
+
+def test_status_check_says_the_spools_filesystem_is_nearly_full(tmp_path: Path) -> None:
+    """An outside tester filled the spool's disk: the sidecar logged "disk full" at every
+    retry while `status` showed nothing of it and `status --check` exited 0. A 2 MiB tmpfs,
+    in a private mount namespace for the child only, has less than 16 MiB free."""
+    import subprocess
+    import sys
+
+    from tests.test_faults import _can_mount_tmpfs
+
+    if not _can_mount_tmpfs():
+        pytest.skip("needs unshare -rm and a tmpfs mount")
+    spool_path = tmp_path / "spool.db"
+    script = (
+        f"from zelto_spool import Spool; from tests.conftest import payload; "
+        f"Spool({str(spool_path)!r}).enqueue(payload('room-1'))"
+    )
+    steps = (
+        'mount -t tmpfs -o size=2m tmpfs "$1" && chmod 700 "$1" && '
+        '"$2" -c "$3" && exec "$2" -m zelto_spool status --check'
+    )
+    out = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", steps, "sh", str(tmp_path), sys.executable, script],
+        env=cli_env(spool_path),
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "disk       NEARLY FULL" in out.stdout
+    assert "nearly full" in out.stderr and "Traceback" not in out.stderr

@@ -184,6 +184,11 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
             f"disk cap   OVER: {_size(stats['size_bytes'])} > {_size(stats['max_bytes'])}; "
             "delivered calls are evicted first, pending calls are never dropped"
         )
+    if stats.get("disk_low"):
+        lines.append(
+            f"disk       NEARLY FULL: {_size(stats['disk_free_bytes'])} free on the spool's "
+            "filesystem; new calls and outcomes may not be written"
+        )
     lines.append(f"last sent  {when(stats['last_success_at'], now)}")
     last = stats["last_error"]
     if last:

@@ -80,7 +80,10 @@ def _no_core_dumps() -> None:
 @click.option(
     "--check",
     is_flag=True,
-    help="Exit 1 when unhealthy: paused, stale pending, over the cap, a damaged spool set aside.",
+    help=(
+        "Exit 1 when unhealthy: paused, stale pending, over the cap, the disk nearly full, "
+        "a damaged spool set aside."
+    ),
 )
 @click.option(
     "--max-pending-age",
@@ -99,8 +102,9 @@ def status(
     """Counts per state, oldest pending age, last success and error, pause reason.
 
     `--check` exits 1 when paused, when the oldest pending call is older than
-    `--max-pending-age`, when the spool is over its disk cap, or while a damaged spool set
-    aside next to it (`*.corrupt-*`) is still there: the verdict `/healthz` gives.
+    `--max-pending-age`, when the spool is over its disk cap or its filesystem has under
+    16 MiB free, or while a damaged spool set aside next to it (`*.corrupt-*`) is still
+    there: the verdict `/healthz` gives.
 
     Example:
 

@@ -91,6 +91,11 @@ def verdict(
         problems.append(
             f"spool is over its size cap ({stats['size_bytes']} > {stats['max_bytes']} bytes)"
         )
+    if stats.get("disk_low"):
+        problems.append(
+            f"the spool's filesystem is nearly full ({stats['disk_free_bytes']} bytes free): "
+            "new calls and outcomes may not be written until space is freed"
+        )
     corrupt = list(stats.get("corrupt_files") or ())
     if corrupt:
         problems.append(

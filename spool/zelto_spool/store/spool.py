@@ -16,6 +16,7 @@ this class, `LiveCalls` (`spool.live`), `Upkeep` (`spool.upkeep`) and, for sende
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -426,6 +427,8 @@ class Spool:
         )
         result["recording_error"] = None if oldest is None else oldest["last_error"]
         result["over_cap"] = result["size_bytes"] + result["recording_bytes"] > self.max_bytes
+        result["disk_free_bytes"] = free = _disk_free(self.path.parent)
+        result["disk_low"] = free is not None and free < DISK_LOW_BYTES
         result["corrupt_files"] = self.upkeep.corrupt_files()
         return result
 
@@ -452,3 +455,16 @@ class Spool:
 
 def _rebuild(path: str, options: dict[str, Any]) -> Spool:
     return Spool(path, **options)
+
+
+# below this, a call's payload (up to 10 MiB) or an outcome may not fit: said before it fails
+DISK_LOW_BYTES = 16 * 1024 * 1024
+
+
+def _disk_free(directory: Path) -> int | None:
+    """Bytes an unprivileged writer may still use on the spool's filesystem (None: unknown)."""
+    try:
+        found = os.statvfs(directory)
+    except (OSError, AttributeError):  # no statvfs (Windows), or the directory is gone
+        return None
+    return found.f_bavail * found.f_frsize

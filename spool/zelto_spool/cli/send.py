@@ -18,6 +18,7 @@ import click
 from ..config import ENV_API_KEY, RecordingSettings
 from ..contract import FAULT_MODES, Post, format_post
 from ..errors import ConfigError
+from ..sidecar.health import set_aside_problem
 from ..store.spool import Spool
 from ..text import printable, rate_and_eta
 from .common import (
@@ -154,14 +155,9 @@ def drain(
         click.echo(line)
         if left or uploads.missing or uploads.unsent:
             sys.exit(1)
-    corrupt = list(spool.stats().get("corrupt_files") or ())
-    if corrupt:  # its calls may not all be salvaged: "0 left pending" is not the whole story
-        click.echo(
-            f"drain: a damaged spool was set aside and may hold unsalvaged calls: {corrupt[0]}"
-            + (f" (and {len(corrupt) - 1} more)" if len(corrupt) > 1 else "")
-            + "; see 'Runbooks' in docs/operations.md",
-            err=True,
-        )
+    set_aside = set_aside_problem(spool.upkeep.corrupt_files())
+    if set_aside:  # its calls may not all be salvaged: "0 left pending" is not the whole story
+        click.echo(f"drain: {set_aside}", err=True)
         sys.exit(1)
     if not report.ok:
         sys.exit(1)

@@ -20,13 +20,19 @@ disagree. Unhealthy means an operator should look:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..text import age
 
-__all__ = ["CLOCK_STEP_ALARM_S", "DEFAULT_MAX_PENDING_AGE_S", "Verdict", "verdict"]
+__all__ = [
+    "CLOCK_STEP_ALARM_S",
+    "DEFAULT_MAX_PENDING_AGE_S",
+    "Verdict",
+    "set_aside_problem",
+    "verdict",
+]
 
 DEFAULT_MAX_PENDING_AGE_S = 15 * 60.0
 CLOCK_STEP_ALARM_S = 5.0  # processes writing one spool share a host, hence a clock
@@ -96,11 +102,19 @@ def verdict(
             f"the spool's filesystem is nearly full ({stats['disk_free_bytes']} bytes free): "
             "new calls and outcomes may not be written until space is freed"
         )
-    corrupt = list(stats.get("corrupt_files") or ())
-    if corrupt:
-        problems.append(
-            f"a damaged spool was set aside and may hold unsalvaged calls: {corrupt[0]}"
-            + (f" (and {len(corrupt) - 1} more)" if len(corrupt) > 1 else "")
-            + "; salvage what you need, then move it out of the spool's directory"
-        )
+    set_aside = set_aside_problem(stats.get("corrupt_files") or ())
+    if set_aside:
+        problems.append(set_aside)
     return Verdict(problems=tuple(problems))
+
+
+def set_aside_problem(corrupt: Sequence[str]) -> str | None:
+    """What a damaged spool set aside beside this one means, while it is there (`drain`
+    says it too: its "0 left pending" is not the whole story then)."""
+    if not corrupt:
+        return None
+    return (
+        f"a damaged spool was set aside and may hold unsalvaged calls: {corrupt[0]}"
+        + (f" (and {len(corrupt) - 1} more)" if len(corrupt) > 1 else "")
+        + "; salvage what you need, then move it out of the spool's directory"
+    )

@@ -254,15 +254,16 @@ def _numbers_in(
             continue
         if not counted and any(g.counted for g in run.groups):
             continue  # "my bills went ... one thousand and fifty five twenty": money
-        named = own = _named([w for w in run.words_before if w.isalnum()][-8:])
-        if own == "id" and _about_a_line(text, run):
+        words = [w for w in run.words_before if w.isalnum()]  # the words before it, said
+        named = own = _named(words[-8:])
+        if own == "id" and _about_a_line(text, run, words):
             named = own = None  # "I'm calling about 954 679 2129, I want to port it out"
         alone = _MARKER_ALONE.search(text, 0, lead(run, 0)) if own == "id" else None
         if alone and alone.group(1).lower() not in ID_WORDS:  # but "my order, number ..."
             named = own = None  # "Name on the card is Omar Reyes, number 6553 ...": no name
         if named is None:  # read back ("So that's ..."), asked, a subject ("the serial ... is")
             named = read_back(run, previous, earlier) or asked or (earlier if run.head else None)
-            named = named or _subject([w for w in run.words_before if w.isalnum()][-16:])
+            named = named or _subject(words[-16:])
         if named is None and _EXTENSION.match(text, run.groups[-1].end):
             named = "phone"  # "... double seven seven extension 2813": only phones have one
         kinds = set(numeric)
@@ -271,21 +272,22 @@ def _numbers_in(
         # {"taxpayer_id": "583272999"} after "And your Social Security number?"
         tax_form = tax_form or bool(
             ssn_talked
-            and _TAXPAYER.intersection([w.lower() for w in run.words_before if w.isalnum()][-3:])
+            and _TAXPAYER.intersection(w.lower() for w in words[-3:])
             and len(run_digits(run, 0, len(run.groups))) == 9
             and chunk_sizes(text, run) != [2, 7]  # an EIN
             and not any(_EIN_TALK.search(t) for t in (text, previous, previous_same))
         )
+        near = clause(text[: lead(run, 0)])  # whose line it is, by the words of its clause
         if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
             kinds.discard("phone")
-        elif ours(clause(text[: lead(run, 0)]), agent=agent) and (
+        elif ours(near, agent=agent) and (
             agent  # the agent's "our billing line is ...", whatever kind of line it is
             or business_line(  # the caller's "call us back on 1800 200 300"
                 run_digits(run, 0, len(run.groups)), run.plus, regions + FALLBACK_REGIONS, ours=True
             )
         ):
             kinds.discard("phone")
-        elif (fax(clause(text[: lead(run, 0)])) and not _said_before(run, previous)) or (
+        elif (fax(near) and not _said_before(run, previous)) or (
             heard_agent and own is None and _their_line(run, previous)
         ):
             kinds.discard("phone")  # a fax, or the agent's line said back: "Got it, 0800 ..."
@@ -418,11 +420,11 @@ _LINE_TALK = frozenset(
 )
 
 
-def _about_a_line(text: str, run: Run) -> bool:
+def _about_a_line(text: str, run: Run, words: list[str]) -> bool:
     """The call is "about" this number (`naming`: what the call is about is an identifier),
-    and what the turn says after it is of a phone line: "..., I lost the phone"."""
-    said = [w.lower() for w in run.words_before if w.isalnum()]
-    if said[-1:] not in (["about"], ["regarding"]):  # not "about case 8144209371"
+    and what the turn says after it (`words`: those before it) is of a phone line: "..., I
+    lost the phone"."""
+    if [w.lower() for w in words[-1:]] not in (["about"], ["regarding"]):  # not "about case 81..."
         return False
     after = re.findall(r"[a-z]+", text[run.groups[-1].end :][:80].lower())
     return bool(_LINE_TALK.intersection(after))
@@ -435,9 +437,9 @@ _TAXPAYER = frozenset("taxpayer tin tax national".split())
 
 def _their_line(run: Run, previous: str) -> bool:
     """The agent's turn before gave these digits as the business's line or a fax number."""
-    digits = "".join(g.digits for g in run.groups if not g.guess)
-    if len(digits) < 7 or digits not in re.sub(r"\D", "", previous):
+    if not _said_before(run, previous):
         return False
+    digits = _heard(run)
     for other in runs(previous):
         if run_digits(other, 0, len(other.groups)) == digits:
             near = clause(previous[: lead(other, 0)])
@@ -448,8 +450,13 @@ def _their_line(run: Run, previous: str) -> bool:
 def _said_before(run: Run, previous: str) -> bool:
     """`run`'s digits (seven or more; a misheard word opening it, "to", left out) were said in
     the turn before: it is named as there."""
-    digits = "".join(g.digits for g in run.groups if not g.guess)
+    digits = _heard(run)
     return len(digits) >= 7 and digits in re.sub(r"\D", "", previous)
+
+
+def _heard(run: Run) -> str:
+    """`run`'s digits, less the words it may have misheard as digits ("to", "for")."""
+    return "".join(g.digits for g in run.groups if not g.guess)
 
 
 def _is_ssn(run: Run, i: int, j: int, context: bool) -> bool:

@@ -286,32 +286,31 @@ def said_twice(run: Run, cards: list[tuple[int, int]]) -> list[tuple[int, int]]:
     4502, 9275", "forty five twenty one forty five twenty one ..."): the first digits that
     passed the check were the repeat's, by chance; less the repeat, the whole rest of the run
     is the card."""
-    out = []
     for start, end in cards:
         if run.groups[-1].end <= end and run.groups[0].start >= start:
             continue  # the card is the whole run already
         for groups in ([g for g in run.groups if g.start >= start], run.groups):
-            out += _less_the_repeat(groups)
-    return out[:1]
+            if groups and _card_less_a_repeat(groups):
+                return [(groups[0].start, groups[-1].end)]
+    return []
 
 
-def _less_the_repeat(groups: Sequence[Group]) -> list[tuple[int, int]]:
-    """The span of `groups` when their digits less one repeated stretch are a card."""
-    out: list[tuple[int, int]] = []
-    if groups:
-        cuts = [0]
-        for g in groups:
-            cuts.append(cuts[-1] + len(g.digits))
-        digits = "".join(g.digits for g in groups)
-        if not 14 <= len(digits) <= 25:
-            return out
-        for i, a in enumerate(cuts):
-            for j in range(i + 1, len(cuts)):
-                b = cuts[j]
-                if b - a > 6:
-                    break
-                c = b + (b - a)
-                if c in cuts and b - a >= 2 and digits[a:b] == digits[b:c]:
-                    if 12 <= len(digits) - (b - a) <= 19 and is_card(digits[:b] + digits[c:]):
-                        out.append((groups[0].start, groups[-1].end))
-    return out
+def _card_less_a_repeat(groups: Sequence[Group]) -> bool:
+    """The digits of `groups`, less one stretch of whole groups said twice in a row, are a
+    card."""
+    cuts = [0]
+    for g in groups:
+        cuts.append(cuts[-1] + len(g.digits))
+    digits = "".join(g.digits for g in groups)
+    if not 14 <= len(digits) <= 25:
+        return False
+    for i, a in enumerate(cuts):
+        for j in range(i + 1, len(cuts)):
+            b = cuts[j]
+            if b - a > 6:
+                break
+            c = b + (b - a)
+            if c in cuts and b - a >= 2 and digits[a:b] == digits[b:c]:
+                if 12 <= len(digits) - (b - a) <= 19 and is_card(digits[:b] + digits[c:]):
+                    return True
+    return False

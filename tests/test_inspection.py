@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,72 @@ def test_salvage_says_when_the_calls_table_could_not_be_read(
     (record,) = [r for r in caplog.records if "salvage" in r.getMessage()]
     assert "could not be read" in record.getMessage()
     assert record.calls_table != "read"  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> Iterator[Callable[[Path], Path]]:
+    """Makes a directory read-only storage, as a mounted backup or snapshot is: a read-only
+    bind mount as root (root writes through any mode bits), mode 0500 otherwise."""
+    mounts: list[Path] = []
+    modes: list[Path] = []
+
+    def make(directory: Path) -> Path:
+        if os.geteuid() != 0:
+            directory.chmod(0o500)
+            modes.append(directory)
+            return directory
+        target = tmp_path / f"ro{len(mounts)}"
+        target.mkdir()
+        for args in (["--bind", str(directory)], ["-o", "remount,ro,bind"]):
+            done = subprocess.run(
+                ["mount", *args, str(target)], capture_output=True, text=True, check=False
+            )
+            if done.returncode:
+                if args[0] == "-o":
+                    subprocess.run(["umount", str(target)], check=False)
+                pytest.skip(f"as root a read-only bind mount is needed: {done.stderr.strip()}")
+        mounts.append(target)
+        return target
+
+    yield make
+    for target in mounts:
+        subprocess.run(["umount", str(target)], check=True)
+    for directory in modes:
+        directory.chmod(0o700)
+
+
+def test_inspection_reads_a_spool_on_read_only_storage(
+    tmp_path: Path, read_only: Callable[[Path], Path]
+) -> None:
+    """A spool closed cleanly has no WAL: on a read-only mount (a backup looked at where it
+    is) SQLite cannot make the `-shm` index, and the file alone is read."""
+    path = tmp_path / "state" / "spool.db"
+    with Spool(path) as spool:
+        spool.enqueue(payload("room-1"))
+    before = _files(path.parent)
+    env = cli_env(read_only(path.parent) / "spool.db")
+    for command in (("status",), ("status", "--check"), ("list",), ("show", "room-1")):
+        shown = run_cli(*command, env=env)
+        assert shown.returncode == 0, shown.stderr
+    assert "room-1" in run_cli("list", env=env).stdout
+    assert _files(path.parent) == before
+
+
+def test_inspection_on_read_only_storage_says_a_left_wal_needs_a_copy(
+    tmp_path: Path, read_only: Callable[[Path], Path]
+) -> None:
+    """A killed writer's WAL without its index cannot be read on read-only storage, and
+    reading the file alone would show an older spool: the message says to inspect a copy."""
+    path = tmp_path / "state" / "spool.db"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITER, str(path)],
+        check=False,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert killed.returncode == -9
+    assert Path(f"{path}-wal").stat().st_size > 0
+    Path(f"{path}-shm").unlink()
+    shown = run_cli("status", env=cli_env(read_only(path.parent) / "spool.db"))
+    assert shown.returncode == 1
+    assert "read-only storage" in shown.stderr and "copy" in shown.stderr
+    assert "Traceback" not in shown.stderr

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..errors import SpoolError
 from ..logs import library_logger
 from . import schema as sql
 from .files import refuse_foreign
@@ -162,15 +163,27 @@ def _has_content(path: Path) -> bool:
 
 
 def _inspect(path: Path, busy_timeout: float) -> SpoolConnection:
-    """A read-only connection for inspection: no pragma that writes, no migration."""
-    conn = sqlite3.connect(
-        path.as_uri() + "?mode=ro",
-        uri=True,
-        timeout=busy_timeout,
-        isolation_level=None,
-        check_same_thread=False,
-        factory=SpoolConnection,
-    )
+    """A read-only connection for inspection: no pragma that writes, no migration.
+
+    On read-only storage (a mounted backup or snapshot) SQLite cannot make the `-shm` index a
+    WAL reader needs. A spool closed cleanly has no WAL left, so its file is all of it and is
+    read as `immutable`; one a killed writer left with a WAL and no index cannot be read there
+    at all, and the message says to inspect a copy."""
+    conn = _read_only(path, "mode=ro", busy_timeout)
+    try:
+        conn.execute(PAGE_COUNT)  # SQLite opens the file at the first statement
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+        if _wal_size(path):
+            raise SpoolError(
+                f"spool error: {path} is on read-only storage and its -wal holds changes a "
+                "writer left, which SQLite cannot read without writing its -shm index; copy "
+                "the directory to writable storage and inspect the copy",
+                path=str(path),
+            ) from None
+        conn = _read_only(path, "immutable=1", busy_timeout)
     try:
         refuse_foreign(conn)
         migrate(conn, upgrade=False)
@@ -178,6 +191,24 @@ def _inspect(path: Path, busy_timeout: float) -> SpoolConnection:
         conn.close()
         raise
     return conn
+
+
+def _read_only(path: Path, mode: str, busy_timeout: float) -> SpoolConnection:
+    return sqlite3.connect(
+        f"{path.as_uri()}?{mode}",
+        uri=True,
+        timeout=busy_timeout,
+        isolation_level=None,
+        check_same_thread=False,
+        factory=SpoolConnection,
+    )
+
+
+def _wal_size(path: Path) -> int:
+    try:
+        return Path(f"{path}-wal").stat().st_size
+    except OSError:
+        return 0
 
 
 def without_fsync(fn: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:

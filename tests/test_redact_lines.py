@@ -55,6 +55,22 @@ def test_the_agent_reading_the_callers_number_is_still_redacted() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("The main number on your account is (312) 555-0187, still good?", False),
+        ("The primary number on your account is 312 555 0187.", False),
+        ("The number on the profile is 312 555 0187.", False),
+        ("The reference number on your account is 3125550187.", True),
+    ],
+)
+def test_a_number_the_account_holds_is_read_by_its_own_name(line: str, kept: bool) -> None:
+    """ "on your account" says where the number is kept, not that it is the account's id:
+    the noun before "number" decides (a tester's "main number on your account" leaked)."""
+    out = conversation((U, "can you check my details"), (A, line))[1]
+    assert (out == line) is kept and ("[phone]" in out) is not kept
+
+
 def test_the_caller_saying_the_agents_line_back_keeps_it() -> None:
     out = conversation(
         (A, "If we get cut off, you can call us back on (415) 242-4470."),

@@ -193,6 +193,8 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
             break  # "card on file", "our records show": where the number is kept, no id's name
         if words[k + 1 : k + 2] and words[k + 1] in _PEOPLE:
             pass  # "the primary account holder": a person, not an identifier's name
+        elif word in _HOLDING and not asked and (held := _held_on(words, k)):
+            return held  # "the main number on your account is": a number the account holds
         elif word in ID_WORDS or (word.endswith("s") and word[:-1] in ID_WORDS):
             ids = True
             if seen <= 2 and not (asked and _object(words, k)):
@@ -206,6 +208,28 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
     if asked and bare and not ids:  # "What's your number?" asks for a phone number
         return "phone"
     return maybe_id
+
+
+# what holds a person's numbers: "the number on your account" is one of them, not its id
+_HOLDING = frozenset("account accounts acct profile".split())
+_HELD_BY = frozenset("on for under in with".split())
+_CONTACT = frozenset("main best contact good callback".split())
+
+
+def _held_on(words: list[str] | tuple[str, ...], k: int) -> str | None:
+    """What "<...> number on your account" (word k the account) names: a phone's number
+    when nothing but a phone's noun or a determiner is before "number" ("the main number on
+    your account is"), an identifier when an identifier's name is ("the reference number
+    on the account"); None when no "number" heads the phrase."""
+    j = k - 1
+    while j >= 0 and words[j] in _DETERMINERS:
+        j -= 1
+    if j < 1 or words[j] not in _HELD_BY or words[j - 1] not in ("number", "numbers", "phone"):
+        return None
+    noun = words[j - 2] if j >= 2 else ""
+    if words[j - 1] == "phone" or not _noun(noun) or noun in _PHONE_NOUNS | _CONTACT:
+        return "phone"
+    return "id"
 
 
 def _compound(after: list[str] | tuple[str, ...]) -> bool:

@@ -284,6 +284,19 @@ def test_an_ein_in_a_tool_call_stays_where_the_business_is_talked_of() -> None:
     assert out[2] == '{"name": "open_account", "arguments": {"tin": "461234567"}}'
 
 
+def test_a_number_written_two_then_seven_is_an_ein_even_when_a_social_was_asked() -> None:
+    """An SSN is written 3-2-4, an EIN 2-7: the caller who answers the question for a social
+    with the business's EIN keeps it; the SSN said the usual way is still one."""
+    out = conversation(
+        ("assistant", "What is the SSN on the account?"),
+        ("user", "we file under the business, 81-4455667"),
+        ("assistant", "And the owner's own social?"),
+        ("user", "that's 514-45-5667"),
+    )
+    assert out[1] == "we file under the business, 81-4455667"
+    assert out[3] == "that's [ssn]"
+
+
 def test_an_ssn_asked_for_to_pull_up_a_file_is_read_back_as_an_ssn() -> None:
     """ "the full social to pull up the file" asks for the social: "file" names where it
     goes, so the agent's read-back is the SSN, not an identifier's digits."""

@@ -89,6 +89,7 @@ _TAX_TALK = re.compile(
     r"(?![a-z])",
     re.I,
 )
+_EIN_WRITTEN = re.compile(r"\d\d[- ]\d{7}")
 _EXTENSION = re.compile(r"[\s,.;-]*(?:ask(?:ing)? for |then |and )?(?:extension|ext\b|x ?\d)", re.I)
 _CARD_SIZES = (16, 15, 19, 18, 17, 14, 13, 12)  # a card's own length before one with a ZIP
 
@@ -277,6 +278,8 @@ def _numbers_in(
             and chunk_sizes(text, run) != [2, 7]  # an EIN
             and not any(_EIN_TALK.search(t) for t in (text, previous, previous_same))
         )
+        if _EIN_WRITTEN.fullmatch(text, lead(run, 0), run.groups[-1].end):
+            kinds.discard("ssn")  # "81-4455667": an SSN is never written 2-7, an EIN always
         near = clause(text[: lead(run, 0)])  # whose line it is, by the words of its clause
         if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
             kinds.discard("phone")

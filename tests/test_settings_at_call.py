@@ -13,7 +13,7 @@ import pytest
 
 from livekit.plugins.zelto import Forwarder
 from tests.sessions import run_session
-from zelto_spool import Spool
+from zelto_spool import ConfigError, Spool
 from zelto_spool.guard import ENV_PYTEST_GUARD, PytestGuard
 
 
@@ -74,3 +74,40 @@ def test_the_guard_is_on_in_every_test() -> None:
 @pytest.mark.zelto_live
 def test_a_test_marked_zelto_live_is_not_guarded() -> None:
     assert ENV_PYTEST_GUARD not in os.environ
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("ZELTO_SPOOL_RETENTION", "7"), ("ZELTO_SPOOL_MAX_BYTES", "lots")]
+)
+def test_a_bad_spool_setting_stops_the_worker_at_its_start(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    """Like a bad URL or key: found when the agent module builds its Forwarder, not in each
+    job's entrypoint, where it ended the job before the session started and lost the call."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=name):
+        Forwarder(agent_id="bot")
+
+
+@pytest.mark.parametrize("attach", [True, False])
+def test_a_spool_setting_made_bad_after_the_start_still_spools_the_call(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    attach: bool,
+) -> None:
+    """An adopter's `ZELTO_SPOOL_RETENTION=7` raised in `attach` and `on_session_end`: no
+    session, no call anywhere. Now the setting's default is used and the error logged."""
+    monkeypatch.setenv("ZELTO_SPOOL_PATH", str(tmp_path / "spool.db"))
+    fw = Forwarder(agent_id="bot", deliver_now=False)
+    monkeypatch.setenv("ZELTO_SPOOL_RETENTION", "7")
+    monkeypatch.setenv("ZELTO_SPOOL_MAX_BYTES", "lots")
+    with caplog.at_level(logging.ERROR):
+        asyncio.run(run_session(fw, attach=attach))
+    monkeypatch.delenv("ZELTO_SPOOL_RETENTION")  # for the test's own look at the spool
+    monkeypatch.delenv("ZELTO_SPOOL_MAX_BYTES")
+    assert delivered(tmp_path / "spool.db") == {"fake-room": "pending"}
+    errors = [getattr(r, "error", "") for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("ZELTO_SPOOL_RETENTION" in e for e in errors)
+    assert any("ZELTO_SPOOL_MAX_BYTES" in e for e in errors)
+    assert "zelto forwarder failed" not in caplog.text

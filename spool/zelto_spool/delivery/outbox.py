@@ -27,7 +27,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..config import DeliveryConfig, default_spool_path, expand_path
+from ..config import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_RETENTION_S,
+    DeliveryConfig,
+    default_spool_path,
+    env_max_bytes,
+    env_retention,
+    expand_path,
+)
 from ..errors import ConfigError, SpoolError
 from ..guard import guard_settings
 from ..logs import library_logger, route_logs_to
@@ -141,8 +149,11 @@ class Outbox:
         *, spool_path: str | Path | None, api_key: str | None, base_url: str | None
     ) -> None:
         """Raise `ConfigError` now for settings `from_settings` could never use: a bad key
-        or URL given (or in the environment), no home for the default spool path."""
+        or URL given (or in the environment), a bad `ZELTO_SPOOL_RETENTION` or
+        `ZELTO_SPOOL_MAX_BYTES`, no home for the default spool path."""
         DeliveryConfig.from_env(api_key=api_key, base_url=base_url)
+        env_retention()
+        env_max_bytes()
         if spool_path is None:
             default_spool_path()
 
@@ -182,7 +193,7 @@ class Outbox:
             )
         held = config.api_key is not None and guarded.config.api_key is None
         outbox = cls(
-            Spool(guarded.spool_path),  # opens nothing until the first call
+            Spool(guarded.spool_path, **_spool_settings()),  # opens nothing until the first call
             guarded.config,
             leftovers=leftovers,
             hooks=hooks,
@@ -444,3 +455,20 @@ class Outbox:
 
 def _with(outcome: Outcome, sent: SendOutcome) -> Outcome:
     return replace(outcome, sent=sent.kind, status=sent.status, reason=sent.reason)
+
+
+def _spool_settings() -> dict[str, Any]:
+    """`ZELTO_SPOOL_RETENTION` and `ZELTO_SPOOL_MAX_BYTES` as they are now; one made bad since
+    the worker started (which refused a bad one) is logged and its default used: a call is
+    never lost to a typo in a setting of how long payloads stay or how much disk they take."""
+    out: dict[str, Any] = {}
+    for name, read, default in (
+        ("retention_s", env_retention, DEFAULT_RETENTION_S),
+        ("max_bytes", env_max_bytes, DEFAULT_MAX_BYTES),
+    ):
+        try:
+            out[name] = read()
+        except ConfigError as exc:
+            logger.error("bad spool setting; its default is used", extra={"error": str(exc)})
+            out[name] = default
+    return out

@@ -159,8 +159,8 @@ class Forwarder:
     async def on_session_end(self, ctx: JobContext) -> None:
         """For `AgentServer.rtc_session(on_session_end=...)`: spool, then deliver within budget."""
         started = time.monotonic()
-        job = self._job(ctx)
         try:
+            job = self._job(ctx)
             payload = self._calls.final_payload(ctx, job)
             if payload is None:
                 logger.info("no agent session in this job; nothing to forward")

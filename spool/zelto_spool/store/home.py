@@ -142,7 +142,7 @@ RETURNING call_id
 
 HELD_AT = 32503680000.0  # 3000-01-01 UTC: the due time of a held call
 MARK_NAME = ".{name}.generation"  # no `spool.db-*` glob (the journal files) matches it
-_OLD_MARK_SUFFIX = "-generation"  # development builds of 0.2.0: still read
+_OLD_MARK_SUFFIX = "-generation"  # 0.2.0 wrote it: still read
 _MARK_FORMAT = "zelto-spool generation {id} {generation:020d}\n"  # fixed width
 RELEASE_HINT = (
     "check them, then run `zelto-spool release-restored` to send them "

@@ -60,6 +60,18 @@ def test_list_json_nl_and_csv_are_exact(dead_and_delivered: dict[str, str]) -> N
     assert dead["last_status"] == "422"
 
 
+def test_list_says_when_no_call_is_in_a_state(dead_and_delivered: dict[str, str]) -> None:
+    """An empty table printed nothing at all, not even its header (an adopter's finding); the
+    machine formats stay as they were: `[]`, no line."""
+    env = dead_and_delivered
+    for state in ("pending", "live"):
+        shown = run_cli("list", "--state", state, env=env)
+        assert shown.returncode == 0 and shown.stdout == ""
+        assert shown.stderr.strip() == f"no {state} calls"
+    assert run_cli("list", "--state", "pending", "--json", env=env).stdout.strip() == "[]"
+    assert run_cli("list", "--state", "pending", "--nl", env=env).stdout == ""
+
+
 def test_show_prints_iso_utc_times_and_escapes(dead_and_delivered: dict[str, str]) -> None:
     out = run_cli("show", EVIL_ID, env=dead_and_delivered).stdout
     assert not RAW.search(out)

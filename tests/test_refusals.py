@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import API_KEY, payload, wait_until
+from tests.conftest import API_KEY, cli_env, payload, run_cli, wait_until
 from zelto_spool import DeliveryConfig, Spool
 from zelto_spool.delivery.flusher import Flusher
 from zelto_spool.delivery.retry import PER_CALL_WINDOW_S, SendOutcome, classify, judge_refusal
@@ -117,3 +117,16 @@ def test_judge_refusal(status: int, last_success: float | None, kind: str) -> No
 def test_judge_refusal_leaves_other_outcomes_alone() -> None:
     delivered = SendOutcome("delivered", 200, "")
     assert judge_refusal(delivered, last_success=NOW, now=NOW) is delivered
+
+
+def test_a_404_names_the_url_it_posted_to(spool: Spool, zelto_receiver: Any) -> None:
+    """A base URL given with the path already on it posts to `.../webhooks/calls/webhooks/
+    calls`: the pause says which URL answered 404, not only "check ZELTO_BASE_URL"."""
+    spool.enqueue(payload("room-1"))
+    base = zelto_receiver.base_url + "/webhooks/calls"
+    env = cli_env(spool.path, base, API_KEY)
+    drained = run_cli("drain", "--timeout", "10s", env=env)
+    assert "HTTP 404" in drained.stderr + drained.stdout
+    shown = run_cli("status", env=env).stdout
+    assert f"[POST {base}/webhooks/calls]" in shown
+    assert API_KEY not in shown

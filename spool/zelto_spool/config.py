@@ -20,6 +20,7 @@ __all__ = [
     "DeliveryConfig",
     "default_spool_path",
     "endpoint_for",
+    "shown_url",
 ]
 
 DEFAULT_BASE_URL = "https://api.zelto.ai"
@@ -131,13 +132,15 @@ def check_base_url(url: str) -> str:
         _ = parts.port  # a port that is no number in 0-65535 raises here
         _http_url(url)
     except ValueError as exc:  # `[bad`, `[::1]x`, `:0x1f90`: refused here, not on every send
-        raise ConfigError(f"ZELTO_BASE_URL is not a valid URL ({exc}): {_safe(url)!r}") from None
+        raise ConfigError(
+            f"ZELTO_BASE_URL is not a valid URL ({exc}): {shown_url(url)!r}"
+        ) from None
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ConfigError(f"ZELTO_BASE_URL must be an https:// URL, got {_safe(url)!r}")
+        raise ConfigError(f"ZELTO_BASE_URL must be an https:// URL, got {shown_url(url)!r}")
     if parts.username or parts.password:
         raise ConfigError("ZELTO_BASE_URL must not contain credentials; use ZELTO_API_KEY")
     if parts.query or parts.fragment:
-        raise ConfigError(f"ZELTO_BASE_URL must not have a query or fragment: {_safe(url)!r}")
+        raise ConfigError(f"ZELTO_BASE_URL must not have a query or fragment: {shown_url(url)!r}")
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ConfigError(
             f"refusing plain http:// to {parts.hostname}: the API key would cross the network "
@@ -208,7 +211,7 @@ def _finite(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _safe(url: str) -> str:
+def shown_url(url: str) -> str:
     # never echo userinfo (a key pasted into the URL) back into an error message
     try:
         parts = urlsplit(url)

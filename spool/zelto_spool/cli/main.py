@@ -167,6 +167,8 @@ def list_(ctx: click.Context, state: str | None, fmt: str, limit: int) -> None:
         click.echo(_csv(rows), nl=False)
     elif rows:
         click.echo(format_table(rows, now=time.time(), live=live, held_at=HELD_AT))
+    else:  # the table says so; the machine formats stay empty (`[]`, no line, no header)
+        click.echo(f"no {state or ''} calls".replace("  ", " "), err=True)
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

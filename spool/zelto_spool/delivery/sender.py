@@ -20,7 +20,7 @@ from typing import TypeVar
 import httpx
 
 from .._version import __version__
-from ..config import PROVIDER, DeliveryConfig
+from ..config import PROVIDER, DeliveryConfig, shown_url
 from ..logs import library_logger
 from .receipt import ReceivedScanner, Verdict
 from .retry import SendOutcome, classify
@@ -194,6 +194,8 @@ class Sender:
             )
         if not outcome.reason:  # delivered: nothing to scrub
             return outcome
+        if status == 404:  # the URL as posted: a base URL that already ends in the path shows
+            outcome = replace(outcome, reason=f"{outcome.reason} [POST {shown_url(self._url)}]")
         return replace(outcome, reason=self._scrubber(outcome.reason))  # and once more, whole
 
     async def _post(

@@ -111,3 +111,17 @@ def test_a_spool_setting_made_bad_after_the_start_still_spools_the_call(
     assert any("ZELTO_SPOOL_RETENTION" in e for e in errors)
     assert any("ZELTO_SPOOL_MAX_BYTES" in e for e in errors)
     assert "zelto forwarder failed" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"redact": "yes"}, {"add_fields": {"team": "a"}}, {"call_id": "room-1"}, {"customer": 5}],
+)
+def test_an_option_that_is_no_function_stops_the_worker_at_its_start(
+    options: dict[str, Any],
+) -> None:
+    """`redact="yes"` was taken, then failed at each call's end (sent without its
+    transcript): a wrong value is said when the agent module builds its Forwarder."""
+    name = next(iter(options))
+    with pytest.raises(ConfigError, match=name):
+        Forwarder(agent_id="bot", **options)

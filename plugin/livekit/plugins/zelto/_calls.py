@@ -231,9 +231,16 @@ def _kept(name: str) -> str:
     return name.encode("utf-8", "replace").decode("utf-8")[:MAX_KEPT_NAME]
 
 
-def check_options(*, deliver_timeout_s: float, leftovers: int) -> None:
+def check_options(
+    *, deliver_timeout_s: float, leftovers: int, functions: Mapping[str, Any] | None = None
+) -> None:
     """Refuse settings that would leave every call unsent without a word (a NaN or negative
-    budget sends nothing; `deliver_now=False` is the way to send nothing from the job)."""
+    budget sends nothing; `deliver_now=False` is the way to send nothing from the job), and
+    `functions` (name: value) that are neither None nor callable: `redact="yes"` failed only
+    at each call's end, which then went without its transcript."""
+    for name, value in (functions or {}).items():
+        if value is not None and not callable(value):
+            raise ConfigError(f"{name} must be a function or None, got {value!r}")
     if isinstance(deliver_timeout_s, bool) or not isinstance(deliver_timeout_s, (int, float)):
         raise ConfigError(
             f"deliver_timeout_s must be a number of seconds, got {deliver_timeout_s!r}"

@@ -102,7 +102,13 @@ class Forwarder:
         api_key: str | None = None,
         base_url: str | None = None,
     ) -> None:
-        check_options(deliver_timeout_s=deliver_timeout_s, leftovers=leftovers)
+        check_options(
+            deliver_timeout_s=deliver_timeout_s,
+            leftovers=leftovers,
+            functions={"call_id": call_id, "redact": redact, "add_fields": add_fields},
+        )
+        if customer is not None and not (callable(customer) or isinstance(customer, Mapping)):
+            raise ConfigError(f"customer must be a dict, a function or None, got {customer!r}")
         agent_id = agent_id or os.environ.get(ENV_AGENT_ID)
         if not agent_id:
             raise ConfigError(

@@ -65,6 +65,22 @@ def test_email_pending_local_part_held_in_live_snapshot(first: str) -> None:
     assert final[1] == first
 
 
+@pytest.mark.parametrize("first", ["it is priyanka", "sure, priyanka dot shah", "jdoe"])
+def test_an_answer_to_the_email_question_is_held_until_its_domain_may_follow(
+    first: str,
+) -> None:
+    """A local part said without its "at" ("it's priyanka" ... "at gmail dot com") was in
+    clear in the snapshot written before the domain came (a tester's one-word local part)."""
+    question = ("assistant", "What is your email?")
+    live = conversation(question, ("user", first), live=True)
+    assert live[1].endswith("[email]") and "priyanka" not in live[1] and "jdoe" not in live[1]
+    whole = conversation(question, ("user", first), ("user", "at gmail dot com"))
+    assert whole[1].endswith("[email]") and whole[2] == "[email]"
+    # the call ends with no domain: the final payload shows what was said
+    assert conversation(question, ("user", first)) == ["What is your email?", first]
+    assert conversation(question, ("user", "yes"), live=True)[1] == "yes"
+
+
 @pytest.mark.parametrize(
     "turns",
     [

@@ -483,6 +483,7 @@ _FILLERS = re.compile(
 )
 _AT_OPENS = re.compile(r"at\b", re.I)  # a turn going on with the domain: "at gmx dot de"
 _PLACEHOLDER = "example.com"  # a domain to read a pending local part against
+ASKED = re.compile(r"\be-?mail\b[^.!?]*\?", re.I)  # a question for an email address
 
 
 def split_emails(text: str, context: str, before: str, after: str | None) -> list[tuple[int, int]]:
@@ -502,6 +503,10 @@ def split_emails(text: str, context: str, before: str, after: str | None) -> lis
         if OPEN.search(text) and (written or _CONTEXT.search(text) or _CONTEXT.search(context)):
             # the rest may be more of the local part: read as if it and a domain followed
             after = "x at example dot com" if _JOINER_END.search(text) else _PLACEHOLDER
+        elif ASKED.search(context.split("\n", 1)[0]) and not MAYBE_AT.search(text):
+            # "it's priyanka" answering "What's your email?": a local part, its "at" and
+            # domain maybe in the speaker's next turn (held like a number's first half)
+            after = "at " + _PLACEHOLDER
     if after:
         cut = len(text.rstrip(" .,"))
         spans += [(s, min(e, cut)) for s, e in across(text, after, context) if s < cut]

@@ -131,7 +131,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     three of its fragments, one a line; while the call goes on and the chain reaches the
     speaker's latest turn, it ends with `PENDING` (the number may still go on)."""
     from .across import says_back
-    from .emails import OPEN, across
+    from .emails import ASKED, OPEN, across
     from .find import topic
     from .numbers import PENDING, is_aside
     from .unicode import folded
@@ -178,9 +178,7 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             # (not a piece of an address: "it's jessica dot" ... "moreno at outlook dot com")
             opened = OPEN.search(plain)
             # ("hiro" answering "Could you give me your email?" is the address's first piece)
-            answer = (
-                i and turns[i - 1].get("role") != role and _EMAIL_ASKED.search(texts[i - 1] or "")
-            )
+            answer = i and turns[i - 1].get("role") != role and ASKED.search(texts[i - 1] or "")
             if (
                 is_aside(plain)
                 and not opened
@@ -229,7 +227,6 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     return out
 
 
-_EMAIL_ASKED = re.compile(r"\be-?mail\b[^.!?]*\?", re.I)  # a question for an email address
 _CONFIRM = re.compile(r"\?|\b(?:right|correct|confirm\w*)\b", re.I)
 _MORE = re.compile(r"\b(?:go on|next|rest|continue|and then|keep going)\b", re.I)
 
@@ -512,7 +509,7 @@ def _relevant(
     """The context with the same speaker's turns blanked where they cannot matter (no number
     ends this turn, or begins the next one): a turn is redacted again only when its result
     can change."""
-    from .emails import OPEN, continues, domain_only
+    from .emails import ASKED, OPEN, continues, domain_only
     from .numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
     from .unicode import folded
 
@@ -523,6 +520,8 @@ def _relevant(
     email_after = bool(OPEN.search(content)) or bool(
         after and (continues(after) or domain_only(after))
     )
+    # the answer to "What's your email?" while the call goes on: its domain may come next
+    email_after = email_after or (next_same is None and bool(ASKED.search(previous)))
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = previous_same if email_before else ""
     if not email_after and (

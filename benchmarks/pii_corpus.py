@@ -81,6 +81,7 @@ import pii_dev8
 import pii_dev9
 import pii_dev10
 import pii_dev11
+import pii_dev12
 from pii_families import DEV, FAMILIES, SHARED, V
 from pii_rows import Retry
 
@@ -89,7 +90,7 @@ DATA = ROOT / "tests" / "data" / "pii"
 PARTS = (
     *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
     *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
-    "heldout8",
+    *("heldout8", "dev12", "heldout9"),
 )
 SEEDS = {
     "dev": 22_001,
@@ -111,15 +112,18 @@ SEEDS = {
     "heldout7": 22_017,
     "dev11": 22_018,
     "heldout8": 22_019,
+    "dev12": 22_020,
+    "heldout9": 22_021,
 }
 # parts whose families are written apart from pii_families.py's
 OWN = (
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
+    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"),
     *("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"),
+    "heldout9",
 )
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 ROWS_DEV3 = 440  # half of them look-alikes (dev3, dev4)
-ROWS_HELDOUT3 = 440  # and heldout4, heldout5, heldout6, heldout7, heldout8
+ROWS_HELDOUT3 = 440  # and heldout4, heldout5, heldout6, heldout7, heldout8, heldout9
 ROWS_DEV5 = 300  # a small part: IBANs, SSNs and their look-alikes
 ROWS_DEV6 = 360  # emails, phones, IBANs, SSNs said by callers, and their look-alikes
 ROWS_DEV7 = 460  # phones and cards said by callers, IBANs, SSNs, and number look-alikes
@@ -127,6 +131,7 @@ ROWS_DEV8 = 420  # phones, IBANs, SSNs said by callers, and look-alikes of every
 ROWS_DEV9 = 420  # phone look-alikes and spoken emails
 ROWS_DEV10 = 440  # payment cards said every way, and card look-alikes
 ROWS_DEV11 = 440  # look-alikes in long calls; phones, emails and SSNs said every way
+ROWS_DEV12 = 440  # phone-shaped ids in long calls, SSNs said every way, card look-alikes
 # the files were written with these: other phonenumbers metadata gives other valid numbers
 GENERATED_WITH = {"phonenumbers": "9.0.43", "python-stdnum": "2.2"}
 
@@ -160,6 +165,7 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
                 "heldout6": ROWS_HELDOUT3,
                 "heldout7": ROWS_HELDOUT3,
                 "heldout8": ROWS_HELDOUT3,
+                "heldout9": ROWS_HELDOUT3,
                 "dev5": ROWS_DEV5,
                 "dev6": ROWS_DEV6,
                 "dev7": ROWS_DEV7,
@@ -167,6 +173,7 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
                 "dev9": ROWS_DEV9,
                 "dev10": ROWS_DEV10,
                 "dev11": ROWS_DEV11,
+                "dev12": ROWS_DEV12,
             }.get(part, rows)
         return _generate_own(part, rng, rows)
     vocab = vocabulary(part)
@@ -219,6 +226,10 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
         import pii_heldout8
 
         families = pii_heldout8.FAMILIES
+    elif part == "heldout9":
+        import pii_heldout9
+
+        families = pii_heldout9.FAMILIES
     else:
         own = {
             "dev2": pii_dev2_neg,
@@ -231,6 +242,7 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
             "dev9": pii_dev9,
             "dev10": pii_dev10,
             "dev11": pii_dev11,
+            "dev12": pii_dev12,
         }
         families = own[part].FAMILIES
     names = sorted(families)

@@ -235,3 +235,20 @@ def test_a_business_line_said_as_the_speakers_organisations_stays() -> None:
         (A, "What's the best number?"), (U, "you can call us on 0412 345 678 after five")
     )
     assert mobile[1] == "you can call us on [phone] after five"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your ticket number for this call is 696 445 6499.",
+        "Your reference number for this call is five six two four oh eight three six three five.",
+        "The case number on this call is 2834 8948 12.",
+    ],
+)
+def test_this_call_is_the_call_talked_on_not_a_phone(line: str) -> None:
+    """ "call" after a preposition and a determiner ("for this call") is the conversation, not
+    a word of phones nearer to the number than the identifier's name: the agent's ticket
+    numbers were read as phones. A call one is asked to make still names a phone."""
+    assert final((U, "thanks, that's all"), (A, line))[1] == line
+    phone = final((U, "give me a call on 696 445 6499 if it happens again"))
+    assert phone == ["give me a call on [phone] if it happens again"]

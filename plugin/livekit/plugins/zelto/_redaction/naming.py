@@ -156,7 +156,9 @@ def named(words: list[str] | tuple[str, ...], *, asked: bool = False) -> str | N
             if asked:  # "I'll need the full social to pull up the file.": not the file's
                 return None
             break
-        if word in PHONE_WORDS:
+        if word in ("call", "calls") and _object(words, k):
+            pass  # "your ticket number for this call is": the call talked on, not a phone's
+        elif word in PHONE_WORDS:
             if words[k + 1 : k + 2] == ["s"] and words[k + 2 : k + 3] and words[k + 2] in ID_WORDS:
                 return "id"  # "the phone's IMEI": the phone's identifier
             if _compound(words[k + 1 : k + 3]) and (asked or seen <= 3):

@@ -319,3 +319,34 @@ def test_the_agents_echo_of_each_piece_of_an_ssn_is_the_ssns() -> None:
         ("assistant", "65227. Next?"),
     )
     assert out[2::2] == ["[ssn]. Next?", "[ssn]. Next?", "[ssn]. Next?"]
+
+
+@pytest.mark.parametrize("named", ["SS number", "ss number", "s s number"])
+def test_an_ss_number_is_a_social(named: str) -> None:
+    """ "SS number" was read as an identifier's name ("ss" a noun before "number"): the
+    caller's SSN stayed in clear, or was taken for a phone."""
+    out = conversation(
+        ("assistant", "Can I get your social to confirm it's you?"),
+        ("user", f"The {named} is 388 98 8152"),
+    )
+    assert out[1] == f"The {named} is [ssn]"
+
+
+def test_oh_said_as_a_cry_after_a_number_is_no_digit_of_it() -> None:
+    """ "oh wow" / "oh sorry" opening the turn after a number were joined to it as its next
+    digit ("oh" is zero), and "the second one" as a one: both are words, not digits."""
+    out = conversation(
+        ("assistant", "To verify you I'll need your full social."),
+        ("user", "Okay, social security number 028 30 2636"),
+        ("assistant", "Hmm, that one isn't matching what we have on file."),
+        ("user", "oh sorry the middle is 03, that makes it 028 03 2636"),
+    )
+    assert out[1] == "Okay, social security number [ssn]"
+    assert out[3].startswith("oh sorry") and out[3].endswith("[ssn]")
+    out = conversation(
+        ("user", "my number is 415 555 0132"),
+        ("assistant", "Thanks, and which slot do you want?"),
+        ("user", "oh the second one please"),
+    )
+    assert out == ["my number is [phone]", "Thanks, and which slot do you want?", out[2]]
+    assert out[2] == "oh the second one please"

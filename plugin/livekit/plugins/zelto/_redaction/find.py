@@ -79,8 +79,9 @@ _CARD_CONTEXT = re.compile(
 # "social", "SSN", "ss number", "s s n", also as a JSON key's part ("social_security_number",
 # "ssn_full", camel case "ssnLast9", "customerSSN"): case matters only to find a word's edge
 _SSN_CONTEXT = re.compile(
-    r"(?:(?<![A-Za-z])(?:social|ssn|s s n|ss[ -]?(?:number|no|#))"
-    r"|(?<![A-Z])(?:Social|SOCIAL|Ssn|SSN|S S N|SS[ -]?(?:[Nn]umber|NUMBER|[Nn]o|#)))(?![a-z])"
+    r"(?:(?<![A-Za-z])(?:social|ssn|s s n|(?:ss|s s)[ -]?(?:number|no|#))"
+    r"|(?<![A-Z])(?:Social|SOCIAL|Ssn|SSN|S S N|(?:SS|S S)[ -]?(?:[Nn]umber|NUMBER|[Nn]o|#)))"
+    r"(?![a-z])"
 )
 # a tax form asks for the SSN: a number said in its 3-2-4 groups there is one ("it's 308 40
 # 0539 on the W-2"); an EIN is read 2-7

@@ -84,7 +84,7 @@ _PHONE_NOUNS = PHONE_WORDS | frozenset(
 )
 # nouns before a marker that make it a card's or an SSN's: named, but not an identifier
 _OTHER_NOUNS = frozenset(
-    "card visa mastercard amex debit credit maestro discover social security ssn iban bank "
+    "card visa mastercard amex debit credit maestro discover social security ssn ss iban bank "
     "cc pan ccnum "
     "sixteen fifteen long".split()
 )

@@ -342,7 +342,7 @@ def _runs(text: str) -> list[Run]:
 # words before "one" that make it a pronoun ("a new one", "the other one", "which one")
 _ONE_AFTER = frozenset(
     "a an the this that new old other another which each every no any last right wrong same "
-    "different good first next only".split()
+    "different good first next only second third fourth fifth".split()
 )
 
 
@@ -352,14 +352,17 @@ _COUNT_AFTER = frozenset("next last first".split())
 
 def _pronoun(tokens: list[re.Match[str]], index: int, low: str) -> bool:
     """The word is no digit read out, with no digit after it: "one" standing for a thing,
-    after an article or an adjective ("I need to give you a new one"), or a count after
-    "next", "last", "first" ("Okay, next four?")."""
+    after an article or an adjective ("I need to give you a new one", "the second one"), a
+    count after "next", "last", "first" ("Okay, next four?"), or "oh" with no digit before
+    it either ("oh wow")."""
     if low not in _UNITS:
         return False
     nxt = _next_word(tokens, index)
     if nxt in DIGIT_WORDS or nxt[:1].isdigit() or nxt in _MISHEARD:
         return False
     before = _prev_word(tokens, index)
+    if low == "oh":  # "oh wow", "oh sorry, the middle is ...": a cry, with no digit beside it
+        return not (before in DIGIT_WORDS or before[:1].isdigit() or before in _MISHEARD)
     return before in _COUNT_AFTER or (low == "one" and before in _ONE_AFTER)
 
 

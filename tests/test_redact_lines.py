@@ -176,3 +176,19 @@ def test_whose_line_it_is_is_read_from_its_own_clause(
 ) -> None:
     """Cases after an outside tester (the seventh): each failed on the round's first rules."""
     assert conversation(*turns) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'd call the dental lab; they're at +1 651 308 4842.",
+        "You can reach the imaging center directly at (602) 877-7932; they open at eight.",
+        "I'd call the leasing office at the other building; they're at 236 847 6584.",
+    ],
+)
+def test_another_business_one_is_sent_to_keeps_its_line(line: str) -> None:
+    """The lab, the centre, the office one is told to call is a business, named with "the";
+    a caller's own "Office: ..." line heading their details stays theirs."""
+    assert conversation((U, "who do I ask about the bill?"), (A, line))[1] == line
+    own = conversation((A, "Best number for you?"), (U, "Office: (469) 880-6755 ext. 6451"))
+    assert own[1] == "Office: [phone] ext. 6451"

@@ -286,6 +286,12 @@ _ORGANISATION = frozenset(
     "helpline hotline switchboard website webpage site letter leaflet brochure flyer advert "
     "poster branch store shop depot pharmacy clinic surgery restaurant hotel".split()
 )
+# other businesses one is sent to ("I'd call the dental lab; they're at"): only as "the ..."
+# ("Office: (469) 880-6755" heading a caller's signature is theirs)
+_BUSINESSES = frozenset(
+    "lab laboratory center centre office facility contractor manufacturer hospital practice "
+    "firm agency department company dealer dealership garage vendor insurer warehouse".split()
+)
 _ORGANISATION_PAIRS = frozenset(
     {
         ("fraud", "line"), ("support", "line"), ("help", "line"), ("customer", "service"),
@@ -301,8 +307,10 @@ def organisations(words: tuple[str, ...]) -> bool:
     near = [w.lower().removesuffix("'s") for w in words[-10:]]  # "our store's number"
     if _FIRST_PERSON.intersection(near):
         return False
-    return bool(_ORGANISATION.intersection(near)) or any(
-        pair in _ORGANISATION_PAIRS for pair in zip(near, near[1:], strict=False)
+    return (
+        bool(_ORGANISATION.intersection(near))
+        or any(pair in _ORGANISATION_PAIRS for pair in zip(near, near[1:], strict=False))
+        or any(w in _BUSINESSES and "the" in near[max(0, i - 3) : i] for i, w in enumerate(near))
     )
 
 

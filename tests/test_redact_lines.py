@@ -192,3 +192,11 @@ def test_another_business_one_is_sent_to_keeps_its_line(line: str) -> None:
     assert conversation((U, "who do I ask about the bill?"), (A, line))[1] == line
     own = conversation((A, "Best number for you?"), (U, "Office: (469) 880-6755 ext. 6451"))
     assert own[1] == "Office: [phone] ext. 6451"
+
+
+def test_the_caller_writing_down_another_business_line_keeps_it() -> None:
+    out = conversation(
+        (A, "I'd call the dental lab; they're at 651-308-4842."),
+        (U, "okay let me write that down six five one three oh eight four eight four two"),
+    )
+    assert out[1] == "okay let me write that down six five one three oh eight four eight four two"

@@ -440,14 +440,15 @@ _TAXPAYER = frozenset("taxpayer tin tax national".split())
 
 
 def _their_line(run: Run, previous: str) -> bool:
-    """The agent's turn before gave these digits as the business's line or a fax number."""
+    """The agent's turn before gave these digits as the business's line, a fax number or
+    another business's line ("I'd call the dental lab; they're at ...")."""
     if not _said_before(run, previous):
         return False
     digits = _heard(run)
     for other in runs(previous):
         if run_digits(other, 0, len(other.groups)) == digits:
             near = clause(previous[: lead(other, 0)])
-            return ours(near, agent=True) or fax(near)
+            return ours(near, agent=True) or fax(near) or organisations(other.words_before)
     return False
 
 

@@ -200,3 +200,19 @@ def test_the_caller_writing_down_another_business_line_keeps_it() -> None:
         (U, "okay let me write that down six five one three oh eight four eight four two"),
     )
     assert out[1] == "okay let me write that down six five one three oh eight four eight four two"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our email is charters at coralsea dot com dot au.",
+        "You can email us at info.team@coralsea.com.au any time.",
+        "Send the photos to workshop@bramblehandtine.co.uk please.",
+    ],
+)
+def test_the_agent_gives_the_business_mailbox(line: str) -> None:
+    """The agent's "email us at", "our email is", and a business desk's mailbox (the
+    workshop, the lab's results) are the business's; the caller's address said back is not."""
+    assert conversation((U, "where do I send the pictures?"), (A, line))[1] == line
+    back = conversation((A, "I have your email as jane.doe@gmail.com, correct?"))
+    assert back == ["I have your email as [email], correct?"]

@@ -41,7 +41,7 @@ from .again import corrected, read_back, repeated, said_wrong, whole_card
 from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
 from .emails import find_emails, split_emails
-from .naming import ID_WORDS, PHONE_WORDS, clause, fax, organisations, ours
+from .naming import ID_WORDS, PHONE_WORDS, clause, fax, organisations, our_mailbox, ours
 from .naming import named as _named
 from .naming import said as _said
 from .naming import subject as _subject
@@ -160,7 +160,10 @@ def _find(
         Span(m.start(), m.end(), name) for name, pattern in extra for m in pattern.finditer(text)
     ]
     if "email" in kinds and _MAYBE_EMAIL.search(text):
-        spans += [Span(s, e, "email") for s, e in find_emails(text, previous)]
+        found = find_emails(text, previous)
+        if "agent" in talk.split():  # the agent's "email us at", "our inbox is": the business's
+            found = [(s, e) for s, e in found if not our_mailbox(clause(text[:s]))]
+        spans += [Span(s, e, "email") for s, e in found]
     # the speaker's turns just before and after this one (for an address or an IBAN over two)
     before = previous_same.rsplit("\n", 1)[-1]
     after = None if next_same is None else next_same.removesuffix(PENDING).split("\n", 1)[0]

@@ -35,6 +35,7 @@ __all__ = [
     "clause",
     "fax",
     "ours",
+    "our_mailbox",
     "named",
     "organisations",
     "said",
@@ -358,6 +359,24 @@ def ours(near: tuple[str, ...], *, agent: bool = False) -> bool:
     ):
         return True
     return agent and bool(pairs & _LINE_PAIRS)
+
+
+_MAILING = frozenset("email mail write message contact reach".split())
+_MAILBOXES = frozenset("email mail address inbox mailbox e".split())
+
+
+def our_mailbox(near: tuple[str, ...]) -> bool:
+    """An address's `clause` says it is the speaker's organisation's: "email us at", "you can
+    write to us at", "our email is", "our billing inbox is". Not one named as the listener's:
+    "your email", "the address we have for you"."""
+    pairs = set(zip(near, near[1:], strict=False))
+    if _YOURS.intersection(near) or ("for", "you") in pairs:
+        return False
+    if any(a in _MAILING and b in ("us", "to") for a, b in pairs) and "us" in near:
+        return True
+    return any(
+        w == "our" and _MAILBOXES.intersection(near[i + 1 : i + 4]) for i, w in enumerate(near)
+    )
 
 
 _FAX = frozenset("fax faxed faxing faxes".split())

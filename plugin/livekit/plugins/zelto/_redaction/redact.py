@@ -529,8 +529,8 @@ def _relevant(
         or (after and not opens_with_number(after))
     ):
         next_same = ""
-    if not MAYBE_NUMBER.search(content):
-        talk = ""  # what was talked of names numbers only
+    if not MAYBE_NUMBER.search(content):  # what was talked of names numbers only; who
+        talk = " ".join(w for w in talk.split() if w == "agent")  # speaks, addresses too
     return previous, previous_same, next_same, talk
 
 

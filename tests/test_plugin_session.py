@@ -112,6 +112,54 @@ def test_failing_redact_never_lets_the_transcript_through(
     assert "redact callable failed" in caplog.text
 
 
+@pytest.mark.parametrize("returned", ["x", 5, ["a"], b"{}"])
+def test_add_fields_returning_no_dict_keeps_the_call_and_its_transcript(
+    spool_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture, returned: Any
+) -> None:
+    """A hostile tester's `add_fields` returning a string (or an `async def`'s coroutine)
+    made the payload builder fail outside its fallbacks: no spool row, nothing sent."""
+    fw = forwarder(zelto_receiver, spool_path, add_fields=lambda p, c: returned)
+    asyncio.run(run_session(fw))
+    sent = zelto_receiver.calls["fake-room"]
+    assert sent["transcript"]["turns"] and "add_fields returned no dict" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "spoiled",
+    [{}, {"transcript": 5}, {"transcript": {"turns": "abc"}}, {"call": None}, {"agent": "x"}],
+)
+def test_a_redactor_returning_a_broken_payload_keeps_the_call_record(
+    spool_path: Path, zelto_receiver: Any, spoiled: dict[str, Any]
+) -> None:
+    """Such a payload failed validation, and so did the call record the same redactor was
+    run on again: "call LOST". The record, which holds no transcript or customer, is sent."""
+
+    def redact(p: dict[str, Any]) -> dict[str, Any]:
+        return {**p, **spoiled} if spoiled else {}
+
+    asyncio.run(run_session(forwarder(zelto_receiver, spool_path, redact=redact)))
+    sent = zelto_receiver.calls["fake-room"]
+    assert "transcript" not in sent and "customer" not in sent
+    assert sent["call"]["endedReason"] == "user_initiated"
+    assert b"4111" not in spool_bytes(spool_path)
+
+
+def test_an_async_callback_or_the_redactor_factory_is_refused_when_built(
+    spool_path: Path, zelto_receiver: Any
+) -> None:
+    async def redact(p: dict[str, Any]) -> dict[str, Any]:
+        return p
+
+    async def call_id(ctx: Any) -> str:
+        return "x"
+
+    for options in ({"redact": redact}, {"call_id": call_id}, {"customer": call_id}):
+        with pytest.raises(ConfigError, match="async def"):
+            forwarder(zelto_receiver, spool_path, **options)
+    with pytest.raises(ConfigError, match=r"redact_pii\(\)"):
+        forwarder(zelto_receiver, spool_path, redact=zelto.redact_pii)
+
+
 def test_invalid_added_fields_fall_back_to_the_plain_call(
     spool_path: Path, zelto_receiver: Any, caplog: pytest.LogCaptureFixture
 ) -> None:

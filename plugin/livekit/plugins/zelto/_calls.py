@@ -3,6 +3,7 @@ the job's sessions (before `add_fields` and `redact`, which `_prepare` runs)."""
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -241,6 +242,11 @@ def check_options(
     for name, value in (functions or {}).items():
         if value is not None and not callable(value):
             raise ConfigError(f"{name} must be a function or None, got {value!r}")
+        if inspect.iscoroutinefunction(value):  # its coroutine is no dict and no id
+            raise ConfigError(
+                f"{name} must be a plain function, not `async def`: it runs as the call is "
+                "built, where nothing awaits it"
+            )
     if isinstance(deliver_timeout_s, bool) or not isinstance(deliver_timeout_s, (int, float)):
         raise ConfigError(
             f"deliver_timeout_s must be a number of seconds, got {deliver_timeout_s!r}"

@@ -29,7 +29,7 @@ from ._live import LiveTracker
 from ._livekit import job_shutdown, shutdown_for_callback
 from ._mapping import INTERRUPTED_MARKER, TurnOptions
 from ._prepare import AddFieldsFn, PayloadFn, finish_payload, redacted
-from ._redaction.redact import PiiRedactor
+from ._redaction.redact import PiiRedactor, redact_pii
 from .log import logger
 
 __all__ = ["Forwarder"]
@@ -105,8 +105,15 @@ class Forwarder:
         check_options(
             deliver_timeout_s=deliver_timeout_s,
             leftovers=leftovers,
-            functions={"call_id": call_id, "redact": redact, "add_fields": add_fields},
+            functions={
+                "call_id": call_id,
+                "redact": redact,
+                "add_fields": add_fields,
+                "customer": customer if callable(customer) else None,
+            },
         )
+        if redact is redact_pii:  # type: ignore[comparison-overlap]  # the factory, a mistake
+            raise ConfigError("redact=zelto.redact_pii needs its parentheses: redact_pii()")
         if customer is not None and not (callable(customer) or isinstance(customer, Mapping)):
             raise ConfigError(f"customer must be a dict, a function or None, got {customer!r}")
         agent_id = agent_id or os.environ.get(ENV_AGENT_ID)

@@ -1,8 +1,9 @@
 """The payload's last steps before the spool: `add_fields`, then `redact`, then validation.
 
-Never lose the call to a user callback: an `add_fields` that fails or makes the payload invalid is
-dropped; a `redact` that fails or returns something else sends the call record without
-transcript and customer (PII never passes a redactor we could not run). Never lose the
+Never lose the call to a user callback: an `add_fields` that fails, returns no dict or makes
+the payload invalid is dropped; a `redact` that fails or returns something else sends the call
+record without transcript and customer (PII never passes a redactor we could not run), and one
+that spoils even that record leaves it as built (it holds neither). Never lose the
 transcript to one bad turn: text that cannot be encoded is repaired and a transcript over the
 size limit is cut (`zelto_spool.fit_transcript`), counted in `zelto_plugin_transcript_fixes`.
 """
@@ -10,6 +11,7 @@ size limit is cut (`zelto_spool.fit_transcript`), counted in `zelto_plugin_trans
 from __future__ import annotations
 
 import copy
+import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -45,20 +47,35 @@ def finish_payload(
     if add_fields is not None:
         extended = copy.deepcopy(payload)  # add_fields may change it in place
         try:
-            candidates.append(_apply(add_fields(extended, ctx), extended))
+            result = _apply(add_fields(extended, ctx), extended)
         except Exception:
             logger.exception(
                 "add_fields callable failed; forwarding without it", extra={"call_id": call_id}
             )
-    candidates += [payload, {"agent": payload["agent"], "call": payload["call"]}]
+        else:
+            if isinstance(result, Mapping):
+                candidates.append(dict(result))
+            else:  # "x", a list, an `async def`'s coroutine: nothing to merge
+                _close(result)
+                logger.error(
+                    "add_fields returned no dict; forwarding without it",
+                    extra={"call_id": call_id, "got": type(result).__name__},
+                )
+    record = {"agent": payload["agent"], "call": payload["call"]}
+    candidates += [payload, record]
     for candidate in candidates:
         try:
             return fitted(redacted(candidate, call_id, redact), call_id, max_bytes=max_bytes)
-        except PayloadError as exc:
+        except Exception as exc:  # a PayloadError, or anything a user's dict makes fail
             logger.error(
                 "call payload is invalid; trying a smaller one",
-                extra={"call_id": call_id, "field": exc.field, "error": str(exc)},
+                extra={"call_id": call_id, "field": getattr(exc, "field", ""), "error": str(exc)},
             )
+    try:  # a redactor that spoils even the call record: the record holds no transcript and
+        # no customer, so it is sent as built rather than lost
+        return fitted(record, call_id, max_bytes=max_bytes)
+    except Exception as exc:
+        logger.error("call record is invalid", extra={"call_id": call_id, "error": str(exc)})
     _metrics.count_call("lost")
     logger.critical("call LOST: no valid payload could be built", extra={"call_id": call_id})
     return None
@@ -104,6 +121,7 @@ def redacted(payload: dict[str, Any], call_id: str, redact: PayloadFn | None) ->
         )
         return {"agent": payload["agent"], "call": payload["call"]}
     if not isinstance(result, Mapping):  # a redactor we cannot read: no PII, keep the call
+        _close(result)
         logger.error(
             "redact returned no dict; forwarding without transcript and customer",
             extra={"call_id": call_id, "got": type(result).__name__},
@@ -114,3 +132,10 @@ def redacted(payload: dict[str, Any], call_id: str, redact: PayloadFn | None) ->
 
 def _apply(result: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:
     return payload if result is None else result
+
+
+def _close(result: Any) -> None:
+    """An `async def` callback's coroutine, never awaited: closed, so Python does not warn."""
+    close = getattr(result, "close", None)
+    if inspect.iscoroutine(result) and callable(close):
+        close()

@@ -122,6 +122,28 @@ def test_urls_the_client_cannot_use_are_refused_at_startup(url: str) -> None:
     assert "sekrit" not in str(info.value) and "\n" not in str(info.value)
 
 
+KEY = "zk_live_SECRETKEY1234567890abcdef"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"https://api.zelto.ai/?api_key={KEY}",
+        f"https://api.zelto.ai/#{KEY}",
+        f"https://api.zelto.ai:{KEY}/",
+        f"https://[{KEY}]/",
+        f"ftp://api.zelto.ai/{KEY}",
+        "https://api.zelto.ai/?k=zk%5Flive%5FSECRETKEY1234567890abcdef",
+    ],
+)
+def test_a_key_pasted_into_the_url_is_never_echoed(url: str) -> None:
+    """A hostile tester's: the refusal quoted the query, the path, or the parser's words
+    about a port it could not read, and with them the key."""
+    with pytest.raises(ConfigError) as info:
+        DeliveryConfig(base_url=url, api_key="k")
+    assert "SECRETKEY" not in str(info.value) and "SECRETKEY" not in repr(info.value)
+
+
 @pytest.mark.parametrize("command", ["drain", "run"])
 def test_a_broken_url_is_one_line_from_the_cli(command: str, tmp_path: Path) -> None:
     from tests.conftest import cli_env, run_cli

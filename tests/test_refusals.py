@@ -128,5 +128,19 @@ def test_a_404_names_the_url_it_posted_to(spool: Spool, zelto_receiver: Any) -> 
     drained = run_cli("drain", "--timeout", "10s", env=env)
     assert "HTTP 404" in drained.stderr + drained.stdout
     shown = run_cli("status", env=env).stdout
-    assert f"[POST {base}/webhooks/calls]" in shown
+    assert "ZELTO_BASE_URL already ends in /webhooks/calls" in shown
     assert API_KEY not in shown
+
+
+def test_a_404_shows_no_path_a_key_could_be_in(spool: Spool, zelto_receiver: Any) -> None:
+    """A key pasted into the base URL's path, split or encoded, slipped past the key scrubber
+    in the 404's `[POST url]` (a hostile tester's): only scheme, host and port are shown."""
+    spool.enqueue(payload("room-1"))
+    half = len(API_KEY) // 2
+    base = f"{zelto_receiver.base_url}/{API_KEY[:half]}/x/{API_KEY[half:]}"
+    env = cli_env(spool.path, base, API_KEY)
+    run_cli("drain", "--timeout", "10s", env=env)
+    shown = run_cli("status", env=env).stdout
+    assert f"[POST {zelto_receiver.base_url}/…/webhooks/calls]" in shown
+    reason = "\n".join(line for line in shown.splitlines() if "HTTP 404" in line)
+    assert reason and "/x/" not in reason and API_KEY[half:] not in reason

@@ -131,9 +131,11 @@ def check_base_url(url: str) -> str:
         parts = urlsplit(url)
         _ = parts.port  # a port that is no number in 0-65535 raises here
         _http_url(url)
-    except ValueError as exc:  # `[bad`, `[::1]x`, `:0x1f90`: refused here, not on every send
+    except ValueError:  # `[bad`, `[::1]x`, `:0x1f90`: refused here, not on every send; the
+        # parser's words would quote the part it could not read (a key pasted there)
         raise ConfigError(
-            f"ZELTO_BASE_URL is not a valid URL ({exc}): {shown_url(url)!r}"
+            f"ZELTO_BASE_URL is not a valid URL (its host or port cannot be read): "
+            f"{shown_url(url)!r}"
         ) from None
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ConfigError(f"ZELTO_BASE_URL must be an https:// URL, got {shown_url(url)!r}")
@@ -212,14 +214,19 @@ def _finite(value: object) -> bool:
 
 
 def shown_url(url: str) -> str:
-    # never echo userinfo (a key pasted into the URL) back into an error message
+    """`url` as an error message may show it: its scheme, host and port, and "/…" for a
+    path. Never its userinfo, path, query or fragment, where a key pasted into the URL (whole,
+    split, encoded) would be echoed; a URL that cannot be parsed is not shown at all."""
     try:
         parts = urlsplit(url)
-        if parts.username or parts.password:
-            return f"{parts.scheme}://***@{parts.hostname or ''}"
-    except ValueError:  # not even splittable (`https://[bad`): drop everything up to an `@`
-        url = re.sub(r"^([^:/]*://)?[^/]*@", r"\1***@", url)
-    return url[:200]
+        port = parts.port
+    except ValueError:  # `https://[bad`, a port that is no number (a key pasted there)
+        return "(a URL that cannot be parsed)"
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    shown = f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
+    return (shown + ("/…" if parts.path.strip("/") else ""))[:200]
 
 
 def env_max_bytes(environ: Mapping[str, str] | None = None) -> int:

@@ -20,7 +20,7 @@ from typing import TypeVar
 import httpx
 
 from .._version import __version__
-from ..config import PROVIDER, DeliveryConfig, shown_url
+from ..config import PROVIDER, WEBHOOK_PATH, DeliveryConfig, shown_url
 from ..logs import library_logger
 from .receipt import ReceivedScanner, Verdict
 from .retry import SendOutcome, classify
@@ -194,8 +194,8 @@ class Sender:
             )
         if not outcome.reason:  # delivered: nothing to scrub
             return outcome
-        if status == 404:  # the URL as posted: a base URL that already ends in the path shows
-            outcome = replace(outcome, reason=f"{outcome.reason} [POST {shown_url(self._url)}]")
+        if status == 404:  # which URL answered; a base URL given with the path on it doubles it
+            outcome = replace(outcome, reason=f"{outcome.reason} [{_posted(self._url)}]")
         return replace(outcome, reason=self._scrubber(outcome.reason))  # and once more, whole
 
     async def _post(
@@ -300,3 +300,11 @@ async def bounded(awaitable: Awaitable[T], seconds: float) -> T:
         async with asyncio.timeout(seconds):
             return await awaitable
     return await asyncio.wait_for(awaitable, seconds)  # pragma: no cover - Python 3.10
+
+
+def _posted(url: str) -> str:
+    """Where a 404 came from, without the path (`shown_url`): said outright when the base URL
+    already ended in the webhook path."""
+    if url.endswith(WEBHOOK_PATH + WEBHOOK_PATH):
+        return f"ZELTO_BASE_URL already ends in {WEBHOOK_PATH}: set it to the part before"
+    return f"POST {shown_url(url.removesuffix(WEBHOOK_PATH))}{WEBHOOK_PATH}"

@@ -8,6 +8,7 @@ aside and salvage: an inspection says so and exits 1, and leaves the file as it 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -168,5 +169,38 @@ def test_inspection_on_read_only_storage_says_a_left_wal_needs_a_copy(
     Path(f"{path}-shm").unlink()
     shown = run_cli("status", env=cli_env(read_only(path.parent) / "spool.db"))
     assert shown.returncode == 1
-    assert "read-only storage" in shown.stderr and "copy" in shown.stderr
+    assert "read-only or full storage" in shown.stderr and "copy" in shown.stderr
     assert "Traceback" not in shown.stderr
+
+
+def test_inspection_on_a_full_disk_shows_the_full_disk(tmp_path: Path) -> None:
+    """With no room for the `-shm` index, status said "disk I/O error" and exited 1: the one
+    state its "disk NEARLY FULL" line was added for could not be shown."""
+    disk = tmp_path / "full"
+    disk.mkdir(mode=0o700)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode:
+        pytest.skip(f"a small tmpfs is needed (root): {mounted.stderr.strip()}")
+    try:
+        path = disk / "state" / "spool.db"
+        with Spool(path) as spool:
+            spool.enqueue(payload("room-1"))
+        with open(disk / "filler", "wb") as filler:
+            with contextlib.suppress(OSError):
+                while True:
+                    filler.write(b"\0" * 65536)
+                    filler.flush()
+        env = cli_env(path)
+        shown = run_cli("status", env=env)
+        assert shown.returncode == 0, shown.stderr
+        assert "disk       NEARLY FULL" in shown.stdout and "pending    1" in shown.stdout
+        checked = run_cli("status", "--check", env=env)
+        assert checked.returncode == 1 and "nearly full" in checked.stderr
+        assert "room-1" in run_cli("list", env=env).stdout
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

@@ -469,6 +469,8 @@ def _spool_settings() -> dict[str, Any]:
         try:
             out[name] = read()
         except ConfigError as exc:
-            logger.error("bad spool setting; its default is used", extra={"error": str(exc)})
+            logger.error(  # the variable in the text: a plain formatter shows no extras
+                "bad spool setting; its default is used: %s", exc, extra={"error": str(exc)}
+            )
             out[name] = default
     return out

@@ -165,22 +165,24 @@ def _has_content(path: Path) -> bool:
 def _inspect(path: Path, busy_timeout: float) -> SpoolConnection:
     """A read-only connection for inspection: no pragma that writes, no migration.
 
-    On read-only storage (a mounted backup or snapshot) SQLite cannot make the `-shm` index a
-    WAL reader needs. A spool closed cleanly has no WAL left, so its file is all of it and is
-    read as `immutable`; one a killed writer left with a WAL and no index cannot be read there
-    at all, and the message says to inspect a copy."""
+    On read-only storage (a mounted backup or snapshot), or a disk too full for it, SQLite
+    cannot make the `-shm` index a WAL reader needs. A spool closed cleanly has no WAL left, so
+    its file is all of it and is read as `immutable` (`status` then shows the full disk); one a
+    killed writer left with a WAL and no index cannot be read there at all, and the message
+    says to inspect a copy."""
     conn = _read_only(path, "mode=ro", busy_timeout)
     try:
         conn.execute(PAGE_COUNT)  # SQLite opens the file at the first statement
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
         conn.close()
-        if os.access(path.parent, os.W_OK):
+        # read-only storage, or a full disk (no room for the index: "disk I/O error")
+        if os.access(path.parent, os.W_OK) and "disk" not in str(exc):
             raise
         if _wal_size(path):
             raise SpoolError(
-                f"spool error: {path} is on read-only storage and its -wal holds changes a "
-                "writer left, which SQLite cannot read without writing its -shm index; copy "
-                "the directory to writable storage and inspect the copy",
+                f"spool error: {path} is on read-only or full storage and its -wal holds "
+                "changes a writer left, which SQLite cannot read without writing its -shm "
+                "index; copy the directory to writable storage and inspect the copy",
                 path=str(path),
             ) from None
         conn = _read_only(path, "immutable=1", busy_timeout)

@@ -350,3 +350,30 @@ def test_oh_said_as_a_cry_after_a_number_is_no_digit_of_it() -> None:
     )
     assert out == ["my number is [phone]", "Thanks, and which slot do you want?", out[2]]
     assert out[2] == "oh the second one please"
+
+
+def test_a_request_without_a_question_mark_ends_the_number_before_it() -> None:
+    """ "I'll just need the application number to pull that up." asks for another number,
+    though it asks with a full stop: the caller's answer was joined to the SSN before it
+    (through a "mm-hm") and the two read as a phone."""
+    out = conversation(
+        ("assistant", "Last thing for verification: the full nine digits of your social."),
+        ("user", "It's my Social Security, eight ninety two, six nine, two seven eight three"),
+        ("assistant", "Okay, that matched."),
+        ("user", "mm-hm"),
+        ("assistant", "I'll just need the application number to pull that up."),
+        ("user", "okay um it's eight fourteen four eight three one seven five four."),
+    )
+    assert out[1] == "It's my Social Security, [ssn]"
+    assert out[5] == "okay um it's eight fourteen four eight three one seven five four."
+
+
+def test_an_ein_spelled_out_is_an_identifier() -> None:
+    out = conversation(
+        ("assistant", "And your social for the personal guarantee?"),
+        ("user", "five zero zero seven one five seven five seven"),
+        ("assistant", "Thanks. And for the business?"),
+        ("user", "for my llc the e i n is four five five two zero four three six two"),
+    )
+    assert out[1] == "[ssn]"
+    assert out[3] == "for my llc the e i n is four five five two zero four three six two"

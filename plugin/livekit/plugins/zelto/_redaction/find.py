@@ -261,6 +261,8 @@ def _numbers_in(
             continue  # "my bills went ... one thousand and fifty five twenty": money
         words = [w for w in run.words_before if w.isalnum()]  # the words before it, said
         named = own = _named(words[-8:])
+        if own is None and "e i n" in " ".join(words[-6:]).lower():
+            named = own = "id"  # "the e i n is ...": an EIN spelled, an identifier's name
         if own == "id" and _about_a_line(text, run, words):
             named = own = None  # "I'm calling about 954 679 2129, I want to port it out"
         alone = _MARKER_ALONE.search(text, 0, lead(run, 0)) if own == "id" else None

@@ -287,7 +287,8 @@ def _other_domain(said: str | None, text: str, between: list[str | None]) -> boo
 
 def _asks(said: str | None, between: list[str | None]) -> bool:
     """The other speaker asked a question after the number ending `said` ("And the delivery
-    address?", "Is there a number the nurse can reach you on?"): what follows answers it, it
+    address?", "Is there a number the nurse can reach you on?", or without its question mark
+    "I'll just need the member ID to pull that up."): what follows answers it, it
     does not go on with that number. Only a question naming what it asks for (a phone, an
     identifier, a date, an address: `_naming`) is one; a prompt to go on ("what's next?",
     "and the last four?"), one asking to hear it again ("can you repeat the last eight?") or
@@ -300,7 +301,7 @@ def _asks(said: str | None, between: list[str | None]) -> bool:
     if said is None or not ends_with_number(folded(said)):
         return False
     for text in between:
-        if text is None or "?" not in text:
+        if text is None or not ("?" in text or _REQUEST.search(text)):
             continue
         if _PROMPT.search(text):
             # "Can you confirm the last four of your Social?" after nine digits or more
@@ -315,6 +316,12 @@ def _asks(said: str | None, between: list[str | None]) -> bool:
 
 
 _LAST_FOUR = re.compile(r"\blast (?:four|4)\b", re.I)
+# a request without a question mark: "I'll just need the application number to pull that up."
+_REQUEST = re.compile(
+    r"\b(?:i(?:'ll| will)? (?:just |also |still )?need|can i (?:get|have)|"
+    r"please (?:give|read|tell|confirm)|read me|tell me|give me)\b",
+    re.I,
+)
 
 
 def _said_whole(said: str) -> bool:

@@ -195,11 +195,11 @@ def _inspect(path: Path, busy_timeout: float) -> SpoolConnection:
     return conn
 
 
-def _read_only(path: Path, mode: str, busy_timeout: float) -> SpoolConnection:
+def _read_only(path: Path, mode: str, timeout_s: float) -> SpoolConnection:
     return sqlite3.connect(
         f"{path.as_uri()}?{mode}",
         uri=True,
-        timeout=busy_timeout,
+        timeout=timeout_s,
         isolation_level=None,
         check_same_thread=False,
         factory=SpoolConnection,

@@ -379,3 +379,16 @@ def test_a_card_read_in_four_spoken_turns_opening_with_a_misheard_digit() -> Non
         ("assistant", "What's the card number?"), ("user", "ok my cell is 4155550132")
     )
     assert cell[1] == "ok my cell is [phone]"
+
+
+@pytest.mark.parametrize("pause", ["so far", "got that?"])
+def test_a_number_said_so_far_is_held_until_it_goes_on(pause: str) -> None:
+    """ "3432 so far", "two sixty two seventy six got that?": the number goes on in the
+    speaker's next turn; its first half was written in clear in the live snapshot, and the
+    two halves were never joined."""
+    asked = ("assistant", "Go ahead with the card number, take your time.")
+    first = ("user", f"okay it's 4539 1488 {pause}")
+    live = conversation(asked, first, live=True)
+    assert "4539" not in live[1] and "1488" not in live[1]
+    whole = conversation(asked, first, ("assistant", "Mm-hm."), ("user", "0343 6467"))
+    assert "4539" not in whole[1] and "6467" not in whole[3]

@@ -374,8 +374,9 @@ def _one_moment(text: str, group: Group) -> bool:
     return bool(nxt) and nxt[0].lower() in _TIME_UNITS
 
 
-# words of a pause: the number may go on in the speaker's next turn ("415 867, hang on a sec")
-_PAUSE = frozenset("hold hang wait sec secs second moment minute check lemme bear".split())
+# words of a pause: the number may go on in the speaker's next turn ("415 867, hang on a sec",
+# "3432 so far", "two sixty two seventy six got that?")
+_PAUSE = frozenset("hold hang wait sec secs second moment minute check lemme bear far got".split())
 _TIME_UNITS = frozenset("sec secs second seconds moment minute minutes".split())
 _BREAKS = tuple(",.;:-\u2013\u2014")  # what sets an aside off from the number before it
 

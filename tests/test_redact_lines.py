@@ -216,3 +216,49 @@ def test_the_agent_gives_the_business_mailbox(line: str) -> None:
     assert conversation((U, "where do I send the pictures?"), (A, line))[1] == line
     back = conversation((A, "I have your email as jane.doe@gmail.com, correct?"))
     assert back == ["I have your email as [email], correct?"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'll have our office call you back at 312 648 2291.",
+        "The lab will text your results to 617-294-8830.",
+        "The imaging center will reach you at (602) 877-7932 tomorrow.",
+        "I have the direct line you gave us as 415 555 0132.",
+    ],
+)
+def test_a_business_reaching_the_caller_on_their_number_is_still_redacted(line: str) -> None:
+    """A business named near a number keeps it only as that business's line: the number it
+    will call, text or reach the caller on, or the caller's own, is the caller's (an outside
+    tester's leaks from the business-line rules)."""
+    out = conversation((U, "can someone get back to me?"), (A, line))[1]
+    assert "[phone]" in out and not any(c.isdigit() for c in out)
+    # the caller's "your helpline" is the business's: said by the caller, "your" is its
+    kept = "I tried your helpline, (415) 555 0187, and nobody picked up"
+    assert conversation((U, kept))[0] == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "And you'll email us from dana dot wu at gmail dot com?",
+        "Our email for the patient is scheduling.jane@gmail.com.",
+    ],
+)
+def test_a_webmail_address_is_a_persons_whoever_says_email_us(line: str) -> None:
+    out = conversation((U, "how do I send the form?"), (A, line))[1]
+    assert "[email]" in out and "gmail" not in out
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("What's your soc number?", "five one two four four seven seven eight one"),
+        ("And your S.S. number?", "512 44 7781"),
+        ("Verifying now.", '{"ss_number": "512447781"}'),
+        ("Verifying now.", '{"soc_sec": "512-44-7781"}'),
+    ],
+)
+def test_other_names_of_a_social(asked: str, said: str) -> None:
+    out = conversation((A, asked), (U if "{" not in said else "tool", said))[1]
+    assert "[ssn]" in out and "7781" not in out and "seven eight one" not in out

@@ -66,6 +66,15 @@ PROVIDERS = frozenset(
     "rediffmail comcast verizon att sbcglobal bellsouth cox charter earthlink juno "
     "posteo mailbox hushmail".split()
 )
+
+
+def webmail(address: str) -> bool:
+    """`address` (written or said) is at a webmail provider's: a person's, whoever gives it
+    ("email us from dana dot wu at gmail dot com" is the caller's)."""
+    domain = re.split(r"@|\bat\b", address.lower())[-1]
+    return bool(PROVIDERS.intersection(re.findall(r"[a-z0-9]+", domain)[:1]))
+
+
 # those whose name is also a word ("at home", "at sky"): an address only with its ending
 _BARE_PROVIDERS = PROVIDERS - frozenset(
     "me mac web free sky hey pm wp o2 orange charter cox juno tuta mailbox".split()

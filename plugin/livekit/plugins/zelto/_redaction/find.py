@@ -40,7 +40,7 @@ from .across import (
 from .again import corrected, read_back, repeated, said_wrong, whole_card
 from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
-from .emails import find_emails, split_emails
+from .emails import find_emails, split_emails, webmail
 from .naming import ID_WORDS, PHONE_WORDS, clause, fax, organisations, our_mailbox, ours
 from .naming import named as _named
 from .naming import said as _said
@@ -79,8 +79,10 @@ _CARD_CONTEXT = re.compile(
 # "social", "SSN", "ss number", "s s n", also as a JSON key's part ("social_security_number",
 # "ssn_full", camel case "ssnLast9", "customerSSN"): case matters only to find a word's edge
 _SSN_CONTEXT = re.compile(
-    r"(?:(?<![A-Za-z])(?:social|ssn|s s n|(?:ss|s s)[ -]?(?:number|no|#))"
-    r"|(?<![A-Z])(?:Social|SOCIAL|Ssn|SSN|S S N|(?:SS|S S)[ -]?(?:[Nn]umber|NUMBER|[Nn]o|#)))"
+    r"(?:(?<![A-Za-z])(?:social|ssn|s s n|(?:ss|s s|s\.s\.?|soc(?:[ _.-]?sec)?)[ _-]?"
+    r"(?:number|no|num|#)|soc[ _.-]?sec)"
+    r"|(?<![A-Z])(?:Social|SOCIAL|Ssn|SSN|S S N|(?:SS|S S|S\.S\.?|Soc|SOC)[ _-]?"
+    r"(?:[Nn]umber|NUMBER|[Nn]o|#)))"
     r"(?![a-z])"
 )
 # a tax form asks for the SSN: a number said in its 3-2-4 groups there is one ("it's 308 40
@@ -162,7 +164,11 @@ def _find(
     if "email" in kinds and _MAYBE_EMAIL.search(text):
         found = find_emails(text, previous)
         if "agent" in talk.split():  # the agent's "email us at", "our inbox is": the business's
-            found = [(s, e) for s, e in found if not our_mailbox(clause(text[:s]))]
+            found = [
+                (s, e)
+                for s, e in found
+                if not (our_mailbox(clause(text[:s])) and not webmail(text[s:e]))
+            ]
         spans += [Span(s, e, "email") for s, e in found]
     # the speaker's turns just before and after this one (for an address or an IBAN over two)
     before = previous_same.rsplit("\n", 1)[-1]
@@ -287,7 +293,7 @@ def _numbers_in(
         if _EIN_WRITTEN.fullmatch(text, lead(run, 0), run.groups[-1].end):
             kinds.discard("ssn")  # "81-4455667": an SSN is never written 2-7, an EIN always
         near = clause(text[: lead(run, 0)])  # whose line it is, by the words of its clause
-        if named == "id" or organisations(run.words_before):  # or "the bank's fraud line"
+        if named == "id" or organisations(run.words_before, agent=agent):  # "the bank's line"
             kinds.discard("phone")
         elif ours(near, agent=agent) and (
             agent  # the agent's "our billing line is ...", whatever kind of line it is
@@ -455,7 +461,9 @@ def _their_line(run: Run, previous: str) -> bool:
     for other in runs(previous):
         if run_digits(other, 0, len(other.groups)) == digits:
             near = clause(previous[: lead(other, 0)])
-            return ours(near, agent=True) or fax(near) or organisations(other.words_before)
+            return (
+                ours(near, agent=True) or fax(near) or organisations(other.words_before, agent=True)
+            )
     return False
 
 

@@ -302,11 +302,13 @@ _ORGANISATION_PAIRS = frozenset(
 _FIRST_PERSON = frozenset("my me mine i'm myself".split())
 
 
-def organisations(words: tuple[str, ...]) -> bool:
+def organisations(words: tuple[str, ...], *, agent: bool = False) -> bool:
     """The words before a number (its last ten) say it is an organisation's line, and none
-    says it is the speaker's ("my number is on the letter" is theirs)."""
+    says it is the speaker's ("my number is on the letter" is theirs) or, said by the `agent`,
+    the caller's ("the lab will call you at", "the office has your number as"; the caller's
+    "your helpline" is the business's)."""
     near = [w.lower().removesuffix("'s") for w in words[-10:]]  # "our store's number"
-    if _FIRST_PERSON.intersection(near):
+    if _FIRST_PERSON.intersection(near) or (agent and _listeners(near)):
         return False
     return (
         bool(_ORGANISATION.intersection(near))
@@ -350,7 +352,7 @@ def ours(near: tuple[str, ...], *, agent: bool = False) -> bool:
     "the main office number is", "the direct line is". Not one named as the listener's:
     "our callback number for you is", "your direct line"."""
     pairs = set(zip(near, near[1:], strict=False))
-    if _YOURS.intersection(near) or ("for", "you") in pairs:
+    if _YOURS.intersection(near) or ("for", "you") in pairs or (agent and _listeners(near)):
         return False
     if any(a in _US_VERBS and b == "us" for a, b in pairs):
         return True
@@ -380,6 +382,21 @@ def our_mailbox(near: tuple[str, ...]) -> bool:
 
 
 _FAX = frozenset("fax faxed faxing faxes".split())
+# what reaches the listener: "call you", "text you back", "try you at"
+_TO_YOU = frozenset("call text reach ring contact message phone try email ping".split())
+_YOU_GAVE = frozenset("gave left provided listed shared".split())  # "the line you gave us"
+
+
+def _listeners(near: list[str] | tuple[str, ...]) -> bool:
+    """The words say a number is the listener's: "your cell", "for you", "call you at"."""
+    pairs = set(zip(near, near[1:], strict=False))
+    return (
+        bool(_YOURS.intersection(near))
+        or ("for", "you") in pairs
+        or any((a in _TO_YOU and b == "you") or (a == "you" and b in _YOU_GAVE) for a, b in pairs)
+    )
+
+
 _OWNED = frozenset("my your his her their home house".split())
 
 

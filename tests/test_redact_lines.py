@@ -262,3 +262,13 @@ def test_a_webmail_address_is_a_persons_whoever_says_email_us(line: str) -> None
 def test_other_names_of_a_social(asked: str, said: str) -> None:
     out = conversation((A, asked), (U if "{" not in said else "tool", said))[1]
     assert "[ssn]" in out and "7781" not in out and "seven eight one" not in out
+
+
+def test_the_number_a_business_will_dial_is_the_callers() -> None:
+    out = conversation((U, "So what happens next?"), (A, "The clinic will call 404 882 1137."))
+    assert out[1] == "The clinic will call [phone]."
+
+
+def test_the_callers_work_line_given_as_the_office_is_theirs() -> None:
+    out = conversation((A, "And a daytime number?"), (U, "The office, uh, 404 882 1137."))
+    assert out[1] == "The office, uh, [phone]."

@@ -392,3 +392,15 @@ def test_a_number_said_so_far_is_held_until_it_goes_on(pause: str) -> None:
     assert "4539" not in live[1] and "1488" not in live[1]
     whole = conversation(asked, first, ("assistant", "Mm-hm."), ("user", "0343 6467"))
     assert "4539" not in whole[1] and "6467" not in whole[3]
+
+
+def test_a_pause_said_first_may_run_longer_before_the_number_goes_on() -> None:
+    """ "hold on, the dog is at the door." is eight words: past the six an aside may run, but
+    said after "hold on" it is a pause, and the card goes on in the next turn."""
+    out = conversation(
+        ("assistant", "Card number?"),
+        ("user", "It's 4539 1488 0343, hold on, the dog is at the door."),
+        ("user", "Okay, 6467."),
+    )
+    assert out[1] == "It's [card], hold on, the dog is at the door."
+    assert "6467" not in out[2]

@@ -293,7 +293,10 @@ def _numbers_in(
         if _EIN_WRITTEN.fullmatch(text, lead(run, 0), run.groups[-1].end):
             kinds.discard("ssn")  # "81-4455667": an SSN is never written 2-7, an EIN always
         near = clause(text[: lead(run, 0)])  # whose line it is, by the words of its clause
-        if named == "id" or organisations(run.words_before, agent=agent):  # "the bank's line"
+        # "the bank's fraud line"; but the caller's "The office, 404 ..." answering "And a
+        # daytime number?" is their own work line
+        business = organisations(run.words_before, agent=agent) and (agent or asked != "phone")
+        if named == "id" or business:
             kinds.discard("phone")
         elif ours(near, agent=agent) and (
             agent  # the agent's "our billing line is ...", whatever kind of line it is

@@ -390,6 +390,8 @@ _YOU_GAVE = frozenset("gave left provided listed shared".split())  # "the line y
 def _listeners(near: list[str] | tuple[str, ...]) -> bool:
     """The words say a number is the listener's: "your cell", "for you", "call you at"."""
     pairs = set(zip(near, near[1:], strict=False))
+    if len(near) >= 2 and near[-2] in ("will", "ll") and near[-1] in _TO_YOU:
+        return True  # "the clinic will call 404 ...": the number it dials, not its own
     return (
         bool(_YOURS.intersection(near))
         or ("for", "you") in pairs

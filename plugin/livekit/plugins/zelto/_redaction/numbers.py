@@ -389,7 +389,8 @@ def _pausing(words: list[str], broken: bool = False, asking: bool = False) -> bo
     said = [w for w in words if w not in _FILLERS]
     if not said:
         return True
-    longest = 12 if broken and asking else 6
+    # a question, or a pause said first ("hold on, the dog is at the door"), may run longer
+    longest = 12 if broken and (asking or _PAUSE.intersection(said[:2])) else 6
     if said[0] in _TIME_UNITS or len(said) > longest:  # "two secs": the number was the pause's
         return False
     # "one moment", "one sec": no digit

@@ -272,3 +272,18 @@ def test_the_number_a_business_will_dial_is_the_callers() -> None:
 def test_the_callers_work_line_given_as_the_office_is_theirs() -> None:
     out = conversation((A, "And a daytime number?"), (U, "The office, uh, 404 882 1137."))
     assert out[1] == "The office, uh, [phone]."
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("The nurse line is 617 294 8800, they answer around the clock.", True),
+        ("The front desk is at 617 294 8800.", True),
+        ("And ours is 312 648 2200, if you need us.", True),
+        ("I have the home line as 617 294 8800.", False),
+        ("Is the best line for you still 617 294 8800?", False),
+    ],
+)
+def test_the_agent_names_a_line_of_the_business_without_our(line: str, kept: bool) -> None:
+    out = conversation((U, "who do I call after hours?"), (A, line))[1]
+    assert (out == line) is kept

@@ -331,6 +331,8 @@ _LINE_PAIRS = frozenset(
     | {("front", "desk"), ("head", "office"), ("the", "switchboard"), ("the", "reception")}
 )
 _YOURS = frozenset("your yours".split())
+_DESKS = {("line",), ("desk",), ("hotline",), ("helpline",)}
+_PERSONAL = frozenset("home cell mobile personal private house landline work".split())
 
 
 def clause(before: str, most: int = 8) -> tuple[str, ...]:
@@ -360,7 +362,18 @@ def ours(near: tuple[str, ...], *, agent: bool = False) -> bool:
         w == "our" and _OUR_PLACES.intersection(near[i + 1 : i + 4]) for i, w in enumerate(near)
     ):
         return True
-    return agent and bool(pairs & _LINE_PAIRS)
+    if not agent:
+        return False
+    # "the main office number is", "the nurse line is", "the front desk is at", "and ours is"
+    # (but "the home line", "the cell line": a person's)
+    return (
+        bool(pairs & _LINE_PAIRS)
+        or "ours" in near
+        or any(
+            w == "the" and near[i + 2 : i + 3] in _DESKS and near[i + 1] not in _PERSONAL
+            for i, w in enumerate(near[:-2])
+        )
+    )
 
 
 _MAILING = frozenset("email mail write message contact reach".split())

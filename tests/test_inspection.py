@@ -32,6 +32,17 @@ os.kill(os.getpid(), 9)
 """
 
 
+def _kill_a_writer(path: Path) -> None:
+    """A writer SIGKILLed with its connection open: its WAL is left beside the spool."""
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WRITER, str(path)],
+        check=False,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert killed.returncode == -9
+    assert Path(f"{path}-wal").stat().st_size > 0
+
+
 def _files(directory: Path) -> dict[str, str]:
     """Every file's content, but SQLite's journal files as any reader leaves them: the
     `-shm` index (every reader builds it) and an empty `-wal` where there was none (a
@@ -47,13 +58,7 @@ def test_inspection_leaves_a_killed_writers_wal_alone(tmp_path: Path) -> None:
     path = tmp_path / "state" / "spool.db"
     with Spool(path) as spool:
         spool.enqueue(payload("room-1"))
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_WRITER, str(path)],
-        check=False,
-        cwd=Path(__file__).parent.parent,
-    )
-    assert killed.returncode == -9
-    assert Path(f"{path}-wal").stat().st_size > 0
+    _kill_a_writer(path)
     before = _files(path.parent)
     env = cli_env(path)
     for command in (("status",), ("status", "--check"), ("list",), ("show", "room-2")):
@@ -159,13 +164,7 @@ def test_inspection_on_read_only_storage_says_a_left_wal_needs_a_copy(
     """A killed writer's WAL without its index cannot be read on read-only storage, and
     reading the file alone would show an older spool: the message says to inspect a copy."""
     path = tmp_path / "state" / "spool.db"
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_WRITER, str(path)],
-        check=False,
-        cwd=Path(__file__).parent.parent,
-    )
-    assert killed.returncode == -9
-    assert Path(f"{path}-wal").stat().st_size > 0
+    _kill_a_writer(path)
     Path(f"{path}-shm").unlink()
     shown = run_cli("status", env=cli_env(read_only(path.parent) / "spool.db"))
     assert shown.returncode == 1

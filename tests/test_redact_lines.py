@@ -287,3 +287,19 @@ def test_the_callers_work_line_given_as_the_office_is_theirs() -> None:
 def test_the_agent_names_a_line_of_the_business_without_our(line: str, kept: bool) -> None:
     out = conversation((U, "who do I call after hours?"), (A, line))[1]
     assert (out == line) is kept
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [(U, "My email is the garcias at yahoo dot com")],
+        [(A, "Email?"), (U, "the millers at comcast dot net")],
+    ],
+)
+def test_a_households_webmail_after_the_is_an_address(turns: list[tuple[str, str]]) -> None:
+    """ "the manager at acme dot com" is a person at a place; "the garcias at yahoo dot com",
+    where email is talked of, is a household's address (a tester's leak)."""
+    out = conversation(*turns)[-1]
+    assert "[email]" in out and "yahoo" not in out and "comcast" not in out
+    place = "I bought it at the store at target dot com"
+    assert conversation((U, place)) == [place]

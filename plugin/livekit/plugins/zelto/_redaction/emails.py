@@ -239,8 +239,11 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
         spelled = len(lowered[k - 1]) == 1 and (len(before) == 1 or before in _JOINERS)
         # "I work at ..." is a place; "maeve harlow work at ..." is an address's last word
         suffix = lowered[k - 1] in _SUFFIXES and before.isalpha() and _name_like(before)
+        # "the manager at acme dot com" is a person at a place; but "my email is the garcias
+        # at yahoo dot com": a household's address at a webmail provider, where email is talked of
+        owned = count == 1 and plain and first > 0 and lowered[first - 1] in _OWNERS
         if (lowered[k - 1] in _NOT_LOCAL and not spelled and not suffix) or (
-            count == 1 and plain and first > 0 and lowered[first - 1] in _OWNERS
+            owned and not (provider and _talk(text, previous))
         ):
             continue
         if first > 0 and lowered[first - 1] == "at" and "," in _gap(text, words, k):

@@ -404,3 +404,13 @@ def test_a_pause_said_first_may_run_longer_before_the_number_goes_on() -> None:
     )
     assert out[1] == "It's [card], hold on, the dog is at the door."
     assert "6467" not in out[2]
+
+
+def test_a_turn_ending_with_double_or_triple_goes_on_in_the_next() -> None:
+    """ "oh eight oh two triple" waits for the digit it repeats: it was written in clear in
+    the live snapshot, and never joined with "four five oh eight six"."""
+    asked = ("assistant", "Is there a good phone number for you?")
+    first = ("user", "oh eight oh two triple")
+    assert conversation(asked, first, live=True)[1] == "[number] triple"
+    out = conversation(asked, first, ("user", "four five oh eight six"))
+    assert out[1:] == ["[phone] triple", "[phone]"]

@@ -335,7 +335,9 @@ def _runs(text: str) -> list[Run]:
         after = text[final.groups[-1].end :]
         rest = [w.lower() for w in _LAST_WORDS.findall(after)]
         asking = after.rstrip().endswith("?")
-        final.tail = _pausing(rest, after.lstrip()[:1] in _BREAKS, asking)
+        # "oh eight oh two triple": the repeated digit is said in the speaker's next turn
+        waiting = pending is not None and not rest[1:]
+        final.tail = waiting or _pausing(rest, after.lstrip()[:1] in _BREAKS, asking)
     return found
 
 

@@ -353,9 +353,9 @@ def ours(near: tuple[str, ...], *, agent: bool = False) -> bool:
     on", "our claims team is on"; said by the `agent` (who speaks for the business), also
     "the main office number is", "the direct line is". Not one named as the listener's:
     "our callback number for you is", "your direct line"."""
-    pairs = set(zip(near, near[1:], strict=False))
-    if _YOURS.intersection(near) or ("for", "you") in pairs or (agent and _listeners(near)):
+    if _listeners(near) if agent else _yours(near):
         return False
+    pairs = set(zip(near, near[1:], strict=False))
     if any(a in _US_VERBS and b == "us" for a, b in pairs):
         return True
     if any(
@@ -384,9 +384,9 @@ def our_mailbox(near: tuple[str, ...]) -> bool:
     """An address's `clause` says it is the speaker's organisation's: "email us at", "you can
     write to us at", "our email is", "our billing inbox is". Not one named as the listener's:
     "your email", "the address we have for you"."""
-    pairs = set(zip(near, near[1:], strict=False))
-    if _YOURS.intersection(near) or ("for", "you") in pairs:
+    if _yours(near):
         return False
+    pairs = set(zip(near, near[1:], strict=False))
     if any(a in _MAILING and b in ("us", "to") for a, b in pairs) and "us" in near:
         return True
     return any(
@@ -400,15 +400,19 @@ _TO_YOU = frozenset("call text reach ring contact message phone try email ping".
 _YOU_GAVE = frozenset("gave left provided listed shared".split())  # "the line you gave us"
 
 
+def _yours(near: list[str] | tuple[str, ...]) -> bool:
+    """The words name what follows as the listener's: "your cell", "the number for you"."""
+    return bool(_YOURS.intersection(near)) or ("for", "you") in zip(near, near[1:], strict=False)
+
+
 def _listeners(near: list[str] | tuple[str, ...]) -> bool:
-    """The words say a number is the listener's: "your cell", "for you", "call you at"."""
-    pairs = set(zip(near, near[1:], strict=False))
+    """The words say a number is the listener's: "your cell", "for you", "call you at", "the
+    line you gave us", or the one a business "will call"."""
     if len(near) >= 2 and near[-2] in ("will", "ll") and near[-1] in _TO_YOU:
         return True  # "the clinic will call 404 ...": the number it dials, not its own
-    return (
-        bool(_YOURS.intersection(near))
-        or ("for", "you") in pairs
-        or any((a in _TO_YOU and b == "you") or (a == "you" and b in _YOU_GAVE) for a, b in pairs)
+    return _yours(near) or any(
+        (a in _TO_YOU and b == "you") or (a == "you" and b in _YOU_GAVE)
+        for a, b in zip(near, near[1:], strict=False)
     )
 
 

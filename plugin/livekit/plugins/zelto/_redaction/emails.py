@@ -117,12 +117,12 @@ ROLES = frozenset(
     "statements applications registrar enrollment enrolment payroll benefits no-reply "
     "donotreply do-not-reply reply updates hiring recruiting "
     # what a business's desks are called: scheduling, the workshop, the lab's results
-    "scheduling schedule dispatch repairs repair service workshop studio shop store rentals "
+    "scheduling schedule repairs repair workshop studio shop store rentals "
     "rental leasing maintenance estimates quotes quote results lab labs imaging radiology "
     "pharmacy refills prescriptions referrals intake patients triage nurses clinic charters "
-    "tours lessons classes training registration league club tickets boxoffice groups "
+    "tours lessons classes training registration league club boxoffice groups "
     "weddings catering wholesale parts permits licensing filings clerk court library "
-    "office frontoffice desk mail email inbox".split()
+    "frontoffice desk mail email inbox".split()
 )
 # before a local part of plain words: the words before it are where, not whose
 _SUFFIXES = frozenset(("home", "work"))  # places, and the ends of addresses

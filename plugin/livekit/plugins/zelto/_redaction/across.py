@@ -9,6 +9,7 @@ speaker's number, never with one of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .cards import is_card, prefix_ok
@@ -134,6 +135,7 @@ def held(run: Run, found: list[Span]) -> list[Span]:
     return [Span(rest[0].start, rest[-1].end, "number")]
 
 
+@functools.lru_cache(maxsize=8192)  # asked of a turn both when turns are linked and read
 def says_back(text: str, before: str | None, *, least: int = 3) -> bool:
     """`text` only says back the `least`-6 digits that ended `before`, the other speaker's turn,
     with a few words of going on at most ("4077. Next?", "3438, okay"): an echo, which goes

@@ -83,3 +83,39 @@ def test_the_plugins_testing_module_imports_without_pytest() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "fixtures need pytest"
+
+
+UNGUARDED_SCRIPT = """
+import asyncio
+from livekit.agents import Agent, AgentServer, AgentSession, JobContext
+from livekit.plugins.zelto.testing import ScriptedLLM, run_simulated_jobs
+
+server = AgentServer(port=0, num_idle_processes=0, load_fnc=lambda: 0.0)
+
+
+@server.rtc_session()
+async def call(ctx: JobContext) -> None:
+    manual = {"turn_detection": "manual"}
+    session = AgentSession(llm=ScriptedLLM(["Hi"]), vad=None, turn_handling=manual)
+    await session.start(agent=Agent(instructions="x"))
+    ctx.shutdown("done")
+
+
+asyncio.run(run_simulated_jobs(server, ["room-1"]))   # no `if __name__ == "__main__":`
+"""
+
+
+def test_a_script_running_jobs_at_its_top_level_is_told_to_guard_it(tmp_path: Path) -> None:
+    """An adopter's plain script without the `__main__` guard got only LiveKit's "no process
+    became available" (the forkserver imports the script again and starts a worker of its
+    own); the error now names the guard."""
+    script = tmp_path / "plain_script.py"
+    script.write_text(UNGUARDED_SCRIPT)
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode != 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: no process became available"), last
+    assert 'put the call under `if __name__ == "__main__":`' in last

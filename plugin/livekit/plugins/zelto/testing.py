@@ -90,6 +90,14 @@ class JobFailed(AssertionError):
         self.failures = failures
 
 
+_NO_PROCESS = (
+    "no job process could start (LiveKit's log above says why). In a plain script the usual"
+    " cause is running jobs at the script's top level: job processes start from"
+    " multiprocessing's forkserver, which imports the script again first, so put the call"
+    ' under `if __name__ == "__main__":`'
+)
+
+
 class SimulatedWorker:
     """A running dev-mode worker (see `simulated_worker`)."""
 
@@ -114,7 +122,12 @@ class SimulatedWorker:
 
         A job whose entrypoint or `on_session_end` raised makes this raise `JobFailed`; with
         `check=False` (a test that makes a job crash on purpose) the failures are returned."""
-        await asyncio.gather(*(self.server.simulate_job(room, fake_job=True) for room in rooms))
+        try:
+            await asyncio.gather(*(self.server.simulate_job(room, fake_job=True) for room in rooms))
+        except RuntimeError as exc:
+            if "no process became available" not in str(exc):
+                raise
+            raise RuntimeError(f"{exc}: {_NO_PROCESS}") from exc
         deadline = time.monotonic() + timeout
         while self.server.active_jobs and time.monotonic() < deadline:
             await asyncio.sleep(0.02)  # polling with a deadline: the worker has no job-ended event

@@ -140,6 +140,13 @@ def format_stats(stats: dict[str, Any], *, now: float) -> str:
             pending += ", next attempt now" if nxt <= 0 else f", next attempt in {age(nxt)}"
         pending += ")"
     lines.append(pending)
+    overdue = stats.get("overdue_s")
+    if overdue is not None and overdue >= IDLE_SENDER_S:
+        lines.append(
+            f"           due for {age(overdue)} and not tried: no process is sending. Is "
+            "`zelto-spool run` running, with ZELTO_API_KEY set? (without a sidecar, calls go "
+            "when jobs end; a worker without the key sends none)"
+        )
     for state in ("inflight", "delivered", "dead"):
         lines.append(f"{state:<10} {stats[state]}")
     lines.append(f"live       {stats.get('live', 0)}  (calls in progress with a snapshot)")
@@ -236,6 +243,9 @@ TIME_COLUMNS = frozenset(
 _ROW_HEADERS = ("state", "call_id", "version", "attempts", "age", "next_in", "status", "error")
 _LIVE_HEADERS = ("state", "call_id", "job", "turns", "age", "updated", "owner")
 ERROR_WIDTH = 120
+# a call due this long and not tried: no process is sending (a sender with the key tries a due
+# call within seconds; its timer wakes it at least once a minute)
+IDLE_SENDER_S = 300.0
 
 
 def _row_cells(row: dict[str, Any], now: float, held_at: float) -> list[str]:

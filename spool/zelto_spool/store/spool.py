@@ -112,6 +112,16 @@ def _wait(next_due: float | None, probe_at: float | None, now: float) -> float |
     return round(max(0.0, next_due - now), 3)
 
 
+def _overdue(next_due: float | None, pause: dict[str, Any] | None, now: float) -> float | None:
+    """Seconds the first due call has waited past its time, while not paused (None: nothing
+    due). A running sender with the key tries a due call within seconds, so a long wait means
+    no process is sending: no sidecar, or none with `ZELTO_API_KEY` (a worker without the key
+    stores its calls and sends none, and leaves no trace in the spool but this)."""
+    if next_due is None or pause is not None or next_due > now:
+        return None
+    return round(now - next_due, 3)
+
+
 class Spool:
     """A spool file. Cheap to construct: nothing is opened until the first call.
 
@@ -398,6 +408,7 @@ class Spool:
                 "paused": None if pause is None else pause["reason"],
                 "paused_status": None if pause is None else pause["status"],
                 "next_attempt_in_s": _wait(next_due, pause and pause["probe_at"], now),
+                "overdue_s": _overdue(next_due, pause, now),
                 "restored": reason,
                 "held": held,
                 "held_live": live_held,

@@ -1,5 +1,5 @@
 """The CLI in pipelines and scripts: a reader that stops early, output that is not a terminal,
-and what `status` says about the next attempt while sending is paused."""
+and what `status` says of the next attempt: while sending is paused, and when no process sends."""
 
 from __future__ import annotations
 

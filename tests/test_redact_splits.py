@@ -414,3 +414,45 @@ def test_a_turn_ending_with_double_or_triple_goes_on_in_the_next() -> None:
     assert conversation(asked, first, live=True)[1] == "[number] triple"
     out = conversation(asked, first, ("user", "four five oh eight six"))
     assert out[1:] == ["[phone] triple", "[phone]"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "first", "rest", "clear"),
+    [
+        (
+            "Card number please.",
+            "It's 4539 1488 0343. Sorry, the dog is going crazy at the door right now.",
+            "4413",
+            "0343",
+        ),
+        (
+            "What card would you like to use?",
+            "The card is 4539 1488, wait, do you guys take visa debit cards or is it only credit "
+            "cards here at the clinic?",
+            "0343 4413",
+            "1488",
+        ),
+        (
+            "And a good number to reach you?",
+            "It's 415 555, ugh sorry my toddler just grabbed the phone out of my hand again.",
+            "0134",
+            "555",
+        ),
+    ],
+)
+def test_a_first_half_is_held_live_whatever_follows_it_in_the_turn(
+    asked: str, first: str, rest: str, clear: str
+) -> None:
+    """Found by an outside tester: the first half of a card followed by an aside or a
+    question longer than a pause was written in clear in the live snapshot until the rest
+    came. While the call goes on, the last number of the speaker's latest turn is held where
+    a card, an SSN or a phone is asked or talked of. (The finished call joins the halves
+    only across a short pause: a limit, in docs/redaction.md.)"""
+    turns = [("assistant", asked), ("user", first)]
+    live = conversation(*turns, live=True)
+    assert clear not in live[1] and "[" in live[1], live
+    prompted = conversation(*turns, ("assistant", "Okay, go on."), live=True)
+    assert clear not in prompted[1], prompted  # held while the other speaker answers
+    # the rest said: the turn is written as the finished call has it
+    rest_said = [*turns, ("assistant", "Okay, go on."), ("user", rest)]
+    assert conversation(*rest_said, live=True)[:2] == conversation(*rest_said)[:2]

@@ -383,7 +383,13 @@ def _numbers_in(
             if fixed is not None:
                 spans = apart(spans, [fixed])
                 found = apart(found, [fixed]) + [fixed]
-        if run.tail and (next_same is None or pending):
+        # while the call goes on, the last number of the speaker's latest turn, where a
+        # number of theirs is asked or talked of, may be a first half whatever follows it in
+        # the turn ("It's 4539 1488 0343. Sorry, the dog is going crazy at the door."):
+        # held until their next turn shows
+        going_on = next_same is None and index == len(found_runs) - 1
+        going_on = going_on and (cards_talked or ssn_near or "phone" in (asked, named))
+        if (run.tail or going_on) and (next_same is None or pending):
             found += held(run, found)
         # what looked like a phone is the card asked for, or its piece, or it said wrong:
         # redacted as one all the same; but "try her at ...", "he's on ..." give a phone

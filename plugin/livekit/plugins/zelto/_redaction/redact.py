@@ -531,8 +531,11 @@ def _relevant(
     email_after = email_after or (next_same is None and bool(ASKED.search(previous)))
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = previous_same if email_before else ""
+    # (while the call goes on, a number anywhere in the speaker's latest turn may be held:
+    # `find` says whether)
+    going_on = next_same is None and bool(MAYBE_NUMBER.search(content))
     if not email_after and (
-        (next_same != "" and not ends_with_number(content))
+        (next_same != "" and not going_on and not ends_with_number(content))
         or (after and not opens_with_number(after))
     ):
         next_same = ""

@@ -303,3 +303,41 @@ def test_a_households_webmail_after_the_is_an_address(turns: list[tuple[str, str
     assert "[email]" in out and "yahoo" not in out and "comcast" not in out
     place = "I bought it at the store at target dot com"
     assert conversation((U, place)) == [place]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "redacted"),
+    [
+        (
+            "Our main line is 312 648 2200, and I have your cell as 312 648 2299.",
+            "312 648 2200",
+            "312 648 2299",
+        ),
+        (
+            "Call us back on 503 728 1900, or we'll try you at 503 728 1977.",
+            "503 728 1900",
+            "503 728 1977",
+        ),
+        (
+            "The lab is at 919 446 2000; they'll call your line, 919 446 2077.",
+            "919 446 2000",
+            "919 446 2077",
+        ),
+    ],
+)
+def test_a_business_line_sharing_its_first_digits_with_the_callers_is_no_misreading(
+    line: str, kept: str, redacted: str
+) -> None:
+    """Found by outside tester 8: a number two digits from a phone in the same turn was taken
+    for that phone read wrong and redacted with it, even where its own words give it to the
+    business. A number read twice is one reading of one number; a business's line is not."""
+    got = conversation((U, "okay"), (A, line))[1]
+    assert kept in got and redacted not in got, got
+
+
+def test_a_phone_read_wrong_and_again_is_still_redacted_both_times() -> None:
+    said = "my cell is 312 648 2299, no sorry, 312 648 2290"
+    assert (
+        conversation((A, "A number to reach you?"), (U, said))[1]
+        == "my cell is [phone], no sorry, [phone]"
+    )

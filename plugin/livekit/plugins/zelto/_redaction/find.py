@@ -248,6 +248,7 @@ def _numbers_in(
     carry = tail_run(previous_same) if MAYBE_NUMBER.search(previous_same) else None
     following = head_run(next_same) if next_same and MAYBE_NUMBER.search(next_same) else None
     spans: list[Span] = []
+    owned: list[Run] = []  # runs their own words give to a business or name an id
     # the other speaker's group said back while a card or an SSN is read out ("4077. Next?")
     echo = None
     if len(found_runs) == 1 and says_back(text, previous, least=2):
@@ -296,19 +297,27 @@ def _numbers_in(
         # "the bank's fraud line"; but the caller's "The office, 404 ..." answering "And a
         # daytime number?" is their own work line
         business = organisations(run.words_before, agent=agent) and (agent or asked != "phone")
-        if named == "id" or business:
-            kinds.discard("phone")
-        elif ours(near, agent=agent) and (
-            agent  # the agent's "our billing line is ...", whatever kind of line it is
-            or business_line(  # the caller's "call us back on 1800 200 300"
-                run_digits(run, 0, len(run.groups)), run.plus, regions + FALLBACK_REGIONS, ours=True
+        if (
+            named == "id"
+            or business
+            or (
+                ours(near, agent=agent)
+                and (
+                    agent  # the agent's "our billing line is ...", whatever kind of line it is
+                    or business_line(  # the caller's "call us back on 1800 200 300"
+                        run_digits(run, 0, len(run.groups)),
+                        run.plus,
+                        regions + FALLBACK_REGIONS,
+                        ours=True,
+                    )
+                )
             )
+            # a fax, or the agent's line said back: "Got it, 0800 ..."
+            or (fax(near) and not _said_before(run, previous))
+            or (heard_agent and own is None and _their_line(run, previous))
         ):
             kinds.discard("phone")
-        elif (fax(near) and not _said_before(run, previous)) or (
-            heard_agent and own is None and _their_line(run, previous)
-        ):
-            kinds.discard("phone")  # a fax, or the agent's line said back: "Got it, 0800 ..."
+            owned.append(run)
         if named == "id":
             # only talk in this turn or the one before keeps a number the question names an
             # id a card or an SSN ("What's your member number?" after talk of SSNs is an id)
@@ -419,7 +428,9 @@ def _numbers_in(
     if streamed:
         spans = apart(spans, streamed) + streamed
     if numeric & {"card", "phone"}:
-        spans += said_wrong(found_runs, spans)
+        # (not a line its own words gave a business: "Our main line is 312 648 2200, and I
+        # have your cell as 312 648 2299" reads no number twice)
+        spans += said_wrong([r for r in found_runs if r not in owned], spans)
     return spans
 
 

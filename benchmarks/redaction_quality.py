@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=(
             *("legacy", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"),
             *("dev10", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
-            *("heldout7", "dev11", "heldout8", "dev12", "heldout9"),
+            *("heldout7", "dev11", "heldout8", "dev12", "heldout9", "dev13"),
         ),
         default="legacy",
         help="legacy: tests/data/redaction_set.jsonl; the others: tests/data/pii/ (pii_eval.py)",

@@ -611,3 +611,26 @@ def test_the_twelfth_dev_part_is_written_apart_and_aims_at_the_weak_kinds() -> N
     assert pii_corpus.sizes(dev12)["negative_turns"] >= 2000
     assert len({n["class"] for r in dev12 for n in r["negatives"]}) >= 60
     assert sum(1 for r in dev12 if r["source"] == "hand") >= 60
+
+
+def test_the_thirteenth_dev_part_is_written_apart_and_aims_at_heldout9s_weak_kinds() -> None:
+    """dev13 (an outsider's, from heldout9's weak kinds only: recall of every kind, email and
+    phone precision, false alarms, numbers split across turns): nothing shared with an
+    earlier or held-out part, regions none of heldout3's and heldout4's own."""
+    dev13 = pii_eval.load("dev13")
+    assert pii_corpus.SEEDS["dev13"] == 22_022
+    assert pii_corpus.generate("dev13", rows=40) == pii_corpus.generate("dev13", rows=40)
+    earlier = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
+    _written_apart(dev13, (*earlier, "dev11", "dev12"))
+    assert all(r["family"].startswith("d13.") for r in dev13 if r["source"] == "generated")
+    for aim in ("recall", "email_precision", "phone_precision", "false_alarm", "split"):
+        assert sum(1 for r in dev13 if f"aim.{aim}" in r["tags"]) >= 60, aim
+    kinds = [label["kind"] for r in dev13 for label in r["pii"]]
+    assert kinds.count("phone") >= 250 and kinds.count("card") >= 120
+    assert kinds.count("email") >= 120 and kinds.count("iban") >= 50
+    assert kinds.count("ssn") >= 100
+    assert pii_corpus.sizes(dev13)["negative_turns"] >= 1500
+    assert pii_corpus.sizes(dev13)["split_rows"] >= 60
+    assert len({n["class"] for r in dev13 for n in r["negatives"]}) >= 60
+    assert len(_regions(["dev13"])) >= 25
+    assert sum(1 for r in dev13 if r["source"] == "hand") >= 70

@@ -20,6 +20,7 @@ __all__ = [
     "Group",
     "Run",
     "ends_with_number",
+    "goes_on",
     "is_aside",
     "opens_with_number",
     "runs",
@@ -164,19 +165,25 @@ def runs(text: str) -> tuple[Run, ...]:
 
 
 # words opening a turn that say it goes on with a number begun before ("And the last bit is
-# 740.", "then five six eight", "Sorry, 926."): its first run still opens the turn
+# 740.", "then five six eight", "Sorry, 926.", "and finally 8871", "then it ends 6953", "the
+# middle is 09"): its first run still opens the turn. Not "it ends in 8704": a number's last
+# four, said to name it
+_LEAD_FILLERS = r"^\W*(?:(?:and|so|ok(?:ay)?|right|sorry|yeah|yes|um+|uh+|er|it)\W+)*"
+_CONNECTIVE = r"(?:(?:and\W+)?then|next|after\W+that|followed\W+by|continuing|finally|lastly)\b\W*"
+_PIECE = (
+    r"(?:(?:the\W+)?(?:last|next|final|remaining|other|second|third|middle|end|closing)\W+"
+    r"(?:bits?|parts?|digits?|few|ones?|groups?|section|half|numbers?|chunk|piece)"
+    r"(?:\W+(?:is|are|goes))?\b\W*|"
+    r"the\W+rest(?:\W+(?:is|of\W+it(?:\W+is)?))?\b\W*|(?:the\W+)?middle(?:\W+is)?\b\W*|"
+    r"it\W+ends\b(?!\W+(?:with|in|on)\b)\W*)"
+)
 _GOES_ON = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|right|sorry|yeah|yes|um+|uh+|er|it)\W+)*"
-    r"(?:(?:and\W+)?then|next|after\W+that|followed\W+by|continuing|"
-    r"the\W+(?:last|next|final|remaining|other|second|third)\W+(?:bit|part|digits?|few|ones?|"
-    r"group|section|half|numbers?)(?:\W+(?:is|are|goes))?|"
-    r"the\W+rest(?:\W+(?:is|of\W+it(?:\W+is)?))?)\b\W*"
-    r"|^\W*sorry\W+",
+    rf"{_LEAD_FILLERS}(?:(?:{_CONNECTIVE})+{_PIECE}?|{_PIECE})|^\W*sorry\W+",
     re.I,
 )
 
 
-def _lead_in(text: str) -> int:
+def goes_on(text: str) -> int:
     """Where a turn's words saying it goes on with a number end (0: none)."""
     m = _GOES_ON.match(text)
     return m.end() if m else 0
@@ -189,7 +196,7 @@ def _runs(text: str) -> list[Run]:
     sep = ""
     pending: tuple[str, int] | None = None  # a "double"/"triple" waiting for its digit
     only_fillers = True
-    lead_in = _lead_in(text)
+    lead_in = goes_on(text)
 
     def close(after: str = "") -> None:
         nonlocal run, sep
@@ -379,6 +386,12 @@ def _one_moment(text: str, group: Group) -> bool:
 # words of a pause: the number may go on in the speaker's next turn ("415 867, hang on a sec",
 # "3432 so far", "two sixty two seventy six got that?")
 _PAUSE = frozenset("hold hang wait sec secs second moment minute check lemme bear far got".split())
+# words after a number saying it is only its first piece
+_FIRST_PART = re.compile(
+    r"(?:(?:is|was|thats|that's|that is|for)\s+)?(?:the\s+)?(?:first|start|beginning|opening)"
+    r"\s+(?:bits?|parts?|half|few|groups?|section|piece|chunk|digits|ones|numbers)\b"
+    r"|so far\b|for now\b|to (?:start|begin)\b|for starters\b"
+)
 _TIME_UNITS = frozenset("sec secs second seconds moment minute minutes".split())
 _BREAKS = tuple(",.;:-\u2013\u2014")  # what sets an aside off from the number before it
 
@@ -389,10 +402,11 @@ def _pausing(words: list[str], broken: bool = False, asking: bool = False) -> bo
     baby is crying"), or a question set off by one (`asking`: "4526 0181, wait do you take
     visa debit cards?"): the number may go on in the speaker's next turn."""
     said = [w for w in words if w not in _FILLERS]
-    if not said:
-        return True
-    # a question, or a pause said first ("hold on, the dog is at the door"), may run longer
-    longest = 12 if broken and (asking or _PAUSE.intersection(said[:2])) else 6
+    if not said or _FIRST_PART.match(" ".join(said)):
+        return True  # "... so far", "... is the first bit": more is to come
+    # a question set off, or a pause said first ("hold on, the dog is at the door", or as
+    # speech-to-text writes it, unpunctuated), may run longer
+    longest = 12 if (broken and asking) or _PAUSE.intersection(said[:2]) else 6
     if said[0] in _TIME_UNITS or len(said) > longest:  # "two secs": the number was the pause's
         return False
     # "one moment", "one sec": no digit
@@ -427,7 +441,7 @@ def is_aside(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def opens_with_number(text: str) -> bool:
     """Whether a run of `text` can be its `head` (cheap: the first few words)."""
-    for word in _LAST_WORDS.findall(text[_lead_in(text) :][:80]):
+    for word in _LAST_WORDS.findall(text[goes_on(text) :][:80]):
         low = word.lower()
         if low in _MISHEARD:  # "ok o three forty seven": a digit only as a run reads it
             found = runs(text)

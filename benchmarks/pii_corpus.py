@@ -91,7 +91,7 @@ DATA = ROOT / "tests" / "data" / "pii"
 PARTS = (
     *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"),
     *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
-    *("heldout8", "dev12", "heldout9", "dev13"),
+    *("heldout8", "dev12", "heldout9", "dev13", "heldout10"),
 )
 SEEDS = {
     "dev": 22_001,
@@ -116,16 +116,17 @@ SEEDS = {
     "dev12": 22_020,
     "heldout9": 22_021,
     "dev13": 22_022,
+    "heldout10": 22_023,
 }
 # parts whose families are written apart from pii_families.py's
 OWN = (
     *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"),
     *("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"),
-    *("heldout9", "dev13"),
+    *("heldout9", "dev13", "heldout10"),
 )
 ROWS = 380  # generated rows per part (plus the hand-written ones)
 ROWS_DEV3 = 440  # half of them look-alikes (dev3, dev4)
-ROWS_HELDOUT3 = 440  # and heldout4, heldout5, heldout6, heldout7, heldout8, heldout9
+ROWS_HELDOUT3 = 440  # and heldout4 to heldout10
 ROWS_DEV5 = 300  # a small part: IBANs, SSNs and their look-alikes
 ROWS_DEV6 = 360  # emails, phones, IBANs, SSNs said by callers, and their look-alikes
 ROWS_DEV7 = 460  # phones and cards said by callers, IBANs, SSNs, and number look-alikes
@@ -169,6 +170,7 @@ def generate(part: str, seed: int | None = None, rows: int = ROWS) -> list[dict[
                 "heldout7": ROWS_HELDOUT3,
                 "heldout8": ROWS_HELDOUT3,
                 "heldout9": ROWS_HELDOUT3,
+                "heldout10": ROWS_HELDOUT3,
                 "dev5": ROWS_DEV5,
                 "dev6": ROWS_DEV6,
                 "dev7": ROWS_DEV7,
@@ -234,6 +236,10 @@ def _generate_own(part: str, rng: random.Random, rows: int) -> list[dict[str, An
         import pii_heldout9
 
         families = pii_heldout9.FAMILIES
+    elif part == "heldout10":
+        import pii_heldout10
+
+        families = pii_heldout10.FAMILIES
     else:
         own = {
             "dev2": pii_dev2_neg,

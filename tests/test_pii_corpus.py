@@ -207,7 +207,7 @@ def _names_someone(text: str) -> bool:
 
 # held-out parts of the markets callers come from (half US/Canada): they share regions with
 # the others by design, so a part written on regions of its own is compared with the rest
-MARKETS = ("heldout7", "heldout8", "heldout9")
+MARKETS = ("heldout7", "heldout8", "heldout9", "heldout10")
 
 
 def _regions(parts: Iterable[str]) -> set[str]:
@@ -591,6 +591,20 @@ def test_the_eleventh_dev_part_is_written_apart_and_aims_at_long_calls() -> None
     assert pii_corpus.sizes(dev11)["negative_turns"] >= 1500
     assert len({n["class"] for r in dev11 for n in r["negatives"]}) >= 60
     assert sum(1 for r in dev11 if r["source"] == "hand") >= 60
+
+
+def test_the_tenth_held_out_part_shares_nothing_with_the_others() -> None:
+    """heldout10 measures the thirteenth rule round on the markets callers come from: whole
+    calls to 27 organisations, written by someone who read no rule and no other part, at the
+    same time as dev13 was, and frozen before its first measurement."""
+    held10 = _held_apart("heldout10", 22_023, markets=True)
+    assert all(r["family"].startswith("h10.") for r in held10 if r["source"] == "generated")
+    sizes = pii_corpus.sizes(held10)
+    assert sizes["pii"] >= 1000 and sizes["negative_turns"] >= 2000 and sizes["split_rows"] >= 80
+    kinds = [label["kind"] for r in held10 for label in r["pii"]]
+    assert min(kinds.count(k) for k in ("card", "phone", "email", "iban", "ssn")) >= 100
+    assert len({n["class"] for r in held10 for n in r["negatives"]}) >= 100
+    assert sum(1 for r in held10 if r["source"] == "hand") >= 80
 
 
 def test_the_twelfth_dev_part_is_written_apart_and_aims_at_the_weak_kinds() -> None:

@@ -377,3 +377,27 @@ def test_an_ein_spelled_out_is_an_identifier() -> None:
     )
     assert out[1] == "[ssn]"
     assert out[3] == "for my llc the e i n is four five five two zero four three six two"
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("okay DK83 6964 9387", "then it ends 3044 02"),
+        ("okay DK83 6964 9387 so far", "and finally 3044 02"),
+        ("it's d k eight three six nine six four nine three eight seven hold on", "3044 02"),
+        ("NL91 ABNA", "0417 1643 00"),
+    ],
+)
+def test_an_iban_in_pieces_with_words_around_them_is_joined(first: str, rest: str) -> None:
+    """dev13's weak spot: words around a piece ("okay", "so far", "hold on", "then it ends")
+    were read as letters of the IBAN, so the pieces never passed the check and both stayed
+    in clear (or the digits were taken for a phone)."""
+    turns = (
+        ("assistant", "Read me the IBAN from your banking app, please."),
+        ("user", first),
+        ("assistant", "Okay, go on."),
+        ("user", rest),
+    )
+    final = conversation(*turns)
+    assert "[iban]" in final[1] and "[iban]" in final[3], final
+    assert not any(c.isdigit() for c in final[1] + final[3]), final

@@ -172,7 +172,7 @@ _LEAD_FILLERS = r"^\W*(?:(?:and|so|ok(?:ay)?|right|sorry|yeah|yes|um+|uh+|er|it)
 _CONNECTIVE = r"(?:(?:and\W+)?then|next|after\W+that|followed\W+by|continuing|finally|lastly)\b\W*"
 _PIECE = (
     r"(?:(?:the\W+)?(?:last|next|final|remaining|other|second|third|middle|end|closing)\W+"
-    r"(?:bits?|parts?|digits?|few|ones?|groups?|section|half|numbers?|chunk|piece)"
+    r"(?:bits?|parts?|digits?|few|ones|groups?|section|half|numbers?|chunk|piece)"
     r"(?:\W+(?:is|are|goes))?\b\W*|"
     r"the\W+rest(?:\W+(?:is|of\W+it(?:\W+is)?))?\b\W*|(?:the\W+)?middle(?:\W+is)?\b\W*|"
     r"it\W+ends\b(?!\W+(?:with|in|on)\b)\W*)"

@@ -510,6 +510,9 @@ def _key_words(key: str) -> str:
     return _CAMEL.sub(" ", key).replace("_", " ").replace("-", " ")
 
 
+_IBAN_BEGUN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){0,24}[ -]?[A-Z]{2,4}\W*$")
+
+
 def _relevant(
     content: str, previous: str, previous_same: str, next_same: str | None, talk: str = ""
 ) -> Context:
@@ -521,20 +524,21 @@ def _relevant(
     from .unicode import folded
 
     content, after = folded(content), next_same and folded(next_same)
-    # an address read across two turns ("john dot smith at" ... "gmail dot com")
+    # an address read across two turns ("john dot smith at" ... "gmail dot com"); `read_on`:
+    # this turn's end may go on in the next (an address, an IBAN's first piece)
     last = previous_same.rsplit("\n", 1)[-1]
     email_before = bool(OPEN.search(last)) or continues(content) or domain_only(content)
-    email_after = bool(OPEN.search(content)) or bool(
-        after and (continues(after) or domain_only(after))
-    )
+    read_on = bool(OPEN.search(content)) or bool(after and (continues(after) or domain_only(after)))
     # the answer to "What's your email?" while the call goes on: its domain may come next
-    email_after = email_after or (next_same is None and bool(ASKED.search(previous)))
+    read_on = read_on or (next_same is None and bool(ASKED.search(previous)))
     if previous_same and not opens_with_number(content) and not MAYBE_NUMBER.search(content):
         previous_same = previous_same if email_before else ""
     # (while the call goes on, a number anywhere in the speaker's latest turn may be held:
     # `find` says whether)
     going_on = next_same is None and bool(MAYBE_NUMBER.search(content))
-    if not email_after and (
+    # an IBAN's first piece ending in its bank's letters: "NL91 ABNA" ... "0417 1643 00"
+    read_on = read_on or bool(_IBAN_BEGUN.search(content))
+    if not read_on and (
         (next_same != "" and not going_on and not ends_with_number(content))
         or (after and not opens_with_number(after))
     ):

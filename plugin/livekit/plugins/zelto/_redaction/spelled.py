@@ -20,6 +20,7 @@ import re
 from stdnum import iban as _iban
 
 from .letters import LETTER_NAMES, NATO, named_letter
+from .numbers import goes_on
 
 __all__ = ["ibans", "look_alikes", "spelled_ibans"]
 
@@ -55,19 +56,54 @@ def ibans(
         found = spelled_ibans(text, checked=False)
         if found:
             return found
-    # this turn is an IBAN's end, its start, or (said over three turns) its middle
+    # this turn is an IBAN's end, its start, or (said over three turns) its middle; each
+    # piece read from its first character to its last digit ("then it ends 3044 02", "okay
+    # DK83 6964 9387 so far": the words around a piece are no letters of it)
+    text = _piece(text)
     sides = [(previous, ""), ("", following), (previous, following)]
     sides += [(far[0], ""), ("", far[1])] if far[0] != previous or far[1] != following else []
-    for before, after in sides:
-        if not (before or after) or (before and after and found):
+    for said_before, said_after in sides:
+        if not (said_before or said_after) or (said_before and said_after and found):
             continue
+        before = "\n".join(map(_piece, said_before.split("\n")))
+        after = _piece(said_after)
         whole = f"{before}\n{text}\n{after}" if before else f"{text}\n{after}"
         at = len(before) + 1 if before else 0
         for first, last in spelled_ibans(whole):
-            start, end = max(first, at), min(last, at + len(text))
+            start = max(first, at + len(text) - len(text.lstrip()))
+            end = min(last, at + len(text.rstrip()))
             if start < end:
                 found.append((start - at, end - at))
     return found
+
+
+def _piece(line: str) -> str:
+    """A turn holding a piece of an IBAN, with the words saying it goes on before it and the
+    words after its last digit that say no letters blanked (the same length: offsets hold)."""
+    digits = list(_DIGIT_SAID.finditer(line))
+    if not digits:
+        return line
+    start, end = goes_on(line), digits[-1].end()
+    for m in _TOKEN.finditer(line, end):  # "NL54 RABO", "... eight two west": its letters
+        if not _letter_said(m.group()):
+            break
+        end = m.end()
+    return " " * start + line[start:end] + " " * (len(line) - end)
+
+
+# short words after a piece that are no letters of it ("... so far", "... is the first bit",
+# "... hold on", "... then")
+_AFTER_PIECE = {"so", "far", "is", "the", "then", "hold", "hang", "on", "wait", "sec", "and"}
+_AFTER_PIECE |= {"that", "it", "its", "for", "now", "one", "bit", "part", "ok", "okay", "got"}
+
+
+def _letter_said(word: str) -> bool:
+    """A word after a piece's last digit that says letters of it: a single letter, a NATO
+    word, a bank code ("west", "RABO")."""
+    low = word.lower()
+    if len(word) == 1 or low in NATO or low in LETTER_NAMES or word.isupper():
+        return True
+    return len(word) <= 4 and low not in _AFTER_PIECE
 
 
 _SHAPED = re.compile(_IBAN.pattern)  # the same shape, in capitals only (a printed one)
@@ -113,6 +149,7 @@ _RESTART_TAIL = {"that", "s", "it", "is", "i", "mean", "make", "should", "be", "
 _DIGIT_WORDS = [*_UNITS, *_TEENS, *_TENS]
 # an IBAN has 8 digits or more (written or said); most turns have fewer
 _MAYBE = re.compile(r"\d|\b(?:" + "|".join(_DIGIT_WORDS) + r")\b", re.I)
+_DIGIT_SAID = re.compile(r"\d|\b(?:" + "|".join(_DIGIT_WORDS) + r"|oh)\b", re.I)  # "... seven oh"
 
 
 def spelled_ibans(text: str, *, checked: bool = True) -> list[tuple[int, int]]:

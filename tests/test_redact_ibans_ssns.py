@@ -401,3 +401,38 @@ def test_an_iban_in_pieces_with_words_around_them_is_joined(first: str, rest: st
     final = conversation(*turns)
     assert "[iban]" in final[1] and "[iban]" in final[3], final
     assert not any(c.isdigit() for c in final[1] + final[3]), final
+
+
+ASKED_WITH_PAYMENT = (
+    "For the tax form on the contractor payment I need your Social Security number."
+)
+
+
+def test_a_social_asked_for_beside_a_payment_is_no_card() -> None:
+    """dev13: a question naming a social and a payment ("the contractor payment", "the credit
+    check for the financing") was taken for card talk, and the SSN's pieces and the agent's
+    echo of them were redacted as a card's or a phone's, or not at all."""
+    turns = (
+        ("assistant", ASKED_WITH_PAYMENT),
+        ("user", "the first part is 76220 so far"),
+        ("assistant", "76220. Go on."),
+        ("user", "and finally 3893"),
+    )
+    assert conversation(*turns)[1:] == [
+        "the first part is [ssn] so far",
+        "[ssn]. Go on.",
+        "and finally [ssn]",
+    ]
+
+
+def test_a_social_asked_for_after_nine_digits_said_whole_gets_a_new_number() -> None:
+    """Nine digits said whole, then "what's your social?": the answer is a number of its own,
+    not the rest of the nine."""
+    turns = (
+        ("assistant", ASKED_WITH_PAYMENT),
+        ("user", "um 733 79 1758."),
+        ("assistant", "Thanks. To run the credit check for the financing, what's your social?"),
+        ("user", "um 503-54-8432."),
+    )
+    final = conversation(*turns)
+    assert final[1] == "um [ssn]." and final[3] == "um [ssn].", final

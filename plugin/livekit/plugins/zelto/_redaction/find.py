@@ -102,12 +102,12 @@ def _card_named(text: str) -> bool:
 
 
 def topic(text: str) -> str:
-    """What `text` talks of that names numbers said a few turns later: "card", "ssn"."""
-    return " ".join(
-        name
-        for name, said in (("card", pay_talk(text)), ("ssn", bool(_SSN_CONTEXT.search(text))))
-        if said
-    )
+    """What `text` talks of that names numbers said a few turns later: "card", "ssn". A turn
+    asking for a social talks of cards only when it names one ("For the tax form on the
+    contractor payment I need your Social Security number" asks for no card)."""
+    ssn = bool(_SSN_CONTEXT.search(text))
+    card = _card_named(text) if ssn else pay_talk(text)
+    return " ".join(name for name, said in (("card", card), ("ssn", ssn)) if said)
 
 
 def find_spans(

@@ -21,6 +21,7 @@ __all__ = [
     "Run",
     "ends_with_number",
     "goes_on",
+    "piece_named",
     "is_aside",
     "opens_with_number",
     "runs",
@@ -181,6 +182,21 @@ _GOES_ON = re.compile(
     rf"{_LEAD_FILLERS}(?:(?:{_CONNECTIVE})+{_PIECE}?|{_PIECE})|^\W*sorry\W+",
     re.I,
 )
+
+
+# words opening a turn that name its number as a number's first piece ("the first part is
+# 76220 so far"): no identifier's name ("part number")
+_FIRST_PIECE = re.compile(
+    rf"{_LEAD_FILLERS}(?:the\W+)?(?:first|opening|starting)\W+(?:bits?|parts?|half|few|"
+    r"groups?|section|chunk|piece|digits|numbers)(?:\W+(?:is|are))?\b\W*",
+    re.I,
+)
+
+
+def piece_named(text: str) -> int:
+    """Where a turn's words naming its number as a piece of one end (0: none)."""
+    m = _FIRST_PIECE.match(text)
+    return m.end() if m else goes_on(text)
 
 
 def goes_on(text: str) -> int:

@@ -293,6 +293,7 @@ def _asks(said: str | None, between: list[str | None]) -> bool:
     identifier, a date, an address: `_naming`) is one; a prompt to go on ("what's next?",
     "and the last four?"), one asking to hear it again ("can you repeat the last eight?") or
     any other ("and after 45?") is not: a number left unjoined is a number left in clear."""
+    from .find import topic
     from .naming import ID_WORDS, named
     from .naming import said as words_of
     from .numbers import ends_with_number
@@ -311,6 +312,10 @@ def _asks(said: str | None, between: list[str | None]) -> bool:
             continue
         words = words_of(folded(text))
         if named(words[-12:], asked=True) or ID_WORDS.intersection(words):
+            return True
+        # "um 733 791 758." ... "To run the credit check, what's your social?": nine
+        # digits or more said whole, then a social asked for: the answer is another number
+        if "ssn" in topic(text).split() and _said_whole(folded(said)):
             return True
     return False
 

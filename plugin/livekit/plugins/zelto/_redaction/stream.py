@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .cards import is_card
 from .naming import ID_WORDS, NOT_PAYING
-from .numbers import RESTART_WORDS, Group, Run, goes_on, runs
+from .numbers import RESTART_WORDS, Group, Run, piece_named, runs
 
 __all__ = [
     "NOT_PAYMENT",
@@ -167,7 +167,7 @@ def stream_ssns(text: str, before: list[str], after: list[str]) -> list[tuple[in
 def _add(segments: list[_Segment], piece: str, line: int, carry: list[str]) -> None:
     """The runs of `piece` as segments; `carry` holds the words ending the turn before it
     (a turn boundary is a gap of those words and the ones starting this turn)."""
-    previous_end = goes_on(piece)  # "and the last part is ...": no name, but going on
+    previous_end = piece_named(piece)  # "and the last part is ...": no name, but a piece
     for run in runs(piece):
         gap = carry + _WORD.findall(piece[previous_end : run.groups[0].start].lower())
         carry.clear()

@@ -341,3 +341,36 @@ def test_a_phone_read_wrong_and_again_is_still_redacted_both_times() -> None:
         conversation((A, "A number to reach you?"), (U, said))[1]
         == "my cell is [phone], no sorry, [phone]"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For anything else it's 801 586 0816, weekdays nine to five.",
+        "The supplier picks up on 713 315 1408, ask for the desk.",
+        "Planning at the council, that's 647.410.4653.",
+        "The vet who signs the health check is on +1-785-852-9382.",
+    ],
+)
+def test_a_number_the_agent_volunteers_is_a_line_not_the_callers(line: str) -> None:
+    """dev13: the agent giving a line of its own accord, with no "our" and no business named
+    by a word the rules knew, had it redacted as a person's phone."""
+    turns = ((U, "ok thanks, is there anyone else I can ring about it"), (A, line))
+    assert conversation(*turns)[1] == line
+
+
+@pytest.mark.parametrize(
+    ("said", "line"),
+    [
+        ("it's four one five five five five zero one three four", "So that's 415 555 0134."),
+        ("my cell is 415 555 0134", "Great, I have 415 555 0134 for you."),
+        ("okay", "I've updated your contact number to 415 555 0134."),
+        ("okay", "I'll text 415 555 0134 when the van leaves."),
+        ("okay", "The mobile on file is 415 555 0134."),
+        ("okay", "Is 415 555 0134 still the best number"),
+        ("okay", "We can call you back at 415 555 0134, is that okay?"),
+    ],
+)
+def test_a_number_the_agent_ties_to_the_caller_stays_redacted(said: str, line: str) -> None:
+    got = conversation((U, said), (A, line))[1]
+    assert "0134" not in got and "[phone]" in got, got

@@ -41,7 +41,7 @@ from .again import corrected, read_back, repeated, said_wrong, whole_card
 from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
 from .emails import find_emails, split_emails, webmail
-from .naming import ID_WORDS, PHONE_WORDS, clause, fax, organisations, our_mailbox, ours
+from .naming import ID_WORDS, PHONE_WORDS, clause, fax, listeners, organisations, our_mailbox, ours
 from .naming import named as _named
 from .naming import said as _said
 from .naming import subject as _subject
@@ -315,6 +315,7 @@ def _numbers_in(
             # a fax, or the agent's line said back: "Got it, 0800 ..."
             or (fax(near) and not _said_before(run, previous))
             or (heard_agent and own is None and _their_line(run, previous))
+            or _volunteered(text, run, near, previous, agent=agent, own=own)
         ):
             kinds.discard("phone")
             owned.append(run)
@@ -485,6 +486,38 @@ def _their_line(run: Run, previous: str) -> bool:
                 ours(near, agent=True) or fax(near) or organisations(other.words_before, agent=True)
             )
     return False
+
+
+_ASKING = re.compile(
+    r"\W*(?:is|are|do|does|did|can|could|would|should|will|shall|may|has|have)\b", re.I
+)
+# an agent's words that tie a number to the caller or their record, or say it back
+_RECORD = frozenset(
+    "have got see show shows showing file account record records profile system so noted "
+    "read back that's thats confirm update updated change changed put add added save saved "
+    "set replace".split()
+)
+
+
+def _volunteered(
+    text: str, run: Run, near: tuple[str, ...], previous: str, *, agent: bool, own: str | None
+) -> bool:
+    """The agent gives a number of its own accord ("For anything else it's 801 586 0816,
+    weekdays nine to five.", "The supplier picks up on 713 315 1408."): a line of the
+    business or of one it sends the caller to. Not when the caller's turn before held a
+    number (the agent may be saying it back), the agent asks anything, its words tie the
+    number to the caller or their record ("your", "call you", "I have", "on file", "so
+    that's", "update it to"), or its own words name what kind it is (`own`); nor a tool
+    call's arguments."""
+    if not agent or own is not None or "?" in text or MAYBE_NUMBER.search(previous):
+        return False
+    if text.lstrip()[:1] in ("{", "["):  # a tool call's arguments: the agent's record
+        return False
+    sentence = re.split(r"[.!;]\s", text[: run.groups[0].start])[-1]
+    if _ASKING.match(sentence):  # "Is 415 555 0134 still the best number": asked, unmarked
+        return False
+    words = {w.lower() for w in _said(text)}
+    return not (listeners(near) or _RECORD.intersection(words))
 
 
 def _said_before(run: Run, previous: str) -> bool:

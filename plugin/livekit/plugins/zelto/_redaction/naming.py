@@ -34,6 +34,7 @@ __all__ = [
     "PHONE_WORDS",
     "clause",
     "fax",
+    "listeners",
     "ours",
     "our_mailbox",
     "named",
@@ -308,7 +309,7 @@ def organisations(words: tuple[str, ...], *, agent: bool = False) -> bool:
     the caller's ("the lab will call you at", "the office has your number as"; the caller's
     "your helpline" is the business's)."""
     near = [w.lower().removesuffix("'s") for w in words[-10:]]  # "our store's number"
-    if _FIRST_PERSON.intersection(near) or (agent and _listeners(near)):
+    if _FIRST_PERSON.intersection(near) or (agent and listeners(near)):
         return False
     return (
         bool(_ORGANISATION.intersection(near))
@@ -353,7 +354,7 @@ def ours(near: tuple[str, ...], *, agent: bool = False) -> bool:
     on", "our claims team is on"; said by the `agent` (who speaks for the business), also
     "the main office number is", "the direct line is". Not one named as the listener's:
     "our callback number for you is", "your direct line"."""
-    if _listeners(near) if agent else _yours(near):
+    if listeners(near) if agent else _yours(near):
         return False
     pairs = set(zip(near, near[1:], strict=False))
     if any(a in _US_VERBS and b == "us" for a, b in pairs):
@@ -405,7 +406,7 @@ def _yours(near: list[str] | tuple[str, ...]) -> bool:
     return bool(_YOURS.intersection(near)) or ("for", "you") in zip(near, near[1:], strict=False)
 
 
-def _listeners(near: list[str] | tuple[str, ...]) -> bool:
+def listeners(near: list[str] | tuple[str, ...]) -> bool:
     """The words say a number is the listener's: "your cell", "for you", "call you at", "the
     line you gave us", or the one a business "will call"."""
     if len(near) >= 2 and near[-2] in ("will", "ll") and near[-1] in _TO_YOU:

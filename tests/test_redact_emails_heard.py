@@ -247,3 +247,29 @@ def test_a_domain_asked_for_as_the_rest_goes_on_with_the_local_part(
     """After tester 7: each left the whole address in clear, its domain too."""
     out = run((A, ask), (U, local), (A, prompt), (U, rest))
     assert out[1] == "[email]" and "[email]" in out[3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reminders come from noreply@mail.driftclear.co, so don't reply to those.",
+        "the confirmation came from noreply at mail dot merlinridgefalconry dot in",
+    ],
+)
+def test_a_business_mail_host_is_no_webmail_provider(line: str) -> None:
+    """dev13: mail.driftclear.co was read as mail.com, a webmail provider's (whose addresses
+    are a person's whoever gives them), so a business's no-reply sender was redacted."""
+    assert run((A, "Anything else?"), (U, line))[1] == line
+
+
+@pytest.mark.parametrize("address", ["dana.wu@gmail.com", "x@yahoo.co.uk", "j@mail.com"])
+def test_webmail_providers_are_still_a_persons(address: str) -> None:
+    line = f"The automatic emails are copied to {address} as well."
+    assert run((U, "ok"), (A, line))[1].count("[email]") == 1
+
+
+def test_an_address_given_as_an_example_of_the_format_is_nobodys() -> None:
+    line = "Type it like firstname.lastname@example.net, no spaces."
+    assert run((U, "how do I write it"), (A, line))[1] == line
+    mine = "my email is dana@example.com"  # as tests and demos write a person's address
+    assert run((A, "Your email?"), (U, mine))[1] == "my email is [email]"

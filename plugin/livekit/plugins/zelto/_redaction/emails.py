@@ -72,7 +72,39 @@ def webmail(address: str) -> bool:
     """`address` (written or said) is at a webmail provider's: a person's, whoever gives it
     ("email us from dana dot wu at gmail dot com" is the caller's)."""
     domain = re.split(r"@|\bat\b", address.lower())[-1]
-    return bool(PROVIDERS.intersection(re.findall(r"[a-z0-9]+", domain)[:1]))
+    labels = [w for w in re.findall(r"[a-z0-9]+", domain) if w not in _DOTS]
+    ended = len(labels) > 1 and labels[-1] in TLDS  # "at gmail": no ending said
+    return _provider(labels[:-1] if ended else labels)
+
+
+# words just before an address that give it as an example of how to write one
+_LIKE = re.compile(r"\b(?:like|such as|e\.?g\.?|example|instance|format|formatted)\W*$", re.I)
+
+
+def _example(text: str, start: int, end: int) -> bool:
+    """An address at a domain reserved for examples, given as one ("Type it like
+    name@example.com", "in the format you@example.org"): nobody's. One given as someone's
+    ("my email is dana@example.com", as tests write them) is redacted."""
+    return _reserved(text[start:end]) and bool(_LIKE.search(text[max(0, start - 40) : start]))
+
+
+def _reserved(address: str) -> bool:
+    """At a domain reserved for examples (RFC 2606, 6761: example.com, .test, .invalid, ...)."""
+    domain = re.split(r"@|\bat\b", address.lower())[-1]
+    labels = [w for w in re.findall(r"[a-z0-9]+", domain) if w not in _DOTS]
+    if labels[-1:] and labels[-1] in ("example", "test", "invalid", "localhost"):
+        return True
+    return len(labels) >= 2 and labels[-2] == "example" and labels[-1] in ("com", "net", "org")
+
+
+def _provider(labels: list[str]) -> bool:
+    """The labels before a domain's ending are a webmail provider's name ("gmail", "yahoo
+    co"), not a business's mail host ("mail driftclear": mail.driftclear.co is no mail.com)."""
+    return (
+        bool(labels)
+        and labels[0] in PROVIDERS
+        and all(label in _SECOND_LEVEL for label in labels[1:])
+    )
 
 
 # those whose name is also a word ("at home", "at sky"): an address only with its ending
@@ -274,7 +306,7 @@ def find_emails(text: str, previous: str = "") -> list[tuple[int, int]]:
                 continue
         first = _named_first(lowered, first, k)
         spans.append((words[_corrected_first(lowered, first, k)].start(), end))
-    return sorted(spans)
+    return sorted((s, e) for s, e in spans if not _example(text, s, e))
 
 
 # words of a speaker taking back what they began to say ("jessic, scratch that, jessica ...")
@@ -375,9 +407,9 @@ def _domain(text: str, words: list[_Tok], lowered: list[str], k: int) -> tuple[i
         else:
             label.append(word)
             if labels and (word in TLDS and len(label) == 1 or _spelled_ending(label)):
-                best = (words[i].end(), labels[0] in PROVIDERS)
+                best = (words[i].end(), _provider(labels))
             elif labels and label[0] in _SECOND_LEVEL and _country(label[1:]):
-                best = (words[i].end(), labels[0] in PROVIDERS)  # "co nz": its dot unsaid
+                best = (words[i].end(), _provider(labels))  # "co nz": its dot unsaid
         i += 1
     if (labels[:1] or label[:1]) == ["www"]:
         return None

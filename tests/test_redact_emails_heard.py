@@ -273,3 +273,23 @@ def test_an_address_given_as_an_example_of_the_format_is_nobodys() -> None:
     assert run((U, "how do I write it"), (A, line))[1] == line
     mine = "my email is dana@example.com"  # as tests and demos write a person's address
     assert run((A, "Your email?"), (U, mine))[1] == "my email is [email]"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The front desk email is frontdesk at harbor peds dot com.",
+        "The results desk is results@northsidelab.org.",
+        "Their claims team is orders@saltpan-wholesale.com.au.",
+    ],
+)
+def test_a_desks_or_a_teams_mailbox_is_no_ones_own(line: str) -> None:
+    """Outside tester 8 and dev13: a business's mailbox named by its desk or team ("The
+    results desk is results@...") was taken as offered, like "my email is", and redacted."""
+    assert run((U, "where do I send the form"), (A, line))[1] == line
+
+
+def test_a_role_address_the_caller_gives_as_theirs_is_still_redacted() -> None:
+    assert run((A, "And your email?"), (U, "my email is results at northside lab dot org"))[1] == (
+        "my email is [email]"
+    )

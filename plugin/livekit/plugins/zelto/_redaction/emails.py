@@ -347,8 +347,21 @@ def _name_like(word: str) -> bool:
 
 def _offered(lowered: list[str], first: int) -> bool:
     """The address is given as the speaker's own to use ("the email is ...", "use ...", or
-    the whole answer), not one they wrote to or pass on."""
+    the whole answer), not one they wrote to or pass on, nor a desk's or a team's ("The
+    results desk is results@...", "Their claims team is orders@...")."""
+    if first and lowered[first - 1] in ("is", "s"):
+        subject = lowered[max(0, first - 6) : first - 1]
+        if _UNITS.intersection(subject) and not _OWNERS_PERSONAL.intersection(subject):
+            return False
     return first == 0 or lowered[first - 1] in ("is", "s", "it's", "use", "try")
+
+
+# what names a business's desk or team, and whose address a person's is
+_UNITS = frozenset(
+    "team desk office department dept counter reception helpline hotline support service "
+    "services billing claims clinic lab laboratory branch store shop".split()
+)
+_OWNERS_PERSONAL = frozenset("my your his her me i".split())
 
 
 def _role(text: str, found: re.Match[str]) -> bool:

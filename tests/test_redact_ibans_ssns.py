@@ -436,3 +436,16 @@ def test_a_social_asked_for_after_nine_digits_said_whole_gets_a_new_number() -> 
     )
     final = conversation(*turns)
     assert final[1] == "um [ssn]." and final[3] == "um [ssn].", final
+
+
+def test_an_ein_read_as_an_ssn_and_called_a_social_is_the_ssn() -> None:
+    """Outside tester 8: the agent said the "EIN" the caller gave was a social in SSN shape,
+    and the name "e i n" kept its nine digits in clear."""
+    line = (
+        "The e i n you gave is 512 44 7781, but that looks like a social, so I'll use it as"
+        " your SSN."
+    )
+    got = conversation(("user", "okay"), ("assistant", line))[1]
+    assert "7781" not in got and "[ssn]" in got, got
+    ein = "The e i n you gave is 51-2447781, that's the business one, not a social."
+    assert conversation(("user", "okay"), ("assistant", ein))[1] == ein

@@ -374,3 +374,14 @@ def test_a_number_the_agent_volunteers_is_a_line_not_the_callers(line: str) -> N
 def test_a_number_the_agent_ties_to_the_caller_stays_redacted(said: str, line: str) -> None:
     got = conversation((U, said), (A, line))[1]
     assert "0134" not in got and "[phone]" in got, got
+
+
+def test_a_line_of_an_office_named_by_its_owner_is_the_offices() -> None:
+    """Outside tester 8: "Dr. Kim's office; their number is ..." is another business's line,
+    as "the dental lab" is; a person's "their number" stays redacted."""
+    line = "The referral is to Dr. Kim's office; their number is 503 728 1900."
+    assert conversation((U, "who do I call"), (A, line))[1] == line
+    mine = "My son's at college, their number is 503 728 1977."
+    assert conversation((A, "Anyone else we should call?"), (U, mine))[1] == (
+        "My son's at college, their number is [phone]."
+    )

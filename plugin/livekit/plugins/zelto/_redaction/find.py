@@ -268,7 +268,8 @@ def _numbers_in(
             continue  # "my bills went ... one thousand and fifty five twenty": money
         words = [w for w in run.words_before if w.isalnum()]  # the words before it, said
         named = own = _named(words[-8:])
-        if own is None and "e i n" in " ".join(words[-6:]).lower():
+        ein = own is None and "e i n" in " ".join(words[-6:]).lower()
+        if ein:
             named = own = "id"  # "the e i n is ...": an EIN spelled, an identifier's name
         if own == "id" and _about_a_line(text, run, words):
             named = own = None  # "I'm calling about 954 679 2129, I want to port it out"
@@ -291,6 +292,9 @@ def _numbers_in(
             and chunk_sizes(text, run) != [2, 7]  # an EIN
             and not any(_EIN_TALK.search(t) for t in (text, previous, previous_same))
         )
+        # "The e i n you gave is 512 44 7781, but that looks like a social": named an EIN,
+        # read as an SSN is, and called a social in the same turn
+        tax_form = tax_form or (ein and ssn_said and chunk_sizes(text, run) == [3, 2, 4])
         if _EIN_WRITTEN.fullmatch(text, lead(run, 0), run.groups[-1].end):
             kinds.discard("ssn")  # "81-4455667": an SSN is never written 2-7, an EIN always
         near = clause(text[: lead(run, 0)])  # whose line it is, by the words of its clause

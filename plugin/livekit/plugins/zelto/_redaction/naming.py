@@ -311,10 +311,15 @@ def organisations(words: tuple[str, ...], *, agent: bool = False) -> bool:
     near = [w.lower().removesuffix("'s") for w in words[-10:]]  # "our store's number"
     if _FIRST_PERSON.intersection(near) or (agent and listeners(near)):
         return False
+    # "the dental lab", "Dr. Kim's office": another business, by "the" or its owner's name
+    owned = [w.lower().endswith("'s") for w in words[-10:]]
     return (
         bool(_ORGANISATION.intersection(near))
         or any(pair in _ORGANISATION_PAIRS for pair in zip(near, near[1:], strict=False))
-        or any(w in _BUSINESSES and "the" in near[max(0, i - 3) : i] for i, w in enumerate(near))
+        or any(
+            w in _BUSINESSES and ("the" in near[max(0, i - 3) : i] or (i and owned[i - 1]))
+            for i, w in enumerate(near)
+        )
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.redacting import call as payload
-from tests.redacting import contents, redact, said
+from tests.redacting import contents, conversation, redact, said
 
 
 @pytest.mark.parametrize(
@@ -167,3 +167,23 @@ def test_the_agents_echo_of_each_group_is_the_card_and_no_phone() -> None:
 def test_a_middle_group_said_twice_leaves_nothing_of_the_card(said: str) -> None:
     out = contents(redact(payload(("assistant", "What's the card number?"), ("user", said))))
     assert out[1] == "[card]"
+
+
+def test_a_count_before_digits_is_no_digit_of_them() -> None:
+    """dev13: "The first six, 542654" read "six" as a digit of the number after it, and
+    dev12's "the last four, 4413" made five digits of four."""
+    said = "So the last four, 4413, that's the card you used?"
+    got = conversation(("user", "I paid by card"), ("assistant", said))[1]
+    assert "4413" in got and "[card]" not in got and "[phone]" not in got, got
+    bin_said = "The first six, 542654, show it's a prepaid card from abroad."
+    got = conversation(("user", "why was it declined"), ("assistant", bin_said))[1]
+    assert got.startswith("The first six, "), got
+
+
+def test_a_stores_own_gift_card_is_its_number_not_a_card() -> None:
+    line = "Our store gift card 6280 5323 3136 9660"
+    assert conversation(("user", "what do I have on file"), ("assistant", line))[1] == line
+    visa = "it's a visa gift card 4539 1488 0343 4413"
+    assert conversation(("assistant", "Which card?"), ("user", visa))[1] == (
+        "it's a visa gift card [card]"
+    )

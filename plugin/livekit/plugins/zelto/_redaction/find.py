@@ -328,8 +328,10 @@ def _numbers_in(
             # id a card or an SSN ("What's your member number?" after talk of SSNs is an id)
             if own == "id" or not cards_here:  # "invoice 4532 ...", even paid by card
                 kinds.discard("card")
-            # a gift card may be a network's prepaid card: a whole valid one is redacted
-            if own == "id" and "gift" in (w.lower() for w in run.words_before[-8:]):
+            # a gift card may be a network's prepaid card: a whole valid one is redacted;
+            # not a store's own ("our store gift card", "one of our own gift cards")
+            gift = [w.lower() for w in run.words_before[-8:]]
+            if own == "id" and "gift" in gift and not _STORES.intersection(gift):
                 said_digits = run_digits(run, 0, len(run.groups))
                 kinds |= {"card"} if "card" in numeric and is_card(said_digits) else set()
             # "not my social, my member id is ..."; but "for the tax form it's 428 88 6891"
@@ -446,6 +448,7 @@ _MONEY = re.compile(
     re.I,
 )
 _OTHER_ASKED = re.compile(r"\b(?:phone|mobile|cell|number you|call|text|or|social|ssn)\b", re.I)
+_STORES = frozenset("our own store shop house in-store".split())
 _CARD_WORDS = frozenset("card cards visa mastercard amex debit credit".split())
 # "number" after punctuation is no compound with the word before it ("Reyes, number", a JSON
 # key's parent: '"arguments": {"number": ...'), unless that word names an identifier on its

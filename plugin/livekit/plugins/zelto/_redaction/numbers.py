@@ -379,13 +379,16 @@ def _pronoun(tokens: list[re.Match[str]], index: int, low: str) -> bool:
     """The word is no digit read out, with no digit after it: "one" standing for a thing,
     after an article or an adjective ("I need to give you a new one", "the second one"), a
     count after "next", "last", "first" ("Okay, next four?"), or "oh" with no digit before
-    it either ("oh wow")."""
+    it either ("oh wow"); a count after those before digits written as digits ("the first
+    six, 542654")."""
     if low not in _UNITS:
         return False
     nxt = _next_word(tokens, index)
+    before = _prev_word(tokens, index)
+    if before in _COUNT_AFTER and low != "oh" and nxt[:1].isdigit():
+        return True  # "the first six, 542654", "last four 4413": a count, then the digits
     if nxt in DIGIT_WORDS or nxt[:1].isdigit() or nxt in _MISHEARD:
         return False
-    before = _prev_word(tokens, index)
     if low == "oh":  # "oh wow", "oh sorry, the middle is ...": a cry, with no digit beside it
         return not (before in DIGIT_WORDS or before[:1].isdigit() or before in _MISHEARD)
     return before in _COUNT_AFTER or (low == "one" and before in _ONE_AFTER)

@@ -515,3 +515,19 @@ def test_a_last_four_named_by_it_ends_in_is_no_piece() -> None:
         ("user", "it ends in 8704"),
     ]
     assert conversation(*turns)[3] == "it ends in 8704"
+
+
+def test_the_agents_echo_of_a_phone_piece_is_a_piece_of_it() -> None:
+    """dev13: the agent saying back each piece of a phone it asked for ("514... okay,
+    next?") left the piece in clear, as cards' and SSNs' echoes are not."""
+    turns = [
+        ("assistant", "Which number should the crew call about the walk?"),
+        ("user", "it's 514 is the first bit"),
+        ("assistant", "514... okay, next?"),
+        ("user", "continuing 603 so far"),
+        ("assistant", "Go on."),
+        ("user", "then it ends 5733"),
+    ]
+    final = conversation(*turns)
+    assert final[2] == "[phone]... okay, next?", final
+    assert all(not any(c.isdigit() for c in t) for t in final), final

@@ -102,12 +102,16 @@ def _card_named(text: str) -> bool:
 
 
 def topic(text: str) -> str:
-    """What `text` talks of that names numbers said a few turns later: "card", "ssn". A turn
+    """What `text` talks of that names numbers said a few turns later: "card", "ssn",
+    "phone" (asked for). A turn
     asking for a social talks of cards only when it names one ("For the tax form on the
     contractor payment I need your Social Security number" asks for no card)."""
     ssn = bool(_SSN_CONTEXT.search(text))
     card = _card_named(text) if ssn else pay_talk(text)
-    return " ".join(name for name, said in (("card", card), ("ssn", ssn)) if said)
+    # a question asking for a phone ("Which number should the crew call?"): the agent's
+    # echo of a piece of the answer ("514... okay, next?") is a piece of that phone
+    phone = "?" in text and _named(_said(_last_sentence(text))[-12:], asked=True) == "phone"
+    return " ".join(name for name, said in (("card", card), ("ssn", ssn), ("phone", phone)) if said)
 
 
 def find_spans(
@@ -258,6 +262,8 @@ def _numbers_in(
             )
         elif "ssn" in numeric and ssn_near:
             echo = "ssn"
+        elif "phone" in numeric and ("phone" in (asked, earlier) or "phone" in talk):
+            echo = "phone"  # "514... okay, next?" while the caller reads out a phone asked for
     for index, run in enumerate(found_runs):
         if run.skip or any(g.start < e and s < g.end for g in run.groups for s, e in taken):
             continue

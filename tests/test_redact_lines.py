@@ -385,3 +385,26 @@ def test_a_line_of_an_office_named_by_its_owner_is_the_offices() -> None:
     assert conversation((A, "Anyone else we should call?"), (U, mine))[1] == (
         "My son's at college, their number is [phone]."
     )
+
+
+def test_a_line_volunteered_after_the_caller_said_other_numbers_is_still_a_line() -> None:
+    """The agent's own line after a caller's turn holding some other number (a date, an id)
+    is no read-back of it; a read-back of the caller's number, however it was said, is."""
+    line = "For anything else it's 801 586 0816, weekdays nine to five."
+    asked = "can we move it to the 20th, booking 4471"
+    assert conversation((U, asked), (A, line))[1] == line
+    spoken = "my cell is eight oh one five eight six oh eight one six"
+    got = conversation((A, "A number for the driver?"), (U, spoken), (A, "Got it, 801 586 0816."))
+    assert got[2] == "Got it, [phone].", got
+
+
+def test_a_callers_words_for_the_business_name_its_line() -> None:
+    """The caller's "the number on your van", "I tried ringing you on" is the business's
+    line; "my", "his", "her" keep a person's."""
+    for said in (
+        "the number on your van was (919) 850-8736 earlier",
+        "i tried ringing you on 7024202804 but it just rang out",
+    ):
+        assert conversation((A, "How can I help?"), (U, said))[1] == said
+    his = "i tried ringing you but my husband says call his cell 702 420 2804"
+    assert "2804" not in conversation((A, "How can I help?"), (U, his))[1]

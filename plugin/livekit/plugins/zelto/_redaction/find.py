@@ -41,7 +41,17 @@ from .again import corrected, read_back, repeated, said_wrong, whole_card
 from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
 from .emails import find_emails, split_emails, webmail
-from .naming import ID_WORDS, PHONE_WORDS, clause, fax, listeners, organisations, our_mailbox, ours
+from .naming import (
+    ID_WORDS,
+    PHONE_WORDS,
+    addressed,
+    clause,
+    fax,
+    listeners,
+    organisations,
+    our_mailbox,
+    ours,
+)
 from .naming import named as _named
 from .naming import said as _said
 from .naming import subject as _subject
@@ -326,6 +336,7 @@ def _numbers_in(
             or (fax(near) and not _said_before(run, previous))
             or (heard_agent and own is None and _their_line(run, previous))
             or _volunteered(text, run, near, previous, agent=agent, own=own)
+            or (not agent and own is None and addressed(near))
         ):
             kinds.discard("phone")
             owned.append(run)
@@ -522,7 +533,7 @@ def _volunteered(
     number to the caller or their record ("your", "call you", "I have", "on file", "so
     that's", "update it to"), or its own words name what kind it is (`own`); nor a tool
     call's arguments."""
-    if not agent or own is not None or "?" in text or MAYBE_NUMBER.search(previous):
+    if not agent or own is not None or "?" in text or _says_back(run, previous):
         return False
     if text.lstrip()[:1] in ("{", "["):  # a tool call's arguments: the agent's record
         return False
@@ -531,6 +542,19 @@ def _volunteered(
         return False
     words = {w.lower() for w in _said(text)}
     return not (listeners(near) or _RECORD.intersection(words))
+
+
+def _says_back(run: Run, previous: str) -> bool:
+    """`run` may say back a number of the turn before, however it was said there: they end
+    alike (four digits or more), or either holds the other."""
+    if not MAYBE_NUMBER.search(previous):
+        return False
+    mine = _heard(run)
+    for other in runs(previous):
+        theirs = run_digits(other, 0, len(other.groups))
+        if mine[-4:] == theirs[-4:] or (len(theirs) >= 4 and (theirs in mine or mine in theirs)):
+            return True
+    return False
 
 
 def _said_before(run: Run, previous: str) -> bool:

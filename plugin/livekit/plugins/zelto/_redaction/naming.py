@@ -32,6 +32,7 @@ __all__ = [
     "ID_WORDS",
     "NOT_PAYING",
     "PHONE_WORDS",
+    "addressed",
     "clause",
     "fax",
     "listeners",
@@ -352,6 +353,20 @@ def clause(before: str, most: int = 8) -> tuple[str, ...]:
     if comma > cut and len(re.findall(r"[a-z]+", text[comma + 1 :])) >= 3:
         words = re.findall(r"[a-z]+", text[comma + 1 :])
     return tuple(words[-most:])
+
+
+# the caller reaching the business: "I tried ringing you on", "I called you at"
+_CALLING = frozenset("call called calling ring rang ringing phoned phoning reach reached".split())
+_SOMEONE = frozenset("my me his her their he she they mine".split())
+
+
+def addressed(near: tuple[str, ...]) -> bool:
+    """The caller's words give a number to the business they are speaking to: "the number on
+    your van", "I tried ringing you on". Not a person's: "my", "his", "her", "me"."""
+    if _SOMEONE.intersection(near):
+        return False
+    pairs = zip(near, near[1:], strict=False)
+    return _yours(near) or any(a in _CALLING and b == "you" for a, b in pairs)
 
 
 def ours(near: tuple[str, ...], *, agent: bool = False) -> bool:

@@ -24,6 +24,7 @@ apart), `stream.py` (cards and SSNs read with words between their groups), `spel
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -111,6 +112,7 @@ def _card_named(text: str) -> bool:
     return bool(_CARD_CONTEXT.search(NOT_PAYMENT.sub(" ", text)))
 
 
+@functools.lru_cache(maxsize=4096)  # asked of each turn again for the few turns after it
 def topic(text: str) -> str:
     """What `text` talks of that names numbers said a few turns later: "card", "ssn",
     "phone" (asked for). A turn

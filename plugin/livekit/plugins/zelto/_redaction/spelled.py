@@ -59,12 +59,16 @@ def ibans(
     # this turn is an IBAN's end, its start, or (said over three turns) its middle; each
     # piece read from its first character to its last digit ("then it ends 3044 02", "okay
     # DK83 6964 9387 so far": the words around a piece are no letters of it)
+    said = text
     text = _piece(text)
     sides = [(previous, ""), ("", following), (previous, following)]
     sides += [(far[0], ""), ("", far[1])] if far[0] != previous or far[1] != following else []
     for said_before, said_after in sides:
         if not (said_before or said_after) or (said_before and said_after and found):
             continue
+        joined = f"{said_before} {said} {said_after}"
+        if len(_MAYBE.findall(joined)) < 8 or not _COUNTRY_SAID.search(joined):
+            continue  # too few digits for an IBAN's, or no country's two letters said
         before = "\n".join(map(_piece, said_before.split("\n")))
         after = _piece(said_after)
         whole = f"{before}\n{text}\n{after}" if before else f"{text}\n{after}"
@@ -150,6 +154,15 @@ _DIGIT_WORDS = [*_UNITS, *_TEENS, *_TENS]
 # an IBAN has 8 digits or more (written or said); most turns have fewer
 _MAYBE = re.compile(r"\d|\b(?:" + "|".join(_DIGIT_WORDS) + r")\b", re.I)
 _DIGIT_SAID = re.compile(r"\d|\b(?:" + "|".join(_DIGIT_WORDS) + r"|oh)\b", re.I)  # "... seven oh"
+
+# two letters said or written before digits, as an IBAN opens: "DK83", "d k eight", "delta
+# kilo", "m as in mike c as in charlie" (a cheap look before reading turns together)
+_LETTER = r"(?:[a-z]|" + "|".join(sorted({*NATO, *LETTER_NAMES}, key=len, reverse=True)) + r")"
+_COUNTRY_SAID = re.compile(
+    rf"\b[a-z]{{2}}[ -]?\d{{2}}|\b{_LETTER}\b(?:\W+(?:as in|for|like) \w+)?\W+{_LETTER}\b"
+    r"|\b[a-z]{2}\W+(?:" + "|".join(_DIGIT_WORDS) + r")\b",
+    re.I,
+)
 
 
 def spelled_ibans(text: str, *, checked: bool = True) -> list[tuple[int, int]]:

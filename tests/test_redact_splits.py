@@ -531,3 +531,38 @@ def test_the_agents_echo_of_a_phone_piece_is_a_piece_of_it() -> None:
     final = conversation(*turns)
     assert final[2] == "[phone]... okay, next?", final
     assert all(not any(c.isdigit() for c in t) for t in final), final
+
+
+@pytest.mark.parametrize(
+    ("asked", "first", "question", "rest", "kind"),
+    [
+        ("What's your number?", "it's four one five", "And is that a mobile?",
+         "yes, it's a cell, seven three nine, two two oh six", "[phone]"),
+        ("I need your social security number.", "four five five, nine oh",
+         "And is this for the checking or the savings account?",
+         "checking, and the rest is three one six four", "[ssn]"),
+    ],
+)  # fmt: skip
+def test_a_yes_no_question_about_the_first_half_does_not_end_the_number(
+    asked: str, first: str, question: str, rest: str, kind: str
+) -> None:
+    """Outside tester 9: the agent asking about the half just said ("is that a mobile?") was
+    read as asking for another number, and the answer's words before the rest kept it from
+    being joined: both halves stayed in clear in the finished call."""
+    turns = [("assistant", asked), ("user", first), ("assistant", question), ("user", rest)]
+    final = conversation(*turns)
+    assert kind in final[1] and kind in final[3], final
+    for got in (final[1], final[3]):
+        assert not set(got.replace(",", " ").split()) & {"five", "nine", "six", "four"}, final
+
+
+def test_a_long_aside_asking_to_wait_between_the_halves_is_passed_over() -> None:
+    turns = [
+        ("assistant", "What's the best number?"),
+        ("user", "four one five, five five five"),
+        ("user", "actually hold on let me check because I just switched carriers last month and"
+                 " I always mix up the new one"),
+        ("user", "yeah zero one three four"),
+    ]  # fmt: skip
+    final = conversation(*turns)
+    assert final[1] == "[phone]" and final[3] == "yeah [phone]", final

@@ -43,6 +43,7 @@ from .cards import is_card
 from .emails import MAYBE as _MAYBE_EMAIL
 from .emails import find_emails, split_emails, webmail
 from .naming import (
+    ABOUT_IT,
     ID_WORDS,
     PHONE_WORDS,
     addressed,
@@ -382,7 +383,10 @@ def _numbers_in(
         # digits carried on into the speaker's next turn are being dictated: a number
         # joined across two turns may be from any of the fallback regions too
         across = Regions(regions, FALLBACK_REGIONS, anywhere=phoned)
-        before = [carry] if carry is not None and run.head else []
+        # (or the first of this turn's after an answer to a yes/no question about the first
+        # half: "And is that a mobile?" "yes, it's a cell, 739 2206")
+        answered = index == 0 and bool(ABOUT_IT.match(previous))
+        before = [carry] if carry is not None and (run.head or answered) else []
         after = [following] if following is not None and run.tail else []
         # a number read over three turns: this turn's whole run is its middle piece
         pieces = [(before + [run] + after, 1)] if before and after else []

@@ -29,6 +29,7 @@ import re
 from .regions import country_words
 
 __all__ = [
+    "ABOUT_IT",
     "ID_WORDS",
     "NOT_PAYING",
     "PHONE_WORDS",
@@ -43,6 +44,13 @@ __all__ = [
     "said",
     "subject",
 ]
+
+# a yes/no question about the number just said: "And is that a mobile?", "Sorry, is that a
+# Texas number?", "Is this for the checking or the savings account?"
+ABOUT_IT = re.compile(
+    r"\W*(?:(?:and|so|sorry|ok(?:ay)?|right|great|thanks)\W+)*(?:is|was)\W+(?:that|this|it)\b",
+    re.I,
+)
 
 # an identifier's name on its own: the number right after it is not a phone number, card or SSN
 ID_WORDS = frozenset(

@@ -179,7 +179,8 @@ _PIECE = (
     r"it\W+ends\b(?!\W+(?:with|in|on)\b)\W*)"
 )
 _GOES_ON = re.compile(
-    rf"{_LEAD_FILLERS}(?:(?:{_CONNECTIVE})+{_PIECE}?|{_PIECE})|^\W*sorry\W+",
+    rf"{_LEAD_FILLERS}(?:(?:{_CONNECTIVE})+{_PIECE}?|{_PIECE})"
+    r"|^\W*(?:(?:ok(?:ay)?|yeah|so|and|um+|uh+)\W+)*sorry\W+",
     re.I,
 )
 
@@ -447,7 +448,7 @@ def is_aside(text: str) -> bool:
     """A turn of a few words and no digits ("hold on", "one sec", "sorry"): a number the
     speaker was reading out may go on in their next turn after it."""
     if (len(text) >= 40 or len(text.split()) > 4) and not (
-        len(text.split()) <= 14 and _WAITING.search(text) and not any(c.isdigit() for c in text)
+        len(text.split()) <= 30 and _WAITING.search(text) and not any(c.isdigit() for c in text)
     ):
         return False
     # "one" in "one sec" is not a digit read out: a single digit with words after it

@@ -133,7 +133,8 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
     from .across import says_back
     from .emails import ASKED, OPEN, across
     from .find import topic
-    from .numbers import PENDING, is_aside
+    from .naming import ABOUT_IT
+    from .numbers import MAYBE_NUMBER, PENDING, is_aside
     from .unicode import folded
 
     texts: list[str | None] = []
@@ -195,7 +196,12 @@ def contexts(turns: list[Any], *, live: bool = False) -> list[Context | None]:
             chain.append(ahead[chain[-1]])
         pending = live and chain[-1] not in ahead and _fragment(texts[chain[-1]])
         # still reading the number out: what is not complete yet stays held
-        following = "\n".join(t for m in chain if (t := texts[m]) is not None)
+        lines = [t for m in chain if (t := texts[m]) is not None]
+        if lines and i and ABOUT_IT.match(texts[i - 1] or ""):
+            # "And is that a mobile?" "yes, it's a cell, 739 2206": the rest after the answer
+            digits = MAYBE_NUMBER.search(lines[0])
+            lines[0] = lines[0][digits.start() :] if digits else lines[0]
+        following = "\n".join(lines)
         after[j] = following + PENDING if pending else following
     out: list[Context | None] = []
     previous = ""
@@ -294,7 +300,7 @@ def _asks(said: str | None, between: list[str | None]) -> bool:
     "and the last four?"), one asking to hear it again ("can you repeat the last eight?") or
     any other ("and after 45?") is not: a number left unjoined is a number left in clear."""
     from .find import topic
-    from .naming import ID_WORDS, named
+    from .naming import ABOUT_IT, ID_WORDS, named
     from .naming import said as words_of
     from .numbers import ends_with_number
     from .unicode import folded
@@ -304,6 +310,8 @@ def _asks(said: str | None, between: list[str | None]) -> bool:
     for text in between:
         if text is None or not ("?" in text or _REQUEST.search(text)):
             continue
+        if ABOUT_IT.match(text):
+            continue  # "And is that a mobile?": about the number begun, not for another
         if _PROMPT.search(text):
             # "Can you confirm the last four of your Social?" after nine digits or more
             # said whole: no number goes on past them, the answer is another

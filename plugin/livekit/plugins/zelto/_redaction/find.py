@@ -116,9 +116,9 @@ def _card_named(text: str) -> bool:
 @functools.lru_cache(maxsize=4096)  # asked of each turn again for the few turns after it
 def topic(text: str) -> str:
     """What `text` talks of that names numbers said a few turns later: "card", "ssn",
-    "phone" (asked for). A turn
-    asking for a social talks of cards only when it names one ("For the tax form on the
-    contractor payment I need your Social Security number" asks for no card)."""
+    "phone" (asked for). A turn asking for a social talks of cards only when it names one
+    ("For the tax form on the contractor payment I need your Social Security number" asks for
+    no card)."""
     ssn = bool(_SSN_CONTEXT.search(text))
     card = _card_named(text) if ssn else pay_talk(text)
     # a question asking for a phone ("Which number should the crew call?"): the agent's
@@ -534,11 +534,11 @@ def _volunteered(
 ) -> bool:
     """The agent gives a number of its own accord ("For anything else it's 801 586 0816,
     weekdays nine to five.", "The supplier picks up on 713 315 1408."): a line of the
-    business or of one it sends the caller to. Not when the caller's turn before held a
-    number (the agent may be saying it back), the agent asks anything, its words tie the
-    number to the caller or their record ("your", "call you", "I have", "on file", "so
-    that's", "update it to"), or its own words name what kind it is (`own`); nor a tool
-    call's arguments."""
+    business or of one it sends the caller to. Not when it may say back a number of the
+    caller's turn before (`_says_back`), the agent asks anything, its words tie the number
+    to the caller or their record ("your", "call you", "I have", "on file", "so that's",
+    "update it to"), or its own words name what kind it is (`own`); nor a tool call's
+    arguments."""
     if not agent or own is not None or "?" in text or _says_back(run, previous):
         return False
     if text.lstrip()[:1] in ("{", "["):  # a tool call's arguments: the agent's record

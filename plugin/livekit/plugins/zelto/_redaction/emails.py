@@ -71,8 +71,7 @@ PROVIDERS = frozenset(
 def webmail(address: str) -> bool:
     """`address` (written or said) is at a webmail provider's: a person's, whoever gives it
     ("email us from dana dot wu at gmail dot com" is the caller's)."""
-    domain = re.split(r"@|\bat\b", address.lower())[-1]
-    labels = [w for w in re.findall(r"[a-z0-9]+", domain) if w not in _DOTS]
+    labels = _domain_labels(address)
     ended = len(labels) > 1 and labels[-1] in TLDS  # "at gmail": no ending said
     return _provider(labels[:-1] if ended else labels)
 
@@ -90,11 +89,17 @@ def _example(text: str, start: int, end: int) -> bool:
 
 def _reserved(address: str) -> bool:
     """At a domain reserved for examples (RFC 2606, 6761: example.com, .test, .invalid, ...)."""
-    domain = re.split(r"@|\bat\b", address.lower())[-1]
-    labels = [w for w in re.findall(r"[a-z0-9]+", domain) if w not in _DOTS]
+    labels = _domain_labels(address)
     if labels[-1:] and labels[-1] in ("example", "test", "invalid", "localhost"):
         return True
     return len(labels) >= 2 and labels[-2] == "example" and labels[-1] in ("com", "net", "org")
+
+
+def _domain_labels(address: str) -> list[str]:
+    """The labels of an address's domain, written or said: "dana@mail.acme.co" and "dana at
+    mail dot acme dot co" both give mail, acme, co."""
+    domain = re.split(r"@|\bat\b", address.lower())[-1]
+    return [w for w in re.findall(r"[a-z0-9]+", domain) if w not in _DOTS]
 
 
 def _provider(labels: list[str]) -> bool:

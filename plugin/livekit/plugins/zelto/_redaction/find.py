@@ -123,7 +123,7 @@ def topic(text: str) -> str:
     card = _card_named(text) if ssn else pay_talk(text)
     # a question asking for a phone ("Which number should the crew call?"): the agent's
     # echo of a piece of the answer ("514... okay, next?") is a piece of that phone
-    phone = "?" in text and _named(_said(_last_sentence(text))[-12:], asked=True) == "phone"
+    phone = "?" in text and _asked_for(_last_sentence(text)) == "phone"
     return " ".join(name for name, said in (("card", card), ("ssn", ssn), ("phone", phone)) if said)
 
 
@@ -235,7 +235,7 @@ def _numbers_in(
     earlier = _named(_said(previous_same)[-12:], asked=True)
     question = _last_sentence(previous)
     previous_words = _said(previous)
-    asked = _named(_said(question)[-12:], asked=True)
+    asked = _asked_for(question)
     if asked is None and _THE_NUMBER.search(question):  # "Could you repeat the number?"
         asked = earlier  # the one the speaker gave before, as it was named
     if asked is None and _POINTS_BACK.search(question):  # "I've sent a code. Read it to me?"
@@ -535,11 +535,11 @@ def _volunteered(
     """The agent gives a number of its own accord ("For anything else it's 801 586 0816,
     weekdays nine to five.", "The supplier picks up on 713 315 1408."): a line of the
     business or of one it sends the caller to. Not when it may say back a number of the
-    caller's turn before (`_says_back`), the agent asks anything, its words tie the number
+    caller's turn before (`_may_say_back`), the agent asks anything, its words tie the number
     to the caller or their record ("your", "call you", "I have", "on file", "so that's",
     "update it to"), or its own words name what kind it is (`own`); nor a tool call's
     arguments."""
-    if not agent or own is not None or "?" in text or _says_back(run, previous):
+    if not agent or own is not None or "?" in text or _may_say_back(run, previous):
         return False
     if text.lstrip()[:1] in ("{", "["):  # a tool call's arguments: the agent's record
         return False
@@ -550,7 +550,7 @@ def _volunteered(
     return not (listeners(near) or _RECORD.intersection(words))
 
 
-def _says_back(run: Run, previous: str) -> bool:
+def _may_say_back(run: Run, previous: str) -> bool:
     """`run` may say back a number of the turn before, however it was said there: they end
     alike (four digits or more), or either holds the other."""
     if not MAYBE_NUMBER.search(previous):
@@ -697,6 +697,11 @@ def _alone(text: str, run: Run) -> bool:
         return False
     after = _WORD_AFTER.match(text, end)
     return after is None or after.group(1).lower() in _AFTER_ALONE
+
+
+def _asked_for(question: str) -> str | None:
+    """What a question's last words name as asked for ("phone", "id", ...; None: nothing)."""
+    return _named(_said(question)[-12:], asked=True)
 
 
 def _last_sentence(text: str) -> str:

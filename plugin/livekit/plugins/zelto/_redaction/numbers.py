@@ -170,10 +170,13 @@ def runs(text: str) -> tuple[Run, ...]:
 # middle is 09"): its first run still opens the turn. Not "it ends in 8704": a number's last
 # four, said to name it
 _LEAD_FILLERS = r"^\W*(?:(?:and|so|ok(?:ay)?|right|sorry|yeah|yes|um+|uh+|er|it)\W+)*"
+# what a piece of a number is called ("bit", "part", "group", ...); each pattern below adds
+# the few words only it takes
+_PIECE_WORDS = "bits?|parts?|half|few|groups?|section|chunk|piece"
 _CONNECTIVE = r"(?:(?:and\W+)?then|next|after\W+that|followed\W+by|continuing|finally|lastly)\b\W*"
 _PIECE = (
     r"(?:(?:the\W+)?(?:last|next|final|remaining|other|second|third|middle|end|closing)\W+"
-    r"(?:bits?|parts?|digits?|few|ones|groups?|section|half|numbers?|chunk|piece)"
+    rf"(?:{_PIECE_WORDS}|digits?|ones|numbers?)"
     r"(?:\W+(?:is|are|goes))?\b\W*|"
     r"the\W+rest(?:\W+(?:is|of\W+it(?:\W+is)?))?\b\W*|(?:the\W+)?middle(?:\W+is)?\b\W*|"
     r"it\W+ends\b(?!\W+(?:with|in|on)\b)\W*)"
@@ -188,8 +191,8 @@ _GOES_ON = re.compile(
 # words opening a turn that name its number as a number's first piece ("the first part is
 # 76220 so far"): no identifier's name ("part number")
 _FIRST_PIECE = re.compile(
-    rf"{_LEAD_FILLERS}(?:the\W+)?(?:first|opening|starting)\W+(?:bits?|parts?|half|few|"
-    r"groups?|section|chunk|piece|digits|numbers)(?:\W+(?:is|are))?\b\W*",
+    rf"{_LEAD_FILLERS}(?:the\W+)?(?:first|opening|starting)\W+(?:{_PIECE_WORDS}|digits|"
+    r"numbers)(?:\W+(?:is|are))?\b\W*",
     re.I,
 )
 
@@ -409,7 +412,7 @@ _PAUSE = frozenset("hold hang wait sec secs second moment minute check lemme bea
 # words after a number saying it is only its first piece
 _FIRST_PART = re.compile(
     r"(?:(?:is|was|thats|that's|that is|for)\s+)?(?:the\s+)?(?:first|start|beginning|opening)"
-    r"\s+(?:bits?|parts?|half|few|groups?|section|piece|chunk|digits|ones|numbers)\b"
+    rf"\s+(?:{_PIECE_WORDS}|digits|ones|numbers)\b"
     r"|so far\b|for now\b|to (?:start|begin)\b|for starters\b"
 )
 _TIME_UNITS = frozenset("sec secs second seconds moment minute minutes".split())

@@ -523,9 +523,6 @@ def _key_words(key: str) -> str:
     return _CAMEL.sub(" ", key).replace("_", " ").replace("-", " ")
 
 
-_IBAN_BEGUN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){0,24}[ -]?[A-Z]{2,4}\W*$")
-
-
 def _relevant(
     content: str, previous: str, previous_same: str, next_same: str | None, talk: str = ""
 ) -> Context:
@@ -534,6 +531,7 @@ def _relevant(
     can change."""
     from .emails import ASKED, OPEN, continues, domain_only
     from .numbers import MAYBE_NUMBER, ends_with_number, opens_with_number
+    from .spelled import iban_begun
     from .unicode import folded
 
     content, after = folded(content), next_same and folded(next_same)
@@ -550,7 +548,7 @@ def _relevant(
     # `find` says whether)
     going_on = next_same is None and bool(MAYBE_NUMBER.search(content))
     # an IBAN's first piece ending in its bank's letters: "NL91 ABNA" ... "0417 1643 00"
-    read_on = read_on or bool(_IBAN_BEGUN.search(content))
+    read_on = read_on or iban_begun(content)
     if not read_on and (
         (next_same != "" and not going_on and not ends_with_number(content))
         or (after and not opens_with_number(after))

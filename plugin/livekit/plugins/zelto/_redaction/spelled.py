@@ -22,7 +22,7 @@ from stdnum import iban as _iban
 from .letters import LETTER_NAMES, NATO, named_letter
 from .numbers import goes_on
 
-__all__ = ["ibans", "look_alikes", "spelled_ibans"]
+__all__ = ["iban_begun", "ibans", "look_alikes", "spelled_ibans"]
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}", re.I)
 
@@ -59,26 +59,36 @@ def ibans(
     # this turn is an IBAN's end, its start, or (said over three turns) its middle; each
     # piece read from its first character to its last digit ("then it ends 3044 02", "okay
     # DK83 6964 9387 so far": the words around a piece are no letters of it)
-    said = text
-    text = _piece(text)
+    piece = ""  # this turn read as a piece, once one side may hold the rest
     sides = [(previous, ""), ("", following), (previous, following)]
     sides += [(far[0], ""), ("", far[1])] if far[0] != previous or far[1] != following else []
     for said_before, said_after in sides:
         if not (said_before or said_after) or (said_before and said_after and found):
             continue
-        joined = f"{said_before} {said} {said_after}"
+        joined = f"{said_before} {text} {said_after}"
         if len(_MAYBE.findall(joined)) < 8 or not _COUNTRY_SAID.search(joined):
             continue  # too few digits for an IBAN's, or no country's two letters said
+        piece = piece or _piece(text)
         before = "\n".join(map(_piece, said_before.split("\n")))
         after = _piece(said_after)
-        whole = f"{before}\n{text}\n{after}" if before else f"{text}\n{after}"
+        whole = f"{before}\n{piece}\n{after}" if before else f"{piece}\n{after}"
         at = len(before) + 1 if before else 0
         for first, last in spelled_ibans(whole):
-            start = max(first, at + len(text) - len(text.lstrip()))
-            end = min(last, at + len(text.rstrip()))
+            start = max(first, at + len(piece) - len(piece.lstrip()))
+            end = min(last, at + len(piece.rstrip()))
             if start < end:
                 found.append((start - at, end - at))
     return found
+
+
+# an IBAN's first piece written and ending in its bank's letters: "NL91 ABNA" (the rest in
+# the speaker's next turn)
+_BEGUN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){0,24}[ -]?[A-Z]{2,4}\W*$")
+
+
+def iban_begun(text: str) -> bool:
+    """`text` ends with an IBAN's first piece written up to its bank's letters."""
+    return bool(_BEGUN.search(text))
 
 
 def _piece(line: str) -> str:
